@@ -1,0 +1,64 @@
+package dev.papergraph.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file atomically: the content goes to a temporary file in the target's folder, which is
+ * flushed to disk and then renamed over the target. A crash or kill mid-write leaves the previous
+ * file (or no file) in place, never a half-written one.
+ */
+public final class AtomicOutput {
+
+  /** Writes content to a stream; the stream is owned by the caller. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicOutput() {}
+
+  /**
+   * Writes {@code target} atomically.
+   *
+   * @param overwrite whether an existing target may be replaced
+   * @throws FileAlreadyExistsException if the target exists and {@code overwrite} is false
+   * @throws IOException if writing fails; the target is then unchanged and the temporary file gone
+   */
+  public static void write(Path target, boolean overwrite, Content content) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (!overwrite && Files.exists(abs)) {
+      throw new FileAlreadyExistsException(target.toString(), null, "exists (ask to overwrite it)");
+    }
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    boolean done = false;
+    try {
+      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+          OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
+        content.writeTo(out);
+        out.flush();
+        channel.force(true);
+      }
+      if (!overwrite && Files.exists(abs)) {
+        throw new FileAlreadyExistsException(target.toString(), null, "appeared while writing");
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+}

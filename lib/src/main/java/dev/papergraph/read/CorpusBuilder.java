@@ -1,0 +1,215 @@
+package dev.papergraph.read;
+
+import dev.papergraph.model.ExternalIds;
+import dev.papergraph.model.Paper;
+import dev.papergraph.model.PartialDate;
+import dev.papergraph.model.Provenance;
+import dev.papergraph.model.Titles;
+import dev.papergraph.model.Topic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects records from readers into one corpus, merging duplicates as they arrive and counting
+ * every record.
+ *
+ * <p>Two records are the same paper when they share an external id (DOI, arXiv, OpenAlex, Semantic
+ * Scholar, PubMed, tried in that order), else when their normalised titles are equal ({@link
+ * Titles#normalize}), their years do not differ and they have no conflicting external id. The
+ * merged paper keeps the richest value of each field (the longer abstract, the longer author list,
+ * the more precise date, the higher counts), the union of ids, topics and references, and every
+ * provenance.
+ *
+ * <p>Call {@link #beginFile} before feeding a file's records so that the report counts per file.
+ */
+public final class CorpusBuilder implements RecordSink {
+
+  private final List<Paper> slots = new ArrayList<>();
+  private final List<Boolean> mergedSlot = new ArrayList<>();
+  private final Map<String, Integer> byKey = new HashMap<>();
+  private final Map<String, List<Integer>> byTitle = new HashMap<>();
+  private final List<PendingMerge> merges = new ArrayList<>();
+  private final List<ImportIssue> rejections = new ArrayList<>();
+  private final List<ImportReport.Warning> warnings = new ArrayList<>();
+  private final Map<String, long[]> fileCounts = new LinkedHashMap<>();
+  private final Map<String, String> fileFormats = new LinkedHashMap<>();
+  private String currentFile = "(unnamed)";
+
+  private record PendingMerge(Provenance record, int slot, String matchedBy) {}
+
+  private static final int READ = 0, IMPORTED = 1, MERGED = 2, REJECTED = 3;
+
+  /** Starts counting records for a new file read in the given format. */
+  public CorpusBuilder beginFile(String file, Format format) {
+    currentFile = Objects.requireNonNull(file, "file");
+    fileCounts.computeIfAbsent(file, f -> new long[4]);
+    fileFormats.put(file, format.cliName());
+    return this;
+  }
+
+  @Override
+  public void accept(Paper paper) {
+    long[] c = counts();
+    c[READ]++;
+    Match match = find(paper);
+    if (match == null) {
+      int slot = slots.size();
+      slots.add(paper);
+      mergedSlot.add(false);
+      index(slot, paper);
+      c[IMPORTED]++;
+    } else {
+      Paper merged = merge(slots.get(match.slot), paper);
+      slots.set(match.slot, merged);
+      mergedSlot.set(match.slot, true);
+      index(match.slot, merged);
+      Provenance where = paper.provenance().isEmpty()
+          ? new Provenance(currentFile, 0, 0) : paper.provenance().get(0);
+      merges.add(new PendingMerge(where, match.slot, match.by));
+      c[MERGED]++;
+    }
+  }
+
+  @Override
+  public void reject(ImportIssue issue) {
+    long[] c = counts();
+    c[READ]++;
+    c[REJECTED]++;
+    rejections.add(issue);
+  }
+
+  @Override
+  public void warn(String file, String message) {
+    warnings.add(new ImportReport.Warning(file, message));
+  }
+
+  /** The corpus of everything added so far. */
+  public Corpus build() {
+    List<Paper> papers = new ArrayList<>(slots.size());
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (int i = 0; i < slots.size(); i++) {
+      Paper p = slots.get(i);
+      // a merged paper may have gained a better external id than the one it was first read with
+      String id = mergedSlot.get(i) ? p.derivedId() : p.id();
+      // distinct papers can only share an id through a hash collision or hand-written ids
+      for (int n = 2; !taken.add(id); n++) {
+        id = (mergedSlot.get(i) ? p.derivedId() : p.id()) + "~" + n;
+      }
+      papers.add(id.equals(p.id()) ? p : p.toBuilder().id(id).build());
+    }
+    List<ImportReport.Merge> mergeList = new ArrayList<>(merges.size());
+    for (PendingMerge m : merges) {
+      mergeList.add(new ImportReport.Merge(m.record, papers.get(m.slot).id(), m.matchedBy));
+    }
+    long[] total = new long[4];
+    List<ImportReport.FileCounts> files = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : fileCounts.entrySet()) {
+      long[] c = e.getValue();
+      for (int k = 0; k < 4; k++) total[k] += c[k];
+      files.add(new ImportReport.FileCounts(e.getKey(), fileFormats.getOrDefault(e.getKey(), "?"),
+          c[READ], c[IMPORTED], c[MERGED], c[REJECTED]));
+    }
+    ImportReport report = new ImportReport(total[READ], total[IMPORTED], total[MERGED], total[REJECTED],
+        files, mergeList, rejections, warnings);
+    return new Corpus(papers, report);
+  }
+
+  private long[] counts() {
+    return fileCounts.computeIfAbsent(currentFile, f -> new long[4]);
+  }
+
+  private record Match(int slot, String by) {}
+
+  private Match find(Paper p) {
+    for (String key : p.ids().keys()) {
+      Integer slot = byKey.get(key);
+      if (slot != null) {
+        return new Match(slot, key.substring(0, key.indexOf(':')));
+      }
+    }
+    List<Integer> candidates = byTitle.get(Titles.normalize(p.title()));
+    if (candidates != null) {
+      for (int slot : candidates) {
+        Paper q = slots.get(slot);
+        if (yearsAgree(p, q) && !idsConflict(p.ids(), q.ids())) {
+          return new Match(slot, "title");
+        }
+      }
+    }
+    return null;
+  }
+
+  private void index(int slot, Paper p) {
+    for (String key : p.ids().keys()) {
+      byKey.putIfAbsent(key, slot);
+    }
+    List<Integer> list = byTitle.computeIfAbsent(Titles.normalize(p.title()), t -> new ArrayList<>(1));
+    if (!list.contains(slot)) {
+      list.add(slot);
+    }
+  }
+
+  private static boolean yearsAgree(Paper a, Paper b) {
+    Integer ya = a.date() == null ? null : a.date().year();
+    Integer yb = b.date() == null ? null : b.date().year();
+    return ya == null || yb == null || ya.equals(yb);
+  }
+
+  private static boolean idsConflict(ExternalIds a, ExternalIds b) {
+    return differ(a.doi(), b.doi()) || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex())
+        || differ(a.s2(), b.s2()) || differ(a.pmid(), b.pmid());
+  }
+
+  private static boolean differ(String x, String y) {
+    return x != null && y != null && !x.equals(y);
+  }
+
+  /** The richest of two records of one paper; {@code a} was read first and wins ties. */
+  static Paper merge(Paper a, Paper b) {
+    Paper.Builder m = a.toBuilder();
+    m.abstractText(longer(a.abstractText(), b.abstractText()));
+    if (b.authors().size() > a.authors().size()) {
+      m.authors(b.authors());
+    }
+    m.authorCount(max(a.authorCount(), b.authorCount()));
+    m.organisation(a.organisation() != null ? a.organisation() : b.organisation());
+    m.date(richer(a.date(), b.date()));
+    m.upvotes(max(a.upvotes(), b.upvotes()));
+    m.citedByCount(max(a.citedByCount(), b.citedByCount()));
+    m.venue(a.venue() != null ? a.venue() : b.venue());
+    m.ids(a.ids().orElse(b.ids()));
+    Map<String, Topic> topics = new LinkedHashMap<>();
+    for (Topic t : a.topics()) topics.putIfAbsent(t.key(), t);
+    for (Topic t : b.topics()) topics.merge(t.key(), t, (x, y) -> x.weight() >= y.weight() ? x : y);
+    m.topics(new ArrayList<>(topics.values()));
+    List<String> refs = new ArrayList<>(a.references());
+    refs.addAll(b.references());
+    m.references(refs);
+    List<Provenance> prov = new ArrayList<>(a.provenance());
+    prov.addAll(b.provenance());
+    m.provenance(prov);
+    return m.build();
+  }
+
+  private static String longer(String x, String y) {
+    if (x == null) return y;
+    if (y == null) return x;
+    return y.length() > x.length() ? y : x;
+  }
+
+  private static Integer max(Integer x, Integer y) {
+    if (x == null) return y;
+    if (y == null) return x;
+    return Math.max(x, y);
+  }
+
+  private static PartialDate richer(PartialDate x, PartialDate y) {
+    if (x == null) return y;
+    if (y == null) return x;
+    return y.precision() > x.precision() ? y : x;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.papergraph.read;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The input formats papergraph reads. */
+public enum Format {
+  /** Daily-papers listing pages (title, abstract, author count, organisation, date, upvotes). */
+  HF_LISTING("hf", "daily-papers listing text"),
+  /** papergraph's own corpus JSON document ({@code {"format":"papergraph-corpus","papers":[…]}}). */
+  PAPERGRAPH_JSON("json", "papergraph corpus JSON"),
+  /** papergraph's own corpus JSON Lines: one paper object a line. */
+  PAPERGRAPH_JSONL("jsonl", "papergraph corpus JSON Lines");
+
+  private final String cliName;
+  private final String description;
+
+  Format(String cliName, String description) {
+    this.cliName = cliName;
+    this.description = description;
+  }
+
+  /** The short name used by {@code --format}. */
+  public String cliName() {
+    return cliName;
+  }
+
+  /** A human description, e.g. "OpenAlex works". */
+  public String description() {
+    return description;
+  }
+
+  /** The format named by a {@code --format} value (case-insensitive). */
+  public static Optional<Format> byName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    for (Format f : values()) {
+      if (f.cliName.equals(n) || f.name().toLowerCase(Locale.ROOT).equals(n)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,214 @@
+package dev.papergraph.read;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.model.Paper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/**
+ * papergraph's own corpus format, lossless for every field of {@link Paper}: a JSON document
+ * {@code {"format":"papergraph-corpus","version":1,"papers":[…]}} or JSON Lines with one paper
+ * object per line. Reading streams; each paper that does not bind is rejected with its line.
+ */
+public final class NativeCorpus {
+
+  /** The value of the document's {@code format} field. */
+  public static final String FORMAT_TAG = "papergraph-corpus";
+  /** The version written; readers accept this version. */
+  public static final int VERSION = 1;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private NativeCorpus() {}
+
+  /** The mapper used for papers (shared, thread-safe). */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Writes the papers as a JSON document, atomically. */
+  public static void writeJson(Collection<Paper> papers, Path target, boolean overwrite) throws IOException {
+    AtomicOutput.write(target, overwrite, out -> writeJson(papers, out));
+  }
+
+  /** Writes the papers as a JSON document to a stream (left open). */
+  public static void writeJson(Collection<Paper> papers, OutputStream out) throws IOException {
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.useDefaultPrettyPrinter();
+    g.writeStartObject();
+    g.writeStringField("format", FORMAT_TAG);
+    g.writeNumberField("version", VERSION);
+    g.writeArrayFieldStart("papers");
+    for (Paper p : papers) {
+      MAPPER.writeValue(g, p);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.flush();
+  }
+
+  /** Writes the papers as JSON Lines, atomically. */
+  public static void writeJsonl(Collection<Paper> papers, Path target, boolean overwrite) throws IOException {
+    AtomicOutput.write(target, overwrite, out -> writeJsonl(papers, out));
+  }
+
+  /** Writes the papers as JSON Lines to a stream (left open). */
+  public static void writeJsonl(Collection<Paper> papers, OutputStream out) throws IOException {
+    var w = MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    for (Paper p : papers) {
+      out.write(w.writeValueAsBytes(p));
+      out.write('\n');
+    }
+    out.flush();
+  }
+
+  /** The reader of the JSON document form. */
+  public static CorpusReader jsonReader() {
+    return new JsonReader();
+  }
+
+  /** The reader of the JSON Lines form. */
+  public static CorpusReader jsonlReader() {
+    return new JsonlReader();
+  }
+
+  private static final class JsonReader implements CorpusReader {
+    @Override
+    public Format format() {
+      return Format.PAPERGRAPH_JSON;
+    }
+
+    @Override
+    public void read(InputSource source, RecordSink sink) throws IOException {
+      String file = source.name();
+      JsonFactory f = MAPPER.getFactory();
+      try (JsonParser p = f.createParser(source.open())) {
+        p.setCodec(MAPPER);
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new CorpusFormatException(file, "not a papergraph corpus: expected a JSON object");
+        }
+        boolean sawPapers = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          p.nextToken();
+          switch (field) {
+            case "format" -> {
+              if (!FORMAT_TAG.equals(p.getValueAsString())) {
+                throw new CorpusFormatException(file, "not a papergraph corpus: format is \"" + p.getText() + "\"");
+              }
+            }
+            case "version" -> {
+              if (p.getIntValue() > VERSION) {
+                throw new CorpusFormatException(file, "corpus version " + p.getIntValue()
+                    + " is newer than this papergraph reads (" + VERSION + ")");
+              }
+            }
+            case "papers" -> {
+              sawPapers = true;
+              if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw new CorpusFormatException(file, "\"papers\" is not an array");
+              }
+              long record = 0;
+              while (p.nextToken() != JsonToken.END_ARRAY) {
+                record++;
+                long line = p.currentLocation().getLineNr();
+                JsonNode node = p.readValueAsTree();
+                bind(node, file, line, record, sink);
+              }
+            }
+            default -> p.skipChildren();
+          }
+        }
+        if (!sawPapers) {
+          throw new CorpusFormatException(file, "not a papergraph corpus: no \"papers\" array");
+        }
+      } catch (JsonProcessingException e) {
+        throw new CorpusFormatException(file, "malformed JSON at line "
+            + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+      }
+    }
+  }
+
+  private static final class JsonlReader implements CorpusReader {
+    @Override
+    public Format format() {
+      return Format.PAPERGRAPH_JSONL;
+    }
+
+    @Override
+    public void read(InputSource source, RecordSink sink) throws IOException {
+      String file = source.name();
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(), StandardCharsets.UTF_8))) {
+        String text;
+        long line = 0;
+        long record = 0;
+        while ((text = r.readLine()) != null) {
+          line++;
+          if (line == 1 && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+          }
+          if (text.isBlank()) {
+            continue;
+          }
+          record++;
+          JsonNode node;
+          try {
+            node = MAPPER.readTree(text);
+          } catch (JsonProcessingException e) {
+            sink.reject(new ImportIssue(file, line, record, "malformed JSON: " + e.getOriginalMessage()));
+            continue;
+          }
+          bind(node, file, line, record, sink);
+        }
+        if (record == 0) {
+          sink.warn(file, "empty file: no records");
+        }
+      }
+    }
+  }
+
+  private static void bind(JsonNode node, String file, long line, long record, RecordSink sink) {
+    if (!node.isObject()) {
+      sink.reject(new ImportIssue(file, line, record, "expected a paper object, found " + node.getNodeType()));
+      return;
+    }
+    if (!node.hasNonNull("title") || node.get("title").asText().isBlank()) {
+      sink.reject(new ImportIssue(file, line, record, "paper has no title"));
+      return;
+    }
+    boolean hasId = node.hasNonNull("id");
+    if (!hasId) {
+      // the id is derived from the other fields once they are bound
+      ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", "unassigned");
+    }
+    try {
+      Paper paper = MAPPER.treeToValue(node, Paper.class);
+      sink.accept(hasId ? paper : paper.toBuilder().id(paper.derivedId()).build());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      Throwable cause = e.getCause();
+      if (cause instanceof IllegalArgumentException) {
+        msg = cause.getMessage();
+      }
+      sink.reject(new ImportIssue(file, line, record, "invalid paper: " + msg));
+    }
+  }
+}

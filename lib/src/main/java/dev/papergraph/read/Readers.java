@@ -1,0 +1,120 @@
+package dev.papergraph.read;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The readers of every supported format, format detection from content, and loading several
+ * inputs into one merged {@link Corpus}.
+ */
+public final class Readers {
+
+  private static final int SNIFF_BYTES = 64 * 1024;
+
+  private final Map<Format, CorpusReader> readers = new EnumMap<>(Format.class);
+
+  private Readers() {
+    register(new HfListingReader());
+    register(NativeCorpus.jsonReader());
+    register(NativeCorpus.jsonlReader());
+  }
+
+  /** All built-in readers. */
+  public static Readers standard() {
+    return new Readers();
+  }
+
+  private void register(CorpusReader r) {
+    readers.put(r.format(), r);
+  }
+
+  /** The reader for a format. */
+  public CorpusReader reader(Format format) {
+    CorpusReader r = readers.get(format);
+    if (r == null) {
+      throw new IllegalStateException("no reader registered for " + format);
+    }
+    return r;
+  }
+
+  /**
+   * The format of a source, judged from its first bytes (gzip unpacked), not its name.
+   *
+   * @return empty when the content matches no known format
+   */
+  public Optional<Format> detect(InputSource source) throws IOException {
+    byte[] head = source.head(SNIFF_BYTES);
+    String text = new String(head, StandardCharsets.UTF_8);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    String trimmed = text.stripLeading();
+    if (trimmed.isEmpty()) {
+      return Optional.of(Format.HF_LISTING);
+    }
+    if (trimmed.startsWith("{")) {
+      if (trimmed.matches("(?s)\\{\\s*\"format\"\\s*:\\s*\"" + NativeCorpus.FORMAT_TAG + "\".*")) {
+        return Optional.of(Format.PAPERGRAPH_JSON);
+      }
+      String first = trimmed.lines().findFirst().orElse("");
+      if (first.contains("\"title\"") && first.contains("\"provenance\"")) {
+        return Optional.of(Format.PAPERGRAPH_JSONL);
+      }
+      return Optional.empty();
+    }
+    if (trimmed.startsWith("[") || trimmed.startsWith("<")) {
+      return Optional.empty();
+    }
+    return Optional.of(Format.HF_LISTING);
+  }
+
+  /**
+   * The classpath resources listed, one name a line, in an {@code INDEX} resource of a folder: the
+   * way a bundled corpus ships inside a jar, where folders cannot be listed.
+   *
+   * @param folder the resource folder, e.g. {@code papergraph/seed/hf-papers}
+   * @throws CorpusFormatException if the folder has no INDEX resource
+   */
+  public static List<InputSource> bundled(ClassLoader loader, String folder) throws IOException {
+    var in = loader.getResourceAsStream(folder + "/INDEX");
+    if (in == null) {
+      throw new CorpusFormatException(folder, "no bundled corpus here (no INDEX resource on the classpath)");
+    }
+    List<InputSource> out = new java.util.ArrayList<>();
+    try (in) {
+      for (String name : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+        if (!name.isBlank()) {
+          out.add(InputSource.ofResource(loader, folder + "/" + name.strip()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the sources into one corpus, merging duplicates across them.
+   *
+   * @param format the format of every source, or {@code null} to detect each one's
+   * @throws CorpusFormatException if a source's format cannot be detected or it is not of the
+   *     forced format at all
+   */
+  public Corpus load(List<InputSource> sources, Format format) throws IOException {
+    CorpusBuilder builder = new CorpusBuilder();
+    for (InputSource s : sources) {
+      read(s, format, builder);
+    }
+    return builder.build();
+  }
+
+  /** Reads one source into a builder (format detected when {@code format} is null). */
+  public void read(InputSource source, Format format, CorpusBuilder builder) throws IOException {
+    Format f = format != null ? format : detect(source).orElseThrow(() -> new CorpusFormatException(
+        source.name(), "unknown format: not a format papergraph reads (try --format)"));
+    builder.beginFile(source.name(), f);
+    reader(f).read(source, builder);
+  }
+}
