@@ -1,0 +1,35 @@
+package dev.papergraph.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A partition of the papers into communities, with its quality.
+ *
+ * @param membership community id of every paper id (iteration in corpus order)
+ * @param communities the communities by id (index = id)
+ * @param modularity the modularity (Newman-Girvan, weighted, resolution 1) of the partition
+ * @param quality the quality function optimised, e.g. "modularity" or "cpm"
+ * @param resolution the resolution parameter used
+ * @param seed the random seed used
+ */
+public record Communities(
+    Map<String, Integer> membership,
+    List<Community> communities,
+    double modularity,
+    String quality,
+    double resolution,
+    long seed) {
+
+  public Communities {
+    membership = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(membership));
+    communities = List.copyOf(communities);
+  }
+
+  /** The community of a paper. */
+  public Optional<Community> of(String paperId) {
+    Integer c = membership.get(paperId);
+    return c == null ? Optional.empty() : Optional.of(communities.get(c));
+  }
+}

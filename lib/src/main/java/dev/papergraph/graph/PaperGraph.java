@@ -1,0 +1,117 @@
+package dev.papergraph.graph;
+
+import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.Link;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+
+/**
+ * The papers of a corpus as graphs (JGraphT, vertices are paper ids): an undirected weighted
+ * similarity graph whose edges carry their explanation, and a directed citation graph (citing to
+ * cited) over the references that resolve to papers of the corpus. Every paper is a vertex of both,
+ * isolated or not; vertices are in corpus order.
+ *
+ * <p>The graphs are built once and must not be modified by callers.
+ */
+public final class PaperGraph {
+
+  private final Map<String, Paper> papers;
+  private final Graph<String, SimilarityEdge> similarity;
+  private final Graph<String, DefaultEdge> citations;
+
+  private PaperGraph(Map<String, Paper> papers, Graph<String, SimilarityEdge> similarity,
+      Graph<String, DefaultEdge> citations) {
+    this.papers = Collections.unmodifiableMap(papers);
+    this.similarity = similarity;
+    this.citations = citations;
+  }
+
+  /**
+   * Builds both graphs.
+   *
+   * @param papers the corpus papers, in corpus order (ids unique)
+   * @param links scored pairs from the similarity engine; both ends must be among the papers
+   * @throws IllegalArgumentException if a link names an unknown paper or two papers share an id
+   */
+  public static PaperGraph of(Collection<Paper> papers, Collection<Link> links) {
+    Map<String, Paper> byId = new LinkedHashMap<>();
+    Graph<String, SimilarityEdge> sim = new SimpleWeightedGraph<>(null, null);
+    Graph<String, DefaultEdge> cites = GraphTypeBuilder.<String, DefaultEdge>directed()
+        .allowingSelfLoops(false).allowingMultipleEdges(false).weighted(false)
+        .edgeClass(DefaultEdge.class).buildGraph();
+    for (Paper p : papers) {
+      if (byId.put(p.id(), p) != null) {
+        throw new IllegalArgumentException("two papers share the id " + p.id());
+      }
+      sim.addVertex(p.id());
+      cites.addVertex(p.id());
+    }
+    for (Link l : links) {
+      if (!byId.containsKey(l.a()) || !byId.containsKey(l.b())) {
+        throw new IllegalArgumentException("link to a paper outside the corpus: " + l.a() + " -- " + l.b());
+      }
+      SimilarityEdge e = new SimilarityEdge(l.a(), l.b(), l.explanation());
+      if (sim.addEdge(l.a(), l.b(), e)) {
+        sim.setEdgeWeight(e, l.score());
+      }
+    }
+    Map<String, String> byKey = new HashMap<>();
+    for (Paper p : byId.values()) {
+      byKey.putIfAbsent(p.id(), p.id());
+      for (String key : p.ids().keys()) {
+        byKey.putIfAbsent(key, p.id());
+      }
+    }
+    for (Paper p : byId.values()) {
+      for (String ref : p.references()) {
+        String cited = byKey.get(ref);
+        if (cited != null && !cited.equals(p.id())) {
+          cites.addEdge(p.id(), cited);
+        }
+      }
+    }
+    return new PaperGraph(byId, sim, cites);
+  }
+
+  /** The papers by id, in corpus order. */
+  public Map<String, Paper> papers() {
+    return papers;
+  }
+
+  /** The paper with this id. */
+  public Optional<Paper> paper(String id) {
+    return Optional.ofNullable(papers.get(id));
+  }
+
+  /** The undirected weighted similarity graph; edge weight = combined score. */
+  public Graph<String, SimilarityEdge> similarity() {
+    return similarity;
+  }
+
+  /** The directed citation graph (citing → cited) within the corpus; may have no edges. */
+  public Graph<String, DefaultEdge> citations() {
+    return citations;
+  }
+
+  /** True when any paper cites another paper of the corpus. */
+  public boolean hasCitations() {
+    return citations.edgeSet().size() > 0;
+  }
+
+  /** The edges as links, in a deterministic order (by first, then second id). */
+  public List<Link> links() {
+    return similarity.edgeSet().stream()
+        .map(e -> new Link(e.first(), e.second(), e.explanation()))
+        .sorted(java.util.Comparator.comparing(Link::a).thenComparing(Link::b))
+        .toList();
+  }
+}
