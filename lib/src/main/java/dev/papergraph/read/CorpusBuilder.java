@@ -18,7 +18,7 @@ import java.util.Objects;
  * every record.
  *
  * <p>Two records are the same paper when they share an external id (DOI, arXiv, OpenAlex, Semantic
- * Scholar, PubMed, tried in that order), else when their normalised titles are equal ({@link
+ * Scholar, PubMed, tried in that order, unless a more trusted id differs), else when their normalised titles are equal ({@link
  * Titles#normalize}), their years do not differ and they have no conflicting external id. The
  * merged paper keeps the richest value of each field (the longer abstract, the longer author list,
  * the more precise date, the higher counts), the union of ids, topics and references, and every
@@ -127,7 +127,9 @@ public final class CorpusBuilder implements RecordSink {
   private Match find(Paper p) {
     for (String key : p.ids().keys()) {
       Integer slot = byKey.get(key);
-      if (slot != null) {
+      // a shared weaker id (sources do attach one PubMed id to two works) is no match when a
+      // more trusted id says the records are different works
+      if (slot != null && !strongerIdsConflict(key, p.ids(), slots.get(slot).ids())) {
         return new Match(slot, key.substring(0, key.indexOf(':')));
       }
     }
@@ -162,6 +164,25 @@ public final class CorpusBuilder implements RecordSink {
   private static boolean idsConflict(ExternalIds a, ExternalIds b) {
     return differ(a.doi(), b.doi()) || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex())
         || differ(a.s2(), b.s2()) || differ(a.pmid(), b.pmid());
+  }
+
+  /** True when an id more trusted than the kind of {@code key} differs between the two. */
+  private static boolean strongerIdsConflict(String key, ExternalIds a, ExternalIds b) {
+    String kind = key.substring(0, key.indexOf(':'));
+    boolean doiConflict = differ(a.doi(), b.doi()) && !isArxivDoi(a.doi()) && !isArxivDoi(b.doi());
+    return switch (kind) {
+      case "doi" -> false;
+      case "arxiv" -> doiConflict;
+      case "openalex" -> doiConflict || differ(a.arxiv(), b.arxiv());
+      case "s2" -> doiConflict || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex());
+      default -> doiConflict || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex())
+          || differ(a.s2(), b.s2());
+    };
+  }
+
+  /** arXiv's DataCite DOIs name the preprint, which is the same work as its journal version. */
+  private static boolean isArxivDoi(String doi) {
+    return doi != null && doi.startsWith("10.48550/arxiv.");
   }
 
   private static boolean differ(String x, String y) {

@@ -10,7 +10,9 @@ public enum Format {
   /** papergraph's own corpus JSON document ({@code {"format":"papergraph-corpus","papers":[…]}}). */
   PAPERGRAPH_JSON("json", "papergraph corpus JSON"),
   /** papergraph's own corpus JSON Lines: one paper object a line. */
-  PAPERGRAPH_JSONL("jsonl", "papergraph corpus JSON Lines");
+  PAPERGRAPH_JSONL("jsonl", "papergraph corpus JSON Lines"),
+  /** OpenAlex work objects: JSON arrays, JSON Lines, API result pages, zip archives of these. */
+  OPENALEX("openalex", "OpenAlex works");
 
   private final String cliName;
   private final String description;

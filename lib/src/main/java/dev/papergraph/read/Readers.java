@@ -21,6 +21,7 @@ public final class Readers {
     register(new HfListingReader());
     register(NativeCorpus.jsonReader());
     register(NativeCorpus.jsonlReader());
+    register(new OpenAlexReader());
   }
 
   /** All built-in readers. */
@@ -47,29 +48,7 @@ public final class Readers {
    * @return empty when the content matches no known format
    */
   public Optional<Format> detect(InputSource source) throws IOException {
-    byte[] head = source.head(SNIFF_BYTES);
-    String text = new String(head, StandardCharsets.UTF_8);
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      text = text.substring(1);
-    }
-    String trimmed = text.stripLeading();
-    if (trimmed.isEmpty()) {
-      return Optional.of(Format.HF_LISTING);
-    }
-    if (trimmed.startsWith("{")) {
-      if (trimmed.matches("(?s)\\{\\s*\"format\"\\s*:\\s*\"" + NativeCorpus.FORMAT_TAG + "\".*")) {
-        return Optional.of(Format.PAPERGRAPH_JSON);
-      }
-      String first = trimmed.lines().findFirst().orElse("");
-      if (first.contains("\"title\"") && first.contains("\"provenance\"")) {
-        return Optional.of(Format.PAPERGRAPH_JSONL);
-      }
-      return Optional.empty();
-    }
-    if (trimmed.startsWith("[") || trimmed.startsWith("<")) {
-      return Optional.empty();
-    }
-    return Optional.of(Format.HF_LISTING);
+    return FormatDetector.detect(source, SNIFF_BYTES);
   }
 
   /**

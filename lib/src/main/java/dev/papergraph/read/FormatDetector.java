@@ -1,0 +1,58 @@
+package dev.papergraph.read;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises an input's format from its first bytes (gzip unpacked, the first entry of a zip
+ * archive), never from its name: the markers are field names and tags each format always writes.
+ */
+final class FormatDetector {
+
+  private static final Pattern NATIVE_DOC =
+      Pattern.compile("(?s)\\{\\s*\"format\"\\s*:\\s*\"" + NativeCorpus.FORMAT_TAG + "\".*");
+
+  private FormatDetector() {}
+
+  /** The format, or empty when the content matches none. */
+  static Optional<Format> detect(InputSource source, int sniffBytes) throws IOException {
+    byte[] head = source.head(sniffBytes);
+    if (ZipInputs.isZip(head)) {
+      head = ZipInputs.firstEntryHead(source, sniffBytes);
+    }
+    String text = new String(head, StandardCharsets.UTF_8);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    String trimmed = text.stripLeading();
+    if (trimmed.isEmpty()) {
+      return Optional.of(Format.HF_LISTING);
+    }
+    char first = trimmed.charAt(0);
+    if (first == '{' || first == '[') {
+      return json(trimmed);
+    }
+    if (first == '<') {
+      return Optional.empty();
+    }
+    return Optional.of(Format.HF_LISTING);
+  }
+
+  private static Optional<Format> json(String t) {
+    if (NATIVE_DOC.matcher(t).matches()) {
+      return Optional.of(Format.PAPERGRAPH_JSON);
+    }
+    String first = t.lines().findFirst().orElse("");
+    if (t.charAt(0) == '{' && first.contains("\"title\"") && first.contains("\"provenance\"")) {
+      return Optional.of(Format.PAPERGRAPH_JSONL);
+    }
+    if (t.contains("openalex.org/W") && (t.contains("\"authorships\"")
+        || t.contains("\"abstract_inverted_index\"") || t.contains("\"referenced_works\"")
+        || t.contains("\"publication_year\""))) {
+      return Optional.of(Format.OPENALEX);
+    }
+    return Optional.empty();
+  }
+}
