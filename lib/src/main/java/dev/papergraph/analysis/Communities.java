@@ -27,6 +27,20 @@ public record Communities(
     communities = List.copyOf(communities);
   }
 
+  /** The same partition with these (e.g. labelled) communities, which must have the same ids. */
+  public Communities withCommunities(List<Community> labelled) {
+    if (labelled.size() != communities.size()) {
+      throw new IllegalArgumentException(
+          "expected " + communities.size() + " communities, got " + labelled.size());
+    }
+    for (int i = 0; i < labelled.size(); i++) {
+      if (labelled.get(i).id() != i) {
+        throw new IllegalArgumentException("community at index " + i + " has id " + labelled.get(i).id());
+      }
+    }
+    return new Communities(membership, labelled, modularity, quality, resolution, seed);
+  }
+
   /** The community of a paper. */
   public Optional<Community> of(String paperId) {
     Integer c = membership.get(paperId);

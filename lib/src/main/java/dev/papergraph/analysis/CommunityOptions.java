@@ -1,0 +1,126 @@
+package dev.papergraph.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Options of community detection (Leiden), validated at construction. Start from {@link
+ * #defaults()} and change with the {@code with…} methods.
+ *
+ * @param quality the quality function optimised
+ * @param resolution γ: for modularity 1 is standard and higher gives more, smaller communities; for
+ *     CPM a density threshold in edge-weight units
+ * @param seed seed of the random generator; the same seed gives the same communities
+ * @param iterations Leiden iterations per start; 0 means iterate until an iteration changes nothing
+ * @param starts independent random starts (one random generator seeded once, used in turn); the
+ *     partition of highest quality is kept
+ * @param randomness Leiden's θ, the randomness of the refinement phase (CWTS default 0.01)
+ * @param minSize minimum community size; smaller ones are handled by {@code small}
+ * @param small what happens to communities below {@code minSize}
+ */
+public record CommunityOptions(
+    QualityFunction quality,
+    double resolution,
+    long seed,
+    int iterations,
+    int starts,
+    double randomness,
+    int minSize,
+    SmallCommunities small) {
+
+  /** Default quality function: modularity. */
+  public static final QualityFunction QUALITY_DEFAULT = QualityFunction.MODULARITY;
+  /** Default resolution: 1 (standard modularity). */
+  public static final double RESOLUTION_DEFAULT = 1.0;
+  /** Default seed. */
+  public static final long SEED_DEFAULT = 42L;
+  /** Default iterations per start: until stable. */
+  public static final int ITERATIONS_DEFAULT = 0;
+  /** Default number of random starts. */
+  public static final int STARTS_DEFAULT = 10;
+  /** Default randomness θ of the refinement phase. */
+  public static final double RANDOMNESS_DEFAULT = 0.01;
+  /** Default minimum community size. */
+  public static final int MIN_SIZE_DEFAULT = 3;
+
+  /**
+   * @throws NullPointerException if quality or small is null
+   * @throws IllegalArgumentException naming the value, if resolution is negative or not finite,
+   *     iterations negative, starts below 1, randomness not positive or minSize below 1
+   */
+  public CommunityOptions {
+    Objects.requireNonNull(quality, "quality");
+    Objects.requireNonNull(small, "small");
+    if (!(resolution >= 0) || Double.isInfinite(resolution)) {
+      throw new IllegalArgumentException("resolution must be finite and non-negative: " + resolution);
+    }
+    if (iterations < 0) {
+      throw new IllegalArgumentException("iterations cannot be negative (0 = until stable): " + iterations);
+    }
+    if (starts < 1) {
+      throw new IllegalArgumentException("starts must be at least 1: " + starts);
+    }
+    if (!(randomness > 0) || Double.isInfinite(randomness)) {
+      throw new IllegalArgumentException("randomness must be positive and finite: " + randomness);
+    }
+    if (minSize < 1) {
+      throw new IllegalArgumentException("minimum community size must be at least 1: " + minSize);
+    }
+  }
+
+  /** The defaults: modularity, resolution 1, seed 42, until stable, 10 starts, min size 3, merge. */
+  public static CommunityOptions defaults() {
+    return new CommunityOptions(QUALITY_DEFAULT, RESOLUTION_DEFAULT, SEED_DEFAULT, ITERATIONS_DEFAULT,
+        STARTS_DEFAULT, RANDOMNESS_DEFAULT, MIN_SIZE_DEFAULT, SmallCommunities.MERGE);
+  }
+
+  /** With another quality function. */
+  public CommunityOptions withQuality(QualityFunction q) {
+    return new CommunityOptions(q, resolution, seed, iterations, starts, randomness, minSize, small);
+  }
+
+  /** With another resolution. @throws IllegalArgumentException if negative or not finite */
+  public CommunityOptions withResolution(double r) {
+    return new CommunityOptions(quality, r, seed, iterations, starts, randomness, minSize, small);
+  }
+
+  /** With another seed. */
+  public CommunityOptions withSeed(long s) {
+    return new CommunityOptions(quality, resolution, s, iterations, starts, randomness, minSize, small);
+  }
+
+  /** With another number of iterations. @throws IllegalArgumentException if negative */
+  public CommunityOptions withIterations(int i) {
+    return new CommunityOptions(quality, resolution, seed, i, starts, randomness, minSize, small);
+  }
+
+  /** With another number of starts. @throws IllegalArgumentException if below 1 */
+  public CommunityOptions withStarts(int s) {
+    return new CommunityOptions(quality, resolution, seed, iterations, s, randomness, minSize, small);
+  }
+
+  /** With another randomness θ. @throws IllegalArgumentException if not positive */
+  public CommunityOptions withRandomness(double r) {
+    return new CommunityOptions(quality, resolution, seed, iterations, starts, r, minSize, small);
+  }
+
+  /** With another minimum size and policy. @throws IllegalArgumentException if size below 1 */
+  public CommunityOptions withMinSize(int size, SmallCommunities policy) {
+    return new CommunityOptions(quality, resolution, seed, iterations, starts, randomness, size, policy);
+  }
+
+  /** The options as manifest parameters, keys prefixed {@code leiden.}. */
+  public Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("leiden.quality", quality.key());
+    m.put("leiden.resolution", resolution);
+    m.put("leiden.seed", seed);
+    m.put("leiden.iterations", iterations);
+    m.put("leiden.starts", starts);
+    m.put("leiden.randomness", randomness);
+    m.put("leiden.minSize", minSize);
+    m.put("leiden.small", small.name().toLowerCase(java.util.Locale.ROOT));
+    return m;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.papergraph.analysis;
+
+import dev.papergraph.graph.IndexedGraph;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Random;
+import nl.cwts.networkanalysis.Clustering;
+import nl.cwts.networkanalysis.LeidenAlgorithm;
+import nl.cwts.networkanalysis.Network;
+import nl.cwts.util.LargeDoubleArray;
+import nl.cwts.util.LargeIntArray;
+import org.jgrapht.Graph;
+
+/**
+ * Communities of a weighted undirected graph by the Leiden algorithm (Traag, Waltman and Van Eck
+ * 2019, "From Louvain to Leiden: guaranteeing well-connected communities", Sci. Rep. 9:5233), run by
+ * the CWTS {@code networkanalysis} library, the authors' own Java implementation. JGraphT 1.5.3 has
+ * no Leiden or Louvain (its {@code alg.clustering} holds Girvan-Newman, greedy modularity, label
+ * propagation and k-spanning-tree only).
+ *
+ * <p>CWTS optimises one quality function, CPM with node weights: {@code Σ_c [2 w_c - γ' K_c²] /
+ * 2W}. With node weights equal to the vertex strengths and {@code γ' = γ / 2W} it is modularity at
+ * resolution γ (what CWTS's own command line does); with unit node weights and {@code γ' = γ} it
+ * is CPM. Each start runs Leiden from singletons; the best of {@code starts} is kept. Communities
+ * below the minimum size are then merged or marked (see {@link SmallCommunities}), and the
+ * reported modularity is recomputed from its definition by {@link Modularity} at γ = 1 on the final
+ * partition. Cost per Leiden iteration about {@code O(m)}.
+ *
+ * <p>Computed once, on first call of {@link #communities()}.
+ */
+public final class LeidenCommunities {
+
+  private final IndexedGraph<String> graph;
+  private final CommunityOptions options;
+  private Communities result;
+
+  /** Detects communities in a graph whose vertices are paper ids. */
+  public <E> LeidenCommunities(Graph<String, E> graph, CommunityOptions options) {
+    this(IndexedGraph.of(graph), options);
+  }
+
+  /** Detects communities in an indexed graph. */
+  public LeidenCommunities(IndexedGraph<String> graph, CommunityOptions options) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** The partition, with modularity; labels and central papers are left empty. */
+  public Communities communities() {
+    if (result == null) {
+      result = new Algorithm().run();
+    }
+    return result;
+  }
+
+  private final class Algorithm {
+    private final int n = graph.size();
+    private final int[] first = graph.first();
+    private final int[] nb = graph.neighbor();
+    private final double[] w = graph.weight();
+
+    Communities run() {
+      int[] membership = leiden();
+      boolean[] small = new boolean[n];
+      membership = handleSmall(membership, small);
+      return assemble(membership, small);
+    }
+
+    /** Leiden from singletons, best of the starts; community numbers in {@code [0, n)}. */
+    private int[] leiden() {
+      int m = graph.edgeCount();
+      if (m == 0) {
+        int[] singletons = new int[n];
+        Arrays.setAll(singletons, i -> i);
+        return singletons;
+      }
+      LargeIntArray[] edges = {new LargeIntArray(m), new LargeIntArray(m)};
+      LargeDoubleArray weights = new LargeDoubleArray(m);
+      long e = 0;
+      for (int i = 0; i < n; i++) {
+        for (int k = first[i]; k < first[i + 1]; k++) {
+          if (nb[k] > i) {
+            edges[0].set(e, i);
+            edges[1].set(e, nb[k]);
+            weights.set(e++, w[k]);
+          }
+        }
+      }
+      boolean modularity = options.quality() == QualityFunction.MODULARITY;
+      // node weights: strengths for modularity, 1 for CPM (see class comment)
+      Network network = new Network(n, modularity, edges, weights, false, false);
+      double resolution = modularity
+          ? options.resolution() / (2 * network.getTotalEdgeWeight())
+          : options.resolution();
+      Random random = new Random(options.seed());
+      LeidenAlgorithm leiden = new LeidenAlgorithm(resolution, options.iterations(), options.randomness(), random);
+      Clustering best = null;
+      double bestQuality = Double.NEGATIVE_INFINITY;
+      for (int s = 0; s < options.starts(); s++) {
+        Clustering clustering = new Clustering(n);
+        leiden.improveClustering(network, clustering);
+        double q = leiden.calcQuality(network, clustering);
+        if (q > bestQuality) {
+          best = clustering;
+          bestQuality = q;
+        }
+      }
+      return best.getClusters().clone();
+    }
+
+    /**
+     * Merges (or marks) communities below the minimum size. A small community goes, smallest first,
+     * to the neighbouring community it shares the most edge weight with (ties: the larger, then the
+     * lower number); one without edges to other communities stays and is marked.
+     */
+    private int[] handleSmall(int[] membership, boolean[] smallOut) {
+      int min = options.minSize();
+      int[] size = new int[n];
+      for (int c : membership) size[c]++;
+      if (options.small() == SmallCommunities.MERGE && min > 1) {
+        List<List<Integer>> members = new ArrayList<>(n);
+        for (int c = 0; c < n; c++) members.add(new ArrayList<>());
+        for (int i = 0; i < n; i++) members.get(membership[i]).add(i);
+        PriorityQueue<int[]> queue = new PriorityQueue<>(
+            Comparator.<int[]>comparingInt(a -> a[1]).thenComparingInt(a -> a[0]));
+        for (int c = 0; c < n; c++) {
+          if (size[c] > 0 && size[c] < min) queue.add(new int[] {c, size[c]});
+        }
+        double[] link = new double[n];
+        int[] touched = new int[n];
+        while (!queue.isEmpty()) {
+          int[] top = queue.poll();
+          int c = top[0];
+          if (size[c] != top[1] || size[c] == 0 || size[c] >= min) {
+            continue; // stale entry
+          }
+          int t = 0;
+          for (int v : members.get(c)) {
+            for (int k = first[v]; k < first[v + 1]; k++) {
+              int d = membership[nb[k]];
+              if (d != c) {
+                if (link[d] == 0) touched[t++] = d;
+                link[d] += w[k];
+              }
+            }
+          }
+          int target = -1;
+          for (int j = 0; j < t; j++) {
+            int d = touched[j];
+            if (target < 0 || link[d] > link[target]
+                || (link[d] == link[target] && (size[d] > size[target] || (size[d] == size[target] && d < target)))) {
+              target = d;
+            }
+          }
+          for (int j = 0; j < t; j++) link[touched[j]] = 0;
+          if (target < 0) {
+            continue; // no edge out: stays, marked below
+          }
+          for (int v : members.get(c)) membership[v] = target;
+          members.get(target).addAll(members.get(c));
+          members.get(c).clear();
+          size[target] += size[c];
+          size[c] = 0;
+          if (size[target] < min) queue.add(new int[] {target, size[target]});
+        }
+      }
+      for (int c = 0; c < n; c++) smallOut[c] = size[c] > 0 && size[c] < min;
+      return membership;
+    }
+
+    /** Renumbers by decreasing size (ties by smallest member id) and builds the result. */
+    private Communities assemble(int[] membership, boolean[] small) {
+      List<List<String>> groups = new ArrayList<>();
+      int[] group = new int[n];
+      Arrays.fill(group, -1);
+      List<Boolean> smallFlags = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int c = membership[i];
+        if (group[c] < 0) {
+          group[c] = groups.size();
+          groups.add(new ArrayList<>());
+          smallFlags.add(small[c]);
+        }
+        groups.get(group[c]).add(graph.vertex(i));
+      }
+      Integer[] order = new Integer[groups.size()];
+      for (int g = 0; g < order.length; g++) {
+        order[g] = g;
+        groups.get(g).sort(Comparator.naturalOrder());
+      }
+      Arrays.sort(order, Comparator.<Integer>comparingInt(g -> -groups.get(g).size())
+          .thenComparing(g -> groups.get(g).get(0)));
+      int[] rank = new int[order.length];
+      List<Community> communities = new ArrayList<>(order.length);
+      for (int r = 0; r < order.length; r++) {
+        rank[order[r]] = r;
+        communities.add(new Community(r, groups.get(order[r]), List.of(), List.of(), smallFlags.get(order[r])));
+      }
+      int[] finalMembership = new int[n];
+      Map<String, Integer> byId = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        finalMembership[i] = rank[group[membership[i]]];
+        byId.put(graph.vertex(i), finalMembership[i]);
+      }
+      double q = Modularity.of(graph, finalMembership, 1.0);
+      return new Communities(byId, communities, q, options.quality().key(), options.resolution(), options.seed());
+    }
+  }
+}

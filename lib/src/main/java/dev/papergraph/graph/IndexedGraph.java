@@ -1,0 +1,228 @@
+package dev.papergraph.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jgrapht.Graph;
+
+/**
+ * A weighted undirected graph in flat arrays (compressed sparse rows), the form the analysis
+ * algorithms run on: vertex {@code i} has neighbours {@code neighbor[first[i]] ..
+ * neighbor[first[i + 1] - 1]}, sorted by index, with weights in {@code weight} at the same
+ * positions. Every edge appears twice, once from each end.
+ *
+ * <p>Vertex indices follow the source graph's vertex iteration order, which for {@link
+ * PaperGraph} is corpus order; the arrays are therefore the same on every run. Built once,
+ * immutable by convention (the arrays are shared, not copied: do not write to them).
+ *
+ * @param <V> the vertex type
+ */
+public final class IndexedGraph<V> {
+
+  private final List<V> vertices;
+  private final Map<V, Integer> index;
+  private final int[] first;
+  private final int[] neighbor;
+  private final double[] weight;
+
+  private IndexedGraph(List<V> vertices, Map<V, Integer> index, int[] first, int[] neighbor, double[] weight) {
+    this.vertices = vertices;
+    this.index = index;
+    this.first = first;
+    this.neighbor = neighbor;
+    this.weight = weight;
+  }
+
+  /**
+   * Indexes an undirected weighted graph. Cost {@code O(n + m log d)}.
+   *
+   * @throws IllegalArgumentException if the graph is directed, has a self-loop, or an edge weight
+   *     that is negative or not finite
+   */
+  public static <V, E> IndexedGraph<V> of(Graph<V, E> graph) {
+    if (graph.getType().isDirected()) {
+      throw new IllegalArgumentException("the analysis needs an undirected graph");
+    }
+    int n = graph.vertexSet().size();
+    List<V> vertices = new ArrayList<>(n);
+    Map<V, Integer> index = new HashMap<>(n * 2);
+    for (V v : graph.vertexSet()) {
+      index.put(v, vertices.size());
+      vertices.add(v);
+    }
+    int[] first = new int[n + 1];
+    for (E e : graph.edgeSet()) {
+      int s = index.get(graph.getEdgeSource(e));
+      int t = index.get(graph.getEdgeTarget(e));
+      if (s == t) {
+        throw new IllegalArgumentException("self-loop on " + vertices.get(s) + ": the analysis needs a simple graph");
+      }
+      double w = graph.getEdgeWeight(e);
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("edge weight must be finite and non-negative: " + e + " has " + w);
+      }
+      first[s + 1]++;
+      first[t + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      first[i + 1] += first[i];
+    }
+    int[] neighbor = new int[first[n]];
+    double[] weight = new double[first[n]];
+    int[] fill = Arrays.copyOf(first, n);
+    for (E e : graph.edgeSet()) {
+      int s = index.get(graph.getEdgeSource(e));
+      int t = index.get(graph.getEdgeTarget(e));
+      double w = graph.getEdgeWeight(e);
+      neighbor[fill[s]] = t;
+      weight[fill[s]++] = w;
+      neighbor[fill[t]] = s;
+      weight[fill[t]++] = w;
+    }
+    // sort each row by neighbour index so that every pass over a row is in a fixed order
+    for (int i = 0; i < n; i++) {
+      sortRow(neighbor, weight, first[i], first[i + 1]);
+    }
+    return new IndexedGraph<>(Collections.unmodifiableList(vertices), index, first, neighbor, weight);
+  }
+
+  private static void sortRow(int[] nb, double[] w, int from, int to) {
+    if (to - from > 32) {
+      // long rows (hubs): sort an index permutation rather than insertion-sorting in O(d^2)
+      Integer[] order = new Integer[to - from];
+      for (int i = 0; i < order.length; i++) order[i] = from + i;
+      Arrays.sort(order, (a, b) -> Integer.compare(nb[a], nb[b]));
+      int[] n2 = new int[order.length];
+      double[] w2 = new double[order.length];
+      for (int i = 0; i < order.length; i++) {
+        n2[i] = nb[order[i]];
+        w2[i] = w[order[i]];
+      }
+      System.arraycopy(n2, 0, nb, from, n2.length);
+      System.arraycopy(w2, 0, w, from, w2.length);
+      return;
+    }
+    for (int i = from + 1; i < to; i++) {
+      int kn = nb[i];
+      double kw = w[i];
+      int j = i - 1;
+      while (j >= from && nb[j] > kn) {
+        nb[j + 1] = nb[j];
+        w[j + 1] = w[j];
+        j--;
+      }
+      nb[j + 1] = kn;
+      w[j + 1] = kw;
+    }
+  }
+
+  /** Convenience: the similarity graph of a {@link PaperGraph}. */
+  public static IndexedGraph<String> of(PaperGraph graph) {
+    return of(graph.similarity());
+  }
+
+  /** The number of vertices. */
+  public int size() {
+    return vertices.size();
+  }
+
+  /** The number of undirected edges. */
+  public int edgeCount() {
+    return neighbor.length / 2;
+  }
+
+  /** The vertices by index. */
+  public List<V> vertices() {
+    return vertices;
+  }
+
+  /** The vertex with index {@code i}. */
+  public V vertex(int i) {
+    return vertices.get(i);
+  }
+
+  /** The index of a vertex. */
+  public Optional<Integer> indexOf(V v) {
+    return Optional.ofNullable(index.get(v));
+  }
+
+  /** Row offsets, length {@code size() + 1}. Shared: do not modify. */
+  public int[] first() {
+    return first;
+  }
+
+  /** Neighbour indices, length {@code 2 * edgeCount()}. Shared: do not modify. */
+  public int[] neighbor() {
+    return neighbor;
+  }
+
+  /** Edge weights parallel to {@link #neighbor()}. Shared: do not modify. */
+  public double[] weight() {
+    return weight;
+  }
+
+  /** The number of neighbours of vertex {@code i}. */
+  public int degree(int i) {
+    return first[i + 1] - first[i];
+  }
+
+  /** The sum of the weights of the edges at vertex {@code i}. */
+  public double strength(int i) {
+    double s = 0;
+    for (int k = first[i]; k < first[i + 1]; k++) {
+      s += weight[k];
+    }
+    return s;
+  }
+
+  /** The total weight of all edges, each counted once. */
+  public double totalWeight() {
+    double s = 0;
+    for (double w : weight) {
+      s += w;
+    }
+    return s / 2;
+  }
+
+  /** The subgraph induced by the given vertex indices (in that order), indexed afresh. */
+  public IndexedGraph<V> induced(int[] members) {
+    Map<V, Integer> idx = new HashMap<>(members.length * 2);
+    List<V> vs = new ArrayList<>(members.length);
+    int[] local = new int[size()];
+    Arrays.fill(local, -1);
+    for (int i = 0; i < members.length; i++) {
+      local[members[i]] = i;
+      vs.add(vertices.get(members[i]));
+      idx.put(vertices.get(members[i]), i);
+    }
+    int[] f = new int[members.length + 1];
+    for (int i = 0; i < members.length; i++) {
+      int v = members[i];
+      int c = 0;
+      for (int k = first[v]; k < first[v + 1]; k++) {
+        if (local[neighbor[k]] >= 0) c++;
+      }
+      f[i + 1] = f[i] + c;
+    }
+    int[] nb = new int[f[members.length]];
+    double[] w = new double[nb.length];
+    for (int i = 0; i < members.length; i++) {
+      int v = members[i];
+      int p = f[i];
+      for (int k = first[v]; k < first[v + 1]; k++) {
+        int u = local[neighbor[k]];
+        if (u >= 0) {
+          nb[p] = u;
+          w[p++] = weight[k];
+        }
+      }
+      sortRow(nb, w, f[i], f[i + 1]);
+    }
+    return new IndexedGraph<>(Collections.unmodifiableList(vs), idx, f, nb, w);
+  }
+
+}

@@ -1,0 +1,160 @@
+package dev.papergraph.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.papergraph.graph.IndexedGraph;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.clustering.UndirectedModularityMeasurer;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+import org.junit.jupiter.api.Test;
+
+class LeidenCommunitiesTest {
+
+  private static final CommunityOptions NO_MIN = CommunityOptions.defaults().withMinSize(1, SmallCommunities.MERGE);
+
+  @Test
+  void karateReachesIgraphLeidenModularity() {
+    Graph<String, DefaultWeightedEdge> g = TestGraphs.gml("karate.gml");
+    assertEquals(34, g.vertexSet().size());
+    assertEquals(78, g.edgeSet().size());
+    Communities c = new LeidenCommunities(g, NO_MIN).communities();
+    // igraph Leiden 0.4188 (REFERENCE_VALUES.md), exact optimum 0.4198 in 4 communities
+    assertTrue(c.modularity() >= 0.4188, "karate modularity " + c.modularity());
+    assertEquals(4, c.communities().size());
+  }
+
+  @Test
+  void dolphinsReachesIgraphLeidenModularity() {
+    Graph<String, DefaultWeightedEdge> g = TestGraphs.gml("dolphins.gml");
+    assertEquals(62, g.vertexSet().size());
+    assertEquals(159, g.edgeSet().size());
+    Communities c = new LeidenCommunities(g, NO_MIN).communities();
+    assertTrue(c.modularity() >= 0.5177, "dolphins modularity " + c.modularity());
+  }
+
+  @Test
+  void reportedModularityEqualsJGraphTMeasurer() {
+    for (String name : List.of("karate.gml", "dolphins.gml")) {
+      Graph<String, DefaultWeightedEdge> g = TestGraphs.gml(name);
+      Communities c = new LeidenCommunities(g, NO_MIN).communities();
+      List<Set<String>> parts = new ArrayList<>();
+      for (Community k : c.communities()) parts.add(new HashSet<>(k.members()));
+      double expected = new UndirectedModularityMeasurer<>(g).modularity(parts);
+      assertEquals(expected, c.modularity(), 1e-12, name);
+    }
+  }
+
+  @Test
+  void modularityOfFixedSplitEqualsNetworkx() {
+    // karate split {1..17} / {18..34}: networkx 2.8.8 modularity, see make_reference.py
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("karate.gml"));
+    int[] m = new int[g.size()];
+    for (int i = 0; i < g.size(); i++) m[i] = Integer.parseInt(g.vertex(i)) <= 17 ? 0 : 1;
+    double expected = Double.parseDouble(TestGraphs.resource("karate_split_modularity.txt").strip());
+    assertEquals(expected, Modularity.of(g, m, 1.0), 1e-12);
+  }
+
+  @Test
+  void sameSeedGivesSameCommunities() {
+    Graph<String, DefaultWeightedEdge> g = TestGraphs.gml("dolphins.gml");
+    CommunityOptions o = NO_MIN.withStarts(1).withSeed(7);
+    Communities a = new LeidenCommunities(g, o).communities();
+    Communities b = new LeidenCommunities(g, o).communities();
+    assertEquals(a.membership(), b.membership());
+    assertEquals(a.communities(), b.communities());
+    assertEquals(a.modularity(), b.modularity());
+  }
+
+  @Test
+  void communitiesAreNumberedBySizeWithSortedMembers() {
+    Communities c = new LeidenCommunities(TestGraphs.gml("dolphins.gml"), NO_MIN).communities();
+    for (int i = 0; i < c.communities().size(); i++) {
+      Community k = c.communities().get(i);
+      assertEquals(i, k.id());
+      if (i > 0) assertTrue(c.communities().get(i - 1).size() >= k.size());
+      assertEquals(k.members().stream().sorted().toList(), k.members());
+      for (String m : k.members()) assertEquals(i, c.membership().get(m));
+    }
+  }
+
+  /** Two 4-cliques a, b joined by one edge; a pair {p, q} hanging on a by two edges; z isolated. */
+  private static Graph<String, DefaultWeightedEdge> cliquesPairAndIsolated() {
+    Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    String[][] cliques = {{"a1", "a2", "a3", "a4"}, {"b1", "b2", "b3", "b4"}};
+    for (String[] k : cliques) {
+      for (String v : k) g.addVertex(v);
+      for (int i = 0; i < k.length; i++) for (int j = i + 1; j < k.length; j++) g.addEdge(k[i], k[j]);
+    }
+    g.addEdge("a1", "b1");
+    for (String v : List.of("p", "q", "z")) g.addVertex(v);
+    g.setEdgeWeight(g.addEdge("p", "q"), 5);
+    g.setEdgeWeight(g.addEdge("p", "a2"), 0.2);
+    g.setEdgeWeight(g.addEdge("q", "b2"), 0.1);
+    return g;
+  }
+
+  @Test
+  void smallCommunityMergesIntoMostConnectedNeighbourAndIsolatedOneIsMarked() {
+    Graph<String, DefaultWeightedEdge> g = cliquesPairAndIsolated();
+    Communities without = new LeidenCommunities(g, NO_MIN).communities();
+    assertEquals(without.membership().get("p"), without.membership().get("q"));
+    assertFalse(without.membership().get("p").equals(without.membership().get("a1")), "pair is its own community");
+
+    Communities c = new LeidenCommunities(g, NO_MIN.withMinSize(3, SmallCommunities.MERGE)).communities();
+    assertEquals(c.membership().get("a1"), c.membership().get("p"), "pair merged into a (0.2 > 0.1)");
+    assertEquals(c.membership().get("a1"), c.membership().get("q"));
+    Community z = c.of("z").orElseThrow();
+    assertEquals(List.of("z"), z.members());
+    assertTrue(z.small(), "an isolated paper cannot merge and is marked");
+    assertEquals(3, c.communities().size());
+    assertEquals(List.of(false, false, true), c.communities().stream().map(Community::small).toList());
+
+    Communities marked = new LeidenCommunities(g, NO_MIN.withMinSize(3, SmallCommunities.MARK)).communities();
+    assertTrue(marked.of("p").orElseThrow().small());
+    assertEquals(List.of("p", "q"), marked.of("p").orElseThrow().members());
+  }
+
+  @Test
+  void cpmResolutionIsADensityThreshold() {
+    Graph<String, DefaultWeightedEdge> g = cliquesPairAndIsolated();
+    g.removeVertex("p");
+    g.removeVertex("q");
+    CommunityOptions cpm = NO_MIN.withQuality(QualityFunction.CPM);
+    Map<String, Integer> low = new LeidenCommunities(g, cpm.withResolution(0.5)).communities().membership();
+    assertEquals(low.get("a1"), low.get("a4"));
+    assertEquals(low.get("b1"), low.get("b4"));
+    assertFalse(low.get("a1").equals(low.get("b1")));
+    // cliques have density 1: a threshold above it leaves every paper alone
+    Communities high = new LeidenCommunities(g, cpm.withResolution(1.5)).communities();
+    assertEquals(g.vertexSet().size(), high.communities().size());
+  }
+
+  @Test
+  void graphWithoutEdgesGivesSingletonsAndZeroModularity() {
+    Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    g.addVertex("x");
+    g.addVertex("y");
+    Communities c = new LeidenCommunities(g, CommunityOptions.defaults()).communities();
+    assertEquals(2, c.communities().size());
+    assertEquals(0.0, c.modularity());
+    assertTrue(c.communities().get(0).small());
+  }
+
+  @Test
+  void rejectsInvalidOptionsNamingTheValue() {
+    var e = assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withResolution(-1));
+    assertTrue(e.getMessage().contains("-1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withStarts(0));
+    assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withMinSize(0, SmallCommunities.MARK));
+    assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withIterations(-2));
+  }
+}
