@@ -12,7 +12,9 @@ public enum Format {
   /** papergraph's own corpus JSON Lines: one paper object a line. */
   PAPERGRAPH_JSONL("jsonl", "papergraph corpus JSON Lines"),
   /** OpenAlex work objects: JSON arrays, JSON Lines, API result pages, zip archives of these. */
-  OPENALEX("openalex", "OpenAlex works");
+  OPENALEX("openalex", "OpenAlex works"),
+  /** arXiv metadata JSON Lines: the Kaggle snapshot and daily listing dumps. */
+  ARXIV("arxiv", "arXiv metadata JSON Lines");
 
   private final String cliName;
   private final String description;

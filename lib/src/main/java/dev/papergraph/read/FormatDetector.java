@@ -53,6 +53,10 @@ final class FormatDetector {
         || t.contains("\"publication_year\""))) {
       return Optional.of(Format.OPENALEX);
     }
+    if (t.contains("\"categories\"") && (t.contains("\"authors_parsed\"") || t.contains("\"versions\"")
+        || t.contains("arxiv.org/abs/"))) {
+      return Optional.of(Format.ARXIV);
+    }
     return Optional.empty();
   }
 }

@@ -22,6 +22,7 @@ public final class Readers {
     register(NativeCorpus.jsonReader());
     register(NativeCorpus.jsonlReader());
     register(new OpenAlexReader());
+    register(new ArxivReader());
   }
 
   /** All built-in readers. */
