@@ -13,7 +13,8 @@ Conventions (the same as dev.papergraph.analysis.Centralities):
   * closeness: nx.closeness_centrality(distance='distance', wf_improved=True) (Wasserman-Faust);
   * harmonic: nx.harmonic_centrality(distance='distance') (sum of 1/d, not normalised);
   * degree: number of neighbours; strength: sum of weights (G.degree(weight='weight'));
-  * eigenvector: nx.eigenvector_centrality_numpy(weight='weight') (unit Euclidean norm, non-negative).
+  * eigenvector: nx.eigenvector_centrality(weight='weight', tol=1e-13) (power iteration on A+I from the
+    uniform vector, unit Euclidean norm); for a connected graph this is the principal eigenvector.
 Output: TSV `vertex  pagerank  betweenness  closeness  harmonic  degree  strength  eigenvector`, repr floats.
 """
 import sys
@@ -49,10 +50,7 @@ def centralities(g):
     out["harmonic"] = nx.harmonic_centrality(g, distance="distance")
     out["degree"] = dict(g.degree())
     out["strength"] = dict(g.degree(weight="weight"))
-    if g.number_of_edges() > 0 and g.number_of_nodes() > 2:
-        out["eigenvector"] = nx.eigenvector_centrality_numpy(g, weight="weight")
-    else:
-        out["eigenvector"] = {v: 0.0 for v in g}
+    out["eigenvector"] = nx.eigenvector_centrality(g, weight="weight", tol=1e-13, max_iter=100000)
     return out
 
 

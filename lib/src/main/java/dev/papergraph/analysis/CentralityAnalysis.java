@@ -1,0 +1,140 @@
+package dev.papergraph.analysis;
+
+import dev.papergraph.graph.IndexedGraph;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.scoring.PageRank;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+
+/**
+ * Every {@link Measure} of every paper, over the whole graph and within each community. Conventions
+ * (the same as networkx 2.8.8, checked against it in the tests):
+ *
+ * <ul>
+ *   <li>PageRank: JGraphT's {@link PageRank} on the weighted graph, damping from the options,
+ *       dangling (isolated) papers' rank spread uniformly, tolerance 1e-13;
+ *   <li>betweenness, closeness, harmonic: {@link PathCentralities}, edge length {@code 1/weight};
+ *   <li>degree: the number of neighbours; strength: the sum of edge weights;
+ *   <li>eigenvector: {@link EigenvectorScores}.
+ * </ul>
+ *
+ * <p>The path measures are our own rather than JGraphT's {@code BetweennessCentrality}, {@code
+ * ClosenessCentrality} and {@code HarmonicCentrality}: those run one boxed Dijkstra per source and
+ * per measure, have no sampling for large graphs, and JGraphT's closeness is 0 for every vertex of
+ * a disconnected graph, where we need Wasserman-Faust. The tests check ours against JGraphT's
+ * (whose normalised undirected betweenness is half networkx's: it halves before dividing by
+ * {@code (n-1)(n-2)}). Within-community values are the same measures on the subgraph a community
+ * induces (normalisations use the community's size).
+ */
+public final class CentralityAnalysis {
+
+  private final IndexedGraph<String> graph;
+  private final CentralityOptions options;
+  private boolean exact = true;
+  private int sources;
+
+  /** Computes over a graph whose vertices are paper ids. */
+  public CentralityAnalysis(IndexedGraph<String> graph, CentralityOptions options) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * The scores over the whole graph and, when communities are given, within each community.
+   *
+   * @param communities a partition of the graph's papers, or {@code null} for overall scores only
+   */
+  public Centralities compute(Communities communities) {
+    Map<Measure, Map<String, Double>> overall = toIds(graph, measures(graph));
+    Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
+    if (communities != null) {
+      Map<Measure, Map<String, Double>> byId = new EnumMap<>(Measure.class);
+      for (Measure m : Measure.values()) byId.put(m, new java.util.HashMap<>());
+      for (Community c : communities.communities()) {
+        IndexedGraph<String> sub = graph.induced(indices(c.members()));
+        toIds(sub, measures(sub)).forEach((m, s) -> byId.get(m).putAll(s));
+      }
+      // in graph order, like the overall scores
+      for (Measure m : Measure.values()) {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String id : graph.vertices()) ordered.put(id, byId.get(m).getOrDefault(id, 0.0));
+        within.put(m, ordered);
+      }
+    }
+    return new Centralities(overall, within);
+  }
+
+  /** How the path measures were computed, for the run manifest (valid after {@link #compute}). */
+  public Map<String, Object> report() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("centrality.paths.mode", exact ? "exact" : "sampled");
+    m.put("centrality.paths.sources", sources);
+    return m;
+  }
+
+  private int[] indices(List<String> ids) {
+    int[] idx = new int[ids.size()];
+    for (int i = 0; i < idx.length; i++) {
+      String id = ids.get(i);
+      idx[i] = graph.indexOf(id).orElseThrow(() -> new IllegalArgumentException("community member not in graph: " + id));
+    }
+    return idx;
+  }
+
+  private Map<Measure, double[]> measures(IndexedGraph<String> g) {
+    Map<Measure, double[]> out = new EnumMap<>(Measure.class);
+    int n = g.size();
+    out.put(Measure.PAGERANK, pageRank(g, options.damping()));
+    PathCentralities paths = new PathCentralities(g, options);
+    out.put(Measure.BETWEENNESS, paths.betweenness());
+    out.put(Measure.CLOSENESS, paths.closeness());
+    out.put(Measure.HARMONIC, paths.harmonic());
+    exact &= paths.exact();
+    sources += paths.sources();
+    double[] degree = new double[n];
+    double[] strength = new double[n];
+    for (int v = 0; v < n; v++) {
+      degree[v] = g.degree(v);
+      strength[v] = g.strength(v);
+    }
+    out.put(Measure.DEGREE, degree);
+    out.put(Measure.STRENGTH, strength);
+    out.put(Measure.EIGENVECTOR, EigenvectorScores.of(g, EigenvectorScores.TOLERANCE_DEFAULT, EigenvectorScores.MAX_ITERATIONS_DEFAULT));
+    return out;
+  }
+
+  /** Weighted PageRank by JGraphT over a copy of the indexed graph. */
+  static double[] pageRank(IndexedGraph<?> g, double damping) {
+    int n = g.size();
+    double[] out = new double[n];
+    if (n == 0) return out;
+    Graph<Integer, DefaultWeightedEdge> jg = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    for (int v = 0; v < n; v++) jg.addVertex(v);
+    int[] first = g.first();
+    int[] nb = g.neighbor();
+    double[] w = g.weight();
+    for (int v = 0; v < n; v++) {
+      for (int k = first[v]; k < first[v + 1]; k++) {
+        if (nb[k] > v) jg.setEdgeWeight(jg.addEdge(v, nb[k]), w[k]);
+      }
+    }
+    Map<Integer, Double> scores = new PageRank<>(jg, damping, 100_000, 1e-13).getScores();
+    for (int v = 0; v < n; v++) out[v] = scores.get(v);
+    return out;
+  }
+
+  private static Map<Measure, Map<String, Double>> toIds(IndexedGraph<String> g, Map<Measure, double[]> values) {
+    Map<Measure, Map<String, Double>> out = new EnumMap<>(Measure.class);
+    values.forEach((m, arr) -> {
+      Map<String, Double> s = new LinkedHashMap<>();
+      for (int v = 0; v < arr.length; v++) s.put(g.vertex(v), arr[v]);
+      out.put(m, s);
+    });
+    return out;
+  }
+}

@@ -1,0 +1,377 @@
+package dev.papergraph.analysis;
+
+import dev.papergraph.graph.IndexedGraph;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The shortest-path centralities, betweenness, closeness and harmonic, from one single-source
+ * Dijkstra pass per source (Brandes 2001, "A faster algorithm for betweenness centrality", J. Math.
+ * Sociol. 25:163). Edge length is {@code 1 / weight}: a stronger similarity is a shorter step.
+ * Shortest paths of equal length are counted with exact floating-point equality, as networkx does.
+ *
+ * <p>Values follow networkx 2.8.8 with {@code distance = 1/weight}: betweenness normalised by
+ * {@code (n-1)(n-2)} over the whole graph ({@code betweenness_centrality(normalized=True)});
+ * closeness with the Wasserman-Faust correction for disconnected graphs ({@code
+ * closeness_centrality(wf_improved=True)}); harmonic as the plain sum of {@code 1/d}.
+ *
+ * <p>Each connected component of up to {@code exactLimit} vertices is computed exactly, from every
+ * source. A larger component C is estimated from {@code k} source vertices (pivots) drawn without
+ * replacement (Brandes and Pich 2007, "Centrality estimation in large networks"): each estimate
+ * sums the pivots' contributions and scales by {@code |C| / k}. With {@code X_s(v) = δ_s(v) / (|C| -
+ * 2)} in [0, 1], Hoeffding's bound (valid for sampling without replacement) and a union bound over
+ * the n vertices give: with {@code k = ⌈ln(2n / δ) / (2 ε'²)⌉}, {@code ε' = ε (n - 1) / n}, every
+ * sampled betweenness is within ε of the exact value with probability at least {@code 1 - δ}. When
+ * {@code k ≥ |C|} the component is computed exactly. Harmonic estimates from the same pivots are
+ * unbiased with error at most {@code ε' |C| w_max} under the same event; the closeness estimate (a
+ * ratio) is consistent but has no stated bound.
+ *
+ * <p>Cost: {@code O(s (m + n log n))} for s sources. Computed once, on first access.
+ */
+public final class PathCentralities {
+
+  private final IndexedGraph<?> graph;
+  private final CentralityOptions options;
+  private double[] betweenness;
+  private double[] closeness;
+  private double[] harmonic;
+  private int sources;
+  private int sampledComponents;
+
+  /**
+   * @throws IllegalArgumentException if an edge weight is not positive (its length would be
+   *     infinite)
+   */
+  public PathCentralities(IndexedGraph<?> graph, CentralityOptions options) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.options = Objects.requireNonNull(options, "options");
+    for (double w : graph.weight()) {
+      if (!(w > 0)) {
+        throw new IllegalArgumentException("centralities need positive edge weights, found " + w);
+      }
+    }
+  }
+
+  /** Normalised betweenness by vertex index. */
+  public double[] betweenness() {
+    compute();
+    return betweenness.clone();
+  }
+
+  /** Wasserman-Faust closeness by vertex index. */
+  public double[] closeness() {
+    compute();
+    return closeness.clone();
+  }
+
+  /** Harmonic centrality (sum of 1/d) by vertex index. */
+  public double[] harmonic() {
+    compute();
+    return harmonic.clone();
+  }
+
+  /** The number of single-source passes made (n when everything is exact). */
+  public int sources() {
+    compute();
+    return sources;
+  }
+
+  /** The number of components whose values are sampled estimates (0 when exact). */
+  public int sampledComponents() {
+    compute();
+    return sampledComponents;
+  }
+
+  /** True when every value is exact. */
+  public boolean exact() {
+    return sampledComponents() == 0;
+  }
+
+  /**
+   * The number of pivots a component needs for the bound: {@code ⌈ln(2n / δ) / (2 ε'²)⌉} with
+   * {@code ε' = ε (n - 1) / n}.
+   */
+  public static int pivots(int n, double epsilon, double delta) {
+    double e = epsilon * (n - 1) / n;
+    return (int) Math.min(Integer.MAX_VALUE, Math.ceil(Math.log(2.0 * n / delta) / (2 * e * e)));
+  }
+
+  private void compute() {
+    if (betweenness == null) {
+      new Algorithm().run();
+    }
+  }
+
+  private final class Algorithm {
+    private final int n = graph.size();
+    private final int[] first = graph.first();
+    private final int[] nb = graph.neighbor();
+    private final double[] len;
+    // scratch of one single-source pass
+    private final double[] dist;
+    private final double[] sigma;
+    private final double[] delta;
+    private final int[] stack;
+    private final int[] predFirst; // predecessors as a linked list over edge slots
+    private final int[] predNext;
+    private final int[] predVertex;
+    private final IndexedMinHeap heap;
+
+    Algorithm() {
+      double[] w = graph.weight();
+      len = new double[w.length];
+      for (int k = 0; k < w.length; k++) len[k] = 1.0 / w[k];
+      dist = new double[n];
+      sigma = new double[n];
+      delta = new double[n];
+      stack = new int[n];
+      predFirst = new int[n];
+      predNext = new int[nb.length];
+      predVertex = new int[nb.length];
+      heap = new IndexedMinHeap(n);
+    }
+
+    void run() {
+      double[] bc = new double[n];
+      double[] sumDist = new double[n];
+      double[] harm = new double[n];
+      int[] component = components();
+      int nComponents = 0;
+      for (int c : component) nComponents = Math.max(nComponents, c + 1);
+      int[] compSize = new int[nComponents];
+      for (int c : component) compSize[c]++;
+      int[][] members = new int[nComponents][];
+      for (int c = 0; c < nComponents; c++) members[c] = new int[compSize[c]];
+      int[] fill = new int[nComponents];
+      for (int v = 0; v < n; v++) members[component[v]][fill[component[v]]++] = v;
+
+      Random random = new Random(options.seed());
+      double maxWeight = 0;
+      for (double w : graph.weight()) maxWeight = Math.max(maxWeight, w);
+      int passes = 0;
+      int sampled = 0;
+      for (int c = 0; c < nComponents; c++) {
+        int size = compSize[c];
+        if (size < 2) continue;
+        int[] src = members[c];
+        double scale = 1.0;
+        if (size > options.exactLimit()) {
+          int k = pivots(n, options.epsilon(), options.delta());
+          if (k < size) {
+            // a seeded partial Fisher-Yates shuffle picks k distinct pivots
+            int[] pool = src.clone();
+            for (int i = 0; i < k; i++) {
+              int j = i + random.nextInt(pool.length - i);
+              int t = pool[i];
+              pool[i] = pool[j];
+              pool[j] = t;
+            }
+            src = Arrays.copyOf(pool, k);
+            Arrays.sort(src);
+            scale = (double) size / k;
+            sampled++;
+          }
+        }
+        for (int s : src) {
+          passes++;
+          singleSource(s, bc, sumDist, harm, scale);
+        }
+      }
+      betweenness = bc;
+      if (n > 2) {
+        double norm = 1.0 / ((double) (n - 1) * (n - 2));
+        for (int v = 0; v < n; v++) bc[v] *= norm;
+      }
+      closeness = new double[n];
+      for (int v = 0; v < n; v++) {
+        int reach = compSize[component[v]];
+        if (sumDist[v] > 0 && n > 1) {
+          closeness[v] = ((reach - 1) / sumDist[v]) * ((reach - 1) / (double) (n - 1));
+        }
+      }
+      harmonic = harm;
+      sources = passes;
+      sampledComponents = sampled;
+    }
+
+    /** Connected components, numbered in order of their first vertex. */
+    private int[] components() {
+      int[] comp = new int[n];
+      Arrays.fill(comp, -1);
+      int[] queue = new int[n];
+      int c = 0;
+      for (int s = 0; s < n; s++) {
+        if (comp[s] >= 0) continue;
+        int head = 0, tail = 0;
+        queue[tail++] = s;
+        comp[s] = c;
+        while (head < tail) {
+          int v = queue[head++];
+          for (int k = first[v]; k < first[v + 1]; k++) {
+            if (comp[nb[k]] < 0) {
+              comp[nb[k]] = c;
+              queue[tail++] = nb[k];
+            }
+          }
+        }
+        c++;
+      }
+      return comp;
+    }
+
+    /**
+     * One Brandes pass from s: Dijkstra counting shortest paths, then dependencies accumulated in
+     * reverse order of distance. Adds {@code scale · δ_s(v)} to bc, {@code scale · d(s, v)} to
+     * sumDist and {@code scale / d(s, v)} to harmonic, for every v reached.
+     */
+    private void singleSource(int s, double[] bc, double[] sumDist, double[] harm, double scale) {
+      int top = 0;
+      int predCount = 0;
+      dist[s] = 0;
+      sigma[s] = 1;
+      predFirst[s] = -1;
+      heap.clear();
+      heap.insert(s, 0);
+      while (!heap.isEmpty()) {
+        int v = heap.pollMin();
+        stack[top++] = v;
+        double dv = dist[v];
+        for (int k = first[v]; k < first[v + 1]; k++) {
+          int u = nb[k];
+          double du = dv + len[k];
+          if (heap.state(u) == IndexedMinHeap.UNSEEN) {
+            dist[u] = du;
+            sigma[u] = sigma[v];
+            predFirst[u] = -1;
+            predVertex[predCount] = v;
+            predNext[predCount] = predFirst[u];
+            predFirst[u] = predCount++;
+            heap.insert(u, du);
+          } else if (heap.state(u) == IndexedMinHeap.QUEUED) {
+            if (du < dist[u]) {
+              dist[u] = du;
+              sigma[u] = sigma[v];
+              predFirst[u] = -1;
+              predVertex[predCount] = v;
+              predNext[predCount] = predFirst[u];
+              predFirst[u] = predCount++;
+              heap.decrease(u, du);
+            } else if (du == dist[u]) {
+              sigma[u] += sigma[v];
+              predVertex[predCount] = v;
+              predNext[predCount] = predFirst[u];
+              predFirst[u] = predCount++;
+            }
+          }
+        }
+      }
+      for (int i = 0; i < top; i++) delta[stack[i]] = 0;
+      for (int i = top - 1; i >= 0; i--) {
+        int w = stack[i];
+        double coeff = (1 + delta[w]) / sigma[w];
+        for (int p = predFirst[w]; p >= 0; p = predNext[p]) {
+          int v = predVertex[p];
+          delta[v] += sigma[v] * coeff;
+        }
+        if (w != s) {
+          bc[w] += scale * delta[w];
+          sumDist[w] += scale * dist[w];
+          harm[w] += scale / dist[w];
+        }
+      }
+      for (int i = 0; i < top; i++) heap.reset(stack[i]);
+    }
+  }
+
+  /** A binary min-heap of vertex indices keyed by distance, with decrease-key. */
+  static final class IndexedMinHeap {
+    static final int UNSEEN = -1;
+    static final int QUEUED = 0;
+    static final int SETTLED = 1;
+    private final int[] heap;
+    private final int[] pos; // position in heap, or -1 unseen, -2 settled
+    private final double[] key;
+    private int size;
+
+    IndexedMinHeap(int n) {
+      heap = new int[n];
+      pos = new int[n];
+      key = new double[n];
+      Arrays.fill(pos, -1);
+    }
+
+    int state(int v) {
+      return pos[v] == -1 ? UNSEEN : pos[v] == -2 ? SETTLED : QUEUED;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void clear() {
+      size = 0;
+    }
+
+    void reset(int v) {
+      pos[v] = -1;
+    }
+
+    void insert(int v, double k) {
+      key[v] = k;
+      heap[size] = v;
+      pos[v] = size;
+      up(size++);
+    }
+
+    void decrease(int v, double k) {
+      key[v] = k;
+      up(pos[v]);
+    }
+
+    int pollMin() {
+      int v = heap[0];
+      pos[v] = -2;
+      size--;
+      if (size > 0) {
+        heap[0] = heap[size];
+        pos[heap[0]] = 0;
+        down(0);
+      }
+      return v;
+    }
+
+    // ties by vertex index, so that the settling order is fixed
+    private boolean less(int a, int b) {
+      return key[a] < key[b] || (key[a] == key[b] && a < b);
+    }
+
+    private void up(int i) {
+      int v = heap[i];
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (!less(v, heap[parent])) break;
+        heap[i] = heap[parent];
+        pos[heap[i]] = i;
+        i = parent;
+      }
+      heap[i] = v;
+      pos[v] = i;
+    }
+
+    private void down(int i) {
+      int v = heap[i];
+      while (true) {
+        int c = 2 * i + 1;
+        if (c >= size) break;
+        if (c + 1 < size && less(heap[c + 1], heap[c])) c++;
+        if (!less(heap[c], v)) break;
+        heap[i] = heap[c];
+        pos[heap[i]] = i;
+        i = c;
+      }
+      heap[i] = v;
+      pos[v] = i;
+    }
+  }
+}

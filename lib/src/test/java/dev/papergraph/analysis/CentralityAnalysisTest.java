@@ -1,0 +1,156 @@
+package dev.papergraph.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.papergraph.graph.IndexedGraph;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.scoring.BetweennessCentrality;
+import org.jgrapht.alg.scoring.HarmonicCentrality;
+import org.jgrapht.graph.AsWeightedGraph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+import org.junit.jupiter.api.Test;
+
+class CentralityAnalysisTest {
+
+  /** Reads a reference TSV written by make_reference.py: measure -> vertex -> value. */
+  static Map<Measure, Map<String, Double>> reference(String name) {
+    Map<Measure, Map<String, Double>> out = new EnumMap<>(Measure.class);
+    String[] header = null;
+    for (String line : TestGraphs.resource(name).split("\n")) {
+      String[] f = line.split("\t");
+      if (line.startsWith("# vertex")) {
+        header = f;
+        continue;
+      }
+      for (int i = 1; i < f.length; i++) {
+        Measure m = Measure.byName(header[i]).orElseThrow();
+        out.computeIfAbsent(m, k -> new LinkedHashMap<>()).put(f[0], Double.parseDouble(f[i]));
+      }
+    }
+    return out;
+  }
+
+  static void assertMatches(Map<Measure, Map<String, Double>> expected, Map<Measure, Map<String, Double>> actual, String what) {
+    assertEquals(Measure.values().length, expected.size(), "reference has every measure");
+    for (Measure m : Measure.values()) {
+      Map<String, Double> e = expected.get(m);
+      assertEquals(e.keySet(), actual.get(m).keySet(), what + " " + m + " vertices");
+      for (String v : e.keySet()) {
+        assertEquals(e.get(v), actual.get(m).get(v), 1e-6, what + " " + m.key() + " of " + v);
+      }
+    }
+  }
+
+  @Test
+  void karateEqualsNetworkx() {
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("karate.gml"));
+    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(null);
+    assertMatches(reference("karate_reference.tsv"), c.scores(), "karate");
+    // the published top betweenness (REFERENCE_VALUES.md): 1 then 34
+    assertEquals(List.of("1", "34", "33"), c.ranking(Measure.BETWEENNESS).subList(0, 3));
+  }
+
+  @Test
+  void karateWithinCommunityEqualsNetworkxOnInducedSubgraphs() {
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("karate.gml"));
+    List<String> low = new ArrayList<>();
+    List<String> high = new ArrayList<>();
+    Map<String, Integer> membership = new LinkedHashMap<>();
+    for (String v : g.vertices()) {
+      boolean isLow = Integer.parseInt(v) <= 17;
+      (isLow ? low : high).add(v);
+      membership.put(v, isLow ? 0 : 1);
+    }
+    Communities split = new Communities(membership,
+        List.of(new Community(0, low, List.of(), List.of()), new Community(1, high, List.of(), List.of())),
+        0, "given", 1, 0);
+    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(split);
+    assertMatches(reference("karate_split_within_reference.tsv"), c.withinCommunity(), "karate within");
+    assertMatches(reference("karate_reference.tsv"), c.scores(), "karate overall");
+  }
+
+  @Test
+  void pathMeasuresEqualJGraphTOnWeightedGraph() {
+    // dolphins with made-up non-uniform weights, lengths 1/weight on the JGraphT side
+    Graph<String, DefaultWeightedEdge> g = TestGraphs.gml("dolphins.gml");
+    int i = 0;
+    for (DefaultWeightedEdge e : g.edgeSet()) g.setEdgeWeight(e, 0.1 + (i++ % 7) / 7.0);
+    Map<DefaultWeightedEdge, Double> lengths = new java.util.HashMap<>();
+    for (DefaultWeightedEdge e : g.edgeSet()) lengths.put(e, 1.0 / g.getEdgeWeight(e));
+    Graph<String, DefaultWeightedEdge> byLength = new AsWeightedGraph<>(g, lengths);
+    Map<String, Double> bc = new BetweennessCentrality<>(byLength, true).getScores();
+    Map<String, Double> hc = new HarmonicCentrality<>(byLength, false, false).getScores();
+    IndexedGraph<String> ig = IndexedGraph.of(g);
+    PathCentralities p = new PathCentralities(ig, CentralityOptions.defaults());
+    double[] ours = p.betweenness();
+    double[] harm = p.harmonic();
+    for (int v = 0; v < ig.size(); v++) {
+      // JGraphT halves undirected betweenness before normalising by (n-1)(n-2); networkx does not
+      assertEquals(2 * bc.get(ig.vertex(v)), ours[v], 1e-9, "betweenness of " + ig.vertex(v));
+      assertEquals(hc.get(ig.vertex(v)), harm[v], 1e-9, "harmonic of " + ig.vertex(v));
+    }
+    assertTrue(p.exact());
+    assertEquals(62, p.sources());
+  }
+
+  @Test
+  void sampledBetweennessStaysWithinItsStatedBound() {
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
+    double eps = 0.3;
+    double delta = 0.1;
+    CentralityOptions sampled = CentralityOptions.defaults().withExactLimit(10).withBound(eps, delta);
+    int k = PathCentralities.pivots(62, eps, delta);
+    assertEquals((int) Math.ceil(Math.log(2 * 62 / delta) / (2 * Math.pow(eps * 61 / 62, 2))), k);
+    assertTrue(k < 62, "the bound needs fewer pivots than vertices: " + k);
+    PathCentralities approx = new PathCentralities(g, sampled);
+    double[] exact = new PathCentralities(g, CentralityOptions.defaults()).betweenness();
+    double[] est = approx.betweenness();
+    assertFalse(approx.exact());
+    assertEquals(k, approx.sources());
+    double worst = 0;
+    for (int v = 0; v < g.size(); v++) worst = Math.max(worst, Math.abs(exact[v] - est[v]));
+    assertTrue(worst <= eps, "worst error " + worst);
+    assertTrue(worst > 0, "a sample of " + k + " of 62 sources is not exact");
+    // the estimator is the exact sum scaled by |C| / k: same seed, same estimate
+    assertEquals(java.util.Arrays.toString(est), java.util.Arrays.toString(new PathCentralities(g, sampled).betweenness()));
+  }
+
+  @Test
+  void isolatedPapersGetZeroPathScoresAndUniformTeleportRank() {
+    Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    for (String v : List.of("a", "b", "c", "z")) g.addVertex(v);
+    g.setEdgeWeight(g.addEdge("a", "b"), 0.5);
+    g.setEdgeWeight(g.addEdge("b", "c"), 0.25);
+    Centralities c = new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).compute(null);
+    assertEquals(0.0, c.score(Measure.BETWEENNESS, "z"));
+    assertEquals(0.0, c.score(Measure.CLOSENESS, "z"));
+    assertEquals(0.0, c.score(Measure.HARMONIC, "z"));
+    // b lies on the only a-c path: 2 ordered pairs / ((n-1)(n-2)) = 2/6
+    assertEquals(1.0 / 3, c.score(Measure.BETWEENNESS, "b"), 1e-12);
+    // closeness of a: reaches 2 of 3 others, distances 2 and 2+4: (2/8)(2/3)
+    assertEquals((2.0 / 8) * (2.0 / 3), c.score(Measure.CLOSENESS, "a"), 1e-12);
+    assertEquals(0.75, c.score(Measure.STRENGTH, "b"), 1e-12);
+    double sum = 0;
+    for (String v : List.of("a", "b", "c", "z")) sum += c.score(Measure.PAGERANK, v);
+    assertEquals(1.0, sum, 1e-9);
+  }
+
+  @Test
+  void rejectsZeroWeightEdgesForPathMeasures() {
+    Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    g.addVertex("a");
+    g.addVertex("b");
+    g.setEdgeWeight(g.addEdge("a", "b"), 0);
+    var e = assertThrows(IllegalArgumentException.class, () -> new PathCentralities(IndexedGraph.of(g), CentralityOptions.defaults()));
+    assertTrue(e.getMessage().contains("positive"));
+  }
+}
