@@ -1,7 +1,14 @@
 package dev.papergraph.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code papergraph} command: git-style subcommands over the papergraph library. */
 @Command(
@@ -9,20 +16,76 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns a pile of scientific papers into a related-paper graph to explore, rank and export.",
-    subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
-public final class Main {
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  papergraph build                      build ./.papergraph from the bundled seed corpus",
+        "  papergraph build papers/ more.jsonl   build from your own files",
+        "  papergraph info                       what the workspace holds and how it was built",
+        "",
+        "Exit codes: 0 ok, 1 user or input error, 2 usage error, 3 internal error.",
+        "Data goes to standard output, messages and progress to standard error."},
+    subcommands = {
+        BuildCommand.class,
+        InfoCommand.class,
+        CommandLine.HelpCommand.class,
+        AutoComplete.GenerateCompletion.class})
+public final class Main implements Callable<Integer> {
 
+  /** Exit code for success. */
+  public static final int EXIT_OK = 0;
   /** Exit code for a user or input error. */
   public static final int EXIT_USER_ERROR = 1;
+  /** Exit code for a usage error (unknown option, bad option value). */
+  public static final int EXIT_USAGE = 2;
   /** Exit code for an internal error (a bug). */
   public static final int EXIT_INTERNAL_ERROR = 3;
+
+  @Mixin GlobalOptions global;
+
+  /** Set by {@link GlobalOptions} on any (sub)command. */
+  boolean verbose;
+  /** Set by {@link GlobalOptions} on any (sub)command. */
+  boolean quiet;
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests). */
+  /** Runs the command line on the process's standard streams and returns its exit code. */
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+  }
+
+  /** Runs the command line with these output streams (for tests) and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cmd = commandLine();
+    cmd.setOut(out);
+    cmd.setErr(err);
+    try {
+      return cmd.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The configured command line: exit codes, error handlers. */
+  static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new Main());
+    Errors errors = new Errors();
+    cmd.setExecutionExceptionHandler(errors);
+    cmd.setParameterExceptionHandler(errors);
+    return cmd;
+  }
+
+  @Spec CommandSpec spec;
+
+  /** Without a command: the usage on standard error, a usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return EXIT_USAGE;
   }
 }

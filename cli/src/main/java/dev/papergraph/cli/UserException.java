@@ -1,0 +1,27 @@
+package dev.papergraph.cli;
+
+/**
+ * A mistake the user can fix (an unknown or ambiguous paper, an input that matches no file): the
+ * message is the one line printed, naming the thing and what to do; {@code details} are printed
+ * under it (e.g. the candidate papers).
+ */
+final class UserException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  private final java.util.List<String> details;
+
+  UserException(String message) {
+    this(message, java.util.List.of());
+  }
+
+  UserException(String message, java.util.List<String> details) {
+    super(message);
+    this.details = java.util.List.copyOf(details);
+  }
+
+  /** Lines printed under the message, indented. */
+  java.util.List<String> details() {
+    return details;
+  }
+}

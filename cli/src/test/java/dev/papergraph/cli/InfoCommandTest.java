@@ -1,0 +1,52 @@
+package dev.papergraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InfoCommandTest {
+
+  @TempDir static Path tmp;
+  static Path ws;
+
+  @BeforeAll
+  static void build() {
+    ws = tmp.resolve("ws");
+    var r = Cli.run("build", "-q", "-w", ws.toString());
+    assertEquals(0, r.code(), r::toString);
+  }
+
+  @Test
+  void showsInputsCountsAndParameters() {
+    var r = Cli.run("info", "-w", ws.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("Inputs (5)"), r::toString);
+    assertTrue(r.out().matches("(?s).*\\n  papers +415\\n.*"), r::toString);
+    assertTrue(r.out().contains("9797d943f04ae4547411fa74f7e75d80676b68a8f438fe841588494eaca61cbc"), r::toString);
+  }
+
+  @Test
+  void jsonIsTheManifest() throws Exception {
+    var r = Cli.run("info", "-w", ws.toString(), "--output", "json");
+    assertEquals(0, r.code(), r::toString);
+    JsonNode doc = Table.JSON.readTree(r.out());
+    assertEquals(415, doc.at("/manifest/counts/papers").asInt());
+    assertEquals(5, doc.at("/manifest/inputs").size());
+  }
+
+  @Test
+  void missingWorkspaceExits1WithOneLineOfAdvice() {
+    Path nowhere = tmp.resolve("nowhere");
+    var r = Cli.run("info", "-w", nowhere.toString());
+    assertEquals(1, r.code(), r::toString);
+    assertEquals("", r.out());
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertEquals("papergraph: no workspace folder in " + nowhere + ": build one with `papergraph build [INPUT...]`",
+        r.errLines().get(0));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.papergraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+  @Test
+  void versionNamesTheTool() {
+    var r = Cli.run("--version");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().startsWith("papergraph "), r::toString);
+  }
+
+  @Test
+  void noCommandPrintsUsageOnStderrAndExits2() {
+    var r = Cli.run();
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("Usage: papergraph"), r::toString);
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void unknownCommandIsAUsageErrorOnOneLineWithASuggestion() {
+    var r = Cli.run("biuld");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().contains("'biuld'") && r.err().contains("build"), r::toString);
+  }
+
+  @Test
+  void badOptionValueIsAUsageErrorOnOneLine() {
+    var r = Cli.run("info", "--output", "xml");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("papergraph info: Invalid value for option '--output'"), r::toString);
+    assertTrue(r.err().contains("see `papergraph info --help`"), r::toString);
+  }
+
+  @Test
+  void everyCommandHasHelpWithExamples() {
+    CommandLine cmd = Main.commandLine();
+    for (var e : cmd.getSubcommands().entrySet()) {
+      String name = e.getKey();
+      if (name.equals("help") || name.equals("generate-completion")) {
+        continue;
+      }
+      var r = Cli.run(name, "--help");
+      assertEquals(0, r.code(), r::toString);
+      assertTrue(r.out().contains("Usage: papergraph " + name), r::toString);
+      assertTrue(r.out().contains("Examples:"), () -> name + " --help has no examples:\n" + r.out());
+    }
+    assertTrue(Cli.run("--help").out().contains("Examples:"));
+  }
+
+  @Test
+  void generatesABashCompletionScriptKnowingTheCommands() {
+    var r = Cli.run("generate-completion");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("complete -F"), "not a bash completion script");
+    assertTrue(r.out().contains("build") && r.out().contains("info"), "commands missing from completion");
+  }
+}

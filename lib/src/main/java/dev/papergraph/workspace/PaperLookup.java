@@ -1,0 +1,164 @@
+package dev.papergraph.workspace;
+
+import dev.papergraph.model.ExternalIds;
+import dev.papergraph.model.Paper;
+import dev.papergraph.model.Titles;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the paper a user means: by papergraph id ({@code doi:…}, {@code arxiv:…}, {@code
+ * title:…}), by DOI or arXiv id in any usual spelling (URL, prefix, version), by exact title, or by
+ * a fragment of its title. A fragment shared by several titles is ambiguous; a query that matches
+ * nothing comes back with the closest titles (character-trigram similarity) as suggestions.
+ *
+ * <p>Built once over the papers, {@code O(total title length)}; a fragment query scans the titles,
+ * {@code O(n)}.
+ */
+public final class PaperLookup {
+
+  /** How many closest titles an unknown query suggests. */
+  public static final int SUGGESTIONS = 5;
+
+  /** The outcome of a lookup. */
+  public sealed interface Match permits Found, Ambiguous, NotFound {}
+
+  /** Exactly one paper matches. */
+  public record Found(Paper paper) implements Match {}
+
+  /** Several papers match the title fragment; {@code candidates} sorted by title, then id. */
+  public record Ambiguous(String query, List<Paper> candidates) implements Match {
+    public Ambiguous {
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  /** Nothing matches; {@code closest} are the most similar titles, most similar first. */
+  public record NotFound(String query, List<Paper> closest) implements Match {
+    public NotFound {
+      closest = List.copyOf(closest);
+    }
+  }
+
+  private final List<Paper> papers;
+  private final List<String> normTitles;
+  private final Map<String, Paper> byKey = new HashMap<>();
+  private final Map<String, List<Paper>> byTitle = new HashMap<>();
+
+  /** A lookup over these papers (ids unique). */
+  public PaperLookup(Collection<Paper> papers) {
+    this.papers = List.copyOf(papers);
+    this.normTitles = new ArrayList<>(this.papers.size());
+    for (Paper p : this.papers) {
+      byKey.put(p.id(), p);
+      String t = Titles.normalize(p.title());
+      normTitles.add(t);
+      byTitle.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
+    }
+    for (Paper p : this.papers) {
+      for (String key : p.ids().keys()) {
+        byKey.putIfAbsent(key, p);
+      }
+    }
+  }
+
+  /**
+   * The paper a query names.
+   *
+   * @param query an id, DOI, arXiv id, title, or title fragment (case, punctuation and spacing are
+   *     ignored in titles)
+   */
+  public Match find(String query) {
+    Objects.requireNonNull(query, "query");
+    String q = query.strip();
+    Paper exact = byKey.get(q);
+    if (exact != null) {
+      return new Found(exact);
+    }
+    for (String key : idKeys(q)) {
+      Paper p = byKey.get(key);
+      if (p != null) {
+        return new Found(p);
+      }
+    }
+    String nq = Titles.normalize(q);
+    if (nq.isEmpty()) {
+      return new NotFound(query, List.of());
+    }
+    List<Paper> sameTitle = byTitle.get(nq);
+    if (sameTitle != null && sameTitle.size() == 1) {
+      return new Found(sameTitle.get(0));
+    }
+    List<Paper> hits = new ArrayList<>();
+    for (int i = 0; i < papers.size(); i++) {
+      if (normTitles.get(i).contains(nq)) {
+        hits.add(papers.get(i));
+      }
+    }
+    if (hits.size() == 1) {
+      return new Found(hits.get(0));
+    }
+    if (!hits.isEmpty()) {
+      hits.sort(Comparator.comparing((Paper p) -> Titles.normalize(p.title())).thenComparing(Paper::id));
+      return new Ambiguous(query, hits);
+    }
+    return new NotFound(query, closest(nq, SUGGESTIONS));
+  }
+
+  /** The papers whose titles are most similar to a normalised query, most similar first. */
+  private List<Paper> closest(String nq, int limit) {
+    Set<String> qg = trigrams(nq);
+    record Scored(int index, double score) {}
+    List<Scored> scored = new ArrayList<>();
+    for (int i = 0; i < papers.size(); i++) {
+      Set<String> tg = trigrams(normTitles.get(i));
+      int common = 0;
+      for (String g : qg) {
+        if (tg.contains(g)) {
+          common++;
+        }
+      }
+      if (common > 0) {
+        // Dice coefficient over trigram sets: 2|A∩B| / (|A|+|B|)
+        scored.add(new Scored(i, 2.0 * common / (qg.size() + tg.size())));
+      }
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparing(s -> papers.get(s.index()).id()));
+    return scored.stream().limit(limit).map(s -> papers.get(s.index())).toList();
+  }
+
+  private static Set<String> trigrams(String s) {
+    String padded = "  " + s + " ";
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i + 3 <= padded.length(); i++) {
+      out.add(padded.substring(i, i + 3));
+    }
+    return out;
+  }
+
+  /** The id keys a query may spell: a DOI, an arXiv id, an OpenAlex id, in any usual form. */
+  private static List<String> idKeys(String q) {
+    List<String> keys = new ArrayList<>(3);
+    String doi = ExternalIds.normalizeDoi(q.replaceFirst("(?i)^doi:", ""));
+    if (doi != null) {
+      keys.add("doi:" + doi);
+    }
+    String arxiv = ExternalIds.normalizeArxiv(q);
+    if (arxiv != null) {
+      keys.add("arxiv:" + arxiv);
+    }
+    String openalex = ExternalIds.normalizeOpenAlex(q.replaceFirst("(?i)^openalex:", ""));
+    if (openalex != null) {
+      keys.add("openalex:" + openalex);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.papergraph.workspace;
+
+/**
+ * Receives the progress of a workspace build, one stage at a time ({@code read}, {@code
+ * similarity}, {@code graph}, {@code analysis}, {@code layout}, {@code save}). Calls come from the
+ * building thread, in the order start, advance*, finish; implementations must be cheap. The library
+ * never draws anything itself: a command line renders this as a progress bar, a test ignores it.
+ */
+public interface Progress {
+
+  /** A listener that ignores everything. */
+  Progress NONE = new Progress() {
+    @Override
+    public void start(String stage, long total) {}
+
+    @Override
+    public void advance(long units) {}
+
+    @Override
+    public void finish() {}
+  };
+
+  /**
+   * A stage starts.
+   *
+   * @param stage a short name such as "read"
+   * @param total the units of work in the stage (files, papers), or -1 when not known in advance
+   */
+  void start(String stage, long total);
+
+  /** {@code units} more units of the current stage are done. */
+  void advance(long units);
+
+  /** The current stage is done. */
+  void finish();
+}

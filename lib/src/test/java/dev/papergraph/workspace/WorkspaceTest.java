@@ -1,0 +1,150 @@
+package dev.papergraph.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.papergraph.model.Paper;
+import dev.papergraph.read.CorpusFormatException;
+import dev.papergraph.read.InputSource;
+import dev.papergraph.read.Seeds;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+
+  @TempDir static Path tmp;
+  static Path seedDir;
+  static Workspace built;
+
+  @BeforeAll
+  static void buildSeeds() throws Exception {
+    seedDir = tmp.resolve("seeds");
+    built = Workspace.build(seedDir, Seeds.sources(), BuildOptions.DEFAULTS, Progress.NONE);
+  }
+
+  @Test
+  void reopenedWorkspaceHasTheSamePapersAndReport() throws Exception {
+    Workspace opened = Workspace.open(seedDir);
+    assertEquals(415, opened.papers().size());
+    assertEquals(built.papers(), opened.papers());
+    assertEquals(built.importReport(), opened.importReport());
+    assertEquals(487, opened.importReport().read());
+    assertEquals(built.manifest(), opened.manifest());
+  }
+
+  @Test
+  void manifestRecordsInputsWithSha256AndCounts() throws Exception {
+    var m = Workspace.open(seedDir).manifest();
+    assertEquals(5, m.inputs().size());
+    assertEquals("papergraph/seed/hf-papers/000_2eefaa9733c16c96.txt", m.inputs().get(0).name());
+    assertEquals("hf", m.inputs().get(0).format());
+    // reference: sha256sum testdata/src/main/resources/papergraph/seed/hf-papers/000_2eefaa9733c16c96.txt
+    assertEquals("9797d943f04ae4547411fa74f7e75d80676b68a8f438fe841588494eaca61cbc", m.inputs().get(0).sha256());
+    assertEquals(133203, m.inputs().get(0).bytes());
+    assertEquals(415L, m.counts().get("papers"));
+    assertEquals(72L, m.counts().get("records.merged"));
+    assertEquals("detect", m.parameters().get("read.format"));
+    assertEquals("9.12.3", m.libraries().get("lucene"));
+    assertTrue(m.tool().startsWith("papergraph "));
+  }
+
+  @Test
+  void lookupFindsPapersOfTheWorkspace() throws Exception {
+    Paper p = ((PaperLookup.Found) Workspace.open(seedDir).lookup().find("Grokking at the Edge")).paper();
+    assertEquals(p, Workspace.open(seedDir).paper(p.id()).orElseThrow());
+  }
+
+  @Test
+  void openingAFolderWithoutWorkspaceSaysHowToBuildOne() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    var e = assertThrows(WorkspaceException.class, () -> Workspace.open(empty));
+    assertEquals("no papergraph workspace in " + empty + ": build one with `papergraph build [INPUT...]`",
+        e.getMessage());
+    var missing = assertThrows(WorkspaceException.class, () -> Workspace.open(tmp.resolve("nowhere")));
+    assertTrue(missing.getMessage().startsWith("no workspace folder in "), missing.getMessage());
+  }
+
+  @Test
+  void damagedWorkspaceNamesTheBrokenFile() throws Exception {
+    Path dir = tmp.resolve("damaged");
+    Workspace.build(dir, List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS,
+        Progress.NONE);
+    Files.writeString(dir.resolve("manifest.json"), "{ not json");
+    var e = assertThrows(WorkspaceException.class, () -> Workspace.open(dir));
+    assertTrue(e.getMessage().startsWith("damaged workspace: manifest.json does not parse"), e.getMessage());
+  }
+
+  @Test
+  void rebuildReplacesTheWorkspaceAndLeavesNoStagingFolders() throws Exception {
+    Path dir = tmp.resolve("rebuilt");
+    Workspace.build(dir, List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS,
+        Progress.NONE);
+    Workspace.build(dir, List.of(jsonl("b.jsonl",
+        "{\"title\":\"Two\",\"provenance\":[]}\n{\"title\":\"Three\",\"provenance\":[]}")),
+        BuildOptions.DEFAULTS, Progress.NONE);
+    assertEquals(List.of("Two", "Three"), Workspace.open(dir).papers().stream().map(Paper::title).toList());
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertFalse(s.anyMatch(p -> p.getFileName().toString().contains(".rebuilt.")), "staging folders left");
+    }
+  }
+
+  @Test
+  void failedBuildLeavesThePreviousWorkspaceIntact() throws Exception {
+    Path dir = tmp.resolve("intact");
+    Workspace.build(dir, List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS,
+        Progress.NONE);
+    InputSource garbage = InputSource.ofBytes("garbage.json", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
+    assertThrows(CorpusFormatException.class,
+        () -> Workspace.build(dir, List.of(garbage), BuildOptions.DEFAULTS, Progress.NONE));
+    assertEquals(List.of("One"), Workspace.open(dir).papers().stream().map(Paper::title).toList());
+  }
+
+  @Test
+  void refusesToReplaceAFolderThatIsNotAWorkspace() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(dir.resolve("notes.txt"), "precious");
+    var e = assertThrows(WorkspaceException.class, () -> Workspace.build(dir,
+        List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS, Progress.NONE));
+    assertTrue(e.getMessage().startsWith("a folder with other content is in the way in " + dir), e.getMessage());
+    assertEquals("precious", Files.readString(dir.resolve("notes.txt")));
+  }
+
+  @Test
+  void reportsProgressStageByStage() throws Exception {
+    List<String> events = new ArrayList<>();
+    Progress recorder = new Progress() {
+      @Override
+      public void start(String stage, long total) {
+        events.add("start " + stage + " " + total);
+      }
+
+      @Override
+      public void advance(long units) {
+        events.add("+" + units);
+      }
+
+      @Override
+      public void finish() {
+        events.add("finish");
+      }
+    };
+    Workspace.build(tmp.resolve("progress"), Seeds.sources(), BuildOptions.DEFAULTS, recorder);
+    assertEquals("start read 5", events.get(0));
+    assertEquals(5, events.subList(0, events.indexOf("finish")).stream().filter(e -> e.equals("+1")).count());
+    assertTrue(events.contains("start save 3"), events.toString());
+    assertEquals("finish", events.get(events.size() - 1));
+  }
+
+  private static InputSource jsonl(String name, String text) {
+    return InputSource.ofBytes(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+}
