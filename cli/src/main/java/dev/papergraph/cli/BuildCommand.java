@@ -30,11 +30,12 @@ import picocli.CommandLine.Spec;
         "Prints the import report (records read, imported, merged, rejected) and a summary."},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph build                           the bundled seed corpus into ./.papergraph",
-        "  papergraph build listings/ extra.jsonl     a folder (recursively) and a file",
-        "  papergraph build 'corpus/**.jsonl.gz'      a glob, for shells that do not expand it",
-        "  cat papers.jsonl | papergraph build -      standard input",
-        "  papergraph build -w /tmp/ws --format hf x  force the format, another workspace"})
+        "  papergraph build                        the bundled seed corpus",
+        "  papergraph build listings/ extra.jsonl  a folder (recursively) and a file",
+        "  papergraph build 'corpus/**.jsonl.gz'   a glob the shell did not expand",
+        "  cat papers.jsonl | papergraph build -   standard input",
+        "  papergraph build -w /tmp/ws --format hf listing.txt",
+        "                                          another workspace, forced format"})
 final class BuildCommand implements Callable<Integer> {
 
   /** The classpath folder of the bundled default corpus (module testdata). */

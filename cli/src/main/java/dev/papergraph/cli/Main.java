@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph build                      build ./.papergraph from the bundled seed corpus",
-        "  papergraph build papers/ more.jsonl   build from your own files",
-        "  papergraph info                       what the workspace holds and how it was built",
+        "  papergraph build                     the bundled seed corpus into .papergraph",
+        "  papergraph build papers/ more.jsonl  your own files",
+        "  papergraph info                      what the workspace holds, how it was built",
         "",
         "Exit codes: 0 ok, 1 user or input error, 2 usage error, 3 internal error.",
         "Data goes to standard output, messages and progress to standard error."},
