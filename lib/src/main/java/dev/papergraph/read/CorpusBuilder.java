@@ -41,6 +41,10 @@ public final class CorpusBuilder implements RecordSink {
 
   private record PendingMerge(Provenance record, int slot, String matchedBy) {}
 
+  private record Supplement(String key, String abstractText, Provenance where, long[] counts) {}
+
+  private final List<Supplement> supplements = new ArrayList<>();
+
   private static final int READ = 0, IMPORTED = 1, MERGED = 2, REJECTED = 3;
 
   /** Starts counting records for a new file read in the given format. */
@@ -82,13 +86,37 @@ public final class CorpusBuilder implements RecordSink {
     rejections.add(issue);
   }
 
+  /** Kept until {@link #build}, so the paper may come later in the same or another file. */
+  @Override
+  public void supplement(String key, String abstractText, Provenance where) {
+    long[] c = counts();
+    c[READ]++;
+    supplements.add(new Supplement(key, abstractText, where, c));
+  }
+
   @Override
   public void warn(String file, String message) {
     warnings.add(new ImportReport.Warning(file, message));
   }
 
-  /** The corpus of everything added so far. */
+  /** The corpus of everything added so far (abstract supplements are joined now). */
   public Corpus build() {
+    for (Supplement s : supplements) {
+      Integer slot = byKey.get(s.key);
+      if (slot == null) {
+        s.counts[REJECTED]++;
+        rejections.add(new ImportIssue(s.where.file(), s.where.line(), s.where.record(),
+            "abstract for " + s.key + ": no paper with this id was read, so it was not joined"));
+      } else {
+        Paper p = slots.get(slot);
+        slots.set(slot, p.toBuilder().abstractText(longer(p.abstractText(), s.abstractText))
+            .addProvenance(s.where).build());
+        mergedSlot.set(slot, true);
+        merges.add(new PendingMerge(s.where, slot, s.key.substring(0, s.key.indexOf(':'))));
+        s.counts[MERGED]++;
+      }
+    }
+    supplements.clear();
     List<Paper> papers = new ArrayList<>(slots.size());
     java.util.Set<String> taken = new java.util.HashSet<>();
     for (int i = 0; i < slots.size(); i++) {

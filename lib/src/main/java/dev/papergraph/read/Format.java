@@ -14,7 +14,9 @@ public enum Format {
   /** OpenAlex work objects: JSON arrays, JSON Lines, API result pages, zip archives of these. */
   OPENALEX("openalex", "OpenAlex works"),
   /** arXiv metadata JSON Lines: the Kaggle snapshot and daily listing dumps. */
-  ARXIV("arxiv", "arXiv metadata JSON Lines");
+  ARXIV("arxiv", "arXiv metadata JSON Lines"),
+  /** Semantic Scholar: Graph API papers and pages, S2AG papers/abstracts/s2orc, S2ORC, 2017 corpus. */
+  SEMANTIC_SCHOLAR("s2", "Semantic Scholar papers");
 
   private final String cliName;
   private final String description;

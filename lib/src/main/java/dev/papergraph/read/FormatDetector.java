@@ -57,6 +57,11 @@ final class FormatDetector {
         || t.contains("arxiv.org/abs/"))) {
       return Optional.of(Format.ARXIV);
     }
+    if (t.contains("\"paperId\"") || t.contains("\"corpusid\"") || t.contains("\"corpusId\"")
+        || t.contains("\"paperAbstract\"") || t.contains("\"s2Url\"")
+        || (t.contains("\"paper_id\"") && (t.contains("\"mag_field_of_study\"") || t.contains("\"metadata\"")))) {
+      return Optional.of(Format.SEMANTIC_SCHOLAR);
+    }
     return Optional.empty();
   }
 }

@@ -40,10 +40,16 @@ final class JsonRecords {
     Paper map(JsonNode record, Provenance where) throws RecordException;
   }
 
+  /** Handles one JSON record: passes a paper (or an abstract supplement) to the sink. */
+  @FunctionalInterface
+  interface Handler {
+    void handle(JsonNode record, Provenance where, RecordSink sink) throws RecordException;
+  }
+
   static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private final Set<String> wrappers;
-  private final Mapper mapper;
+  private final Handler handler;
 
   /**
    * @param wrappers the field names of arrays that hold a page's records ({@code results}, {@code
@@ -51,8 +57,13 @@ final class JsonRecords {
    * @param mapper maps each record
    */
   JsonRecords(Set<String> wrappers, Mapper mapper) {
+    this(wrappers, (Handler) (record, where, sink) -> sink.accept(mapper.map(record, where)));
+  }
+
+  /** Like {@link #JsonRecords(Set, Mapper)} for readers that also pass supplements. */
+  JsonRecords(Set<String> wrappers, Handler handler) {
     this.wrappers = Set.copyOf(wrappers);
-    this.mapper = mapper;
+    this.handler = handler;
   }
 
   /** Reads every record of the source (a zip archive entry by entry) into the sink. */
@@ -157,7 +168,7 @@ final class JsonRecords {
       return;
     }
     try {
-      sink.accept(mapper.map(node, new Provenance(file, line, c.record)));
+      handler.handle(node, new Provenance(file, line, c.record), sink);
     } catch (RecordException e) {
       sink.reject(new ImportIssue(file, line, c.record, at + e.reason()));
     } catch (IllegalArgumentException e) {

@@ -23,6 +23,7 @@ public final class Readers {
     register(NativeCorpus.jsonlReader());
     register(new OpenAlexReader());
     register(new ArxivReader());
+    register(new SemanticScholarReader());
   }
 
   /** All built-in readers. */

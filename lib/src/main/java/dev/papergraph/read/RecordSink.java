@@ -16,4 +16,19 @@ public interface RecordSink {
 
   /** Something worth telling the user that is not about one record (e.g. an empty file). */
   void warn(String file, String message);
+
+  /**
+   * A record that only adds an abstract to a paper read from another record or file (the S2AG
+   * {@code abstracts} dataset, joined to {@code papers} by corpus id). It counts as read, and ends
+   * merged into the paper with that key or rejected when no such paper is read. This default
+   * rejects it, for sinks that cannot join.
+   *
+   * @param key the paper's key as {@link dev.papergraph.model.ExternalIds#keys()} writes it
+   * @param abstractText the abstract
+   * @param where the supplementing record's position
+   */
+  default void supplement(String key, String abstractText, dev.papergraph.model.Provenance where) {
+    reject(new ImportIssue(where.file(), where.line(), where.record(),
+        "abstract for " + key + " cannot be joined to its paper here"));
+  }
 }
