@@ -1,0 +1,269 @@
+package dev.papergraph.text;
+
+import dev.papergraph.model.Paper;
+import dev.papergraph.model.Topic;
+import dev.papergraph.model.TopicSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The topics of each paper, as weighted sets over a corpus-wide topic numbering: the paper's
+ * metadata topics (categories, concepts, keywords, MeSH) when it has any, else its {@code count}
+ * most distinctive terms against the corpus (largest TF-IDF/BM25 weight), weighted relative to
+ * the strongest (so the first has weight 1).
+ *
+ * <p>Topics are keyed by {@link Topic#key()} (metadata) or {@code extracted:<analysed term>};
+ * ids follow the sort order of the keys. Immutable and thread-safe.
+ */
+public final class PaperTopics {
+
+  private static final String EXTRACTED = "extracted:";
+
+  private final TermVectors vectors;
+  private final String[] keys;
+  private final String[] labels; // null for extracted topics until displayed
+  private final int[] extractedTerm; // term id for extracted topics, else -1
+  private final TopicSource[] sources;
+  private final int[] rowStart;
+  private final int[] rowTopic;
+  private final float[] rowWeight;
+  private final double[] rowSum;
+  private final int[] postStart;
+  private final int[] postDoc;
+
+  private PaperTopics(TermVectors vectors, String[] keys, String[] labels, int[] extractedTerm,
+      TopicSource[] sources, int[] rowStart, int[] rowTopic, float[] rowWeight) {
+    this.vectors = vectors;
+    this.keys = keys;
+    this.labels = labels;
+    this.extractedTerm = extractedTerm;
+    this.sources = sources;
+    this.rowStart = rowStart;
+    this.rowTopic = rowTopic;
+    this.rowWeight = rowWeight;
+    int n = rowStart.length - 1;
+    rowSum = new double[n];
+    for (int d = 0; d < n; d++) {
+      for (int p = rowStart[d]; p < rowStart[d + 1]; p++) {
+        rowSum[d] += rowWeight[p];
+      }
+    }
+    postStart = new int[keys.length + 1];
+    for (int t : rowTopic) {
+      postStart[t + 1]++;
+    }
+    for (int t = 0; t < keys.length; t++) {
+      postStart[t + 1] += postStart[t];
+    }
+    postDoc = new int[rowTopic.length];
+    int[] fill = Arrays.copyOf(postStart, keys.length);
+    for (int d = 0; d < n; d++) {
+      for (int p = rowStart[d]; p < rowStart[d + 1]; p++) {
+        postDoc[fill[rowTopic[p]]++] = d;
+      }
+    }
+  }
+
+  /**
+   * The topics of the papers of these vectors.
+   *
+   * @param count distinctive terms for a paper without metadata topics (0: none)
+   * @throws IllegalArgumentException if count is negative
+   */
+  public static PaperTopics of(TermVectors vectors, int count) {
+    TextOptions.require(count >= 0, "topic count cannot be negative: %s", count);
+    int n = vectors.size();
+    List<Map<String, Float>> perDoc = new ArrayList<>(n);
+    Map<String, String> labelOf = new HashMap<>();
+    Map<String, TopicSource> sourceOf = new HashMap<>();
+    Map<String, Integer> termOf = new HashMap<>();
+    for (int d = 0; d < n; d++) {
+      Paper p = vectors.paper(d);
+      Map<String, Float> m = new TreeMap<>();
+      if (!p.topics().isEmpty()) {
+        for (Topic t : p.topics()) {
+          String k = t.key();
+          m.merge(k, (float) t.weight(), Math::max);
+          labelOf.putIfAbsent(k, t.term());
+          sourceOf.putIfAbsent(k, t.source());
+        }
+      } else if (count > 0) {
+        int[] top = vectors.topTerms(d, count);
+        float max = 0;
+        Map<Integer, Float> w = new HashMap<>();
+        for (int pos = vectors.start(d); pos < vectors.end(d); pos++) {
+          w.put(vectors.termAt(pos), vectors.weightAt(pos));
+        }
+        for (int t : top) {
+          max = Math.max(max, w.get(t));
+        }
+        for (int t : top) {
+          String k = EXTRACTED + vectors.term(t);
+          m.put(k, max > 0 ? w.get(t) / max : 1f);
+          termOf.putIfAbsent(k, t);
+          sourceOf.putIfAbsent(k, TopicSource.EXTRACTED);
+        }
+      }
+      perDoc.add(m);
+    }
+    TreeSet<String> all = new TreeSet<>();
+    perDoc.forEach(m -> all.addAll(m.keySet()));
+    String[] keys = all.toArray(new String[0]);
+    Map<String, Integer> idOf = new HashMap<>();
+    String[] labels = new String[keys.length];
+    int[] extractedTerm = new int[keys.length];
+    TopicSource[] sources = new TopicSource[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      idOf.put(keys[i], i);
+      labels[i] = labelOf.get(keys[i]);
+      extractedTerm[i] = termOf.getOrDefault(keys[i], -1);
+      sources[i] = sourceOf.get(keys[i]);
+    }
+    int[] rowStart = new int[n + 1];
+    for (int d = 0; d < n; d++) {
+      rowStart[d + 1] = rowStart[d] + perDoc.get(d).size();
+    }
+    int[] rowTopic = new int[rowStart[n]];
+    float[] rowWeight = new float[rowStart[n]];
+    for (int d = 0; d < n; d++) {
+      int p = rowStart[d];
+      for (Map.Entry<String, Float> e : perDoc.get(d).entrySet()) { // sorted keys = sorted ids
+        rowTopic[p] = idOf.get(e.getKey());
+        rowWeight[p++] = e.getValue();
+      }
+    }
+    return new PaperTopics(vectors, keys, labels, extractedTerm, sources, rowStart, rowTopic, rowWeight);
+  }
+
+  /** The number of distinct topics. */
+  public int topicCount() {
+    return keys.length;
+  }
+
+  /** The key of a topic ({@code SOURCE:term} or {@code extracted:<analysed term>}). */
+  public String key(int topic) {
+    return keys[topic];
+  }
+
+  /** The readable label of a topic: the metadata term, or the display form of the term. */
+  public String label(int topic) {
+    if (labels[topic] == null) {
+      labels[topic] = vectors.display(extractedTerm[topic]);
+    }
+    return labels[topic];
+  }
+
+  /** The topics of a paper, strongest first (ties by key), with labels and sources. */
+  public List<Topic> topics(int doc) {
+    List<int[]> order = new ArrayList<>();
+    for (int p = start(doc); p < end(doc); p++) {
+      order.add(new int[] {p});
+    }
+    order.sort((x, y) -> {
+      int c = Float.compare(rowWeight[y[0]], rowWeight[x[0]]);
+      return c != 0 ? c : Integer.compare(rowTopic[x[0]], rowTopic[y[0]]);
+    });
+    List<Topic> out = new ArrayList<>();
+    for (int[] p : order) {
+      int t = rowTopic[p[0]];
+      out.add(new Topic(label(t), Math.min(1.0, rowWeight[p[0]]), sources[t]));
+    }
+    return out;
+  }
+
+  /** The first position of a paper's topic row (topics in increasing id). */
+  public int start(int doc) {
+    return rowStart[doc];
+  }
+
+  /** One past the last position of a paper's topic row. */
+  public int end(int doc) {
+    return rowStart[doc + 1];
+  }
+
+  /** The topic at a row position. */
+  public int topicAt(int pos) {
+    return rowTopic[pos];
+  }
+
+  /** The weight at a row position, 0 to 1. */
+  public float weightAt(int pos) {
+    return rowWeight[pos];
+  }
+
+  /** The first position of a topic's postings (docs in increasing order). */
+  public int postingStart(int topic) {
+    return postStart[topic];
+  }
+
+  /** One past the last position of a topic's postings. */
+  public int postingEnd(int topic) {
+    return postStart[topic + 1];
+  }
+
+  /** The doc at a postings position. */
+  public int postingDoc(int pos) {
+    return postDoc[pos];
+  }
+
+  /**
+   * The weighted Jaccard index of two papers' topics, {@code Σ min(w_a, w_b) / Σ max(w_a, w_b)},
+   * 0 when either has none; symmetric to the last bit.
+   */
+  public double weightedJaccard(int a, int b) {
+    double min = sharedMin(a, b);
+    double max = rowSum[a] + rowSum[b] - min;
+    return max > 0 ? Math.min(1.0, min / max) : 0;
+  }
+
+  private double sharedMin(int a, int b) {
+    int i = start(a), ie = end(a), j = start(b), je = end(b);
+    double s = 0;
+    while (i < ie && j < je) {
+      if (rowTopic[i] == rowTopic[j]) {
+        s += Math.min(rowWeight[i++], rowWeight[j++]);
+      } else if (rowTopic[i] < rowTopic[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return s;
+  }
+
+  /** The topics two papers share, strongest (by the smaller weight) first, as labels. */
+  public List<String> shared(int a, int b) {
+    List<float[]> hits = new ArrayList<>();
+    int i = start(a), ie = end(a), j = start(b), je = end(b);
+    while (i < ie && j < je) {
+      if (rowTopic[i] == rowTopic[j]) {
+        hits.add(new float[] {rowTopic[i], Math.min(rowWeight[i], rowWeight[j])});
+        i++;
+        j++;
+      } else if (rowTopic[i] < rowTopic[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    hits.sort((x, y) -> {
+      int c = Float.compare(y[1], x[1]);
+      return c != 0 ? c : Float.compare(x[0], y[0]);
+    });
+    List<String> out = new ArrayList<>();
+    for (float[] h : hits) {
+      out.add(label((int) h[0]));
+    }
+    return out;
+  }
+
+  /** True when the paper has at least one topic. */
+  public boolean hasTopics(int doc) {
+    return end(doc) > start(doc);
+  }
+}

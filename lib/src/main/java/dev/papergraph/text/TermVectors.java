@@ -1,0 +1,544 @@
+package dev.papergraph.text;
+
+import dev.papergraph.model.Paper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * The weighted term vectors of a list of papers (title + abstract through {@link PaperAnalyzer}),
+ * with the corpus statistics behind them and an inverted index over them.
+ *
+ * <p>Papers are numbered 0..n-1 in list order ("doc"), terms 0..V-1 in the sort order of their
+ * analysed form, so the same input gives the same numbering. Each paper's row lists its terms in
+ * increasing term id with two values: the raw count (title occurrences times the title boost plus
+ * abstract occurrences) and the weight (sublinear TF-IDF or BM25, then scaled so the row has unit
+ * length; the cosine of two papers is the dot product of their rows). Rows and postings are flat
+ * primitive arrays, addressed as {@code for (int p = start(doc); p < end(doc); p++) termAt(p)}.
+ *
+ * <p>Build cost: one analysis pass over the text (parallel), then {@code O(nnz log nnz)}; memory
+ * about 24 bytes per non-zero. Immutable and thread-safe once built.
+ */
+public final class TermVectors {
+
+  /** Papers examined to find the most frequent surface form of a term. */
+  private static final int DISPLAY_SAMPLE = 25;
+
+  private final List<Paper> papers;
+  private final Map<String, Integer> docByPaperId;
+  private final TextOptions options;
+  private final PaperAnalyzer analyzer;
+  private final String[] terms;
+  private final Map<String, Integer> termIds;
+  private final int[] df;
+  private final int[] rowStart;
+  private final int[] rowTerm;
+  private final float[] rowCount;
+  private final float[] rowWeight;
+  private final int[] postStart;
+  private final int[] postDoc;
+  private final float[] postWeight;
+  private final float[] maxWeight;
+  private final Map<Integer, String> displayCache = new ConcurrentHashMap<>();
+
+  private TermVectors(List<Paper> papers, Map<String, Integer> docByPaperId, TextOptions options,
+      PaperAnalyzer analyzer, String[] terms, int[] df, int[] rowStart, int[] rowTerm,
+      float[] rowCount, float[] rowWeight) {
+    this.papers = papers;
+    this.docByPaperId = docByPaperId;
+    this.options = options;
+    this.analyzer = analyzer;
+    this.terms = terms;
+    this.df = df;
+    this.rowStart = rowStart;
+    this.rowTerm = rowTerm;
+    this.rowCount = rowCount;
+    this.rowWeight = rowWeight;
+    Map<String, Integer> ids = new HashMap<>(terms.length * 2);
+    for (int t = 0; t < terms.length; t++) {
+      ids.put(terms[t], t);
+    }
+    this.termIds = ids;
+    // The inverted index: postings of each term in increasing doc order.
+    int v = terms.length;
+    postStart = new int[v + 1];
+    for (int p = 0; p < rowTerm.length; p++) {
+      postStart[rowTerm[p] + 1]++;
+    }
+    for (int t = 0; t < v; t++) {
+      postStart[t + 1] += postStart[t];
+    }
+    postDoc = new int[rowTerm.length];
+    postWeight = new float[rowTerm.length];
+    maxWeight = new float[v];
+    int[] fill = Arrays.copyOf(postStart, v);
+    for (int d = 0; d + 1 < rowStart.length; d++) {
+      for (int p = rowStart[d]; p < rowStart[d + 1]; p++) {
+        int t = rowTerm[p];
+        int q = fill[t]++;
+        postDoc[q] = d;
+        postWeight[q] = rowWeight[p];
+        if (rowWeight[p] > maxWeight[t]) {
+          maxWeight[t] = rowWeight[p];
+        }
+      }
+    }
+  }
+
+  /** Builds the vectors with all available processors. */
+  public static TermVectors build(List<Paper> papers, TextOptions options) {
+    return build(papers, options, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Builds the vectors.
+   *
+   * @param papers the papers, ids unique; their order numbers the docs
+   * @param options analysis and weighting
+   * @param threads threads for the analysis pass (the result does not depend on it)
+   * @throws IllegalArgumentException if two papers share an id or threads is below 1
+   */
+  public static TermVectors build(List<Paper> papers, TextOptions options, int threads) {
+    TextOptions.require(threads >= 1, "threads must be at least 1: %s", threads);
+    List<Paper> list = List.copyOf(papers);
+    int n = list.size();
+    Map<String, Integer> byId = new HashMap<>(n * 2);
+    for (int d = 0; d < n; d++) {
+      if (byId.put(list.get(d).id(), d) != null) {
+        throw new IllegalArgumentException("two papers share the id " + list.get(d).id());
+      }
+    }
+    PaperAnalyzer analyzer = new PaperAnalyzer(options);
+
+    // 1. Analyse every paper (in parallel) into provisional term ids and boosted counts.
+    ConcurrentHashMap<String, Integer> vocab = new ConcurrentHashMap<>();
+    AtomicInteger nextId = new AtomicInteger();
+    int[][] tmpTerms = new int[n][];
+    float[][] tmpCounts = new float[n][];
+    float[] docLength = new float[n];
+    runParallel(threads, n, d -> {
+      Paper p = list.get(d);
+      Map<String, float[]> counts = new HashMap<>();
+      count(analyzer, "title", p.title(), (float) options.titleBoost(), counts);
+      if (p.abstractText() != null) {
+        count(analyzer, "abstract", p.abstractText(), 1f, counts);
+      }
+      int[] ids = new int[counts.size()];
+      float[] cs = new float[counts.size()];
+      int i = 0;
+      float len = 0;
+      for (Map.Entry<String, float[]> e : counts.entrySet()) {
+        ids[i] = vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
+        cs[i++] = e.getValue()[0];
+        len += e.getValue()[0];
+      }
+      tmpTerms[d] = ids;
+      tmpCounts[d] = cs;
+      docLength[d] = len;
+    });
+
+    // 2. Document frequencies; keep terms within [minDf, maxDfRatio * n]; number them in sort order.
+    int vTmp = nextId.get();
+    int[] dfTmp = new int[vTmp];
+    for (int[] ids : tmpTerms) {
+      for (int t : ids) {
+        dfTmp[t]++;
+      }
+    }
+    String[] byTmp = new String[vTmp];
+    vocab.forEach((k, id) -> byTmp[id] = k);
+    vocab.clear();
+    double maxDf = options.maxDfRatio() >= 1 ? Double.POSITIVE_INFINITY : options.maxDfRatio() * n;
+    List<Integer> keptTmp = new ArrayList<>();
+    for (int t = 0; t < vTmp; t++) {
+      if (dfTmp[t] >= options.minDf() && dfTmp[t] <= maxDf) {
+        keptTmp.add(t);
+      }
+    }
+    keptTmp.sort((a, b) -> byTmp[a].compareTo(byTmp[b]));
+    int v = keptTmp.size();
+    String[] terms = new String[v];
+    int[] df = new int[v];
+    int[] remap = new int[vTmp];
+    Arrays.fill(remap, -1);
+    for (int t = 0; t < v; t++) {
+      int old = keptTmp.get(t);
+      remap[old] = t;
+      terms[t] = byTmp[old];
+      df[t] = dfTmp[old];
+    }
+
+    // 3. Rows sorted by term id, weighted and scaled to unit length.
+    double avgLength = 0;
+    for (float l : docLength) {
+      avgLength += l;
+    }
+    avgLength = n == 0 ? 0 : avgLength / n;
+    int[] rowStart = new int[n + 1];
+    for (int d = 0; d < n; d++) {
+      int c = 0;
+      for (int t : tmpTerms[d]) {
+        if (remap[t] >= 0) {
+          c++;
+        }
+      }
+      rowStart[d + 1] = rowStart[d] + c;
+    }
+    int nnz = rowStart[n];
+    int[] rowTerm = new int[nnz];
+    float[] rowCount = new float[nnz];
+    float[] rowWeight = new float[nnz];
+    double[] idf = new double[v];
+    for (int t = 0; t < v; t++) {
+      idf[t] = options.weighting() == TextOptions.Weighting.BM25
+          ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+          : Math.log((1.0 + n) / (1.0 + df[t])) + 1;
+    }
+    final double avg = avgLength;
+    runParallel(threads, n, d -> {
+      int[] ids = tmpTerms[d];
+      float[] cs = tmpCounts[d];
+      long[] packed = new long[ids.length];
+      int m = 0;
+      for (int i = 0; i < ids.length; i++) {
+        int t = remap[ids[i]];
+        if (t >= 0) {
+          packed[m++] = ((long) t << 32) | i;
+        }
+      }
+      Arrays.sort(packed, 0, m);
+      int base = rowStart[d];
+      double norm = 0;
+      for (int j = 0; j < m; j++) {
+        int t = (int) (packed[j] >>> 32);
+        float c = cs[(int) packed[j]];
+        double w = weight(options, c, idf[t], docLength[d], avg);
+        rowTerm[base + j] = t;
+        rowCount[base + j] = c;
+        rowWeight[base + j] = (float) w;
+        norm += w * w;
+      }
+      if (norm > 0) {
+        double s = 1 / Math.sqrt(norm);
+        for (int j = 0; j < m; j++) {
+          rowWeight[base + j] = (float) (rowWeight[base + j] * s);
+        }
+      }
+      tmpTerms[d] = null;
+      tmpCounts[d] = null;
+    });
+    return new TermVectors(list, Collections.unmodifiableMap(byId), options, analyzer, terms, df,
+        rowStart, rowTerm, rowCount, rowWeight);
+  }
+
+  private static double weight(TextOptions o, float count, double idf, float length, double avgLength) {
+    if (o.weighting() == TextOptions.Weighting.BM25) {
+      double k1 = o.bm25K1();
+      double norm = k1 * (1 - o.bm25B() + o.bm25B() * (avgLength > 0 ? length / avgLength : 1));
+      return idf * count * (k1 + 1) / (count + norm);
+    }
+    // 1 + ln(tf), continued linearly below 1 so that a title boost under 1 stays positive
+    double tf = count < 1 ? count : 1 + Math.log(count);
+    return tf * idf;
+  }
+
+  private static void count(PaperAnalyzer analyzer, String field, String text, float inc,
+      Map<String, float[]> counts) {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        counts.computeIfAbsent(term.toString(), k -> new float[1])[0] += inc;
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs body(0..n-1) on a pool of the given size and waits; exceptions propagate. */
+  static void runParallel(int threads, int n, java.util.function.IntConsumer body) {
+    if (threads == 1 || n < 64) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  // ---------------------------------------------------------------- corpus and vocabulary
+
+  /** The papers, in doc order. */
+  public List<Paper> papers() {
+    return papers;
+  }
+
+  /** The number of papers. */
+  public int size() {
+    return papers.size();
+  }
+
+  /** The doc number of a paper id. */
+  public OptionalInt doc(String paperId) {
+    Integer d = docByPaperId.get(paperId);
+    return d == null ? OptionalInt.empty() : OptionalInt.of(d);
+  }
+
+  /** The options the vectors were built with. */
+  public TextOptions options() {
+    return options;
+  }
+
+  /** The analysis chain (for queries that must match these terms). */
+  public PaperAnalyzer analyzer() {
+    return analyzer;
+  }
+
+  /** The number of distinct terms kept. */
+  public int vocabularySize() {
+    return terms.length;
+  }
+
+  /** The analysed form of a term, e.g. "quantiz" or "post train". */
+  public String term(int termId) {
+    return terms[termId];
+  }
+
+  /** The id of an analysed term, if it was kept. */
+  public OptionalInt termId(String analysedTerm) {
+    Integer t = termIds.get(analysedTerm);
+    return t == null ? OptionalInt.empty() : OptionalInt.of(t);
+  }
+
+  /** The number of papers containing the term. */
+  public int docFrequency(int termId) {
+    return df[termId];
+  }
+
+  // ---------------------------------------------------------------- rows (forward index)
+
+  /** The first position of a paper's row. */
+  public int start(int doc) {
+    return rowStart[doc];
+  }
+
+  /** One past the last position of a paper's row. */
+  public int end(int doc) {
+    return rowStart[doc + 1];
+  }
+
+  /** The term at a row position. */
+  public int termAt(int pos) {
+    return rowTerm[pos];
+  }
+
+  /** The unit-length weight at a row position. */
+  public float weightAt(int pos) {
+    return rowWeight[pos];
+  }
+
+  /** The boosted raw count at a row position (title occurrences x title boost + abstract). */
+  public float countAt(int pos) {
+    return rowCount[pos];
+  }
+
+  /** A paper's boosted term counts by analysed term, in term order (for class-based TF-IDF). */
+  public SortedMap<String, Double> termCounts(int doc) {
+    SortedMap<String, Double> m = new TreeMap<>();
+    for (int p = start(doc); p < end(doc); p++) {
+      m.put(terms[rowTerm[p]], (double) rowCount[p]);
+    }
+    return m;
+  }
+
+  /** The cosine of two papers' vectors, 0 to 1; symmetric to the last bit. */
+  public double cosine(int a, int b) {
+    int i = start(a), ie = end(a), j = start(b), je = end(b);
+    double s = 0;
+    while (i < ie && j < je) {
+      int ti = rowTerm[i], tj = rowTerm[j];
+      if (ti == tj) {
+        s += (double) rowWeight[i++] * rowWeight[j++];
+      } else if (ti < tj) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return Math.min(1.0, s);
+  }
+
+  /**
+   * The terms of a paper with the largest weight, strongest first (ties by term id).
+   *
+   * @param count at most this many
+   */
+  public int[] topTerms(int doc, int count) {
+    int s = start(doc), e = end(doc);
+    Integer[] pos = new Integer[e - s];
+    for (int p = s; p < e; p++) {
+      pos[p - s] = p;
+    }
+    Arrays.sort(pos, (x, y) -> {
+      int c = Float.compare(rowWeight[y], rowWeight[x]);
+      return c != 0 ? c : Integer.compare(rowTerm[x], rowTerm[y]);
+    });
+    int m = Math.min(count, pos.length);
+    int[] out = new int[m];
+    for (int i = 0; i < m; i++) {
+      out[i] = rowTerm[pos[i]];
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- postings (inverted index)
+
+  /** The first position of a term's postings. */
+  public int postingStart(int termId) {
+    return postStart[termId];
+  }
+
+  /** One past the last position of a term's postings. */
+  public int postingEnd(int termId) {
+    return postStart[termId + 1];
+  }
+
+  /** The doc at a postings position (increasing within a term). */
+  public int postingDoc(int pos) {
+    return postDoc[pos];
+  }
+
+  /** The weight at a postings position (the same value as in the doc's row). */
+  public float postingWeight(int pos) {
+    return postWeight[pos];
+  }
+
+  /** The largest weight of a term in any paper (its bound in max-score pruning). */
+  public float maxWeight(int termId) {
+    return maxWeight[termId];
+  }
+
+  // ---------------------------------------------------------------- display forms
+
+  /**
+   * A readable form of a term: its most frequent surface form in (up to 25 of) the papers that
+   * contain it, lower case, e.g. "quantiz" → "quantization", "post train" → "post-training".
+   * Ties go to the alphabetically first form.
+   */
+  public String display(int termId) {
+    String s = displayCache.get(termId);
+    if (s == null) {
+      displayForms(new int[] {termId});
+      s = displayCache.get(termId);
+    }
+    return s;
+  }
+
+  /** {@link #display} for many terms at once (each paper re-analysed at most once). */
+  public Map<Integer, String> displayForms(int[] termIdsWanted) {
+    // doc -> needed terms in that doc, for terms not yet cached
+    TreeMap<Integer, List<Integer>> docs = new TreeMap<>();
+    for (int t : termIdsWanted) {
+      if (displayCache.containsKey(t)) {
+        continue;
+      }
+      int e = Math.min(postingEnd(t), postingStart(t) + DISPLAY_SAMPLE);
+      for (int p = postingStart(t); p < e; p++) {
+        docs.computeIfAbsent(postDoc[p], k -> new ArrayList<>()).add(t);
+      }
+    }
+    Map<Integer, Map<String, Integer>> surfaces = new HashMap<>();
+    for (Map.Entry<Integer, List<Integer>> e : docs.entrySet()) {
+      Paper p = papers.get(e.getKey());
+      java.util.Set<Integer> wanted = new java.util.HashSet<>(e.getValue());
+      surfaces(p.title(), wanted, surfaces);
+      if (p.abstractText() != null) {
+        surfaces(p.abstractText(), wanted, surfaces);
+      }
+    }
+    Map<Integer, String> out = new TreeMap<>();
+    for (int t : termIdsWanted) {
+      String s = displayCache.get(t);
+      if (s == null) {
+        Map<String, Integer> forms = surfaces.getOrDefault(t, Map.of());
+        s = forms.entrySet().stream()
+            .max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Collections.reverseOrder())))
+            .map(Map.Entry::getKey).orElse(terms[t]);
+        displayCache.put(t, s);
+      }
+      out.put(t, s);
+    }
+    return out;
+  }
+
+  private void surfaces(String text, java.util.Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        Integer t = termIds.get(term.toString());
+        if (t != null && wanted.contains(t)) {
+          String s = surface(text, off.startOffset(), off.endOffset());
+          out.computeIfAbsent(t, k -> new HashMap<>()).merge(s, 1, Integer::sum);
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String surface(String text, int start, int end) {
+    String s = text.substring(Math.max(0, start), Math.min(text.length(), end))
+        .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (s.endsWith("'s") || s.endsWith("\u2019s")) {
+      s = s.substring(0, s.length() - 2);
+    }
+    return s;
+  }
+
+  /** The paper of a doc number. */
+  public Paper paper(int doc) {
+    return papers.get(doc);
+  }
+
+  /** The paper with this id. */
+  public Optional<Paper> paper(String paperId) {
+    Integer d = docByPaperId.get(paperId);
+    return d == null ? Optional.empty() : Optional.of(papers.get(d));
+  }
+}

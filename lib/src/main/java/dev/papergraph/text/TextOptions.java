@@ -1,0 +1,178 @@
+package dev.papergraph.text;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How papers are turned into weighted term vectors: the analysis chain and the term weighting.
+ * Immutable and validated at construction; change one value with the {@code with…} methods.
+ *
+ * @param tokenizer how text is split into words
+ * @param stemmer the stemmer applied after stop-word removal
+ * @param bigrams whether two-word phrases ("domain adaptation", "post training") are terms too
+ * @param titleBoost how many times a title occurrence counts relative to an abstract occurrence
+ * @param minDf terms in fewer papers than this are dropped
+ * @param maxDfRatio terms in more than this share of the papers are dropped (1 keeps all)
+ * @param weighting the term weighting before cosine normalisation
+ * @param bm25K1 BM25 term-frequency saturation (only for {@link Weighting#BM25})
+ * @param bm25B BM25 length normalisation, 0 to 1 (only for {@link Weighting#BM25})
+ * @param topicCount how many distinctive terms a paper without metadata topics gets as topics
+ */
+public record TextOptions(
+    Tokenizer tokenizer,
+    Stemmer stemmer,
+    boolean bigrams,
+    double titleBoost,
+    int minDf,
+    double maxDfRatio,
+    Weighting weighting,
+    double bm25K1,
+    double bm25B,
+    int topicCount) {
+
+  /** How text is split into words. */
+  public enum Tokenizer {
+    /**
+     * Lucene's {@code StandardTokenizer} (Unicode word breaks), English possessives removed,
+     * lower case, the scikit-learn English stop words, tokens shorter than 2 characters dropped.
+     */
+    STANDARD,
+    /**
+     * scikit-learn's {@code TfidfVectorizer} defaults: lower case, regex {@code \b\w\w+\b}, the
+     * same stop words; used to compare with the Python peer term for term.
+     */
+    SKLEARN
+  }
+
+  /** The stemmer. */
+  public enum Stemmer {
+    /** Lucene's {@code PorterStemFilter}: "quantization", "quantized" → "quantiz". */
+    PORTER,
+    /** Lucene's {@code KStemFilter}: lighter, keeps dictionary words. */
+    KSTEM,
+    /** No stemming. */
+    NONE
+  }
+
+  /** Term weighting; the vector is then scaled to unit length (cosine normalisation). */
+  public enum Weighting {
+    /**
+     * Sublinear TF-IDF as scikit-learn and Lucene's classic similarity use it: {@code (1 + ln tf)
+     * * (1 + ln((1 + n) / (1 + df)))}.
+     */
+    TFIDF,
+    /**
+     * Okapi BM25 (Robertson and Zaragoza 2009) with Lucene's idf {@code ln(1 + (n - df + 0.5) /
+     * (df + 0.5))} and saturation {@code tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen))}.
+     */
+    BM25
+  }
+
+  /** Title occurrences count this many times by default. */
+  public static final double TITLE_BOOST_DEFAULT = 2.0;
+  /** Terms must occur in at least this many papers by default. */
+  public static final int MIN_DF_DEFAULT = 2;
+  /** Distinctive terms per paper without metadata topics, by default. */
+  public static final int TOPIC_COUNT_DEFAULT = 5;
+  /** Lucene's default BM25 k1. */
+  public static final double BM25_K1_DEFAULT = 1.2;
+  /** Lucene's default BM25 b. */
+  public static final double BM25_B_DEFAULT = 0.75;
+
+  /** The defaults: standard tokenizer, Porter, bigrams, title x2, min df 2, sublinear TF-IDF. */
+  public static final TextOptions DEFAULTS = new TextOptions(Tokenizer.STANDARD, Stemmer.PORTER, true,
+      TITLE_BOOST_DEFAULT, MIN_DF_DEFAULT, 1.0, Weighting.TFIDF, BM25_K1_DEFAULT, BM25_B_DEFAULT,
+      TOPIC_COUNT_DEFAULT);
+
+  /**
+   * @throws NullPointerException if an enum value is null
+   * @throws IllegalArgumentException if a number is out of its range (the message names it)
+   */
+  public TextOptions {
+    java.util.Objects.requireNonNull(tokenizer, "tokenizer");
+    java.util.Objects.requireNonNull(stemmer, "stemmer");
+    java.util.Objects.requireNonNull(weighting, "weighting");
+    require(Double.isFinite(titleBoost) && titleBoost > 0, "titleBoost must be positive: %s", titleBoost);
+    require(minDf >= 1, "minDf must be at least 1: %s", minDf);
+    require(maxDfRatio > 0 && maxDfRatio <= 1, "maxDfRatio must be in (0, 1]: %s", maxDfRatio);
+    require(Double.isFinite(bm25K1) && bm25K1 >= 0, "bm25K1 cannot be negative: %s", bm25K1);
+    require(bm25B >= 0 && bm25B <= 1, "bm25B must be in [0, 1]: %s", bm25B);
+    require(topicCount >= 0, "topicCount cannot be negative: %s", topicCount);
+  }
+
+  /**
+   * The text model of the Python peer ({@code TfidfVectorizer(stop_words="english",
+   * sublinear_tf=True, min_df=2)} on "title. abstract"): sklearn tokens, no stemming, no bigrams,
+   * no title boost.
+   */
+  public static TextOptions sklearnCompatible() {
+    return new TextOptions(Tokenizer.SKLEARN, Stemmer.NONE, false, 1.0, 2, 1.0, Weighting.TFIDF,
+        BM25_K1_DEFAULT, BM25_B_DEFAULT, TOPIC_COUNT_DEFAULT);
+  }
+
+  public TextOptions withTokenizer(Tokenizer v) {
+    return new TextOptions(v, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+  }
+
+  public TextOptions withStemmer(Stemmer v) {
+    return new TextOptions(tokenizer, v, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+  }
+
+  public TextOptions withBigrams(boolean v) {
+    return new TextOptions(tokenizer, stemmer, v, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+  }
+
+  /** @throws IllegalArgumentException if not positive */
+  public TextOptions withTitleBoost(double v) {
+    return new TextOptions(tokenizer, stemmer, bigrams, v, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+  }
+
+  /** @throws IllegalArgumentException if below 1 */
+  public TextOptions withMinDf(int v) {
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, v, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+  }
+
+  /** @throws IllegalArgumentException if outside (0, 1] */
+  public TextOptions withMaxDfRatio(double v) {
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, v, weighting, bm25K1, bm25B, topicCount);
+  }
+
+  public TextOptions withWeighting(Weighting v) {
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, v, bm25K1, bm25B, topicCount);
+  }
+
+  /** @throws IllegalArgumentException if k1 is negative or b outside [0, 1] */
+  public TextOptions withBm25(double k1, double b) {
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, k1, b, topicCount);
+  }
+
+  /** @throws IllegalArgumentException if negative */
+  public TextOptions withTopicCount(int v) {
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, v);
+  }
+
+  /** The options by name under {@code prefix} (e.g. "text."), for a run manifest; in a fixed order. */
+  public Map<String, Object> toMap(String prefix) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(prefix + "tokenizer", tokenizer.name().toLowerCase(Locale.ROOT));
+    m.put(prefix + "stemmer", stemmer.name().toLowerCase(Locale.ROOT));
+    m.put(prefix + "bigrams", bigrams);
+    m.put(prefix + "titleBoost", titleBoost);
+    m.put(prefix + "minDf", minDf);
+    m.put(prefix + "maxDfRatio", maxDfRatio);
+    m.put(prefix + "weighting", weighting.name().toLowerCase(Locale.ROOT));
+    if (weighting == Weighting.BM25) {
+      m.put(prefix + "bm25.k1", bm25K1);
+      m.put(prefix + "bm25.b", bm25B);
+    }
+    m.put(prefix + "topicCount", topicCount);
+    return m;
+  }
+
+  static void require(boolean ok, String format, Object... args) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
+    }
+  }
+}
