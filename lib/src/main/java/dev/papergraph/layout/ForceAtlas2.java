@@ -1,0 +1,511 @@
+package dev.papergraph.layout;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * ForceAtlas2 force-directed layout (Jacomy, Venturini, Heymann, Bastian: "ForceAtlas2, a
+ * Continuous Graph Layout Algorithm for Handy Network Visualization Designed for the Gephi
+ * Software", PLoS ONE 9(6), 2014), computed headlessly and deterministically: one thread, a seeded
+ * random start, a fixed number of iterations.
+ *
+ * <p>Forces, with the mass of a node = its degree + 1: repulsion {@code k_r m1 m2 / d} between all
+ * pairs, approximated with a Barnes-Hut quadtree (cost {@code O(n log n)} per iteration instead of
+ * {@code O(n²)}); attraction {@code w^δ d} along edges (or {@code w^δ log(1 + d)} in LinLog mode);
+ * gravity {@code k_g m} towards the origin. Displacement uses the paper's adaptive global and
+ * local speeds (swinging versus traction), as Gephi does.
+ *
+ * <p>Cost per iteration: {@code O(n log n + m)}. The network is held in flat arrays (compressed
+ * adjacency); positions are in Gephi's layout units.
+ *
+ * <p>The CWTS VOS layout ({@code nl.cwts.networkanalysis.GradientDescentVOSLayoutAlgorithm}) was
+ * considered first: its gradient sums repulsion over all pairs without approximation, {@code O(n²)}
+ * per iteration, which does not scale to the 75k-paper graphs papergraph must lay out.
+ */
+public final class ForceAtlas2 {
+
+  /** Default scaling ratio (repulsion strength), Gephi's default for graphs of 100+ nodes. */
+  public static final double SCALING_RATIO_DEFAULT = 2.0;
+  /** Default gravity. */
+  public static final double GRAVITY_DEFAULT = 1.0;
+  /** Default Barnes-Hut opening criterion: a cell is approximated when size / distance < theta. */
+  public static final double THETA_DEFAULT = 1.2;
+  /** Default exponent of the edge weight in the attraction. */
+  public static final double EDGE_WEIGHT_INFLUENCE_DEFAULT = 1.0;
+  /** Default jitter tolerance. */
+  public static final double JITTER_TOLERANCE_DEFAULT = 1.0;
+
+  /**
+   * Validated, immutable options.
+   *
+   * @param iterations the number of iterations, at least 1
+   * @param seed the seed of the random start
+   * @param scalingRatio repulsion strength, positive
+   * @param gravity pull towards the origin, non-negative
+   * @param theta Barnes-Hut opening criterion, non-negative (0 = exact all-pairs repulsion)
+   * @param edgeWeightInfluence exponent of the edge weight in the attraction, non-negative
+   * @param jitterTolerance how much swinging is tolerated, positive
+   * @param linLog LinLog attraction (tighter clusters)
+   * @param strongGravity gravity growing with the distance to the origin
+   */
+  public record Options(
+      int iterations,
+      long seed,
+      double scalingRatio,
+      double gravity,
+      double theta,
+      double edgeWeightInfluence,
+      double jitterTolerance,
+      boolean linLog,
+      boolean strongGravity) {
+
+    /** @throws IllegalArgumentException naming the first invalid value */
+    public Options {
+      require(iterations >= 1, "iterations must be at least 1: %s", iterations);
+      require(scalingRatio > 0 && Double.isFinite(scalingRatio), "scaling ratio must be positive: %s", scalingRatio);
+      require(gravity >= 0 && Double.isFinite(gravity), "gravity cannot be negative: %s", gravity);
+      require(theta >= 0 && Double.isFinite(theta), "theta cannot be negative: %s", theta);
+      require(edgeWeightInfluence >= 0 && Double.isFinite(edgeWeightInfluence),
+          "edge weight influence cannot be negative: %s", edgeWeightInfluence);
+      require(jitterTolerance > 0 && Double.isFinite(jitterTolerance),
+          "jitter tolerance must be positive: %s", jitterTolerance);
+    }
+
+    /** The defaults with this seed and an iteration count suited to a graph of {@code n} nodes. */
+    public static Options defaults(long seed, int n) {
+      int iterations = n <= 2_000 ? 600 : n <= 20_000 ? 300 : 150;
+      return new Options(iterations, seed, SCALING_RATIO_DEFAULT, GRAVITY_DEFAULT, THETA_DEFAULT,
+          EDGE_WEIGHT_INFLUENCE_DEFAULT, JITTER_TOLERANCE_DEFAULT, false, false);
+    }
+
+    /** These options with another iteration count. */
+    public Options withIterations(int value) {
+      return new Options(value, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
+          strongGravity);
+    }
+
+    /** These options with another seed. */
+    public Options withSeed(long value) {
+      return new Options(iterations, value, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance,
+          linLog, strongGravity);
+    }
+
+    /** These options with another scaling ratio. */
+    public Options withScalingRatio(double value) {
+      return new Options(iterations, seed, value, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
+          strongGravity);
+    }
+
+    /** These options with another theta. */
+    public Options withTheta(double value) {
+      return new Options(iterations, seed, scalingRatio, gravity, value, edgeWeightInfluence, jitterTolerance,
+          linLog, strongGravity);
+    }
+
+    /** These options with LinLog attraction on or off. */
+    public Options withLinLog(boolean value) {
+      return new Options(iterations, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance,
+          value, strongGravity);
+    }
+
+    private static void require(boolean ok, String message, Object value) {
+      if (!ok) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, message, value));
+      }
+    }
+  }
+
+  private final int n;
+  private final int[] firstNeighbor;
+  private final int[] neighbors;
+  private final double[] weights;
+  private final double[] startX;
+  private final double[] startY;
+  private final Options options;
+  private double[][] result;
+
+  /**
+   * A layout of a network in compressed adjacency form: the neighbours of node {@code i} are {@code
+   * neighbors[firstNeighbor[i] .. firstNeighbor[i+1])} with the matching {@code weights}; each
+   * undirected edge appears in both directions.
+   *
+   * @param start initial positions {@code {x[], y[]}}, or {@code null} for a seeded random start
+   * @throws IllegalArgumentException if the arrays do not describe a network of the same size
+   */
+  public ForceAtlas2(int[] firstNeighbor, int[] neighbors, double[] weights, double[][] start, Options options) {
+    this.options = java.util.Objects.requireNonNull(options, "options");
+    if (firstNeighbor.length < 1 || neighbors.length != weights.length
+        || firstNeighbor[firstNeighbor.length - 1] != neighbors.length) {
+      throw new IllegalArgumentException("not a compressed adjacency: " + firstNeighbor.length + " offsets, "
+          + neighbors.length + " neighbours, " + weights.length + " weights");
+    }
+    this.n = firstNeighbor.length - 1;
+    this.firstNeighbor = firstNeighbor.clone();
+    this.neighbors = neighbors.clone();
+    this.weights = weights.clone();
+    if (start != null) {
+      if (start.length != 2 || start[0].length != n || start[1].length != n) {
+        throw new IllegalArgumentException("start positions must be two arrays of " + n + " values");
+      }
+      this.startX = start[0].clone();
+      this.startY = start[1].clone();
+    } else {
+      Random random = new Random(options.seed());
+      double side = 10 * Math.sqrt(Math.max(1, n));
+      this.startX = new double[n];
+      this.startY = new double[n];
+      for (int i = 0; i < n; i++) {
+        startX[i] = (random.nextDouble() - 0.5) * side;
+        startY[i] = (random.nextDouble() - 0.5) * side;
+      }
+    }
+  }
+
+  /** The options in use. */
+  public Options options() {
+    return options;
+  }
+
+  /**
+   * The positions {@code {x[], y[]}}, computed on the first call and kept.
+   *
+   * @return copies of the coordinate arrays
+   */
+  public synchronized double[][] positions() {
+    if (result == null) {
+      result = new Algorithm().run();
+    }
+    return new double[][] {result[0].clone(), result[1].clone()};
+  }
+
+  /** The scratch state of one run, dropped once the result is kept. */
+  private final class Algorithm {
+    final double[] x = startX.clone();
+    final double[] y = startY.clone();
+    final double[] dx = new double[n];
+    final double[] dy = new double[n];
+    final double[] oldDx = new double[n];
+    final double[] oldDy = new double[n];
+    final double[] mass = new double[n];
+    final double[] edgeFactor = new double[neighbors.length];
+    final QuadTree tree = new QuadTree(n);
+    double speed = 1;
+    double speedEfficiency = 1;
+
+    double[][] run() {
+      for (int i = 0; i < n; i++) {
+        mass[i] = 1 + (firstNeighbor[i + 1] - firstNeighbor[i]);
+      }
+      for (int e = 0; e < neighbors.length; e++) {
+        double w = weights[e];
+        edgeFactor[e] = options.edgeWeightInfluence() == 0 ? 1
+            : options.edgeWeightInfluence() == 1 ? w : Math.pow(w, options.edgeWeightInfluence());
+      }
+      if (n > 0) {
+        for (int it = 0; it < options.iterations(); it++) {
+          iterate();
+        }
+        centre();
+      }
+      return new double[][] {x, y};
+    }
+
+    void iterate() {
+      System.arraycopy(dx, 0, oldDx, 0, n);
+      System.arraycopy(dy, 0, oldDy, 0, n);
+      Arrays.fill(dx, 0);
+      Arrays.fill(dy, 0);
+
+      // Repulsion between all pairs, through the quadtree unless theta is 0.
+      double kr = options.scalingRatio();
+      if (options.theta() > 0) {
+        tree.build(x, y, mass);
+        for (int i = 0; i < n; i++) {
+          tree.repel(i, dx, dy, kr, options.theta());
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          for (int j = i + 1; j < n; j++) {
+            double xd = x[i] - x[j];
+            double yd = y[i] - y[j];
+            double d2 = xd * xd + yd * yd;
+            if (d2 > 0) {
+              double f = kr * mass[i] * mass[j] / d2;
+              dx[i] += xd * f;
+              dy[i] += yd * f;
+              dx[j] -= xd * f;
+              dy[j] -= yd * f;
+            }
+          }
+        }
+      }
+
+      // Gravity towards the origin: constant (or growing with distance when strong), scaled by mass.
+      double g = options.gravity();
+      if (g > 0) {
+        for (int i = 0; i < n; i++) {
+          double d = Math.sqrt(x[i] * x[i] + y[i] * y[i]);
+          if (d > 0) {
+            double f = options.strongGravity() ? kr * mass[i] * g : kr * mass[i] * g / (kr * d);
+            dx[i] -= x[i] * f;
+            dy[i] -= y[i] * f;
+          }
+        }
+      }
+
+      // Attraction along edges; each undirected edge is stored twice, so each end pulls itself.
+      for (int i = 0; i < n; i++) {
+        for (int e = firstNeighbor[i]; e < firstNeighbor[i + 1]; e++) {
+          int j = neighbors[e];
+          double xd = x[i] - x[j];
+          double yd = y[i] - y[j];
+          double f;
+          if (options.linLog()) {
+            double d = Math.sqrt(xd * xd + yd * yd);
+            if (d <= 0) {
+              continue;
+            }
+            f = -edgeFactor[e] * Math.log1p(d) / d;
+          } else {
+            f = -edgeFactor[e];
+          }
+          dx[i] += xd * f;
+          dy[i] += yd * f;
+        }
+      }
+
+      adjustSpeedAndMove();
+    }
+
+    // The adaptive speed of section "Adaptive speed" of the paper, with Gephi's constants.
+    void adjustSpeedAndMove() {
+      double totalSwinging = 0;
+      double totalTraction = 0;
+      for (int i = 0; i < n; i++) {
+        double sx = oldDx[i] - dx[i];
+        double sy = oldDy[i] - dy[i];
+        totalSwinging += mass[i] * Math.sqrt(sx * sx + sy * sy);
+        double tx = oldDx[i] + dx[i];
+        double ty = oldDy[i] + dy[i];
+        totalTraction += mass[i] * 0.5 * Math.sqrt(tx * tx + ty * ty);
+      }
+      if (totalSwinging <= 0 || totalTraction <= 0) {
+        return;
+      }
+      double estimatedOptimalJitter = 0.05 * Math.sqrt(n);
+      double minJitter = Math.sqrt(estimatedOptimalJitter);
+      double maxJitter = 10;
+      double jitter = options.jitterTolerance() * Math.max(minJitter,
+          Math.min(maxJitter, estimatedOptimalJitter * totalTraction / ((double) n * n)));
+      double minSpeedEfficiency = 0.05;
+      if (totalSwinging / totalTraction > 2.0) {
+        if (speedEfficiency > minSpeedEfficiency) {
+          speedEfficiency *= 0.5;
+        }
+        jitter = Math.max(jitter, options.jitterTolerance());
+      }
+      double targetSpeed = jitter * speedEfficiency * totalTraction / totalSwinging;
+      if (totalSwinging > jitter * totalTraction) {
+        if (speedEfficiency > minSpeedEfficiency) {
+          speedEfficiency *= 0.7;
+        }
+      } else if (speed < 1000) {
+        speedEfficiency *= 1.3;
+      }
+      double maxRise = 0.5;
+      speed = speed + Math.min(targetSpeed - speed, maxRise * speed);
+
+      for (int i = 0; i < n; i++) {
+        double sx = oldDx[i] - dx[i];
+        double sy = oldDy[i] - dy[i];
+        double swinging = mass[i] * Math.sqrt(sx * sx + sy * sy);
+        double factor = speed / (1 + Math.sqrt(speed * swinging));
+        x[i] += dx[i] * factor;
+        y[i] += dy[i] * factor;
+      }
+    }
+
+    void centre() {
+      double mx = 0;
+      double my = 0;
+      for (int i = 0; i < n; i++) {
+        mx += x[i];
+        my += y[i];
+      }
+      mx /= n;
+      my /= n;
+      for (int i = 0; i < n; i++) {
+        x[i] -= mx;
+        y[i] -= my;
+      }
+    }
+  }
+
+  /**
+   * A Barnes-Hut quadtree in flat arrays, rebuilt every iteration. A cell is empty, holds one body,
+   * or is internal (four children); a cell deeper than {@link #MAX_DEPTH} keeps any further bodies
+   * as one point mass, so coincident nodes cannot recurse forever.
+   */
+  static final class QuadTree {
+    private static final int EMPTY = -1;
+    private static final int INTERNAL = -2;
+    private static final int CROWDED = -3;
+    private static final int MAX_DEPTH = 48;
+
+    private int cells;
+    private double[] cx = new double[0];
+    private double[] cy = new double[0];
+    private double[] half = new double[0];
+    private double[] mass = new double[0];
+    private double[] mx = new double[0];
+    private double[] my = new double[0];
+    private int[] body = new int[0];
+    private int[] firstChild = new int[0];
+    private int[] depth = new int[0];
+    private int[] stack = new int[64];
+    private double[] bx;
+    private double[] by;
+    private double[] bm;
+
+    QuadTree(int n) {
+      grow(Math.max(16, 2 * n + 1));
+    }
+
+    private void grow(int capacity) {
+      cx = Arrays.copyOf(cx, capacity);
+      cy = Arrays.copyOf(cy, capacity);
+      half = Arrays.copyOf(half, capacity);
+      mass = Arrays.copyOf(mass, capacity);
+      mx = Arrays.copyOf(mx, capacity);
+      my = Arrays.copyOf(my, capacity);
+      body = Arrays.copyOf(body, capacity);
+      firstChild = Arrays.copyOf(firstChild, capacity);
+      depth = Arrays.copyOf(depth, capacity);
+    }
+
+    private int newCell(double x, double y, double h, int d) {
+      if (cells == cx.length) {
+        grow(cells * 2);
+      }
+      int c = cells++;
+      cx[c] = x;
+      cy[c] = y;
+      half[c] = h;
+      mass[c] = 0;
+      mx[c] = 0;
+      my[c] = 0;
+      body[c] = EMPTY;
+      firstChild[c] = -1;
+      depth[c] = d;
+      return c;
+    }
+
+    void build(double[] x, double[] y, double[] m) {
+      bx = x;
+      by = y;
+      bm = m;
+      cells = 0;
+      double minX = Double.POSITIVE_INFINITY;
+      double minY = Double.POSITIVE_INFINITY;
+      double maxX = Double.NEGATIVE_INFINITY;
+      double maxY = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < x.length; i++) {
+        minX = Math.min(minX, x[i]);
+        maxX = Math.max(maxX, x[i]);
+        minY = Math.min(minY, y[i]);
+        maxY = Math.max(maxY, y[i]);
+      }
+      double h = (Math.max(maxX - minX, maxY - minY) / 2 + 1e-9) * 1.0001;
+      newCell((minX + maxX) / 2, (minY + maxY) / 2, h, 0);
+      for (int i = 0; i < x.length; i++) {
+        insert(i);
+      }
+      for (int c = 0; c < cells; c++) {
+        if (mass[c] > 0) {
+          mx[c] /= mass[c];
+          my[c] /= mass[c];
+        }
+      }
+    }
+
+    private void addMass(int c, int b) {
+      mass[c] += bm[b];
+      mx[c] += bm[b] * bx[b];
+      my[c] += bm[b] * by[b];
+    }
+
+    private void insert(int b) {
+      int c = 0;
+      while (true) {
+        addMass(c, b);
+        if (body[c] == EMPTY && firstChild[c] < 0) {
+          body[c] = b;
+          return;
+        }
+        if (body[c] == CROWDED) {
+          return;
+        }
+        if (body[c] >= 0) {
+          if (depth[c] >= MAX_DEPTH) {
+            body[c] = CROWDED;
+            return;
+          }
+          // Split the leaf: its body moves down into a child, then b goes on down.
+          int old = body[c];
+          body[c] = INTERNAL;
+          double h = half[c] / 2;
+          int first = newCell(cx[c] - h, cy[c] - h, h, depth[c] + 1);
+          newCell(cx[c] + h, cy[c] - h, h, depth[c] + 1);
+          newCell(cx[c] - h, cy[c] + h, h, depth[c] + 1);
+          newCell(cx[c] + h, cy[c] + h, h, depth[c] + 1);
+          firstChild[c] = first;
+          int child = childFor(c, bx[old], by[old]);
+          addMass(child, old);
+          body[child] = old;
+        }
+        c = childFor(c, bx[b], by[b]);
+      }
+    }
+
+    private int childFor(int c, double x, double y) {
+      return firstChild[c] + (x >= cx[c] ? 1 : 0) + (y >= cy[c] ? 2 : 0);
+    }
+
+    /** Adds to {@code dx, dy} of body i the repulsion of every other body, approximated per theta. */
+    void repel(int i, double[] dx, double[] dy, double kr, double theta) {
+      int top = 0;
+      stack[top++] = 0;
+      double xi = bx[i];
+      double yi = by[i];
+      double mi = bm[i];
+      double theta2 = theta * theta;
+      while (top > 0) {
+        int c = stack[--top];
+        int b = body[c];
+        if (mass[c] == 0 || b == i) {
+          continue;
+        }
+        double xd = xi - mx[c];
+        double yd = yi - my[c];
+        double d2 = xd * xd + yd * yd;
+        // A leaf, a crowded cell, or a cell small enough seen from i acts as one point mass.
+        if (b >= 0 || b == CROWDED || 4 * half[c] * half[c] < theta2 * d2) {
+          if (d2 > 0) {
+            double f = kr * mi * mass[c] / d2;
+            dx[i] += xd * f;
+            dy[i] += yd * f;
+          }
+        } else {
+          if (top + 4 > stack.length) {
+            stack = Arrays.copyOf(stack, stack.length * 2);
+          }
+          int first = firstChild[c];
+          for (int q = 3; q >= 0; q--) {
+            stack[top++] = first + q;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.papergraph.write;
+
+import dev.papergraph.analysis.Analysis;
+import dev.papergraph.io.AtomicOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A writer whose format is one stream, so it can also write to standard output. */
+public interface StreamGraphWriter extends GraphWriter {
+
+  /**
+   * Writes the analysis to a stream, which stays open.
+   *
+   * @throws IOException if the stream fails
+   */
+  void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException;
+
+  @Override
+  default List<Path> write(Analysis analysis, Path target, WriteOptions options) throws IOException {
+    AtomicOutput.write(target, options.overwrite(), out -> write(analysis, options, out));
+    return List.of(target);
+  }
+}
