@@ -1,0 +1,131 @@
+package dev.papergraph.analysis;
+
+import dev.papergraph.graph.IndexedGraph;
+import dev.papergraph.graph.PaperGraph;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The analysis stage in one call: communities (Leiden), centralities overall and within each
+ * community, community labels and central papers. The caller adds the layout and the run manifest
+ * to make an {@link Analysis}; {@link Result#parameters()} lists every option and how the path
+ * measures were computed, for the manifest.
+ *
+ * <pre>{@code
+ * Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(graph, terms);
+ * manifest.parameters(r.parameters());
+ * Analysis a = new Analysis(graph, r.communities(), r.centralities(), layout, manifest.build());
+ * }</pre>
+ */
+public final class Analyzer {
+
+  /**
+   * Options of the analysis stage, validated at construction.
+   *
+   * @param communities community detection
+   * @param centralities centrality measures
+   * @param labelTerms terms per community label, 1 to 10
+   * @param centralPapers central papers listed per community, 0 or more
+   * @param centralBy the measure (within the community) that picks central papers
+   */
+  public record Options(CommunityOptions communities, CentralityOptions centralities, int labelTerms,
+      int centralPapers, Measure centralBy) {
+
+    /** Default number of label terms. */
+    public static final int LABEL_TERMS_DEFAULT = 4;
+    /** Default number of central papers per community. */
+    public static final int CENTRAL_PAPERS_DEFAULT = 5;
+
+    /**
+     * @throws NullPointerException if an option is null
+     * @throws IllegalArgumentException naming the value, if labelTerms is outside 1..10 or
+     *     centralPapers negative
+     */
+    public Options {
+      Objects.requireNonNull(communities, "communities");
+      Objects.requireNonNull(centralities, "centralities");
+      Objects.requireNonNull(centralBy, "centralBy");
+      if (labelTerms < 1 || labelTerms > 10) {
+        throw new IllegalArgumentException("label terms must be between 1 and 10: " + labelTerms);
+      }
+      if (centralPapers < 0) {
+        throw new IllegalArgumentException("central papers cannot be negative: " + centralPapers);
+      }
+    }
+
+    /** The defaults of every part; 4 label terms, 5 central papers by PageRank. */
+    public static Options defaults() {
+      return new Options(CommunityOptions.defaults(), CentralityOptions.defaults(), LABEL_TERMS_DEFAULT,
+          CENTRAL_PAPERS_DEFAULT, Measure.PAGERANK);
+    }
+
+    /** With other community options. */
+    public Options withCommunities(CommunityOptions o) {
+      return new Options(o, centralities, labelTerms, centralPapers, centralBy);
+    }
+
+    /** With other centrality options. */
+    public Options withCentralities(CentralityOptions o) {
+      return new Options(communities, o, labelTerms, centralPapers, centralBy);
+    }
+
+    /** With other label settings. @throws IllegalArgumentException if out of range */
+    public Options withLabels(int terms, int papers, Measure by) {
+      return new Options(communities, centralities, terms, papers, by);
+    }
+
+    /** Every option as manifest parameters. */
+    public Map<String, Object> parameters() {
+      Map<String, Object> m = new LinkedHashMap<>(communities.parameters());
+      m.putAll(centralities.parameters());
+      m.put("labels.terms", labelTerms);
+      m.put("labels.centralPapers", centralPapers);
+      m.put("labels.centralBy", centralBy.key());
+      return m;
+    }
+  }
+
+  /**
+   * What the analysis computed.
+   *
+   * @param communities the labelled communities
+   * @param centralities the scores overall and within communities
+   * @param parameters every option plus how the path measures were computed
+   */
+  public record Result(Communities communities, Centralities centralities, Map<String, Object> parameters) {
+    public Result {
+      parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+  }
+
+  private final Options options;
+
+  /** An analyzer with these options. */
+  public Analyzer(Options options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** The options. */
+  public Options options() {
+    return options;
+  }
+
+  /**
+   * Analyses the similarity graph of a paper graph.
+   *
+   * @param graph the graph
+   * @param terms the papers' terms for labels, or {@code null} to leave labels empty
+   */
+  public Result analyze(PaperGraph graph, TermSource terms) {
+    IndexedGraph<String> g = IndexedGraph.of(graph);
+    Communities communities = new LeidenCommunities(g, options.communities()).communities();
+    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities());
+    Centralities centralities = ca.compute(communities);
+    Communities labelled = new CommunityLabeller(terms, options.labelTerms(), options.centralPapers(), options.centralBy())
+        .label(communities, centralities);
+    Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
+    parameters.putAll(ca.report());
+    return new Result(labelled, centralities, parameters);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.papergraph.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Labels communities with their most distinctive terms and most central papers.
+ *
+ * <p>A term's distinctiveness for a community is the log-likelihood keyness G² (Dunning 1993,
+ * "Accurate methods for the statistics of surprise and coincidence", Comput. Linguist. 19:61, in
+ * the two-cell form of Rayson and Garside 2000, {@code 2 Σ O ln(O/E)} over the term's counts) of
+ * its count inside the community against its count in the rest of the corpus, over the papers'
+ * boosted analysed-term counts; only terms over-represented in the community count. A term must
+ * occur in at least {@code max(2, ⌈size / 5⌉)} papers of the community (1 for a single paper) so
+ * that one paper's vocabulary cannot name a community. Chosen terms do not overlap: a term is
+ * skipped when it shares a word with a stronger chosen one ("post train" after "quantiz" is kept,
+ * "train" after "post train" is not), and display forms are unique ignoring case. Labels are the
+ * display forms, strongest first. Cost {@code O(total term occurrences)} plus sorting per community.
+ *
+ * <p>Central papers are the members with the highest score of a measure within the community
+ * (ties by id).
+ */
+public final class CommunityLabeller {
+
+  private final TermSource terms;
+  private final int labelTerms;
+  private final int centralPapers;
+  private final Measure centralBy;
+
+  /**
+   * @param terms the papers' terms, or {@code null} to leave labels empty
+   * @param labelTerms number of label terms, 1 to 10
+   * @param centralPapers number of central papers, 0 or more
+   * @param centralBy the measure, taken within the community, that ranks central papers
+   * @throws IllegalArgumentException naming the value, if a count is out of range
+   */
+  public CommunityLabeller(TermSource terms, int labelTerms, int centralPapers, Measure centralBy) {
+    if (labelTerms < 1 || labelTerms > 10) {
+      throw new IllegalArgumentException("label terms must be between 1 and 10: " + labelTerms);
+    }
+    if (centralPapers < 0) {
+      throw new IllegalArgumentException("central papers cannot be negative: " + centralPapers);
+    }
+    this.terms = terms;
+    this.labelTerms = labelTerms;
+    this.centralPapers = centralPapers;
+    this.centralBy = Objects.requireNonNull(centralBy, "centralBy");
+  }
+
+  /** The communities with labels and central papers filled in. */
+  public Communities label(Communities communities, Centralities centralities) {
+    List<Community> out = new ArrayList<>();
+    List<List<String>> labels = terms == null ? null : labels(communities);
+    for (Community c : communities.communities()) {
+      List<String> central = c.members().stream()
+          .sorted(Comparator.<String>comparingDouble(id -> -within(centralities, id)).thenComparing(Comparator.naturalOrder()))
+          .limit(centralPapers)
+          .toList();
+      out.add(c.withLabel(labels == null ? List.of() : labels.get(c.id()), central));
+    }
+    return communities.withCommunities(out);
+  }
+
+  private double within(Centralities c, String id) {
+    return c.withinCommunity().isEmpty() ? c.score(centralBy, id) : c.scoreWithinCommunity(centralBy, id);
+  }
+
+  /** The label terms of every community, by community id. */
+  private List<List<String>> labels(Communities communities) {
+    int k = communities.communities().size();
+    // term -> count per community, and document frequency per community
+    Map<String, double[]> count = new TreeMap<>();
+    Map<String, int[]> docs = new HashMap<>();
+    double[] total = new double[k];
+    for (Community c : communities.communities()) {
+      for (String id : c.members()) {
+        for (Map.Entry<String, Double> e : terms.termCounts(id).entrySet()) {
+          count.computeIfAbsent(e.getKey(), t -> new double[k])[c.id()] += e.getValue();
+          docs.computeIfAbsent(e.getKey(), t -> new int[k])[c.id()]++;
+          total[c.id()] += e.getValue();
+        }
+      }
+    }
+    double all = Arrays.stream(total).sum();
+    List<List<String>> out = new ArrayList<>();
+    for (Community c : communities.communities()) {
+      int id = c.id();
+      int minDocs = c.size() == 1 ? 1 : Math.max(2, (c.size() + 4) / 5);
+      List<Map.Entry<String, Double>> scored = new ArrayList<>();
+      for (Map.Entry<String, double[]> e : count.entrySet()) {
+        double a = e.getValue()[id];
+        if (a == 0 || docs.get(e.getKey())[id] < minDocs) continue;
+        double termAll = 0;
+        for (double x : e.getValue()) termAll += x;
+        double g2 = logLikelihood(a, termAll - a, total[id], all - total[id]);
+        if (g2 > 0) scored.add(Map.entry(e.getKey(), g2));
+      }
+      scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+      List<String> chosen = new ArrayList<>();
+      Set<String> words = new HashSet<>();
+      for (Map.Entry<String, Double> e : scored) {
+        if (chosen.size() == labelTerms) break;
+        List<String> w = List.of(e.getKey().split(" "));
+        if (w.stream().anyMatch(words::contains)) continue;
+        chosen.add(e.getKey());
+        words.addAll(w);
+      }
+      Map<String, String> display = terms.display(chosen);
+      List<String> label = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (String t : chosen) {
+        String d = display.getOrDefault(t, t);
+        if (seen.add(d.toLowerCase(Locale.ROOT))) label.add(d);
+      }
+      out.add(label);
+    }
+    return out;
+  }
+
+  /**
+   * Signed G² of a term seen {@code a} times in a community of {@code n1} term occurrences and
+   * {@code b} times in the rest ({@code n2}): positive when over-represented in the community.
+   */
+  static double logLikelihood(double a, double b, double n1, double n2) {
+    double e1 = n1 * (a + b) / (n1 + n2);
+    double e2 = n2 * (a + b) / (n1 + n2);
+    double g2 = 2 * (term(a, e1) + term(b, e2));
+    return a >= e1 ? g2 : -g2;
+  }
+
+  private static double term(double observed, double expected) {
+    return observed == 0 ? 0 : observed * Math.log(observed / expected);
+  }
+}
