@@ -1,0 +1,78 @@
+package dev.papergraph.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.papergraph.analysis.Centralities;
+import dev.papergraph.analysis.Measure;
+import dev.papergraph.layout.Layout;
+import dev.papergraph.similarity.EdgeExplanation;
+import dev.papergraph.similarity.Link;
+import dev.papergraph.similarity.SharedTerm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StageFilesTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void linksRoundTripWithTheirExplanations() throws Exception {
+    List<Link> links = List.of(
+        new Link("arxiv:1", "arxiv:2", new EdgeExplanation(0.41, 0.52, 0.2, 0, 0.1, 0,
+            List.of(new SharedTerm("quantiz", "quantization", 0.3), new SharedTerm("post train", "post-training", 0.1)),
+            List.of("cs.LG"), List.of("doi:10.1/x"))),
+        new Link("arxiv:1", "title:ff", EdgeExplanation.ofScore(0.1 + 0.2)));
+    Path f = tmp.resolve("edges.jsonl");
+    StageFiles.writeLinks(f, links);
+    assertEquals(links, StageFiles.readLinks(tmp, f));
+    assertEquals(2, Files.readAllLines(f).size(), "one link a line");
+  }
+
+  @Test
+  void centralitiesRoundTripBitForBit() throws Exception {
+    Map<Measure, Map<String, Double>> overall = new EnumMap<>(Measure.class);
+    Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
+    overall.put(Measure.PAGERANK, ordered("a", 0.1 + 0.2, "b", 1.0 / 3));
+    overall.put(Measure.DEGREE, ordered("a", 1.0, "b", 0.0));
+    within.put(Measure.PAGERANK, ordered("a", Double.MIN_VALUE, "b", 0.5));
+    Centralities c = new Centralities(overall, within);
+    Path f = tmp.resolve("centralities.tsv");
+    StageFiles.writeCentralities(f, List.of("a", "b"), c);
+    assertEquals(c, StageFiles.readCentralities(tmp, f));
+    assertEquals("id\tpagerank\tdegree\twithin.pagerank", Files.readAllLines(f).get(0));
+  }
+
+  @Test
+  void layoutRoundTrips() throws Exception {
+    Map<String, Layout.Point> p = new LinkedHashMap<>();
+    p.put("b", new Layout.Point(-1.5, 2e-9));
+    p.put("a", new Layout.Point(0.1 + 0.2, 7));
+    Layout layout = new Layout(p);
+    Path f = tmp.resolve("layout.tsv");
+    StageFiles.writeLayout(f, List.of("b", "a"), layout);
+    assertEquals(layout, StageFiles.readLayout(tmp, f));
+  }
+
+  @Test
+  void damagedColumnFileNamesFileAndLine() throws Exception {
+    Path f = Files.writeString(tmp.resolve("centralities.tsv"), "id\tpagerank\na\t0.5\nb\tlots\n");
+    var e = assertThrows(WorkspaceException.class, () -> StageFiles.readCentralities(tmp, f));
+    assertTrue(e.getMessage().startsWith("damaged workspace: centralities.tsv line 3 has a value that is not a number"),
+        e.getMessage());
+  }
+
+  private static Map<String, Double> ordered(String k1, double v1, String k2, double v2) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
+  }
+}
