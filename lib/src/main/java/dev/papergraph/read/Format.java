@@ -16,7 +16,9 @@ public enum Format {
   /** arXiv metadata JSON Lines: the Kaggle snapshot and daily listing dumps. */
   ARXIV("arxiv", "arXiv metadata JSON Lines"),
   /** Semantic Scholar: Graph API papers and pages, S2AG papers/abstracts/s2orc, S2ORC, 2017 corpus. */
-  SEMANTIC_SCHOLAR("s2", "Semantic Scholar papers");
+  SEMANTIC_SCHOLAR("s2", "Semantic Scholar papers"),
+  /** Crossref REST API works (single work, work lists, citeproc JSON). */
+  CROSSREF("crossref", "Crossref works");
 
   private final String cliName;
   private final String description;

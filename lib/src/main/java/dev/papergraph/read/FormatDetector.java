@@ -57,6 +57,10 @@ final class FormatDetector {
         || t.contains("arxiv.org/abs/"))) {
       return Optional.of(Format.ARXIV);
     }
+    if (t.contains("\"message-type\"") || (t.contains("\"DOI\"") && (t.contains("\"container-title\"")
+        || t.contains("\"reference-count\"") || t.contains("\"is-referenced-by-count\"")))) {
+      return Optional.of(Format.CROSSREF);
+    }
     if (t.contains("\"paperId\"") || t.contains("\"corpusid\"") || t.contains("\"corpusId\"")
         || t.contains("\"paperAbstract\"") || t.contains("\"s2Url\"")
         || (t.contains("\"paper_id\"") && (t.contains("\"mag_field_of_study\"") || t.contains("\"metadata\"")))) {

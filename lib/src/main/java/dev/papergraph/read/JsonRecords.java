@@ -149,19 +149,19 @@ final class JsonRecords {
         JsonNode items = node.get(w);
         if (items != null && items.isArray()) {
           for (JsonNode item : items) {
-            emit(item, file, line, c, sink);
+            emit(item, file, line, c, sink, true);
           }
           return;
         }
       }
     }
-    emit(node, file, line, c, sink);
+    emit(node, file, line, c, sink, c.document);
   }
 
-  private void emit(JsonNode node, String file, long line, Counter c, RecordSink sink) {
+  /** @param named whether to name the record in messages (a line or document holds several) */
+  private void emit(JsonNode node, String file, long line, Counter c, RecordSink sink, boolean named) {
     c.record++;
-    // a JSON document may be one long line: name the record too
-    String at = c.document ? "record " + c.record + ": " : "";
+    String at = named ? "record " + c.record + ": " : "";
     if (!node.isObject()) {
       sink.reject(new ImportIssue(file, line, c.record, at + "record is not a JSON object but "
           + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
@@ -212,7 +212,7 @@ final class JsonRecords {
     while (p.nextToken() != JsonToken.END_ARRAY) {
       long line = p.currentTokenLocation().getLineNr();
       JsonNode node = p.readValueAsTree();
-      emit(node, file, line, c, sink);
+      emit(node, file, line, c, sink, true);
     }
   }
 

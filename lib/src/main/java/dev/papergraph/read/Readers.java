@@ -24,6 +24,7 @@ public final class Readers {
     register(new OpenAlexReader());
     register(new ArxivReader());
     register(new SemanticScholarReader());
+    register(new CrossrefReader());
   }
 
   /** All built-in readers. */
