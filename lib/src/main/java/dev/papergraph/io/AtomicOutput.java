@@ -12,6 +12,10 @@ import java.nio.file.StandardCopyOption;
  * Writes a file atomically: the content goes to a temporary file in the target's folder, which is
  * flushed to disk and then renamed over the target. A crash or kill mid-write leaves the previous
  * file (or no file) in place, never a half-written one.
+ *
+ * <p>The temporary file is named {@code .<target name>.<random>.tmp} and locked while it is
+ * written, so that {@link #removeStaleTemporaries} can tell the leftovers of a killed writer (which
+ * no process locks any more) from a write in progress.
  */
 public final class AtomicOutput {
 
@@ -42,6 +46,7 @@ public final class AtomicOutput {
     try {
       try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
           OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
+        channel.lock();
         content.writeTo(out);
         out.flush();
         channel.force(true);
@@ -60,5 +65,45 @@ public final class AtomicOutput {
         Files.deleteIfExists(tmp);
       }
     }
+  }
+
+  /**
+   * Deletes the temporary files a killed or crashed writer left beside {@code target}: those named
+   * like this class names them whose lock no process holds. A write in progress (in this or
+   * another process) keeps its file.
+   *
+   * @return the files deleted
+   * @throws IOException if the folder cannot be listed or a leftover cannot be deleted
+   */
+  public static java.util.List<Path> removeStaleTemporaries(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    java.util.List<Path> removed = new java.util.ArrayList<>();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return removed;
+    }
+    String prefix = "." + abs.getFileName() + ".";
+    java.util.List<Path> candidates;
+    try (var files = Files.list(dir)) {
+      candidates = files.filter(f -> {
+        String n = f.getFileName().toString();
+        return n.startsWith(prefix) && n.endsWith(".tmp") && n.substring(prefix.length(), n.length() - 4).matches("\\d+");
+      }).sorted().toList();
+    }
+    for (Path tmp : candidates) {
+      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        java.nio.channels.FileLock lock = channel.tryLock();
+        if (lock == null) {
+          continue; // another process is writing it
+        }
+        Files.delete(tmp);
+        removed.add(tmp);
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        // this process is writing it
+      } catch (java.nio.file.NoSuchFileException e) {
+        // its writer finished (renamed or deleted it) meanwhile
+      }
+    }
+    return removed;
   }
 }

@@ -47,6 +47,9 @@ public final class CsvWriter implements GraphWriter {
         }
       }
     }
+    for (Path f : files) {
+      AtomicOutput.removeStaleTemporaries(f);
+    }
     ExportModel m = new ExportModel(analysis, options);
     AtomicOutput.write(files.get(0), options.overwrite(), out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

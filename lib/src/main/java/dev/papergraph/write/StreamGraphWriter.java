@@ -17,8 +17,10 @@ public interface StreamGraphWriter extends GraphWriter {
    */
   void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException;
 
+  /** Writes the file atomically, first removing temporary files a killed earlier write left. */
   @Override
   default List<Path> write(Analysis analysis, Path target, WriteOptions options) throws IOException {
+    AtomicOutput.removeStaleTemporaries(target);
     AtomicOutput.write(target, options.overwrite(), out -> write(analysis, options, out));
     return List.of(target);
   }
