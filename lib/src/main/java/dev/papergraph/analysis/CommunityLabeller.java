@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * occur in at least {@code max(2, ⌈size / 5⌉)} papers of the community (1 for a single paper) so
  * that one paper's vocabulary cannot name a community. Chosen terms do not overlap: a term is
  * skipped when it shares a word with a stronger chosen one ("post train" after "quantiz" is kept,
- * "train" after "post train" is not), and display forms are unique ignoring case. Labels are the
+ * "train" after "post train" is not), except that a phrase scoring at least half as high replaces
+ * the single words it contains (see {@link #choose}); display forms are unique ignoring case. Labels are the
  * display forms, strongest first. Cost {@code O(total term occurrences)} plus sorting per community.
  *
  * <p>Central papers are the members with the highest score of a measure within the community
@@ -105,15 +106,7 @@ public final class CommunityLabeller {
         if (g2 > 0) scored.add(Map.entry(e.getKey(), g2));
       }
       scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-      List<String> chosen = new ArrayList<>();
-      Set<String> words = new HashSet<>();
-      for (Map.Entry<String, Double> e : scored) {
-        if (chosen.size() == labelTerms) break;
-        List<String> w = List.of(e.getKey().split(" "));
-        if (w.stream().anyMatch(words::contains)) continue;
-        chosen.add(e.getKey());
-        words.addAll(w);
-      }
+      List<String> chosen = choose(scored);
       Map<String, String> display = terms.display(chosen);
       List<String> label = new ArrayList<>();
       Set<String> seen = new HashSet<>();
@@ -124,6 +117,43 @@ public final class CommunityLabeller {
       out.add(label);
     }
     return out;
+  }
+
+  /**
+   * Picks up to {@code labelTerms} terms, strongest first, without two sharing a word; a phrase
+   * that contains chosen single words and scores at least half as high as the strongest of them
+   * takes the place of those words ("post" then "post train" gives "post train"), since a phrase
+   * reads better than its parts.
+   */
+  private List<String> choose(List<Map.Entry<String, Double>> scored) {
+    List<String> chosen = new ArrayList<>();
+    Map<String, Double> score = new HashMap<>();
+    for (Map.Entry<String, Double> e : scored) {
+      if (chosen.size() == labelTerms
+          && e.getValue() < 0.5 * chosen.stream().mapToDouble(score::get).min().orElse(0)) {
+        break; // too weak to replace anything
+      }
+      List<String> words = List.of(e.getKey().split(" "));
+      List<String> overlapping = chosen.stream()
+          .filter(c -> List.of(c.split(" ")).stream().anyMatch(words::contains)).toList();
+      if (overlapping.isEmpty()) {
+        if (chosen.size() < labelTerms) {
+          chosen.add(e.getKey());
+          score.put(e.getKey(), e.getValue());
+        }
+        continue;
+      }
+      boolean promotes = words.size() > 1
+          && overlapping.stream().allMatch(c -> !c.contains(" ") && words.contains(c))
+          && e.getValue() >= 0.5 * overlapping.stream().mapToDouble(score::get).max().orElse(0);
+      if (promotes) {
+        int at = chosen.indexOf(overlapping.get(0));
+        chosen.set(at, e.getKey());
+        score.put(e.getKey(), e.getValue());
+        chosen.removeAll(overlapping.subList(1, overlapping.size()));
+      }
+    }
+    return chosen;
   }
 
   /**

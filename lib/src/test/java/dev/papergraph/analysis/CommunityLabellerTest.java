@@ -48,6 +48,21 @@ class CommunityLabellerTest {
   }
 
   @Test
+  void aPhraseReplacesTheSingleWordItContains() {
+    Map<String, Map<String, Double>> counts = new HashMap<>();
+    for (int i = 1; i <= 5; i++) {
+      // "post" alone scores as high as "quantiz"; the phrase "post train" scores lower but reads better
+      counts.put("q" + i, Map.of("quantiz", 3.0, "post", 3.0, "post train", 2.0, "calibr", 1.0));
+    }
+    for (int i = 1; i <= 4; i++) counts.put("g" + i, Map.of("grok", 3.0));
+    TermSource terms = TermSource.of(counts, Map.of("quantiz", "quantization", "post train", "post-training", "calibr", "calibration"));
+    Community q = new Analyzer(Analyzer.Options.defaults().withLabels(3, 0, Measure.PAGERANK))
+        .analyze(AnalysisFixtures.twoGroups(), terms).communities().of("q1").orElseThrow();
+    assertEquals(List.of("post-training", "quantization", "calibration"), q.labelTerms());
+    assertEquals(List.of(), q.centralPapers());
+  }
+
+  @Test
   void withoutTermSourceLabelsAreEmptyAndFallBackToNumber() {
     Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(AnalysisFixtures.twoGroups(), null);
     Community c0 = r.communities().communities().get(0);

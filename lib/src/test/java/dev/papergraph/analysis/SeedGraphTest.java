@@ -1,0 +1,122 @@
+package dev.papergraph.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.papergraph.graph.IndexedGraph;
+import dev.papergraph.graph.PaperGraph;
+import dev.papergraph.graph.SimilarityEdge;
+import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.model.Paper;
+import dev.papergraph.read.Corpus;
+import dev.papergraph.read.Seeds;
+import dev.papergraph.similarity.EngineOptions;
+import dev.papergraph.similarity.SimilarityEngine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analysis on the bundled seed corpus with every default (engine and analysis). The
+ * centrality and modularity checks read the seed graph from the checked-in edge list (so they do
+ * not depend on the engine's tuning); {@link #regenerateSeedFixtures} rewrites it from the engine.
+ */
+class SeedGraphTest {
+
+  private static Corpus corpus;
+  private static SimilarityEngine engine;
+  private static PaperGraph graph;
+  private static Analyzer.Result result;
+
+  @BeforeAll
+  static void analyse() {
+    corpus = Seeds.corpus();
+    engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
+    graph = PaperGraph.of(corpus.papers(), engine.links());
+    result = new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
+  }
+
+  private static Set<Integer> communitiesOfTitles(java.util.function.Predicate<String> title, int expected) {
+    List<String> ids = corpus.papers().stream().filter(p -> title.test(p.title())).map(Paper::id).toList();
+    assertEquals(expected, ids.size(), "papers matching the title rule");
+    return ids.stream().map(id -> result.communities().membership().get(id)).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void postTrainingQuantizationPapersShareOneCommunity() {
+    Set<Integer> c = communitiesOfTitles(
+        t -> t.toLowerCase(Locale.ROOT).replace('-', ' ').contains("post training quantization"), 10);
+    assertEquals(1, c.size(), "communities of the 10 PTQ papers: " + c);
+    Community q = result.communities().communities().get(c.iterator().next());
+    assertTrue(q.labelTerms().contains("quantization"), "label " + q.label());
+  }
+
+  @Test
+  void grokkingPapersShareOneCommunity() {
+    Set<Integer> c = communitiesOfTitles(t -> t.contains("Grok"), 7);
+    assertEquals(1, c.size(), "communities of the 7 Grok papers: " + c);
+  }
+
+  @Test
+  void defaultModularityIsAtLeastHalf() {
+    assertTrue(result.communities().modularity() >= 0.50, "modularity " + result.communities().modularity());
+  }
+
+  @Test
+  void everyCommunityHasALabelAndCentralPapers() {
+    for (Community c : result.communities().communities()) {
+      assertTrue(c.labelTerms().size() >= Math.min(3, c.size()) || c.small(), c.id() + ": " + c.label());
+      assertTrue(c.centralPapers().size() == Math.min(5, c.size()), c.id() + " central papers");
+    }
+  }
+
+  @Test
+  void seedCentralitiesEqualNetworkx() {
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.edgeList("seed_edges.tsv"));
+    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(null);
+    CentralityAnalysisTest.assertMatches(CentralityAnalysisTest.reference("seed_reference.tsv"), c.scores(), "seed");
+  }
+
+  @Test
+  void seedModularityOfCheckedInPartitionEqualsNetworkx() {
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.edgeList("seed_edges.tsv"));
+    int[] m = new int[g.size()];
+    for (String line : TestGraphs.resource("seed_partition.tsv").split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) continue;
+      String[] f = line.split("\t");
+      m[g.indexOf(f[0]).orElseThrow()] = Integer.parseInt(f[1]);
+    }
+    double expected = Double.parseDouble(TestGraphs.resource("seed_partition_modularity.txt").strip());
+    assertEquals(expected, Modularity.of(g, m, 1.0), 1e-12);
+  }
+
+  /**
+   * Rewrites seed_edges.tsv and seed_partition.tsv in the source tree from the engine's default
+   * graph; then run make_reference.py. Only with -Dpapergraph.regenerate=true.
+   */
+  @Test
+  void regenerateSeedFixtures() throws IOException {
+    Assumptions.assumeTrue(Boolean.getBoolean("papergraph.regenerate"), "fixture regeneration not asked: skipped");
+    Path dir = Path.of("src/test/resources/dev/papergraph/analysis");
+    StringBuilder edges = new StringBuilder("# the seed similarity graph (engine defaults): a TAB b TAB weight\n");
+    graph.papers().keySet().stream().sorted().forEach(id -> edges.append("# vertex ").append(id).append('\n'));
+    graph.similarity().edgeSet().stream()
+        .sorted(Comparator.comparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second))
+        .forEach(e -> edges.append(e.first()).append('\t').append(e.second()).append('\t')
+            .append(graph.similarity().getEdgeWeight(e)).append('\n'));
+    AtomicOutput.write(dir.resolve("seed_edges.tsv"), true, out -> out.write(edges.toString().getBytes(StandardCharsets.UTF_8)));
+    StringBuilder parts = new StringBuilder("# paper TAB community (Leiden, analysis defaults)\n");
+    result.communities().membership().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(e -> parts.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
+    AtomicOutput.write(dir.resolve("seed_partition.tsv"), true, out -> out.write(parts.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+}
