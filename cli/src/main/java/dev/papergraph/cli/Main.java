@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         BuildCommand.class,
         InfoCommand.class,
+        RenderCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,114 @@
+package dev.papergraph.viz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** PNG and SVG pictures of the seed graph, checked by their pixels and elements. */
+class GraphPictureTest {
+
+  @TempDir
+  Path dir;
+
+  /** Pixels of each exact colour inside a rectangle. */
+  static Map<Integer, Integer> colourCounts(BufferedImage image, Rectangle r) {
+    Map<Integer, Integer> counts = new TreeMap<>();
+    for (int y = r.y; y < r.y + r.height; y++) {
+      for (int x = r.x; x < r.x + r.width; x++) {
+        counts.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  void seedPngShowsEveryLegendColourInTheGraphArea() throws Exception {
+    ViewerModel model = new ViewerModel(Fixtures.seed());
+    Path png = dir.resolve("seed.png");
+    GraphPicture.write(model.scene(), png, 1200, 800, false);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(1200, image.getWidth());
+    assertEquals(800, image.getHeight());
+    Rectangle graph = GraphPicture.graphArea(1200, 800);
+    Map<Integer, Integer> counts = colourCounts(image, graph);
+    int total = graph.width * graph.height;
+    int background = counts.getOrDefault(Palette.BACKGROUND, 0);
+    assertTrue(background < total * 0.97, "not blank: " + background + " of " + total + " pixels are background");
+    List<Scene.LegendEntry> legend = model.scene().legend();
+    assertTrue(legend.size() >= 3, "the seed corpus has several communities: " + legend);
+    for (Scene.LegendEntry e : legend) {
+      assertTrue(counts.getOrDefault(e.rgb(), 0) >= 10,
+          "community colour " + Palette.css(e.rgb()) + " (" + e.text() + ") drawn in the graph area: "
+              + counts.getOrDefault(e.rgb(), 0) + " pixels");
+    }
+  }
+
+  @Test
+  void samePictureTwiceIsByteIdentical() throws Exception {
+    Scene scene = new ViewerModel(Fixtures.seed()).scene();
+    Path a = dir.resolve("a.png");
+    Path b = dir.resolve("b.png");
+    GraphPicture.write(scene, a, 800, 600, false);
+    GraphPicture.write(scene, b, 800, 600, false);
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+  }
+
+  @Test
+  void svgHasACircleAndALegendLinePerCommunityColour() throws Exception {
+    ViewerModel model = new ViewerModel(Fixtures.tiny());
+    model.select("b");
+    Path svg = dir.resolve("tiny.svg");
+    GraphPicture.write(model.scene(), svg, 800, 600, false);
+    String text = Files.readString(svg);
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("svg", doc.getDocumentElement().getLocalName());
+    assertEquals(7, doc.getElementsByTagName("circle").getLength());
+    assertEquals(6, doc.getElementsByTagName("line").getLength());
+    assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(0)) + "\""));
+    assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(1)) + "\""));
+    assertTrue(text.contains("quantization / grokking / calibration (3)"), "legend label");
+    assertTrue(text.contains("stroke=\"#000000\""), "the selection has a ring");
+  }
+
+  @Test
+  void refusesToOverwriteUnlessAskedAndLeavesTheOldFile() throws Exception {
+    Scene scene = new ViewerModel(Fixtures.tiny()).scene();
+    Path png = dir.resolve("graph.png");
+    Files.writeString(png, "old");
+    assertThrows(FileAlreadyExistsException.class, () -> GraphPicture.write(scene, png, 800, 600, false));
+    assertEquals("old", Files.readString(png));
+    GraphPicture.write(scene, png, 800, 600, true);
+    assertEquals(800, ImageIO.read(png.toFile()).getWidth());
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(png), files.toList(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void rejectsUnknownExtensionAndSillySizes() {
+    Scene scene = new ViewerModel(Fixtures.tiny()).scene();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GraphPicture.write(scene, dir.resolve("graph.jpg"), 800, 600, false));
+    assertTrue(e.getMessage().contains("graph.jpg"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> GraphPicture.write(scene, dir.resolve("g.png"), 10, 600, false));
+  }
+}
