@@ -18,7 +18,11 @@ public enum Format {
   /** Semantic Scholar: Graph API papers and pages, S2AG papers/abstracts/s2orc, S2ORC, 2017 corpus. */
   SEMANTIC_SCHOLAR("s2", "Semantic Scholar papers"),
   /** Crossref REST API works (single work, work lists, citeproc JSON). */
-  CROSSREF("crossref", "Crossref works");
+  CROSSREF("crossref", "Crossref works"),
+  /** PubMed/MEDLINE XML ({@code PubmedArticleSet}, {@code MedlineCitationSet}). */
+  PUBMED_XML("pubmed", "PubMed/MEDLINE XML"),
+  /** JATS article XML as PubMed Central distributes it ({@code .nxml}). */
+  JATS("jats", "JATS/PMC article XML");
 
   private final String cliName;
   private final String description;

@@ -35,9 +35,24 @@ final class FormatDetector {
       return json(trimmed);
     }
     if (first == '<') {
-      return Optional.empty();
+      return xml(trimmed);
     }
     return Optional.of(Format.HF_LISTING);
+  }
+
+  private static final Pattern PUBMED_ROOT =
+      Pattern.compile("<(PubmedArticleSet|MedlineCitationSet|PubmedArticle|MedlineCitation)[\\s>]");
+  private static final Pattern JATS_ROOT = Pattern.compile("<(article|pmc-articleset)[\\s>]");
+
+  private static Optional<Format> xml(String t) {
+    if (PUBMED_ROOT.matcher(t).find()) {
+      return Optional.of(Format.PUBMED_XML);
+    }
+    if (JATS_ROOT.matcher(t).find() && (t.contains("JATS") || t.contains("<front>") || t.contains("article-meta")
+        || t.contains("journal-meta") || t.contains("NLM//DTD"))) {
+      return Optional.of(Format.JATS);
+    }
+    return Optional.empty();
   }
 
   private static Optional<Format> json(String t) {

@@ -25,6 +25,8 @@ public final class Readers {
     register(new ArxivReader());
     register(new SemanticScholarReader());
     register(new CrossrefReader());
+    register(new PubMedXmlReader());
+    register(new JatsReader());
   }
 
   /** All built-in readers. */
