@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         BuildCommand.class,
         InfoCommand.class,
         RenderCommand.class,
+        dev.papergraph.cli.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {

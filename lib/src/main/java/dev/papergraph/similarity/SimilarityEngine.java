@@ -81,6 +81,11 @@ public final class SimilarityEngine {
     return new SimilarityEngine(options, vectors, topics, CitationIndex.of(vectors.papers()));
   }
 
+  /** The citation index (package use). */
+  CitationIndex citations() {
+    return citations;
+  }
+
   /** The options. */
   public EngineOptions options() {
     return options;
@@ -143,7 +148,7 @@ public final class SimilarityEngine {
     List<int[]> sharedTermIds = new ArrayList<>(pairs.length);
     java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>();
     for (long key : pairs) {
-      int[] t = sharedTermIds((int) (key / n), (int) (key % n));
+      int[] t = options.sharedTerms() == 0 ? new int[0] : sharedTermIds((int) (key / n), (int) (key % n));
       sharedTermIds.add(t);
       for (int x : t) {
         wanted.add(x);
@@ -205,9 +210,9 @@ public final class SimilarityEngine {
     double coupling = coupling(a, b);
     double cocitation = cocitation(a, b);
     List<SharedTerm> shared = new ArrayList<>();
-    int[] ids = sharedTermIds(a, b);
+    int[] ids = options.sharedTerms() == 0 ? new int[0] : sharedTermIds(a, b);
     Map<Integer, String> display = vectors.displayForms(ids);
-    Map<Integer, Double> contribution = contributions(a, b);
+    Map<Integer, Double> contribution = ids.length == 0 ? Map.of() : contributions(a, b);
     for (int t : ids) {
       shared.add(new SharedTerm(vectors.term(t), display.get(t), contribution.get(t)));
     }

@@ -70,7 +70,7 @@ public record TextOptions(
   }
 
   /** Title occurrences count this many times by default. */
-  public static final double TITLE_BOOST_DEFAULT = 2.0;
+  public static final double TITLE_BOOST_DEFAULT = 3.0;
   /** Terms must occur in at least this many papers by default. */
   public static final int MIN_DF_DEFAULT = 2;
   /** Distinctive terms per paper without metadata topics, by default. */
@@ -80,7 +80,7 @@ public record TextOptions(
   /** Lucene's default BM25 b. */
   public static final double BM25_B_DEFAULT = 0.75;
 
-  /** The defaults: standard tokenizer, Porter, bigrams, title x2, min df 2, sublinear TF-IDF. */
+  /** The defaults: standard tokenizer, Porter, bigrams, title x3, min df 2, sublinear TF-IDF. */
   public static final TextOptions DEFAULTS = new TextOptions(Tokenizer.STANDARD, Stemmer.PORTER, true,
       TITLE_BOOST_DEFAULT, MIN_DF_DEFAULT, 1.0, Weighting.TFIDF, BM25_K1_DEFAULT, BM25_B_DEFAULT,
       TOPIC_COUNT_DEFAULT);
