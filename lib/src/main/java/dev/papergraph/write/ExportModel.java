@@ -65,7 +65,8 @@ public final class ExportModel {
         .toList();
     this.rgb = new int[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
-      rgb[i] = Palette.color(communityOf(ids.get(i)).filter(c -> c.size() > 1).map(Community::id).orElse(-1));
+      // by community id only, so that a subset (ego graph) keeps the colours of the full map
+      rgb[i] = Palette.color(communityOf(ids.get(i)).map(Community::id).orElse(-1));
     }
     this.size = sizes();
     this.nodeColumns = buildNodeColumns();

@@ -3,7 +3,7 @@ package dev.papergraph.write;
 /**
  * Deterministic qualitative colours for communities: Tableau 10 for the ten largest communities
  * (ids 0-9, which the analysis numbers by decreasing size), then hues spaced by the golden angle so
- * that neighbouring ids stay apart; papers in no community, or alone in one, are grey.
+ * that neighbouring ids stay apart; papers in no community are grey.
  */
 public final class Palette {
 
@@ -11,7 +11,7 @@ public final class Palette {
     0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0x8CD17D
   };
 
-  /** The grey of papers without a community (or a community of one). */
+  /** The grey of papers without a community. */
   public static final int GREY = 0xBAB0AC;
 
   private Palette() {}

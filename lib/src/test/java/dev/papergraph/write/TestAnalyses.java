@@ -50,6 +50,42 @@ final class TestAnalyses {
   static final String TRICKY_ID = "doi:10.1234/tricky<&>";
 
   private static Analysis seed;
+  private static Analysis pipeline;
+
+  /**
+   * The seed corpus through the real pipeline with default options: similarity engine, graph,
+   * analysis stage (Leiden communities, centralities, labels), ForceAtlas2 layout (cached).
+   */
+  static synchronized Analysis pipeline() {
+    if (pipeline == null) {
+      List<Paper> papers = Seeds.corpus().papers();
+      dev.papergraph.similarity.SimilarityEngine engine =
+          dev.papergraph.similarity.SimilarityEngine.of(papers, dev.papergraph.similarity.EngineOptions.defaults());
+      PaperGraph graph = PaperGraph.of(papers, engine.links());
+      dev.papergraph.text.TermVectors v = engine.vectors();
+      dev.papergraph.analysis.TermSource terms = new dev.papergraph.analysis.TermSource() {
+        @Override
+        public Map<String, Double> termCounts(String paperId) {
+          return v.doc(paperId).isPresent() ? v.termCounts(v.doc(paperId).getAsInt()) : Map.of();
+        }
+
+        @Override
+        public Map<String, String> display(java.util.Collection<String> ts) {
+          Map<String, String> out = new LinkedHashMap<>();
+          for (String t : ts) out.put(t, v.termId(t).isPresent() ? v.display(v.termId(t).getAsInt()) : t);
+          return out;
+        }
+      };
+      dev.papergraph.analysis.Analyzer.Result r =
+          new dev.papergraph.analysis.Analyzer(dev.papergraph.analysis.Analyzer.Options.defaults()).analyze(graph, terms);
+      Layout layout = Layouts.compute(graph, r.communities().membership(), 42);
+      RunManifest manifest = new RunManifest("papergraph 0.1.0-SNAPSHOT", "2026-11-23T08:00:00Z", List.of(),
+          Map.of("papers", (long) papers.size(), "edges", (long) graph.similarity().edgeSet().size()),
+          new TreeMap<>(r.parameters()), Map.of());
+      pipeline = new Analysis(graph, r.communities(), r.centralities(), layout, manifest);
+    }
+    return pipeline;
+  }
 
   private TestAnalyses() {}
 

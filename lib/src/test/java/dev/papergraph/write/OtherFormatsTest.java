@@ -1,0 +1,202 @@
+package dev.papergraph.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.papergraph.analysis.Analysis;
+import dev.papergraph.analysis.Community;
+import dev.papergraph.graph.SimilarityEdge;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+import org.jgrapht.nio.dot.DOTImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OtherFormatsTest {
+
+  @TempDir Path dir;
+
+  static String text(Analysis a, ExportFormat f) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Exports.write(a, f, out, WriteOptions.defaults());
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void dotRoundTripsThroughJgraphtDotImporterWithLabelsAndScores() throws Exception {
+    Analysis a = TestAnalyses.seed();
+    Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+    DOTImporter<String, DefaultEdge> importer = new DOTImporter<>();
+    importer.setVertexFactory(id -> id);
+    Map<String, Map<String, String>> nodes = new HashMap<>();
+    Map<DefaultEdge, Map<String, String>> edges = new HashMap<>();
+    importer.addVertexAttributeConsumer((p, v) ->
+        nodes.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v.getValue()));
+    importer.addEdgeAttributeConsumer((p, v) ->
+        edges.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v.getValue()));
+    importer.importGraph(g, new StringReader(text(a, ExportFormat.DOT)));
+    assertEquals(418, g.vertexSet().size());
+    assertEquals(a.graph().similarity().edgeSet().size(), g.edgeSet().size());
+    Map<String, String> tricky = nodes.get(TestAnalyses.TRICKY_ID);
+    assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization", tricky.get("label"));
+    assertEquals("#" + String.format("%06x", new ExportModel(a, WriteOptions.defaults()).rgb(TestAnalyses.TRICKY_ID)),
+        tricky.get("fillcolor"));
+    assertEquals("Zoë O'Brien; 李 雷; A \"Quoted\" Name", tricky.get("authors"));
+    for (SimilarityEdge e : a.graph().similarity().edgeSet()) {
+      DefaultEdge ge = g.getEdge(e.first(), e.second());
+      assertEquals(a.graph().similarity().getEdgeWeight(e), Double.parseDouble(edges.get(ge).get("score")), 0.0);
+    }
+  }
+
+  @Test
+  void vosviewerJsonHasItemsLinksAndConsecutiveClusters() throws Exception {
+    Analysis a = TestAnalyses.pipeline();
+    ExportModel m = new ExportModel(a, WriteOptions.defaults());
+    JsonNode net = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).get("network");
+    JsonNode items = net.get("items");
+    assertEquals(415, items.size());
+    double meanDistance = 0;
+    Set<Integer> clustersUsed = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode it = items.get(i);
+      String id = m.ids().get(i);
+      assertEquals(i + 1, it.get("id").asInt());
+      assertEquals(m.paper(id).title(), it.get("label").asText());
+      assertEquals(a.graph().similarity().degreeOf(id), it.at("/weights/Links").asInt());
+      assertEquals(a.communities().membership().get(id) + 1, it.get("cluster").asInt(), "clusters follow community ids");
+      clustersUsed.add(it.get("cluster").asInt());
+      meanDistance += Math.hypot(it.get("x").asDouble(), it.get("y").asDouble());
+    }
+    assertEquals(1.0, meanDistance / items.size(), 1e-3);
+    assertEquals(a.graph().similarity().edgeSet().size(), net.get("links").size());
+    for (JsonNode l : net.get("links")) {
+      String s = m.ids().get(l.get("source_id").asInt() - 1);
+      String t = m.ids().get(l.get("target_id").asInt() - 1);
+      SimilarityEdge e = a.graph().similarity().getEdge(s, t);
+      assertEquals(m.weight(e), l.get("strength").asDouble(), 0.0);
+    }
+    JsonNode clusters = net.get("clusters");
+    assertEquals(a.communities().communities().size(), clusters.size());
+    for (int c = 0; c < clusters.size(); c++) {
+      assertEquals(c + 1, clusters.get(c).get("cluster").asInt());
+      assertEquals(a.communities().communities().get(c).label(), clusters.get(c).get("label").asText());
+    }
+    assertEquals(clusters.size(), clustersUsed.size());
+  }
+
+  @Test
+  void nodeLinkJsonKeepsEveryCharacterAndTheManifest() throws Exception {
+    Analysis a = TestAnalyses.seed();
+    JsonNode root = new ObjectMapper().readTree(text(a, ExportFormat.JSON));
+    assertEquals(418, root.get("nodes").size());
+    assertEquals(a.graph().similarity().edgeSet().size(), root.get("links").size());
+    JsonNode tricky = null;
+    for (JsonNode n : root.get("nodes")) {
+      if (n.get("id").asText().equals(TestAnalyses.TRICKY_ID)) tricky = n;
+    }
+    assertEquals(TestAnalyses.TRICKY_TITLE.strip(), tricky.get("label").asText(), "JSON needs no stripping");
+    assertEquals(TestAnalyses.TRICKY_ABSTRACT, tricky.get("abstract").asText());
+    assertEquals(2024, tricky.get("year").asInt());
+    assertEquals(ExportModel.MAPPER.writeValueAsString(a.manifest()), root.get("manifest").toString());
+    assertEquals(a.communities().communities().size(), root.get("communities").size());
+    Community c0 = a.communities().communities().get(0);
+    assertEquals(c0.size(), root.at("/communities/0/members").size());
+    assertEquals(c0.label(), root.at("/communities/0/label").asText());
+  }
+
+  @Test
+  void csvQuotesOnlyWhatRfc4180Requires() {
+    assertEquals("plain", CsvWriter.quote("plain"));
+    assertEquals("\"a,b\"", CsvWriter.quote("a,b"));
+    assertEquals("\"say \"\"hi\"\"\"", CsvWriter.quote("say \"hi\""));
+    assertEquals("\"line\r\nbreak\"", CsvWriter.quote("line\r\nbreak"));
+    assertEquals("\"lone\rcr\"", CsvWriter.quote("lone\rcr"));
+    assertEquals("semi; colon <&>", CsvWriter.quote("semi; colon <&>"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Exports.write(TestAnalyses.seed(), ExportFormat.CSV, new ByteArrayOutputStream(), WriteOptions.defaults()));
+  }
+
+  @Test
+  void egoGraphOfAPaperIsWrittenInEveryFormatWithItsColoursFromTheFullMap() throws Exception {
+    Analysis a = TestAnalyses.pipeline();
+    String grok = a.graph().papers().values().stream().filter(p -> p.title().startsWith("Grokking at the Edge"))
+        .findFirst().orElseThrow().id();
+    var ego = new dev.papergraph.analysis.Neighbourhoods(a.graph()).ego(grok, 2, 5);
+    Analysis sub = Exports.restrict(a, ego.papers());
+    int n = ego.papers().size();
+    int edges = sub.graph().similarity().edgeSet().size();
+    assertTrue(n > 5 && n < 100, "ego size " + n);
+    assertTrue(edges >= n - 1, "the ego graph is connected: " + edges);
+    ExportModel full = new ExportModel(a, WriteOptions.defaults());
+    ExportModel part = new ExportModel(sub, WriteOptions.defaults());
+    for (String id : ego.papers()) {
+      assertEquals(full.rgb(id), part.rgb(id), id);
+      assertEquals(a.layout().of(id), sub.layout().of(id), id);
+    }
+    for (ExportFormat f : ExportFormat.values()) {
+      Path target = dir.resolve("ego" + f.extension().replace(".", "-" + f.key() + "."));
+      for (Path written : Exports.write(sub, f, target, WriteOptions.defaults())) {
+        String s = java.nio.file.Files.readString(written);
+        int expected = written.toString().endsWith("-edges.csv") ? edges : n;
+        assertEquals(expected, count(f, s, written), f + " " + written.getFileName());
+      }
+    }
+    assertEquals(n, sub.manifest().parameters().get("export.subset"));
+    assertEquals("not a paper of the analysis: nope",
+        assertThrows(IllegalArgumentException.class, () -> Exports.restrict(a, Set.of("nope"))).getMessage());
+  }
+
+  // nodes (or CSV rows) in an export, counted the way each format lists them
+  private static int count(ExportFormat f, String s, Path file) throws Exception {
+    assertTrue(file.getFileName().toString().startsWith("ego"));
+    return switch (f) {
+      case GRAPHML -> s.split("<node id=", -1).length - 1;
+      case GEXF -> s.split("<node id=", -1).length - 1;
+      case JSON -> new ObjectMapper().readTree(s).get("nodes").size();
+      case VOSVIEWER -> new ObjectMapper().readTree(s).at("/network/items").size();
+      case DOT -> (int) s.lines().filter(l -> l.startsWith("  \"") && !l.contains(" -- ")).count();
+      case CSV -> csvRecords(s) - 1;
+    };
+  }
+
+  /** Records in RFC 4180 text: CRLFs outside quoted fields. */
+  static int csvRecords(String s) {
+    int records = 0;
+    boolean quoted = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        quoted = !quoted; // a doubled quote toggles twice
+      } else if (!quoted && c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+        records++;
+      }
+    }
+    return records;
+  }
+
+  @Test
+  void formatsAreFoundByNameAndFileName() {
+    assertEquals(Optional.of(ExportFormat.GRAPHML), ExportFormat.byName("GraphML"));
+    assertEquals(Optional.of(ExportFormat.VOSVIEWER), ExportFormat.byName("vos"));
+    assertEquals(Optional.of(ExportFormat.DOT), ExportFormat.byName("gv"));
+    assertEquals(Optional.empty(), ExportFormat.byName("pajek"));
+    assertEquals(Optional.of(ExportFormat.GEXF), ExportFormat.byFileName("map.GEXF"));
+    assertEquals(Optional.of(ExportFormat.JSON), ExportFormat.byFileName("map.json"));
+    assertEquals("graphml, gexf, json, csv, dot, vosviewer", ExportFormat.names());
+    assertEquals(java.util.List.of(Path.of("x/g-nodes.csv"), Path.of("x/g-edges.csv")),
+        Exports.files(ExportFormat.CSV, Path.of("x/g.csv")));
+  }
+}
