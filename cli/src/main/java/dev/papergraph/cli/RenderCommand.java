@@ -2,28 +2,38 @@ package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Measure;
-import dev.papergraph.read.Readers;
 import dev.papergraph.viz.GraphPicture;
-import dev.papergraph.viz.SketchAnalysis;
+import dev.papergraph.viz.PipelineAnalysis;
 import dev.papergraph.viz.ViewerModel;
+import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code papergraph render}: draws the styled graph with its legend to PNG or SVG, headlessly. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-    description = "Draw the graph (coloured by community, sized by centrality, legend of community labels) "
-        + "to a PNG or SVG picture, without a display.",
-    footer = {"%nExamples:",
-        "  papergraph render -o graph.png",
-        "  papergraph render -o graph.svg --size-by degree --min-weight 0.2",
-        "  papergraph render -o quant.png --community 3 --force"})
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Draw the workspace graph (coloured by community, sized by centrality, legend of community "
+        + "labels) to a PNG or SVG picture, without a display.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  papergraph render -o graph.png                      the workspace in ./.papergraph",
+        "  papergraph render -o graph.svg --size-by degree     SVG, papers sized by degree",
+        "  papergraph render -o q.png --community 3 --force    one community, replacing q.png"})
 final class RenderCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin GlobalOptions global;
+  @Mixin WorkspaceOptions workspace;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
       description = "The picture to write; .png or .svg decides the format.")
@@ -36,7 +46,8 @@ final class RenderCommand implements Callable<Integer> {
   int height = GraphPicture.HEIGHT_DEFAULT;
 
   @Option(names = "--size-by", paramLabel = "MEASURE",
-      description = "Centrality that sizes the papers: pagerank, degree, strength, ... (default: pagerank).")
+      description = "Centrality that sizes the papers: pagerank, betweenness, closeness, harmonic, degree, "
+          + "strength, eigenvector (default: pagerank).")
   String sizeBy;
 
   @Option(names = "--community", paramLabel = "N", description = "Draw only this community (repeatable).")
@@ -46,7 +57,7 @@ final class RenderCommand implements Callable<Integer> {
   double minWeight;
 
   @Option(names = "--edge-cap", paramLabel = "N",
-      description = "Draw at most the N strongest edges (default: ${DEFAULT-VALUE}).")
+      description = "Draw at most the N strongest edges, and say so on the picture (default: ${DEFAULT-VALUE}).")
   int edgeCap = ViewerModel.EDGE_CAP_DEFAULT;
 
   @Option(names = "--labels", paramLabel = "N",
@@ -57,41 +68,58 @@ final class RenderCommand implements Callable<Integer> {
   boolean force;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    // user mistakes first, before any work
     try {
-      GraphPicture.Format.of(output); // fail on a bad name before any work
-      ViewerModel model = new ViewerModel(loadAnalysis(), edgeCap, labels);
-      if (sizeBy != null) {
-        model.setSizeMeasure(Measure.byName(sizeBy).orElseThrow(() -> new IllegalArgumentException(
-            "--size-by " + sizeBy + ": unknown measure; use one of " + model.sizeMeasures().stream().map(Measure::key).toList())));
-      }
-      if (!communities.isEmpty()) {
-        model.showCommunities(communities);
-      }
-      model.setMinEdgeWeight(minWeight);
-      GraphPicture.write(model.scene(), output, width, height, force);
-      System.err.printf("papergraph: wrote %s (%d papers, %d edges drawn)%n", output,
-          model.scene().nodes().size(), model.scene().edges().size());
-      model.scene().notices().forEach(n -> System.err.println("papergraph: " + n));
-      return 0;
-    } catch (FileAlreadyExistsException e) {
-      System.err.println("papergraph: " + output + " exists; use --force to overwrite it");
-      return Main.EXIT_USER_ERROR;
+      GraphPicture.Format.of(output);
     } catch (IllegalArgumentException e) {
-      System.err.println("papergraph: " + e.getMessage());
-      return Main.EXIT_USER_ERROR;
-    } catch (IOException e) {
-      System.err.println("papergraph: cannot write " + output + ": " + e.getMessage());
-      return Main.EXIT_USER_ERROR;
+      throw new UserException(e.getMessage());
     }
+    if (!force && Files.exists(output)) {
+      throw new UserException(output + " exists; use --force to overwrite it");
+    }
+    Workspace ws = workspace.open();
+    ViewerModel model;
+    try {
+      model = configure(new ViewerModel(analysis(ws), edgeCap, labels));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    try {
+      GraphPicture.write(model.scene(), output, width, height, force);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    } catch (FileAlreadyExistsException e) {
+      throw new UserException(output + " exists; use --force to overwrite it");
+    }
+    if (!GlobalOptions.of(spec).quiet) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf("papergraph: wrote %s (%d papers, %d edges drawn)%n", output, model.scene().nodes().size(),
+          model.scene().edges().size());
+      model.scene().notices().forEach(n -> err.println("papergraph: " + n));
+      err.flush();
+    }
+    return Main.EXIT_OK;
+  }
+
+  private ViewerModel configure(ViewerModel model) {
+    if (sizeBy != null) {
+      model.setSizeMeasure(Measure.byName(sizeBy).orElseThrow(() -> new IllegalArgumentException(
+          "--size-by " + sizeBy + ": unknown measure; use one of "
+              + model.sizeMeasures().stream().map(Measure::key).toList())));
+    }
+    if (!communities.isEmpty()) {
+      model.showCommunities(communities);
+    }
+    model.setMinEdgeWeight(minWeight);
+    return model;
   }
 
   /**
-   * The analysis to draw. Until the workspace (issue 6) stores one, the bundled seed corpus is
-   * analysed on the spot with the viewer's sketch analysis.
+   * The analysis of a workspace. Until the workspace saves its analysis (issue 6), the pipeline's
+   * stages are run on its papers with default options.
    */
-  static Analysis loadAnalysis() throws IOException {
-    var corpus = Readers.standard().load(Readers.bundled(RenderCommand.class.getClassLoader(), BuildCommand.BUNDLED), null);
-    return SketchAnalysis.of(corpus.papers());
+  static Analysis analysis(Workspace ws) throws IOException {
+    return PipelineAnalysis.of(ws.papers());
   }
 }

@@ -170,8 +170,13 @@ public final class GraphPicture {
         g.setColor(new Color(entry.rgb()));
         g.fillRect(geo.legendX, y - geo.swatch + 2, geo.swatch, geo.swatch);
         g.setColor(new Color(0x222222));
-        g.drawString(fit(entry.text(), bm, width - geo.legendX - geo.swatch - 16), geo.legendX + geo.swatch + 8, y);
-        y += geo.legendLine;
+        List<String> lines = wrap(entry.text(), bm, width - geo.legendX - geo.swatch - 16);
+        for (int i = 0; i < Math.min(2, lines.size()); i++) {
+          String line = i == 1 && lines.size() > 2 ? fit(String.join(" ", lines.subList(1, lines.size())), bm,
+              width - geo.legendX - geo.swatch - 16) : lines.get(i);
+          g.drawString(line, geo.legendX + geo.swatch + 8, y);
+          y += i == 0 && lines.size() > 1 ? geo.legendLine * 4 / 5 : geo.legendLine;
+        }
       }
       if (!scene.nodes().isEmpty()) {
         g.setColor(new Color(0x666666));
@@ -240,9 +245,15 @@ public final class GraphPicture {
     for (Scene.LegendEntry entry : scene.legend()) {
       b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
           geo.legendX, y - geo.swatch + 2, geo.swatch, geo.swatch, Palette.css(entry.rgb())));
-      b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" fill=\"#222222\">%s</text>%n",
-          geo.legendX + geo.swatch + 8, y, geo.legendFontSize, xml(entry.text())));
-      y += geo.legendLine;
+      // about 0.55 em per character, as in the PNG's wrapping
+      int chars = (int) ((width - geo.legendX - geo.swatch - 16) / (0.55 * geo.legendFontSize));
+      List<String> lines = wrapChars(entry.text(), chars);
+      for (int i = 0; i < Math.min(2, lines.size()); i++) {
+        String line = i == 1 && lines.size() > 2 ? String.join(" ", lines.subList(1, lines.size())) : lines.get(i);
+        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" fill=\"#222222\">%s</text>%n",
+            geo.legendX + geo.swatch + 8, y, geo.legendFontSize, xml(line)));
+        y += i == 0 && lines.size() > 1 ? geo.legendLine * 4 / 5 : geo.legendLine;
+      }
     }
     b.append("</g>\n");
     int ny = height - geo.margin / 3 - (scene.notices().size() - 1) * geo.legendLine;
@@ -295,6 +306,20 @@ public final class GraphPicture {
     StringBuilder line = new StringBuilder();
     for (String word : text.split(" ")) {
       if (line.length() > 0 && fm.stringWidth(line + " " + word) > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    lines.add(line.toString());
+    return lines;
+  }
+
+  private static List<String> wrapChars(String text, int chars) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > chars) {
         lines.add(line.toString());
         line.setLength(0);
       }

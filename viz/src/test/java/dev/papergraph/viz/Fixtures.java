@@ -80,7 +80,7 @@ final class Fixtures {
     if (seed == null) {
       try {
         var corpus = Readers.standard().load(Readers.bundled(Fixtures.class.getClassLoader(), "papergraph/seed/hf-papers"), null);
-        seed = SketchAnalysis.of(corpus.papers());
+        seed = PipelineAnalysis.of(corpus.papers());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

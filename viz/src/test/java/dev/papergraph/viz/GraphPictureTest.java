@@ -75,7 +75,7 @@ class GraphPictureTest {
     ViewerModel model = new ViewerModel(Fixtures.tiny());
     model.select("b");
     Path svg = dir.resolve("tiny.svg");
-    GraphPicture.write(model.scene(), svg, 800, 600, false);
+    GraphPicture.write(model.scene(), svg, 1600, 1000, false);
     String text = Files.readString(svg);
     var factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
