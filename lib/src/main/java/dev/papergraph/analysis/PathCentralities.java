@@ -1,7 +1,9 @@
 package dev.papergraph.analysis;
 
 import dev.papergraph.graph.IndexedGraph;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
@@ -27,7 +29,9 @@ import java.util.Random;
  * unbiased with error at most {@code ε' |C| w_max} under the same event; the closeness estimate (a
  * ratio) is consistent but has no stated bound.
  *
- * <p>Cost: {@code O(s (m + n log n))} for s sources. Computed once, on first access.
+ * <p>Cost: {@code O(s (m + n log n))} for s sources, spread over all processors; sources are
+ * summed in fixed chunks, so the values do not depend on the number of threads. Computed once, on
+ * first access.
  */
 public final class PathCentralities {
 
@@ -104,38 +108,21 @@ public final class PathCentralities {
   }
 
   private final class Algorithm {
+    /** Sources are split into at most this many chunks, summed in order: results do not depend on the thread count. */
+    private static final int CHUNKS = 32;
+
     private final int n = graph.size();
     private final int[] first = graph.first();
     private final int[] nb = graph.neighbor();
     private final double[] len;
-    // scratch of one single-source pass
-    private final double[] dist;
-    private final double[] sigma;
-    private final double[] delta;
-    private final int[] stack;
-    private final int[] predFirst; // predecessors as a linked list over edge slots
-    private final int[] predNext;
-    private final int[] predVertex;
-    private final IndexedMinHeap heap;
 
     Algorithm() {
       double[] w = graph.weight();
       len = new double[w.length];
       for (int k = 0; k < w.length; k++) len[k] = 1.0 / w[k];
-      dist = new double[n];
-      sigma = new double[n];
-      delta = new double[n];
-      stack = new int[n];
-      predFirst = new int[n];
-      predNext = new int[nb.length];
-      predVertex = new int[nb.length];
-      heap = new IndexedMinHeap(n);
     }
 
     void run() {
-      double[] bc = new double[n];
-      double[] sumDist = new double[n];
-      double[] harm = new double[n];
       int[] component = components();
       int nComponents = 0;
       for (int c : component) nComponents = Math.max(nComponents, c + 1);
@@ -146,10 +133,11 @@ public final class PathCentralities {
       int[] fill = new int[nComponents];
       for (int v = 0; v < n; v++) members[component[v]][fill[component[v]]++] = v;
 
+      // choose the sources of every component, in a fixed order
       Random random = new Random(options.seed());
-      double maxWeight = 0;
-      for (double w : graph.weight()) maxWeight = Math.max(maxWeight, w);
-      int passes = 0;
+      int[] sourceList = new int[n];
+      double[] scaleList = new double[n];
+      int total = 0;
       int sampled = 0;
       for (int c = 0; c < nComponents; c++) {
         int size = compSize[c];
@@ -174,25 +162,76 @@ public final class PathCentralities {
           }
         }
         for (int s : src) {
-          passes++;
-          singleSource(s, bc, sumDist, harm, scale);
+          sourceList[total] = s;
+          scaleList[total++] = scale;
         }
       }
-      betweenness = bc;
+
+      double[][] sums = accumulate(sourceList, scaleList, total);
+      double[] bc = sums[0];
+      double[] sumDist = sums[1];
+      double[] harm = sums[2];
       if (n > 2) {
         double norm = 1.0 / ((double) (n - 1) * (n - 2));
         for (int v = 0; v < n; v++) bc[v] *= norm;
       }
-      closeness = new double[n];
+      double[] clo = new double[n];
       for (int v = 0; v < n; v++) {
         int reach = compSize[component[v]];
         if (sumDist[v] > 0 && n > 1) {
-          closeness[v] = ((reach - 1) / sumDist[v]) * ((reach - 1) / (double) (n - 1));
+          clo[v] = ((reach - 1) / sumDist[v]) * ((reach - 1) / (double) (n - 1));
         }
       }
+      closeness = clo;
       harmonic = harm;
-      sources = passes;
+      sources = total;
       sampledComponents = sampled;
+      betweenness = bc;
+    }
+
+    /**
+     * Runs the passes of {@code total} sources, split into fixed chunks run on up to all
+     * processors; chunk sums are added in chunk order. Returns {betweenness (raw), distance sums,
+     * harmonic}.
+     */
+    private double[][] accumulate(int[] src, double[] scale, int total) {
+      double[][] sum = new double[3][n];
+      if (total == 0) return sum;
+      int chunks = Math.min(CHUNKS, total);
+      int threads = Math.min(chunks, Runtime.getRuntime().availableProcessors());
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "papergraph-paths");
+        t.setDaemon(true);
+        return t;
+      });
+      ThreadLocal<Pass> passes = ThreadLocal.withInitial(Pass::new);
+      try {
+        List<java.util.concurrent.Future<double[][]>> parts = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+          int from = (int) ((long) total * c / chunks);
+          int to = (int) ((long) total * (c + 1) / chunks);
+          parts.add(pool.submit(() -> {
+            double[][] part = new double[3][n];
+            Pass pass = passes.get();
+            for (int i = from; i < to; i++) pass.run(src[i], scale[i], part[0], part[1], part[2]);
+            return part;
+          }));
+        }
+        for (java.util.concurrent.Future<double[][]> f : parts) {
+          double[][] part = f.get();
+          for (int a = 0; a < 3; a++) {
+            for (int v = 0; v < n; v++) sum[a][v] += part[a][v];
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while computing path centralities", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("path centralities failed", e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+      return sum;
     }
 
     /** Connected components, numbered in order of their first vertex. */
@@ -220,44 +259,47 @@ public final class PathCentralities {
       return comp;
     }
 
-    /**
-     * One Brandes pass from s: Dijkstra counting shortest paths, then dependencies accumulated in
-     * reverse order of distance. Adds {@code scale · δ_s(v)} to bc, {@code scale · d(s, v)} to
-     * sumDist and {@code scale / d(s, v)} to harmonic, for every v reached.
-     */
-    private void singleSource(int s, double[] bc, double[] sumDist, double[] harm, double scale) {
-      int top = 0;
-      int predCount = 0;
-      dist[s] = 0;
-      sigma[s] = 1;
-      predFirst[s] = -1;
-      heap.clear();
-      heap.insert(s, 0);
-      while (!heap.isEmpty()) {
-        int v = heap.pollMin();
-        stack[top++] = v;
-        double dv = dist[v];
-        for (int k = first[v]; k < first[v + 1]; k++) {
-          int u = nb[k];
-          double du = dv + len[k];
-          if (heap.state(u) == IndexedMinHeap.UNSEEN) {
-            dist[u] = du;
-            sigma[u] = sigma[v];
-            predFirst[u] = -1;
-            predVertex[predCount] = v;
-            predNext[predCount] = predFirst[u];
-            predFirst[u] = predCount++;
-            heap.insert(u, du);
-          } else if (heap.state(u) == IndexedMinHeap.QUEUED) {
-            if (du < dist[u]) {
+    /** The scratch of single-source passes, one per thread. */
+    private final class Pass {
+      private final double[] dist = new double[n];
+      private final double[] sigma = new double[n];
+      private final double[] delta = new double[n];
+      private final int[] stack = new int[n];
+      private final int[] predFirst = new int[n]; // predecessors as linked lists over edge slots
+      private final int[] predNext = new int[nb.length];
+      private final int[] predVertex = new int[nb.length];
+      private final IndexedMinHeap heap = new IndexedMinHeap(n);
+
+      /**
+       * One Brandes pass from s: Dijkstra counting shortest paths, then dependencies accumulated in
+       * reverse order of distance. Adds {@code scale · δ_s(v)} to bc, {@code scale · d(s, v)} to
+       * sumDist and {@code scale / d(s, v)} to harm, for every v reached.
+       */
+      void run(int s, double scale, double[] bc, double[] sumDist, double[] harm) {
+        int top = 0;
+        int predCount = 0;
+        dist[s] = 0;
+        sigma[s] = 1;
+        predFirst[s] = -1;
+        heap.clear();
+        heap.insert(s, 0);
+        while (!heap.isEmpty()) {
+          int v = heap.pollMin();
+          stack[top++] = v;
+          double dv = dist[v];
+          for (int k = first[v]; k < first[v + 1]; k++) {
+            int u = nb[k];
+            double du = dv + len[k];
+            int state = heap.state(u);
+            if (state == IndexedMinHeap.UNSEEN || (state == IndexedMinHeap.QUEUED && du < dist[u])) {
               dist[u] = du;
               sigma[u] = sigma[v];
-              predFirst[u] = -1;
               predVertex[predCount] = v;
-              predNext[predCount] = predFirst[u];
+              predNext[predCount] = -1;
               predFirst[u] = predCount++;
-              heap.decrease(u, du);
-            } else if (du == dist[u]) {
+              if (state == IndexedMinHeap.UNSEEN) heap.insert(u, du);
+              else heap.decrease(u, du);
+            } else if (state == IndexedMinHeap.QUEUED && du == dist[u]) {
               sigma[u] += sigma[v];
               predVertex[predCount] = v;
               predNext[predCount] = predFirst[u];
@@ -265,22 +307,22 @@ public final class PathCentralities {
             }
           }
         }
-      }
-      for (int i = 0; i < top; i++) delta[stack[i]] = 0;
-      for (int i = top - 1; i >= 0; i--) {
-        int w = stack[i];
-        double coeff = (1 + delta[w]) / sigma[w];
-        for (int p = predFirst[w]; p >= 0; p = predNext[p]) {
-          int v = predVertex[p];
-          delta[v] += sigma[v] * coeff;
+        for (int i = 0; i < top; i++) delta[stack[i]] = 0;
+        for (int i = top - 1; i >= 0; i--) {
+          int w = stack[i];
+          double coeff = (1 + delta[w]) / sigma[w];
+          for (int p = predFirst[w]; p >= 0; p = predNext[p]) {
+            int v = predVertex[p];
+            delta[v] += sigma[v] * coeff;
+          }
+          if (w != s) {
+            bc[w] += scale * delta[w];
+            sumDist[w] += scale * dist[w];
+            harm[w] += scale / dist[w];
+          }
         }
-        if (w != s) {
-          bc[w] += scale * delta[w];
-          sumDist[w] += scale * dist[w];
-          harm[w] += scale / dist[w];
-        }
+        for (int i = 0; i < top; i++) heap.reset(stack[i]);
       }
-      for (int i = 0; i < top; i++) heap.reset(stack[i]);
     }
   }
 
