@@ -20,7 +20,8 @@ import java.util.Set;
  * partial, date stays in the {@code date} attribute). A month and day without a year gives no
  * {@code start}. The graph is {@code mode="dynamic"} only when some paper has a start.
  *
- * <p>The node {@code label}, position, size and colour are GEXF's own fields, so the {@code label},
+ * <p>The node {@code label} (the title with its whitespace collapsed, as {@code xs:token} requires),
+ * position, size and colour are GEXF's own fields, so the {@code label},
  * {@code x}, {@code y}, {@code size}, {@code r}, {@code g}, {@code b} attributes of {@link
  * ExportModel} are not repeated as attributes; the edge {@code weight} likewise. The run manifest
  * goes into {@code meta/description}.
@@ -46,6 +47,14 @@ public final class GexfWriter implements StreamGraphWriter {
     }
     return Optional.of(String.format("%04d-%02d-%02d", date.year(), date.month() == null ? 1 : date.month(),
         date.day() == null ? 1 : date.day()));
+  }
+
+  /**
+   * A title as a GEXF label, which the schema types {@code xs:token}: runs of whitespace (tabs and
+   * line breaks included) become one space, none at either end.
+   */
+  static String label(String title) {
+    return title.strip().replaceAll("\\s+", " ");
   }
 
   @Override
@@ -85,7 +94,7 @@ public final class GexfWriter implements StreamGraphWriter {
 
     x.start("nodes").attr("count", m.ids().size());
     for (String id : m.ids()) {
-      x.start("node").attr("id", id).attr("label", m.paper(id).title())
+      x.start("node").attr("id", id).attr("label", label(m.paper(id).title()))
           .attr("start", start(m.paper(id).date()).orElse(null));
       x.start("attvalues");
       for (Column<String> c : nodeAttrs) {

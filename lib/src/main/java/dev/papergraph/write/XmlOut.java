@@ -69,19 +69,25 @@ final class XmlOut implements AutoCloseable {
 
   private void escape(String raw, boolean attribute) throws IOException {
     String s = clean(raw);
+    int run = 0; // start of the pending run of characters written as they are
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.write("&amp;");
-        case '<' -> out.write("&lt;");
-        case '>' -> out.write("&gt;");
-        case '"' -> out.write(attribute ? "&quot;" : "\"");
-        case '\t' -> out.write(attribute ? "&#9;" : "\t");
-        case '\n' -> out.write(attribute ? "&#10;" : "\n");
-        case '\r' -> out.write("&#13;");
-        default -> out.write(c);
+      String entity = switch (s.charAt(i)) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> attribute ? "&quot;" : null;
+        case '\t' -> attribute ? "&#9;" : null;
+        case '\n' -> attribute ? "&#10;" : null;
+        case '\r' -> "&#13;";
+        default -> null;
+      };
+      if (entity != null) {
+        out.write(s, run, i - run);
+        out.write(entity);
+        run = i + 1;
       }
     }
+    out.write(s, run, s.length() - run);
   }
 
   private void closeOpenTag() throws IOException {

@@ -63,6 +63,16 @@ class GexfWriterTest {
   }
 
   @Test
+  void titlesWithTabsLineBreaksAndRunsOfSpacesStillValidate() throws Exception {
+    java.util.List<dev.papergraph.model.Paper> papers = new java.util.ArrayList<>(TestAnalyses.extraPapers());
+    papers.add(dev.papergraph.model.Paper.builder().id("s2:messy").title("Messy\ttitle  with\nbreaks   quantization")
+        .build());
+    String xml = gexf(TestAnalyses.analyse(papers, 1));
+    schema().newValidator().validate(new StreamSource(new StringReader(xml)));
+    assertTrue(xml.contains("label=\"Messy title with breaks quantization\""));
+  }
+
+  @Test
   void schemaRejectsAColourChannelOutOfRangeSoTheValidationIsReal() throws Exception {
     String bad = gexf(TestAnalyses.seed()).replaceFirst("<viz:color r=\"\\d+\"", "<viz:color r=\"300\"");
     assertThrows(SAXException.class, () -> schema().newValidator().validate(new StreamSource(new StringReader(bad))));

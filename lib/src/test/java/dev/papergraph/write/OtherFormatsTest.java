@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -185,6 +186,22 @@ class OtherFormatsTest {
       }
     }
     return records;
+  }
+
+  @Test
+  void everyFormatIsByteForByteTheSameForTheSameInput() throws Exception {
+    Analysis again = TestAnalyses.analyse(new java.util.ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
+    for (ExportFormat f : ExportFormat.values()) {
+      if (f == ExportFormat.CSV) {
+        List<Path> one = Exports.write(TestAnalyses.seed(), f, dir.resolve("one.csv"), WriteOptions.defaults());
+        List<Path> two = Exports.write(again, f, dir.resolve("two.csv"), WriteOptions.defaults());
+        for (int i = 0; i < 2; i++) {
+          assertEquals(java.nio.file.Files.readString(one.get(i)), java.nio.file.Files.readString(two.get(i)));
+        }
+      } else {
+        assertEquals(text(TestAnalyses.seed(), f), text(again, f), f.key());
+      }
+    }
   }
 
   @Test
