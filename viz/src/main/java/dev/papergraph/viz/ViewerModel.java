@@ -424,6 +424,17 @@ public final class ViewerModel {
     return selected < 0 ? Optional.empty() : Optional.of(new Layout.Point(xs[selected], ys[selected]));
   }
 
+  /**
+   * Where a paper is drawn: its layout position, on the frame's border when the layout put it far
+   * outside (see {@link Scene#minX()}).
+   *
+   * @throws IllegalArgumentException if no paper has this id
+   */
+  public Layout.Point position(String id) {
+    int i = require(id);
+    return new Layout.Point(xs[i], ys[i]);
+  }
+
   /** True when the paper passes the community filter. */
   public boolean isShown(String id) {
     return isShownIndex(require(id));

@@ -1,0 +1,313 @@
+package dev.papergraph.viz;
+
+import java.awt.event.MouseEvent;
+import java.awt.event.MouseWheelEvent;
+import java.awt.event.MouseWheelListener;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.swing.event.MouseInputListener;
+import org.graphstream.graph.Edge;
+import org.graphstream.graph.Graph;
+import org.graphstream.graph.Node;
+import org.graphstream.graph.implementations.SingleGraph;
+import org.graphstream.ui.geom.Point3;
+import org.graphstream.ui.graphicGraph.GraphicElement;
+import org.graphstream.ui.graphicGraph.GraphicGraph;
+import org.graphstream.ui.swing_viewer.SwingViewer;
+import org.graphstream.ui.swing_viewer.ViewPanel;
+import org.graphstream.ui.view.Viewer;
+import org.graphstream.ui.view.camera.Camera;
+import org.graphstream.ui.view.util.InteractiveElement;
+import org.graphstream.ui.view.util.MouseManager;
+
+/**
+ * The GraphStream view of a {@link ViewerModel}: a GraphStream graph kept in step with the model's
+ * {@link Scene} (positions from the layout, colour classes from the {@link Palette}, sizes from
+ * the chosen centrality, labels, edge shades, faded and hidden papers), drawn by GraphStream's Swing
+ * viewer. A click selects a paper in the model, hovering shows a paper's title, the wheel zooms and
+ * dragging the background pans.
+ *
+ * <p>Swing thread only: the graph lives in the GUI thread ({@code GRAPH_IN_GUI_THREAD}), so every
+ * change is made there and no locking is needed. Close it on the Swing thread too.
+ *
+ * <p>Cost: {@link #refresh()} is O(n + m) over the scene; only changed attributes are sent to
+ * GraphStream, and edges are added or removed by difference, so a click on a 5,000-paper graph
+ * touches a few hundred elements.
+ */
+public final class GraphView {
+
+  /** Smallest paper, pixels. */
+  public static final double NODE_MIN_PX = 5;
+  /** Largest paper, pixels. */
+  public static final double NODE_MAX_PX = 24;
+
+  private final ViewerModel model;
+  private final Graph graph = new SingleGraph("papergraph", false, true);
+  private final SwingViewer viewer;
+  private final ViewPanel panel;
+  private final Map<String, String> shownClass = new HashMap<>();
+  private final Set<String> edgeIds = new LinkedHashSet<>();
+  private final Map<String, Optional<String>> labels = new HashMap<>();
+  private String hovered;
+  private long centred;
+
+  /**
+   * A view of the model.
+   *
+   * @param liveLayout whether GraphStream's force layout keeps refining the positions on screen
+   */
+  public GraphView(ViewerModel model, boolean liveLayout) {
+    this.model = model;
+    System.setProperty("org.graphstream.ui", "swing");
+    graph.setAttribute("ui.stylesheet", stylesheet());
+    graph.setAttribute("ui.quality");
+    graph.setAttribute("ui.antialias");
+    for (String id : model.analysis().graph().papers().keySet()) {
+      graph.addNode(id);
+    }
+    for (String id : model.analysis().graph().papers().keySet()) {
+      var p = model.position(id);
+      graph.getNode(id).setAttribute("xyz", p.x(), p.y(), 0.0);
+    }
+    viewer = new SwingViewer(graph, Viewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+    if (liveLayout) {
+      viewer.enableAutoLayout();
+    } else {
+      viewer.disableAutoLayout();
+    }
+    panel = (ViewPanel) viewer.addDefaultView(false);
+    panel.setMouseManager(new Mouse());
+    centred = model.centreRequests();
+    refresh();
+  }
+
+  /** The Swing component to put in a window. */
+  public ViewPanel component() {
+    return panel;
+  }
+
+  /** The GraphStream graph (for tests and for the window's status line). */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** Shows the whole graph again. */
+  public void fit() {
+    panel.getCamera().resetView();
+  }
+
+  /** Brings the view in step with the model's scene; call on the Swing thread after a model change. */
+  public void refresh() {
+    Scene scene = model.scene();
+    Set<String> shown = new TreeSet<>();
+    for (Scene.Node n : scene.nodes()) {
+      shown.add(n.id());
+      Node node = graph.getNode(n.id());
+      String cls = colourClass(n);
+      if (!cls.equals(shownClass.get(n.id()))) {
+        node.setAttribute("ui.class", cls);
+        node.removeAttribute("ui.hide");
+        shownClass.put(n.id(), cls);
+      }
+      node.setAttribute("ui.size", (float) (NODE_MIN_PX + (NODE_MAX_PX - NODE_MIN_PX) * n.size()));
+      if (!n.label().equals(labels.get(n.id())) && !n.id().equals(hovered)) {
+        if (n.label().isPresent()) {
+          node.setAttribute("ui.label", n.label().get());
+        } else {
+          node.removeAttribute("ui.label");
+        }
+      }
+      labels.put(n.id(), n.label());
+    }
+    for (String id : new TreeSet<>(shownClass.keySet())) {
+      if (!shown.contains(id)) {
+        graph.getNode(id).setAttribute("ui.hide");
+        graph.getNode(id).removeAttribute("ui.label");
+        shownClass.remove(id);
+        labels.remove(id);
+      }
+    }
+
+    Set<String> drawn = new LinkedHashSet<>();
+    for (Scene.Edge e : scene.edges()) {
+      String id = e.a() + "\t" + e.b();
+      drawn.add(id);
+      Edge edge = graph.getEdge(id);
+      if (edge == null) {
+        edge = graph.addEdge(id, e.a(), e.b());
+        edgeIds.add(id);
+      }
+      if (e.faded()) {
+        edge.setAttribute("ui.class", "faded");
+      } else {
+        edge.removeAttribute("ui.class");
+        edge.setAttribute("ui.color", (float) e.shade()); // GraphStream wants a Float here
+      }
+      edge.setAttribute("ui.size", (float) (0.6 + 1.6 * e.shade()));
+    }
+    for (String id : new TreeSet<>(edgeIds)) {
+      if (!drawn.contains(id)) {
+        graph.removeEdge(id);
+        edgeIds.remove(id);
+      }
+    }
+
+    if (model.centreRequests() != centred) {
+      centred = model.centreRequests();
+      model.centre().ifPresent(p -> {
+        Camera camera = panel.getCamera();
+        camera.setViewCenter(p.x(), p.y(), 0);
+        camera.setViewPercent(Math.min(camera.getViewPercent(), 0.4));
+      });
+    }
+  }
+
+  /** Closes the viewer. Call on the Swing thread. */
+  public void close() {
+    viewer.close();
+  }
+
+  private static String colourClass(Scene.Node n) {
+    return switch (n.state()) {
+      case FADED -> "faded";
+      case SELECTED -> "s" + String.format("%06X", n.rgb());
+      case NORMAL -> "k" + String.format("%06X", n.rgb());
+    };
+  }
+
+  /** The style sheet: one class per palette colour, plain and selected, and the faded class. */
+  static String stylesheet() {
+    StringBuilder css = new StringBuilder();
+    css.append("graph { fill-color: ").append(Palette.css(Palette.BACKGROUND)).append("; padding: 40px; }\n");
+    css.append("node { size-mode: dyn-size; size: 8px; fill-color: ").append(Palette.css(Palette.OTHER))
+        .append("; stroke-mode: none; z-index: 2; text-alignment: at-right; text-offset: 4px, 0px;")
+        .append(" text-size: 11; text-color: #222222; text-background-mode: rounded-box;")
+        .append(" text-background-color: #FFFFFFCC; text-padding: 2px; }\n");
+    Set<Integer> colours = new TreeSet<>(Palette.COMMUNITY);
+    colours.add(Palette.OTHER);
+    for (int rgb : colours) {
+      String hex = String.format("%06X", rgb);
+      css.append("node.k").append(hex).append(" { fill-color: #").append(hex).append("; }\n");
+      css.append("node.s").append(hex).append(" { fill-color: #").append(hex)
+          .append("; stroke-mode: plain; stroke-color: #000000; stroke-width: 3px; z-index: 4; text-size: 13; }\n");
+    }
+    css.append("node.faded { fill-color: ").append(Palette.css(Palette.FADED)).append("; z-index: 1; text-color: #999999; }\n");
+    css.append("edge { shape: line; size-mode: dyn-size; size: 1px; fill-mode: dyn-plain; fill-color: ")
+        .append(Palette.css(Palette.EDGE_WEAK)).append(", ").append(Palette.css(Palette.EDGE_STRONG))
+        .append("; z-index: 0; }\n");
+    css.append("edge.faded { fill-mode: plain; fill-color: ").append(Palette.css(Palette.FADED_EDGE)).append("; }\n");
+    return css.toString();
+  }
+
+  /** Click to select, hover for the title, wheel to zoom, drag a paper to move it or the background to pan. */
+  private final class Mouse implements MouseManager, MouseInputListener, MouseWheelListener {
+    private static final EnumSet<InteractiveElement> NODES = EnumSet.of(InteractiveElement.NODE);
+    private GraphicElement dragged;
+    private int pressX;
+    private int pressY;
+    private Point3 pressCentre;
+    private boolean moved;
+
+    @Override
+    public void init(GraphicGraph graphic, org.graphstream.ui.view.View view) {
+      panel.addMouseListener(this);
+      panel.addMouseMotionListener(this);
+      panel.addMouseWheelListener(this);
+    }
+
+    @Override
+    public void release() {
+      panel.removeMouseListener(this);
+      panel.removeMouseMotionListener(this);
+      panel.removeMouseWheelListener(this);
+    }
+
+    @Override
+    public EnumSet<InteractiveElement> getManagedTypes() {
+      return NODES;
+    }
+
+    @Override
+    public void mousePressed(MouseEvent e) {
+      dragged = panel.findGraphicElementAt(NODES, e.getX(), e.getY());
+      pressX = e.getX();
+      pressY = e.getY();
+      pressCentre = panel.getCamera().getViewCenter();
+      moved = false;
+    }
+
+    @Override
+    public void mouseDragged(MouseEvent e) {
+      moved |= Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3;
+      if (!moved) {
+        return;
+      }
+      if (dragged != null) {
+        panel.moveElementAtPx(dragged, e.getX(), e.getY());
+      } else {
+        Camera camera = panel.getCamera();
+        Point3 a = camera.transformPxToGu(pressX, pressY);
+        Point3 b = camera.transformPxToGu(e.getX(), e.getY());
+        camera.setViewCenter(pressCentre.x - (b.x - a.x), pressCentre.y - (b.y - a.y), 0);
+        // the transform moved with the camera: keep the press point as the new reference
+        pressX = e.getX();
+        pressY = e.getY();
+        pressCentre = camera.getViewCenter();
+      }
+    }
+
+    @Override
+    public void mouseReleased(MouseEvent e) {
+      if (!moved) {
+        GraphicElement hit = panel.findGraphicElementAt(NODES, e.getX(), e.getY());
+        if (hit != null) {
+          model.select(hit.getId());
+        }
+      }
+      dragged = null;
+    }
+
+    @Override
+    public void mouseMoved(MouseEvent e) {
+      GraphicElement hit = panel.findGraphicElementAt(NODES, e.getX(), e.getY());
+      String id = hit == null ? null : hit.getId();
+      if (java.util.Objects.equals(id, hovered)) {
+        return;
+      }
+      if (hovered != null) {
+        Node old = graph.getNode(hovered);
+        Optional<String> label = labels.getOrDefault(hovered, Optional.empty());
+        if (label.isPresent()) {
+          old.setAttribute("ui.label", label.get());
+        } else {
+          old.removeAttribute("ui.label");
+        }
+      }
+      hovered = id;
+      if (id != null) {
+        graph.getNode(id).setAttribute("ui.label", model.analysis().graph().papers().get(id).title());
+      }
+    }
+
+    @Override
+    public void mouseWheelMoved(MouseWheelEvent e) {
+      Camera camera = panel.getCamera();
+      double percent = camera.getViewPercent() * Math.pow(1.15, e.getPreciseWheelRotation());
+      camera.setViewPercent(Math.max(0.02, Math.min(4, percent)));
+    }
+
+    @Override
+    public void mouseClicked(MouseEvent e) {}
+
+    @Override
+    public void mouseEntered(MouseEvent e) {}
+
+    @Override
+    public void mouseExited(MouseEvent e) {}
+  }
+}

@@ -1,0 +1,99 @@
+package dev.papergraph.viz;
+
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.image.BufferedImage;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import org.graphstream.ui.geom.Point3;
+import org.graphstream.ui.graphicGraph.GraphicElement;
+import org.graphstream.ui.view.util.InteractiveElement;
+
+/**
+ * Run by {@link ViewerWindowXvfbTest} in a child JVM under Xvfb: opens the real viewer window on
+ * the seed analysis, takes a screenshot with {@link Robot}, clicks the most central paper with the
+ * mouse, and writes what it saw: {@code screen.png} and {@code result.properties} (the view's
+ * rectangle in the screenshot, the legend colours, the paper under the click and the model's
+ * selection after it). Closes the viewer on the Swing thread, as GraphStream requires.
+ */
+public final class ViewerSmoke {
+
+  private ViewerSmoke() {}
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args[0]);
+    System.setProperty("org.graphstream.ui", "swing");
+    ViewerModel model = new ViewerModel(Fixtures.seed());
+    AtomicReference<ViewerWindow> window = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> window.set(ViewerWindow.open(model, "seed corpus", false)));
+    Robot robot = new Robot();
+    robot.setAutoDelay(50);
+    Thread.sleep(2500); // GraphStream repaints on a 40 ms timer; let it draw a few frames
+    robot.waitForIdle();
+
+    Properties result = new Properties();
+    AtomicReference<Rectangle> frameBounds = new AtomicReference<>();
+    AtomicReference<Rectangle> viewBounds = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      frameBounds.set(window.get().frame().getBounds());
+      var panel = window.get().view().component();
+      Point p = panel.getLocationOnScreen();
+      viewBounds.set(new Rectangle(p.x, p.y, panel.getWidth(), panel.getHeight()));
+    });
+    BufferedImage shot = robot.createScreenCapture(frameBounds.get());
+    ImageIO.write(shot, "png", out.resolve("screen.png").toFile());
+    Rectangle v = viewBounds.get();
+    Rectangle f = frameBounds.get();
+    result.setProperty("view", (v.x - f.x) + "," + (v.y - f.y) + "," + v.width + "," + v.height);
+    StringBuilder colours = new StringBuilder();
+    for (Scene.LegendEntry e : model.scene().legend()) {
+      colours.append(colours.length() > 0 ? "," : "").append(String.format("%06X", e.rgb()));
+    }
+    result.setProperty("legend", colours.toString());
+
+    // click the largest paper where the view says it is
+    AtomicReference<Point> target = new AtomicReference<>();
+    AtomicReference<String> expected = new AtomicReference<>("");
+    SwingUtilities.invokeAndWait(() -> {
+      var panel = window.get().view().component();
+      Scene.Node big = model.scene().nodes().stream().max(Comparator.comparingDouble(Scene.Node::size)).orElseThrow();
+      var pos = model.position(big.id());
+      Point3 px = panel.getCamera().transformGuToPx(pos.x(), pos.y(), 0);
+      GraphicElement hit = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px.x, px.y);
+      expected.set(hit == null ? "" : hit.getId());
+      Point origin = panel.getLocationOnScreen();
+      target.set(new Point(origin.x + (int) Math.round(px.x), origin.y + (int) Math.round(px.y)));
+    });
+    robot.mouseMove(target.get().x, target.get().y);
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    robot.waitForIdle();
+    Thread.sleep(500);
+    AtomicReference<String> selected = new AtomicReference<>("");
+    AtomicReference<String> panelTitle = new AtomicReference<>("");
+    SwingUtilities.invokeAndWait(() -> {
+      selected.set(model.selected().orElse(""));
+      panelTitle.set(model.details().map(PaperDetails::title).orElse(""));
+    });
+    result.setProperty("clicked", expected.get());
+    result.setProperty("selected", selected.get());
+    result.setProperty("panelTitle", panelTitle.get());
+    BufferedImage after = robot.createScreenCapture(frameBounds.get());
+    ImageIO.write(after, "png", out.resolve("after-click.png").toFile());
+
+    SwingUtilities.invokeAndWait(() -> window.get().close());
+    try (Writer w = Files.newBufferedWriter(out.resolve("result.properties"))) {
+      result.store(w, "viewer smoke run");
+    }
+    System.exit(0);
+  }
+}
