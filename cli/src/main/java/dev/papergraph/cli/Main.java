@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         BuildCommand.class,
         InfoCommand.class,
         RenderCommand.class,
+        ViewCommand.class,
         dev.papergraph.cli.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class})
