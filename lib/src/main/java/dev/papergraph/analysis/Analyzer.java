@@ -75,6 +75,20 @@ public final class Analyzer {
       return new Options(communities, centralities, terms, papers, by);
     }
 
+    /**
+     * The options a run manifest's parameters describe, so that a run can be repeated from its
+     * manifest; keys of other stages are ignored, missing keys take the defaults.
+     *
+     * @throws IllegalArgumentException naming the key, if a value has the wrong type or is invalid
+     */
+    public static Options fromParameters(Map<String, ?> p) {
+      Options d = defaults();
+      return new Options(CommunityOptions.fromParameters(p), CentralityOptions.fromParameters(p),
+          Parameters.integer(p, "labels.terms", d.labelTerms()),
+          Parameters.integer(p, "labels.centralPapers", d.centralPapers()),
+          Parameters.enumValue(p, "labels.centralBy", Measure.class, d.centralBy()));
+    }
+
     /** Every option as manifest parameters. */
     public Map<String, Object> parameters() {
       Map<String, Object> m = new LinkedHashMap<>(communities.parameters());

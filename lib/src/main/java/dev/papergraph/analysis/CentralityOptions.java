@@ -83,4 +83,20 @@ public record CentralityOptions(double damping, int exactLimit, double epsilon, 
     m.put("centrality.seed", seed);
     return m;
   }
+
+  /**
+   * The options a manifest's parameters describe (as {@link #parameters()} writes them); missing
+   * keys take the defaults.
+   *
+   * @throws IllegalArgumentException naming the key, if a value has the wrong type or is invalid
+   */
+  public static CentralityOptions fromParameters(Map<String, ?> p) {
+    CentralityOptions d = defaults();
+    return new CentralityOptions(
+        Parameters.number(p, "centrality.pagerank.damping", d.damping()).doubleValue(),
+        Parameters.integer(p, "centrality.paths.exactLimit", d.exactLimit()),
+        Parameters.number(p, "centrality.betweenness.epsilon", d.epsilon()).doubleValue(),
+        Parameters.number(p, "centrality.betweenness.delta", d.delta()).doubleValue(),
+        Parameters.number(p, "centrality.seed", d.seed()).longValue());
+  }
 }

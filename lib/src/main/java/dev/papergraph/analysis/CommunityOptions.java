@@ -123,4 +123,23 @@ public record CommunityOptions(
     m.put("leiden.small", small.name().toLowerCase(java.util.Locale.ROOT));
     return m;
   }
+
+  /**
+   * The options a manifest's parameters describe (as {@link #parameters()} writes them, possibly
+   * read back from JSON); missing keys take the defaults.
+   *
+   * @throws IllegalArgumentException naming the key, if a value has the wrong type or is invalid
+   */
+  public static CommunityOptions fromParameters(Map<String, ?> p) {
+    CommunityOptions d = defaults();
+    return new CommunityOptions(
+        Parameters.enumValue(p, "leiden.quality", QualityFunction.class, d.quality()),
+        Parameters.number(p, "leiden.resolution", d.resolution()).doubleValue(),
+        Parameters.number(p, "leiden.seed", d.seed()).longValue(),
+        Parameters.integer(p, "leiden.iterations", d.iterations()),
+        Parameters.integer(p, "leiden.starts", d.starts()),
+        Parameters.number(p, "leiden.randomness", d.randomness()).doubleValue(),
+        Parameters.integer(p, "leiden.minSize", d.minSize()),
+        Parameters.enumValue(p, "leiden.small", SmallCommunities.class, d.small()));
+  }
 }

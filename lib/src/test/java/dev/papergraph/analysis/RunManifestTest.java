@@ -63,6 +63,23 @@ class RunManifestTest {
     assertEquals(2L, ma.counts().get("communities.large"));
   }
 
+  @Test
+  void optionsRoundTripThroughManifestJson() throws Exception {
+    Analyzer.Options o = Analyzer.Options.defaults()
+        .withCommunities(CommunityOptions.defaults().withQuality(QualityFunction.CPM).withResolution(0.05)
+            .withSeed(7).withStarts(3).withIterations(2).withMinSize(4, SmallCommunities.MARK))
+        .withCentralities(CentralityOptions.defaults().withExactLimit(100).withBound(0.2, 0.05).withSeed(9).withDamping(0.9))
+        .withLabels(5, 2, Measure.BETWEENNESS);
+    RunManifest m = RunManifest.builder().parameters(o.parameters()).parameter("similarity.k", 10).build();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    RunManifest back = json.readValue(json.writeValueAsString(m), RunManifest.class);
+    assertEquals(o, Analyzer.Options.fromParameters(back.parameters()));
+    assertEquals(Analyzer.Options.defaults(), Analyzer.Options.fromParameters(Map.of()));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Analyzer.Options.fromParameters(Map.of("leiden.quality", "surprise")));
+    assertTrue(e.getMessage().contains("leiden.quality"), e.getMessage());
+  }
+
   private static RunManifest manifest(Analyzer.Result r, Instant when) {
     return RunManifest.builder(Clock.fixed(when, ZoneOffset.UTC))
         .count("papers", 10)

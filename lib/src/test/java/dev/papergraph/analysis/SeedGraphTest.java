@@ -99,6 +99,38 @@ class SeedGraphTest {
     assertEquals(expected, Modularity.of(g, m, 1.0), 1e-12);
   }
 
+  @Test
+  void rerunFromTheManifestGivesIdenticalOutput() throws IOException {
+    RunManifest first = manifest(result, java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    // a second run takes every option from the first run's manifest
+    EngineOptions engineOptions = EngineOptions.defaults();
+    assertEquals(engineOptions.toMap().get("similarity.k"), first.parameters().get("similarity.k"));
+    PaperGraph again = PaperGraph.of(Seeds.corpus().papers(), SimilarityEngine.of(Seeds.corpus().papers(), engineOptions).links());
+    Analyzer.Result second = new Analyzer(Analyzer.Options.fromParameters(first.parameters()))
+        .analyze(again, TermSource.of(engine.vectors()));
+    assertEquals(result.communities(), second.communities());
+    assertEquals(result.centralities(), second.centralities());
+    RunManifest secondManifest = manifest(second, java.time.Instant.parse("2026-01-02T00:00:00Z"));
+    assertEquals(first, secondManifest.withCreated(first.created()));
+    assertEquals(5, first.inputs().size());
+    assertEquals(415L, first.counts().get("papers"));
+  }
+
+  private static RunManifest manifest(Analyzer.Result r, java.time.Instant when) throws IOException {
+    RunManifest.Builder b = RunManifest.builder(java.time.Clock.fixed(when, java.time.ZoneOffset.UTC));
+    for (dev.papergraph.read.InputSource in : Seeds.sources()) {
+      try (var s = in.open()) {
+        b.input(in.name(), "hf", s);
+      }
+    }
+    return b.count("papers", graph.papers().size())
+        .count("edges", graph.similarity().edgeSet().size())
+        .count("communities", r.communities().communities().size())
+        .parameters(EngineOptions.defaults().toMap())
+        .parameters(r.parameters())
+        .build();
+  }
+
   /**
    * Rewrites seed_edges.tsv and seed_partition.tsv in the source tree from the engine's default
    * graph; then run make_reference.py. Only with -Dpapergraph.regenerate=true.

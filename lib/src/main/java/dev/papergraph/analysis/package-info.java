@@ -1,0 +1,16 @@
+/**
+ * The analysis stage: communities, labels, centralities, neighbourhoods and the run manifest.
+ *
+ * <p>Entry point: {@link dev.papergraph.analysis.Analyzer} ({@code new
+ * Analyzer(Analyzer.Options.defaults()).analyze(paperGraph, TermSource.of(engine.vectors()))}),
+ * which gives labelled {@link dev.papergraph.analysis.Communities} and {@link
+ * dev.papergraph.analysis.Centralities} plus every parameter for the {@link
+ * dev.papergraph.analysis.RunManifest}; {@link dev.papergraph.analysis.Analyzer.Options#fromParameters}
+ * rebuilds the options from a manifest.
+ *
+ * <p>Conventions shared by every class here: the similarity graph is undirected and weighted,
+ * weight = combined similarity score; path-based measures and the strongest path use edge length
+ * {@code 1 / weight}; vertices are processed in corpus order and every random choice is seeded, so
+ * the same input and options give the same output on every machine.
+ */
+package dev.papergraph.analysis;
