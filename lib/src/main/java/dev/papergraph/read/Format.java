@@ -22,7 +22,9 @@ public enum Format {
   /** PubMed/MEDLINE XML ({@code PubmedArticleSet}, {@code MedlineCitationSet}). */
   PUBMED_XML("pubmed", "PubMed/MEDLINE XML"),
   /** JATS article XML as PubMed Central distributes it ({@code .nxml}). */
-  JATS("jats", "JATS/PMC article XML");
+  JATS("jats", "JATS/PMC article XML"),
+  /** BibTeX and BibLaTeX ({@code @string} macros, {@code crossref=}, LaTeX to Unicode). */
+  BIBTEX("bibtex", "BibTeX/BibLaTeX");
 
   private final String cliName;
   private final String description;

@@ -37,6 +37,19 @@ final class FormatDetector {
     if (first == '<') {
       return xml(trimmed);
     }
+    return text(trimmed);
+  }
+
+  private static final Pattern BIBTEX_ENTRY = Pattern.compile(
+      "(?m)^\\s*@\\s*(article|book|booklet|inbook|incollection|inproceedings|conference|manual|mastersthesis|"
+          + "misc|phdthesis|proceedings|techreport|unpublished|online|report|thesis|collection|string|preamble|"
+          + "comment|software|dataset|mvbook|mvproceedings|reference|periodical|patent)\\s*[{(]",
+      Pattern.CASE_INSENSITIVE);
+
+  private static Optional<Format> text(String t) {
+    if (BIBTEX_ENTRY.matcher(t).find()) {
+      return Optional.of(Format.BIBTEX);
+    }
     return Optional.of(Format.HF_LISTING);
   }
 

@@ -27,6 +27,7 @@ public final class Readers {
     register(new CrossrefReader());
     register(new PubMedXmlReader());
     register(new JatsReader());
+    register(new BibtexReader());
   }
 
   /** All built-in readers. */
@@ -88,17 +89,35 @@ public final class Readers {
    */
   public Corpus load(List<InputSource> sources, Format format) throws IOException {
     CorpusBuilder builder = new CorpusBuilder();
+    // BibTeX files given together share @string macros and crossref targets (abbrev.bib first)
+    BibtexReader.Session bibtex = null;
     for (InputSource s : sources) {
-      read(s, format, builder);
+      Format f = formatOf(s, format);
+      builder.beginFile(s.name(), f);
+      if (f == Format.BIBTEX) {
+        if (bibtex == null) {
+          bibtex = ((BibtexReader) reader(Format.BIBTEX)).session();
+        }
+        bibtex.read(s, builder);
+      } else {
+        reader(f).read(s, builder);
+      }
+    }
+    if (bibtex != null) {
+      bibtex.finish(builder, file -> builder.beginFile(file, Format.BIBTEX));
     }
     return builder.build();
   }
 
   /** Reads one source into a builder (format detected when {@code format} is null). */
   public void read(InputSource source, Format format, CorpusBuilder builder) throws IOException {
-    Format f = format != null ? format : detect(source).orElseThrow(() -> new CorpusFormatException(
-        source.name(), "unknown format: not a format papergraph reads (try --format)"));
+    Format f = formatOf(source, format);
     builder.beginFile(source.name(), f);
     reader(f).read(source, builder);
+  }
+
+  private Format formatOf(InputSource source, Format format) throws IOException {
+    return format != null ? format : detect(source).orElseThrow(() -> new CorpusFormatException(
+        source.name(), "unknown format: not a format papergraph reads (try --format)"));
   }
 }
