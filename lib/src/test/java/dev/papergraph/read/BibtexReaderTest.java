@@ -46,7 +46,7 @@ class BibtexReaderTest {
     assertEquals(List.of("Hussein A. Abbass"), abbass.authors());
     assertEquals(PartialDate.ofYear(2002), abbass.date());
     assertTrue(abbass.venue().contains("2002 Congress on Evolutionary Computation (CEC'02)"), abbass.venue());
-    assertEquals(List.of("formats/bibtex/iridia-biblio-crossref-3.bib: line 19: entry LimPoz2017automopso "
+    assertEquals(List.of("formats/bibtex/iridia-biblio-crossref-3.bib: line 18: entry LimPoz2017automopso "
         + "cross-references cec2017, which was not read; read without inherited fields"),
         r.warnings().stream().map(w -> w.file() + ": " + w.message()).toList());
   }
