@@ -26,15 +26,24 @@ import java.util.stream.IntStream;
  * coupling and co-citation normalised as {@link EngineOptions#normalisation()} says. Scores are
  * symmetric to the last bit, so a pair is scored the same from both ends.
  *
- * <p>Top-k per paper is exact. Each paper's row is a query against the inverted index, in the
- * term-at-a-time max-score manner (Turtle and Flood 1995): query terms are visited by decreasing
- * bound {@code w_q(t) · max_d w_d(t)}; candidates are accumulated until the bound of everything
- * left, plus the largest possible non-text score, falls below the k-th best score found so far
- * (kept in an indexed min-heap). The touched papers whose accumulated score plus that bound can
- * still reach the k-th best are then scored exactly; papers reachable only through topics or
- * references are enumerated from their postings when they could still qualify. Ties are broken by
- * paper id. Work grows with the overlap of postings, not with n²; rows run in parallel and the
- * result does not depend on the thread count.
+ * <p>Top-k per paper is exact. Each paper's row is a query against the inverted index, term at a
+ * time with max-score pruning (Turtle and Flood 1995) and the length bound of prefix filtering
+ * (Bayardo, Ma and Srikant 2007, "Scaling up all pairs similarity search"):
+ *
+ * <ol>
+ *   <li>Accumulate: query terms rarest first; stop creating accumulators once the most any paper
+ *       can still gain from the remaining terms, {@code min(Σ w_q·max w, ‖w_q rest‖)}, plus the
+ *       largest possible non-text score, is below the k-th best accumulated score so far.
+ *   <li>Finish: for the papers already seen, either add the remaining postings or score the ones
+ *       whose bound still reaches the k-th best directly, whichever touches fewer entries.
+ *   <li>Score exactly (canonical, symmetric) only the papers whose bound reaches the running k-th
+ *       best; papers reachable only through topics or references are enumerated from their
+ *       postings when their bound could still qualify.
+ * </ol>
+ *
+ * Ties are broken by paper id. Work grows with the overlap of postings, not with n²; memory is the
+ * vectors, their postings, one accumulator array per thread, and k entries per paper. Rows run in
+ * parallel and the result does not depend on the thread count.
  *
  * <p>Computed once, on the first call to {@link #neighbours} or {@link #links}; thread-safe.
  */
@@ -42,6 +51,8 @@ public final class SimilarityEngine {
 
   /** Slack in pruning comparisons: far above rounding error, far below any score difference that matters. */
   private static final double EPS = 1e-9;
+  /** Touched papers whose k-th best score serves as the running threshold while accumulating. */
+  private static final int SAMPLE = 1024;
 
   private final EngineOptions options;
   private final TermVectors vectors;
@@ -347,30 +358,25 @@ public final class SimilarityEngine {
     private final class Scratch {
       final double[] acc = new double[n];
       final boolean[] seen = new boolean[n];
-      final int[] heapPos = new int[n];
       final float[] query = new float[vectors.vocabularySize()];
-      int[] touched = new int[1024];
+      final int[] touched = new int[n];
       int touchedCount;
-      final int[] heap = new int[k];
-      int heapSize;
+      double[] selectBuffer = new double[256];
       // candidates scored exactly
       int[] candDoc = new int[64];
       double[] candScore = new double[64];
       int candCount;
       final double[] exactHeap = new double[k];
       int exactSize;
+      double thetaText;
       int[] outDocs;
       double[] outScores;
 
-      Scratch() {
-        Arrays.fill(heapPos, -1);
-      }
-
       void row(int d) {
         touchedCount = 0;
-        heapSize = 0;
         candCount = 0;
         exactSize = 0;
+        thetaText = 0;
         int qs = vectors.start(d), qe = vectors.end(d);
         int m = qe - qs;
 
@@ -391,55 +397,89 @@ public final class SimilarityEngine {
           }
         }
 
-        // Query terms by decreasing bound w_q(t) * max w(t); rest[i] bounds terms i.. together.
+        // Query terms rarest first (short postings, large weights); bound[i] bounds the text
+        // score any paper can still gain from terms i.. : min(sum of w_q * max w, ||w_q rest||).
         long[] order = new long[m];
         for (int p = qs; p < qe; p++) {
-          float ub = vectors.weightAt(p) * vectors.maxWeight(vectors.termAt(p));
-          order[p - qs] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(ub)) << 32) | (p - qs);
-          query[vectors.termAt(p)] = vectors.weightAt(p);
+          int t = vectors.termAt(p);
+          order[p - qs] = ((long) vectors.docFrequency(t) << 32) | (p - qs);
+          query[t] = vectors.weightAt(p);
         }
         Arrays.sort(order);
-        double[] rest = new double[m + 1];
+        double[] bound = new double[m + 1];
+        double sum = 0, sq = 0;
         for (int i = m - 1; i >= 0; i--) {
           int p = qs + (int) order[i];
-          rest[i] = rest[i + 1] + (double) vectors.weightAt(p) * vectors.maxWeight(vectors.termAt(p));
+          double q = vectors.weightAt(p);
+          sum += q * vectors.maxWeight(vectors.termAt(p));
+          sq += q * q;
+          bound[i] = Math.min(1, Math.min(sum, Math.sqrt(sq)));
         }
 
-        // Phase 1: accumulate while a paper not yet seen could still enter the top k.
+        // Phase 1: accumulate while a paper not yet seen could still enter the top k; the k-th
+        // best accumulated score is refreshed each time the bound has fallen by a fifth.
         int i = 0;
         if (wText > 0) {
+          double nextCheck = bound[0];
           for (; i < m; i++) {
-            double theta = theta();
-            if (wText * Math.min(1, rest[i]) + extra < theta - EPS) {
+            if (touchedCount >= k && bound[i] <= nextCheck) {
+              thetaText = wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE));
+              nextCheck = bound[i] * 0.8;
+            }
+            if (wText * bound[i] + extra < theta() - EPS) {
               break;
             }
             int p = qs + (int) order[i];
-            int t = vectors.termAt(p);
-            double q = vectors.weightAt(p);
-            for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
-              int doc = vectors.postingDoc(pp);
-              if (doc == d) {
-                continue;
-              }
-              if (!seen[doc]) {
-                seen[doc] = true;
-                if (touchedCount == touched.length) {
-                  touched = Arrays.copyOf(touched, touchedCount * 2);
-                }
-                touched[touchedCount++] = doc;
-              }
-              acc[doc] += q * vectors.postingWeight(pp);
-              offer(doc);
+            accumulate(vectors.termAt(p), vectors.weightAt(p), d);
+          }
+          if (touchedCount >= k) {
+            thetaText = wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE));
+          }
+        }
+        double restBound = wText * bound[i];
+        for (int c = 0; c < touchedCount; c++) {
+          seen[touched[c]] = true;
+        }
+
+        // Phase 2: no new papers. Either finish the accumulation over the remaining postings, or
+        // score the papers that can still qualify directly, whichever touches fewer entries.
+        boolean complete = i == m;
+        if (!complete && wText > 0) {
+          double theta = theta();
+          long exactCost = 0;
+          for (int c = 0; c < touchedCount; c++) {
+            int doc = touched[c];
+            if (wText * Math.min(1, acc[doc] + bound[i]) + extra >= theta - EPS) {
+              exactCost += vectors.end(doc) - vectors.start(doc);
+            }
+          }
+          long scanCost = 0;
+          for (int j = i; j < m; j++) {
+            int t = vectors.termAt(qs + (int) order[j]);
+            scanCost += vectors.postingEnd(t) - vectors.postingStart(t);
+          }
+          if (scanCost <= exactCost) {
+            for (int j = i; j < m; j++) {
+              int p = qs + (int) order[j];
+              accumulateTouched(vectors.termAt(p), vectors.weightAt(p));
+            }
+            complete = true;
+            if (touchedCount >= k) {
+              thetaText = wText * kthLargestAccumulated(touchedCount);
             }
           }
         }
-        double restBound = wText * Math.min(1, rest[i]);
+        double pending = complete ? 0 : bound[i];
 
-        // Phase 2: exact scores for the touched papers that can still reach the k-th best.
+        // Phase 3: exact scores for the touched papers that can still reach the k-th best.
         for (int c = 0; c < touchedCount; c++) {
           int doc = touched[c];
-          double ub = wText * Math.min(1, acc[doc] + rest[i]) + extra;
-          if (ub < theta() - EPS) {
+          double textBound = wText * Math.min(1, acc[doc] + pending);
+          if (textBound + extra < theta() - EPS) {
+            continue;
+          }
+          double nonText = extra > 0 ? scoreWithText(d, doc, 0) : 0;
+          if (textBound + nonText < theta() - EPS) {
             continue;
           }
           double text = 0;
@@ -452,14 +492,12 @@ public final class SimilarityEngine {
           addCandidate(doc, scoreWithText(d, doc, Math.min(1.0, text)));
         }
 
-        // Phase 3: papers sharing no accumulated term but topics or references.
-        if (restBound + extra >= theta() - EPS && extra > 0) {
+        // Phase 4: papers sharing no accumulated term but topics or references.
+        int textTouched = touchedCount;
+        if (extra > 0 && restBound + extra >= theta() - EPS) {
           java.util.function.IntConsumer visit = doc -> {
             if (doc != d && !seen[doc]) {
               seen[doc] = true;
-              if (touchedCount == touched.length) {
-                touched = Arrays.copyOf(touched, touchedCount * 2);
-              }
               touched[touchedCount++] = doc;
               addCandidate(doc, score(d, doc));
             }
@@ -484,19 +522,85 @@ public final class SimilarityEngine {
           int doc = touched[c];
           acc[doc] = 0;
           seen[doc] = false;
-          heapPos[doc] = -1;
         }
         for (int p = qs; p < qe; p++) {
           query[vectors.termAt(p)] = 0;
         }
+        assert textTouched <= touchedCount;
+      }
+
+      /** Adds a term's postings to the accumulators, registering papers seen for the first time. */
+      private void accumulate(int t, double q, int self) {
+        final double[] acc = this.acc;
+        final int[] touched = this.touched;
+        int count = touchedCount;
+        for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
+          int doc = vectors.postingDoc(pp);
+          double a = acc[doc];
+          if (a == 0) {
+            if (doc == self) {
+              continue;
+            }
+            touched[count++] = doc;
+          }
+          acc[doc] = a + q * vectors.postingWeight(pp);
+        }
+        touchedCount = count;
+      }
+
+      /** Adds a term's postings to the accumulators of papers already seen only. */
+      private void accumulateTouched(int t, double q) {
+        final double[] acc = this.acc;
+        for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
+          int doc = vectors.postingDoc(pp);
+          double a = acc[doc];
+          if (a != 0) {
+            acc[doc] = a + q * vectors.postingWeight(pp);
+          }
+        }
+      }
+
+      /**
+       * The k-th largest accumulated text score among the first {@code count} touched papers
+       * (quickselect); a lower bound of the k-th largest over all of them.
+       */
+      double kthLargestAccumulated(int count) {
+        if (selectBuffer.length < count) {
+          selectBuffer = new double[Math.max(count, selectBuffer.length * 2)];
+        }
+        double[] b = selectBuffer;
+        for (int c = 0; c < count; c++) {
+          b[c] = acc[touched[c]];
+        }
+        int lo = 0, hi = count - 1, want = k - 1; // k-th largest = index k-1 in descending order
+        while (lo < hi) {
+          double pivot = b[(lo + hi) >>> 1];
+          int x = lo, y = hi;
+          while (x <= y) {
+            while (b[x] > pivot) x++;
+            while (b[y] < pivot) y--;
+            if (x <= y) {
+              double tmp = b[x];
+              b[x] = b[y];
+              b[y] = tmp;
+              x++;
+              y--;
+            }
+          }
+          if (want <= y) {
+            hi = y;
+          } else if (want >= x) {
+            lo = x;
+          } else {
+            break;
+          }
+        }
+        return b[want];
       }
 
       /** A lower bound of the final k-th best score. */
       double theta() {
-        double t = options.minScore();
-        if (heapSize == k) {
-          t = Math.max(t, wText * acc[heap[0]]);
-        }
+        double t = Math.max(options.minScore(), thetaText);
         if (exactSize == k) {
           t = Math.max(t, exactHeap[0]);
         }
@@ -539,51 +643,6 @@ public final class SimilarityEngine {
         double t = exactHeap[a];
         exactHeap[a] = exactHeap[b];
         exactHeap[b] = t;
-      }
-
-      /** Keeps the k docs with the largest accumulated text score in an indexed min-heap. */
-      void offer(int doc) {
-        int pos = heapPos[doc];
-        if (pos >= 0) {
-          siftDown(pos);
-        } else if (heapSize < k) {
-          heap[heapSize] = doc;
-          heapPos[doc] = heapSize;
-          siftUp(heapSize++);
-        } else if (acc[doc] > acc[heap[0]]) {
-          heapPos[heap[0]] = -1;
-          heap[0] = doc;
-          heapPos[doc] = 0;
-          siftDown(0);
-        }
-      }
-
-      private void siftUp(int c) {
-        while (c > 0) {
-          int parent = (c - 1) / 2;
-          if (acc[heap[parent]] <= acc[heap[c]]) break;
-          swap(c, parent);
-          c = parent;
-        }
-      }
-
-      private void siftDown(int c) {
-        while (true) {
-          int l = 2 * c + 1, r = l + 1, m = c;
-          if (l < heapSize && acc[heap[l]] < acc[heap[m]]) m = l;
-          if (r < heapSize && acc[heap[r]] < acc[heap[m]]) m = r;
-          if (m == c) break;
-          swap(c, m);
-          c = m;
-        }
-      }
-
-      private void swap(int a, int b) {
-        int x = heap[a];
-        heap[a] = heap[b];
-        heap[b] = x;
-        heapPos[heap[a]] = a;
-        heapPos[heap[b]] = b;
       }
 
       /** The k best candidates by score, ties by id. */
