@@ -20,7 +20,8 @@ import java.util.Map;
  * url}), {@code network.links} ({@code source_id}, {@code target_id}, {@code strength} = similarity)
  * and {@code network.clusters} ({@code cluster}, {@code label}), with {@code config.terminology}
  * naming items "papers". Clusters are the communities with a member in the export, numbered 1..k by
- * community id; coordinates are the layout centred and scaled to a mean distance of 1 from the
+ * community id (largest first); VOSviewer allows at most {@value #MAX_CLUSTERS}, so papers of the
+ * communities after the 1000th have no cluster. Coordinates are the layout centred and scaled to a mean distance of 1 from the
  * centre, as VOSviewer's own layouts are.
  *
  * <p>Weights (VOSviewer sizes items by one of them): "Links" (degree), "Total link strength"
@@ -28,6 +29,9 @@ import java.util.Map;
  * "Upvotes", "Citations" when known.
  */
 public final class VosviewerWriter implements StreamGraphWriter {
+
+  /** VOSviewer's largest cluster number; papers of further (smaller) communities get no cluster. */
+  public static final int MAX_CLUSTERS = 1000;
 
   @Override
   public ExportFormat format() {
@@ -40,7 +44,9 @@ public final class VosviewerWriter implements StreamGraphWriter {
     List<Community> used = JsonWriter.usedCommunities(m);
     Map<Integer, Integer> clusterOf = new HashMap<>();
     for (Community c : used) {
-      clusterOf.put(c.id(), clusterOf.size() + 1);
+      if (clusterOf.size() < MAX_CLUSTERS) {
+        clusterOf.put(c.id(), clusterOf.size() + 1);
+      }
     }
     double[] scale = scale(m);
     Map<Measure, Map<String, Double>> scores = analysis.centralities().scores();
@@ -120,6 +126,9 @@ public final class VosviewerWriter implements StreamGraphWriter {
       j.writeEndArray();
       j.writeArrayFieldStart("clusters");
       for (Community c : used) {
+        if (!clusterOf.containsKey(c.id())) {
+          continue;
+        }
         j.writeStartObject();
         j.writeNumberField("cluster", clusterOf.get(c.id()));
         j.writeStringField("label", c.label());

@@ -99,6 +99,27 @@ class OtherFormatsTest {
   }
 
   @Test
+  void vosviewerClustersStopAtOneThousand() throws Exception {
+    List<dev.papergraph.model.Paper> papers = new java.util.ArrayList<>();
+    for (int i = 0; i < 1003; i++) {
+      papers.add(dev.papergraph.model.Paper.builder().id(String.format("s2:%04d", i)).title(String.format("Xq%04d", i))
+          .build());
+    }
+    Analysis a = TestAnalyses.analyse(papers, 3);
+    assertEquals(1003, a.communities().communities().size(), "unlinked papers: one community each");
+    JsonNode net = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).get("network");
+    assertEquals(VosviewerWriter.MAX_CLUSTERS, net.get("clusters").size());
+    int withCluster = 0;
+    for (JsonNode it : net.get("items")) {
+      if (it.has("cluster")) {
+        withCluster++;
+        assertTrue(it.get("cluster").asInt() >= 1 && it.get("cluster").asInt() <= 1000);
+      }
+    }
+    assertEquals(1000, withCluster);
+  }
+
+  @Test
   void nodeLinkJsonKeepsEveryCharacterAndTheManifest() throws Exception {
     Analysis a = TestAnalyses.seed();
     JsonNode root = new ObjectMapper().readTree(text(a, ExportFormat.JSON));
