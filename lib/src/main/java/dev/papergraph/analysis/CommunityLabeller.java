@@ -1,7 +1,6 @@
 package dev.papergraph.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,34 +74,40 @@ public final class CommunityLabeller {
     return c.withinCommunity().isEmpty() ? c.score(centralBy, id) : c.scoreWithinCommunity(centralBy, id);
   }
 
-  /** The label terms of every community, by community id. */
+  /**
+   * The label terms of every community, by community id. Memory stays proportional to the
+   * vocabulary: corpus totals once, then one community's counts at a time.
+   */
   private List<List<String>> labels(Communities communities) {
-    int k = communities.communities().size();
-    // term -> count per community, and document frequency per community
-    Map<String, double[]> count = new TreeMap<>();
-    Map<String, int[]> docs = new HashMap<>();
-    double[] total = new double[k];
+    Map<String, Double> corpusCount = new HashMap<>();
+    double all = 0;
     for (Community c : communities.communities()) {
       for (String id : c.members()) {
         for (Map.Entry<String, Double> e : terms.termCounts(id).entrySet()) {
-          count.computeIfAbsent(e.getKey(), t -> new double[k])[c.id()] += e.getValue();
-          docs.computeIfAbsent(e.getKey(), t -> new int[k])[c.id()]++;
-          total[c.id()] += e.getValue();
+          corpusCount.merge(e.getKey(), e.getValue(), Double::sum);
+          all += e.getValue();
         }
       }
     }
-    double all = Arrays.stream(total).sum();
     List<List<String>> out = new ArrayList<>();
     for (Community c : communities.communities()) {
-      int id = c.id();
+      // term -> {count in the community, papers of the community containing it}
+      Map<String, double[]> inside = new TreeMap<>();
+      double size = 0;
+      for (String id : c.members()) {
+        for (Map.Entry<String, Double> e : terms.termCounts(id).entrySet()) {
+          double[] x = inside.computeIfAbsent(e.getKey(), t -> new double[2]);
+          x[0] += e.getValue();
+          x[1]++;
+          size += e.getValue();
+        }
+      }
       int minDocs = c.size() == 1 ? 1 : Math.max(2, (c.size() + 4) / 5);
       List<Map.Entry<String, Double>> scored = new ArrayList<>();
-      for (Map.Entry<String, double[]> e : count.entrySet()) {
-        double a = e.getValue()[id];
-        if (a == 0 || docs.get(e.getKey())[id] < minDocs) continue;
-        double termAll = 0;
-        for (double x : e.getValue()) termAll += x;
-        double g2 = logLikelihood(a, termAll - a, total[id], all - total[id]);
+      for (Map.Entry<String, double[]> e : inside.entrySet()) {
+        double a = e.getValue()[0];
+        if (a == 0 || e.getValue()[1] < minDocs) continue;
+        double g2 = logLikelihood(a, corpusCount.get(e.getKey()) - a, size, all - size);
         if (g2 > 0) scored.add(Map.entry(e.getKey(), g2));
       }
       scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
