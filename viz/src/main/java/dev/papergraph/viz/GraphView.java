@@ -46,6 +46,9 @@ public final class GraphView {
   /** Largest paper, pixels. */
   public static final double NODE_MAX_PX = 24;
 
+  /** Above this many papers, shapes are drawn without anti-aliasing, which paints a frame several times faster. */
+  public static final int SMOOTH_MAX_PAPERS = 2000;
+
   private final ViewerModel model;
   private final Graph graph = new SingleGraph("papergraph", false, true);
   private final SwingViewer viewer;
@@ -53,6 +56,9 @@ public final class GraphView {
   private final Map<String, String> shownClass = new HashMap<>();
   private final Set<String> edgeIds = new LinkedHashSet<>();
   private final Map<String, Optional<String>> labels = new HashMap<>();
+  // what GraphStream was last told, so a refresh sends only changes
+  private final Map<String, Float> sizes = new HashMap<>();
+  private final Map<String, String> edgeLooks = new HashMap<>();
   private String hovered;
   private long centred;
 
@@ -65,8 +71,10 @@ public final class GraphView {
     this.model = model;
     System.setProperty("org.graphstream.ui", "swing");
     graph.setAttribute("ui.stylesheet", stylesheet());
-    graph.setAttribute("ui.quality");
-    graph.setAttribute("ui.antialias");
+    if (model.analysis().graph().papers().size() <= SMOOTH_MAX_PAPERS) {
+      graph.setAttribute("ui.quality");
+      graph.setAttribute("ui.antialias");
+    }
     for (String id : model.analysis().graph().papers().keySet()) {
       graph.addNode(id);
     }
@@ -114,7 +122,10 @@ public final class GraphView {
         node.removeAttribute("ui.hide");
         shownClass.put(n.id(), cls);
       }
-      node.setAttribute("ui.size", (float) (NODE_MIN_PX + (NODE_MAX_PX - NODE_MIN_PX) * n.size()));
+      Float size = (float) (NODE_MIN_PX + (NODE_MAX_PX - NODE_MIN_PX) * n.size());
+      if (!size.equals(sizes.put(n.id(), size))) {
+        node.setAttribute("ui.size", size);
+      }
       if (!n.label().equals(labels.get(n.id())) && !n.id().equals(hovered)) {
         if (n.label().isPresent()) {
           node.setAttribute("ui.label", n.label().get());
@@ -142,20 +153,25 @@ public final class GraphView {
         edge = graph.addEdge(id, e.a(), e.b());
         edgeIds.add(id);
       }
-      if (e.faded()) {
-        edge.setAttribute("ui.class", "faded");
-      } else {
-        edge.removeAttribute("ui.class");
-        edge.setAttribute("ui.color", (float) e.shade()); // GraphStream wants a Float here
-      }
-      edge.setAttribute("ui.size", (float) (0.6 + 1.6 * e.shade()));
-    }
-    for (String id : new TreeSet<>(edgeIds)) {
-      if (!drawn.contains(id)) {
-        graph.removeEdge(id);
-        edgeIds.remove(id);
+      String look = e.faded() + ":" + e.shade();
+      if (!look.equals(edgeLooks.put(id, look))) {
+        if (e.faded()) {
+          edge.setAttribute("ui.class", "faded");
+        } else {
+          edge.removeAttribute("ui.class");
+          edge.setAttribute("ui.color", (float) e.shade()); // GraphStream wants a Float here
+        }
+        edge.setAttribute("ui.size", (float) (0.6 + 1.6 * e.shade()));
       }
     }
+    edgeIds.removeIf(id -> {
+      if (drawn.contains(id)) {
+        return false;
+      }
+      graph.removeEdge(id);
+      edgeLooks.remove(id);
+      return true;
+    });
 
     if (model.centreRequests() != centred) {
       centred = model.centreRequests();
@@ -169,6 +185,16 @@ public final class GraphView {
 
   /** Closes the viewer. Call on the Swing thread. */
   public void close() {
+    // GraphStream 2.0 fails to close a view holding a style group it never drew (a null map in
+    // StyleGroup.removeRenderer), e.g. the faded class right after a focus: draw once off screen first
+    java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(Math.max(1, panel.getWidth()),
+        Math.max(1, panel.getHeight()), java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = scratch.createGraphics();
+    try {
+      panel.paint(g);
+    } finally {
+      g.dispose();
+    }
     viewer.close();
   }
 
