@@ -16,8 +16,9 @@ import java.util.Random;
  * gravity {@code k_g m} towards the origin. Displacement uses the paper's adaptive global and
  * local speeds (swinging versus traction), as Gephi does.
  *
- * <p>Cost per iteration: {@code O(n log n + m)}. The network is held in flat arrays (compressed
- * adjacency); positions are in Gephi's layout units.
+ * <p>Cost per iteration: {@code O(n log n + m)}; the repulsion, the dominant part, runs on {@link
+ * Options#threads()} threads for graphs of 2048 nodes or more, with the same result as on one. The
+ * network is held in flat arrays (compressed adjacency); positions are in Gephi's layout units.
  *
  * <p>The CWTS VOS layout ({@code nl.cwts.networkanalysis.GradientDescentVOSLayoutAlgorithm}) was
  * considered first: its gradient sums repulsion over all pairs without approximation, {@code O(n²)}
@@ -48,6 +49,7 @@ public final class ForceAtlas2 {
    * @param jitterTolerance how much swinging is tolerated, positive
    * @param linLog LinLog attraction (tighter clusters)
    * @param strongGravity gravity growing with the distance to the origin
+   * @param threads threads computing the repulsion, at least 1 (the result does not depend on it)
    */
   public record Options(
       int iterations,
@@ -58,7 +60,8 @@ public final class ForceAtlas2 {
       double edgeWeightInfluence,
       double jitterTolerance,
       boolean linLog,
-      boolean strongGravity) {
+      boolean strongGravity,
+      int threads) {
 
     /** @throws IllegalArgumentException naming the first invalid value */
     public Options {
@@ -70,43 +73,54 @@ public final class ForceAtlas2 {
           "edge weight influence cannot be negative: %s", edgeWeightInfluence);
       require(jitterTolerance > 0 && Double.isFinite(jitterTolerance),
           "jitter tolerance must be positive: %s", jitterTolerance);
+      require(threads >= 1, "threads must be at least 1: %s", threads);
     }
 
-    /** The defaults with this seed and an iteration count suited to a graph of {@code n} nodes. */
+    /**
+     * The defaults with this seed, an iteration count suited to a graph of {@code n} nodes, and one
+     * thread per available processor.
+     */
     public static Options defaults(long seed, int n) {
       int iterations = n <= 2_000 ? 600 : n <= 20_000 ? 300 : 150;
       return new Options(iterations, seed, SCALING_RATIO_DEFAULT, GRAVITY_DEFAULT, THETA_DEFAULT,
-          EDGE_WEIGHT_INFLUENCE_DEFAULT, JITTER_TOLERANCE_DEFAULT, false, false);
+          EDGE_WEIGHT_INFLUENCE_DEFAULT, JITTER_TOLERANCE_DEFAULT, false, false,
+          Runtime.getRuntime().availableProcessors());
+    }
+
+    /** These options with another thread count. */
+    public Options withThreads(int value) {
+      return new Options(iterations, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
+          strongGravity, value);
     }
 
     /** These options with another iteration count. */
     public Options withIterations(int value) {
       return new Options(value, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
-          strongGravity);
+          strongGravity, threads);
     }
 
     /** These options with another seed. */
     public Options withSeed(long value) {
       return new Options(iterations, value, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance,
-          linLog, strongGravity);
+          linLog, strongGravity, threads);
     }
 
     /** These options with another scaling ratio. */
     public Options withScalingRatio(double value) {
       return new Options(iterations, seed, value, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
-          strongGravity);
+          strongGravity, threads);
     }
 
     /** These options with another theta. */
     public Options withTheta(double value) {
       return new Options(iterations, seed, scalingRatio, gravity, value, edgeWeightInfluence, jitterTolerance,
-          linLog, strongGravity);
+          linLog, strongGravity, threads);
     }
 
     /** These options with LinLog attraction on or off. */
     public Options withLinLog(boolean value) {
       return new Options(iterations, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance,
-          value, strongGravity);
+          value, strongGravity, threads);
     }
 
     private static void require(boolean ok, String message, Object value) {
@@ -115,6 +129,9 @@ public final class ForceAtlas2 {
       }
     }
   }
+
+  // nodes per parallel repulsion task
+  private static final int CHUNK = 1024;
 
   private final int n;
   private final int[] firstNeighbor;
@@ -192,8 +209,20 @@ public final class ForceAtlas2 {
     final QuadTree tree = new QuadTree(n);
     double speed = 1;
     double speedEfficiency = 1;
+    java.util.concurrent.ForkJoinPool pool;
 
     double[][] run() {
+      pool = options.threads() > 1 && n >= 2 * CHUNK ? new java.util.concurrent.ForkJoinPool(options.threads()) : null;
+      try {
+        return layout();
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
+      }
+    }
+
+    double[][] layout() {
       for (int i = 0; i < n; i++) {
         mass[i] = 1 + (firstNeighbor[i + 1] - firstNeighbor[i]);
       }
@@ -221,8 +250,27 @@ public final class ForceAtlas2 {
       double kr = options.scalingRatio();
       if (options.theta() > 0) {
         tree.build(x, y, mass);
-        for (int i = 0; i < n; i++) {
-          tree.repel(i, dx, dy, kr, options.theta());
+        if (pool == null) {
+          int[] stack = new int[64];
+          for (int i = 0; i < n; i++) {
+            stack = tree.repel(i, dx, dy, kr, options.theta(), stack);
+          }
+        } else {
+          // Each node's force is summed by one task in a fixed order: the result is thread-independent.
+          int chunks = (n + CHUNK - 1) / CHUNK;
+          try {
+            pool.submit(() -> java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+              int[] stack = new int[64];
+              for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
+                stack = tree.repel(i, dx, dy, kr, options.theta(), stack);
+              }
+            })).get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("layout interrupted", e);
+          } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("layout failed", e.getCause());
+          }
         }
       } else {
         for (int i = 0; i < n; i++) {
@@ -363,7 +411,6 @@ public final class ForceAtlas2 {
     private int[] body = new int[0];
     private int[] firstChild = new int[0];
     private int[] depth = new int[0];
-    private int[] stack = new int[64];
     private double[] bx;
     private double[] by;
     private double[] bm;
@@ -472,8 +519,12 @@ public final class ForceAtlas2 {
       return firstChild[c] + (x >= cx[c] ? 1 : 0) + (y >= cy[c] ? 2 : 0);
     }
 
-    /** Adds to {@code dx, dy} of body i the repulsion of every other body, approximated per theta. */
-    void repel(int i, double[] dx, double[] dy, double kr, double theta) {
+    /**
+     * Adds to {@code dx, dy} of body i the repulsion of every other body, approximated per theta.
+     * Reads the tree only, so threads may call it for different bodies at once, each with its own
+     * stack; returns the stack (grown if it had to be).
+     */
+    int[] repel(int i, double[] dx, double[] dy, double kr, double theta, int[] stack) {
       int top = 0;
       stack[top++] = 0;
       double xi = bx[i];
@@ -506,6 +557,7 @@ public final class ForceAtlas2 {
           }
         }
       }
+      return stack;
     }
   }
 }

@@ -73,6 +73,25 @@ class ForceAtlas2Test {
   }
 
   @Test
+  void threadCountDoesNotChangeTheResult() {
+    Random r = new Random(8);
+    int n = 5000;
+    int[][] edges = new int[3 * n][];
+    for (int i = 0; i < edges.length; i++) {
+      int a = i / 3;
+      int b = r.nextInt(n);
+      edges[i] = new int[] {a, b == a ? (b + 1) % n : b};
+    }
+    ForceAtlas2.Options o = ForceAtlas2.Options.defaults(4, n).withIterations(20);
+    double[][] one = layout(n, edges, o.withThreads(1));
+    double[][] three = layout(n, edges, o.withThreads(3));
+    assertArrayEquals(one[0], three[0], 0.0);
+    assertArrayEquals(one[1], three[1], 0.0);
+    assertEquals("threads must be at least 1: 0",
+        assertThrows(IllegalArgumentException.class, () -> o.withThreads(0)).getMessage());
+  }
+
+  @Test
   void twoCliquesJoinedByOneEdgeLandApartWithBarnesHutAndExactRepulsion() {
     for (double theta : new double[] {ForceAtlas2.THETA_DEFAULT, 0}) {
       double[][] p = layout(20, twoCliques(), ForceAtlas2.Options.defaults(1, 20).withTheta(theta));
