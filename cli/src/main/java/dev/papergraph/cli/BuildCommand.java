@@ -1,5 +1,9 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Community;
+import dev.papergraph.analysis.Measure;
+import dev.papergraph.model.Paper;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
@@ -11,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,21 +31,28 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph build}: reads inputs (the bundled seed corpus by default) into a workspace. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Read papers and build the workspace: papers, import report and run manifest.",
+        "Read papers and build the workspace: papers, similarity edges with explanations,",
+        "communities with labels, centralities, layout and the run manifest.",
         "With no INPUT, reads the bundled seed corpus (415 papers from five daily-papers listings).",
-        "Prints the import report (records read, imported, merged, rejected) and a summary."},
+        "Prints the import report and a summary: papers, edges, communities, central papers."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph build                        the bundled seed corpus",
         "  papergraph build listings/ extra.jsonl  a folder (recursively) and a file",
         "  papergraph build 'corpus/**.jsonl.gz'   a glob the shell did not expand",
         "  cat papers.jsonl | papergraph build -   standard input",
+        "  papergraph build -k 15 --resolution 1.5 --weight topic=0.3",
+        "                                          more edges, smaller communities",
         "  papergraph build -w /tmp/ws --format hf listing.txt",
         "                                          another workspace, forced format"})
 final class BuildCommand implements Callable<Integer> {
 
   /** The classpath folder of the bundled default corpus (module testdata). */
   static final String BUNDLED = "papergraph/seed/hf-papers";
+  /** Communities listed in the summary. */
+  static final int SUMMARY_COMMUNITIES = 10;
+  /** Central papers listed in the summary. */
+  static final int SUMMARY_PAPERS = 5;
 
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
@@ -55,32 +68,45 @@ final class BuildCommand implements Callable<Integer> {
       completionCandidates = FormatNames.class)
   String format;
 
+  @ArgGroup(validate = false, heading = "%nEngine parameters (recorded in the run manifest):%n")
+  EngineArgs engine = new EngineArgs();
+
   @Override
   public Integer call() throws Exception {
-    Format forced = null;
-    if (format != null) {
-      forced = Format.byName(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "unknown --format '" + format + "': expected one of " + String.join(", ", new FormatNames())));
-    }
+    BuildOptions options = options();
     List<InputSource> sources = inputs.isEmpty()
         ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
         : Inputs.expand(inputs, System.in);
     Main main = GlobalOptions.of(spec);
-    BuildOptions options = BuildOptions.DEFAULTS.withFormat(forced);
     Workspace ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet));
 
     PrintWriter out = spec.commandLine().getOut();
     ImportReport report = ws.importReport();
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("workspace", ws.dir().toString());
-    summary.put("papers", ws.papers().size());
+    Communities communities = ws.communities();
+    List<String> central = ws.centralities().ranking(Measure.PAGERANK);
     switch (output.form) {
       case table -> {
         out.print(report.toText());
         out.println();
-        out.printf("Workspace %s: %d papers%n", workspace.dir, ws.papers().size());
+        out.printf(Locale.ROOT, "Graph: %d papers, %d edges, %d communities, modularity %.4f%n",
+            ws.papers().size(), ws.links().size(), communities.communities().size(), communities.modularity());
+        out.println();
+        int shown = Math.min(SUMMARY_COMMUNITIES, communities.communities().size());
+        out.printf("Communities (%s)%n", shown == communities.communities().size()
+            ? "all " + shown : "largest " + shown + " of " + communities.communities().size());
+        communityTable(communities, shown).print(out, output.form);
+        out.println();
+        out.println("Most central papers (PageRank)");
+        centralTable(ws, central).print(out, output.form);
       }
       case json -> {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("workspace", ws.dir().toString());
+        summary.put("papers", ws.papers().size());
+        summary.put("edges", ws.links().size());
+        summary.put("modularity", communities.modularity());
+        summary.put("communities", communityTable(communities, communities.communities().size()).asMaps());
+        summary.put("central", centralTable(ws, central).asMaps());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("report", report);
         doc.put("summary", summary);
@@ -98,9 +124,42 @@ final class BuildCommand implements Callable<Integer> {
     out.flush();
     if (!main.quiet) {
       spec.commandLine().getErr().println("papergraph: workspace written to " + workspace.dir
-          + "; try `papergraph info`");
+          + "; try `papergraph rank`, `papergraph communities` or `papergraph info`");
     }
     return Main.EXIT_OK;
+  }
+
+  private BuildOptions options() {
+    BuildOptions options = BuildOptions.DEFAULTS;
+    if (format != null) {
+      Format forced = Format.byName(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "unknown --format '" + format + "': expected one of " + String.join(", ", new FormatNames())));
+      options = options.withFormat(forced);
+    }
+    try {
+      return (engine == null ? new EngineArgs() : engine).apply(options);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+    }
+  }
+
+  private static Table communityTable(Communities communities, int limit) {
+    Table t = new Table("community", "size", "label").maxWidth("label", 70);
+    for (Community c : communities.communities().subList(0, limit)) {
+      t.row(c.id(), c.size(), c.label());
+    }
+    return t;
+  }
+
+  private static Table centralTable(Workspace ws, List<String> ranking) throws java.io.IOException {
+    Table t = new Table("rank", "pagerank", "community", "title").maxWidth("title", 80);
+    int rank = 0;
+    for (String id : ranking.subList(0, Math.min(SUMMARY_PAPERS, ranking.size()))) {
+      Paper p = ws.paper(id).orElseThrow();
+      t.row(++rank, ws.centralities().score(Measure.PAGERANK, id),
+          ws.communities().of(id).map(Community::id).orElse(null), p.title());
+    }
+    return t;
   }
 
   /** The names {@code --format} accepts, for help and shell completion. */

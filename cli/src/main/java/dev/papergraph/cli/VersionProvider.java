@@ -1,12 +1,14 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.LibraryVersions;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+/** papergraph's version (from the lib jar's Maven metadata, "dev" when run from classes) and the runtime's. */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"papergraph " + (v == null ? "dev" : v)};
+    return new String[] {
+        "papergraph " + LibraryVersions.papergraph(),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
   }
 }

@@ -7,9 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.papergraph.analysis.Analysis;
+import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.Centralities;
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.analysis.RunManifest;
+import dev.papergraph.analysis.TermSource;
+import dev.papergraph.graph.PaperGraph;
+import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.layout.Layout;
+import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.EdgeExplanation;
+import dev.papergraph.similarity.EngineOptions;
+import dev.papergraph.similarity.Link;
+import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.text.TermVectors;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.CorpusBuilder;
 import dev.papergraph.read.ImportReport;
@@ -19,7 +34,6 @@ import dev.papergraph.read.Readers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -27,19 +41,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +67,11 @@ import java.util.stream.Stream;
  * manifest.json       the run manifest: inputs with SHA-256, counts, parameters, versions
  * import-report.json  what happened to every input record
  * papers.jsonl        the papers, papergraph's native corpus format (JSON Lines)
+ * edges.jsonl         the similarity links, each with its explanation, by (first, second) id
+ * communities.json    the labelled communities and the modularity
+ * centralities.tsv    every measure of every paper, overall and within its community
+ * layout.tsv          the position of every paper
+ * engine-options.json the similarity engine's options, to explain pairs that are not linked
  * </pre>
  */
 public final class Workspace {
@@ -72,6 +87,11 @@ public final class Workspace {
   static final String MANIFEST = "manifest.json";
   static final String REPORT = "import-report.json";
   static final String PAPERS = "papers.jsonl";
+  static final String EDGES = "edges.jsonl";
+  static final String COMMUNITIES = "communities.json";
+  static final String CENTRALITIES = "centralities.tsv";
+  static final String LAYOUT = "layout.tsv";
+  static final String ENGINE = "engine-options.json";
 
   private static final String ADVICE_BUILD = "build one with `papergraph build [INPUT...]`";
 
@@ -87,12 +107,24 @@ public final class Workspace {
   private final Lazy<List<Paper>> papers;
   private final Lazy<Map<String, Paper>> byId;
   private final Lazy<PaperLookup> lookup;
+  private final Lazy<List<Link>> links;
+  private final Lazy<PaperGraph> graph;
+  private final Lazy<Communities> communities;
+  private final Lazy<Centralities> centralities;
+  private final Lazy<Layout> layout;
+  private final Lazy<SimilarityEngine> engine;
 
-  private Workspace(Path dir, RunManifest manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers) {
+  private Workspace(Path dir, RunManifest manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
+      Lazy<List<Link>> links, Lazy<Communities> communities, Lazy<Centralities> centralities, Lazy<Layout> layout,
+      Lazy<SimilarityEngine> engine) {
     this.dir = dir;
     this.manifest = manifest;
     this.report = report;
     this.papers = papers;
+    this.links = links;
+    this.communities = communities;
+    this.centralities = centralities;
+    this.layout = layout;
     this.byId = new Lazy<>(() -> {
       Map<String, Paper> m = new LinkedHashMap<>();
       for (Paper p : this.papers.get()) {
@@ -101,6 +133,8 @@ public final class Workspace {
       return Collections.unmodifiableMap(m);
     });
     this.lookup = new Lazy<>(() -> new PaperLookup(this.papers.get()));
+    this.graph = new Lazy<>(() -> PaperGraph.of(this.papers.get(), this.links.get()));
+    this.engine = engine;
   }
 
   /**
@@ -120,7 +154,6 @@ public final class Workspace {
       throws IOException {
     Path target = dir.toAbsolutePath().normalize();
     checkReplaceable(target);
-    String created = Instant.now().toString();
 
     progress.start("read", inputs.size());
     Readers readers = Readers.standard();
@@ -130,18 +163,46 @@ public final class Workspace {
       progress.advance(1);
     }
     Corpus corpus = builder.build();
+    List<Paper> papers = corpus.papers();
+    progress.finish();
+
+    progress.start("similarity", -1);
+    SimilarityEngine engine = SimilarityEngine.of(papers, options.engine());
+    List<Link> links = engine.links();
+    progress.finish();
+
+    progress.start("graph", -1);
+    PaperGraph graph = PaperGraph.of(papers, links);
+    progress.finish();
+
+    progress.start("analysis", -1);
+    Analyzer.Result analysed = new Analyzer(options.analysis()).analyze(graph, terms(engine.vectors()));
+    progress.finish();
+
+    progress.start("layout", -1);
+    Layout layout = Layouts.compute(graph, analysed.communities().membership(), options.layoutSeed());
     progress.finish();
 
     ImportReport report = corpus.report();
-    RunManifest manifest = manifest(created, inputs, report, corpus, options);
+    RunManifest manifest = manifest(inputs, report, options, analysed, links.size());
 
-    progress.start("save", 3);
+    progress.start("save", 7);
     Files.createDirectories(target.getParent());
     Path staging = Files.createDirectory(sibling(target, "building"));
     try {
+      List<String> ids = papers.stream().map(Paper::id).toList();
       writeJson(staging.resolve(REPORT), report);
       progress.advance(1);
-      NativeCorpus.writeJsonl(corpus.papers(), staging.resolve(PAPERS), true);
+      NativeCorpus.writeJsonl(papers, staging.resolve(PAPERS), true);
+      progress.advance(1);
+      StageFiles.writeLinks(staging.resolve(EDGES), links);
+      progress.advance(1);
+      writeJson(staging.resolve(COMMUNITIES), analysed.communities());
+      progress.advance(1);
+      StageFiles.writeCentralities(staging.resolve(CENTRALITIES), ids, analysed.centralities());
+      progress.advance(1);
+      StageFiles.writeLayout(staging.resolve(LAYOUT), ids, layout);
+      writeJson(staging.resolve(ENGINE), options.engine());
       progress.advance(1);
       writeJson(staging.resolve(MANIFEST), manifest);
       // the marker goes last: a folder without it was never completed
@@ -152,8 +213,8 @@ public final class Workspace {
       deleteTree(staging);
     }
     progress.finish();
-    List<Paper> list = corpus.papers();
-    return new Workspace(target, manifest, Lazy.of(report), Lazy.of(list));
+    return new Workspace(target, manifest, Lazy.of(report), Lazy.of(papers), Lazy.of(links),
+        Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine));
   }
 
   /**
@@ -182,7 +243,12 @@ public final class Workspace {
     RunManifest manifest = readJson(dir, target.resolve(MANIFEST), RunManifest.class);
     Lazy<ImportReport> report = new Lazy<>(() -> readJson(dir, target.resolve(REPORT), ImportReport.class));
     Lazy<List<Paper>> papers = new Lazy<>(() -> readPapers(dir, target.resolve(PAPERS)));
-    return new Workspace(target, manifest, report, papers);
+    return new Workspace(target, manifest, report, papers,
+        new Lazy<>(() -> StageFiles.readLinks(dir, target.resolve(EDGES))),
+        new Lazy<>(() -> readJson(dir, target.resolve(COMMUNITIES), Communities.class)),
+        new Lazy<>(() -> StageFiles.readCentralities(dir, target.resolve(CENTRALITIES))),
+        new Lazy<>(() -> StageFiles.readLayout(dir, target.resolve(LAYOUT))),
+        new Lazy<>(() -> SimilarityEngine.of(papers.get(), readJson(dir, target.resolve(ENGINE), EngineOptions.class))));
   }
 
   /** True when {@code dir} holds a workspace (its marker file). */
@@ -218,6 +284,72 @@ public final class Workspace {
   /** Finds papers by id, DOI, arXiv id or title fragment. */
   public PaperLookup lookup() throws IOException {
     return lookup.get();
+  }
+
+  /** The similarity links with their explanations, by (first, second) id. */
+  public List<Link> links() throws IOException {
+    return links.get();
+  }
+
+  /** The similarity (and citation) graph of the papers. */
+  public PaperGraph graph() throws IOException {
+    return graph.get();
+  }
+
+  /** The labelled communities. */
+  public Communities communities() throws IOException {
+    return communities.get();
+  }
+
+  /** The centralities of every paper, overall and within its community. */
+  public Centralities centralities() throws IOException {
+    return centralities.get();
+  }
+
+  /** The positions of the papers. */
+  public Layout layout() throws IOException {
+    return layout.get();
+  }
+
+  /** Everything the exports and the viewer need, as one value. */
+  public Analysis analysis() throws IOException {
+    return new Analysis(graph(), communities(), centralities(), layout(), manifest);
+  }
+
+  /** Ego graphs and strongest paths over the similarity graph. */
+  public Neighbourhoods neighbourhoods() throws IOException {
+    return new Neighbourhoods(graph());
+  }
+
+  /** The explanation of the edge between two papers, when they are linked. */
+  public Optional<EdgeExplanation> edge(String a, String b) throws IOException {
+    SimilarityEdge e = graph().similarity().getEdge(a, b);
+    return e == null ? Optional.empty() : Optional.of(e.explanation());
+  }
+
+  /**
+   * Why two papers are, or are not, linked: the saved explanation of their edge, or for a pair
+   * without an edge the scores the engine gives them. The latter re-analyses the texts of every
+   * paper (about a second for a few hundred papers), once per workspace opened.
+   *
+   * @param linked whether the pair is an edge of the graph
+   */
+  public record PairExplanation(EdgeExplanation explanation, boolean linked) {}
+
+  /**
+   * Explains a pair of papers; see {@link PairExplanation}.
+   *
+   * @throws IllegalArgumentException if an id is not a paper of the workspace
+   */
+  public PairExplanation explain(String a, String b) throws IOException {
+    if (paper(a).isEmpty() || paper(b).isEmpty()) {
+      throw new IllegalArgumentException("not a paper of the workspace: " + (paper(a).isEmpty() ? a : b));
+    }
+    Optional<EdgeExplanation> saved = edge(a, b);
+    if (saved.isPresent()) {
+      return new PairExplanation(saved.get(), true);
+    }
+    return new PairExplanation(engine.get().explain(a, b), false);
   }
 
   // ---- building
@@ -280,57 +412,57 @@ public final class Workspace {
     }
   }
 
-  private static RunManifest manifest(String created, List<InputSource> inputs, ImportReport report, Corpus corpus,
-      BuildOptions options) throws IOException {
-    List<RunManifest.Input> in = new ArrayList<>();
+  private static RunManifest manifest(List<InputSource> inputs, ImportReport report, BuildOptions options,
+      Analyzer.Result analysed, int edges) throws IOException {
+    RunManifest.Builder m = RunManifest.builder();
     for (int i = 0; i < inputs.size(); i++) {
       InputSource s = inputs.get(i);
       String format = i < report.files().size() ? report.files().get(i).format() : "";
-      in.add(digest(s, format));
-    }
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("records.read", report.read());
-    counts.put("records.imported", report.imported());
-    counts.put("records.merged", report.merged());
-    counts.put("records.rejected", report.rejected());
-    counts.put("papers", (long) corpus.size());
-    Properties v = versions();
-    Map<String, String> libraries = new LinkedHashMap<>();
-    for (String lib : List.of("lucene", "jgrapht", "networkanalysis", "jackson")) {
-      libraries.put(lib, v.getProperty(lib, "unknown"));
-    }
-    libraries.put("java", System.getProperty("java.version"));
-    return new RunManifest("papergraph " + v.getProperty("papergraph", "dev"), created, in, counts,
-        options.parameters(), libraries);
-  }
-
-  private static RunManifest.Input digest(InputSource source, String format) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
-    long bytes = 0;
-    try (InputStream in = new DigestInputStream(source.opener().open(), sha)) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        bytes += n;
+      try (InputStream in = s.opener().open()) {
+        m.input(s.name(), format, in);
       }
     }
-    return new RunManifest.Input(source.name(), format, bytes, HexFormat.of().formatHex(sha.digest()));
+    m.count("records.read", report.read())
+        .count("records.imported", report.imported())
+        .count("records.merged", report.merged())
+        .count("records.rejected", report.rejected())
+        .count("papers", report.imported())
+        .count("edges", edges)
+        .count("communities", analysed.communities().communities().size());
+    m.parameters(options.parameters());
+    m.parameters(analysed.parameters());
+    return m.build();
   }
 
-  private static Properties versions() {
-    Properties p = new Properties();
-    try (InputStream in = Workspace.class.getResourceAsStream("versions.properties")) {
-      if (in != null) {
-        p.load(in);
+  /** The engine's term vectors as the community labeller reads them. */
+  private static TermSource terms(TermVectors vectors) {
+    return new TermSource() {
+      @Override
+      public Map<String, Double> termCounts(String paperId) {
+        OptionalInt doc = vectors.doc(paperId);
+        return doc.isPresent() ? vectors.termCounts(doc.getAsInt()) : Map.of();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled versions.properties", e);
-    }
-    return p;
+
+      @Override
+      public Map<String, String> display(Collection<String> terms) {
+        List<String> known = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (String t : terms) {
+          OptionalInt id = vectors.termId(t);
+          if (id.isPresent()) {
+            known.add(t);
+            ids.add(id.getAsInt());
+          }
+        }
+        Map<Integer, String> forms = vectors.displayForms(ids.stream().mapToInt(Integer::intValue).toArray());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String t : terms) {
+          int i = known.indexOf(t);
+          out.put(t, i < 0 ? t : forms.getOrDefault(ids.get(i), t));
+        }
+        return out;
+      }
+    };
   }
 
   static void writeJson(Path file, Object value) throws IOException {

@@ -1,0 +1,96 @@
+package dev.papergraph.cli;
+
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Community;
+import dev.papergraph.workspace.Workspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code papergraph communities}: the communities with their labels and most central papers. */
+@Command(name = "communities", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "List the communities (Leiden), largest first, each with its label (its most distinctive",
+        "terms) and its most central papers."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  papergraph communities                   every community, 3 central papers each",
+        "  papergraph communities --top-papers 0    labels only",
+        "  papergraph communities --output json     with member ids"})
+final class CommunitiesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin GlobalOptions global;
+  @Mixin WorkspaceOptions workspace;
+  @Mixin OutputOptions output;
+
+  @Option(names = "--top-papers", paramLabel = "N", defaultValue = "3",
+      description = "Central papers listed per community (default: ${DEFAULT-VALUE}).")
+  int topPapers;
+
+  @Override
+  public Integer call() throws Exception {
+    if (topPapers < 0) {
+      throw new ParameterException(spec.commandLine(), "--top-papers cannot be negative: " + topPapers);
+    }
+    Workspace ws = workspace.open();
+    Communities cs = ws.communities();
+    PrintWriter out = spec.commandLine().getOut();
+    switch (output.form) {
+      case json -> {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("modularity", cs.modularity());
+        doc.put("quality", cs.quality());
+        doc.put("resolution", cs.resolution());
+        doc.put("seed", cs.seed());
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Community c : cs.communities()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", c.id());
+          m.put("size", c.size());
+          m.put("label", c.label());
+          m.put("labelTerms", c.labelTerms());
+          m.put("small", c.small());
+          List<Map<String, Object>> central = new ArrayList<>();
+          for (String id : c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
+            central.add(Map.of("id", id, "title", ws.paper(id).orElseThrow().title()));
+          }
+          m.put("centralPapers", central);
+          m.put("members", c.members());
+          list.add(m);
+        }
+        doc.put("communities", list);
+        Table.JSON.writeValue(out, doc);
+        out.println();
+      }
+      case table, csv, tsv -> {
+        if (output.form == OutputOptions.Form.table) {
+          out.printf(Locale.ROOT, "%d communities, modularity %.4f (%s, resolution %s, seed %d)%n%n",
+              cs.communities().size(), cs.modularity(), cs.quality(), cs.resolution(), cs.seed());
+        }
+        Table t = new Table("community", "size", "label", "central papers").maxWidth("label", 50)
+            .maxWidth("central papers", 90);
+        for (Community c : cs.communities()) {
+          List<String> titles = new ArrayList<>();
+          for (String id : c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
+            titles.add(ws.paper(id).orElseThrow().title());
+          }
+          t.row(c.id(), c.size(), c.label(), String.join(" | ", titles));
+        }
+        t.print(out, output.form);
+      }
+    }
+    out.flush();
+    return Main.EXIT_OK;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.papergraph.cli;
+
+import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.CentralityOptions;
+import dev.papergraph.analysis.CommunityOptions;
+import dev.papergraph.analysis.QualityFunction;
+import dev.papergraph.similarity.EngineOptions;
+import dev.papergraph.similarity.Normalisation;
+import dev.papergraph.workspace.BuildOptions;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The engine parameters of {@code build}: similarity (k, minimum score, weights, normalisation)
+ * and analysis (quality function, resolution, seed). Defaults are the library's own constants;
+ * the values are validated by the library's option records, whose messages name the bad value.
+ */
+final class EngineArgs {
+
+  @Option(names = {"-k", "--top-k"}, paramLabel = "K", defaultValue = "" + EngineOptions.K_DEFAULT,
+      description = "Neighbours kept per paper (default: ${DEFAULT-VALUE}).")
+  int k = EngineOptions.K_DEFAULT;
+
+  @Option(names = "--min-score", paramLabel = "S", defaultValue = "" + EngineOptions.MIN_SCORE_DEFAULT,
+      description = "Minimum combined score of an edge, 0-1 (default: ${DEFAULT-VALUE}).")
+  double minScore = EngineOptions.MIN_SCORE_DEFAULT;
+
+  @Option(names = "--weight", paramLabel = "PART=W",
+      description = {"Weight of a score component, repeatable: text, topic, direct, coupling, cocitation",
+          "(defaults: text=" + EngineOptions.TEXT_WEIGHT_DEFAULT + ", topic=" + EngineOptions.TOPIC_WEIGHT_DEFAULT
+              + ", direct=" + EngineOptions.DIRECT_WEIGHT_DEFAULT + ", coupling="
+              + EngineOptions.COUPLING_WEIGHT_DEFAULT + ", cocitation=" + EngineOptions.COCITATION_WEIGHT_DEFAULT
+              + ")."})
+  Map<String, Double> weights = new LinkedHashMap<>();
+
+  @Option(names = "--normalisation", paramLabel = "N", defaultValue = "cosine",
+      completionCandidates = NormalisationNames.class,
+      description = "Normalisation of citation counts: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  String normalisation = "cosine";
+
+  @Option(names = "--quality", paramLabel = "Q", defaultValue = "modularity",
+      completionCandidates = QualityNames.class,
+      description = "Quality function Leiden optimises: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  String quality = "modularity";
+
+  @Option(names = "--resolution", paramLabel = "R", defaultValue = "" + CommunityOptions.RESOLUTION_DEFAULT,
+      description = "Leiden resolution: higher gives more, smaller communities (default: ${DEFAULT-VALUE}).")
+  double resolution = CommunityOptions.RESOLUTION_DEFAULT;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + CommunityOptions.SEED_DEFAULT,
+      description = "Seed of every random choice: communities, sampling, layout (default: ${DEFAULT-VALUE}).")
+  long seed = CommunityOptions.SEED_DEFAULT;
+
+  /**
+   * The build options these arguments give.
+   *
+   * @throws IllegalArgumentException naming the option and the value when a value is out of range
+   */
+  BuildOptions apply(BuildOptions base) {
+    EngineOptions.Builder e = base.engine().toBuilder().k(k).minScore(minScore);
+    for (Map.Entry<String, Double> w : weights.entrySet()) {
+      double v = w.getValue();
+      switch (w.getKey().toLowerCase(Locale.ROOT)) {
+        case "text" -> e.textWeight(v);
+        case "topic" -> e.topicWeight(v);
+        case "direct" -> e.directWeight(v);
+        case "coupling" -> e.couplingWeight(v);
+        case "cocitation", "co-citation" -> e.cocitationWeight(v);
+        default -> throw new IllegalArgumentException("--weight: unknown component '" + w.getKey()
+            + "': expected text, topic, direct, coupling or cocitation");
+      }
+    }
+    e.normalisation(normalisation(normalisation));
+    EngineOptions engine = e.build();
+    CommunityOptions communities = base.analysis().communities()
+        .withQuality(quality(quality)).withResolution(resolution).withSeed(seed);
+    CentralityOptions centralities = base.analysis().centralities().withSeed(seed);
+    Analyzer.Options analysis = base.analysis().withCommunities(communities).withCentralities(centralities);
+    return base.withEngine(engine).withAnalysis(analysis).withLayoutSeed(seed);
+  }
+
+  private static Normalisation normalisation(String name) {
+    for (Normalisation n : Normalisation.values()) {
+      if (key(n).equals(name.toLowerCase(Locale.ROOT))) {
+        return n;
+      }
+    }
+    throw new IllegalArgumentException("--normalisation: unknown '" + name + "': expected one of "
+        + String.join(", ", new NormalisationNames()));
+  }
+
+  private static QualityFunction quality(String name) {
+    for (QualityFunction q : QualityFunction.values()) {
+      if (q.key().equals(name.toLowerCase(Locale.ROOT))) {
+        return q;
+      }
+    }
+    throw new IllegalArgumentException("--quality: unknown '" + name + "': expected one of "
+        + String.join(", ", new QualityNames()));
+  }
+
+  private static String key(Normalisation n) {
+    return n.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The names {@code --normalisation} accepts. */
+  static final class NormalisationNames extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    NormalisationNames() {
+      for (Normalisation n : Normalisation.values()) {
+        add(key(n));
+      }
+    }
+  }
+
+  /** The names {@code --quality} accepts. */
+  static final class QualityNames extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    QualityNames() {
+      for (QualityFunction q : QualityFunction.values()) {
+        add(q.key());
+      }
+    }
+  }
+}

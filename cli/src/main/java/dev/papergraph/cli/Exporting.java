@@ -1,0 +1,27 @@
+package dev.papergraph.cli;
+
+import dev.papergraph.analysis.Analysis;
+import dev.papergraph.write.ExportFormat;
+import dev.papergraph.write.Exports;
+import dev.papergraph.write.WriteOptions;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes an analysis (or a part of it) to a file, turning "file exists" into advice. */
+final class Exporting {
+
+  private Exporting() {}
+
+  /** Writes and returns the files written. */
+  static List<Path> write(Analysis analysis, ExportFormat format, Path target, ExportArgs args)
+      throws IOException, UserException {
+    WriteOptions options = WriteOptions.defaults().withOverwrite(args.force).withAbstracts(!args.noAbstracts);
+    try {
+      return Exports.write(analysis, format, target, options);
+    } catch (FileAlreadyExistsException e) {
+      throw new UserException(e.getFile() + " exists; add --force to replace it, or choose another file");
+    }
+  }
+}

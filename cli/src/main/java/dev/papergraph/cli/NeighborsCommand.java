@@ -1,0 +1,130 @@
+package dev.papergraph.cli;
+
+import dev.papergraph.analysis.Neighbourhoods;
+import dev.papergraph.graph.SimilarityEdge;
+import dev.papergraph.model.Paper;
+import dev.papergraph.write.ExportFormat;
+import dev.papergraph.write.Exports;
+import dev.papergraph.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code papergraph neighbors}: the papers around a paper, as a tree or an ego-graph file. */
+@Command(name = "neighbors", aliases = "neighbours", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Show the papers most similar to PAPER, with why (the shared terms of each edge).",
+        "With --depth 2 or more, the neighbours of the neighbours too, as a tree: each paper",
+        "follows its top N strongest edges. --export writes this ego graph to a file instead.",
+        "PAPER is an id, a DOI, an arXiv id, or a fragment of the title."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  papergraph neighbors \"Grokking at the Edge\"",
+        "  papergraph neighbors arxiv:2501.04697 --depth 2 --top 3",
+        "  papergraph neighbors \"PD-Quant\" --export pdquant.graphml"})
+final class NeighborsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin GlobalOptions global;
+  @Mixin WorkspaceOptions workspace;
+  @Mixin OutputOptions output;
+
+  @Parameters(paramLabel = "PAPER", description = "Id, DOI, arXiv id or title fragment.")
+  String paper;
+
+  @Option(names = "--depth", paramLabel = "D", defaultValue = "1", description = "Hops from PAPER (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+      description = "Strongest edges followed per paper (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--export", paramLabel = "FILE", description = "Write the ego graph to FILE instead of printing it.")
+  Path export;
+
+  @Mixin ExportArgs exportArgs;
+
+  @Override
+  public Integer call() throws Exception {
+    if (depth < 1) {
+      throw new ParameterException(spec.commandLine(), "--depth must be at least 1: " + depth);
+    }
+    if (top < 1) {
+      throw new ParameterException(spec.commandLine(), "--top must be at least 1: " + top);
+    }
+    Workspace ws = workspace.open();
+    Paper center = Papers.resolve(ws, paper);
+    Neighbourhoods.EgoGraph ego = ws.neighbourhoods().ego(center.id(), depth, top);
+    if (export != null) {
+      ExportFormat format = exportArgs.formatFor(export);
+      List<Path> files = Exporting.write(Exports.restrict(ws.analysis(), ego.papers()), format, export, exportArgs);
+      if (!GlobalOptions.of(spec).quiet) {
+        spec.commandLine().getErr().println("papergraph: wrote the ego graph of " + center.id() + " ("
+            + ego.papers().size() + " papers, " + ego.edges().size() + " edges) to "
+            + String.join(", ", files.stream().map(Path::toString).toList()));
+      }
+      return Main.EXIT_OK;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (output.form == OutputOptions.Form.table) {
+      out.printf("Neighbours of %s  (%s)%n", center.title(), center.id());
+    }
+    Table t = new Table("hop", "score", "id", "title", "via", "shared terms")
+        .maxWidth("title", 70).maxWidth("shared terms", 40).maxWidth("via", 22);
+    for (Row r : tree(ego)) {
+      Paper p = ws.paper(r.id()).orElseThrow();
+      String title = output.form == OutputOptions.Form.table ? "  ".repeat(r.hop() - 1) + p.title() : p.title();
+      t.row(r.hop(), r.edge().score(), p.id(), title, r.hop() > 1 ? r.edge().other(r.id()) : null,
+          Papers.sharedTerms(r.edge().explanation(), 5));
+    }
+    t.print(out, output.form);
+    if (ego.papers().size() == 1 && !GlobalOptions.of(spec).quiet) {
+      spec.commandLine().getErr().println("papergraph: " + center.id() + " has no edges (no paper is similar "
+          + "enough); try `papergraph search` with its title, or rebuild with a lower --min-score");
+    }
+    return Main.EXIT_OK;
+  }
+
+  /** A paper of the ego graph with the edge that reached it. */
+  record Row(String id, int hop, SimilarityEdge edge) {}
+
+  /**
+   * The ego graph as a tree in depth-first order: each paper is placed under the strongest edge
+   * to a paper one hop closer; children by decreasing edge score, then id.
+   */
+  static List<Row> tree(Neighbourhoods.EgoGraph ego) {
+    Map<String, Integer> hops = ego.hops();
+    Map<String, List<Row>> children = new HashMap<>();
+    Map<String, Boolean> placed = new HashMap<>();
+    // edges come strongest first, so the first edge to a closer paper is the strongest one
+    for (SimilarityEdge e : ego.edges()) {
+      for (String child : List.of(e.first(), e.second())) {
+        String parent = e.other(child);
+        if (hops.get(child) == hops.get(parent) + 1 && placed.putIfAbsent(child, true) == null) {
+          children.computeIfAbsent(parent, k -> new ArrayList<>()).add(new Row(child, hops.get(child), e));
+        }
+      }
+    }
+    List<Row> out = new ArrayList<>();
+    addChildren(ego.center(), children, out);
+    return out;
+  }
+
+  private static void addChildren(String parent, Map<String, List<Row>> children, List<Row> out) {
+    for (Row r : children.getOrDefault(parent, List.of())) {
+      out.add(r);
+      addChildren(r.id(), children, out);
+    }
+  }
+}

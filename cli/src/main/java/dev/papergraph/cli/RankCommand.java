@@ -1,0 +1,156 @@
+package dev.papergraph.cli;
+
+import dev.papergraph.analysis.Centralities;
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Community;
+import dev.papergraph.analysis.Measure;
+import dev.papergraph.analysis.Popularity;
+import dev.papergraph.analysis.PopularityContrast;
+import dev.papergraph.model.Paper;
+import dev.papergraph.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code papergraph rank}: the most central papers, or those whose centrality and popularity disagree. */
+@Command(name = "rank", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Rank papers by a centrality measure, over the whole graph or within one community.",
+        "--gems lists papers far more central than popular (upvotes or citations), --hype the reverse."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  papergraph rank                          top 10 by PageRank",
+        "  papergraph rank --by betweenness --top 20",
+        "  papergraph rank --community 0            within community 0 (see `communities`)",
+        "  papergraph rank --gems                   central but little upvoted",
+        "  papergraph rank --top 5 --output json | jq '.[].title'"})
+final class RankCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin GlobalOptions global;
+  @Mixin WorkspaceOptions workspace;
+  @Mixin OutputOptions output;
+
+  @Option(names = "--by", paramLabel = "MEASURE", defaultValue = "pagerank", completionCandidates = MeasureNames.class,
+      description = "Centrality: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  String by;
+
+  @Option(names = "--community", paramLabel = "N",
+      description = "Only papers of community N, ranked by the measure within the community.")
+  Integer community;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows to show (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @ArgGroup(exclusive = true)
+  Contrast contrast;
+
+  static final class Contrast {
+    @Option(names = "--gems", required = true, description = "Hidden gems: far more central than popular.")
+    boolean gems;
+
+    @Option(names = "--hype", required = true, description = "Hype: far more popular than central.")
+    boolean hype;
+  }
+
+  @Option(names = "--min-gap", paramLabel = "G", defaultValue = "0.5",
+      description = "With --gems/--hype: least gap between centrality and popularity percentiles, 0-1 "
+          + "(default: ${DEFAULT-VALUE}).")
+  double minGap;
+
+  @Override
+  public Integer call() throws Exception {
+    Measure measure = Measure.byName(by).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "unknown --by '" + by + "': expected one of " + String.join(", ", new MeasureNames())));
+    if (top < 1) {
+      throw new ParameterException(spec.commandLine(), "--top must be at least 1: " + top);
+    }
+    if (!(minGap >= 0 && minGap <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--min-gap must be between 0 and 1: " + minGap);
+    }
+    Workspace ws = workspace.open();
+    Centralities c = ws.centralities();
+    Communities communities = ws.communities();
+    List<Paper> papers = ws.papers();
+    Table t;
+    if (contrast != null) {
+      t = contrast(ws, measure, papers, c);
+    } else if (community != null) {
+      Community com = community(communities);
+      Map<String, Double> within = c.withinCommunity().getOrDefault(measure, Map.of());
+      List<String> ids = new ArrayList<>(com.members());
+      ids.sort((a, b) -> {
+        int cmp = Double.compare(within.getOrDefault(b, 0.0), within.getOrDefault(a, 0.0));
+        return cmp != 0 ? cmp : a.compareTo(b);
+      });
+      t = new Table("rank", measure.key(), "overall", "id", "title").maxWidth("title", 80);
+      int rank = 0;
+      for (String id : ids.subList(0, Math.min(top, ids.size()))) {
+        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), id, ws.paper(id).orElseThrow().title());
+      }
+    } else {
+      List<String> ranking = c.ranking(measure);
+      t = new Table("rank", measure.key(), "community", "id", "title").maxWidth("title", 80);
+      int rank = 0;
+      for (String id : ranking.subList(0, Math.min(top, ranking.size()))) {
+        t.row(++rank, c.score(measure, id), communities.of(id).map(Community::id).orElse(null), id,
+            ws.paper(id).orElseThrow().title());
+      }
+    }
+    t.print(spec.commandLine().getOut(), output.form);
+    return Main.EXIT_OK;
+  }
+
+  private Community community(Communities communities) throws UserException {
+    if (community < 0 || community >= communities.communities().size()) {
+      throw new UserException("no community " + community + ": this workspace has communities 0 to "
+          + (communities.communities().size() - 1) + " (see `papergraph communities`)");
+    }
+    return communities.communities().get(community);
+  }
+
+  private Table contrast(Workspace ws, Measure measure, List<Paper> papers, Centralities c) throws Exception {
+    Popularity popularity = PopularityContrast.choose(papers).orElseThrow(() -> new UserException(
+        "no paper in this workspace has upvotes or citation counts, so there is no popularity to contrast"));
+    List<Paper> pool = papers;
+    if (community != null) {
+      java.util.Set<String> members = new java.util.HashSet<>(community(ws.communities()).members());
+      pool = papers.stream().filter(p -> members.contains(p.id())).toList();
+    }
+    PopularityContrast pc = PopularityContrast.of(pool, c, measure, popularity);
+    List<PopularityContrast.Standing> list = contrast.gems ? pc.hiddenGems(minGap) : pc.hype(minGap);
+    String pop = popularity.name().toLowerCase(Locale.ROOT);
+    Table t = new Table("rank", "gap", measure.key(), measure.key() + "_pct", pop, pop + "_pct", "id", "title")
+        .maxWidth("title", 70);
+    int rank = 0;
+    for (PopularityContrast.Standing s : list.subList(0, Math.min(top, list.size()))) {
+      t.row(++rank, s.gap(), s.centrality(), s.centralityPercentile(), s.popularity(), s.popularityPercentile(),
+          s.paperId(), ws.paper(s.paperId()).orElseThrow().title());
+    }
+    if (list.isEmpty() && !GlobalOptions.of(spec).quiet) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "papergraph: no paper has a gap of at least %.2f; "
+          + "try a smaller --min-gap%n", minGap);
+    }
+    return t;
+  }
+
+  /** The names {@code --by} accepts. */
+  static final class MeasureNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MeasureNames() {
+      super(Arrays.stream(Measure.values()).map(Measure::key).collect(Collectors.toList()));
+    }
+  }
+}
