@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         "  papergraph build listings/ extra.jsonl  a folder (recursively) and a file",
         "  papergraph build 'corpus/**.jsonl.gz'   a glob the shell did not expand",
         "  cat papers.jsonl | papergraph build -   standard input",
-        "  papergraph build -k 15 --resolution 1.5 --weight topic=0.3",
+        "  papergraph build -k 15 --resolution 1.2 --weight topic=0.3",
         "                                          more edges, smaller communities",
         "  papergraph build -w /tmp/ws --format hf listing.txt",
         "                                          another workspace, forced format"})
@@ -139,7 +139,7 @@ final class BuildCommand implements Callable<Integer> {
     try {
       return (engine == null ? new EngineArgs() : engine).apply(options);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 

@@ -61,7 +61,17 @@ public final class Main implements Callable<Integer> {
   boolean quiet;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    long start = System.nanoTime();
+    int code = run(args);
+    if (Boolean.getBoolean("papergraph.timing")) {
+      // -Dpapergraph.timing=true (e.g. in PAPERGRAPH_JAVA_OPTS): how long the command itself took
+      long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      System.err.printf(java.util.Locale.ROOT, "papergraph: %.0f ms in the command (main thread CPU %.0f ms), "
+              + "JVM start to command %d ms%n", (System.nanoTime() - start) / 1e6, cpu / 1e6,
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+              - Math.round((System.nanoTime() - start) / 1e6));
+    }
+    System.exit(code);
   }
 
   /** Runs the command line on the process's standard streams and returns its exit code. */

@@ -17,26 +17,70 @@ class BuildCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void withoutInputBuildsTheBundledSeedsAndPrintsTheImportReport() {
-    Path ws = tmp.resolve("ws");
-    var r = Cli.run("build", "-w", ws.toString());
+  void withoutInputBuildsTheBundledSeedsAndPrintsReportAndSummary() {
+    var r = SeedWorkspace.build();
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().startsWith(
         "Import: 487 records read, 415 papers imported, 72 merged into earlier papers, 0 rejected"), r::toString);
     assertTrue(r.out().contains("000_2eefaa9733c16c96.txt"), r::toString);
-    assertTrue(r.out().contains("415 papers"), r::toString);
-    assertTrue(Files.isRegularFile(ws.resolve("workspace.json")));
+    assertTrue(r.out().matches("(?s).*\\nGraph: 415 papers, \\d+ edges, \\d+ communities, modularity 0\\.\\d{4}\\n.*"),
+        r::toString);
+    // the summary names the quantization community by its label and lists central papers
+    assertTrue(r.out().matches("(?s).*\\n +\\d+ +\\d+  quantization / .*"), r::toString);
+    assertTrue(r.out().contains("Most central papers (PageRank)"), r::toString);
+    assertTrue(Files.isRegularFile(SeedWorkspace.dir().resolve("workspace.json")));
   }
 
   @Test
-  void jsonOutputCarriesTheWholeReport() throws Exception {
-    var r = Cli.run("build", "-q", "-w", tmp.resolve("ws").toString(), "--output", "json");
+  void jsonOutputCarriesTheWholeReportAndSummary() throws Exception {
+    Path data = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    var r = Cli.run("build", "-q", "-w", tmp.resolve("ws").toString(), "--output", "json", data.toString());
     assertEquals(0, r.code(), r::toString);
     assertEquals("", r.err(), "--quiet leaves stderr empty");
     JsonNode doc = Table.JSON.readTree(r.out());
-    assertEquals(487, doc.at("/report/read").asInt());
-    assertEquals(72, doc.at("/report/merges").size());
-    assertEquals(415, doc.at("/summary/papers").asInt());
+    assertEquals(3, doc.at("/report/read").asInt());
+    assertEquals(3, doc.at("/summary/papers").asInt());
+    assertTrue(doc.at("/summary/communities").isArray(), r::toString);
+    assertTrue(doc.at("/summary/central").size() > 0, r::toString);
+  }
+
+  @Test
+  void engineParametersLandInTheManifest() throws Exception {
+    Path data = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    Path ws = tmp.resolve("ws");
+    var r = Cli.run("build", "-q", "-w", ws.toString(), "-k", "3", "--min-score", "0.05", "--weight", "topic=0.3",
+        "--normalisation", "jaccard", "--resolution", "1.2", "--seed", "7", data.toString());
+    assertEquals(0, r.code(), r::toString);
+    JsonNode p = Table.JSON.readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out())
+        .at("/manifest/parameters");
+    assertEquals(3, p.get("similarity.k").asInt());
+    assertEquals(0.05, p.get("similarity.minScore").asDouble());
+    assertEquals(0.3, p.get("similarity.weight.topic").asDouble());
+    assertEquals(0.75, p.get("similarity.weight.text").asDouble(), "untouched weights keep their defaults");
+    assertEquals("jaccard", p.get("similarity.normalisation").asText());
+    assertEquals(1.2, p.get("leiden.resolution").asDouble());
+    assertEquals(7, p.get("leiden.seed").asInt());
+    assertEquals(7, p.get("layout.seed").asInt());
+  }
+
+  @Test
+  void outOfRangeEngineParameterIsAUsageErrorNamingIt() {
+    var r = Cli.run("build", "-w", tmp.resolve("ws").toString(), "-k", "0");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().contains("k must be at least 1: 0"), r::toString);
+    var w = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--weight", "beauty=1");
+    assertEquals(2, w.code(), w::toString);
+    assertTrue(w.err().contains("unknown component 'beauty'"), w::toString);
+  }
+
+  @Test
+  void helpShowsEngineDefaults() {
+    var r = Cli.run("build", "--help");
+    assertTrue(r.out().contains("Neighbours kept per paper (default: 10)"), r::toString);
+    assertTrue(r.out().contains("0.02)"), r::toString);
+    assertTrue(r.out().contains("text=0.75"), r::toString);
+    assertTrue(r.out().contains("Leiden resolution"), r::toString);
   }
 
   @Test

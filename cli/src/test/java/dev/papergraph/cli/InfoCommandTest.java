@@ -5,25 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InfoCommandTest {
 
-  @TempDir static Path tmp;
-  static Path ws;
-
-  @BeforeAll
-  static void build() {
-    ws = tmp.resolve("ws");
-    var r = Cli.run("build", "-q", "-w", ws.toString());
-    assertEquals(0, r.code(), r::toString);
-  }
+  @TempDir Path tmp;
 
   @Test
   void showsInputsCountsAndParameters() {
-    var r = Cli.run("info", "-w", ws.toString());
+    var r = SeedWorkspace.run("info");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("Inputs (5)"), r::toString);
     assertTrue(r.out().matches("(?s).*\\n  papers +415\\n.*"), r::toString);
@@ -32,11 +23,15 @@ class InfoCommandTest {
 
   @Test
   void jsonIsTheManifest() throws Exception {
-    var r = Cli.run("info", "-w", ws.toString(), "--output", "json");
+    var r = SeedWorkspace.run("info", "--output", "json");
     assertEquals(0, r.code(), r::toString);
     JsonNode doc = Table.JSON.readTree(r.out());
     assertEquals(415, doc.at("/manifest/counts/papers").asInt());
     assertEquals(5, doc.at("/manifest/inputs").size());
+    assertTrue(doc.at("/manifest/counts/edges").asInt() > 415, r::toString);
+    assertEquals(10, doc.at("/manifest/parameters/similarity.k").asInt());
+    assertEquals(42, doc.at("/manifest/parameters/leiden.seed").asInt());
+    assertEquals("9.12.3", doc.at("/manifest/libraries/lucene").asText());
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.papergraph.workspace;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -94,6 +96,8 @@ public final class Workspace {
   static final String ENGINE = "engine-options.json";
 
   private static final String ADVICE_BUILD = "build one with `papergraph build [INPUT...]`";
+  private static final String ADVICE_REBUILD = "rebuild it with `papergraph build`";
+  private static final JsonFactory MARKER_FACTORY = new JsonFactory();
 
   static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,7 +106,7 @@ public final class Workspace {
       .build();
 
   private final Path dir;
-  private final RunManifest manifest;
+  private final Lazy<RunManifest> manifest;
   private final Lazy<ImportReport> report;
   private final Lazy<List<Paper>> papers;
   private final Lazy<Map<String, Paper>> byId;
@@ -114,7 +118,7 @@ public final class Workspace {
   private final Lazy<Layout> layout;
   private final Lazy<SimilarityEngine> engine;
 
-  private Workspace(Path dir, RunManifest manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
+  private Workspace(Path dir, Lazy<RunManifest> manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
       Lazy<List<Link>> links, Lazy<Communities> communities, Lazy<Centralities> centralities, Lazy<Layout> layout,
       Lazy<SimilarityEngine> engine) {
     this.dir = dir;
@@ -213,12 +217,12 @@ public final class Workspace {
       deleteTree(staging);
     }
     progress.finish();
-    return new Workspace(target, manifest, Lazy.of(report), Lazy.of(papers), Lazy.of(links),
+    return new Workspace(target, Lazy.of(manifest), Lazy.of(report), Lazy.of(papers), Lazy.of(links),
         Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine));
   }
 
   /**
-   * Opens a saved workspace. Only the manifest is read now; the other parts when first used.
+   * Opens a saved workspace. Only the marker file is read now; every part when first used.
    *
    * @throws WorkspaceException if {@code dir} holds no workspace, one written by a newer
    *     papergraph, or a damaged one
@@ -230,17 +234,8 @@ public final class Workspace {
       String problem = Files.isDirectory(target) ? "no papergraph workspace" : "no workspace folder";
       throw new WorkspaceException(dir, problem, ADVICE_BUILD);
     }
-    JsonNode tag = readJson(dir, marker, JsonNode.class);
-    if (!FORMAT_TAG.equals(tag.path("format").asText())) {
-      throw new WorkspaceException(dir, "not a papergraph workspace (" + MARKER + " says otherwise)",
-          "point --workspace at a workspace or " + ADVICE_BUILD);
-    }
-    int version = tag.path("version").asInt(-1);
-    if (version < 1 || version > VERSION) {
-      throw new WorkspaceException(dir, "workspace layout version " + version + " (this papergraph reads 1 to "
-          + VERSION + ")", "rebuild it with `papergraph build`");
-    }
-    RunManifest manifest = readJson(dir, target.resolve(MANIFEST), RunManifest.class);
+    checkMarker(dir, marker);
+    Lazy<RunManifest> manifest = new Lazy<>(() -> readJson(dir, target.resolve(MANIFEST), RunManifest.class));
     Lazy<ImportReport> report = new Lazy<>(() -> readJson(dir, target.resolve(REPORT), ImportReport.class));
     Lazy<List<Paper>> papers = new Lazy<>(() -> readPapers(dir, target.resolve(PAPERS)));
     return new Workspace(target, manifest, report, papers,
@@ -249,6 +244,37 @@ public final class Workspace {
         new Lazy<>(() -> StageFiles.readCentralities(dir, target.resolve(CENTRALITIES))),
         new Lazy<>(() -> StageFiles.readLayout(dir, target.resolve(LAYOUT))),
         new Lazy<>(() -> SimilarityEngine.of(papers.get(), readJson(dir, target.resolve(ENGINE), EngineOptions.class))));
+  }
+
+  /** Checks the marker's format tag and version with the streaming parser (no data binding: opening stays cheap). */
+  private static void checkMarker(Path dir, Path marker) throws IOException {
+    String format = null;
+    int version = -1;
+    try (JsonParser p = MARKER_FACTORY.createParser(marker.toFile())) {
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          p.nextToken();
+          if (field.equals("format")) {
+            format = p.getValueAsString();
+          } else if (field.equals("version")) {
+            version = p.getValueAsInt(-1);
+          } else {
+            p.skipChildren();
+          }
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new WorkspaceException(dir, "damaged workspace: " + MARKER + " does not parse", ADVICE_REBUILD, e);
+    }
+    if (!FORMAT_TAG.equals(format)) {
+      throw new WorkspaceException(dir, "not a papergraph workspace (" + MARKER + " says otherwise)",
+          "point --workspace at a workspace or " + ADVICE_BUILD);
+    }
+    if (version < 1 || version > VERSION) {
+      throw new WorkspaceException(dir, "workspace layout version " + version + " (this papergraph reads 1 to "
+          + VERSION + ")", ADVICE_REBUILD);
+    }
   }
 
   /** True when {@code dir} holds a workspace (its marker file). */
@@ -262,8 +288,8 @@ public final class Workspace {
   }
 
   /** How the workspace was built. */
-  public RunManifest manifest() {
-    return manifest;
+  public RunManifest manifest() throws IOException {
+    return manifest.get();
   }
 
   /** What happened to every input record. */
@@ -313,7 +339,7 @@ public final class Workspace {
 
   /** Everything the exports and the viewer need, as one value. */
   public Analysis analysis() throws IOException {
-    return new Analysis(graph(), communities(), centralities(), layout(), manifest);
+    return new Analysis(graph(), communities(), centralities(), layout(), manifest());
   }
 
   /** Ego graphs and strongest paths over the similarity graph. */
@@ -476,10 +502,10 @@ public final class Workspace {
       return JSON.readValue(file.toFile(), type);
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new WorkspaceException(dir, "damaged workspace: " + file.getFileName() + " is missing",
-          "rebuild it with `papergraph build`", e);
+          ADVICE_REBUILD, e);
     } catch (JsonProcessingException e) {
       throw new WorkspaceException(dir, "damaged workspace: " + file.getFileName() + " does not parse ("
-          + e.getOriginalMessage() + ")", "rebuild it with `papergraph build`", e);
+          + e.getOriginalMessage() + ")", ADVICE_REBUILD, e);
     }
   }
 
@@ -496,12 +522,12 @@ public final class Workspace {
           out.add(NativeCorpus.mapper().readValue(text, Paper.class));
         } catch (JsonProcessingException e) {
           throw new WorkspaceException(dir, "damaged workspace: " + PAPERS + " line " + line + " does not parse",
-              "rebuild it with `papergraph build`", e);
+              ADVICE_REBUILD, e);
         }
       }
     } catch (NoSuchFileException e) {
       throw new WorkspaceException(dir, "damaged workspace: " + PAPERS + " is missing",
-          "rebuild it with `papergraph build`", e);
+          ADVICE_REBUILD, e);
     }
     return Collections.unmodifiableList(out);
   }
