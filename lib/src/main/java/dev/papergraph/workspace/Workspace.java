@@ -26,7 +26,6 @@ import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SimilarityEngine;
-import dev.papergraph.text.TermVectors;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.CorpusBuilder;
 import dev.papergraph.read.ImportReport;
@@ -44,14 +43,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -180,7 +177,7 @@ public final class Workspace {
     progress.finish();
 
     progress.start("analysis", -1);
-    Analyzer.Result analysed = new Analyzer(options.analysis()).analyze(graph, terms(engine.vectors()));
+    Analyzer.Result analysed = new Analyzer(options.analysis()).analyze(graph, TermSource.of(engine.vectors()));
     progress.finish();
 
     progress.start("layout", -1);
@@ -458,37 +455,6 @@ public final class Workspace {
     m.parameters(options.parameters());
     m.parameters(analysed.parameters());
     return m.build();
-  }
-
-  /** The engine's term vectors as the community labeller reads them. */
-  private static TermSource terms(TermVectors vectors) {
-    return new TermSource() {
-      @Override
-      public Map<String, Double> termCounts(String paperId) {
-        OptionalInt doc = vectors.doc(paperId);
-        return doc.isPresent() ? vectors.termCounts(doc.getAsInt()) : Map.of();
-      }
-
-      @Override
-      public Map<String, String> display(Collection<String> terms) {
-        List<String> known = new ArrayList<>();
-        List<Integer> ids = new ArrayList<>();
-        for (String t : terms) {
-          OptionalInt id = vectors.termId(t);
-          if (id.isPresent()) {
-            known.add(t);
-            ids.add(id.getAsInt());
-          }
-        }
-        Map<Integer, String> forms = vectors.displayForms(ids.stream().mapToInt(Integer::intValue).toArray());
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String t : terms) {
-          int i = known.indexOf(t);
-          out.put(t, i < 0 ? t : forms.getOrDefault(ids.get(i), t));
-        }
-        return out;
-      }
-    };
   }
 
   static void writeJson(Path file, Object value) throws IOException {
