@@ -13,6 +13,7 @@ import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Analyzer;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.LibraryVersions;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
@@ -49,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -454,6 +456,18 @@ public final class Workspace {
         .count("communities", analysed.communities().communities().size());
     m.parameters(options.parameters());
     m.parameters(analysed.parameters());
+    // a shaded jar keeps no per-library manifest: fall back on the versions the build pins
+    Properties pinned = new Properties();
+    try (InputStream in = Workspace.class.getResourceAsStream("pinned-versions.properties")) {
+      if (in != null) {
+        pinned.load(in);
+      }
+    }
+    LibraryVersions.all().forEach((lib, version) -> {
+      if (version.equals("unknown") && pinned.getProperty(lib) != null) {
+        m.library(lib, pinned.getProperty(lib));
+      }
+    });
     return m.build();
   }
 
