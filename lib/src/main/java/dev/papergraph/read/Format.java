@@ -24,7 +24,13 @@ public enum Format {
   /** JATS article XML as PubMed Central distributes it ({@code .nxml}). */
   JATS("jats", "JATS/PMC article XML"),
   /** BibTeX and BibLaTeX ({@code @string} macros, {@code crossref=}, LaTeX to Unicode). */
-  BIBTEX("bibtex", "BibTeX/BibLaTeX");
+  BIBTEX("bibtex", "BibTeX/BibLaTeX"),
+  /** RIS exports (Zotero, EndNote, Scopus, Ovid, ProQuest, Embase, Web of Science as RIS). */
+  RIS("ris", "RIS"),
+  /** MEDLINE/PubMed text format ({@code PMID- } tags, as PubMed's "Save as PubMed format"). */
+  MEDLINE_TEXT("medline", "MEDLINE/PubMed text"),
+  /** Web of Science tagged export ({@code PT J} … {@code ER}). */
+  WOS("wos", "Web of Science tagged text");
 
   private final String cliName;
   private final String description;

@@ -46,7 +46,20 @@ final class FormatDetector {
           + "comment|software|dataset|mvbook|mvproceedings|reference|periodical|patent)\\s*[{(]",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern RIS_TY = Pattern.compile("(?m)^\\s*TY  -");
+  private static final Pattern MEDLINE_PMID = Pattern.compile("(?m)^PMID- ?\\d");
+  private static final Pattern WOS_PT = Pattern.compile("(?m)^(FN .*Web of Science.*|PT [A-Z])$");
+
   private static Optional<Format> text(String t) {
+    if (RIS_TY.matcher(t).find()) {
+      return Optional.of(Format.RIS);
+    }
+    if (MEDLINE_PMID.matcher(t).find()) {
+      return Optional.of(Format.MEDLINE_TEXT);
+    }
+    if (WOS_PT.matcher(t).find()) {
+      return Optional.of(Format.WOS);
+    }
     if (BIBTEX_ENTRY.matcher(t).find()) {
       return Optional.of(Format.BIBTEX);
     }

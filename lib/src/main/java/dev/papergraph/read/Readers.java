@@ -28,6 +28,9 @@ public final class Readers {
     register(new PubMedXmlReader());
     register(new JatsReader());
     register(new BibtexReader());
+    register(new RisReader());
+    register(new MedlineTextReader());
+    register(new WosReader());
   }
 
   /** All built-in readers. */

@@ -1,0 +1,20 @@
+package dev.papergraph.read;
+
+import java.io.IOException;
+
+/**
+ * Reads MEDLINE/PubMed text format (.nbib, PMID- tags), streaming line by line; see {@link TaggedRecords} for the mapping. A record without
+ * a title, or cut off before its end, is rejected with the line it starts on.
+ */
+public final class MedlineTextReader implements CorpusReader {
+
+  @Override
+  public Format format() {
+    return Format.MEDLINE_TEXT;
+  }
+
+  @Override
+  public void read(InputSource source, RecordSink sink) throws IOException {
+    TaggedRecords.read(source, sink, TaggedRecords.Dialect.MEDLINE);
+  }
+}
