@@ -30,7 +30,9 @@ public enum Format {
   /** MEDLINE/PubMed text format ({@code PMID- } tags, as PubMed's "Save as PubMed format"). */
   MEDLINE_TEXT("medline", "MEDLINE/PubMed text"),
   /** Web of Science tagged export ({@code PT J} … {@code ER}). */
-  WOS("wos", "Web of Science tagged text");
+  WOS("wos", "Web of Science tagged text"),
+  /** CSV/TSV tables, one paper a row, columns mapped by name ({@link CsvReader.Mapping}). */
+  CSV("csv", "CSV/TSV table");
 
   private final String cliName;
   private final String description;

@@ -63,6 +63,15 @@ final class FormatDetector {
     if (BIBTEX_ENTRY.matcher(t).find()) {
       return Optional.of(Format.BIBTEX);
     }
+    String header = t.lines().findFirst().orElse("");
+    char d = CsvReader.delimiter(header);
+    if (header.indexOf(d) >= 0) {
+      for (String name : header.split(d == '\t' ? "\t" : String.valueOf(d))) {
+        if (CsvReader.guess(name.replace("\"", "")).orElse(null) == CsvReader.Field.TITLE) {
+          return Optional.of(Format.CSV);
+        }
+      }
+    }
     return Optional.of(Format.HF_LISTING);
   }
 

@@ -31,6 +31,7 @@ public final class Readers {
     register(new RisReader());
     register(new MedlineTextReader());
     register(new WosReader());
+    register(new CsvReader());
   }
 
   /** All built-in readers. */
@@ -40,6 +41,17 @@ public final class Readers {
 
   private void register(CorpusReader r) {
     readers.put(r.format(), r);
+  }
+
+  /**
+   * These readers with one replaced, e.g. {@code with(new CsvReader(Mapping.parse("title=TI")))}
+   * for a CSV column mapping.
+   */
+  public Readers with(CorpusReader reader) {
+    Readers copy = new Readers();
+    copy.readers.putAll(readers);
+    copy.register(reader);
+    return copy;
   }
 
   /** The reader for a format. */
