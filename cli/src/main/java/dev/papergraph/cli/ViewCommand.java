@@ -1,6 +1,7 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Measure;
+import dev.papergraph.viz.PipelineAnalysis;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.viz.ViewerWindow;
 import dev.papergraph.workspace.Workspace;
@@ -59,7 +60,9 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
     Workspace ws = workspace.open();
     ViewerModel model;
     try {
-      model = new ViewerModel(RenderCommand.analysis(ws), edgeCap, labels);
+      PipelineAnalysis.Result prepared = PipelineAnalysis.run(ws.papers());
+      model = new ViewerModel(prepared.analysis(), edgeCap, labels);
+      model.setFreeTextSearch(prepared.search());
       if (sizeBy != null) {
         model.setSizeMeasure(Measure.byName(sizeBy).orElseThrow(() -> new IllegalArgumentException(
             "--size-by " + sizeBy + ": unknown measure; use one of "

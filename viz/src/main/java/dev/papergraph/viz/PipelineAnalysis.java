@@ -26,11 +26,24 @@ public final class PipelineAnalysis {
   private PipelineAnalysis() {}
 
   /**
+   * An analysis and a free-text search over the same papers.
+   *
+   * @param analysis the analysis
+   * @param search free-text search over the engine's term vectors
+   */
+  public record Result(Analysis analysis, FreeTextSearch search) {}
+
+  /**
    * Analyses papers with default options.
    *
    * @param papers the papers, ids unique, in corpus order
    */
   public static Analysis of(List<Paper> papers) {
+    return run(papers).analysis();
+  }
+
+  /** Analyses papers with default options, keeping a free-text search over their terms. */
+  public static Result run(List<Paper> papers) {
     EngineOptions engineOptions = EngineOptions.defaults();
     SimilarityEngine engine = SimilarityEngine.of(papers, engineOptions);
     PaperGraph graph = PaperGraph.of(papers, engine.links());
@@ -44,6 +57,7 @@ public final class PipelineAnalysis {
         .parameters(result.parameters())
         .parameter("layout.seed", LAYOUT_SEED)
         .build();
-    return new Analysis(graph, result.communities(), result.centralities(), layout, manifest);
+    return new Result(new Analysis(graph, result.communities(), result.centralities(), layout, manifest),
+        new TermVectorSearch(engine.vectors()));
   }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
 /** Analyses for the viewer tests, built by hand and from the bundled seed corpus. */
 final class Fixtures {
 
-  private static Analysis seed;
+  private static PipelineAnalysis.Result seed;
 
   private Fixtures() {}
 
@@ -75,12 +75,17 @@ final class Fixtures {
     return new Analysis(graph, communities, new Centralities(scores), new Layout(pos), manifest);
   }
 
-  /** The sketch analysis of the bundled seed corpus (computed once). */
-  static synchronized Analysis seed() {
+  /** The pipeline's analysis of the bundled seed corpus (computed once). */
+  static Analysis seed() {
+    return seedRun().analysis();
+  }
+
+  /** The pipeline's analysis of the bundled seed corpus with its free-text search (computed once). */
+  static synchronized PipelineAnalysis.Result seedRun() {
     if (seed == null) {
       try {
         var corpus = Readers.standard().load(Readers.bundled(Fixtures.class.getClassLoader(), "papergraph/seed/hf-papers"), null);
-        seed = PipelineAnalysis.of(corpus.papers());
+        seed = PipelineAnalysis.run(corpus.papers());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
