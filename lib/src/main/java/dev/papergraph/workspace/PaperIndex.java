@@ -1,0 +1,304 @@
+package dev.papergraph.workspace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.papergraph.model.Paper;
+import dev.papergraph.read.NativeCorpus;
+import dev.papergraph.text.PaperAnalyzer;
+import dev.papergraph.text.TextOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The papers of a workspace in a Lucene index on disk: every field of each paper (stored as
+ * papergraph JSON, so nothing is lost), its title and abstract indexed through {@link
+ * PaperAnalyzer}, looked up by id, searched by free text, and updated in place when papers are
+ * added again.
+ *
+ * <p>Papers keep the order in which they were first added. Adding a paper whose id is already
+ * present replaces the stored paper (merge before adding if both versions matter). Writes take
+ * Lucene's write lock only while {@link #addOrUpdate} runs, so other processes can read meanwhile.
+ * Not thread-safe for concurrent writes; close it when done.
+ */
+public final class PaperIndex implements Closeable {
+
+  /** The index folder's commit key holding the text options it was built with. */
+  static final String TEXT_OPTIONS_KEY = "papergraph.text";
+
+  private static final String ID = "id";
+  private static final String TITLE = "title";
+  private static final String ABSTRACT = "abstract";
+  private static final String JSON = "json";
+  private static final String SEQ = "seq";
+  /** Lucene's default limit on the clauses of one boolean query. */
+  private static final int MAX_QUERY_TERMS = 500;
+
+  private final Path folder;
+  private final Directory directory;
+  private final TextOptions text;
+  private final PaperAnalyzer analyzer;
+  private final ObjectMapper json = NativeCorpus.mapper();
+  private DirectoryReader reader;
+
+  /** One search result: a paper and its BM25 score (higher is closer; not bounded). */
+  public record SearchHit(Paper paper, double score) {
+    public SearchHit {
+      Objects.requireNonNull(paper, "paper");
+    }
+  }
+
+  private PaperIndex(Path folder, Directory directory, TextOptions text, DirectoryReader reader) {
+    this.folder = folder;
+    this.directory = directory;
+    this.text = text;
+    this.analyzer = new PaperAnalyzer(text);
+    this.reader = reader;
+  }
+
+  /** Opens (creating if needed) the index in this folder with the default text options. */
+  public static PaperIndex open(Path folder) throws IOException {
+    return open(folder, TextOptions.DEFAULTS);
+  }
+
+  /**
+   * Opens the index in this folder, creating an empty one if the folder has none.
+   *
+   * @param text the analysis chain for indexing and queries; must be the one the index was built
+   *     with
+   * @throws IOException if the folder cannot be read or created
+   * @throws IllegalArgumentException if the index was built with other text options
+   */
+  public static PaperIndex open(Path folder, TextOptions text) throws IOException {
+    Objects.requireNonNull(text, "text");
+    Files.createDirectories(folder);
+    Directory dir = FSDirectory.open(folder);
+    try {
+      String wanted = text.toMap("").toString();
+      if (!DirectoryReader.indexExists(dir)) {
+        try (IndexWriter w = new IndexWriter(dir, config(text))) {
+          w.setLiveCommitData(Map.of(TEXT_OPTIONS_KEY, wanted).entrySet());
+          w.commit();
+        }
+      }
+      DirectoryReader r = DirectoryReader.open(dir);
+      String built = r.getIndexCommit().getUserData().get(TEXT_OPTIONS_KEY);
+      if (built != null && !built.equals(wanted)) {
+        r.close();
+        throw new IllegalArgumentException(folder + ": the index was built with text options " + built
+            + ", not " + wanted + "; rebuild it");
+      }
+      return new PaperIndex(folder, dir, text, r);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  private static IndexWriterConfig config(TextOptions text) {
+    return new IndexWriterConfig(new PaperAnalyzer(text)).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+  }
+
+  /** The folder of the index. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The number of papers. */
+  public int size() {
+    return reader.numDocs();
+  }
+
+  /**
+   * Adds papers, replacing any stored paper with the same id (which keeps its place in the
+   * order); commits before returning, so the change is durable and visible to new readers.
+   *
+   * @return how many of the papers were new
+   * @throws IllegalArgumentException if two of the given papers share an id
+   */
+  public int addOrUpdate(Collection<Paper> papers) throws IOException {
+    Map<String, Paper> byId = new LinkedHashMap<>();
+    for (Paper p : papers) {
+      if (byId.put(p.id(), p) != null) {
+        throw new IllegalArgumentException("two papers to add share the id " + p.id());
+      }
+    }
+    Map<String, Long> existing = sequences();
+    long next = existing.values().stream().mapToLong(Long::longValue).max().orElse(-1) + 1;
+    int added = 0;
+    try (IndexWriter w = new IndexWriter(directory, config(text))) {
+      for (Paper p : byId.values()) {
+        Long seq = existing.get(p.id());
+        if (seq == null) {
+          seq = next++;
+          added++;
+        }
+        w.updateDocument(new Term(ID, p.id()), document(p, seq));
+      }
+      w.setLiveCommitData(Map.of(TEXT_OPTIONS_KEY, text.toMap("").toString()).entrySet());
+      w.commit();
+    }
+    DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+    if (newer != null) {
+      reader.close();
+      reader = newer;
+    }
+    return added;
+  }
+
+  private Document document(Paper p, long seq) throws IOException {
+    Document d = new Document();
+    d.add(new StringField(ID, p.id(), Field.Store.YES));
+    d.add(new TextField(TITLE, p.title(), Field.Store.NO));
+    if (p.abstractText() != null) {
+      d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.NO));
+    }
+    d.add(new StoredField(JSON, json.writeValueAsBytes(p)));
+    d.add(new StoredField(SEQ, seq));
+    return d;
+  }
+
+  /** The paper with this id. */
+  public Optional<Paper> get(String id) throws IOException {
+    IndexSearcher s = new IndexSearcher(reader);
+    TopDocs top = s.search(new TermQuery(new Term(ID, id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(paper(s.storedFields(), top.scoreDocs[0].doc));
+  }
+
+  /** Every paper, in the order they were first added. */
+  public List<Paper> papers() throws IOException {
+    TreeMap<Long, Paper> bySeq = new TreeMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields fields = leaf.reader().storedFields();
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (live == null || live.get(d)) {
+          Document doc = fields.document(d);
+          bySeq.put(doc.getField(SEQ).numericValue().longValue(),
+              json.readValue(doc.getBinaryValue(JSON).bytes, doc.getBinaryValue(JSON).offset,
+                  doc.getBinaryValue(JSON).length, Paper.class));
+        }
+      }
+    }
+    return List.copyOf(bySeq.values());
+  }
+
+  private Map<String, Long> sequences() throws IOException {
+    Map<String, Long> out = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields fields = leaf.reader().storedFields();
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (live == null || live.get(d)) {
+          Document doc = fields.document(d, java.util.Set.of(ID, SEQ));
+          out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The papers nearest to a free text (a pasted abstract, a few keywords): BM25 over title and
+   * abstract, the title counting {@link TextOptions#titleBoost()} times, the text analysed by the
+   * same chain as the papers (so phrases match phrases). Best first; ties by index order.
+   *
+   * @param n at most this many results
+   * @throws IllegalArgumentException if n is below 1
+   */
+  public List<SearchHit> search(String freeText, int n) throws IOException {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1: " + n);
+    }
+    Optional<Query> q = query(freeText);
+    if (q.isEmpty() || reader.numDocs() == 0) {
+      return List.of();
+    }
+    IndexSearcher s = new IndexSearcher(reader);
+    TopDocs top = s.search(q.get(), n);
+    StoredFields fields = s.storedFields();
+    List<SearchHit> out = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(new SearchHit(paper(fields, sd.doc), sd.score));
+    }
+    return out;
+  }
+
+  /** The query for a free text: one optional clause per distinct term and field, weighted by count. */
+  Optional<Query> query(String freeText) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String t : analyzer.terms(freeText == null ? "" : freeText)) {
+      counts.merge(t, 1, Integer::sum);
+    }
+    if (counts.isEmpty()) {
+      return Optional.empty();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (clauses + 2 > MAX_QUERY_TERMS * 2) {
+        break;
+      }
+      float w = (float) (1 + Math.log(e.getValue()));
+      b.add(new BoostQuery(new TermQuery(new Term(TITLE, e.getKey())), (float) (w * text.titleBoost())),
+          BooleanClause.Occur.SHOULD);
+      b.add(new BoostQuery(new TermQuery(new Term(ABSTRACT, e.getKey())), w), BooleanClause.Occur.SHOULD);
+      clauses += 2;
+    }
+    return Optional.of(b.build());
+  }
+
+  private Paper paper(StoredFields fields, int doc) throws IOException {
+    var bytes = fields.document(doc, java.util.Set.of(JSON)).getBinaryValue(JSON);
+    return json.readValue(bytes.bytes, bytes.offset, bytes.length, Paper.class);
+  }
+
+  /** The reader's view (for tests). */
+  IndexReader reader() {
+    return reader;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      reader.close();
+    } finally {
+      directory.close();
+    }
+  }
+}
