@@ -361,7 +361,7 @@ public final class SimilarityEngine {
       final float[] query = new float[vectors.vocabularySize()];
       final int[] touched = new int[n];
       int touchedCount;
-      double[] selectBuffer = new double[256];
+      final double[] selectHeap = new double[k];
       // candidates scored exactly
       int[] candDoc = new int[64];
       double[] candScore = new double[64];
@@ -472,14 +472,15 @@ public final class SimilarityEngine {
         double pending = complete ? 0 : bound[i];
 
         // Phase 3: exact scores for the touched papers that can still reach the k-th best.
+        double theta = theta();
         for (int c = 0; c < touchedCount; c++) {
           int doc = touched[c];
           double textBound = wText * Math.min(1, acc[doc] + pending);
-          if (textBound + extra < theta() - EPS) {
+          if (textBound + extra < theta - EPS) {
             continue;
           }
           double nonText = extra > 0 ? scoreWithText(d, doc, 0) : 0;
-          if (textBound + nonText < theta() - EPS) {
+          if (textBound + nonText < theta - EPS) {
             continue;
           }
           double text = 0;
@@ -490,6 +491,7 @@ public final class SimilarityEngine {
             }
           }
           addCandidate(doc, scoreWithText(d, doc, Math.min(1.0, text)));
+          theta = theta();
         }
 
         // Phase 4: papers sharing no accumulated term but topics or references.
@@ -561,41 +563,39 @@ public final class SimilarityEngine {
       }
 
       /**
-       * The k-th largest accumulated text score among the first {@code count} touched papers
-       * (quickselect); a lower bound of the k-th largest over all of them.
+       * The k-th largest accumulated text score among the first {@code count} touched papers (a
+       * min-heap of the k largest); a lower bound of the k-th largest over all of them.
        */
       double kthLargestAccumulated(int count) {
-        if (selectBuffer.length < count) {
-          selectBuffer = new double[Math.max(count, selectBuffer.length * 2)];
-        }
-        double[] b = selectBuffer;
+        final double[] h = selectHeap;
+        int size = 0;
         for (int c = 0; c < count; c++) {
-          b[c] = acc[touched[c]];
-        }
-        int lo = 0, hi = count - 1, want = k - 1; // k-th largest = index k-1 in descending order
-        while (lo < hi) {
-          double pivot = b[(lo + hi) >>> 1];
-          int x = lo, y = hi;
-          while (x <= y) {
-            while (b[x] > pivot) x++;
-            while (b[y] < pivot) y--;
-            if (x <= y) {
-              double tmp = b[x];
-              b[x] = b[y];
-              b[y] = tmp;
-              x++;
-              y--;
+          double a = acc[touched[c]];
+          if (size < k) {
+            int x = size++;
+            h[x] = a;
+            while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
+              double t = h[x];
+              h[x] = h[(x - 1) >>> 1];
+              h[(x - 1) >>> 1] = t;
+              x = (x - 1) >>> 1;
+            }
+          } else if (a > h[0]) {
+            h[0] = a;
+            int x = 0;
+            while (true) {
+              int l = 2 * x + 1, r = l + 1, m = x;
+              if (l < k && h[l] < h[m]) m = l;
+              if (r < k && h[r] < h[m]) m = r;
+              if (m == x) break;
+              double t = h[x];
+              h[x] = h[m];
+              h[m] = t;
+              x = m;
             }
           }
-          if (want <= y) {
-            hi = y;
-          } else if (want >= x) {
-            lo = x;
-          } else {
-            break;
-          }
         }
-        return b[want];
+        return size < k ? 0 : h[0];
       }
 
       /** A lower bound of the final k-th best score. */
