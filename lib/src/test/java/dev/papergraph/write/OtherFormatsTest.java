@@ -226,6 +226,31 @@ class OtherFormatsTest {
   }
 
   @Test
+  void anEmptyAnalysisIsAValidEmptyFileInEveryFormat() throws Exception {
+    Analysis empty = TestAnalyses.analyse(List.of(), 1);
+    for (ExportFormat f : ExportFormat.values()) {
+      for (Path p : Exports.write(empty, f, dir.resolve("empty-" + f.key() + f.extension()), WriteOptions.defaults())) {
+        String s = java.nio.file.Files.readString(p);
+        switch (f) {
+          case GRAPHML -> {
+            Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+            org.jgrapht.nio.graphml.GraphMLImporter<String, DefaultEdge> im = new org.jgrapht.nio.graphml.GraphMLImporter<>();
+            im.setVertexFactory(id -> id);
+            im.importGraph(g, new StringReader(s));
+            assertEquals(0, g.vertexSet().size());
+          }
+          case GEXF -> GexfWriterTest.schema().newValidator()
+              .validate(new javax.xml.transform.stream.StreamSource(new StringReader(s)));
+          case JSON -> assertEquals(0, new ObjectMapper().readTree(s).get("nodes").size());
+          case VOSVIEWER -> assertEquals(0, new ObjectMapper().readTree(s).at("/network/items").size());
+          case CSV -> assertEquals(1, csvRecords(s), "header only");
+          case DOT -> assertEquals("graph papergraph {", s.lines().findFirst().orElseThrow());
+        }
+      }
+    }
+  }
+
+  @Test
   void formatsAreFoundByNameAndFileName() {
     assertEquals(Optional.of(ExportFormat.GRAPHML), ExportFormat.byName("GraphML"));
     assertEquals(Optional.of(ExportFormat.VOSVIEWER), ExportFormat.byName("vos"));
