@@ -12,7 +12,8 @@ import java.util.jar.Manifest;
 /**
  * Versions of the libraries on the class path, read from their jars: the package's {@code
  * Implementation-Version}, else the jar manifest's {@code Bundle-Version}, else the Maven {@code
- * pom.properties} the jar carries; "unknown" when none says (e.g. classes run from a folder).
+ * pom.properties} the jar carries; "unknown" when none says (e.g. classes run from a folder, or a
+ * shaded jar that dropped the library's manifest), never a guess.
  */
 public final class LibraryVersions {
 
@@ -24,7 +25,9 @@ public final class LibraryVersions {
     m.put("java", System.getProperty("java.version", "unknown"));
     m.put("jgrapht", of("org.jgrapht.Graph", "org.jgrapht", "jgrapht-core"));
     m.put("networkanalysis", of("nl.cwts.networkanalysis.Network", "nl.cwts", "networkanalysis"));
-    m.put("lucene", of("org.apache.lucene.util.Version", "org.apache.lucene", "lucene-core"));
+    String lucene = of("org.apache.lucene.util.Version", "org.apache.lucene", "lucene-core");
+    // Lucene states its own version in code, which survives shading
+    m.put("lucene", lucene.equals("unknown") ? org.apache.lucene.util.Version.LATEST.toString() : lucene);
     m.put("jackson", of("com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core", "jackson-databind"));
     return m;
   }
