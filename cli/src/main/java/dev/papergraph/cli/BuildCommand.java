@@ -3,7 +3,6 @@ package dev.papergraph.cli;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
-import dev.papergraph.model.Paper;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
@@ -155,9 +154,8 @@ final class BuildCommand implements Callable<Integer> {
     Table t = new Table("rank", "pagerank", "community", "title").maxWidth("title", 80);
     int rank = 0;
     for (String id : ranking.subList(0, Math.min(SUMMARY_PAPERS, ranking.size()))) {
-      Paper p = ws.paper(id).orElseThrow();
       t.row(++rank, ws.centralities().score(Measure.PAGERANK, id),
-          ws.communities().of(id).map(Community::id).orElse(null), p.title());
+          ws.communities().of(id).map(Community::id).orElse(null), ws.title(id));
     }
     return t;
   }

@@ -63,7 +63,7 @@ final class CommunitiesCommand implements Callable<Integer> {
           m.put("small", c.small());
           List<Map<String, Object>> central = new ArrayList<>();
           for (String id : c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
-            central.add(Map.of("id", id, "title", ws.paper(id).orElseThrow().title()));
+            central.add(Map.of("id", id, "title", ws.title(id)));
           }
           m.put("centralPapers", central);
           m.put("members", c.members());
@@ -83,7 +83,7 @@ final class CommunitiesCommand implements Callable<Integer> {
         for (Community c : cs.communities()) {
           List<String> titles = new ArrayList<>();
           for (String id : c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
-            titles.add(ws.paper(id).orElseThrow().title());
+            titles.add(ws.title(id));
           }
           t.row(c.id(), c.size(), c.label(), String.join(" | ", titles));
         }

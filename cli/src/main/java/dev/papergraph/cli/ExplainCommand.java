@@ -1,6 +1,6 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.model.Paper;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.workspace.Workspace;
@@ -41,8 +41,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Workspace ws = workspace.open();
-    Paper a = Papers.resolve(ws, first);
-    Paper b = Papers.resolve(ws, second);
+    PaperRef a = Papers.resolve(ws, first);
+    PaperRef b = Papers.resolve(ws, second);
     if (a.id().equals(b.id())) {
       throw new UserException("both arguments name the same paper (" + a.id() + "); give two different papers");
     }

@@ -2,7 +2,7 @@ package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.graph.SimilarityEdge;
-import dev.papergraph.model.Paper;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import dev.papergraph.workspace.Workspace;
@@ -64,7 +64,7 @@ final class NeighborsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--top must be at least 1: " + top);
     }
     Workspace ws = workspace.open();
-    Paper center = Papers.resolve(ws, paper);
+    PaperRef center = Papers.resolve(ws, paper);
     Neighbourhoods.EgoGraph ego = ws.neighbourhoods().ego(center.id(), depth, top);
     if (export != null) {
       ExportFormat format = exportArgs.formatFor(export);
@@ -83,9 +83,11 @@ final class NeighborsCommand implements Callable<Integer> {
     Table t = new Table("hop", "score", "id", "title", "via", "shared terms")
         .maxWidth("title", 70).maxWidth("shared terms", 40).maxWidth("via", 22);
     for (Row r : tree(ego)) {
-      Paper p = ws.paper(r.id()).orElseThrow();
-      String title = output.form == OutputOptions.Form.table ? "  ".repeat(r.hop() - 1) + p.title() : p.title();
-      t.row(r.hop(), r.edge().score(), p.id(), title, r.hop() > 1 ? r.edge().other(r.id()) : null,
+      String title = ws.title(r.id());
+      if (output.form == OutputOptions.Form.table) {
+        title = "  ".repeat(r.hop() - 1) + title;
+      }
+      t.row(r.hop(), r.edge().score(), r.id(), title, r.hop() > 1 ? r.edge().other(r.id()) : null,
           Papers.sharedTerms(r.edge().explanation(), 5));
     }
     t.print(out, output.form);

@@ -1,6 +1,6 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.model.Paper;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.workspace.PaperLookup;
@@ -24,7 +24,7 @@ final class Papers {
    * @throws UserException listing the candidates when the fragment is ambiguous, or the closest
    *     titles when nothing matches
    */
-  static Paper resolve(Workspace ws, String query) throws IOException, UserException {
+  static PaperRef resolve(Workspace ws, String query) throws IOException, UserException {
     PaperLookup.Match m = ws.lookup().find(query);
     if (m instanceof PaperLookup.Found f) {
       return f.paper();
@@ -47,7 +47,7 @@ final class Papers {
   }
 
   /** "id  title", for candidate lists. */
-  static String line(Paper p) {
+  static String line(PaperRef p) {
     return p.id() + "  " + p.title();
   }
 

@@ -2,7 +2,7 @@ package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.graph.SimilarityEdge;
-import dev.papergraph.model.Paper;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -40,8 +40,8 @@ final class PathCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Workspace ws = workspace.open();
-    Paper a = Papers.resolve(ws, from);
-    Paper b = Papers.resolve(ws, to);
+    PaperRef a = Papers.resolve(ws, from);
+    PaperRef b = Papers.resolve(ws, to);
     Optional<Neighbourhoods.PaperPath> found = ws.neighbourhoods().strongestPath(a.id(), b.id());
     if (found.isEmpty()) {
       throw new UserException("no path: \"" + a.title() + "\" and \"" + b.title()
@@ -57,7 +57,7 @@ final class PathCommand implements Callable<Integer> {
     for (int i = 0; i < path.papers().size(); i++) {
       String id = path.papers().get(i);
       SimilarityEdge e = i == 0 ? null : path.edges().get(i - 1);
-      t.row(i, e == null ? null : e.score(), id, ws.paper(id).orElseThrow().title(),
+      t.row(i, e == null ? null : e.score(), id, ws.title(id),
           e == null ? null : Papers.sharedTerms(e.explanation(), 5));
     }
     t.print(out, output.form);

@@ -81,13 +81,11 @@ final class RankCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     Centralities c = ws.centralities();
-    Communities communities = ws.communities();
-    List<Paper> papers = ws.papers();
     Table t;
     if (contrast != null) {
-      t = contrast(ws, measure, papers, c);
+      t = contrast(ws, measure, ws.papers(), c);
     } else if (community != null) {
-      Community com = community(communities);
+      Community com = community(ws.communities());
       Map<String, Double> within = c.withinCommunity().getOrDefault(measure, Map.of());
       List<String> ids = new ArrayList<>(com.members());
       ids.sort((a, b) -> {
@@ -97,15 +95,15 @@ final class RankCommand implements Callable<Integer> {
       t = new Table("rank", measure.key(), "overall", "id", "title").maxWidth("title", 80);
       int rank = 0;
       for (String id : ids.subList(0, Math.min(top, ids.size()))) {
-        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), id, ws.paper(id).orElseThrow().title());
+        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), id, ws.title(id));
       }
     } else {
       List<String> ranking = c.ranking(measure);
       t = new Table("rank", measure.key(), "community", "id", "title").maxWidth("title", 80);
       int rank = 0;
       for (String id : ranking.subList(0, Math.min(top, ranking.size()))) {
-        t.row(++rank, c.score(measure, id), communities.of(id).map(Community::id).orElse(null), id,
-            ws.paper(id).orElseThrow().title());
+        int community = ws.ref(id).orElseThrow().community();
+        t.row(++rank, c.score(measure, id), community < 0 ? null : community, id, ws.title(id));
       }
     }
     t.print(spec.commandLine().getOut(), output.form);
@@ -136,7 +134,7 @@ final class RankCommand implements Callable<Integer> {
     int rank = 0;
     for (PopularityContrast.Standing s : list.subList(0, Math.min(top, list.size()))) {
       t.row(++rank, s.gap(), s.centrality(), s.centralityPercentile(), s.popularity(), s.popularityPercentile(),
-          s.paperId(), ws.paper(s.paperId()).orElseThrow().title());
+          s.paperId(), ws.title(s.paperId()));
     }
     if (list.isEmpty() && !GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().printf(Locale.ROOT, "papergraph: no paper has a gap of at least %.2f; "

@@ -31,38 +31,43 @@ public final class PaperLookup {
   public sealed interface Match permits Found, Ambiguous, NotFound {}
 
   /** Exactly one paper matches. */
-  public record Found(Paper paper) implements Match {}
+  public record Found(PaperRef paper) implements Match {}
 
   /** Several papers match the title fragment; {@code candidates} sorted by title, then id. */
-  public record Ambiguous(String query, List<Paper> candidates) implements Match {
+  public record Ambiguous(String query, List<PaperRef> candidates) implements Match {
     public Ambiguous {
       candidates = List.copyOf(candidates);
     }
   }
 
   /** Nothing matches; {@code closest} are the most similar titles, most similar first. */
-  public record NotFound(String query, List<Paper> closest) implements Match {
+  public record NotFound(String query, List<PaperRef> closest) implements Match {
     public NotFound {
       closest = List.copyOf(closest);
     }
   }
 
-  private final List<Paper> papers;
+  private final List<PaperRef> papers;
   private final List<String> normTitles;
-  private final Map<String, Paper> byKey = new HashMap<>();
-  private final Map<String, List<Paper>> byTitle = new HashMap<>();
+  private final Map<String, PaperRef> byKey = new HashMap<>();
+  private final Map<String, List<PaperRef>> byTitle = new HashMap<>();
 
   /** A lookup over these papers (ids unique). */
-  public PaperLookup(Collection<Paper> papers) {
+  public static PaperLookup of(Collection<Paper> papers) {
+    return new PaperLookup(papers.stream().map(PaperRef::of).toList());
+  }
+
+  /** A lookup over these paper references (ids unique). */
+  public PaperLookup(List<PaperRef> papers) {
     this.papers = List.copyOf(papers);
     this.normTitles = new ArrayList<>(this.papers.size());
-    for (Paper p : this.papers) {
+    for (PaperRef p : this.papers) {
       byKey.put(p.id(), p);
       String t = Titles.normalize(p.title());
       normTitles.add(t);
       byTitle.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
     }
-    for (Paper p : this.papers) {
+    for (PaperRef p : this.papers) {
       for (String key : p.ids().keys()) {
         byKey.putIfAbsent(key, p);
       }
@@ -78,12 +83,12 @@ public final class PaperLookup {
   public Match find(String query) {
     Objects.requireNonNull(query, "query");
     String q = query.strip();
-    Paper exact = byKey.get(q);
+    PaperRef exact = byKey.get(q);
     if (exact != null) {
       return new Found(exact);
     }
     for (String key : idKeys(q)) {
-      Paper p = byKey.get(key);
+      PaperRef p = byKey.get(key);
       if (p != null) {
         return new Found(p);
       }
@@ -92,11 +97,11 @@ public final class PaperLookup {
     if (nq.isEmpty()) {
       return new NotFound(query, List.of());
     }
-    List<Paper> sameTitle = byTitle.get(nq);
+    List<PaperRef> sameTitle = byTitle.get(nq);
     if (sameTitle != null && sameTitle.size() == 1) {
       return new Found(sameTitle.get(0));
     }
-    List<Paper> hits = new ArrayList<>();
+    List<PaperRef> hits = new ArrayList<>();
     for (int i = 0; i < papers.size(); i++) {
       if (normTitles.get(i).contains(nq)) {
         hits.add(papers.get(i));
@@ -106,14 +111,14 @@ public final class PaperLookup {
       return new Found(hits.get(0));
     }
     if (!hits.isEmpty()) {
-      hits.sort(Comparator.comparing((Paper p) -> Titles.normalize(p.title())).thenComparing(Paper::id));
+      hits.sort(Comparator.comparing((PaperRef p) -> Titles.normalize(p.title())).thenComparing(PaperRef::id));
       return new Ambiguous(query, hits);
     }
     return new NotFound(query, closest(nq, SUGGESTIONS));
   }
 
   /** The papers whose titles are most similar to a normalised query, most similar first. */
-  private List<Paper> closest(String nq, int limit) {
+  private List<PaperRef> closest(String nq, int limit) {
     Set<String> qg = trigrams(nq);
     record Scored(int index, double score) {}
     List<Scored> scored = new ArrayList<>();

@@ -1,12 +1,13 @@
 package dev.papergraph.workspace;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.layout.Layout;
+import dev.papergraph.model.ExternalIds;
+import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.EdgeExplanation;
+import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.similarity.Link;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -25,10 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The workspace's files for the stages after reading, each in the form that loads fastest for
- * its size: similarity links as JSON Lines (one link with its explanation a line), centralities
- * and layout as tab-separated columns (one paper a row, numbers in Java's shortest round-trip
- * form, so a saved value reads back bit for bit). Every file is written with {@link
+ * The workspace's files that queries read, as tab-separated columns that load without data
+ * binding (a warm query must not pay for it): the catalog of papers, the similarity links with
+ * their explanations, centralities and layout. Numbers are in Java's shortest round-trip form, so
+ * a saved value reads back bit for bit. Every file is written with {@link
  * AtomicOutput}.
  */
 final class StageFiles {
@@ -39,14 +40,40 @@ final class StageFiles {
 
   // ---- links
 
-  /** Writes links one a line, in the given order. */
+  /** Separates the items of a list field (shared terms, topics, references). */
+  private static final char ITEM = '\u001e';
+  /** Separates the parts of a shared term (term, display form, contribution). */
+  private static final char PART = '\u001f';
+
+  /**
+   * Writes links one a line, in the given order, as columns {@code a, b, score, text, topic,
+   * direct, coupling, cocitation, terms, topics, references}; list items are separated by the
+   * record separator U+001E, the parts of a shared term by the unit separator U+001F (control
+   * characters that analysed text never holds; tabs and line breaks in values become spaces).
+   */
   static void writeLinks(Path file, Collection<Link> links) throws IOException {
-    ObjectWriter w = Workspace.JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
     AtomicOutput.write(file, true, out -> {
+      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      w.write("a\tb\tscore\ttext\ttopic\tdirect\tcoupling\tcocitation\tterms\ttopics\treferences\n");
+      StringBuilder b = new StringBuilder();
       for (Link l : links) {
-        out.write(w.writeValueAsBytes(l));
-        out.write('\n');
+        EdgeExplanation e = l.explanation();
+        b.setLength(0);
+        b.append(clean(l.a())).append('\t').append(clean(l.b())).append('\t').append(e.score()).append('\t')
+            .append(e.text()).append('\t').append(e.topic()).append('\t').append(e.direct()).append('\t')
+            .append(e.coupling()).append('\t').append(e.cocitation()).append('\t');
+        for (int i = 0; i < e.sharedTerms().size(); i++) {
+          SharedTerm t = e.sharedTerms().get(i);
+          if (i > 0) b.append(ITEM);
+          b.append(clean(t.term())).append(PART).append(clean(t.display())).append(PART).append(t.contribution());
+        }
+        b.append('\t');
+        join(b, e.sharedTopics());
+        b.append('\t');
+        join(b, e.sharedReferences());
+        w.write(b.append('\n').toString());
       }
+      w.flush();
     });
   }
 
@@ -54,19 +81,103 @@ final class StageFiles {
   static List<Link> readLinks(Path dir, Path file) throws IOException {
     List<Link> out = new ArrayList<>();
     try (BufferedReader r = reader(dir, file)) {
-      long line = 0;
+      r.readLine();
+      long line = 1;
       for (String text; (text = r.readLine()) != null; ) {
         line++;
-        if (!text.isBlank()) {
-          try {
-            out.add(Workspace.JSON.readValue(text, Link.class));
-          } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw damaged(dir, file, "line " + line + " does not parse", e);
+        String[] f = text.split("\t", -1);
+        if (f.length != 11) {
+          throw damaged(dir, file, "line " + line + " has " + f.length + " fields, not 11", null);
+        }
+        try {
+          List<SharedTerm> terms = new ArrayList<>();
+          for (String item : split(f[8])) {
+            String[] parts = item.split(String.valueOf(PART), -1);
+            terms.add(new SharedTerm(parts[0], parts[1], Double.parseDouble(parts[2])));
           }
+          EdgeExplanation e = new EdgeExplanation(Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+              Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+              terms, split(f[9]), split(f[10]));
+          out.add(new Link(f[0], f[1], e));
+        } catch (RuntimeException e) {
+          throw damaged(dir, file, "line " + line + " is not a link (" + e.getMessage() + ")", e);
         }
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  private static void join(StringBuilder b, List<String> items) {
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) b.append(ITEM);
+      b.append(clean(items.get(i)));
+    }
+  }
+
+  private static List<String> split(String field) {
+    return field.isEmpty() ? List.of() : List.of(field.split(String.valueOf(ITEM), -1));
+  }
+
+  /** A value safe in a column: tabs, line breaks and the separators become spaces. */
+  static String clean(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r' || c == ITEM || c == PART) {
+        if (b == null) b = new StringBuilder(s);
+        b.setCharAt(i, ' ');
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
+  // ---- catalog
+
+  /**
+   * Writes the catalog: one row per paper, columns {@code id, community, doi, arxiv, openalex,
+   * s2, pmid, title} (empty when unknown), what lookups and listings need without reading the
+   * full papers.
+   */
+  static void writeCatalog(Path file, List<Paper> papers, Map<String, Integer> membership) throws IOException {
+    AtomicOutput.write(file, true, out -> {
+      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      w.write("id\tcommunity\tdoi\tarxiv\topenalex\ts2\tpmid\ttitle\n");
+      for (Paper p : papers) {
+        ExternalIds ids = p.ids();
+        Integer c = membership.get(p.id());
+        w.write(clean(p.id()) + "\t" + (c == null ? "" : c) + "\t" + orEmpty(ids.doi()) + "\t" + orEmpty(ids.arxiv())
+            + "\t" + orEmpty(ids.openalex()) + "\t" + orEmpty(ids.s2()) + "\t" + orEmpty(ids.pmid()) + "\t"
+            + clean(p.title()) + "\n");
+      }
+      w.flush();
+    });
+  }
+
+  /** Reads the catalog written by {@link #writeCatalog}. */
+  static List<PaperRef> readCatalog(Path dir, Path file) throws IOException {
+    List<PaperRef> out = new ArrayList<>();
+    try (BufferedReader r = reader(dir, file)) {
+      r.readLine();
+      long line = 1;
+      for (String text; (text = r.readLine()) != null; ) {
+        line++;
+        String[] f = text.split("\t", -1);
+        if (f.length != 8) {
+          throw damaged(dir, file, "line " + line + " has " + f.length + " fields, not 8", null);
+        }
+        try {
+          out.add(new PaperRef(f[0], f[7], new ExternalIds(f[2], f[3], f[4], f[5], f[6]),
+              f[1].isEmpty() ? -1 : Integer.parseInt(f[1])));
+        } catch (RuntimeException e) {
+          throw damaged(dir, file, "line " + line + " is not a paper (" + e.getMessage() + ")", e);
+        }
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : clean(s);
   }
 
   // ---- centralities

@@ -68,7 +68,8 @@ import java.util.stream.Stream;
  * manifest.json       the run manifest: inputs with SHA-256, counts, parameters, versions
  * import-report.json  what happened to every input record
  * papers.jsonl        the papers, papergraph's native corpus format (JSON Lines)
- * edges.jsonl         the similarity links, each with its explanation, by (first, second) id
+ * catalog.tsv         id, community, external ids and title of every paper (for fast lookups)
+ * edges.tsv           the similarity links, each with its explanation, by (first, second) id
  * communities.json    the labelled communities and the modularity
  * centralities.tsv    every measure of every paper, overall and within its community
  * layout.tsv          the position of every paper
@@ -88,7 +89,8 @@ public final class Workspace {
   static final String MANIFEST = "manifest.json";
   static final String REPORT = "import-report.json";
   static final String PAPERS = "papers.jsonl";
-  static final String EDGES = "edges.jsonl";
+  static final String EDGES = "edges.tsv";
+  static final String CATALOG = "catalog.tsv";
   static final String COMMUNITIES = "communities.json";
   static final String CENTRALITIES = "centralities.tsv";
   static final String LAYOUT = "layout.tsv";
@@ -98,11 +100,14 @@ public final class Workspace {
   private static final String ADVICE_REBUILD = "rebuild it with `papergraph build`";
   private static final JsonFactory MARKER_FACTORY = new JsonFactory();
 
-  static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  /** The mapper of the JSON files, created on first use: queries that read only columns never pay for it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .build();
+  }
 
   private final Path dir;
   private final Lazy<RunManifest> manifest;
@@ -110,14 +115,20 @@ public final class Workspace {
   private final Lazy<List<Paper>> papers;
   private final Lazy<Map<String, Paper>> byId;
   private final Lazy<PaperLookup> lookup;
+  private final Lazy<List<PaperRef>> catalog;
+  private final Lazy<Map<String, PaperRef>> refs;
   private final Lazy<List<Link>> links;
   private final Lazy<PaperGraph> graph;
   private final Lazy<Communities> communities;
   private final Lazy<Centralities> centralities;
   private final Lazy<Layout> layout;
   private final Lazy<SimilarityEngine> engine;
+  private final Lazy<Neighbourhoods> neighbourhoods;
+  /** The similarity graph over catalog entries (no full papers, no citations), for queries. */
+  private final Lazy<PaperGraph> similarityOnly;
 
   private Workspace(Path dir, Lazy<RunManifest> manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
+      Lazy<List<PaperRef>> catalog,
       Lazy<List<Link>> links, Lazy<Communities> communities, Lazy<Centralities> centralities, Lazy<Layout> layout,
       Lazy<SimilarityEngine> engine) {
     this.dir = dir;
@@ -135,9 +146,28 @@ public final class Workspace {
       }
       return Collections.unmodifiableMap(m);
     });
-    this.lookup = new Lazy<>(() -> new PaperLookup(this.papers.get()));
+    this.catalog = catalog;
+    this.refs = new Lazy<>(() -> {
+      Map<String, PaperRef> m = new LinkedHashMap<>();
+      for (PaperRef p : this.catalog.get()) {
+        m.put(p.id(), p);
+      }
+      return Collections.unmodifiableMap(m);
+    });
+    this.lookup = new Lazy<>(() -> new PaperLookup(this.catalog.get()));
     this.graph = new Lazy<>(() -> PaperGraph.of(this.papers.get(), this.links.get()));
     this.engine = engine;
+    this.similarityOnly = new Lazy<>(() -> {
+      if (this.graph.isLoaded()) {
+        return this.graph.get();
+      }
+      List<Paper> stubs = new ArrayList<>();
+      for (PaperRef r : this.catalog.get()) {
+        stubs.add(Paper.builder().id(r.id()).title(r.title()).ids(r.ids()).build());
+      }
+      return PaperGraph.of(stubs, this.links.get());
+    });
+    this.neighbourhoods = new Lazy<>(() -> new Neighbourhoods(this.similarityOnly.get()));
   }
 
   /**
@@ -197,6 +227,7 @@ public final class Workspace {
       writeJson(staging.resolve(REPORT), report);
       progress.advance(1);
       NativeCorpus.writeJsonl(papers, staging.resolve(PAPERS), true);
+      StageFiles.writeCatalog(staging.resolve(CATALOG), papers, analysed.communities().membership());
       progress.advance(1);
       StageFiles.writeLinks(staging.resolve(EDGES), links);
       progress.advance(1);
@@ -216,7 +247,9 @@ public final class Workspace {
       deleteTree(staging);
     }
     progress.finish();
-    return new Workspace(target, Lazy.of(manifest), Lazy.of(report), Lazy.of(papers), Lazy.of(links),
+    List<PaperRef> catalog = papers.stream().map(p -> new PaperRef(p.id(), p.title(), p.ids(),
+        analysed.communities().membership().getOrDefault(p.id(), -1))).toList();
+    return new Workspace(target, Lazy.of(manifest), Lazy.of(report), Lazy.of(papers), Lazy.of(catalog), Lazy.of(links),
         Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine));
   }
 
@@ -238,6 +271,7 @@ public final class Workspace {
     Lazy<ImportReport> report = new Lazy<>(() -> readJson(dir, target.resolve(REPORT), ImportReport.class));
     Lazy<List<Paper>> papers = new Lazy<>(() -> readPapers(dir, target.resolve(PAPERS)));
     return new Workspace(target, manifest, report, papers,
+        new Lazy<>(() -> StageFiles.readCatalog(dir, target.resolve(CATALOG))),
         new Lazy<>(() -> StageFiles.readLinks(dir, target.resolve(EDGES))),
         new Lazy<>(() -> readJson(dir, target.resolve(COMMUNITIES), Communities.class)),
         new Lazy<>(() -> StageFiles.readCentralities(dir, target.resolve(CENTRALITIES))),
@@ -306,6 +340,29 @@ public final class Workspace {
     return Optional.ofNullable(byId.get().get(id));
   }
 
+  /** Every paper's id, title, external ids and community, in corpus order, without the full papers. */
+  public List<PaperRef> catalog() throws IOException {
+    return catalog.get();
+  }
+
+  /** The catalog entry of a paper. */
+  public Optional<PaperRef> ref(String id) throws IOException {
+    return Optional.ofNullable(refs.get().get(id));
+  }
+
+  /**
+   * The title of a paper of the workspace.
+   *
+   * @throws IllegalArgumentException if no paper has this id
+   */
+  public String title(String id) throws IOException {
+    PaperRef p = refs.get().get(id);
+    if (p == null) {
+      throw new IllegalArgumentException("no paper with id " + id + " in the workspace");
+    }
+    return p.title();
+  }
+
   /** Finds papers by id, DOI, arXiv id or title fragment. */
   public PaperLookup lookup() throws IOException {
     return lookup.get();
@@ -341,14 +398,17 @@ public final class Workspace {
     return new Analysis(graph(), communities(), centralities(), layout(), manifest());
   }
 
-  /** Ego graphs and strongest paths over the similarity graph. */
+  /**
+   * Ego graphs and strongest paths over the similarity graph. Built from the catalog and the links
+   * only, so it does not load the full papers (its graph's papers carry id, title and ids).
+   */
   public Neighbourhoods neighbourhoods() throws IOException {
-    return new Neighbourhoods(graph());
+    return neighbourhoods.get();
   }
 
   /** The explanation of the edge between two papers, when they are linked. */
   public Optional<EdgeExplanation> edge(String a, String b) throws IOException {
-    SimilarityEdge e = graph().similarity().getEdge(a, b);
+    SimilarityEdge e = similarityOnly.get().similarity().getEdge(a, b);
     return e == null ? Optional.empty() : Optional.of(e.explanation());
   }
 
@@ -367,8 +427,8 @@ public final class Workspace {
    * @throws IllegalArgumentException if an id is not a paper of the workspace
    */
   public PairExplanation explain(String a, String b) throws IOException {
-    if (paper(a).isEmpty() || paper(b).isEmpty()) {
-      throw new IllegalArgumentException("not a paper of the workspace: " + (paper(a).isEmpty() ? a : b));
+    if (ref(a).isEmpty() || ref(b).isEmpty()) {
+      throw new IllegalArgumentException("not a paper of the workspace: " + (ref(a).isEmpty() ? a : b));
     }
     Optional<EdgeExplanation> saved = edge(a, b);
     if (saved.isPresent()) {
@@ -472,14 +532,14 @@ public final class Workspace {
   }
 
   static void writeJson(Path file, Object value) throws IOException {
-    AtomicOutput.write(file, true, out -> JSON.writeValue(out, value));
+    AtomicOutput.write(file, true, out -> Json.MAPPER.writeValue(out, value));
   }
 
   // ---- opening
 
   private static <T> T readJson(Path dir, Path file, Class<T> type) throws IOException {
     try {
-      return JSON.readValue(file.toFile(), type);
+      return Json.MAPPER.readValue(file.toFile(), type);
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new WorkspaceException(dir, "damaged workspace: " + file.getFileName() + " is missing",
           ADVICE_REBUILD, e);
@@ -529,6 +589,10 @@ public final class Workspace {
       Lazy<T> l = new Lazy<>(null);
       l.value = value;
       return l;
+    }
+
+    synchronized boolean isLoaded() {
+      return source == null;
     }
 
     synchronized T get() throws IOException {

@@ -30,10 +30,10 @@ class StageFilesTest {
             List.of(new SharedTerm("quantiz", "quantization", 0.3), new SharedTerm("post train", "post-training", 0.1)),
             List.of("cs.LG"), List.of("doi:10.1/x"))),
         new Link("arxiv:1", "title:ff", EdgeExplanation.ofScore(0.1 + 0.2)));
-    Path f = tmp.resolve("edges.jsonl");
+    Path f = tmp.resolve("edges.tsv");
     StageFiles.writeLinks(f, links);
     assertEquals(links, StageFiles.readLinks(tmp, f));
-    assertEquals(2, Files.readAllLines(f).size(), "one link a line");
+    assertEquals(3, Files.readAllLines(f).size(), "a header, then one link a line");
   }
 
   @Test
@@ -59,6 +59,29 @@ class StageFilesTest {
     Path f = tmp.resolve("layout.tsv");
     StageFiles.writeLayout(f, List.of("b", "a"), layout);
     assertEquals(layout, StageFiles.readLayout(tmp, f));
+  }
+
+  @Test
+  void tabsAndLineBreaksInValuesBecomeSpaces() throws Exception {
+    List<Link> links = List.of(new Link("a", "b", new EdgeExplanation(0.5, 0.5, 0, 0, 0, 0,
+        List.of(new SharedTerm("x", "two\twords", 0.5)), List.of("topic\nline"), List.of())));
+    Path f = tmp.resolve("edges.tsv");
+    StageFiles.writeLinks(f, links);
+    EdgeExplanation back = StageFiles.readLinks(tmp, f).get(0).explanation();
+    assertEquals("two words", back.sharedTerms().get(0).display());
+    assertEquals(List.of("topic line"), back.sharedTopics());
+  }
+
+  @Test
+  void catalogRoundTripsWithCommunities() throws Exception {
+    var p1 = dev.papergraph.model.Paper.builder().title("A title\twith a tab")
+        .ids(dev.papergraph.model.ExternalIds.of("10.1/x", "2101.00001", null, null, null)).build();
+    var p2 = dev.papergraph.model.Paper.builder().title("Plain").build();
+    Path f = tmp.resolve("catalog.tsv");
+    StageFiles.writeCatalog(f, List.of(p1, p2), Map.of(p1.id(), 3));
+    List<PaperRef> back = StageFiles.readCatalog(tmp, f);
+    assertEquals(List.of(new PaperRef(p1.id(), "A title with a tab", p1.ids(), 3), new PaperRef(p2.id(), "Plain",
+        p2.ids(), -1)), back);
   }
 
   @Test

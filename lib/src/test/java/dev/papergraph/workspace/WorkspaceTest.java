@@ -64,8 +64,12 @@ class WorkspaceTest {
 
   @Test
   void lookupFindsPapersOfTheWorkspace() throws Exception {
-    Paper p = ((PaperLookup.Found) Workspace.open(seedDir).lookup().find("Grokking at the Edge")).paper();
-    assertEquals(p, Workspace.open(seedDir).paper(p.id()).orElseThrow());
+    Workspace ws = Workspace.open(seedDir);
+    PaperRef p = ((PaperLookup.Found) ws.lookup().find("Grokking at the Edge")).paper();
+    assertEquals(p.title(), ws.paper(p.id()).orElseThrow().title());
+    assertEquals(p, ws.ref(p.id()).orElseThrow());
+    assertEquals(ws.communities().of(p.id()).orElseThrow().id(), p.community());
+    assertEquals(built.catalog(), ws.catalog());
   }
 
   @Test
