@@ -29,7 +29,7 @@ public final class CsvReader implements CorpusReader {
 
   /** The fields a column can be mapped to. */
   public enum Field {
-    TITLE("title", "article title", "document title", "primary title", "ti", "name"),
+    TITLE("title", "article title", "document title", "primary title", "ti"),
     ABSTRACT("abstract", "ab", "summary", "abstract note", "abstracttext"),
     DOI("doi", "di", "doi link"),
     ARXIV("arxiv", "arxiv id", "arxiv_id", "eprint"),

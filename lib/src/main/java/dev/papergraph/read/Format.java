@@ -52,6 +52,16 @@ public enum Format {
     return description;
   }
 
+  /**
+   * The format named by a {@code --format} value.
+   *
+   * @throws IllegalArgumentException naming the value and listing the formats, as one line
+   */
+  public static Format require(String name) {
+    return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown format \"" + name
+        + "\"; formats are: " + String.join(", ", java.util.Arrays.stream(values()).map(Format::cliName).toList())));
+  }
+
   /** The format named by a {@code --format} value (case-insensitive). */
   public static Optional<Format> byName(String name) {
     String n = name.toLowerCase(Locale.ROOT);

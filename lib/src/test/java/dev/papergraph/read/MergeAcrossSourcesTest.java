@@ -1,11 +1,13 @@
 package dev.papergraph.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Provenance;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MergeAcrossSourcesTest {
@@ -27,6 +29,33 @@ class MergeAcrossSourcesTest {
     assertEquals(2, c.size());
     assertEquals("pmid", c.report().merges().get(0).matchedBy());
     assertEquals("doi:10.1001/jama.288.1.58", c.report().merges().get(0).into());
+  }
+
+  /** One paper read from arXiv, OpenAlex and BibTeX (see formats/merge/README.md). */
+  @Test
+  void samePaperFromArxivOpenAlexAndBibtexMergesIntoOneAndTheReportSaysHow() {
+    Corpus c = Fixtures.load(null, Fixtures.source("merge/arxiv-0704.0001.jsonl"),
+        Fixtures.source("merge/openalex-work.json"), Fixtures.source("merge/refs.bib"));
+    ImportReport r = c.report();
+    assertEquals(4, r.read());
+    assertEquals(1, r.imported());
+    assertEquals(3, r.merged());
+    Paper p = c.papers().get(0);
+    String id = "doi:10.1103/physrevd.76.013009";
+    assertEquals(id, p.id());
+    assertEquals(ExternalIds.of("10.1103/PhysRevD.76.013009", "0704.0001", "W9000000001", null, null), p.ids());
+    assertEquals(List.of(
+        new ImportReport.Merge(new Provenance("formats/merge/openalex-work.json", 2, 1), id, "doi"),
+        new ImportReport.Merge(new Provenance("formats/merge/refs.bib", 2, 1), id, "arxiv"),
+        new ImportReport.Merge(new Provenance("formats/merge/refs.bib", 14, 2), id, "title")), r.merges());
+    // the best of each field: arXiv's abstract and v1 date, OpenAlex's venue and citations, all topics
+    assertEquals(PartialDate.of(2007, 4, 2), p.date());
+    assertEquals(120, p.citedByCount());
+    assertEquals("Phys.Rev.D76:013009,2007", p.venue());
+    assertTrue(p.abstractText().startsWith("A fully differential calculation"));
+    assertEquals(List.of("hep-ph", "Physics"), p.topics().stream().map(dev.papergraph.model.Topic::term).toList());
+    assertEquals(4, p.provenance().size());
+    assertEquals(List.of("arxiv", "openalex", "bibtex"), r.files().stream().map(ImportReport.FileCounts::format).toList());
   }
 
   @Test
