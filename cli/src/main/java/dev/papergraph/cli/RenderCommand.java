@@ -3,7 +3,6 @@ package dev.papergraph.cli;
 import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.viz.GraphPicture;
-import dev.papergraph.viz.PipelineAnalysis;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
@@ -115,11 +114,8 @@ final class RenderCommand implements Callable<Integer> {
     return model;
   }
 
-  /**
-   * The analysis of a workspace. Until the workspace saves its analysis (issue 6), the pipeline's
-   * stages are run on its papers with default options.
-   */
+  /** The analysis the workspace saved (graph, communities, centralities, layout, manifest): no rebuild. */
   static Analysis analysis(Workspace ws) throws IOException {
-    return PipelineAnalysis.of(ws.papers());
+    return ws.analysis();
   }
 }

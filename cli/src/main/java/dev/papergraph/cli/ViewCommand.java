@@ -1,7 +1,9 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Measure;
-import dev.papergraph.viz.PipelineAnalysis;
+import dev.papergraph.text.TermVectors;
+import dev.papergraph.text.TextOptions;
+import dev.papergraph.viz.TermVectorSearch;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.viz.ViewerWindow;
 import dev.papergraph.workspace.Workspace;
@@ -60,9 +62,9 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
     Workspace ws = workspace.open();
     ViewerModel model;
     try {
-      PipelineAnalysis.Result prepared = PipelineAnalysis.run(ws.papers());
-      model = new ViewerModel(prepared.analysis(), edgeCap, labels);
-      model.setFreeTextSearch(prepared.search());
+      model = new ViewerModel(RenderCommand.analysis(ws), edgeCap, labels);
+      // free text through the engine's analysis chain; the workspace's Lucene index can replace it
+      model.setFreeTextSearch(new TermVectorSearch(TermVectors.build(ws.papers(), TextOptions.DEFAULTS)));
       if (sizeBy != null) {
         model.setSizeMeasure(Measure.byName(sizeBy).orElseThrow(() -> new IllegalArgumentException(
             "--size-by " + sizeBy + ": unknown measure; use one of "

@@ -87,6 +87,37 @@ public final class ViewerSmoke {
     result.setProperty("clicked", expected.get());
     result.setProperty("selected", selected.get());
     result.setProperty("panelTitle", panelTitle.get());
+
+    // hover over an unlabelled paper: its title appears as its label
+    AtomicReference<String> hoverTarget = new AtomicReference<>("");
+    SwingUtilities.invokeAndWait(() -> {
+      var panel = window.get().view().component();
+      for (Scene.Node n : model.scene().nodes()) {
+        if (n.label().isPresent()) {
+          continue;
+        }
+        Point3 px = panel.getCamera().transformGuToPx(n.x(), n.y(), 0);
+        GraphicElement hit = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px.x, px.y);
+        if (hit != null && hit.getId().equals(n.id()) && px.x > 20 && px.y > 20 && px.x < panel.getWidth() - 20
+            && px.y < panel.getHeight() - 20) {
+          Point origin = panel.getLocationOnScreen();
+          target.set(new Point(origin.x + (int) Math.round(px.x), origin.y + (int) Math.round(px.y)));
+          hoverTarget.set(n.id());
+          break;
+        }
+      }
+    });
+    robot.mouseMove(target.get().x, target.get().y);
+    robot.waitForIdle();
+    Thread.sleep(300);
+    AtomicReference<String> hoverLabel = new AtomicReference<>("");
+    SwingUtilities.invokeAndWait(() -> {
+      Object label = window.get().view().graph().getNode(hoverTarget.get()).getAttribute("ui.label");
+      hoverLabel.set(label == null ? "" : label.toString());
+    });
+    result.setProperty("hovered", hoverTarget.get());
+    result.setProperty("hoverLabel", hoverLabel.get());
+
     BufferedImage after = robot.createScreenCapture(frameBounds.get());
     ImageIO.write(after, "png", out.resolve("after-click.png").toFile());
 

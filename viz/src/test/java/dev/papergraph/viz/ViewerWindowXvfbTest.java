@@ -32,7 +32,7 @@ class ViewerWindowXvfbTest {
   Path dir;
 
   @Test
-  void windowOpensUnderXvfbShowsCommunityColoursAndSelectsTheClickedPaper() throws Exception {
+  void windowOpensUnderXvfbShowsCommunityColoursSelectsTheClickedPaperAndLabelsTheHoveredOne() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(XVFB_RUN) && Files.isExecutable(Path.of("/usr/bin/Xvfb")),
         "Xvfb is not installed (apt-get install xvfb xauth): viewer window test skipped");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -75,5 +75,10 @@ class ViewerWindowXvfbTest {
     assertFalse(clicked.isEmpty(), "no paper under the click point");
     assertEquals(clicked, result.getProperty("selected"), "a mouse click selects the paper under it");
     assertEquals(Fixtures.seed().graph().paper(clicked).orElseThrow().title(), result.getProperty("panelTitle"));
+
+    String hovered = result.getProperty("hovered");
+    assertFalse(hovered.isEmpty(), "no unlabelled paper to hover over");
+    assertEquals(Fixtures.seed().graph().paper(hovered).orElseThrow().title(), result.getProperty("hoverLabel"),
+        "hovering shows the paper's title");
   }
 }
