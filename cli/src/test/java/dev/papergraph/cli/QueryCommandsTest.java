@@ -277,6 +277,41 @@ class QueryCommandsTest {
     }
   }
 
+  // ---- search
+
+  @Test
+  void searchFindsQuantizationPapersForAQuantizationQuery() throws Exception {
+    var r = SeedWorkspace.run("search", "post-training quantization", "--top", "5", "--output", "json");
+    assertEquals(0, r.code(), r::toString);
+    JsonNode rows = Table.JSON.readTree(r.out());
+    assertEquals(5, rows.size(), r::toString);
+    for (int i = 0; i < rows.size(); i++) {
+      assertTrue(rows.get(i).get("title").asText().toLowerCase(Locale.ROOT).contains("quantiz"), r::toString);
+      if (i > 0) {
+        assertTrue(rows.get(i - 1).get("score").asDouble() >= rows.get(i).get("score").asDouble(), r::toString);
+      }
+    }
+  }
+
+  @Test
+  void searchWithAPastedAbstractFindsItsPaperFirst() throws Exception {
+    String abstractText = "Grokking, the sudden generalization that occurs after prolonged overfitting, is a surprising "
+        + "phenomenon challenging our understanding of deep learning. We argue that without regularization, grokking "
+        + "tasks push models to the edge of numerical stability, introducing floating point errors in the Softmax.";
+    var r = SeedWorkspace.run("search", abstractText, "--top", "3", "--output", "json");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals("Grokking at the Edge of Numerical Stability",
+        Table.JSON.readTree(r.out()).get(0).get("title").asText(), r::toString);
+  }
+
+  @Test
+  void searchWithNothingInCommonSaysSo() {
+    var r = SeedWorkspace.run("search", "zzzzqqq");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals("RANK  SCORE  COMMUNITY  ID  TITLE", r.out().strip());
+    assertTrue(r.err().contains("no paper shares a term with \"zzzzqqq\""), r::toString);
+  }
+
   // ---- export
 
   @Test
@@ -307,7 +342,7 @@ class QueryCommandsTest {
   // ---- every query command without a workspace
 
   @ParameterizedTest
-  @ValueSource(strings = {"rank", "communities", "info", "neighbors x", "explain x y", "path x y",
+  @ValueSource(strings = {"rank", "communities", "info", "neighbors x", "explain x y", "path x y", "search x",
       "export -o out.graphml"})
   void missingWorkspaceExits1WithOneLineOfAdvice(String command) {
     List<String> args = new ArrayList<>(List.of(command.split(" ")));

@@ -40,6 +40,14 @@ class ShadedJarIT {
   }
 
   @Test
+  void searchRunsLuceneFromTheShadedJar() throws Exception {
+    Run r = run("search", "grokking delayed generalization", "--top", "3", "-w", ws.toString(), "--output", "tsv");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(4, r.out().lines().count(), r::toString);
+    assertTrue(r.out().lines().skip(1).allMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("grok")), r::toString);
+  }
+
+  @Test
   void warmQueriesAnswerFromTheSavedWorkspace() throws Exception {
     Run r = run("neighbors", "Grokking at the Edge", "--top", "5", "-w", ws.toString(), "--output", "tsv");
     assertEquals(0, r.code(), r::toString);

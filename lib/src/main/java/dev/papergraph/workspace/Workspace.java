@@ -31,7 +31,6 @@ import dev.papergraph.read.Corpus;
 import dev.papergraph.read.CorpusBuilder;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
-import dev.papergraph.read.NativeCorpus;
 import dev.papergraph.read.Readers;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,7 +66,8 @@ import java.util.stream.Stream;
  * workspace.json      {"format":"papergraph-workspace","version":1}
  * manifest.json       the run manifest: inputs with SHA-256, counts, parameters, versions
  * import-report.json  what happened to every input record
- * papers.jsonl        the papers, papergraph's native corpus format (JSON Lines)
+ * index/              the papers in a Lucene index ({@link PaperIndex}): every field, and the
+ *                     analysed title and abstract for free-text search
  * catalog.tsv         id, community, external ids and title of every paper (for fast lookups)
  * edges.tsv           the similarity links, each with its explanation, by (first, second) id
  * communities.json    the labelled communities and the modularity
@@ -88,7 +88,7 @@ public final class Workspace {
   static final String MARKER = "workspace.json";
   static final String MANIFEST = "manifest.json";
   static final String REPORT = "import-report.json";
-  static final String PAPERS = "papers.jsonl";
+  static final String INDEX = "index";
   static final String EDGES = "edges.tsv";
   static final String CATALOG = "catalog.tsv";
   static final String COMMUNITIES = "communities.json";
@@ -123,6 +123,7 @@ public final class Workspace {
   private final Lazy<Centralities> centralities;
   private final Lazy<Layout> layout;
   private final Lazy<SimilarityEngine> engine;
+  private final Lazy<EngineOptions> engineOptions;
   private final Lazy<Neighbourhoods> neighbourhoods;
   /** The similarity graph over catalog entries (no full papers, no citations), for queries. */
   private final Lazy<PaperGraph> similarityOnly;
@@ -130,7 +131,7 @@ public final class Workspace {
   private Workspace(Path dir, Lazy<RunManifest> manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
       Lazy<List<PaperRef>> catalog,
       Lazy<List<Link>> links, Lazy<Communities> communities, Lazy<Centralities> centralities, Lazy<Layout> layout,
-      Lazy<SimilarityEngine> engine) {
+      Lazy<SimilarityEngine> engine, Lazy<EngineOptions> engineOptions) {
     this.dir = dir;
     this.manifest = manifest;
     this.report = report;
@@ -157,6 +158,7 @@ public final class Workspace {
     this.lookup = new Lazy<>(() -> new PaperLookup(this.catalog.get()));
     this.graph = new Lazy<>(() -> PaperGraph.of(this.papers.get(), this.links.get()));
     this.engine = engine;
+    this.engineOptions = engineOptions;
     this.similarityOnly = new Lazy<>(() -> {
       if (this.graph.isLoaded()) {
         return this.graph.get();
@@ -226,7 +228,9 @@ public final class Workspace {
       List<String> ids = papers.stream().map(Paper::id).toList();
       writeJson(staging.resolve(REPORT), report);
       progress.advance(1);
-      NativeCorpus.writeJsonl(papers, staging.resolve(PAPERS), true);
+      try (PaperIndex index = PaperIndex.open(staging.resolve(INDEX), options.engine().text())) {
+        index.addOrUpdate(papers);
+      }
       StageFiles.writeCatalog(staging.resolve(CATALOG), papers, analysed.communities().membership());
       progress.advance(1);
       StageFiles.writeLinks(staging.resolve(EDGES), links);
@@ -250,7 +254,8 @@ public final class Workspace {
     List<PaperRef> catalog = papers.stream().map(p -> new PaperRef(p.id(), p.title(), p.ids(),
         analysed.communities().membership().getOrDefault(p.id(), -1))).toList();
     return new Workspace(target, Lazy.of(manifest), Lazy.of(report), Lazy.of(papers), Lazy.of(catalog), Lazy.of(links),
-        Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine));
+        Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine),
+        Lazy.of(options.engine()));
   }
 
   /**
@@ -269,14 +274,19 @@ public final class Workspace {
     checkMarker(dir, marker);
     Lazy<RunManifest> manifest = new Lazy<>(() -> readJson(dir, target.resolve(MANIFEST), RunManifest.class));
     Lazy<ImportReport> report = new Lazy<>(() -> readJson(dir, target.resolve(REPORT), ImportReport.class));
-    Lazy<List<Paper>> papers = new Lazy<>(() -> readPapers(dir, target.resolve(PAPERS)));
+    Lazy<EngineOptions> engineOptions = new Lazy<>(() -> readJson(dir, target.resolve(ENGINE), EngineOptions.class));
+    Lazy<List<Paper>> papers = new Lazy<>(() -> {
+      try (PaperIndex index = openIndex(dir, target, engineOptions.get())) {
+        return index.papers();
+      }
+    });
     return new Workspace(target, manifest, report, papers,
         new Lazy<>(() -> StageFiles.readCatalog(dir, target.resolve(CATALOG))),
         new Lazy<>(() -> StageFiles.readLinks(dir, target.resolve(EDGES))),
         new Lazy<>(() -> readJson(dir, target.resolve(COMMUNITIES), Communities.class)),
         new Lazy<>(() -> StageFiles.readCentralities(dir, target.resolve(CENTRALITIES))),
         new Lazy<>(() -> StageFiles.readLayout(dir, target.resolve(LAYOUT))),
-        new Lazy<>(() -> SimilarityEngine.of(papers.get(), readJson(dir, target.resolve(ENGINE), EngineOptions.class))));
+        new Lazy<>(() -> SimilarityEngine.of(papers.get(), engineOptions.get())), engineOptions);
   }
 
   /** Checks the marker's format tag and version with the streaming parser (no data binding: opening stays cheap). */
@@ -361,6 +371,19 @@ public final class Workspace {
       throw new IllegalArgumentException("no paper with id " + id + " in the workspace");
     }
     return p.title();
+  }
+
+  /**
+   * The papers nearest to free text (a few words or a whole abstract): BM25 over the index of
+   * titles and abstracts, analysed as the similarity engine analyses them.
+   *
+   * @param n the most hits wanted, at least 1
+   * @return the hits, best first
+   */
+  public List<PaperIndex.SearchHit> search(String text, int n) throws IOException {
+    try (PaperIndex index = openIndex(dir, dir, engineOptions.get())) {
+      return index.search(text, n);
+    }
   }
 
   /** Finds papers by id, DOI, arXiv id or title fragment. */
@@ -549,27 +572,17 @@ public final class Workspace {
     }
   }
 
-  private static List<Paper> readPapers(Path dir, Path file) throws IOException {
-    List<Paper> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      long line = 0;
-      for (String text; (text = r.readLine()) != null; ) {
-        line++;
-        if (text.isBlank()) {
-          continue;
-        }
-        try {
-          out.add(NativeCorpus.mapper().readValue(text, Paper.class));
-        } catch (JsonProcessingException e) {
-          throw new WorkspaceException(dir, "damaged workspace: " + PAPERS + " line " + line + " does not parse",
-              ADVICE_REBUILD, e);
-        }
-      }
-    } catch (NoSuchFileException e) {
-      throw new WorkspaceException(dir, "damaged workspace: " + PAPERS + " is missing",
-          ADVICE_REBUILD, e);
+  /** Opens the workspace's index for reading, failing with advice when it is missing or made otherwise. */
+  private static PaperIndex openIndex(Path dir, Path target, EngineOptions options) throws IOException {
+    Path folder = target.resolve(INDEX);
+    if (!Files.isDirectory(folder)) {
+      throw new WorkspaceException(dir, "damaged workspace: " + INDEX + "/ is missing", ADVICE_REBUILD);
     }
-    return Collections.unmodifiableList(out);
+    try {
+      return PaperIndex.open(folder, options.text());
+    } catch (IllegalArgumentException e) {
+      throw new WorkspaceException(dir, "damaged workspace: " + e.getMessage(), ADVICE_REBUILD, e);
+    }
   }
 
   /** A value computed (or read) on first use, then kept. */

@@ -63,6 +63,14 @@ class WorkspaceTest {
   }
 
   @Test
+  void searchFindsPapersByFreeTextInTheSavedIndex() throws Exception {
+    var hits = Workspace.open(seedDir).search("grokking", 5);
+    assertEquals(5, hits.size());
+    hits.forEach(h -> assertTrue(h.paper().title().toLowerCase(java.util.Locale.ROOT).contains("grok")
+        || h.paper().abstractIfKnown().orElse("").toLowerCase(java.util.Locale.ROOT).contains("grok"), h.toString()));
+  }
+
+  @Test
   void lookupFindsPapersOfTheWorkspace() throws Exception {
     Workspace ws = Workspace.open(seedDir);
     PaperRef p = ((PaperLookup.Found) ws.lookup().find("Grokking at the Edge")).paper();
