@@ -166,6 +166,7 @@ public final class SimilarityEngine {
       }
     }
     vectors.displayForms(wanted.stream().mapToInt(Integer::intValue).toArray());
+    topics.resolveLabels();
     List<Link> out = new ArrayList<>(pairs.length);
     for (int i = 0; i < pairs.length; i++) {
       int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);

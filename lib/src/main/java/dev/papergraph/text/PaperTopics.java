@@ -158,6 +158,23 @@ public final class PaperTopics {
     return labels[topic];
   }
 
+  /**
+   * Resolves the labels of all extracted topics at once (one pass over the papers that hold
+   * them, instead of one per label); later {@link #label} calls are lookups.
+   */
+  public void resolveLabels() {
+    int[] terms = java.util.Arrays.stream(extractedTerm).filter(t -> t >= 0).toArray();
+    if (terms.length == 0) {
+      return;
+    }
+    Map<Integer, String> display = vectors.displayForms(terms);
+    for (int topic = 0; topic < keys.length; topic++) {
+      if (labels[topic] == null && extractedTerm[topic] >= 0) {
+        labels[topic] = display.get(extractedTerm[topic]);
+      }
+    }
+  }
+
   /** The topics of a paper, strongest first (ties by key), with labels and sources. */
   public List<Topic> topics(int doc) {
     List<int[]> order = new ArrayList<>();
