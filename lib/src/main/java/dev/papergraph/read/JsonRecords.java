@@ -95,16 +95,17 @@ final class JsonRecords {
       throw new CorpusFormatException(file, "not JSON: the content starts with '" + (char) first + "'");
     }
     try (BufferedReader r = reader(source.open())) {
-      String line = r.readLine();
-      if (line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      boolean lines;
-      try {
-        MAPPER.readTree(line);
-        lines = true;
-      } catch (JsonProcessingException e) {
-        lines = false;
+      String line = firstLine(r);
+      boolean lines = line != null;
+      if (lines) {
+        if (line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        try {
+          MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+          lines = false;
+        }
       }
       if (!lines) {
         r.close();
@@ -112,6 +113,26 @@ final class JsonRecords {
       }
       return readLines(file, line, r, sink);
     }
+  }
+
+  /** Longest first line tried as JSON Lines; a longer one is a one-line document, parsed streaming. */
+  private static final int MAX_FIRST_LINE = 64 << 20;
+
+  /** The first line, or {@code null} when it is longer than {@link #MAX_FIRST_LINE}. */
+  private static String firstLine(BufferedReader r) throws IOException {
+    StringBuilder b = new StringBuilder();
+    int c;
+    while ((c = r.read()) >= 0 && c != '\n') {
+      if (b.length() >= MAX_FIRST_LINE) {
+        return null;
+      }
+      b.append((char) c);
+    }
+    int end = b.length();
+    if (end > 0 && b.charAt(end - 1) == '\r') {
+      b.setLength(end - 1);
+    }
+    return b.toString();
   }
 
   private long readLines(String file, String firstLine, BufferedReader r, RecordSink sink) throws IOException {
