@@ -22,6 +22,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -43,7 +44,9 @@ import picocli.CommandLine.Spec;
         "  papergraph build -k 15 --resolution 1.2 --weight topic=0.3",
         "                                          more edges, smaller communities",
         "  papergraph build -w /tmp/ws --format hf listing.txt",
-        "                                          another workspace, forced format"})
+        "                                          another workspace, forced format",
+        "  papergraph build --add more.bib         add papers to the workspace (inputs",
+        "                                          it was built from are not read again)"})
 final class BuildCommand implements Callable<Integer> {
 
   /** The classpath folder of the bundled default corpus (module testdata). */
@@ -67,17 +70,38 @@ final class BuildCommand implements Callable<Integer> {
       completionCandidates = FormatNames.class)
   String format;
 
+  @Option(names = "--add",
+      description = {"Add the INPUTs to the existing workspace, with the parameters it was built with:",
+          "its saved papers are not read again, new records merge into them, the index gains",
+          "only new and changed papers; links, communities and ranks are computed anew."})
+  boolean add;
+
   @ArgGroup(validate = false, heading = "%nEngine parameters (recorded in the run manifest):%n")
   EngineArgs engine = new EngineArgs();
 
   @Override
   public Integer call() throws Exception {
     BuildOptions options = options();
-    List<InputSource> sources = inputs.isEmpty()
-        ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
-        : Inputs.expand(inputs, System.in);
     Main main = GlobalOptions.of(spec);
-    Workspace ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet));
+    Workspace ws;
+    if (add) {
+      if (inputs.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--add needs at least one INPUT to add");
+      }
+      for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+        if (o.group() != null) {
+          throw new ParameterException(spec.commandLine(), o.longestName() + " cannot be used with --add: the"
+              + " workspace keeps the parameters it was built with (build without --add to change them)");
+        }
+      }
+      ws = Workspace.add(workspace.dir, Inputs.expand(inputs, System.in), options.format(),
+          ConsoleProgress.forTerminal(main.quiet));
+    } else {
+      List<InputSource> sources = inputs.isEmpty()
+          ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
+          : Inputs.expand(inputs, System.in);
+      ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet));
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     ImportReport report = ws.importReport();

@@ -1,13 +1,12 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Measure;
-import dev.papergraph.text.TermVectors;
-import dev.papergraph.text.TextOptions;
-import dev.papergraph.viz.TermVectorSearch;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.viz.ViewerWindow;
 import dev.papergraph.workspace.Workspace;
 import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
@@ -63,8 +62,15 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
     ViewerModel model;
     try {
       model = new ViewerModel(RenderCommand.analysis(ws), edgeCap, labels);
-      // free text through the engine's analysis chain; the workspace's Lucene index can replace it
-      model.setFreeTextSearch(new TermVectorSearch(TermVectors.build(ws.papers(), TextOptions.DEFAULTS)));
+      // free text (a phrase or a pasted abstract) through the workspace's Lucene index
+      model.setFreeTextSearch((query, limit) -> {
+        try {
+          return ws.search(query, limit).stream().map(hit -> hit.paper().id()).toList();
+        } catch (IOException e) {
+          spec.commandLine().getErr().println("papergraph: search failed: " + e.getMessage());
+          return List.of();
+        }
+      });
       if (sizeBy != null) {
         model.setSizeMeasure(Measure.byName(sizeBy).orElseThrow(() -> new IllegalArgumentException(
             "--size-by " + sizeBy + ": unknown measure; use one of "

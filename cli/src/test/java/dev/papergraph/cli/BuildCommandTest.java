@@ -133,6 +133,35 @@ class BuildCommandTest {
   }
 
   @Test
+  void addPutsMorePapersIntoTheWorkspaceWithItsParameters() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path a = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta"));
+    Path b = Files.writeString(tmp.resolve("b.jsonl"), paper("Gamma") + paper("Alpha"));
+    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), "-k", "3", "--seed", "7", a.toString()).code());
+    var r = Cli.run("build", "-q", "-w", ws.toString(), "--add", "--output", "json", b.toString());
+    assertEquals(0, r.code(), r::toString);
+    JsonNode doc = Table.JSON.readTree(r.out());
+    assertEquals(4, doc.at("/report/read").asInt(), "both files are in the report");
+    assertEquals(1, doc.at("/report/merged").asInt(), "Alpha again merges into the saved Alpha");
+    assertEquals(3, doc.at("/summary/papers").asInt());
+    assertEquals(3, countPapers(ws));
+    JsonNode m = Table.JSON.readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out()).at("/manifest");
+    assertEquals(3, m.at("/parameters/similarity.k").asInt());
+    assertEquals(7, m.at("/parameters/leiden.seed").asInt());
+    assertEquals(2, m.at("/inputs").size());
+  }
+
+  @Test
+  void addKeepsTheWorkspaceParametersAndNeedsInputs() {
+    var none = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--add");
+    assertEquals(2, none.code(), none::toString);
+    assertTrue(none.err().contains("--add needs at least one INPUT"), none::toString);
+    var k = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--add", "-k", "5", "x.jsonl");
+    assertEquals(2, k.code(), k::toString);
+    assertTrue(k.err().contains("--top-k cannot be used with --add"), k::toString);
+  }
+
+  @Test
   void unknownFormatIsAUsageError() {
     var r = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--format", "docx");
     assertEquals(2, r.code(), r::toString);

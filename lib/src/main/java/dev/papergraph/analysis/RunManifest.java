@@ -127,6 +127,12 @@ public record RunManifest(
       return this;
     }
 
+    /** Adds an input hashed before (e.g. one of an earlier manifest). */
+    public Builder input(Input input) {
+      inputs.add(Objects.requireNonNull(input, "input"));
+      return this;
+    }
+
     /** Sets a count, e.g. "papers". */
     public Builder count(String key, long value) {
       counts.put(key, value);

@@ -47,6 +47,29 @@ public final class CorpusBuilder implements RecordSink {
 
   private static final int READ = 0, IMPORTED = 1, MERGED = 2, REJECTED = 3;
 
+  /**
+   * Starts from papers already merged (a saved corpus), so that the records read next merge into
+   * them exactly as if their files were read again first. The papers are not counted as records:
+   * the report of {@link #build} covers what is read after this call. In the built corpus they
+   * come first, in this order; a paper that merges with a new record may take a better id, as it
+   * would in a fresh build.
+   *
+   * @throws IllegalStateException if records were read already
+   */
+  public CorpusBuilder seed(List<Paper> papers) {
+    if (!fileCounts.isEmpty() || !slots.isEmpty()) {
+      throw new IllegalStateException("seed before reading any record");
+    }
+    for (Paper p : papers) {
+      int slot = slots.size();
+      slots.add(p);
+      // a saved paper with several provenances was merged when it was built: its id was derived
+      mergedSlot.add(p.provenance().size() > 1);
+      index(slot, p);
+    }
+    return this;
+  }
+
   /** Starts counting records for a new file read in the given format. */
   public CorpusBuilder beginFile(String file, Format format) {
     currentFile = Objects.requireNonNull(file, "file");

@@ -72,6 +72,22 @@ public record ImportReport(
    */
   public record Warning(String file, String message) {}
 
+  /**
+   * This report followed by the report of records read later into the same corpus (see {@link
+   * CorpusBuilder#seed}): counts added, lists concatenated.
+   */
+  public ImportReport followedBy(ImportReport later) {
+    return new ImportReport(read + later.read, imported + later.imported, merged + later.merged,
+        rejected + later.rejected, concat(files, later.files), concat(merges, later.merges),
+        concat(rejections, later.rejections), concat(warnings, later.warnings));
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   /** A plain-text report for terminals: totals, per-file lines, then every rejection and warning. */
   public String toText() {
     StringBuilder b = new StringBuilder();

@@ -149,6 +149,18 @@ public final class PaperIndex implements Closeable {
    * @throws IllegalArgumentException if two of the given papers share an id
    */
   public int addOrUpdate(Collection<Paper> papers) throws IOException {
+    return addOrUpdate(papers, Map.of());
+  }
+
+  /**
+   * Adds papers as {@link #addOrUpdate(Collection)} does, where some stored papers have changed
+   * their id (a merge gave them a better one): each such paper replaces the paper stored under its
+   * previous id, in that paper's place in the order.
+   *
+   * @param previousIds the previous id of a paper by its new id
+   * @return how many of the papers were new
+   */
+  public int addOrUpdate(Collection<Paper> papers, Map<String, String> previousIds) throws IOException {
     Map<String, Paper> byId = new LinkedHashMap<>();
     for (Paper p : papers) {
       if (byId.put(p.id(), p) != null) {
@@ -160,7 +172,12 @@ public final class PaperIndex implements Closeable {
     int added = 0;
     try (IndexWriter w = new IndexWriter(directory, config(text))) {
       for (Paper p : byId.values()) {
+        String previous = previousIds.get(p.id());
         Long seq = existing.get(p.id());
+        if (previous != null && !previous.equals(p.id()) && existing.containsKey(previous)) {
+          seq = existing.get(previous);
+          w.deleteDocuments(new Term(ID, previous));
+        }
         if (seq == null) {
           seq = next++;
           added++;

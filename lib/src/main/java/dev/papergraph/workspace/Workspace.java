@@ -29,6 +29,7 @@ import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SimilarityEngine;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.CorpusBuilder;
+import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
@@ -45,6 +46,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,8 @@ import java.util.stream.Stream;
 
 /**
  * The on-disk workspace that ties the pipeline stages together, by default {@code ./.papergraph}.
- * {@link #build} runs the stages over the inputs and saves what each produced; {@link #open} loads a
+ * {@link #build} runs the stages over the inputs and saves what each produced; {@link #add} adds the
+ * papers of more inputs to a saved workspace without reading its inputs again; {@link #open} loads a
  * saved workspace so that queries answer without rebuilding. Each part is read from disk the first
  * time it is asked for, so a query pays only for what it uses.
  *
@@ -189,18 +192,93 @@ public final class Workspace {
       throws IOException {
     Path target = dir.toAbsolutePath().normalize();
     checkReplaceable(target);
+    Corpus corpus = read(new CorpusBuilder(), inputs, options, progress);
+    RunManifest.Builder manifest = RunManifest.builder();
+    hashInputs(manifest, inputs, corpus.report());
+    return assemble(target, corpus.papers(), corpus.report(), manifest, options, progress, folder -> {
+      try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
+        index.addOrUpdate(corpus.papers());
+      }
+    });
+  }
 
+  /**
+   * Adds the papers of more inputs to the workspace in {@code dir}, with the parameters it was
+   * built with. The inputs it was built from are not read again: the new records merge into the
+   * saved papers (as they would had all inputs been read together), only new and changed papers
+   * are written to the Lucene index (a copy of the saved one, its files hard-linked where the file
+   * system allows), and the import report and the manifest's inputs grow by the new files. The
+   * similarity links, communities, centralities and layout are computed again over all papers:
+   * term weights (IDF), every top-k list and the partition depend on the whole corpus, and exact
+   * lists are the engine's promise. The result is the workspace a build of the old inputs followed
+   * by the new ones gives. Like {@link #build}, the workspace is replaced only once complete.
+   *
+   * @param format the format the new inputs are read as, or {@code null} to detect each
+   * @return the updated workspace, with everything in memory
+   * @throws WorkspaceException if {@code dir} holds no workspace or a damaged one
+   */
+  public static Workspace add(Path dir, List<InputSource> inputs, Format format, Progress progress)
+      throws IOException {
+    Workspace old = open(dir);
+    RunManifest before = old.manifest();
+    Object layoutSeed = before.parameters().get("layout.seed");
+    BuildOptions options;
+    try {
+      options = new BuildOptions(format, old.engineOptions.get(), Analyzer.Options.fromParameters(before.parameters()),
+          layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
+    } catch (IllegalArgumentException e) {
+      throw new WorkspaceException(dir, "damaged workspace: " + MANIFEST + " has " + e.getMessage(), ADVICE_REBUILD, e);
+    }
+    List<Paper> saved = old.papers();
+    Corpus corpus = read(new CorpusBuilder().seed(saved), inputs, options, progress);
+    List<Paper> papers = corpus.papers();
+    List<Paper> changed = new ArrayList<>();
+    Map<String, String> previousIds = new HashMap<>();
+    for (int i = 0; i < papers.size(); i++) {
+      Paper p = papers.get(i);
+      if (i < saved.size()) {
+        if (p.equals(saved.get(i))) {
+          continue;
+        }
+        previousIds.put(p.id(), saved.get(i).id());
+      }
+      changed.add(p);
+    }
+    RunManifest.Builder manifest = RunManifest.builder();
+    before.inputs().forEach(manifest::input);
+    hashInputs(manifest, inputs, corpus.report());
+    Path savedIndex = old.dir.resolve(INDEX);
+    return assemble(old.dir, papers, old.importReport().followedBy(corpus.report()), manifest, options, progress,
+        folder -> {
+          linkOrCopyFiles(savedIndex, folder);
+          try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
+            index.addOrUpdate(changed, previousIds);
+          }
+        });
+  }
+
+  /** Writes the workspace's Lucene index into a new folder. */
+  private interface IndexWriting {
+    void write(Path folder) throws IOException;
+  }
+
+  private static Corpus read(CorpusBuilder builder, List<InputSource> inputs, BuildOptions options,
+      Progress progress) throws IOException {
     progress.start("read", inputs.size());
     Readers readers = Readers.standard();
-    CorpusBuilder builder = new CorpusBuilder();
     for (InputSource source : inputs) {
       readers.read(source, options.format(), builder);
       progress.advance(1);
     }
     Corpus corpus = builder.build();
-    List<Paper> papers = corpus.papers();
     progress.finish();
+    return corpus;
+  }
 
+  /** Runs the stages after reading over the papers and saves everything as the workspace {@code target}. */
+  private static Workspace assemble(Path target, List<Paper> papers, ImportReport report,
+      RunManifest.Builder manifestInputs, BuildOptions options, Progress progress, IndexWriting indexWriting)
+      throws IOException {
     progress.start("similarity", -1);
     SimilarityEngine engine = SimilarityEngine.of(papers, options.engine());
     List<Link> links = engine.links();
@@ -218,8 +296,7 @@ public final class Workspace {
     Layout layout = Layouts.compute(graph, analysed.communities().membership(), options.layoutSeed());
     progress.finish();
 
-    ImportReport report = corpus.report();
-    RunManifest manifest = manifest(inputs, report, options, analysed, links.size());
+    RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
 
     progress.start("save", 7);
     Files.createDirectories(target.getParent());
@@ -228,9 +305,7 @@ public final class Workspace {
       List<String> ids = papers.stream().map(Paper::id).toList();
       writeJson(staging.resolve(REPORT), report);
       progress.advance(1);
-      try (PaperIndex index = PaperIndex.open(staging.resolve(INDEX), options.engine().text())) {
-        index.addOrUpdate(papers);
-      }
+      indexWriting.write(staging.resolve(INDEX));
       StageFiles.writeCatalog(staging.resolve(CATALOG), papers, analysed.communities().membership());
       progress.advance(1);
       StageFiles.writeLinks(staging.resolve(EDGES), links);
@@ -256,6 +331,27 @@ public final class Workspace {
     return new Workspace(target, Lazy.of(manifest), Lazy.of(report), Lazy.of(papers), Lazy.of(catalog), Lazy.of(links),
         Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine),
         Lazy.of(options.engine()));
+  }
+
+  /**
+   * Fills a new folder with the files of a saved Lucene index: hard links where possible (Lucene
+   * never changes a file once written, so the saved index stays as it was), else copies.
+   */
+  private static void linkOrCopyFiles(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.equals("write.lock") || !Files.isRegularFile(f)) {
+          continue;
+        }
+        try {
+          Files.createLink(to.resolve(name), f);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(f, to.resolve(name));
+        }
+      }
+    }
   }
 
   /**
@@ -520,9 +616,9 @@ public final class Workspace {
     }
   }
 
-  private static RunManifest manifest(List<InputSource> inputs, ImportReport report, BuildOptions options,
-      Analyzer.Result analysed, int edges) throws IOException {
-    RunManifest.Builder m = RunManifest.builder();
+  /** Hashes the inputs into the manifest, each with the format it was read as. */
+  private static void hashInputs(RunManifest.Builder m, List<InputSource> inputs, ImportReport report)
+      throws IOException {
     for (int i = 0; i < inputs.size(); i++) {
       InputSource s = inputs.get(i);
       String format = i < report.files().size() ? report.files().get(i).format() : "";
@@ -530,6 +626,10 @@ public final class Workspace {
         m.input(s.name(), format, in);
       }
     }
+  }
+
+  private static RunManifest manifest(RunManifest.Builder m, ImportReport report, BuildOptions options,
+      Analyzer.Result analysed, int edges) throws IOException {
     m.count("records.read", report.read())
         .count("records.imported", report.imported())
         .count("records.merged", report.merged())

@@ -63,6 +63,47 @@ class WorkspaceTest {
   }
 
   @Test
+  void addingInputsGivesTheWorkspaceOfOneBuildOverAllOfThem() throws Exception {
+    List<InputSource> seeds = Seeds.sources();
+    Path dir = tmp.resolve("added");
+    Workspace first = Workspace.build(dir, seeds.subList(0, 3), BuildOptions.DEFAULTS, Progress.NONE);
+    int papersBefore = first.papers().size();
+    List<String> segmentsBefore = indexFiles(dir).stream().filter(f -> f.startsWith("_")).toList();
+
+    Workspace.add(dir, seeds.subList(3, 5), null, Progress.NONE);
+
+    Workspace added = Workspace.open(dir);
+    assertEquals(415, added.papers().size());
+    assertTrue(papersBefore < 415, "the first three files alone give fewer papers: " + papersBefore);
+    assertEquals(built.papers(), added.papers());
+    assertEquals(built.importReport(), added.importReport());
+    assertEquals(487, added.importReport().read());
+    assertEquals(72, added.importReport().merged());
+    assertEquals(built.links(), added.links());
+    assertEquals(built.communities(), added.communities());
+    assertEquals(built.centralities(), added.centralities());
+    assertEquals(built.manifest().withCreated("").toString(), added.manifest().withCreated("").toString());
+    // the saved index was extended, not rebuilt: its segments are all still there
+    assertFalse(segmentsBefore.isEmpty());
+    List<String> segmentsAfter = indexFiles(dir);
+    assertTrue(segmentsAfter.containsAll(segmentsBefore), segmentsBefore + " not all in " + segmentsAfter);
+    assertEquals(1, Workspace.open(dir).search("grokking edge numerical stability", 1).size());
+  }
+
+  @Test
+  void addingToAFolderWithoutWorkspaceSaysHowToBuildOne() {
+    var e = assertThrows(WorkspaceException.class,
+        () -> Workspace.add(tmp.resolve("nothing-here"), Seeds.sources().subList(0, 1), null, Progress.NONE));
+    assertTrue(e.getMessage().contains("papergraph build"), e.getMessage());
+  }
+
+  private static List<String> indexFiles(Path workspace) throws java.io.IOException {
+    try (Stream<Path> s = Files.list(workspace.resolve("index"))) {
+      return s.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
   void searchFindsPapersByFreeTextInTheSavedIndex() throws Exception {
     var hits = Workspace.open(seedDir).search("grokking", 5);
     assertEquals(5, hits.size());
