@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param resolution γ: for modularity 1 is standard and higher gives more, smaller communities; for
  *     CPM a density threshold in edge-weight units
  * @param seed seed of the random generator; the same seed gives the same communities
- * @param iterations Leiden iterations per start; 0 means iterate until an iteration changes nothing
+ * @param iterations Leiden iterations per start; 0 means "until stable": iterate until an iteration
+ *     moves no node or does not raise the quality, at most {@link #UNTIL_STABLE_CAP} times
  * @param starts independent random starts (one random generator seeded once, used in turn); the
  *     partition of highest quality is kept
  * @param randomness Leiden's θ, the randomness of the refinement phase (CWTS default 0.01)
@@ -37,6 +38,13 @@ public record CommunityOptions(
   public static final long SEED_DEFAULT = 42L;
   /** Default iterations per start: until stable. */
   public static final int ITERATIONS_DEFAULT = 0;
+  /**
+   * Most Leiden iterations per start when {@code iterations} is 0 ("until stable"): 50, recorded in
+   * the manifest as {@code leiden.untilStableCap}. Rounding can make two partitions of equal quality
+   * alternate forever; real runs stabilise in a few iterations (karate, dolphins and the seed
+   * corpus test graphs in at most 7).
+   */
+  public static final int UNTIL_STABLE_CAP = 50;
   /** Default number of random starts. */
   public static final int STARTS_DEFAULT = 10;
   /** Default randomness θ of the refinement phase. */
@@ -117,6 +125,7 @@ public record CommunityOptions(
     m.put("leiden.resolution", resolution);
     m.put("leiden.seed", seed);
     m.put("leiden.iterations", iterations);
+    m.put("leiden.untilStableCap", UNTIL_STABLE_CAP);
     m.put("leiden.starts", starts);
     m.put("leiden.randomness", randomness);
     m.put("leiden.minSize", minSize);
@@ -126,7 +135,8 @@ public record CommunityOptions(
 
   /**
    * The options a manifest's parameters describe (as {@link #parameters()} writes them, possibly
-   * read back from JSON); missing keys take the defaults.
+   * read back from JSON); missing keys take the defaults. {@code leiden.untilStableCap} is a fixed
+   * constant recorded for the reader, not an option, and is not read back.
    *
    * @throws IllegalArgumentException naming the key, if a value has the wrong type or is invalid
    */

@@ -27,7 +27,9 @@ import org.jgrapht.Graph;
  * <p>CWTS optimises one quality function, CPM with node weights: {@code Σ_c [2 w_c - γ' K_c²] /
  * 2W}. With node weights equal to the vertex strengths and {@code γ' = γ / 2W} it is modularity at
  * resolution γ (what CWTS's own command line does); with unit node weights and {@code γ' = γ} it
- * is CPM. Each start runs Leiden from singletons; the best of {@code starts} is kept. Communities
+ * is CPM. Each start runs Leiden from singletons; the best of {@code starts} is kept. "Until
+ * stable" ({@code iterations} 0) stops at the first iteration that moves nothing or does not raise
+ * the quality, and after at most {@link CommunityOptions#UNTIL_STABLE_CAP} iterations. Communities
  * below the minimum size are then merged or marked (see {@link SmallCommunities}), and the
  * reported modularity is recomputed from its definition by {@link Modularity} at γ = 1 on the final
  * partition. Cost per Leiden iteration about {@code O(m)}.
@@ -99,12 +101,20 @@ public final class LeidenCommunities {
           ? options.resolution() / (2 * network.getTotalEdgeWeight())
           : options.resolution();
       Random random = new Random(options.seed());
-      LeidenAlgorithm leiden = new LeidenAlgorithm(resolution, options.iterations(), options.randomness(), random);
+      boolean untilStable = options.iterations() <= 0;
+      // CWTS's own "until stable" (nIterations 0) is replaced by untilStable(): it can loop forever
+      LeidenAlgorithm leiden = new LeidenAlgorithm(resolution, untilStable ? 1 : options.iterations(),
+          options.randomness(), random);
       Clustering best = null;
       double bestQuality = Double.NEGATIVE_INFINITY;
       for (int s = 0; s < options.starts(); s++) {
-        Clustering clustering = new Clustering(n);
-        leiden.improveClustering(network, clustering);
+        Clustering clustering;
+        if (untilStable) {
+          clustering = untilStable(leiden, network);
+        } else {
+          clustering = new Clustering(n);
+          leiden.improveClustering(network, clustering);
+        }
         double q = leiden.calcQuality(network, clustering);
         if (q > bestQuality) {
           best = clustering;
@@ -112,6 +122,33 @@ public final class LeidenCommunities {
         }
       }
       return best.getClusters().clone();
+    }
+
+    /**
+     * Leiden iterations from singletons until one moves no node, or does not raise the quality, or
+     * {@link CommunityOptions#UNTIL_STABLE_CAP} have run. CWTS stops only on the first condition,
+     * which rounding can defeat: a node whose own cluster and another one are exactly as good (as
+     * the middle of a path is at high resolution) is kept only if its own one wins the tie, but its
+     * own cluster's weight is updated by subtraction ({@code (w + 2w) - 2w} need not be {@code w})
+     * and can lose by an ulp, so the node moves, moves back in the next iteration, and so on
+     * forever, the quality unchanged. An iteration that moved nodes without raising the quality is
+     * undone: its partition is no better than the one before it.
+     */
+    private Clustering untilStable(LeidenAlgorithm leiden, Network network) {
+      Clustering clustering = new Clustering(n);
+      double quality = leiden.calcQuality(network, clustering);
+      for (int i = 0; i < CommunityOptions.UNTIL_STABLE_CAP; i++) {
+        Clustering before = clustering.clone();
+        if (!leiden.improveClustering(network, clustering)) {
+          return clustering;
+        }
+        double q = leiden.calcQuality(network, clustering);
+        if (!(q > quality)) {
+          return before;
+        }
+        quality = q;
+      }
+      return clustering;
     }
 
     /**

@@ -5,13 +5,18 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the target's folder, which is
  * flushed to disk and then renamed over the target. A crash or kill mid-write leaves the previous
- * file (or no file) in place, never a half-written one.
+ * file (or no file) in place, never a half-written one. On POSIX file systems the result has the
+ * permissions of the file it replaces, or those of any newly created file (0666 less the umask).
  *
  * <p>The temporary file is named {@code .<target name>.<random>.tmp} and locked while it is
  * written, so that {@link #removeStaleTemporaries} can tell the leftovers of a killed writer (which
@@ -54,6 +59,7 @@ public final class AtomicOutput {
       if (!overwrite && Files.exists(abs)) {
         throw new FileAlreadyExistsException(target.toString(), null, "appeared while writing");
       }
+      givePermissions(tmp, abs, dir);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -63,6 +69,48 @@ public final class AtomicOutput {
     } finally {
       if (!done) {
         Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  /**
+   * Gives the temporary file, before it is renamed, the permissions the target would have had if
+   * written in place: those of the existing target, else those of a newly created file (0666 less
+   * the umask, or what a default ACL of the folder says). {@link Files#createTempFile} makes it
+   * 0600, which keeps the content private while it is written but would otherwise end up on every
+   * output. Java cannot read the umask, so a probe file is created the ordinary way beside the
+   * target, read and deleted. Nothing is done on file systems without POSIX permissions.
+   */
+  private static void givePermissions(Path tmp, Path target, Path dir) throws IOException {
+    if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(target);
+    } catch (NoSuchFileException e) {
+      permissions = newFilePermissions(dir, target.getFileName().toString());
+    }
+    Files.setPosixFilePermissions(tmp, permissions);
+  }
+
+  /** The permissions a file created in {@code dir} without explicit ones gets. */
+  private static Set<PosixFilePermission> newFilePermissions(Path dir, String name) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      // not named like a temporary (digits + ".tmp"), so removeStaleTemporaries leaves it alone
+      Path probe = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".mode");
+      try {
+        Files.createFile(probe);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt < 100) {
+          continue;
+        }
+        throw e;
+      }
+      try {
+        return Files.getPosixFilePermissions(probe);
+      } finally {
+        Files.deleteIfExists(probe);
       }
     }
   }

@@ -3,9 +3,11 @@ package dev.papergraph.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.graph.IndexedGraph;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -147,6 +149,56 @@ class LeidenCommunitiesTest {
     assertEquals(2, c.communities().size());
     assertEquals(0.0, c.modularity());
     assertTrue(c.communities().get(0).small());
+  }
+
+  /**
+   * The path alpha - "alpha beta" - beta with both edges 0.6803300768136978, the graph
+   * {@code papergraph build --weight topic=0.3 --resolution 1.5} makes of three papers titled
+   * "Alpha", "Beta", "Alpha beta". At γ = 1.5 the middle paper is exactly as good with either end;
+   * in CWTS's local moving its own cluster's weight comes out one ulp high ({@code (w + 2w) - 2w !=
+   * w}), so it leaves for the other end in every iteration and "until stable" never ends.
+   */
+  private static Graph<String, DefaultWeightedEdge> tiedPath() {
+    Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    for (String v : List.of("alpha", "beta", "alpha beta")) g.addVertex(v);
+    g.setEdgeWeight(g.addEdge("alpha", "alpha beta"), 0.6803300768136978);
+    g.setEdgeWeight(g.addEdge("beta", "alpha beta"), 0.6803300768136978);
+    return g;
+  }
+
+  @Test
+  void untilStableEndsWhenTwoPartitionsOfEqualQualityAlternate() {
+    Graph<String, DefaultWeightedEdge> g = tiedPath();
+    CommunityOptions o = NO_MIN.withResolution(1.5);
+    assertEquals(0, o.iterations(), "the default is until stable");
+    // a hang guard, not a timing assertion: before the cap this never returned
+    Communities c = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new LeidenCommunities(g, o).communities());
+
+    // the middle paper joins one end; which one is a tie
+    assertEquals(2, c.communities().size());
+    Map<String, Integer> m = c.membership();
+    assertTrue(m.get("alpha beta").equals(m.get("alpha")) != m.get("alpha beta").equals(m.get("beta")), m.toString());
+    // networkx 2.8.8: modularity(G, [{alpha, alpha beta}, {beta}], weight="weight") = -0.125 (γ = 1),
+    // -0.4375 at resolution=1.5, the best of the five partitions of three papers
+    assertEquals(-0.125, c.modularity(), 1e-12);
+    IndexedGraph<String> ig = IndexedGraph.of(g);
+    int[] found = new int[ig.size()];
+    for (int i = 0; i < ig.size(); i++) found[i] = m.get(ig.vertex(i));
+    double best = Double.NEGATIVE_INFINITY;
+    for (int[] p : new int[][] {{0, 0, 0}, {0, 0, 1}, {0, 1, 0}, {1, 0, 0}, {0, 1, 2}}) {
+      best = Math.max(best, Modularity.of(ig, p, 1.5));
+    }
+    assertEquals(-0.4375, best, 1e-12);
+    assertEquals(best, Modularity.of(ig, found, 1.5), 1e-12);
+
+    Communities again = new LeidenCommunities(g, o).communities();
+    assertEquals(c.membership(), again.membership(), "same seed, same communities");
+  }
+
+  @Test
+  void untilStableCapIsRecordedInTheParameters() {
+    assertEquals(CommunityOptions.UNTIL_STABLE_CAP, CommunityOptions.defaults().parameters().get("leiden.untilStableCap"));
+    assertTrue(CommunityOptions.UNTIL_STABLE_CAP >= 10, "a cap too low would cut real runs short");
   }
 
   @Test
