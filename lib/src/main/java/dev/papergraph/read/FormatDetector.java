@@ -116,6 +116,10 @@ final class FormatDetector {
         || (t.contains("\"paper_id\"") && (t.contains("\"mag_field_of_study\"") || t.contains("\"metadata\"")))) {
       return Optional.of(Format.SEMANTIC_SCHOLAR);
     }
+    if (t.charAt(0) == '{' && first.contains("\"title\"") && first.stripTrailing().endsWith("}")) {
+      // a JSONL of one's own (e.g. id, title, abstract per line): papergraph's JSONL with fewer fields
+      return Optional.of(Format.PAPERGRAPH_JSONL);
+    }
     return Optional.empty();
   }
 }

@@ -24,6 +24,10 @@ import java.util.Collection;
  * papergraph's own corpus format, lossless for every field of {@link Paper}: a JSON document
  * {@code {"format":"papergraph-corpus","version":1,"papers":[…]}} or JSON Lines with one paper
  * object per line. Reading streams; each paper that does not bind is rejected with its line.
+ *
+ * <p>The JSON Lines reader also takes plain records of one's own: only {@code title} is required,
+ * {@code abstract} is read as {@code abstractText}, and a record without {@code provenance} gets
+ * its file, line and record number as provenance.
  */
 public final class NativeCorpus {
 
@@ -193,6 +197,14 @@ public final class NativeCorpus {
     if (!node.hasNonNull("title") || node.get("title").asText().isBlank()) {
       sink.reject(new ImportIssue(file, line, record, "paper has no title"));
       return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode fields = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    // plain records of one's own say "abstract" (as the Python peer's JSONL does)
+    if (!fields.hasNonNull("abstractText") && fields.path("abstract").isTextual()) {
+      fields.set("abstractText", fields.remove("abstract"));
+    }
+    if (!fields.has("provenance")) {
+      fields.putArray("provenance").addObject().put("file", file).put("line", line).put("record", record);
     }
     boolean hasId = node.hasNonNull("id");
     if (!hasId) {

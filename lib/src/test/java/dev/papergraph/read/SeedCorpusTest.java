@@ -111,4 +111,24 @@ class SeedCorpusTest {
     NativeCorpus.writeJsonl(back.papers(), again);
     assertEquals(Files.readString(jsonl), again.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  @Test
+  void plainJsonlOfOnesOwnIsDetectedAndKeepsItsAbstracts(@TempDir Path dir) throws Exception {
+    // the shape of the Python peer's input: id, title, abstract per line
+    Path jsonl = Files.writeString(dir.resolve("mine.jsonl"),
+        "{\"id\":\"2401.00001\",\"title\":\"Alpha\",\"abstract\":\"Alpha particles scatter in gold foil.\"}\n"
+            + "{\"title\":\"Beta\",\"abstract\":\"Beta decay emits electrons.\",\"year\":2020}\n"
+            + "{\"abstract\":\"No title here.\"}\n");
+    assertEquals(Format.PAPERGRAPH_JSONL, Readers.standard().detect(InputSource.of(jsonl)).orElseThrow());
+    Corpus c = Readers.standard().load(java.util.List.of(InputSource.of(jsonl)), null);
+    assertEquals(3, c.report().read());
+    assertEquals(2, c.papers().size());
+    assertEquals("2401.00001", c.papers().get(0).id());
+    assertEquals("Alpha particles scatter in gold foil.", c.papers().get(0).abstractText());
+    assertEquals("Beta decay emits electrons.", c.papers().get(1).abstractText());
+    assertEquals(new dev.papergraph.model.Provenance(jsonl.toString(), 2, 2), c.papers().get(1).provenance().get(0));
+    assertEquals(1, c.report().rejected());
+    assertEquals(3, c.report().rejections().get(0).line());
+    assertEquals("paper has no title", c.report().rejections().get(0).reason());
+  }
 }
