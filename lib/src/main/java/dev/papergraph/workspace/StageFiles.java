@@ -82,27 +82,17 @@ final class StageFiles {
     List<Link> out = new ArrayList<>();
     try (BufferedReader r = reader(dir, file)) {
       r.readLine();
-      long line = 1;
-      for (String text; (text = r.readLine()) != null; ) {
-        line++;
-        String[] f = text.split("\t", -1);
-        if (f.length != 11) {
-          throw damaged(dir, file, "line " + line + " has " + f.length + " fields, not 11", null);
+      rows(dir, file, r, 11, "a link", f -> {
+        List<SharedTerm> terms = new ArrayList<>();
+        for (String item : split(f[8])) {
+          String[] parts = item.split(String.valueOf(PART), -1);
+          terms.add(new SharedTerm(parts[0], parts[1], Double.parseDouble(parts[2])));
         }
-        try {
-          List<SharedTerm> terms = new ArrayList<>();
-          for (String item : split(f[8])) {
-            String[] parts = item.split(String.valueOf(PART), -1);
-            terms.add(new SharedTerm(parts[0], parts[1], Double.parseDouble(parts[2])));
-          }
-          EdgeExplanation e = new EdgeExplanation(Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-              Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-              terms, split(f[9]), split(f[10]));
-          out.add(new Link(f[0], f[1], e));
-        } catch (RuntimeException e) {
-          throw damaged(dir, file, "line " + line + " is not a link (" + e.getMessage() + ")", e);
-        }
-      }
+        EdgeExplanation e = new EdgeExplanation(Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+            Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+            terms, split(f[9]), split(f[10]));
+        out.add(new Link(f[0], f[1], e));
+      });
     }
     return Collections.unmodifiableList(out);
   }
@@ -158,20 +148,8 @@ final class StageFiles {
     List<PaperRef> out = new ArrayList<>();
     try (BufferedReader r = reader(dir, file)) {
       r.readLine();
-      long line = 1;
-      for (String text; (text = r.readLine()) != null; ) {
-        line++;
-        String[] f = text.split("\t", -1);
-        if (f.length != 8) {
-          throw damaged(dir, file, "line " + line + " has " + f.length + " fields, not 8", null);
-        }
-        try {
-          out.add(new PaperRef(f[0], f[7], new ExternalIds(f[2], f[3], f[4], f[5], f[6]),
-              f[1].isEmpty() ? -1 : Integer.parseInt(f[1])));
-        } catch (RuntimeException e) {
-          throw damaged(dir, file, "line " + line + " is not a paper (" + e.getMessage() + ")", e);
-        }
-      }
+      rows(dir, file, r, 8, "a paper", f -> out.add(new PaperRef(f[0], f[7],
+          new ExternalIds(f[2], f[3], f[4], f[5], f[6]), f[1].isEmpty() ? -1 : Integer.parseInt(f[1]))));
     }
     return Collections.unmodifiableList(out);
   }
@@ -224,21 +202,11 @@ final class StageFiles {
         (in ? within : overall).put(m, col);
         columns.add(col);
       }
-      long line = 1;
-      for (String text; (text = r.readLine()) != null; ) {
-        line++;
-        String[] f = text.split("\t", -1);
-        if (f.length != cols.length) {
-          throw damaged(dir, file, "line " + line + " has " + f.length + " fields, not " + cols.length, null);
+      rows(dir, file, r, cols.length, "a row of numbers", f -> {
+        for (int i = 1; i < f.length; i++) {
+          columns.get(i - 1).put(f[0], Double.parseDouble(f[i]));
         }
-        try {
-          for (int i = 1; i < f.length; i++) {
-            columns.get(i - 1).put(f[0], Double.parseDouble(f[i]));
-          }
-        } catch (NumberFormatException e) {
-          throw damaged(dir, file, "line " + line + " has a value that is not a number", e);
-        }
-      }
+      });
       return new Centralities(overall, within);
     }
   }
@@ -265,21 +233,40 @@ final class StageFiles {
     Map<String, Layout.Point> positions = new LinkedHashMap<>();
     try (BufferedReader r = reader(dir, file)) {
       r.readLine();
-      long line = 1;
-      for (String text; (text = r.readLine()) != null; ) {
-        line++;
-        String[] f = text.split("\t", -1);
-        try {
-          positions.put(f[0], new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
-        } catch (RuntimeException e) {
-          throw damaged(dir, file, "line " + line + " is not id, x, y", e);
-        }
-      }
+      rows(dir, file, r, 3, "id, x, y",
+          f -> positions.put(f[0], new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
     }
     return new Layout(positions);
   }
 
   // ---- helpers
+
+  /** Takes one row's fields; a runtime exception says the row does not parse. */
+  private interface Row {
+    void accept(String[] fields);
+  }
+
+  /**
+   * Reads the remaining lines of {@code r} (the lines after the header) as rows of exactly {@code
+   * fields} tab-separated fields.
+   *
+   * @param what what a row is, for the message when one does not parse
+   */
+  private static void rows(Path dir, Path file, BufferedReader r, int fields, String what, Row row) throws IOException {
+    long line = 1;
+    for (String text; (text = r.readLine()) != null; ) {
+      line++;
+      String[] f = text.split("\t", -1);
+      if (f.length != fields) {
+        throw damaged(dir, file, "line " + line + " has " + f.length + " fields, not " + fields, null);
+      }
+      try {
+        row.accept(f);
+      } catch (RuntimeException e) {
+        throw damaged(dir, file, "line " + line + " is not " + what + " (" + e.getMessage() + ")", e);
+      }
+    }
+  }
 
   private static BufferedReader reader(Path dir, Path file) throws IOException {
     try {

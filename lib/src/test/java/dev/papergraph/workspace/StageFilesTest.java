@@ -88,7 +88,7 @@ class StageFilesTest {
   void damagedColumnFileNamesFileAndLine() throws Exception {
     Path f = Files.writeString(tmp.resolve("centralities.tsv"), "id\tpagerank\na\t0.5\nb\tlots\n");
     var e = assertThrows(WorkspaceException.class, () -> StageFiles.readCentralities(tmp, f));
-    assertTrue(e.getMessage().startsWith("damaged workspace: centralities.tsv line 3 has a value that is not a number"),
+    assertTrue(e.getMessage().startsWith("damaged workspace: centralities.tsv line 3 is not a row of numbers"),
         e.getMessage());
   }
 
