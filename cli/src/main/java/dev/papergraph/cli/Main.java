@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
         NeighborsCommand.class,
         CommunitiesCommand.class,
         ExplainCommand.class,
+        PriorCommand.class,
+        DerivativeCommand.class,
         PathCommand.class,
         SearchCommand.class,
         ExportCommand.class,

@@ -33,6 +33,7 @@ final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
+  @Mixin YearOptions years;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
       description = "The picture to write; .png or .svg decides the format.")
@@ -80,7 +81,7 @@ final class RenderCommand implements Callable<Integer> {
     Workspace ws = workspace.open();
     ViewerModel model;
     try {
-      model = configure(new ViewerModel(analysis(ws), edgeCap, labels));
+      model = configure(new ViewerModel(analysis(ws, years), edgeCap, labels));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
@@ -117,5 +118,11 @@ final class RenderCommand implements Callable<Integer> {
   /** The analysis the workspace saved (graph, communities, centralities, layout, manifest): no rebuild. */
   static Analysis analysis(Workspace ws) throws IOException {
     return ws.analysis();
+  }
+
+  /** The saved analysis restricted to the papers of the years the options keep (all when none given). */
+  static Analysis analysis(Workspace ws, YearOptions years) throws IOException {
+    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
+    return kept.isPresent() ? dev.papergraph.write.Exports.restrict(ws.analysis(), kept.get()) : ws.analysis();
   }
 }
