@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
         ExplainCommand.class,
         PriorCommand.class,
         DerivativeCommand.class,
+        TimelineCommand.class,
         PathCommand.class,
         SearchCommand.class,
         ExportCommand.class,
