@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
         PriorCommand.class,
         DerivativeCommand.class,
         TimelineCommand.class,
+        BurstsCommand.class,
         PathCommand.class,
         SearchCommand.class,
         ExportCommand.class,
