@@ -57,12 +57,11 @@ final class ExportCommand implements Callable<Integer> {
         throw new UserException("csv is two files (nodes and edges): give a file name with -o");
       }
       OutputStream out = System.out;
-      Exports.write(analysis, format, out,
-          WriteOptions.defaults().withAbstracts(!exportArgs.noAbstracts));
+      Exports.write(analysis, format, out, exportArgs.options(spec.commandLine()));
       out.flush();
       return Main.EXIT_OK;
     }
-    List<Path> files = Exporting.write(analysis, format, target, exportArgs);
+    List<Path> files = Exporting.write(analysis, format, target, exportArgs, spec.commandLine());
     if (!GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: wrote " + format.key() + " ("
           + analysis.graph().papers().size() + " papers, " + analysis.graph().similarity().edgeSet().size()

@@ -91,7 +91,7 @@ final class NeighborsCommand implements Callable<Integer> {
         rows.forEach(r -> ids.add(r.id()));
       }
       dev.papergraph.analysis.Analysis part = Exports.restrict(ws.analysis(), ids);
-      List<Path> files = Exporting.write(part, format, export, exportArgs);
+      List<Path> files = Exporting.write(part, format, export, exportArgs, spec.commandLine());
       if (!GlobalOptions.of(spec).quiet) {
         spec.commandLine().getErr().println("papergraph: wrote the ego graph of " + center.id() + " ("
             + ids.size() + " papers, " + part.graph().similarity().edgeSet().size() + " edges) to "
