@@ -39,6 +39,10 @@ public final class CorpusBuilder implements RecordSink {
   private final Map<String, long[]> fileCounts = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
   private String currentFile = "(unnamed)";
+  private final List<ImportReport.Skipped> skipped = new ArrayList<>();
+  private final Map<java.nio.file.Path, String> inputsByPath = new LinkedHashMap<>();
+  private final Map<java.nio.file.Path, String> hashes = new HashMap<>();
+  private final Map<Long, List<java.nio.file.Path>> inputsBySize = new HashMap<>();
 
   private record PendingMerge(Provenance record, int slot, String matchedBy) {}
 
@@ -71,12 +75,72 @@ public final class CorpusBuilder implements RecordSink {
     return this;
   }
 
-  /** Starts counting records for a new file read in the given format. */
+  /**
+   * Starts counting records for a new file read in the given format (a file read again, as the
+   * entries of one zip archive are, keeps the format it was first read in).
+   */
   public CorpusBuilder beginFile(String file, Format format) {
     currentFile = Objects.requireNonNull(file, "file");
     fileCounts.computeIfAbsent(file, f -> new long[4]);
-    fileFormats.put(file, format.cliName());
+    fileFormats.putIfAbsent(file, format.cliName());
     return this;
+  }
+
+  /** Notes an input that is not read, with the reason, for the report's skipped list. */
+  public void skip(String file, String reason) {
+    skipped.add(new ImportReport.Skipped(file, reason));
+  }
+
+  /**
+   * The name of an input read before that is this one: the same file (by its real path, so links
+   * and other spellings of the path count) or a file of the same size and content (SHA-256). The
+   * source is remembered when it is new.
+   */
+  public java.util.Optional<String> sameInputAs(InputSource source) throws java.io.IOException {
+    if (source.file() == null) {
+      return java.util.Optional.empty();
+    }
+    java.nio.file.Path real;
+    long size;
+    try {
+      real = source.file().toRealPath();
+      size = java.nio.file.Files.size(real);
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty(); // reading it will name the problem
+    }
+    String byPath = inputsByPath.get(real);
+    if (byPath != null) {
+      return java.util.Optional.of(byPath);
+    }
+    List<java.nio.file.Path> sameSize = inputsBySize.computeIfAbsent(size, k -> new ArrayList<>(1));
+    for (java.nio.file.Path other : sameSize) {
+      if (sha256(other).equals(sha256(real))) {
+        return java.util.Optional.of(inputsByPath.get(other));
+      }
+    }
+    sameSize.add(real);
+    inputsByPath.put(real, source.name());
+    return java.util.Optional.empty();
+  }
+
+  private String sha256(java.nio.file.Path file) throws java.io.IOException {
+    String known = hashes.get(file);
+    if (known != null) {
+      return known;
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      String h = java.util.HexFormat.of().formatHex(md.digest());
+      hashes.put(file, h);
+      return h;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
   }
 
   /**
@@ -184,7 +248,7 @@ public final class CorpusBuilder implements RecordSink {
           c[READ], c[IMPORTED], c[MERGED], c[REJECTED]));
     }
     ImportReport report = new ImportReport(total[READ], total[IMPORTED], total[MERGED], total[REJECTED],
-        files, mergeList, rejections, warnings);
+        files, mergeList, rejections, warnings, skipped);
     return new Corpus(papers, report);
   }
 

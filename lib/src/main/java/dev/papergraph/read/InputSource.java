@@ -15,8 +15,13 @@ import java.util.zip.GZIPInputStream;
  *
  * @param name the name shown in messages and provenance (the path as the user gave it)
  * @param opener opens the raw bytes
+ * @param file the file on disk, or {@code null} (a resource, standard input, a zip entry): the
+ *     same file given twice is read once
+ * @param optional whether the input was found rather than named (a file of a folder): one whose
+ *     content is no format papergraph reads, or that cannot be opened, is skipped and listed in
+ *     the import report instead of failing the import
  */
-public record InputSource(String name, Opener opener) {
+public record InputSource(String name, Opener opener, Path file, boolean optional) {
 
   /** Opens the raw bytes of a source. */
   @FunctionalInterface
@@ -29,15 +34,41 @@ public record InputSource(String name, Opener opener) {
     Objects.requireNonNull(opener, "opener");
   }
 
+  /** A source that is not a file on disk, named by the user. */
+  public InputSource(String name, Opener opener) {
+    this(name, opener, null, false);
+  }
+
   /** A file on disk, named as given. */
   public static InputSource of(Path file) {
+    return new InputSource(file.toString(), fileOpener(file), file, false);
+  }
+
+  /**
+   * A file found in a folder the user named: skipped and reported, not fatal, when it is no format
+   * papergraph reads.
+   */
+  public static InputSource inFolder(Path file) {
+    return new InputSource(file.toString(), fileOpener(file), file, true);
+  }
+
+  /** A found input that cannot be read at all, for the import report to list as skipped. */
+  static InputSource unreadable(Path file, String reason) {
     return new InputSource(file.toString(), () -> {
+      throw new CorpusFormatException(file.toString(), reason);
+    }, null, true);
+  }
+
+  private static Opener fileOpener(Path file) {
+    return () -> {
       try {
         return Files.newInputStream(file);
       } catch (NoSuchFileException e) {
         throw new CorpusFormatException(file.toString(), "no such file", e);
+      } catch (java.nio.file.AccessDeniedException e) {
+        throw new CorpusFormatException(file.toString(), "permission denied", e);
       }
-    });
+    };
   }
 
   /**
