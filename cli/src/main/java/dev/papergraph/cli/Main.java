@@ -41,7 +41,6 @@ import picocli.CommandLine.Spec;
         InfoCommand.class,
         RenderCommand.class,
         ViewCommand.class,
-        dev.papergraph.cli.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {

@@ -20,6 +20,7 @@ import dev.papergraph.analysis.TermSource;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
@@ -289,11 +290,12 @@ public final class Workspace {
     progress.finish();
 
     progress.start("analysis", -1);
-    Analyzer.Result analysed = new Analyzer(options.analysis()).analyze(graph, TermSource.of(engine.vectors()));
+    Analyzer.Result analysed = new Analyzer(options.analysis(), options.engine().threads()).analyze(graph, TermSource.of(engine.vectors()));
     progress.finish();
 
     progress.start("layout", -1);
-    Layout layout = Layouts.compute(graph, analysed.communities().membership(), options.layoutSeed());
+    Layout layout = Layouts.compute(graph, analysed.communities().membership(),
+        ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size()).withThreads(options.engine().threads()));
     progress.finish();
 
     RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());

@@ -198,7 +198,6 @@ class LeidenCommunitiesTest {
   @Test
   void untilStableCapIsRecordedInTheParameters() {
     assertEquals(CommunityOptions.UNTIL_STABLE_CAP, CommunityOptions.defaults().parameters().get("leiden.untilStableCap"));
-    assertTrue(CommunityOptions.UNTIL_STABLE_CAP >= 10, "a cap too low would cut real runs short");
   }
 
   @Test

@@ -7,12 +7,12 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -80,8 +80,7 @@ class ArxivReaderTest {
   @Test
   @EnabledIfSystemProperty(named = "papergraph.slowTests", matches = "true")
   void readsAllDailyFilesInto74728DistinctPapers() throws IOException {
-    Path dir = Fixtures.SHARED.resolve("arxiv-daily/daily");
-    Assumptions.assumeTrue(Files.isDirectory(dir), dir + " absent: skipped");
+    Path dir = SharedData.require("corpus/arxiv-daily/daily");
     List<InputSource> sources;
     try (Stream<Path> files = Files.list(dir)) {
       sources = files.filter(f -> f.toString().endsWith(".jsonl.gz")).sorted().map(InputSource::of).toList();

@@ -7,11 +7,10 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -99,8 +98,7 @@ class BibtexReaderTest {
   @Test
   @EnabledIfSystemProperty(named = "papergraph.slowTests", matches = "true")
   void readsTheWholeIridiaBibliographyWithItsMacroFiles() throws IOException {
-    Path d = Fixtures.SHARED.resolve("formats/bibtex/iridia_references_cc0");
-    Assumptions.assumeTrue(Files.isDirectory(d), d + " absent: skipped");
+    Path d = SharedData.require("corpus/formats/bibtex/iridia_references_cc0");
     Corpus c = Fixtures.load(null, InputSource.of(d.resolve("abbrev.bib")), InputSource.of(d.resolve("journals.bib")),
         InputSource.of(d.resolve("authors.bib")), InputSource.of(d.resolve("articles.bib")),
         InputSource.of(d.resolve("biblio.bib")), InputSource.of(d.resolve("crossref.bib")));
@@ -109,7 +107,7 @@ class BibtexReaderTest {
     assertEquals(0, r.rejected(), r::toText);
     assertEquals(List.of(1509L, 1367L, 429L), r.files().subList(3, 6).stream().map(ImportReport.FileCounts::read).toList());
     assertTrue(r.warnings().stream().noneMatch(w -> w.message().contains("undefined")), r::toText);
-    Path lib = Fixtures.SHARED.resolve("formats/bibtex/jackkelly_biblatex_library/library.bib");
+    Path lib = SharedData.require("corpus/formats/bibtex/jackkelly_biblatex_library/library.bib");
     Corpus k = Fixtures.load(null, InputSource.of(lib));
     assertEquals(1064, k.report().read());
     assertEquals(0, k.report().rejected());

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class CrossrefReaderTest {
@@ -64,8 +64,7 @@ class CrossrefReaderTest {
   /** All 19 decoded bodies; expected counts from crossref_reference_counts.py. */
   @Test
   void readsAllDecodedBodiesMergingRepeatedDois() throws IOException {
-    Path dir = Fixtures.SHARED.resolve("formats/crossref_api_habanero_cassettes/decoded_bodies");
-    Assumptions.assumeTrue(Files.isDirectory(dir), dir + " absent: skipped");
+    Path dir = SharedData.require("corpus/formats/crossref_api_habanero_cassettes/decoded_bodies");
     List<InputSource> sources;
     try (Stream<Path> files = Files.list(dir)) {
       sources = files.filter(f -> f.toString().endsWith(".json")).sorted().map(InputSource::of).toList();

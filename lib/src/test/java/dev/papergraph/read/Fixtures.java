@@ -3,14 +3,10 @@ package dev.papergraph.read;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Test fixtures under {@code src/test/resources/formats/} and helpers to read them. */
 final class Fixtures {
-
-  /** The shared corpus, read only by tests that skip when it is absent. */
-  static final Path SHARED = Path.of("/work/shared/corpus");
 
   private Fixtures() {}
 

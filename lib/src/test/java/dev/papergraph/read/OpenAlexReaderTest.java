@@ -7,14 +7,13 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class OpenAlexReaderTest {
@@ -98,8 +97,7 @@ class OpenAlexReaderTest {
   /** The five SYNERGY zips as shipped: counts from synergy_reference_counts.py (Python, stdlib). */
   @Test
   void readsTheFiveSynergyZipsWithExactCountsAndInternalCitations() throws IOException {
-    Path root = Fixtures.SHARED.resolve("openalex-synergy");
-    Assumptions.assumeTrue(Files.isDirectory(root), root + " absent: skipped");
+    Path root = SharedData.require("corpus/openalex-synergy");
     List<String> lines = new String(getClass().getResourceAsStream(
         "/formats/openalex/synergy_reference_counts.tsv").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
         .lines().skip(1).toList();

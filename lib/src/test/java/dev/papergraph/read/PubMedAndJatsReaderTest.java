@@ -7,11 +7,11 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Counts from formats/pubmed/pubmed_reference_counts.py (xml.etree). */
@@ -51,8 +51,7 @@ class PubMedAndJatsReaderTest {
 
   @Test
   void readsMedline2016CitationSet() throws IOException {
-    Path f = Fixtures.SHARED.resolve("formats/pubmed_pmc_xml/medline16n0902.xml.gz");
-    Assumptions.assumeTrue(Files.exists(f), f + " absent: skipped");
+    Path f = SharedData.require("corpus/formats/pubmed_pmc_xml/medline16n0902.xml.gz");
     Corpus c = Fixtures.load(null, InputSource.of(f));
     assertEquals(604, c.report().read());
     assertEquals(604, c.size());
@@ -78,8 +77,7 @@ class PubMedAndJatsReaderTest {
 
   @Test
   void readsEveryPmcArticleReferenceList() throws IOException {
-    Path dir = Fixtures.SHARED.resolve("formats/pubmed_pmc_xml/pmc_jats");
-    Assumptions.assumeTrue(Files.isDirectory(dir), dir + " absent: skipped");
+    Path dir = SharedData.require("corpus/formats/pubmed_pmc_xml/pmc_jats");
     int[] expected = {60, 28, 31, 52, 30, 21, 26, 44};
     List<Path> files;
     try (var s = Files.list(dir)) {

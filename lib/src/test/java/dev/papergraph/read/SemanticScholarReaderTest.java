@@ -7,11 +7,10 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class SemanticScholarReaderTest {
@@ -118,8 +117,7 @@ class SemanticScholarReaderTest {
   /** The whole 1000-record sample: 488 abstracts, 3094 distinct outbound citations (Python). */
   @Test
   void readsS2orc2020MetadataSample() throws IOException {
-    Path f = Fixtures.SHARED.resolve("formats/s2orc_2020/metadata_sample.jsonl");
-    Assumptions.assumeTrue(Files.exists(f), f + " absent: skipped");
+    Path f = SharedData.require("corpus/formats/s2orc_2020/metadata_sample.jsonl");
     Corpus c = Fixtures.load(null, InputSource.of(f));
     assertEquals(1000, c.size());
     assertEquals(488, c.papers().stream().filter(p -> p.abstractText() != null).count());

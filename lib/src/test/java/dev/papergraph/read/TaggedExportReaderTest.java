@@ -7,12 +7,12 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** RIS, MEDLINE text and Web of Science tagged exports; counts from tagged_reference_counts.py. */
@@ -106,8 +106,7 @@ class TaggedExportReaderTest {
 
   @Test
   void readsEveryExportInTheSharedCorpus() throws IOException {
-    Path root = Fixtures.SHARED.resolve("formats/ris_medline_wos_exports");
-    Assumptions.assumeTrue(Files.isDirectory(root), root + " absent: skipped");
+    Path root = SharedData.require("corpus/formats/ris_medline_wos_exports");
     List<String> rows = new String(getClass().getResourceAsStream("/formats/ris/tagged_reference_counts.tsv").readAllBytes(),
         StandardCharsets.UTF_8).lines().toList();
     assertEquals(19, rows.size());

@@ -6,11 +6,10 @@ import dev.papergraph.read.Corpus;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,8 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CitationRecoveryTest {
 
-  static final Path SYNERGY = Path.of("/work/shared/corpus/openalex-synergy");
-
   @ParameterizedTest(name = "{0}: p@10 >= {1}")
   @CsvSource({
       "Jeyaraman_2020, 0.166",
@@ -31,8 +28,7 @@ class CitationRecoveryTest {
       "Donners_2021, 0.111",
       "Nelson_2002, 0.128"})
   void textNeighboursRecoverCitationsAtLeastAsWellAsThePeer(String set, double peer) throws IOException {
-    Path works = SYNERGY.resolve(set).resolve("works_1.zip");
-    Assumptions.assumeTrue(Files.exists(works), works + " absent: skipped");
+    Path works = SharedData.require("corpus/openalex-synergy/" + set + "/works_1.zip");
     Corpus corpus = Readers.standard().load(List.of(InputSource.of(works)), Format.OPENALEX);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(),
         EngineOptions.defaults().textOnly().withMinScore(0).withK(10));

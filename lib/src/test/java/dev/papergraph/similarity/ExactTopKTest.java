@@ -11,6 +11,7 @@ import dev.papergraph.read.Corpus;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The pruned top-k equals brute force over all pairs, exactly, ties by id included. */
@@ -28,16 +28,17 @@ class ExactTopKTest {
 
   private static List<Paper> sample;
 
-  static final Path ARXIV_DAILY = Path.of("/work/shared/corpus/arxiv-daily/daily");
+  /** The arXiv daily listings of the shared corpus. */
+  static final String ARXIV_DAILY = "corpus/arxiv-daily/daily";
 
   /** The first 2,000 distinct papers of the arXiv daily files (in file order), or skip. */
   static List<Paper> arxivSample(int size) throws IOException {
     if (sample != null && sample.size() >= size) {
       return sample.subList(0, size);
     }
-    Assumptions.assumeTrue(Files.isDirectory(ARXIV_DAILY), ARXIV_DAILY + " absent: skipped");
+    Path daily = SharedData.require(ARXIV_DAILY);
     List<Path> files;
-    try (Stream<Path> s = Files.list(ARXIV_DAILY)) {
+    try (Stream<Path> s = Files.list(daily)) {
       files = s.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().toList();
     }
     List<InputSource> sources = new ArrayList<>();

@@ -40,7 +40,12 @@ class AtomicWriteTest {
         KilledWriterMain.class.getName(), target.toString()).redirectErrorStream(true).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      assertEquals("writing", out.readLine());
+      // the JVM may print notices first (JAVA_TOOL_OPTIONS: "Picked up ..."): wait for the handshake line itself
+      List<String> before = new java.util.ArrayList<>();
+      for (String line = out.readLine(); !"writing".equals(line); line = out.readLine()) {
+        assertTrue(line != null, "the child ended without starting to write: " + before);
+        before.add(line);
+      }
       // wait until the temporary file holds a good part of the export (the whole one is ~3 MB)
       Path tmp = null;
       for (int i = 0; i < 600 && (tmp == null || Files.size(tmp) < 200_000); i++) {

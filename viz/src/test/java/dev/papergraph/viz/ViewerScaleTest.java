@@ -8,6 +8,7 @@ import dev.papergraph.analysis.Measure;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
+import dev.papergraph.testdata.SharedData;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.swing.SwingUtilities;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "papergraph.scale", matches = "true")
 class ViewerScaleTest {
 
-  private static final Path DAILY = Path.of("/work/shared/corpus/arxiv-daily/daily");
   private static final int PAPERS = 5000;
 
   private static double ms(long start) {
@@ -41,11 +40,11 @@ class ViewerScaleTest {
 
   @Test
   void fiveThousandPapersStayWithinTheEdgeCapAndTellTheUser() throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(DAILY), DAILY + " absent: skipped");
+    Path daily = SharedData.require("corpus/arxiv-daily/daily");
     Map<String, String> figures = new LinkedHashMap<>();
     long t = System.nanoTime();
     List<InputSource> sources = new ArrayList<>();
-    try (Stream<Path> files = Files.list(DAILY)) {
+    try (Stream<Path> files = Files.list(daily)) {
       files.sorted().limit(120).forEach(p -> sources.add(InputSource.of(p)));
     }
     List<Paper> all = Readers.standard().load(sources, null).papers();
