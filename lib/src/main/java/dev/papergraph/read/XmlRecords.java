@@ -125,9 +125,10 @@ final class XmlRecords {
     FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     FACTORY.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    FACTORY.setProperty(XMLInputFactory.IS_COALESCING, true);
     // an entity no DTD declares (none is loaded) is reported as an event, so that it costs its
-    // record only instead of stopping the parser
+    // record only instead of stopping the parser (the JDK's parser stops when coalescing; text
+    // pieces are joined by Node.text() anyway)
+    FACTORY.setProperty(XMLInputFactory.IS_COALESCING, false);
     FACTORY.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
   }
 

@@ -404,7 +404,7 @@ class ReaderFindingsTest {
     Corpus c = Fixtures.load(Format.PUBMED_XML, Fixtures.text("p.xml", "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n"
         + pubmed(1, "First") + pubmed(2, "Bad &eacute; entity") + pubmed(3, "Third &amp; &#233;")
         + "</PubmedArticleSet>\n"));
-    assertEquals(List.of("First", "Third & é"), titles(c));
+    assertEquals(List.of("First", "Third & é"), titles(c), () -> rejections(c).toString());
     assertEquals(List.of("p.xml:4: record 2: undeclared entity &eacute; (no DTD is read)"), rejections(c));
   }
 
