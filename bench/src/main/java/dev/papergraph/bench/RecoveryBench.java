@@ -64,6 +64,11 @@ final class RecoveryBench implements Callable<Integer> {
           "write the first's TSV; 0 is lexical only (default: the engine's default, ${DEFAULT-VALUE})."})
   List<Double> semanticWeights = List.of(EngineOptions.SEMANTIC_WEIGHT_DEFAULT);
 
+  @Option(names = "--topic-weight", paramLabel = "W",
+      description = "Weight of the topic component beside text " + EngineOptions.TEXT_WEIGHT_DEFAULT
+          + " (default: ${DEFAULT-VALUE}: text only; citation weights are always 0 here).")
+  double topicWeight = 0;
+
   @Option(names = "--cache", paramLabel = "DIR",
       description = "Keep the works' embeddings in this folder between runs (a workspace's embeddings/ format).")
   Path cache;
@@ -76,7 +81,8 @@ final class RecoveryBench implements Callable<Integer> {
     }
     EngineOptions options;
     try {
-      options = EngineOptions.defaults().textOnly().withMinScore(0).withK(k).withText(text.toOptions());
+      options = EngineOptions.defaults().withWeights(EngineOptions.TEXT_WEIGHT_DEFAULT, topicWeight, 0, 0, 0)
+          .withMinScore(0).withK(k).withText(text.toOptions());
     } catch (IllegalArgumentException e) {
       throw Bench.usage(spec, e.getMessage());
     }

@@ -63,7 +63,7 @@ public record EngineOptions(
    * Default semantic weight of the fusion, chosen on the five SYNERGY sets together (see
    * docs/BENCHMARKS.md).
    */
-  public static final double SEMANTIC_WEIGHT_DEFAULT = 0.75;
+  public static final double SEMANTIC_WEIGHT_DEFAULT = 0.70;
   /** Shared terms listed in an explanation by default. */
   public static final int SHARED_TERMS_DEFAULT = 10;
 
