@@ -49,6 +49,7 @@ final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
+  @Mixin YearOptions years;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
       description = "The picture to write; .png or .svg decides the format.")
@@ -127,7 +128,7 @@ final class RenderCommand implements Callable<Integer> {
       throw new UserException(output + " exists; use --force to overwrite it");
     }
     Workspace ws = workspace.open();
-    Analysis analysis = analysis(ws);
+    Analysis analysis = analysis(ws, years);
     ViewerModel model;
     try {
       model = new ViewerModel(analysis, edgeCap, options.labels().papers() ? paperLabels : 0);
@@ -201,5 +202,11 @@ final class RenderCommand implements Callable<Integer> {
   /** The analysis the workspace saved (graph, communities, centralities, layout, manifest): no rebuild. */
   static Analysis analysis(Workspace ws) throws IOException {
     return ws.analysis();
+  }
+
+  /** The saved analysis restricted to the papers of the years the options keep (all when none given). */
+  static Analysis analysis(Workspace ws, YearOptions years) throws IOException {
+    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
+    return kept.isPresent() ? dev.papergraph.write.Exports.restrict(ws.analysis(), kept.get()) : ws.analysis();
   }
 }
