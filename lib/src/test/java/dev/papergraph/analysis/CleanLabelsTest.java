@@ -49,8 +49,8 @@ class CleanLabelsTest {
     }
     for (Link l : links) {
       for (SharedTerm t : l.explanation().sharedTerms()) {
+        // what users see; an analysed stem may equal a stop word ("lasting" gives "last")
         assertClean(t.display(), stop, "shared term of " + l.a() + " " + l.b());
-        assertClean(t.term(), stop, "shared term of " + l.a() + " " + l.b());
       }
     }
     assertTrue(checked > 3, "communities: " + checked);
