@@ -40,6 +40,11 @@ final class EngineArgs {
       description = "Normalisation of citation counts: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String normalisation = "cosine";
 
+  @Option(names = "--search", paramLabel = "MODE", defaultValue = "auto",
+      description = {"Top-k search: exact, approximate (every score exact, recall@10 about 0.95), or auto: exact",
+          "up to " + EngineOptions.APPROXIMATE_ABOVE + " papers, approximate above (default: ${DEFAULT-VALUE})."})
+  String search = "auto";
+
   @Option(names = "--quality", paramLabel = "Q", defaultValue = "modularity",
       completionCandidates = QualityNames.class,
       description = "Quality function Leiden optimises: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -73,6 +78,13 @@ final class EngineArgs {
       }
     }
     e.normalisation(normalisation(normalisation));
+    e.search(switch (search.toLowerCase(Locale.ROOT)) {
+      case "exact" -> EngineOptions.Search.EXACT;
+      case "approximate" -> EngineOptions.Search.APPROXIMATE;
+      case "auto" -> EngineOptions.Search.AUTO;
+      default -> throw new IllegalArgumentException("--search: unknown mode '" + search
+          + "': expected exact, approximate or auto");
+    });
     EngineOptions engine = e.build();
     CommunityOptions communities = base.analysis().communities()
         .withQuality(quality(quality)).withResolution(resolution).withSeed(seed);
