@@ -3,6 +3,7 @@ package dev.papergraph.cli;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import dev.papergraph.write.WriteOptions;
+import dev.papergraph.analysis.Analysis;
 import dev.papergraph.workspace.Workspace;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -19,12 +20,15 @@ import picocli.CommandLine.Spec;
     description = {
         "Write the graph (papers with communities, centralities and positions; edges with their",
         "score components and shared terms; the run manifest) in a format other tools open:",
-        "GraphML for Gephi, networkx and igraph; GEXF for Gephi; node-link JSON; CSV (nodes and",
-        "edges files); DOT for Graphviz; VOSviewer JSON. The file is written atomically and an",
-        "existing file is kept unless --force is given. -o - writes to standard output."},
+        "GraphML for Gephi, networkx and igraph; GEXF for Gephi and networkx (1.2draft, or 1.3);",
+        "node-link JSON; CSV (nodes and edges files Gephi's spreadsheet import reads); DOT for",
+        "Graphviz and Gephi; VOSviewer JSON; HTML, a one-file interactive web map that opens",
+        "offline in any browser. The file is written atomically and an existing file is kept",
+        "unless --force is given. -o - writes to standard output."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph export -o seeds.graphml               open it in Gephi",
+        "  papergraph export --format html -o seeds.html     a web map to open or e-mail",
         "  papergraph export --format gexf -o seeds.gexf",
         "  papergraph export --format vosviewer -o map.json",
         "  papergraph export -o graph.csv                   writes graph-nodes.csv, graph-edges.csv",
@@ -40,6 +44,7 @@ final class ExportCommand implements Callable<Integer> {
   Path target;
 
   @Mixin ExportArgs exportArgs;
+  @Mixin YearOptions years;
 
   @Override
   public Integer call() throws Exception {
@@ -49,20 +54,21 @@ final class ExportCommand implements Callable<Integer> {
     }
     ExportFormat format = exportArgs.formatFor(target);
     Workspace ws = workspace.open();
+    Analysis analysis = RenderCommand.analysis(ws, years);
     if (stdout) {
       if (format == ExportFormat.CSV) {
         throw new UserException("csv is two files (nodes and edges): give a file name with -o");
       }
       OutputStream out = System.out;
-      Exports.write(ws.analysis(), format, out,
-          WriteOptions.defaults().withAbstracts(!exportArgs.noAbstracts));
+      Exports.write(analysis, format, out, exportArgs.options(spec.commandLine()));
       out.flush();
       return Main.EXIT_OK;
     }
-    List<Path> files = Exporting.write(ws.analysis(), format, target, exportArgs);
+    List<Path> files = Exporting.write(analysis, format, target, exportArgs, spec.commandLine());
     if (!GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: wrote " + format.key() + " ("
-          + ws.papers().size() + " papers, " + ws.links().size() + " edges) to "
+          + analysis.graph().papers().size() + " papers, " + analysis.graph().similarity().edgeSet().size()
+          + " edges) to "
           + String.join(", ", files.stream().map(Path::toString).toList()));
     }
     return Main.EXIT_OK;

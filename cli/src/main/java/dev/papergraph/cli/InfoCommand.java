@@ -4,6 +4,7 @@ import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,12 +31,14 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Workspace ws = workspace.open();
     RunManifest m = ws.manifest();
+    dev.papergraph.analysis.Coverage coverage = CoverageLines.of(ws);
     PrintWriter out = spec.commandLine().getOut();
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("workspace", ws.dir().toString());
         doc.put("manifest", m);
+        doc.put("coverage", CoverageLines.json(coverage));
         Table.JSON.writeValue(out, doc);
         out.println();
       }
@@ -46,6 +49,8 @@ final class InfoCommand implements Callable<Integer> {
         Table inputs = new Table("file", "format", "bytes", "sha256").maxWidth("file", 60);
         m.inputs().forEach(i -> inputs.row(i.name(), i.format(), i.bytes(), i.sha256()));
         inputs.print(out, output.form);
+        out.println();
+        CoverageLines.print(coverage, out);
         out.printf("%nCounts%n");
         m.counts().forEach((k, v) -> out.printf("  %-24s %d%n", k, v));
         out.printf("%nParameters%n");
@@ -62,12 +67,15 @@ final class InfoCommand implements Callable<Integer> {
           t.row("input." + i.name(), i.format() + " " + i.bytes() + " " + i.sha256());
         }
         m.counts().forEach((k, v) -> t.row("counts." + k, v));
+        CoverageLines.json(coverage).forEach((k, v) -> t.row("coverage." + k, v instanceof List<?> l
+            ? String.join("; ", l.stream().map(Object::toString).toList()) : v));
         m.parameters().forEach((k, v) -> t.row("parameters." + k, v));
         m.libraries().forEach((k, v) -> t.row("libraries." + k, v));
         t.print(out, output.form);
       }
     }
     out.flush();
+    CoverageLines.warn(coverage, spec.commandLine().getErr(), GlobalOptions.of(spec).quiet);
     return Main.EXIT_OK;
   }
 }

@@ -39,6 +39,7 @@ final class NeighborsCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
+  @Mixin YearOptions years;
 
   @Parameters(paramLabel = "PAPER", description = "Id, DOI, arXiv id or title fragment.")
   String paper;
@@ -66,12 +67,34 @@ final class NeighborsCommand implements Callable<Integer> {
     Workspace ws = workspace.open();
     PaperRef center = Papers.resolve(ws, paper);
     Neighbourhoods.EgoGraph ego = ws.neighbourhoods().ego(center.id(), depth, top);
+    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
+    // a paper outside the years is left out with the papers reached through it
+    List<Row> rows = new ArrayList<>();
+    int skipBelow = Integer.MAX_VALUE;
+    for (Row r : tree(ego)) {
+      if (r.hop() > skipBelow) {
+        continue;
+      }
+      skipBelow = Integer.MAX_VALUE;
+      if (kept.isPresent() && !kept.get().contains(r.id())) {
+        skipBelow = r.hop();
+        continue;
+      }
+      rows.add(r);
+    }
     if (export != null) {
       ExportFormat format = exportArgs.formatFor(export);
-      List<Path> files = Exporting.write(Exports.restrict(ws.analysis(), ego.papers()), format, export, exportArgs);
+      java.util.Set<String> ids = new java.util.LinkedHashSet<>(ego.papers());
+      if (kept.isPresent()) {
+        ids.clear();
+        ids.add(center.id());
+        rows.forEach(r -> ids.add(r.id()));
+      }
+      dev.papergraph.analysis.Analysis part = Exports.restrict(ws.analysis(), ids);
+      List<Path> files = Exporting.write(part, format, export, exportArgs, spec.commandLine());
       if (!GlobalOptions.of(spec).quiet) {
         spec.commandLine().getErr().println("papergraph: wrote the ego graph of " + center.id() + " ("
-            + ego.papers().size() + " papers, " + ego.edges().size() + " edges) to "
+            + ids.size() + " papers, " + part.graph().similarity().edgeSet().size() + " edges) to "
             + String.join(", ", files.stream().map(Path::toString).toList()));
       }
       return Main.EXIT_OK;
@@ -80,14 +103,14 @@ final class NeighborsCommand implements Callable<Integer> {
     if (output.form == OutputOptions.Form.table) {
       out.printf("Neighbours of %s  (%s)%n", center.title(), center.id());
     }
-    Table t = new Table("hop", "score", "id", "title", "via", "shared terms")
+    Table t = new Table("hop", "score", "year", "id", "title", "via", "shared terms")
         .maxWidth("title", 70).maxWidth("shared terms", 40).maxWidth("via", 22);
-    for (Row r : tree(ego)) {
+    for (Row r : rows) {
       String title = ws.title(r.id());
       if (output.form == OutputOptions.Form.table) {
         title = "  ".repeat(r.hop() - 1) + title;
       }
-      t.row(r.hop(), r.edge().score(), r.id(), title, r.hop() > 1 ? r.edge().other(r.id()) : null,
+      t.row(r.hop(), r.edge().score(), YearOptions.year(ws, r.id()), r.id(), title, r.hop() > 1 ? r.edge().other(r.id()) : null,
           Papers.sharedTerms(r.edge().explanation(), 5));
     }
     t.print(out, output.form);

@@ -41,6 +41,7 @@ final class RankCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
+  @Mixin YearOptions years;
 
   @Option(names = "--by", paramLabel = "MEASURE", defaultValue = "pagerank", completionCandidates = MeasureNames.class,
       description = "Centrality: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -81,29 +82,39 @@ final class RankCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     Centralities c = ws.centralities();
+    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
     Table t;
     if (contrast != null) {
-      t = contrast(ws, measure, ws.papers(), c);
+      List<Paper> papers = ws.papers();
+      if (kept.isPresent()) {
+        papers = papers.stream().filter(p -> kept.get().contains(p.id())).toList();
+      }
+      t = contrast(ws, measure, papers, c);
     } else if (community != null) {
       Community com = community(ws.communities());
       Map<String, Double> within = c.withinCommunity().getOrDefault(measure, Map.of());
       List<String> ids = new ArrayList<>(com.members());
+      kept.ifPresent(ids::retainAll);
       ids.sort((a, b) -> {
         int cmp = Double.compare(within.getOrDefault(b, 0.0), within.getOrDefault(a, 0.0));
         return cmp != 0 ? cmp : a.compareTo(b);
       });
-      t = new Table("rank", measure.key(), "overall", "id", "title").maxWidth("title", 80);
+      t = new Table("rank", measure.key(), "overall", "year", "id", "title").maxWidth("title", 80);
       int rank = 0;
       for (String id : ids.subList(0, Math.min(top, ids.size()))) {
-        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), id, ws.title(id));
+        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), YearOptions.year(ws, id), id, ws.title(id));
       }
     } else {
       List<String> ranking = c.ranking(measure);
-      t = new Table("rank", measure.key(), "community", "id", "title").maxWidth("title", 80);
+      if (kept.isPresent()) {
+        ranking = ranking.stream().filter(kept.get()::contains).toList();
+      }
+      t = new Table("rank", measure.key(), "community", "year", "id", "title").maxWidth("title", 80);
       int rank = 0;
       for (String id : ranking.subList(0, Math.min(top, ranking.size()))) {
         int community = ws.ref(id).orElseThrow().community();
-        t.row(++rank, c.score(measure, id), community < 0 ? null : community, id, ws.title(id));
+        t.row(++rank, c.score(measure, id), community < 0 ? null : community, YearOptions.year(ws, id), id,
+            ws.title(id));
       }
     }
     t.print(spec.commandLine().getOut(), output.form);
@@ -129,12 +140,12 @@ final class RankCommand implements Callable<Integer> {
     PopularityContrast pc = PopularityContrast.of(pool, c, measure, popularity);
     List<PopularityContrast.Standing> list = contrast.gems ? pc.hiddenGems(minGap) : pc.hype(minGap);
     String pop = popularity.name().toLowerCase(Locale.ROOT);
-    Table t = new Table("rank", "gap", measure.key(), measure.key() + "_pct", pop, pop + "_pct", "id", "title")
-        .maxWidth("title", 70);
+    Table t = new Table("rank", "gap", measure.key(), measure.key() + "_pct", pop, pop + "_pct", "year", "id",
+        "title").maxWidth("title", 70);
     int rank = 0;
     for (PopularityContrast.Standing s : list.subList(0, Math.min(top, list.size()))) {
       t.row(++rank, s.gap(), s.centrality(), s.centralityPercentile(), s.popularity(), s.popularityPercentile(),
-          s.paperId(), ws.title(s.paperId()));
+          YearOptions.year(ws, s.paperId()), s.paperId(), ws.title(s.paperId()));
     }
     if (list.isEmpty() && !GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().printf(Locale.ROOT, "papergraph: no paper has a gap of at least %.2f; "

@@ -3,6 +3,7 @@ package dev.papergraph.cli;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.viz.ViewerWindow;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -32,6 +33,7 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
+  @Mixin YearOptions years;
 
   @Option(names = "--size-by", paramLabel = "MEASURE",
       description = "Centrality that sizes the papers at first (default: pagerank).")
@@ -46,7 +48,8 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
   int labels = ViewerModel.LABELS_DEFAULT;
 
   @Option(names = "--select", paramLabel = "PAPER",
-      description = "Select and centre this paper at start (id or title fragment).")
+      description = "Select and centre this paper at start: an id, DOI, arXiv id or title fragment, as for "
+          + "`papergraph neighbors`.")
   String select;
 
   @Option(names = "--live-layout", description = "Let the force layout keep refining the positions on screen.")
@@ -54,14 +57,17 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (GraphicsEnvironment.isHeadless()) {
-      throw new UserException("no display to open the viewer on (is DISPLAY set?); "
-          + "draw a picture instead with `papergraph render -o graph.png`");
+    if (select == null) {
+      requireDisplay();
     }
     Workspace ws = workspace.open();
+    // the paper to select is found as every command finds a PAPER (a bare DOI, an arXiv id, a title
+    // fragment), and a mistake in it is reported before the display is looked for
+    PaperRef selected = select == null ? null : Papers.resolve(ws, select);
+    requireDisplay();
     ViewerModel model;
     try {
-      model = new ViewerModel(RenderCommand.analysis(ws), edgeCap, labels);
+      model = new ViewerModel(RenderCommand.analysis(ws, years), edgeCap, labels);
       // free text (a phrase or a pasted abstract) through the workspace's Lucene index
       model.setFreeTextSearch((query, limit) -> {
         try {
@@ -79,8 +85,8 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
-    if (select != null && model.searchAndSelect(select).isEmpty()) {
-      throw new UserException("--select " + select + ": no paper matches; try a shorter title fragment");
+    if (selected != null) {
+      model.selectAndCentre(selected.id());
     }
     System.setProperty("org.graphstream.ui", "swing");
     CountDownLatch closed = new CountDownLatch(1);
@@ -101,5 +107,12 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
     }
     closed.await();
     return Main.EXIT_OK;
+  }
+
+  private static void requireDisplay() throws UserException {
+    if (GraphicsEnvironment.isHeadless()) {
+      throw new UserException("no display to open the viewer on (is DISPLAY set?); "
+          + "draw a picture instead with `papergraph render -o graph.png`");
+    }
   }
 }
