@@ -2,7 +2,11 @@ package dev.papergraph.cli;
 
 import dev.papergraph.write.ExportFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** How a file is exported: its format (from the name when not given) and whether it may be replaced. */
 final class ExportArgs {
@@ -18,15 +22,19 @@ final class ExportArgs {
   @Option(names = "--no-abstracts", negatable = false, description = "Leave abstracts out of the file.")
   boolean noAbstracts;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   /**
    * The format for a target file.
    *
+   * @throws ParameterException (a usage error, exit 2) for an unknown --format
    * @throws UserException if neither --format nor the file name says which
    */
   ExportFormat formatFor(Path target) throws UserException {
     if (format != null) {
-      return ExportFormat.byName(format).orElseThrow(() -> new UserException(
-          "unknown --format '" + format + "': expected one of " + ExportFormat.names()));
+      return ExportFormat.byName(format).orElseThrow(() -> new ParameterException(mixee.commandLine(),
+          "unknown --format '" + Text.echo(format) + "': expected one of " + ExportFormat.names()));
     }
     String name = target.getFileName() == null ? target.toString() : target.getFileName().toString();
     return ExportFormat.byFileName(name).orElseThrow(() -> new UserException(
@@ -34,7 +42,7 @@ final class ExportArgs {
   }
 
   /** The names {@code --format} accepts. */
-  static final class FormatNames extends java.util.ArrayList<String> {
+  static final class FormatNames extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
     FormatNames() {

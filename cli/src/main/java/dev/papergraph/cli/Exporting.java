@@ -18,6 +18,7 @@ final class Exporting {
   static List<Path> write(Analysis analysis, ExportFormat format, Path target, ExportArgs args)
       throws IOException, UserException {
     WriteOptions options = WriteOptions.defaults().withOverwrite(args.force).withAbstracts(!args.noAbstracts);
+    OutputFiles.requireWritable(target, Exports.files(format, target));
     try {
       return Exports.write(analysis, format, target, options);
     } catch (FileAlreadyExistsException e) {

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph search}: the papers nearest to a piece of free text. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Find the papers nearest to free text (a few words, a title, or a whole pasted abstract):",
-        "BM25 over the workspace's Lucene index of titles and abstracts, analysed as the similarity",
-        "engine analyses them (stemming, phrases). Scores are BM25's: higher is closer, not bounded."},
+        "Find the papers nearest to free text (a few words, a title, or a whole pasted abstract): BM25 over the "
+            + "workspace's Lucene index of titles and abstracts, analysed as the similarity engine analyses them "
+            + "(stemming, phrases).",
+        "Scores are BM25's: higher is closer, not bounded."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph search \"post-training quantization of vision transformers\"",
@@ -48,15 +49,15 @@ final class SearchCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     List<PaperIndex.SearchHit> hits = ws.search(query, top);
-    Table t = new Table("rank", "score", "community", "id", "title").maxWidth("title", 90);
+    Table t = new Table("rank", "score", "community", "id", "title").flexible("title");
     int rank = 0;
     for (PaperIndex.SearchHit h : hits) {
       int community = ws.ref(h.paper().id()).map(PaperRef::community).orElse(-1);
       t.row(++rank, h.score(), community < 0 ? null : community, h.paper().id(), h.paper().title());
     }
-    t.print(spec.commandLine().getOut(), output.form);
+    output.print(t);
     if (hits.isEmpty() && !GlobalOptions.of(spec).quiet) {
-      spec.commandLine().getErr().println("papergraph: no paper shares a term with \"" + query
+      spec.commandLine().getErr().println("papergraph: no paper shares a term with \"" + Text.echo(query)
           + "\" (after stop words and stemming); try other words");
     }
     return Main.EXIT_OK;
