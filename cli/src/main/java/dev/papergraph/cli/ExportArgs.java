@@ -1,6 +1,9 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.Measure;
 import dev.papergraph.write.ExportFormat;
+import dev.papergraph.write.GexfVersion;
+import dev.papergraph.write.WriteOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +27,30 @@ final class ExportArgs {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
+
+  @Option(names = "--gexf-version", paramLabel = "VERSION", defaultValue = "1.2draft",
+      description = "GEXF version: 1.2draft (default; Gephi and networkx 2.x read it) or 1.3.")
+  String gexfVersion;
+
+  @Option(names = "--size-by", paramLabel = "MEASURE", defaultValue = "pagerank",
+      description = "The centrality node sizes follow: pagerank (default), betweenness, closeness, harmonic,"
+          + " degree, strength, eigenvector.")
+  String sizeBy;
+
+  /**
+   * The write options these arguments ask for.
+   *
+   * @throws picocli.CommandLine.ParameterException (exit 2) for an unknown GEXF version or measure
+   */
+  WriteOptions options(picocli.CommandLine commandLine) {
+    GexfVersion version = GexfVersion.byName(gexfVersion).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+        commandLine, "unknown --gexf-version '" + gexfVersion + "': expected 1.2draft or 1.3"));
+    Measure measure = Measure.byName(sizeBy.strip()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+        commandLine, "unknown --size-by '" + sizeBy + "': expected one of "
+            + String.join(", ", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList())));
+    return WriteOptions.defaults().withOverwrite(force).withAbstracts(!noAbstracts).withGexfVersion(version)
+        .withSizeBy(measure);
+  }
 
   /**
    * The format for a target file.

@@ -59,12 +59,11 @@ final class ExportCommand implements Callable<Integer> {
       }
       // the checked standard output: a write failure (a full disk) ends the command with exit 1
       OutputStream out = GlobalOptions.of(spec).stdout;
-      Exports.write(ws.analysis(), format, out,
-          WriteOptions.defaults().withAbstracts(!exportArgs.noAbstracts));
+      Exports.write(ws.analysis(), format, out, exportArgs.options(spec.commandLine()));
       out.flush();
       return Main.EXIT_OK;
     }
-    List<Path> files = Exporting.write(ws.analysis(), format, target, exportArgs);
+    List<Path> files = Exporting.write(ws.analysis(), format, target, exportArgs, spec.commandLine());
     if (!GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: wrote " + format.key() + " ("
           + ws.papers().size() + " papers, " + ws.links().size() + " edges) to "

@@ -15,9 +15,9 @@ final class Exporting {
   private Exporting() {}
 
   /** Writes and returns the files written. */
-  static List<Path> write(Analysis analysis, ExportFormat format, Path target, ExportArgs args)
-      throws IOException, UserException {
-    WriteOptions options = WriteOptions.defaults().withOverwrite(args.force).withAbstracts(!args.noAbstracts);
+  static List<Path> write(Analysis analysis, ExportFormat format, Path target, ExportArgs args,
+      picocli.CommandLine commandLine) throws IOException, UserException {
+    WriteOptions options = args.options(commandLine);
     OutputFiles.requireWritable(target, Exports.files(format, target));
     try {
       return Exports.write(analysis, format, target, options);

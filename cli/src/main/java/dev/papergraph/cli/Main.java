@@ -1,6 +1,5 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.cli.bench.BenchCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -49,7 +48,6 @@ import picocli.CommandLine.Spec;
         InfoCommand.class,
         RenderCommand.class,
         ViewCommand.class,
-        BenchCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {

@@ -67,7 +67,8 @@ final class NeighborsCommand implements Callable<Integer> {
     Neighbourhoods.EgoGraph ego = ws.neighbourhoods().ego(center.id(), depth, top);
     if (export != null) {
       ExportFormat format = exportArgs.formatFor(export);
-      List<Path> files = Exporting.write(Exports.restrict(ws.analysis(), ego.papers()), format, export, exportArgs);
+      List<Path> files = Exporting.write(Exports.restrict(ws.analysis(), ego.papers()), format, export, exportArgs,
+          spec.commandLine());
       if (!GlobalOptions.of(spec).quiet) {
         spec.commandLine().getErr().println("papergraph: wrote the ego graph of " + center.id() + " ("
             + ego.papers().size() + " papers, " + ego.edges().size() + " edges) to "

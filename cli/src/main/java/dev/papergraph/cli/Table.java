@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.papergraph.write.CsvCells;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Rows of data printed in the form the user asked for: an aligned table for people, or JSON (an
- * array of objects with typed values, lists as arrays), CSV (RFC 4180) or TSV for programs.
+ * array of objects with typed values, lists as arrays), CSV (RFC 4180) or TSV for programs; text
+ * cells of CSV and TSV that start like a spreadsheet formula get a leading {@code '}
+ * ({@link CsvCells#neutralise}, issue 12 #22).
  *
  * <p>One naming style: a column's key is camelCase ({@code sharedTerms}); it is the JSON key and the
  * CSV/TSV header, and the table header is the key in words ({@code SHARED TERMS}).
@@ -235,7 +238,9 @@ final class Table {
       b.setLength(0);
       for (int c = 0; c < r.length; c++) {
         if (c > 0) b.append(sep);
-        b.append(field(formatFull(r[c]), sep));
+        String cell = formatFull(r[c]);
+        // text cells a spreadsheet would run as a formula are neutralised (OWASP); numbers stay numbers
+        b.append(field(r[c] instanceof Number ? cell : CsvCells.neutralise(cell), sep));
       }
       out.print(b.append(sep == ',' ? "\r\n" : "\n"));
     }

@@ -3,6 +3,7 @@ package dev.papergraph.cli;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.viz.ViewerWindow;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.WindowAdapter;
@@ -49,7 +50,8 @@ final class ViewCommand implements Callable<Integer> {
   int labels = ViewerModel.LABELS_DEFAULT;
 
   @Option(names = "--select", paramLabel = "PAPER",
-      description = "Select and centre this paper at start (id or title fragment).")
+      description = "Select and centre this paper at start: an id, DOI, arXiv id or title fragment, as for "
+          + "`papergraph neighbors`.")
   String select;
 
   @Option(names = "--live-layout", description = "Let the force layout keep refining the positions on screen.")
@@ -57,11 +59,14 @@ final class ViewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (GraphicsEnvironment.isHeadless()) {
-      throw new UserException("no display to open the viewer on (is DISPLAY set?); "
-          + "draw a picture instead with `papergraph render -o graph.png`");
+    if (select == null) {
+      requireDisplay();
     }
     Workspace ws = workspace.open();
+    // the paper to select is found as every command finds a PAPER (a bare DOI, an arXiv id, a title
+    // fragment), and a mistake in it is reported before the display is looked for
+    PaperRef selected = select == null ? null : Papers.resolve(ws, select);
+    requireDisplay();
     ViewerModel model;
     try {
       model = new ViewerModel(RenderCommand.analysis(ws), edgeCap, labels);
@@ -82,8 +87,8 @@ final class ViewCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
-    if (select != null && model.searchAndSelect(select).isEmpty()) {
-      throw new UserException("--select " + select + ": no paper matches; try a shorter title fragment");
+    if (selected != null) {
+      model.selectAndCentre(selected.id());
     }
     System.setProperty("org.graphstream.ui", "swing");
     CountDownLatch closed = new CountDownLatch(1);
@@ -104,5 +109,12 @@ final class ViewCommand implements Callable<Integer> {
     }
     closed.await();
     return Main.EXIT_OK;
+  }
+
+  private static void requireDisplay() throws UserException {
+    if (GraphicsEnvironment.isHeadless()) {
+      throw new UserException("no display to open the viewer on (is DISPLAY set?); "
+          + "draw a picture instead with `papergraph render -o graph.png`");
+    }
   }
 }

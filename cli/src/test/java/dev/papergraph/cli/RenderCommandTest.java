@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ class RenderCommandTest {
     var r = Cli.run("render", "-w", ws.toString(), "-o", png.toString(), "--width", "1200", "--height", "800");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.err().startsWith("papergraph: wrote " + png + " (415 papers, "), r::toString);
+    assertTrue(r.err().contains(", 10 community and "), "a label over each of the 10 seed communities: " + r);
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(1200, image.getWidth());
     assertEquals(800, image.getHeight());
@@ -72,6 +74,73 @@ class RenderCommandTest {
     assertEquals(1, r.code(), r::toString);
     assertEquals(java.util.List.of("papergraph: " + svg + " exists; use --force to overwrite it"), r.errLines());
     assertArrayEquals(before, Files.readAllBytes(svg));
+  }
+
+  @Test
+  void communityNineHasTheSameColourInTheExportAndThePicture() throws Exception {
+    var json = Cli.run("communities", "-w", ws.toString(), "--output", "json");
+    assertEquals(0, json.code(), json::toString);
+    var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    String paper = doc.get("communities").get(9).get("members").get(0).asText();
+    Path dot = tmp.resolve("palette.dot");
+    var r = Cli.run("export", "-q", "-w", ws.toString(), "--format", "dot", "-o", dot.toString(), "--force");
+    assertEquals(0, r.code(), r::toString);
+    java.util.regex.Matcher exported = java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote("\"" + paper + "\"") + "[^\n]*fillcolor=\"?(#[0-9a-fA-F]{6})").matcher(Files.readString(dot));
+    assertTrue(exported.find(), "community 9's paper " + paper + " in the DOT export");
+    Path svg = tmp.resolve("palette.svg");
+    r = Cli.run("render", "-q", "-w", ws.toString(), "-o", svg.toString(), "--force");
+    assertEquals(0, r.code(), r::toString);
+    java.util.regex.Matcher drawn = java.util.regex.Pattern.compile("fill=\"(#[0-9A-Fa-f]{6})\"[^>]*><title>"
+        + java.util.regex.Pattern.quote(paper) + "</title>").matcher(Files.readString(svg));
+    assertTrue(drawn.find(), "community 9's paper " + paper + " in the picture");
+    assertEquals(exported.group(1).toUpperCase(java.util.Locale.ROOT), drawn.group(1).toUpperCase(java.util.Locale.ROOT),
+        "community 9: export and picture");
+    assertEquals("#8CD17D", drawn.group(1).toUpperCase(java.util.Locale.ROOT), "Tableau 10's tenth colour, as write/Palette");
+  }
+
+  @Test
+  void rendersOneCommunityAnEgoMapAndASlideInTheDarkTheme() throws Exception {
+    Path c6 = tmp.resolve("c6.png");
+    var r = Cli.run("render", "-w", ws.toString(), "-o", c6.toString(), "--community", "6", "--force");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.err().startsWith("papergraph: wrote " + c6 + " (24 papers, "), r::toString);
+    assertTrue(r.err().contains(", 1 community and "), r::toString);
+
+    Path ego = tmp.resolve("ego.svg");
+    r = Cli.run("render", "-w", ws.toString(), "-o", ego.toString(), "--focus", "Grokking at the Edge", "--depth", "2",
+        "--force");
+    assertEquals(0, r.code(), r::toString);
+    String text = Files.readString(ego);
+    assertTrue(text.contains("Within 2 hops of \u201CGrokking at the Edge of Numerical Stability\u201D")
+        || text.contains("Within 2 hops of"), "ego heading");
+    int papers = Integer.parseInt(r.err().replaceAll("(?s).*\\((\\d+) papers,.*", "$1"));
+    assertTrue(papers > 1 && papers < 415, "an ego map, not the whole graph: " + papers);
+
+    Path slide = tmp.resolve("slide.png");
+    r = Cli.run("render", "-q", "-w", ws.toString(), "-o", slide.toString(), "--size", "slide", "--theme", "dark",
+        "--labels", "communities", "--force");
+    assertEquals(0, r.code(), r::toString);
+    BufferedImage image = ImageIO.read(slide.toFile());
+    assertEquals(1920, image.getWidth());
+    assertEquals(1080, image.getHeight());
+    assertEquals(dev.papergraph.viz.Theme.DARK.background(), image.getRGB(5, 5) & 0xFFFFFF, "dark background");
+  }
+
+  @Test
+  void badOptionValuesAreUsageErrors() {
+    for (String[] args : List.of(new String[] {"--size", "huge"}, new String[] {"--theme", "sepia"},
+        new String[] {"--labels", "some"}, new String[] {"--depth", "2"}, new String[] {"--size", "100x100"})) {
+      List<String> command = new java.util.ArrayList<>(List.of("render", "-w", ws.toString(), "-o",
+          tmp.resolve("bad.png").toString()));
+      command.addAll(List.of(args));
+      var r = Cli.run(command.toArray(String[]::new));
+      assertEquals(2, r.code(), r::toString);
+      assertFalse(Files.exists(tmp.resolve("bad.png")));
+    }
+    var r = Cli.run("render", "-w", ws.toString(), "-o", tmp.resolve("bad.png").toString(), "--focus", "no such paper xyzzy");
+    assertEquals(1, r.code(), r::toString);
+    assertTrue(r.err().startsWith("papergraph: no paper matches \"no such paper xyzzy\""), r::toString);
   }
 
   @Test

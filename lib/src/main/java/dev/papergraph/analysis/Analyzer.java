@@ -114,10 +114,25 @@ public final class Analyzer {
   }
 
   private final Options options;
+  private final int threads;
 
-  /** An analyzer with these options. */
+  /** An analyzer with these options, on every processor. */
   public Analyzer(Options options) {
+    this(options, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * An analyzer with these options, running on at most {@code threads} threads (the result does
+   * not depend on it).
+   *
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public Analyzer(Options options, int threads) {
     this.options = Objects.requireNonNull(options, "options");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.threads = threads;
   }
 
   /** The options. */
@@ -134,7 +149,7 @@ public final class Analyzer {
   public Result analyze(PaperGraph graph, TermSource terms) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
     Communities communities = new LeidenCommunities(g, options.communities()).communities();
-    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities());
+    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads);
     Centralities centralities = ca.compute(communities);
     Communities labelled = new CommunityLabeller(terms, options.labelTerms(), options.centralPapers(), options.centralBy())
         .label(communities, centralities);

@@ -35,13 +35,28 @@ public final class CentralityAnalysis {
 
   private final IndexedGraph<String> graph;
   private final CentralityOptions options;
+  private final int threads;
   private boolean exact = true;
   private int sources;
 
-  /** Computes over a graph whose vertices are paper ids. */
+  /** Computes over a graph whose vertices are paper ids, on every processor. */
   public CentralityAnalysis(IndexedGraph<String> graph, CentralityOptions options) {
+    this(graph, options, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Computes over a graph whose vertices are paper ids, the path measures on at most {@code
+   * threads} threads (the values do not depend on it).
+   *
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public CentralityAnalysis(IndexedGraph<String> graph, CentralityOptions options, int threads) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.options = Objects.requireNonNull(options, "options");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.threads = threads;
   }
 
   /**
@@ -90,7 +105,7 @@ public final class CentralityAnalysis {
     Map<Measure, double[]> out = new EnumMap<>(Measure.class);
     int n = g.size();
     out.put(Measure.PAGERANK, pageRank(g, options.damping()));
-    PathCentralities paths = new PathCentralities(g, options);
+    PathCentralities paths = new PathCentralities(g, options, threads);
     out.put(Measure.BETWEENNESS, paths.betweenness());
     out.put(Measure.CLOSENESS, paths.closeness());
     out.put(Measure.HARMONIC, paths.harmonic());

@@ -1,7 +1,7 @@
 package dev.papergraph.analysis;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.graph.IndexedGraph;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +31,13 @@ import java.util.Random;
  *
  * <p>Cost: {@code O(s (m + n log n))} for s sources, spread over all processors; sources are
  * summed in fixed chunks, so the values do not depend on the number of threads. Computed once, on
- * first access.
+ * first access; thread-safe.
  */
 public final class PathCentralities {
 
   private final IndexedGraph<?> graph;
   private final CentralityOptions options;
+  private final int threads;
   private double[] betweenness;
   private double[] closeness;
   private double[] harmonic;
@@ -44,12 +45,28 @@ public final class PathCentralities {
   private int sampledComponents;
 
   /**
+   * On every processor; see {@link #PathCentralities(IndexedGraph, CentralityOptions, int)}.
+   *
    * @throws IllegalArgumentException if an edge weight is not positive (its length would be
    *     infinite)
    */
   public PathCentralities(IndexedGraph<?> graph, CentralityOptions options) {
+    this(graph, options, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param threads the single-source passes run on at most this many threads (the values do not
+   *     depend on it)
+   * @throws IllegalArgumentException if an edge weight is not positive (its length would be
+   *     infinite), or threads is below 1
+   */
+  public PathCentralities(IndexedGraph<?> graph, CentralityOptions options, int threads) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.options = Objects.requireNonNull(options, "options");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.threads = threads;
     for (double w : graph.weight()) {
       if (!(w > 0)) {
         throw new IllegalArgumentException("centralities need positive edge weights, found " + w);
@@ -101,7 +118,7 @@ public final class PathCentralities {
     return (int) Math.min(Integer.MAX_VALUE, Math.ceil(Math.log(2.0 * n / delta) / (2 * e * e)));
   }
 
-  private void compute() {
+  private synchronized void compute() {
     if (betweenness == null) {
       new Algorithm().run();
     }
@@ -190,46 +207,26 @@ public final class PathCentralities {
     }
 
     /**
-     * Runs the passes of {@code total} sources, split into fixed chunks run on up to all
-     * processors; chunk sums are added in chunk order. Returns {betweenness (raw), distance sums,
-     * harmonic}.
+     * Runs the passes of {@code total} sources, split into fixed chunks run on up to {@code
+     * threads} threads; chunk sums are added in chunk order. Returns {betweenness (raw), distance
+     * sums, harmonic}.
      */
     private double[][] accumulate(int[] src, double[] scale, int total) {
       double[][] sum = new double[3][n];
       if (total == 0) return sum;
       int chunks = Math.min(CHUNKS, total);
-      int threads = Math.min(chunks, Runtime.getRuntime().availableProcessors());
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "papergraph-paths");
-        t.setDaemon(true);
-        return t;
+      List<double[][]> parts = Parallel.map(Math.min(threads, chunks), chunks, c -> {
+        int from = (int) ((long) total * c / chunks);
+        int to = (int) ((long) total * (c + 1) / chunks);
+        double[][] part = new double[3][n];
+        Pass pass = new Pass();
+        for (int i = from; i < to; i++) pass.run(src[i], scale[i], part[0], part[1], part[2]);
+        return part;
       });
-      ThreadLocal<Pass> passes = ThreadLocal.withInitial(Pass::new);
-      try {
-        List<java.util.concurrent.Future<double[][]>> parts = new ArrayList<>();
-        for (int c = 0; c < chunks; c++) {
-          int from = (int) ((long) total * c / chunks);
-          int to = (int) ((long) total * (c + 1) / chunks);
-          parts.add(pool.submit(() -> {
-            double[][] part = new double[3][n];
-            Pass pass = passes.get();
-            for (int i = from; i < to; i++) pass.run(src[i], scale[i], part[0], part[1], part[2]);
-            return part;
-          }));
+      for (double[][] part : parts) {
+        for (int a = 0; a < 3; a++) {
+          for (int v = 0; v < n; v++) sum[a][v] += part[a][v];
         }
-        for (java.util.concurrent.Future<double[][]> f : parts) {
-          double[][] part = f.get();
-          for (int a = 0; a < 3; a++) {
-            for (int v = 0; v < n; v++) sum[a][v] += part[a][v];
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while computing path centralities", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException("path centralities failed", e.getCause());
-      } finally {
-        pool.shutdownNow();
       }
       return sum;
     }

@@ -1,5 +1,6 @@
 package dev.papergraph.layout;
 
+import dev.papergraph.concurrent.Parallel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -130,8 +131,8 @@ public final class ForceAtlas2 {
     }
   }
 
-  // nodes per parallel repulsion task
-  private static final int CHUNK = 1024;
+  /** Nodes from which the repulsion runs on several threads (below, starting them costs more). */
+  private static final int PARALLEL_FROM = 2048;
 
   private final int n;
   private final int[] firstNeighbor;
@@ -209,20 +210,9 @@ public final class ForceAtlas2 {
     final QuadTree tree = new QuadTree(n);
     double speed = 1;
     double speedEfficiency = 1;
-    java.util.concurrent.ForkJoinPool pool;
+    final boolean parallel = options.threads() > 1 && n >= PARALLEL_FROM;
 
     double[][] run() {
-      pool = options.threads() > 1 && n >= 2 * CHUNK ? new java.util.concurrent.ForkJoinPool(options.threads()) : null;
-      try {
-        return layout();
-      } finally {
-        if (pool != null) {
-          pool.shutdownNow();
-        }
-      }
-    }
-
-    double[][] layout() {
       for (int i = 0; i < n; i++) {
         mass[i] = 1 + (firstNeighbor[i + 1] - firstNeighbor[i]);
       }
@@ -250,27 +240,15 @@ public final class ForceAtlas2 {
       double kr = options.scalingRatio();
       if (options.theta() > 0) {
         tree.build(x, y, mass);
-        if (pool == null) {
+        if (!parallel) {
           int[] stack = new int[64];
           for (int i = 0; i < n; i++) {
             stack = tree.repel(i, dx, dy, kr, options.theta(), stack);
           }
         } else {
-          // Each node's force is summed by one task in a fixed order: the result is thread-independent.
-          int chunks = (n + CHUNK - 1) / CHUNK;
-          try {
-            pool.submit(() -> java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-              int[] stack = new int[64];
-              for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
-                stack = tree.repel(i, dx, dy, kr, options.theta(), stack);
-              }
-            })).get();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("layout interrupted", e);
-          } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("layout failed", e.getCause());
-          }
+          // Each node's force is summed by one thread in a fixed order: the result is thread-independent.
+          Parallel.forEach(options.threads(), n, () -> new int[][] {new int[64]},
+              (stack, i) -> stack[0] = tree.repel(i, dx, dy, kr, options.theta(), stack[0]));
         }
       } else {
         for (int i = 0; i < n; i++) {

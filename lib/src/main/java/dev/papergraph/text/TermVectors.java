@@ -1,5 +1,6 @@
 package dev.papergraph.text;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.model.Paper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +16,7 @@ import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -134,7 +132,7 @@ public final class TermVectors {
     int[][] tmpTerms = new int[n][];
     float[][] tmpCounts = new float[n][];
     float[] docLength = new float[n];
-    runParallel(threads, n, d -> {
+    Parallel.forEach(threads, n, d -> {
       Paper p = list.get(d);
       Map<String, float[]> counts = new HashMap<>();
       count(analyzer, "title", p.title(), (float) options.titleBoost(), counts);
@@ -213,7 +211,7 @@ public final class TermVectors {
           : Math.log((1.0 + n) / (1.0 + df[t])) + 1;
     }
     final double avg = avgLength;
-    runParallel(threads, n, d -> {
+    Parallel.forEach(threads, n, d -> {
       int[] ids = tmpTerms[d];
       float[] cs = tmpCounts[d];
       long[] packed = new long[ids.length];
@@ -271,30 +269,6 @@ public final class TermVectors {
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Runs body(0..n-1) on a pool of the given size and waits; exceptions propagate. */
-  static void runParallel(int threads, int n, java.util.function.IntConsumer body) {
-    if (threads == 1 || n < 64) {
-      for (int i = 0; i < n; i++) {
-        body.accept(i);
-      }
-      return;
-    }
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
     }
   }
 

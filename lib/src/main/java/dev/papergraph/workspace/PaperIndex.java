@@ -1,5 +1,6 @@
 package dev.papergraph.workspace;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.NativeCorpus;
@@ -63,6 +64,11 @@ public final class PaperIndex implements Closeable {
   private static final String ABSTRACT = "abstract";
   private static final String JSON = "json";
   private static final String SEQ = "seq";
+  /**
+   * The papers' JSON mapper without Jackson's default limit on string length (20 M characters):
+   * the index stores what the readers accepted, and must read back any paper it stored.
+   */
+  private static final ObjectMapper MAPPER = unlimited(NativeCorpus.mapper());
   /** Lucene's default limit on the clauses of one boolean query. */
   private static final int MAX_QUERY_TERMS = 500;
 
@@ -70,7 +76,7 @@ public final class PaperIndex implements Closeable {
   private final Directory directory;
   private final TextOptions text;
   private final PaperAnalyzer analyzer;
-  private final ObjectMapper json = NativeCorpus.mapper();
+  private final ObjectMapper json = MAPPER;
   private DirectoryReader reader;
 
   /** One search result: a paper and its BM25 score (higher is closer; not bounded). */
@@ -104,16 +110,29 @@ public final class PaperIndex implements Closeable {
   public static PaperIndex open(Path folder, TextOptions text) throws IOException {
     Objects.requireNonNull(text, "text");
     Files.createDirectories(folder);
-    Directory dir = FSDirectory.open(folder);
-    try {
-      String wanted = text.toMap("").toString();
+    try (Directory dir = FSDirectory.open(folder)) {
       if (!DirectoryReader.indexExists(dir)) {
         try (IndexWriter w = new IndexWriter(dir, config(text))) {
-          w.setLiveCommitData(Map.of(TEXT_OPTIONS_KEY, wanted).entrySet());
+          w.setLiveCommitData(Map.of(TEXT_OPTIONS_KEY, text.toMap("").toString()).entrySet());
           w.commit();
         }
       }
+    }
+    return openExisting(folder, text);
+  }
+
+  /**
+   * Opens an existing index in this folder for reading and searching, never creating one.
+   *
+   * @throws org.apache.lucene.index.IndexNotFoundException if the folder holds no index
+   * @throws IllegalArgumentException if the index was built with other text options
+   */
+  public static PaperIndex openExisting(Path folder, TextOptions text) throws IOException {
+    Objects.requireNonNull(text, "text");
+    Directory dir = FSDirectory.open(folder);
+    try {
       DirectoryReader r = DirectoryReader.open(dir);
+      String wanted = text.toMap("").toString();
       String built = r.getIndexCommit().getUserData().get(TEXT_OPTIONS_KEY);
       if (built != null && !built.equals(wanted)) {
         r.close();
@@ -125,6 +144,14 @@ public final class PaperIndex implements Closeable {
       dir.close();
       throw e;
     }
+  }
+
+  /** A copy of a mapper that reads strings of any length. */
+  static ObjectMapper unlimited(ObjectMapper mapper) {
+    ObjectMapper copy = mapper.copy();
+    copy.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
+    return copy;
   }
 
   private static IndexWriterConfig config(TextOptions text) {

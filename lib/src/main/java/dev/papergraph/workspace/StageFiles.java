@@ -12,6 +12,8 @@ import dev.papergraph.similarity.Link;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +31,10 @@ import java.util.Map;
  * The workspace's files that queries read, as tab-separated columns that load without data
  * binding (a warm query must not pay for it): the catalog of papers, the similarity links with
  * their explanations, centralities and layout. Numbers are in Java's shortest round-trip form, so
- * a saved value reads back bit for bit. Every file is written with {@link
- * AtomicOutput}.
+ * a saved value reads back bit for bit. Text values are escaped ({@link #escape}), so any id or
+ * title a reader accepts (tabs, line breaks, control characters, unpaired surrogates) reads back
+ * exactly. Every file is written with {@link AtomicOutput}; each reader takes the stream of a file
+ * (the workspace's verifying one) and, when given, the number of rows the workspace recorded.
  */
 final class StageFiles {
 
@@ -49,9 +53,9 @@ final class StageFiles {
    * Writes links one a line, in the given order, as columns {@code a, b, score, text, topic,
    * direct, coupling, cocitation, terms, topics, references}; list items are separated by the
    * record separator U+001E, the parts of a shared term by the unit separator U+001F (control
-   * characters that analysed text never holds; tabs and line breaks in values become spaces).
+   * characters that {@link #escape} never leaves in a value).
    */
-  static void writeLinks(Path file, Collection<Link> links) throws IOException {
+  static long writeLinks(Path file, Collection<Link> links) throws IOException {
     AtomicOutput.write(file, true, out -> {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       w.write("a\tb\tscore\ttext\ttopic\tdirect\tcoupling\tcocitation\tterms\ttopics\treferences\n");
@@ -59,13 +63,13 @@ final class StageFiles {
       for (Link l : links) {
         EdgeExplanation e = l.explanation();
         b.setLength(0);
-        b.append(clean(l.a())).append('\t').append(clean(l.b())).append('\t').append(e.score()).append('\t')
+        b.append(escape(l.a())).append('\t').append(escape(l.b())).append('\t').append(e.score()).append('\t')
             .append(e.text()).append('\t').append(e.topic()).append('\t').append(e.direct()).append('\t')
             .append(e.coupling()).append('\t').append(e.cocitation()).append('\t');
         for (int i = 0; i < e.sharedTerms().size(); i++) {
           SharedTerm t = e.sharedTerms().get(i);
           if (i > 0) b.append(ITEM);
-          b.append(clean(t.term())).append(PART).append(clean(t.display())).append(PART).append(t.contribution());
+          b.append(escape(t.term())).append(PART).append(escape(t.display())).append(PART).append(t.contribution());
         }
         b.append('\t');
         join(b, e.sharedTopics());
@@ -75,23 +79,38 @@ final class StageFiles {
       }
       w.flush();
     });
+    return links.size();
   }
 
-  /** Reads links written by {@link #writeLinks}. */
+  /** Reads links written by {@link #writeLinks} from a file (for tests and tools). */
   static List<Link> readLinks(Path dir, Path file) throws IOException {
+    return readLinks(dir, file.getFileName().toString(), open(dir, file), -1);
+  }
+
+  /**
+   * Reads links written by {@link #writeLinks}.
+   *
+   * @param name the file's name, for messages
+   * @param in the file's content (closed here)
+   * @param rows the number of links expected, or -1
+   */
+  static List<Link> readLinks(Path dir, String name, InputStream in, long rows) throws IOException {
     List<Link> out = new ArrayList<>();
-    try (BufferedReader r = reader(dir, file)) {
-      r.readLine();
-      rows(dir, file, r, 11, "a link", f -> {
+    try (BufferedReader r = reader(in)) {
+      header(dir, name, r);
+      rows(dir, name, r, 11, rows, "a link", f -> {
         List<SharedTerm> terms = new ArrayList<>();
-        for (String item : split(f[8])) {
+        for (String item : f[8].isEmpty() ? new String[0] : f[8].split(String.valueOf(ITEM), -1)) {
           String[] parts = item.split(String.valueOf(PART), -1);
-          terms.add(new SharedTerm(parts[0], parts[1], Double.parseDouble(parts[2])));
+          if (parts.length != 3) {
+            throw new IllegalArgumentException("a shared term has " + parts.length + " parts, not 3");
+          }
+          terms.add(new SharedTerm(unescape(parts[0]), unescape(parts[1]), Double.parseDouble(parts[2])));
         }
         EdgeExplanation e = new EdgeExplanation(Double.parseDouble(f[2]), Double.parseDouble(f[3]),
             Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
             terms, split(f[9]), split(f[10]));
-        out.add(new Link(f[0], f[1], e));
+        out.add(new Link(unescape(f[0]), unescape(f[1]), e));
       });
     }
     return Collections.unmodifiableList(out);
@@ -100,25 +119,101 @@ final class StageFiles {
   private static void join(StringBuilder b, List<String> items) {
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) b.append(ITEM);
-      b.append(clean(items.get(i)));
+      b.append(escape(items.get(i)));
     }
   }
 
   private static List<String> split(String field) {
-    return field.isEmpty() ? List.of() : List.of(field.split(String.valueOf(ITEM), -1));
+    if (field.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String item : field.split(String.valueOf(ITEM), -1)) {
+      out.add(unescape(item));
+    }
+    return List.copyOf(out);
   }
 
-  /** A value safe in a column: tabs, line breaks and the separators become spaces. */
-  static String clean(String s) {
+  /**
+   * A value safe in a column and reversible by {@link #unescape}: a backslash becomes {@code \\},
+   * tab, line feed and carriage return {@code \t}, {@code \n}, {@code \r}, every other control
+   * character (U+0000 to U+001F, U+007F, among them the list separators) and every unpaired
+   * surrogate {@code \}{@code uXXXX}. Other text is unchanged, so ordinary values read as they are.
+   */
+  static String escape(String s) {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\t' || c == '\n' || c == '\r' || c == ITEM || c == PART) {
-        if (b == null) b = new StringBuilder(s);
-        b.setCharAt(i, ' ');
+      String rep = null;
+      if (c == '\\') {
+        rep = "\\\\";
+      } else if (c == '\t') {
+        rep = "\\t";
+      } else if (c == '\n') {
+        rep = "\\n";
+      } else if (c == '\r') {
+        rep = "\\r";
+      } else if (c < 0x20 || c == 0x7f || unpaired(s, i)) {
+        rep = String.format("\\u%04x", (int) c);
+      }
+      if (rep != null && b == null) {
+        b = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (b != null) {
+        if (rep != null) b.append(rep); else b.append(c);
       }
     }
     return b == null ? s : b.toString();
+  }
+
+  private static boolean unpaired(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+    }
+    return false;
+  }
+
+  /**
+   * The value {@link #escape} was given.
+   *
+   * @throws IllegalArgumentException if the text holds a backslash that {@link #escape} never writes
+   */
+  static String unescape(String s) {
+    int i = s.indexOf('\\');
+    if (i < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\') {
+        b.append(c);
+        continue;
+      }
+      if (i + 1 >= s.length()) {
+        throw new IllegalArgumentException("a value ends in a lone backslash");
+      }
+      char n = s.charAt(++i);
+      switch (n) {
+        case '\\' -> b.append('\\');
+        case 't' -> b.append('\t');
+        case 'n' -> b.append('\n');
+        case 'r' -> b.append('\r');
+        case 'u' -> {
+          if (i + 4 >= s.length()) {
+            throw new IllegalArgumentException("a value ends in a cut \\u escape");
+          }
+          b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> throw new IllegalArgumentException("a value holds the unknown escape \\" + n);
+      }
+    }
+    return b.toString();
   }
 
   // ---- catalog
@@ -128,34 +223,41 @@ final class StageFiles {
    * s2, pmid, title} (empty when unknown), what lookups and listings need without reading the
    * full papers.
    */
-  static void writeCatalog(Path file, List<Paper> papers, Map<String, Integer> membership) throws IOException {
+  static long writeCatalog(Path file, List<Paper> papers, Map<String, Integer> membership) throws IOException {
     AtomicOutput.write(file, true, out -> {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       w.write("id\tcommunity\tdoi\tarxiv\topenalex\ts2\tpmid\ttitle\n");
       for (Paper p : papers) {
         ExternalIds ids = p.ids();
         Integer c = membership.get(p.id());
-        w.write(clean(p.id()) + "\t" + (c == null ? "" : c) + "\t" + orEmpty(ids.doi()) + "\t" + orEmpty(ids.arxiv())
+        w.write(escape(p.id()) + "\t" + (c == null ? "" : c) + "\t" + orEmpty(ids.doi()) + "\t" + orEmpty(ids.arxiv())
             + "\t" + orEmpty(ids.openalex()) + "\t" + orEmpty(ids.s2()) + "\t" + orEmpty(ids.pmid()) + "\t"
-            + clean(p.title()) + "\n");
+            + escape(p.title()) + "\n");
       }
       w.flush();
     });
+    return papers.size();
   }
 
-  /** Reads the catalog written by {@link #writeCatalog}. */
+  /** Reads the catalog written by {@link #writeCatalog} from a file (for tests and tools). */
   static List<PaperRef> readCatalog(Path dir, Path file) throws IOException {
+    return readCatalog(dir, file.getFileName().toString(), open(dir, file), -1);
+  }
+
+  /** Reads the catalog written by {@link #writeCatalog}; see {@link #readLinks(Path, String, InputStream, long)}. */
+  static List<PaperRef> readCatalog(Path dir, String name, InputStream in, long rows) throws IOException {
     List<PaperRef> out = new ArrayList<>();
-    try (BufferedReader r = reader(dir, file)) {
-      r.readLine();
-      rows(dir, file, r, 8, "a paper", f -> out.add(new PaperRef(f[0], f[7],
-          new ExternalIds(f[2], f[3], f[4], f[5], f[6]), f[1].isEmpty() ? -1 : Integer.parseInt(f[1]))));
+    try (BufferedReader r = reader(in)) {
+      header(dir, name, r);
+      rows(dir, name, r, 8, rows, "a paper", f -> out.add(new PaperRef(unescape(f[0]), unescape(f[7]),
+          new ExternalIds(unescape(f[2]), unescape(f[3]), unescape(f[4]), unescape(f[5]), unescape(f[6])),
+          f[1].isEmpty() ? -1 : Integer.parseInt(f[1]))));
     }
     return Collections.unmodifiableList(out);
   }
 
   private static String orEmpty(String s) {
-    return s == null ? "" : clean(s);
+    return s == null ? "" : escape(s);
   }
 
   // ---- centralities
@@ -164,7 +266,7 @@ final class StageFiles {
    * Writes the centralities as columns {@code id, pagerank, …, within.pagerank, …}, one row per
    * paper id, in the order of {@code ids}.
    */
-  static void writeCentralities(Path file, List<String> ids, Centralities c) throws IOException {
+  static long writeCentralities(Path file, List<String> ids, Centralities c) throws IOException {
     List<Measure> overall = new ArrayList<>(c.scores().keySet());
     List<Measure> within = new ArrayList<>(c.withinCommunity().keySet());
     AtomicOutput.write(file, true, out -> {
@@ -174,37 +276,45 @@ final class StageFiles {
       for (Measure m : within) w.write("\t" + WITHIN + m.key());
       w.write('\n');
       for (String id : ids) {
-        w.write(id);
+        w.write(escape(id));
         for (Measure m : overall) w.write("\t" + c.scores().get(m).getOrDefault(id, 0.0));
         for (Measure m : within) w.write("\t" + c.withinCommunity().get(m).getOrDefault(id, 0.0));
         w.write('\n');
       }
       w.flush();
     });
+    return ids.size();
   }
 
-  /** Reads centralities written by {@link #writeCentralities}. */
+  /** Reads centralities written by {@link #writeCentralities} from a file (for tests and tools). */
   static Centralities readCentralities(Path dir, Path file) throws IOException {
-    try (BufferedReader r = reader(dir, file)) {
-      String header = r.readLine();
-      if (header == null || !header.startsWith("id")) {
-        throw damaged(dir, file, "has no header", null);
+    return readCentralities(dir, file.getFileName().toString(), open(dir, file), -1);
+  }
+
+  /** Reads centralities written by {@link #writeCentralities}; see {@link #readLinks(Path, String, InputStream, long)}. */
+  static Centralities readCentralities(Path dir, String name, InputStream in, long rows) throws IOException {
+    try (BufferedReader r = reader(in)) {
+      String header = header(dir, name, r);
+      if (!header.startsWith("id")) {
+        throw damaged(dir, name, "has no header", null);
       }
       String[] cols = header.split("\t", -1);
       List<Map<String, Double>> columns = new ArrayList<>();
       Map<Measure, Map<String, Double>> overall = new EnumMap<>(Measure.class);
       Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
       for (int i = 1; i < cols.length; i++) {
-        boolean in = cols[i].startsWith(WITHIN);
-        String name = in ? cols[i].substring(WITHIN.length()) : cols[i];
-        Measure m = Measure.byName(name).orElseThrow(() -> damaged(dir, file, "has an unknown column " + name, null));
+        boolean inside = cols[i].startsWith(WITHIN);
+        String column = inside ? cols[i].substring(WITHIN.length()) : cols[i];
+        Measure m = Measure.byName(column).orElseThrow(() -> damaged(dir, name, "has an unknown column " + column,
+            null));
         Map<String, Double> col = new LinkedHashMap<>();
-        (in ? within : overall).put(m, col);
+        (inside ? within : overall).put(m, col);
         columns.add(col);
       }
-      rows(dir, file, r, cols.length, "a row of numbers", f -> {
+      rows(dir, name, r, cols.length, rows, "a row of numbers", f -> {
+        String id = unescape(f[0]);
         for (int i = 1; i < f.length; i++) {
-          columns.get(i - 1).put(f[0], Double.parseDouble(f[i]));
+          columns.get(i - 1).put(id, Double.parseDouble(f[i]));
         }
       });
       return new Centralities(overall, within);
@@ -214,27 +324,33 @@ final class StageFiles {
   // ---- layout
 
   /** Writes positions as columns {@code id, x, y}, in the order of {@code ids}. */
-  static void writeLayout(Path file, List<String> ids, Layout layout) throws IOException {
+  static long writeLayout(Path file, List<String> ids, Layout layout) throws IOException {
     AtomicOutput.write(file, true, out -> {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write("id\tx\ty\n");
       for (String id : ids) {
         Layout.Point p = layout.positions().get(id);
         if (p != null) {
-          w.write(id + "\t" + p.x() + "\t" + p.y() + "\n");
+          w.write(escape(id) + "\t" + p.x() + "\t" + p.y() + "\n");
         }
       }
       w.flush();
     });
+    return ids.stream().filter(layout.positions()::containsKey).count();
   }
 
-  /** Reads positions written by {@link #writeLayout}. */
+  /** Reads positions written by {@link #writeLayout} from a file (for tests and tools). */
   static Layout readLayout(Path dir, Path file) throws IOException {
+    return readLayout(dir, file.getFileName().toString(), open(dir, file), -1);
+  }
+
+  /** Reads positions written by {@link #writeLayout}; see {@link #readLinks(Path, String, InputStream, long)}. */
+  static Layout readLayout(Path dir, String name, InputStream in, long rows) throws IOException {
     Map<String, Layout.Point> positions = new LinkedHashMap<>();
-    try (BufferedReader r = reader(dir, file)) {
-      r.readLine();
-      rows(dir, file, r, 3, "id, x, y",
-          f -> positions.put(f[0], new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
+    try (BufferedReader r = reader(in)) {
+      header(dir, name, r);
+      rows(dir, name, r, 3, rows, "id, x, y", f -> positions.put(unescape(f[0]),
+          new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
     }
     return new Layout(positions);
   }
@@ -248,36 +364,52 @@ final class StageFiles {
 
   /**
    * Reads the remaining lines of {@code r} (the lines after the header) as rows of exactly {@code
-   * fields} tab-separated fields.
+   * fields} tab-separated fields, then checks their number.
    *
+   * @param expected the number of rows the workspace recorded, or -1 when not known
    * @param what what a row is, for the message when one does not parse
    */
-  private static void rows(Path dir, Path file, BufferedReader r, int fields, String what, Row row) throws IOException {
+  private static void rows(Path dir, String name, BufferedReader r, int fields, long expected, String what, Row row)
+      throws IOException {
     long line = 1;
     for (String text; (text = r.readLine()) != null; ) {
       line++;
       String[] f = text.split("\t", -1);
       if (f.length != fields) {
-        throw damaged(dir, file, "line " + line + " has " + f.length + " fields, not " + fields, null);
+        throw damaged(dir, name, "line " + line + " has " + f.length + " fields, not " + fields, null);
       }
       try {
         row.accept(f);
       } catch (RuntimeException e) {
-        throw damaged(dir, file, "line " + line + " is not " + what + " (" + e.getMessage() + ")", e);
+        throw damaged(dir, name, "line " + line + " is not " + what + ": " + e.getMessage(), e);
       }
     }
-  }
-
-  private static BufferedReader reader(Path dir, Path file) throws IOException {
-    try {
-      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw damaged(dir, file, "is missing", e);
+    if (expected >= 0 && line - 1 != expected) {
+      throw damaged(dir, name, (line - 1) + " rows, " + expected + " expected", null);
     }
   }
 
-  static WorkspaceException damaged(Path dir, Path file, String what, Throwable cause) {
-    return new WorkspaceException(dir, "damaged workspace: " + file.getFileName() + " " + what,
-        "rebuild it with `papergraph build`", cause);
+  private static String header(Path dir, String name, BufferedReader r) throws IOException {
+    String header = r.readLine();
+    if (header == null) {
+      throw damaged(dir, name, "empty", null);
+    }
+    return header;
+  }
+
+  private static BufferedReader reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private static InputStream open(Path dir, Path file) throws IOException {
+    try {
+      return Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw damaged(dir, file.getFileName().toString(), "missing", e);
+    }
+  }
+
+  static WorkspaceException damaged(Path dir, String name, String what, Throwable cause) {
+    return WorkspaceStore.damaged(dir, name, what, cause);
   }
 }

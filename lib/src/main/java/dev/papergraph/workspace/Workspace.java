@@ -2,9 +2,8 @@ package dev.papergraph.workspace;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +19,7 @@ import dev.papergraph.analysis.TermSource;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
@@ -45,7 +45,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +63,10 @@ import java.util.stream.Stream;
  *
  * <p>Layout of the folder (every file written with {@link AtomicOutput}; a build writes a fresh
  * folder next to the old one and swaps it in, so a failed or killed build leaves the previous
- * workspace intact):
+ * workspace intact; see {@link WorkspaceStore} for the marker, checksums, lock and recovery):
  *
  * <pre>
- * workspace.json      {"format":"papergraph-workspace","version":1}
+ * workspace.json      format id, layout version, papers, and size + CRC32C (+ rows) of every file
  * manifest.json       the run manifest: inputs with SHA-256, counts, parameters, versions
  * import-report.json  what happened to every input record
  * index/              the papers in a Lucene index ({@link PaperIndex}): every field, and the
@@ -84,28 +84,22 @@ public final class Workspace {
   /** The workspace folder used when none is named. */
   public static final String DEFAULT_DIR = ".papergraph";
   /** The value of {@code workspace.json}'s {@code format} field. */
-  public static final String FORMAT_TAG = "papergraph-workspace";
-  /** The layout version written; {@link #open} reads this version and older. */
-  public static final int VERSION = 1;
+  public static final String FORMAT_TAG = WorkspaceStore.FORMAT_TAG;
+  /** The layout version written; {@link #open} reads this version. */
+  public static final int VERSION = WorkspaceStore.VERSION;
 
-  static final String MARKER = "workspace.json";
-  static final String MANIFEST = "manifest.json";
-  static final String REPORT = "import-report.json";
-  static final String INDEX = "index";
-  static final String EDGES = "edges.tsv";
-  static final String CATALOG = "catalog.tsv";
-  static final String COMMUNITIES = "communities.json";
-  static final String CENTRALITIES = "centralities.tsv";
-  static final String LAYOUT = "layout.tsv";
-  static final String ENGINE = "engine-options.json";
+  private static final String INDEX = WorkspaceStore.INDEX;
+  private static final String ADVICE_REBUILD = WorkspaceStore.ADVICE_REBUILD;
 
-  private static final String ADVICE_BUILD = "build one with `papergraph build [INPUT...]`";
-  private static final String ADVICE_REBUILD = "rebuild it with `papergraph build`";
-  private static final JsonFactory MARKER_FACTORY = new JsonFactory();
-
-  /** The mapper of the JSON files, created on first use: queries that read only columns never pay for it. */
+  /**
+   * The mapper of the JSON files, created on first use: queries that read only columns never pay
+   * for it. Our own files are read without Jackson's default string length limit: they hold what
+   * the readers accepted, whatever its size.
+   */
   private static final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .enable(SerializationFeature.INDENT_OUTPUT)
@@ -113,6 +107,7 @@ public final class Workspace {
   }
 
   private final Path dir;
+  private final Lazy<WorkspaceStore> store;
   private final Lazy<RunManifest> manifest;
   private final Lazy<ImportReport> report;
   private final Lazy<List<Paper>> papers;
@@ -131,11 +126,12 @@ public final class Workspace {
   /** The similarity graph over catalog entries (no full papers, no citations), for queries. */
   private final Lazy<PaperGraph> similarityOnly;
 
-  private Workspace(Path dir, Lazy<RunManifest> manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
+  private Workspace(Path dir, Lazy<WorkspaceStore> store, Lazy<RunManifest> manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
       Lazy<List<PaperRef>> catalog,
       Lazy<List<Link>> links, Lazy<Communities> communities, Lazy<Centralities> centralities, Lazy<Layout> layout,
       Lazy<SimilarityEngine> engine, Lazy<EngineOptions> engineOptions) {
     this.dir = dir;
+    this.store = store;
     this.manifest = manifest;
     this.report = report;
     this.papers = papers;
@@ -179,27 +175,47 @@ public final class Workspace {
    * Reads the inputs, runs every stage and saves the result as the workspace in {@code dir},
    * replacing the workspace there (if any) only once the new one is complete.
    *
+   * <p>Nothing is replaced unless the build completes with at least one paper. The build runs
+   * under the workspace's lock (a second build is refused) and first restores or deletes what
+   * killed builds left beside the folder.
+   *
    * @param dir the workspace folder; it must not exist, be empty, or hold a papergraph workspace
+   *     (whose every file is papergraph's)
    * @param inputs the inputs, read in this order
    * @param options the format and stage parameters
    * @param progress receives the progress of each stage
    * @return the new workspace, with everything already in memory
-   * @throws WorkspaceException if {@code dir} holds something other than a workspace
+   * @throws WorkspaceException if {@code dir} holds something other than a workspace, is
+   *     read-only, or another build holds its lock
+   * @throws NothingImportedException if the inputs give no paper
    * @throws dev.papergraph.read.CorpusFormatException if an input cannot be read at all
    * @throws IOException if reading or writing fails
    */
   public static Workspace build(Path dir, List<InputSource> inputs, BuildOptions options, Progress progress)
       throws IOException {
-    Path target = dir.toAbsolutePath().normalize();
-    checkReplaceable(target);
-    Corpus corpus = read(new CorpusBuilder(), inputs, options, progress);
-    RunManifest.Builder manifest = RunManifest.builder();
-    hashInputs(manifest, inputs, corpus.report());
-    return assemble(target, corpus.papers(), corpus.report(), manifest, options, progress, folder -> {
-      try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
-        index.addOrUpdate(corpus.papers());
+    Path target = target(dir);
+    try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "build")) {
+      WorkspaceStore.recover(target);
+      WorkspaceStore.checkReplaceable(target, dir);
+      boolean previous = Files.exists(target.resolve(WorkspaceStore.MARKER));
+      Corpus corpus = read(new CorpusBuilder(), inputs, options, progress);
+      if (corpus.report().imported() == 0) {
+        throw new NothingImportedException(dir, corpus.report(), previous, false);
       }
-    });
+      RunManifest.Builder manifest = RunManifest.builder();
+      hashInputs(manifest, inputs, corpus.report());
+      return assemble(target, dir, corpus.papers(), corpus.report(), manifest, options, progress, folder -> {
+        try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
+          index.addOrUpdate(corpus.papers());
+        }
+      });
+    }
+  }
+
+  /** The absolute folder a path names; a symbolic link to a folder is replaced by the folder it names. */
+  private static Path target(Path dir) throws IOException {
+    Path abs = dir.toAbsolutePath().normalize();
+    return Files.isSymbolicLink(abs) && Files.isDirectory(abs) ? abs.toRealPath() : abs;
   }
 
   /**
@@ -213,13 +229,27 @@ public final class Workspace {
    * lists are the engine's promise. The result is the workspace a build of the old inputs followed
    * by the new ones gives. Like {@link #build}, the workspace is replaced only once complete.
    *
+   * <p>Every saved file it reads is verified first: a damaged workspace is refused, never
+   * extended. New inputs that give no record are refused too.
+   *
    * @param format the format the new inputs are read as, or {@code null} to detect each
    * @return the updated workspace, with everything in memory
    * @throws WorkspaceException if {@code dir} holds no workspace or a damaged one
+   * @throws NothingImportedException if the new inputs give no record
    */
   public static Workspace add(Path dir, List<InputSource> inputs, Format format, Progress progress)
       throws IOException {
+    Path target = target(dir);
+    try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "add")) {
+      WorkspaceStore.recover(target);
+      return addLocked(dir, inputs, format, progress);
+    }
+  }
+
+  private static Workspace addLocked(Path dir, List<InputSource> inputs, Format format, Progress progress)
+      throws IOException {
     Workspace old = open(dir);
+    WorkspaceStore.checkReplaceable(old.dir, dir);
     RunManifest before = old.manifest();
     Object layoutSeed = before.parameters().get("layout.seed");
     BuildOptions options;
@@ -227,10 +257,15 @@ public final class Workspace {
       options = new BuildOptions(format, old.engineOptions.get(), Analyzer.Options.fromParameters(before.parameters()),
           layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
     } catch (IllegalArgumentException e) {
-      throw new WorkspaceException(dir, "damaged workspace: " + MANIFEST + " has " + e.getMessage(), ADVICE_REBUILD, e);
+      throw WorkspaceStore.damaged(dir, StageFile.MANIFEST.fileName(), e.getMessage(), e);
     }
     List<Paper> saved = old.papers();
+    ImportReport savedReport = old.importReport();
+    Path savedIndex = old.store.get().verifiedIndex();
     Corpus corpus = read(new CorpusBuilder().seed(saved), inputs, options, progress);
+    if (corpus.report().imported() + corpus.report().merged() == 0) {
+      throw new NothingImportedException(dir, corpus.report(), true, true);
+    }
     List<Paper> papers = corpus.papers();
     List<Paper> changed = new ArrayList<>();
     Map<String, String> previousIds = new HashMap<>();
@@ -247,8 +282,7 @@ public final class Workspace {
     RunManifest.Builder manifest = RunManifest.builder();
     before.inputs().forEach(manifest::input);
     hashInputs(manifest, inputs, corpus.report());
-    Path savedIndex = old.dir.resolve(INDEX);
-    return assemble(old.dir, papers, old.importReport().followedBy(corpus.report()), manifest, options, progress,
+    return assemble(old.dir, dir, papers, savedReport.followedBy(corpus.report()), manifest, options, progress,
         folder -> {
           linkOrCopyFiles(savedIndex, folder);
           try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
@@ -276,7 +310,7 @@ public final class Workspace {
   }
 
   /** Runs the stages after reading over the papers and saves everything as the workspace {@code target}. */
-  private static Workspace assemble(Path target, List<Paper> papers, ImportReport report,
+  private static Workspace assemble(Path target, Path shown, List<Paper> papers, ImportReport report,
       RunManifest.Builder manifestInputs, BuildOptions options, Progress progress, IndexWriting indexWriting)
       throws IOException {
     progress.start("similarity", -1);
@@ -289,46 +323,55 @@ public final class Workspace {
     progress.finish();
 
     progress.start("analysis", -1);
-    Analyzer.Result analysed = new Analyzer(options.analysis()).analyze(graph, TermSource.of(engine.vectors()));
+    Analyzer.Result analysed = new Analyzer(options.analysis(), options.engine().threads()).analyze(graph, TermSource.of(engine.vectors()));
     progress.finish();
 
     progress.start("layout", -1);
-    Layout layout = Layouts.compute(graph, analysed.communities().membership(), options.layoutSeed());
+    Layout layout = Layouts.compute(graph, analysed.communities().membership(),
+        ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size()).withThreads(options.engine().threads()));
     progress.finish();
 
     RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
 
     progress.start("save", 7);
-    Files.createDirectories(target.getParent());
-    Path staging = Files.createDirectory(sibling(target, "building"));
+    Path staging = WorkspaceStore.createStaging(target);
     try {
       List<String> ids = papers.stream().map(Paper::id).toList();
-      writeJson(staging.resolve(REPORT), report);
+      Map<StageFile, Long> rows = new EnumMap<>(StageFile.class);
+      writeJson(staging.resolve(StageFile.REPORT.fileName()), report);
       progress.advance(1);
       indexWriting.write(staging.resolve(INDEX));
-      StageFiles.writeCatalog(staging.resolve(CATALOG), papers, analysed.communities().membership());
+      rows.put(StageFile.CATALOG, StageFiles.writeCatalog(staging.resolve(StageFile.CATALOG.fileName()), papers,
+          analysed.communities().membership()));
       progress.advance(1);
-      StageFiles.writeLinks(staging.resolve(EDGES), links);
+      rows.put(StageFile.EDGES, StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links));
       progress.advance(1);
-      writeJson(staging.resolve(COMMUNITIES), analysed.communities());
+      writeJson(staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
       progress.advance(1);
-      StageFiles.writeCentralities(staging.resolve(CENTRALITIES), ids, analysed.centralities());
+      rows.put(StageFile.CENTRALITIES, StageFiles.writeCentralities(
+          staging.resolve(StageFile.CENTRALITIES.fileName()), ids, analysed.centralities()));
       progress.advance(1);
-      StageFiles.writeLayout(staging.resolve(LAYOUT), ids, layout);
-      writeJson(staging.resolve(ENGINE), options.engine());
+      rows.put(StageFile.LAYOUT, StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
+      writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
       progress.advance(1);
-      writeJson(staging.resolve(MANIFEST), manifest);
+      writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
       // the marker goes last: a folder without it was never completed
-      writeJson(staging.resolve(MARKER), Map.of("format", FORMAT_TAG, "version", VERSION));
+      WorkspaceStore.seal(staging, papers.size(), rows);
       progress.advance(1);
-      swapIn(staging, target);
+      WorkspaceStore.swapIn(staging, target);
+    } catch (WorkspaceException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new WorkspaceException(shown, "could not write the new workspace (" + describe(e) + ")",
+          "the previous workspace, if any, is unchanged", e);
     } finally {
-      deleteTree(staging);
+      WorkspaceStore.deleteTree(staging);
     }
     progress.finish();
     List<PaperRef> catalog = papers.stream().map(p -> new PaperRef(p.id(), p.title(), p.ids(),
         analysed.communities().membership().getOrDefault(p.id(), -1))).toList();
-    return new Workspace(target, Lazy.of(manifest), Lazy.of(report), Lazy.of(papers), Lazy.of(catalog), Lazy.of(links),
+    return new Workspace(target, new Lazy<>(() -> WorkspaceStore.open(target)), Lazy.of(manifest), Lazy.of(report),
+        Lazy.of(papers), Lazy.of(catalog), Lazy.of(links),
         Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine),
         Lazy.of(options.engine()));
   }
@@ -355,70 +398,42 @@ public final class Workspace {
   }
 
   /**
-   * Opens a saved workspace. Only the marker file is read now; every part when first used.
+   * Opens a saved workspace. Only the marker file is read now; every part when first used, each
+   * file checked against the size and checksum the marker records (the index files all at once,
+   * when the papers are first needed). A workspace that a killed build left beside its folder is
+   * restored first.
    *
-   * @throws WorkspaceException if {@code dir} holds no workspace, one written by a newer
-   *     papergraph, or a damaged one
+   * @throws WorkspaceException if {@code dir} holds no workspace, one written by another
+   *     papergraph layout version, or a damaged one (then naming the file and the damage)
    */
   public static Workspace open(Path dir) throws IOException {
-    Path target = dir.toAbsolutePath().normalize();
-    Path marker = target.resolve(MARKER);
-    if (!Files.isRegularFile(marker)) {
-      String problem = Files.isDirectory(target) ? "no papergraph workspace" : "no workspace folder";
-      throw new WorkspaceException(dir, problem, ADVICE_BUILD);
-    }
-    checkMarker(dir, marker);
-    Lazy<RunManifest> manifest = new Lazy<>(() -> readJson(dir, target.resolve(MANIFEST), RunManifest.class));
-    Lazy<ImportReport> report = new Lazy<>(() -> readJson(dir, target.resolve(REPORT), ImportReport.class));
-    Lazy<EngineOptions> engineOptions = new Lazy<>(() -> readJson(dir, target.resolve(ENGINE), EngineOptions.class));
+    WorkspaceStore store = WorkspaceStore.open(dir);
+    Path shown = store.shownDir();
+    Lazy<RunManifest> manifest = new Lazy<>(() -> readJson(store, StageFile.MANIFEST, RunManifest.class));
+    Lazy<ImportReport> report = new Lazy<>(() -> readJson(store, StageFile.REPORT, ImportReport.class));
+    Lazy<EngineOptions> engineOptions = new Lazy<>(() -> readJson(store, StageFile.ENGINE, EngineOptions.class));
     Lazy<List<Paper>> papers = new Lazy<>(() -> {
-      try (PaperIndex index = openIndex(dir, target, engineOptions.get())) {
+      try (PaperIndex index = openIndex(store, engineOptions.get())) {
         return index.papers();
       }
     });
-    return new Workspace(target, manifest, report, papers,
-        new Lazy<>(() -> StageFiles.readCatalog(dir, target.resolve(CATALOG))),
-        new Lazy<>(() -> StageFiles.readLinks(dir, target.resolve(EDGES))),
-        new Lazy<>(() -> readJson(dir, target.resolve(COMMUNITIES), Communities.class)),
-        new Lazy<>(() -> StageFiles.readCentralities(dir, target.resolve(CENTRALITIES))),
-        new Lazy<>(() -> StageFiles.readLayout(dir, target.resolve(LAYOUT))),
+    return new Workspace(store.dir(), Lazy.of(store), manifest, report, papers,
+        new Lazy<>(() -> StageFiles.readCatalog(shown, StageFile.CATALOG.fileName(), store.open(StageFile.CATALOG),
+            store.rows(StageFile.CATALOG))),
+        new Lazy<>(() -> StageFiles.readLinks(shown, StageFile.EDGES.fileName(), store.open(StageFile.EDGES),
+            store.rows(StageFile.EDGES))),
+        new Lazy<>(() -> readJson(store, StageFile.COMMUNITIES, Communities.class)),
+        new Lazy<>(() -> StageFiles.readCentralities(shown, StageFile.CENTRALITIES.fileName(),
+            store.open(StageFile.CENTRALITIES), store.rows(StageFile.CENTRALITIES))),
+        new Lazy<>(() -> StageFiles.readLayout(shown, StageFile.LAYOUT.fileName(), store.open(StageFile.LAYOUT),
+            store.rows(StageFile.LAYOUT))),
         new Lazy<>(() -> SimilarityEngine.of(papers.get(), engineOptions.get())), engineOptions);
   }
 
-  /** Checks the marker's format tag and version with the streaming parser (no data binding: opening stays cheap). */
-  private static void checkMarker(Path dir, Path marker) throws IOException {
-    String format = null;
-    int version = -1;
-    try (JsonParser p = MARKER_FACTORY.createParser(marker.toFile())) {
-      if (p.nextToken() == JsonToken.START_OBJECT) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String field = p.currentName();
-          p.nextToken();
-          if (field.equals("format")) {
-            format = p.getValueAsString();
-          } else if (field.equals("version")) {
-            version = p.getValueAsInt(-1);
-          } else {
-            p.skipChildren();
-          }
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw new WorkspaceException(dir, "damaged workspace: " + MARKER + " does not parse", ADVICE_REBUILD, e);
-    }
-    if (!FORMAT_TAG.equals(format)) {
-      throw new WorkspaceException(dir, "not a papergraph workspace (" + MARKER + " says otherwise)",
-          "point --workspace at a workspace or " + ADVICE_BUILD);
-    }
-    if (version < 1 || version > VERSION) {
-      throw new WorkspaceException(dir, "workspace layout version " + version + " (this papergraph reads 1 to "
-          + VERSION + ")", ADVICE_REBUILD);
-    }
-  }
-
-  /** True when {@code dir} holds a workspace (its marker file). */
-  public static boolean exists(Path dir) {
-    return Files.isRegularFile(dir.resolve(MARKER));
+  /** True when {@code dir} holds a papergraph workspace (its marker file, with papergraph's format id). */
+  public static boolean exists(Path dir) throws IOException {
+    Path marker = dir.resolve(WorkspaceStore.MARKER);
+    return Files.isRegularFile(marker) && WorkspaceStore.readMarker(marker).isPresent();
   }
 
   /** The workspace folder (absolute). */
@@ -477,7 +492,7 @@ public final class Workspace {
    * @return the hits, best first
    */
   public List<PaperIndex.SearchHit> search(String text, int n) throws IOException {
-    try (PaperIndex index = openIndex(dir, dir, engineOptions.get())) {
+    try (PaperIndex index = openIndex(store.get(), engineOptions.get())) {
       return index.search(text, n);
     }
   }
@@ -558,62 +573,12 @@ public final class Workspace {
 
   // ---- building
 
-  private static void checkReplaceable(Path target) throws IOException {
-    if (!Files.exists(target) || exists(target)) {
-      return;
+  /** One line for an I/O error, naming the file when the exception does. */
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
     }
-    if (!Files.isDirectory(target)) {
-      throw new WorkspaceException(target, "a file is in the way", "choose another --workspace folder");
-    }
-    try (Stream<Path> s = Files.list(target)) {
-      if (s.findAny().isPresent()) {
-        throw new WorkspaceException(target, "a folder with other content is in the way",
-            "choose another --workspace folder (papergraph replaces only its own workspaces)");
-      }
-    }
-  }
-
-  /** Moves the complete staging folder to the target, then deletes the workspace it replaced. */
-  private static void swapIn(Path staging, Path target) throws IOException {
-    checkReplaceable(target);
-    Path old = null;
-    if (Files.exists(target)) {
-      old = sibling(target, "old");
-      move(target, old);
-    }
-    move(staging, target);
-    if (old != null) {
-      deleteTree(old);
-    }
-  }
-
-  /** A fresh name next to the target (created with the user's usual permissions, unlike a temp dir). */
-  private static Path sibling(Path target, String role) {
-    return target.resolveSibling("." + target.getFileName() + "." + role + "-" + ProcessHandle.current().pid()
-        + "-" + Long.toHexString(System.nanoTime()));
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        try {
-          Files.deleteIfExists(p);
-        } catch (DirectoryNotEmptyException e) {
-          throw new IOException("cannot clean up " + root + ": " + e.getMessage(), e);
-        }
-      }
-    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Hashes the inputs into the manifest, each with the format it was read as. */
@@ -660,29 +625,33 @@ public final class Workspace {
 
   // ---- opening
 
-  private static <T> T readJson(Path dir, Path file, Class<T> type) throws IOException {
+  private static <T> T readJson(WorkspaceStore store, StageFile file, Class<T> type) throws IOException {
+    byte[] bytes = store.readAll(file);
     try {
-      return Json.MAPPER.readValue(file.toFile(), type);
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-      throw new WorkspaceException(dir, "damaged workspace: " + file.getFileName() + " is missing",
-          ADVICE_REBUILD, e);
+      return Json.MAPPER.readValue(bytes, type);
     } catch (JsonProcessingException e) {
-      throw new WorkspaceException(dir, "damaged workspace: " + file.getFileName() + " does not parse ("
-          + e.getOriginalMessage() + ")", ADVICE_REBUILD, e);
+      throw WorkspaceStore.damaged(store.shownDir(), file.fileName(), "does not parse: " + e.getOriginalMessage(), e);
     }
   }
 
-  /** Opens the workspace's index for reading, failing with advice when it is missing or made otherwise. */
-  private static PaperIndex openIndex(Path dir, Path target, EngineOptions options) throws IOException {
-    Path folder = target.resolve(INDEX);
-    if (!Files.isDirectory(folder)) {
-      throw new WorkspaceException(dir, "damaged workspace: " + INDEX + "/ is missing", ADVICE_REBUILD);
-    }
+  /**
+   * Opens the workspace's index for reading after checking every file of it against the marker,
+   * and checks it holds as many papers as the marker says.
+   */
+  private static PaperIndex openIndex(WorkspaceStore store, EngineOptions options) throws IOException {
+    Path folder = store.verifiedIndex();
+    PaperIndex index;
     try {
-      return PaperIndex.open(folder, options.text());
+      index = PaperIndex.openExisting(folder, options.text());
     } catch (IllegalArgumentException e) {
-      throw new WorkspaceException(dir, "damaged workspace: " + e.getMessage(), ADVICE_REBUILD, e);
+      throw WorkspaceStore.damaged(store.shownDir(), INDEX + "/", e.getMessage(), e);
     }
+    if (index.size() != store.papers()) {
+      long size = index.size();
+      index.close();
+      throw store.damaged(INDEX + "/", size + " papers, " + store.papers() + " expected");
+    }
+    return index;
   }
 
   /** A value computed (or read) on first use, then kept. */

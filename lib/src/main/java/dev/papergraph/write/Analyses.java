@@ -23,7 +23,15 @@ import java.util.TreeMap;
 /** Operations on whole analyses for export. */
 public final class Analyses {
 
+  /** The manifest parameter that marks a restricted analysis; its value is the number of papers kept. */
+  public static final String SUBSET = "export.subset";
+
   private Analyses() {}
+
+  /** Whether an analysis is a part of a larger one made by {@link #restrict}. */
+  public static boolean isSubset(Analysis analysis) {
+    return analysis.manifest().parameters().containsKey(SUBSET);
+  }
 
   /**
    * The analysis restricted to a set of papers, e.g. an ego graph: the papers (in corpus order) and
@@ -97,7 +105,7 @@ public final class Analyses {
     counts.put("export.papers", (long) papers.size());
     counts.put("export.edges", (long) links.size());
     Map<String, Object> parameters = new TreeMap<>(m.parameters());
-    parameters.put("export.subset", papers.size());
+    parameters.put(SUBSET, papers.size());
     RunManifest manifest = new RunManifest(m.tool(), m.created(), m.inputs(), counts, parameters, m.libraries());
     return new Analysis(graph, restricted, new Centralities(scores), new Layout(positions), manifest);
   }

@@ -13,12 +13,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Graphviz DOT: an undirected {@code graph} whose nodes carry {@code label} (title), {@code pos}
- * (layout position in points, so {@code neato -n} draws the computed layout), {@code width} (inches,
- * from the size), {@code fillcolor} (community colour) and the other attributes of {@link
- * ExportModel} except the abstract; edges carry {@code score} (the weight), {@code penwidth} and
- * the score components. Every value is a quoted string: {@code "} and {@code \} are escaped with a
- * backslash, line breaks become {@code \n}, other control characters are removed.
+ * Graphviz DOT that Graphviz and Gephi's DOT importer both read: an undirected {@code graph} whose
+ * nodes carry {@code label} (title), {@code pos} (layout position in points, so {@code neato -n}
+ * draws the computed layout; Gephi takes it as the position), {@code width} (inches, from the size),
+ * {@code color} and {@code fillcolor} (community colour, which Gephi takes as the node colour),
+ * {@code style}, {@code shape}, {@code fixedsize} and the other attributes of {@link ExportModel}
+ * except the abstract; edges carry {@code weight} (the combined score, Gephi's edge weight), {@code
+ * score} (the same), {@code penwidth} and the score components. Every attribute is on its node or
+ * edge: Gephi's importer takes default statements ({@code graph [...]}, {@code node [...]}) for
+ * nodes, so there are none. Every value is a quoted string: {@code "} and {@code \} are escaped
+ * with a backslash, line breaks become {@code \n}, other control characters are removed, lone
+ * surrogates become U+FFFD.
  */
 public final class DotWriter implements StreamGraphWriter {
 
@@ -36,14 +41,13 @@ public final class DotWriter implements StreamGraphWriter {
     List<Column<SimilarityEdge>> edgeAttrs = m.edgeColumns().stream().filter(c -> !SKIPPED.contains(c.name())).toList();
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write("graph papergraph {\n");
-    w.write("  graph [outputorder=\"edgesfirst\", overlap=\"false\", splines=\"false\"];\n");
-    w.write("  node [shape=\"circle\", style=\"filled\", fixedsize=\"true\", fontsize=\"8\"];\n");
     for (String id : m.ids()) {
       Layout.Point p = m.position(id);
       w.write("  " + quote(id) + " [label=" + quote(m.paper(id).title()));
       w.write(", pos=" + quote(String.format(Locale.ROOT, "%.3f,%.3f", p.x(), p.y())));
       w.write(", width=" + quote(String.format(Locale.ROOT, "%.3f", m.size(id) / 72 * 4)));
-      w.write(", fillcolor=" + quote(Palette.hex(m.rgb(id))));
+      String colour = quote(Palette.hex(m.rgb(id)));
+      w.write(", color=" + colour + ", fillcolor=" + colour + ", style=\"filled\", shape=\"circle\", fixedsize=\"true\"");
       for (Column<String> c : nodeAttrs) {
         Object v = c.of(id);
         if (v != null) {
@@ -54,7 +58,8 @@ public final class DotWriter implements StreamGraphWriter {
     }
     for (SimilarityEdge e : m.edges()) {
       double weight = m.weight(e);
-      w.write("  " + quote(e.first()) + " -- " + quote(e.second()) + " [score=" + quote(Values.text(weight)));
+      w.write("  " + quote(e.first()) + " -- " + quote(e.second()) + " [weight=" + quote(Values.text(weight)));
+      w.write(", score=" + quote(Values.text(weight)));
       w.write(", penwidth=" + quote(String.format(Locale.ROOT, "%.3f", 0.5 + 3 * weight)));
       for (Column<SimilarityEdge> c : edgeAttrs) {
         Object v = c.of(e);
@@ -69,7 +74,8 @@ public final class DotWriter implements StreamGraphWriter {
   }
 
   /** A DOT double-quoted string. */
-  static String quote(String raw) {
+  static String quote(String text) {
+    String raw = Values.wellFormed(text);
     StringBuilder b = new StringBuilder(raw.length() + 2).append('"');
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);

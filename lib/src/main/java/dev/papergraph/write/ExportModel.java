@@ -34,6 +34,15 @@ import org.jgrapht.Graph;
  * {@code abstract}. Edge attributes: {@code weight} (combined score), {@code text}, {@code topic},
  * {@code direct}, {@code coupling}, {@code cocitation}, {@code shared_terms} ("; "-joined top
  * terms), and when any edge has them {@code shared_topics}, {@code shared_references}.
+ *
+ * <p>Scope: an export of a part of the map ({@link Analyses#restrict}, e.g. an ego graph) names
+ * each measure by the graph it was computed on: the centralities come from the whole graph and are
+ * called {@code pagerank_global}, {@code betweenness_global}, ... ({@code degree_global} when the
+ * analysis computed degree), while {@code degree_ego} is the degree within the exported papers.
+ * Graph-level data ({@link #graphData()}) always describes the file's own graph: its papers, edges
+ * and communities present, with {@code scope} saying "whole graph" or "subset", and the community
+ * detection's modularity and quality of the whole graph named {@code modularity_global}, {@code
+ * quality_global} in a subset.
  */
 public final class ExportModel {
 
@@ -50,11 +59,13 @@ public final class ExportModel {
   private final List<Column<String>> nodeColumns;
   private final List<Column<SimilarityEdge>> edgeColumns;
   private final Map<String, Object> graphData;
+  private final boolean subset;
 
   /** Flattens an analysis for export. */
   public ExportModel(Analysis analysis, WriteOptions options) {
     this.analysis = analysis;
     this.options = options;
+    this.subset = Analyses.isSubset(analysis);
     this.ids = List.copyOf(analysis.graph().papers().keySet());
     for (int i = 0; i < ids.size(); i++) {
       index.put(ids.get(i), i);
@@ -72,6 +83,21 @@ public final class ExportModel {
     this.nodeColumns = buildNodeColumns();
     this.edgeColumns = buildEdgeColumns();
     this.graphData = buildGraphData();
+  }
+
+  /** Whether the export is a part of the map (an ego graph, a community), see the class comment. */
+  public boolean isSubset() {
+    return subset;
+  }
+
+  /** The attribute name of a whole-graph measure: its key, with {@code _global} in a subset. */
+  public String measureName(Measure m) {
+    return subset ? m.key() + "_global" : m.key();
+  }
+
+  /** The attribute name of the degree within the exported graph: {@code degree}, or {@code degree_ego}. */
+  public String degreeName() {
+    return subset ? "degree_ego" : "degree";
   }
 
   /** The analysis exported. */
@@ -202,11 +228,11 @@ public final class ExportModel {
     c.add(new Column<>("community_label", AttrType.STRING, id -> communityOf(id).map(Community::label).orElse(null)));
     for (Measure m : Measure.values()) {
       Map<String, Double> scores = analysis.centralities().scores().get(m);
-      if (m != Measure.DEGREE && scores != null) {
-        c.add(new Column<>(m.key(), AttrType.DOUBLE, id -> scores.getOrDefault(id, 0.0)));
+      if (scores != null && (m != Measure.DEGREE || subset)) {
+        c.add(new Column<>(measureName(m), AttrType.DOUBLE, id -> scores.getOrDefault(id, 0.0)));
       }
     }
-    c.add(new Column<>("degree", AttrType.INT, id -> analysis.graph().similarity().degreeOf(id)));
+    c.add(new Column<>(degreeName(), AttrType.INT, id -> analysis.graph().similarity().degreeOf(id)));
     List<Column<String>> optional = new ArrayList<>();
     optional.add(new Column<>("year", AttrType.INT, id -> paper(id).year().orElse(null)));
     optional.add(new Column<>("date", AttrType.STRING, id -> paper(id).dateIfKnown().map(Object::toString).orElse(null)));
@@ -265,9 +291,11 @@ public final class ExportModel {
     d.put("created", analysis.manifest().created());
     d.put("papers", ids.size());
     d.put("edges", edges.size());
-    d.put("communities", analysis.communities().communities().size());
-    d.put("modularity", analysis.communities().modularity());
-    d.put("quality", analysis.communities().quality());
+    d.put("scope", subset ? "subset" : "whole graph");
+    d.put("communities", (int) analysis.communities().communities().stream()
+        .filter(c -> c.members().stream().anyMatch(index::containsKey)).count());
+    d.put(subset ? "modularity_global" : "modularity", analysis.communities().modularity());
+    d.put(subset ? "quality_global" : "quality", analysis.communities().quality());
     d.put("resolution", analysis.communities().resolution());
     d.put("seed", analysis.communities().seed());
     d.put("manifest", manifestJson());

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * GEXF 1.3 (gexf.net) for Gephi: typed node and edge attributes, {@code viz:color}, {@code
+ * GEXF (gexf.net) for Gephi and networkx, in the version the options ask ({@link GexfVersion}:
+ * 1.2draft by default, which Debian's networkx 2.8.8 reads too, or 1.3; the same elements either way): typed node and edge attributes, {@code viz:color}, {@code
  * viz:position} and {@code viz:size} on every node, edge {@code weight}, and a {@code start} date on
  * each paper whose year is known, so that Gephi's timeline shows the corpus growing.
  *
@@ -28,10 +29,6 @@ import java.util.Set;
  */
 public final class GexfWriter implements StreamGraphWriter {
 
-  /** The GEXF 1.3 namespace. */
-  public static final String NS = "http://gexf.net/1.3";
-  /** The GEXF 1.3 viz namespace. */
-  public static final String VIZ_NS = "http://gexf.net/1.3/viz";
 
   private static final Set<String> BUILT_IN = Set.of("label", "x", "y", "size", "r", "g", "b", "weight");
 
@@ -65,9 +62,10 @@ public final class GexfWriter implements StreamGraphWriter {
     boolean dynamic = m.ids().stream().anyMatch(id -> start(m.paper(id).date()).isPresent());
 
     XmlOut x = new XmlOut(stream);
-    x.start("gexf").attr("xmlns", NS).attr("xmlns:viz", VIZ_NS)
+    GexfVersion version = options.gexfVersion();
+    x.start("gexf").attr("xmlns", version.namespace()).attr("xmlns:viz", version.vizNamespace())
         .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-        .attr("xsi:schemaLocation", NS + " http://gexf.net/1.3/gexf.xsd").attr("version", "1.3");
+        .attr("xsi:schemaLocation", version.namespace() + " " + version.schema()).attr("version", version.number());
     String created = analysis.manifest().created();
     x.start("meta").attr("lastmodifieddate",
         created != null && created.matches("\\d{4}-\\d{2}-\\d{2}.*") ? created.substring(0, 10) : null);

@@ -11,9 +11,13 @@ import java.util.Map;
  * for {@code node}, {@code edge} or {@code graph} (never {@code all}) and typed; node and edge key
  * ids equal their {@code attr.name}, and node keys use the names Gephi's importer maps ({@code
  * label}, {@code x}, {@code y}, {@code size}, {@code r}, {@code g}, {@code b}; {@code weight} on
- * edges), so Gephi shows a coloured, sized, laid-out map at once. Graph-level data (key ids {@code
- * graph_…}) carries the counts, the community parameters and the run manifest as JSON. See {@link
- * ExportModel} for the attributes and {@link XmlOut} for how text is escaped.
+ * edges), so Gephi shows a coloured, sized, laid-out map at once. Graph-level data is one key,
+ * {@value #GRAPH_KEY}: a JSON object with the counts, scope and community parameters of {@link
+ * ExportModel#graphData()} and the run manifest ({@code json.loads(g.graph["papergraph"])} in
+ * networkx). Gephi keeps no graph-level GraphML data and warns once per graph key, so one key gives
+ * the one warning that cannot be avoided (GEXF, Gephi's own format, keeps the manifest in its
+ * {@code meta} description). See {@link ExportModel} for the attributes and {@link XmlOut} for how
+ * text is escaped.
  *
  * <p>Node ids: GraphML's schema types them as XML {@code NMTOKEN}s, which DOIs ({@code /}) and
  * other ids break, so a node's id is {@link #nodeId(String)} of the paper id (every character other
@@ -28,6 +32,9 @@ public final class GraphmlWriter implements StreamGraphWriter {
 
   static final String NS = "http://graphml.graphdrawing.org/xmlns";
 
+  /** The one graph-level key: the graph data and the run manifest as one JSON object. */
+  public static final String GRAPH_KEY = "papergraph";
+
   @Override
   public ExportFormat format() {
     return ExportFormat.GRAPHML;
@@ -40,9 +47,7 @@ public final class GraphmlWriter implements StreamGraphWriter {
     x.start("graphml").attr("xmlns", NS)
         .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
         .attr("xsi:schemaLocation", NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
-    for (Map.Entry<String, Object> d : m.graphData().entrySet()) {
-      key(x, "graph", "graph_" + d.getKey(), d.getKey(), ExportModel.typeOf(d.getValue()));
-    }
+    key(x, "graph", GRAPH_KEY, GRAPH_KEY, AttrType.STRING);
     key(x, "node", "paper_id", "paper_id", AttrType.STRING);
     for (Column<String> c : m.nodeColumns()) {
       key(x, "node", c.name(), c.name(), c.type());
@@ -51,9 +56,7 @@ public final class GraphmlWriter implements StreamGraphWriter {
       key(x, "edge", c.name(), c.name(), c.type());
     }
     x.start("graph").attr("id", "papergraph").attr("edgedefault", "undirected");
-    for (Map.Entry<String, Object> d : m.graphData().entrySet()) {
-      data(x, "graph_" + d.getKey(), d.getValue());
-    }
+    data(x, GRAPH_KEY, graphJson(m));
     for (String id : m.ids()) {
       x.start("node").attr("id", nodeId(id));
       data(x, "paper_id", id);
@@ -100,6 +103,13 @@ public final class GraphmlWriter implements StreamGraphWriter {
       }
     }
     return b == null ? paperId : b.toString();
+  }
+
+  /** The graph data of {@link ExportModel#graphData()} as one JSON object, the manifest as an object in it. */
+  static String graphJson(ExportModel m) throws IOException {
+    Map<String, Object> d = new java.util.LinkedHashMap<>(m.graphData());
+    d.put("manifest", m.analysis().manifest());
+    return ExportModel.MAPPER.writeValueAsString(d);
   }
 
   private static void key(XmlOut x, String domain, String id, String name, AttrType type) throws IOException {

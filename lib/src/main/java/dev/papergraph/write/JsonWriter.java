@@ -45,7 +45,7 @@ public final class JsonWriter implements StreamGraphWriter {
       j.writeArrayFieldStart("nodes");
       for (String id : m.ids()) {
         j.writeStartObject();
-        j.writeStringField("id", id);
+        j.writeStringField("id", Values.wellFormed(id));
         for (Column<String> c : m.nodeColumns()) {
           field(j, c.name(), c.of(id));
         }
@@ -55,8 +55,8 @@ public final class JsonWriter implements StreamGraphWriter {
       j.writeArrayFieldStart("links");
       for (SimilarityEdge e : m.edges()) {
         j.writeStartObject();
-        j.writeStringField("source", e.first());
-        j.writeStringField("target", e.second());
+        j.writeStringField("source", Values.wellFormed(e.first()));
+        j.writeStringField("target", Values.wellFormed(e.second()));
         for (Column<SimilarityEdge> c : m.edgeColumns()) {
           field(j, c.name(), c.of(e));
         }
@@ -67,7 +67,7 @@ public final class JsonWriter implements StreamGraphWriter {
       for (Community c : usedCommunities(m)) {
         j.writeStartObject();
         j.writeNumberField("id", c.id());
-        j.writeStringField("label", c.label());
+        j.writeStringField("label", Values.wellFormed(c.label()));
         j.writeNumberField("size", c.size());
         strings(j, "terms", c.labelTerms());
         strings(j, "central_papers", c.centralPapers());
@@ -93,7 +93,7 @@ public final class JsonWriter implements StreamGraphWriter {
   private static void strings(JsonGenerator j, String name, List<String> values) throws IOException {
     j.writeArrayFieldStart(name);
     for (String v : values) {
-      j.writeString(v);
+      j.writeString(Values.wellFormed(v));
     }
     j.writeEndArray();
   }
@@ -121,7 +121,7 @@ public final class JsonWriter implements StreamGraphWriter {
     } else if (v == null) {
       j.writeNull();
     } else {
-      j.writeString(v.toString());
+      j.writeString(Values.wellFormed(v.toString()));
     }
   }
 }

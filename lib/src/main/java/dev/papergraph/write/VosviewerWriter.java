@@ -19,10 +19,15 @@ import java.util.Map;
  * x}, {@code y}, {@code cluster}, {@code weights}, {@code scores}, {@code description}, {@code
  * url}), {@code network.links} ({@code source_id}, {@code target_id}, {@code strength} = similarity)
  * and {@code network.clusters} ({@code cluster}, {@code label}), with {@code config.terminology}
- * naming items "papers". Clusters are the communities with a member in the export, numbered 1..k by
- * community id (largest first); VOSviewer allows at most {@value #MAX_CLUSTERS}, so papers of the
- * communities after the 1000th have no cluster. Coordinates are the layout centred and scaled to a mean distance of 1 from the
- * centre, as VOSviewer's own layouts are.
+ * naming items "papers" and clusters "communities", and {@code config.color_schemes.cluster_colors}
+ * giving each cluster its community's colour from {@link Palette}, so VOSviewer draws the map in the
+ * colours of every other papergraph output. Clusters are the communities with a member in the
+ * export; VOSviewer numbers clusters from 1, so a community's cluster is its number (as the command
+ * line shows it) + 1, the same in a whole map and in an ego export, and the cluster label names the
+ * community ({@link #clusterLabel}). VOSviewer allows at most {@value #MAX_CLUSTERS} clusters, so
+ * papers of communities numbered 1000 and above have no cluster. Items have a {@code url} (DOI,
+ * else arXiv, else OpenAlex) when one is known. Coordinates are the layout centred and scaled to a
+ * mean distance of 1 from the centre, as VOSviewer's own layouts are.
  *
  * <p>Weights (VOSviewer sizes items by one of them): "Links" (degree), "Total link strength"
  * (strength), "PageRank" and "Betweenness" when computed. Scores (for overlay colours): "Year",
@@ -44,8 +49,8 @@ public final class VosviewerWriter implements StreamGraphWriter {
     List<Community> used = JsonWriter.usedCommunities(m);
     Map<Integer, Integer> clusterOf = new HashMap<>();
     for (Community c : used) {
-      if (clusterOf.size() < MAX_CLUSTERS) {
-        clusterOf.put(c.id(), clusterOf.size() + 1);
+      if (c.id() < MAX_CLUSTERS) {
+        clusterOf.put(c.id(), c.id() + 1);
       }
     }
     double[] scale = scale(m);
@@ -62,6 +67,20 @@ public final class VosviewerWriter implements StreamGraphWriter {
       j.writeStringField("links", "similarity links");
       j.writeStringField("link_strength", "similarity");
       j.writeStringField("total_link_strength", "total similarity");
+      j.writeStringField("cluster", "community");
+      j.writeStringField("clusters", "communities");
+      j.writeEndObject();
+      j.writeObjectFieldStart("color_schemes");
+      j.writeArrayFieldStart("cluster_colors");
+      for (Community c : used) {
+        if (clusterOf.containsKey(c.id())) {
+          j.writeStartObject();
+          j.writeNumberField("cluster", clusterOf.get(c.id()));
+          j.writeStringField("color", Palette.hex(Palette.color(c.id())));
+          j.writeEndObject();
+        }
+      }
+      j.writeEndArray();
       j.writeEndObject();
       j.writeEndObject();
       j.writeObjectFieldStart("network");
@@ -72,7 +91,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
         Layout.Point pt = m.position(id);
         j.writeStartObject();
         j.writeNumberField("id", i + 1);
-        j.writeStringField("label", p.title());
+        j.writeStringField("label", Values.wellFormed(p.title()));
         j.writeNumberField("x", round((pt.x() - scale[0]) / scale[2]));
         j.writeNumberField("y", round((pt.y() - scale[1]) / scale[2]));
         Integer cluster = m.communityOf(id).map(c -> clusterOf.get(c.id())).orElse(null);
@@ -104,10 +123,10 @@ public final class VosviewerWriter implements StreamGraphWriter {
           j.writeNumberField("Citations", p.citedByCount());
         }
         j.writeEndObject();
-        j.writeStringField("description", description(p));
+        j.writeStringField("description", Values.wellFormed(description(p)));
         url(p).ifPresent(u -> {
           try {
-            j.writeStringField("url", u);
+            j.writeStringField("url", Values.wellFormed(u));
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -131,7 +150,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
         }
         j.writeStartObject();
         j.writeNumberField("cluster", clusterOf.get(c.id()));
-        j.writeStringField("label", c.label());
+        j.writeStringField("label", Values.wellFormed(clusterLabel(c)));
         j.writeEndObject();
       }
       j.writeEndArray();
@@ -141,6 +160,15 @@ public final class VosviewerWriter implements StreamGraphWriter {
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /**
+   * A cluster's label: the community number the command line shows (VOSviewer numbers clusters from
+   * 1, papergraph's communities from 0, so the cluster number is the community number + 1) and its
+   * label terms, e.g. {@code "community 0: retrieval, dense, passage"}.
+   */
+  static String clusterLabel(Community c) {
+    return "community " + c.id() + ": " + c.label();
   }
 
   private static double round(double v) {

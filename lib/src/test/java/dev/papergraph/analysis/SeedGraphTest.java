@@ -5,30 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.graph.IndexedGraph;
 import dev.papergraph.graph.PaperGraph;
-import dev.papergraph.graph.SimilarityEdge;
-import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.Seeds;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.SimilarityEngine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The analysis on the bundled seed corpus with every default (engine and analysis). The
  * centrality and modularity checks read the seed graph from the checked-in edge list (so they do
- * not depend on the engine's tuning); {@link #regenerateSeedFixtures} rewrites it from the engine.
+ * not depend on the engine's tuning); the bench's {@code seed-fixtures} command rewrites it from the engine.
  */
 class SeedGraphTest {
 
@@ -129,26 +123,5 @@ class SeedGraphTest {
         .parameters(EngineOptions.defaults().toMap())
         .parameters(r.parameters())
         .build();
-  }
-
-  /**
-   * Rewrites seed_edges.tsv and seed_partition.tsv in the source tree from the engine's default
-   * graph; then run make_reference.py. Only with -Dpapergraph.regenerate=true.
-   */
-  @Test
-  void regenerateSeedFixtures() throws IOException {
-    Assumptions.assumeTrue(Boolean.getBoolean("papergraph.regenerate"), "fixture regeneration not asked: skipped");
-    Path dir = Path.of("src/test/resources/dev/papergraph/analysis");
-    StringBuilder edges = new StringBuilder("# the seed similarity graph (engine defaults): a TAB b TAB weight\n");
-    graph.papers().keySet().stream().sorted().forEach(id -> edges.append("# vertex ").append(id).append('\n'));
-    graph.similarity().edgeSet().stream()
-        .sorted(Comparator.comparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second))
-        .forEach(e -> edges.append(e.first()).append('\t').append(e.second()).append('\t')
-            .append(graph.similarity().getEdgeWeight(e)).append('\n'));
-    AtomicOutput.write(dir.resolve("seed_edges.tsv"), true, out -> out.write(edges.toString().getBytes(StandardCharsets.UTF_8)));
-    StringBuilder parts = new StringBuilder("# paper TAB community (Leiden, analysis defaults)\n");
-    result.communities().membership().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-        .forEach(e -> parts.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
-    AtomicOutput.write(dir.resolve("seed_partition.tsv"), true, out -> out.write(parts.toString().getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -62,14 +62,14 @@ class StageFilesTest {
   }
 
   @Test
-  void tabsAndLineBreaksInValuesBecomeSpaces() throws Exception {
+  void finding4_tabsAndLineBreaksInValuesRoundTrip() throws Exception {
     List<Link> links = List.of(new Link("a", "b", new EdgeExplanation(0.5, 0.5, 0, 0, 0, 0,
         List.of(new SharedTerm("x", "two\twords", 0.5)), List.of("topic\nline"), List.of())));
     Path f = tmp.resolve("edges.tsv");
     StageFiles.writeLinks(f, links);
     EdgeExplanation back = StageFiles.readLinks(tmp, f).get(0).explanation();
-    assertEquals("two words", back.sharedTerms().get(0).display());
-    assertEquals(List.of("topic line"), back.sharedTopics());
+    assertEquals("two\twords", back.sharedTerms().get(0).display());
+    assertEquals(List.of("topic\nline"), back.sharedTopics());
   }
 
   @Test
@@ -80,7 +80,7 @@ class StageFilesTest {
     Path f = tmp.resolve("catalog.tsv");
     StageFiles.writeCatalog(f, List.of(p1, p2), Map.of(p1.id(), 3));
     List<PaperRef> back = StageFiles.readCatalog(tmp, f);
-    assertEquals(List.of(new PaperRef(p1.id(), "A title with a tab", p1.ids(), 3), new PaperRef(p2.id(), "Plain",
+    assertEquals(List.of(new PaperRef(p1.id(), "A title\twith a tab", p1.ids(), 3), new PaperRef(p2.id(), "Plain",
         p2.ids(), -1)), back);
   }
 
@@ -88,7 +88,7 @@ class StageFilesTest {
   void damagedColumnFileNamesFileAndLine() throws Exception {
     Path f = Files.writeString(tmp.resolve("centralities.tsv"), "id\tpagerank\na\t0.5\nb\tlots\n");
     var e = assertThrows(WorkspaceException.class, () -> StageFiles.readCentralities(tmp, f));
-    assertTrue(e.getMessage().startsWith("damaged workspace: centralities.tsv line 3 is not a row of numbers"),
+    assertTrue(e.getMessage().startsWith("damaged workspace: centralities.tsv (line 3 is not a row of numbers"),
         e.getMessage());
   }
 

@@ -40,15 +40,35 @@ class GexfWriterTest {
 
   @TempDir Path dir;
 
+  // GEXF 1.3, which the checked-in schema describes
   static String gexf(Analysis a) throws Exception {
+    return gexf(a, GexfVersion.V1_3);
+  }
+
+  static String gexf(Analysis a, GexfVersion version) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new GexfWriter().write(a, WriteOptions.defaults(), out);
+    new GexfWriter().write(a, WriteOptions.defaults().withGexfVersion(version), out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  // the GEXF 1.3 schema
   static Schema schema() throws SAXException {
     return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
         .newSchema(GexfWriterTest.class.getResource("gexf-1.3/gexf.xsd"));
+  }
+
+  /**
+   * Validates a default (1.2draft) file against the 1.3 schema after moving it to the 1.3
+   * namespaces: {@link #theDefaultVersionIs12draftAndTheSameDocumentAs13} shows that this is the
+   * only difference between the two (no 1.2draft schema is at hand: JGraphT's bundled copy puts the
+   * viz elements in the main namespace, unlike Gephi and networkx).
+   */
+  static void validate12draft(String xml) throws Exception {
+    schema().newValidator().validate(new StreamSource(new StringReader(to13(xml))));
+  }
+
+  static String to13(String xml) {
+    return xml.replace("http://www.gexf.net/1.2draft", "http://gexf.net/1.3").replace("version=\"1.2\"", "version=\"1.3\"");
   }
 
   static Document dom(String xml) throws Exception {
@@ -60,6 +80,18 @@ class GexfWriterTest {
   @Test
   void validatesAgainstTheGexf13Schema() throws Exception {
     schema().newValidator().validate(new StreamSource(new StringReader(gexf(TestAnalyses.seed()))));
+  }
+
+  @Test
+  void theDefaultVersionIs12draftAndTheSameDocumentAs13() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new GexfWriter().write(TestAnalyses.seed(), WriteOptions.defaults(), out);
+    String xml = out.toString(StandardCharsets.UTF_8);
+    assertTrue(xml.contains("<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""));
+    assertTrue(xml.contains("version=\"1.2\""));
+    // the two versions differ in the namespaces and the version number only: nothing is lost either way
+    assertEquals(gexf(TestAnalyses.seed(), GexfVersion.V1_3), to13(xml));
+    validate12draft(xml);
   }
 
   @Test
@@ -82,7 +114,7 @@ class GexfWriterTest {
   void everyAttributeValueParsesAsItsDeclaredType() throws Exception {
     Document d = dom(gexf(TestAnalyses.seed()));
     Map<String, String> types = new HashMap<>();
-    NodeList attrs = d.getElementsByTagNameNS(GexfWriter.NS, "attribute");
+    NodeList attrs = d.getElementsByTagNameNS(GexfVersion.V1_3.namespace(), "attribute");
     for (int i = 0; i < attrs.getLength(); i++) {
       Element a = (Element) attrs.item(i);
       String cls = ((Element) a.getParentNode()).getAttribute("class");
@@ -91,7 +123,7 @@ class GexfWriterTest {
     assertEquals("integer", types.get("node:community"));
     assertEquals("double", types.get("node:pagerank"));
     assertEquals("string", types.get("edge:shared_terms"));
-    NodeList values = d.getElementsByTagNameNS(GexfWriter.NS, "attvalue");
+    NodeList values = d.getElementsByTagNameNS(GexfVersion.V1_3.namespace(), "attvalue");
     assertTrue(values.getLength() > 5000);
     for (int i = 0; i < values.getLength(); i++) {
       Element v = (Element) values.item(i);
@@ -113,11 +145,11 @@ class GexfWriterTest {
     Analysis a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     Document d = dom(gexf(a));
-    Element graph = (Element) d.getElementsByTagNameNS(GexfWriter.NS, "graph").item(0);
+    Element graph = (Element) d.getElementsByTagNameNS(GexfVersion.V1_3.namespace(), "graph").item(0);
     assertEquals("dynamic", graph.getAttribute("mode"));
     assertEquals("date", graph.getAttribute("timeformat"));
     Map<String, Element> nodes = new HashMap<>();
-    NodeList list = d.getElementsByTagNameNS(GexfWriter.NS, "node");
+    NodeList list = d.getElementsByTagNameNS(GexfVersion.V1_3.namespace(), "node");
     for (int i = 0; i < list.getLength(); i++) {
       Element n = (Element) list.item(i);
       nodes.put(n.getAttribute("id"), n);
@@ -132,16 +164,16 @@ class GexfWriterTest {
     assertEquals(127, withStart, "124 seed papers with a year + 3 hand-made");
     for (String id : m.ids()) {
       Element n = nodes.get(id);
-      Element color = (Element) n.getElementsByTagNameNS(GexfWriter.VIZ_NS, "color").item(0);
+      Element color = (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "color").item(0);
       int rgb = m.rgb(id);
       assertEquals((rgb >> 16) & 0xFF, Integer.parseInt(color.getAttribute("r")));
       assertEquals((rgb >> 8) & 0xFF, Integer.parseInt(color.getAttribute("g")));
       assertEquals(rgb & 0xFF, Integer.parseInt(color.getAttribute("b")));
-      Element pos = (Element) n.getElementsByTagNameNS(GexfWriter.VIZ_NS, "position").item(0);
+      Element pos = (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "position").item(0);
       Layout.Point p = a.layout().of(id);
       assertEquals(p.x(), Double.parseDouble(pos.getAttribute("x")), 0.0);
       assertEquals(p.y(), Double.parseDouble(pos.getAttribute("y")), 0.0);
-      Element size = (Element) n.getElementsByTagNameNS(GexfWriter.VIZ_NS, "size").item(0);
+      Element size = (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "size").item(0);
       assertEquals(m.size(id), Double.parseDouble(size.getAttribute("value")), 0.0);
     }
     assertEquals(XmlOut.clean(TestAnalyses.TRICKY_TITLE).strip(), nodes.get(TestAnalyses.TRICKY_ID).getAttribute("label"));
@@ -172,16 +204,15 @@ class GexfWriterTest {
   }
 
   @Test
-  void networkxReadsVizAndStartOnceTheNamespaceIsOneItKnows() throws Exception {
+  void networkx288ReadsTheDefaultGexfWithVizStartAndTypes() throws Exception {
     Path python = Path.of("/usr/bin/python3");
     Assumptions.assumeTrue(Files.isExecutable(python), "/usr/bin/python3 absent: skipped");
     Analysis a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
-    // networkx 2.8.8 knows GEXF 1.1draft and 1.2draft only; the elements used here are the same in 1.2draft
-    String xml = gexf(a).replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft").replace("version=\"1.3\"",
-        "version=\"1.2\"");
-    Path file = dir.resolve("seed-1.2draft.gexf");
-    Files.writeString(file, xml);
+    // networkx 2.8.8 knows GEXF 1.1draft and 1.2draft only: the default version must be one of them
+    Path file = dir.resolve("seed.gexf");
+    Exports.write(a, ExportFormat.GEXF, file, WriteOptions.defaults());
+    assertTrue(Files.readString(file).contains("xmlns=\"http://www.gexf.net/1.2draft\" "));
     String script = String.join("\n",
         "import json, sys",
         "try:",

@@ -75,8 +75,11 @@ class GraphmlWriterTest {
         graphData.put(el.getAttribute("key"), el.getTextContent());
       }
     }
-    assertEquals(m.manifestJson(), graphData.get("graph_manifest"));
-    assertEquals("418", graphData.get("graph_papers"));
+    assertEquals(java.util.Set.of(GraphmlWriter.GRAPH_KEY), graphData.keySet());
+    com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(graphData.get(GraphmlWriter.GRAPH_KEY));
+    assertEquals(418, d.get("papers").asInt());
+    assertEquals(m.manifestJson(), ExportModel.MAPPER.writeValueAsString(d.get("manifest")));
   }
 
   @Test
@@ -117,7 +120,7 @@ class GraphmlWriterTest {
     }
     assertTrue(xml.contains("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
     assertTrue(xml.contains("<key id=\"shared_terms\" for=\"edge\" attr.name=\"shared_terms\" attr.type=\"string\"/>"));
-    assertTrue(xml.contains("<key id=\"graph_manifest\" for=\"graph\" attr.name=\"manifest\" attr.type=\"string\"/>"));
+    assertTrue(xml.contains("<key id=\"papergraph\" for=\"graph\" attr.name=\"papergraph\" attr.type=\"string\"/>"));
   }
 
   @Test

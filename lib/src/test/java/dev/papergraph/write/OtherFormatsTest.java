@@ -1,6 +1,7 @@
 package dev.papergraph.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,11 +92,39 @@ class OtherFormatsTest {
     }
     JsonNode clusters = net.get("clusters");
     assertEquals(a.communities().communities().size(), clusters.size());
+    JsonNode colours = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).at("/config/color_schemes/cluster_colors");
+    assertEquals(clusters.size(), colours.size());
     for (int c = 0; c < clusters.size(); c++) {
-      assertEquals(c + 1, clusters.get(c).get("cluster").asInt());
-      assertEquals(a.communities().communities().get(c).label(), clusters.get(c).get("label").asText());
+      Community community = a.communities().communities().get(c);
+      assertEquals(community.id() + 1, clusters.get(c).get("cluster").asInt());
+      assertEquals("community " + community.id() + ": " + community.label(), clusters.get(c).get("label").asText(),
+          "the label names the community number the command line shows");
+      assertEquals(community.id() + 1, colours.get(c).get("cluster").asInt());
+      assertEquals(Palette.hex(Palette.color(community.id())), colours.get(c).get("color").asText(),
+          "our palette, not VOSviewer's");
     }
     assertEquals(clusters.size(), clustersUsed.size());
+  }
+
+  @Test
+  void vosviewerItemsLinkToTheirDoiOrArxivPage() throws Exception {
+    Analysis a = TestAnalyses.seed();
+    ExportModel m = new ExportModel(a, WriteOptions.defaults());
+    JsonNode items = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).at("/network/items");
+    int withUrl = 0;
+    for (int i = 0; i < items.size(); i++) {
+      dev.papergraph.model.Paper p = m.paper(m.ids().get(i));
+      String url = items.get(i).path("url").asText(null);
+      if (p.ids().doi() != null) {
+        assertEquals("https://doi.org/" + p.ids().doi(), url);
+      } else if (p.ids().arxiv() != null) {
+        assertEquals("https://arxiv.org/abs/" + p.ids().arxiv(), url);
+      }
+      withUrl += url == null ? 0 : 1;
+    }
+    assertTrue(withUrl > 0);
+    assertEquals("communities", new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER))
+        .at("/config/terminology/clusters").asText());
   }
 
   @Test
@@ -140,7 +169,8 @@ class OtherFormatsTest {
   }
 
   @Test
-  void csvQuotesOnlyWhatRfc4180Requires() {
+  void csvQuotesOnlyWhatRfc4180RequiresAndDoublesBackslashesForGephi() {
+    assertEquals("\"na\\\\\"\"ive\"", CsvWriter.quote("na\\\"ive"));
     assertEquals("plain", CsvWriter.quote("plain"));
     assertEquals("\"a,b\"", CsvWriter.quote("a,b"));
     assertEquals("\"say \"\"hi\"\"\"", CsvWriter.quote("say \"hi\""));
@@ -177,6 +207,25 @@ class OtherFormatsTest {
       }
     }
     assertEquals(n, sub.manifest().parameters().get("export.subset"));
+
+    // scopes named: ego-local degree, whole-graph centralities; graph data of the file's own graph
+    List<String> names = part.nodeColumns().stream().map(Column::name).toList();
+    assertTrue(names.contains("degree_ego") && names.contains("pagerank_global") && names.contains("betweenness_global"),
+        names.toString());
+    assertFalse(names.contains("degree") || names.contains("pagerank"), names.toString());
+    assertTrue(full.nodeColumns().stream().map(Column::name).toList().containsAll(List.of("degree", "pagerank")));
+    Column<String> degreeEgo = part.nodeColumns().stream().filter(c -> c.name().equals("degree_ego")).findFirst().orElseThrow();
+    for (String id : ego.papers()) {
+      assertEquals(sub.graph().similarity().degreeOf(id), degreeEgo.of(id), id);
+    }
+    assertEquals("subset", part.graphData().get("scope"));
+    assertEquals(n, part.graphData().get("papers"));
+    assertEquals(edges, part.graphData().get("edges"));
+    long present = ego.papers().stream().map(id -> a.communities().membership().get(id)).distinct().count();
+    assertEquals((int) present, part.graphData().get("communities"));
+    assertTrue(part.graphData().containsKey("modularity_global") && !part.graphData().containsKey("modularity"));
+    assertEquals("whole graph", full.graphData().get("scope"));
+    assertEquals(a.communities().communities().size(), full.graphData().get("communities"));
     assertEquals("not a paper of the analysis: nope",
         assertThrows(IllegalArgumentException.class, () -> Exports.restrict(a, Set.of("nope"))).getMessage());
   }
@@ -239,8 +288,7 @@ class OtherFormatsTest {
             im.importGraph(g, new StringReader(s));
             assertEquals(0, g.vertexSet().size());
           }
-          case GEXF -> GexfWriterTest.schema().newValidator()
-              .validate(new javax.xml.transform.stream.StreamSource(new StringReader(s)));
+          case GEXF -> GexfWriterTest.validate12draft(s);
           case JSON -> assertEquals(0, new ObjectMapper().readTree(s).get("nodes").size());
           case VOSVIEWER -> assertEquals(0, new ObjectMapper().readTree(s).at("/network/items").size());
           case CSV -> assertEquals(1, csvRecords(s), "header only");

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,14 @@ class PythonReadersTest {
     Exports.write(a, ExportFormat.GRAPHML, graphml, WriteOptions.defaults());
     Exports.write(a, ExportFormat.JSON, json, WriteOptions.defaults());
     List<Path> csv = Exports.write(a, ExportFormat.CSV, dir.resolve("seed.csv"), WriteOptions.defaults());
+    Path gexf = dir.resolve("seed.gexf");
+    Exports.write(a, ExportFormat.GEXF, gexf, WriteOptions.defaults());
     Path script = dir.resolve("check_exports.py");
     try (InputStream in = getClass().getResourceAsStream("check_exports.py")) {
       Files.copy(in, script);
     }
     Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), graphml.toString(), json.toString(),
-        csv.get(0).toString(), csv.get(1).toString()).redirectErrorStream(false).start();
+        csv.get(0).toString(), csv.get(1).toString(), gexf.toString()).redirectErrorStream(false).start();
     byte[] stdout = p.getInputStream().readAllBytes();
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -72,11 +75,12 @@ class PythonReadersTest {
     for (Column<?> c : m.edgeColumns()) {
       assertEquals("[\"" + pythonType(c.type()) + "\"]", nx.get("edge_attrs").get(c.name()).toString(), c.name());
     }
-    assertEquals(sorted(new ArrayList<>(m.graphData().keySet())), sorted(names(nx.get("graph_attrs"))));
-    assertEquals("[\"int\"]", nx.at("/graph_attrs/papers").toString());
-    assertEquals("[\"float\"]", nx.at("/graph_attrs/modularity").toString());
-    assertEquals(418, nx.get("graph_papers").asInt());
-    assertEquals("papergraph 0.1.0-SNAPSHOT", nx.get("manifest_tool").asText());
+    // one graph-level key (Gephi warns once per graph key): the graph data and the manifest as JSON
+    assertEquals(List.of(GraphmlWriter.GRAPH_KEY), names(nx.get("graph_attrs")));
+    assertEquals(418, nx.at("/graph_data/papers").asInt());
+    assertEquals("whole graph", nx.at("/graph_data/scope").asText());
+    assertTrue(nx.at("/graph_data/modularity").isDouble());
+    assertEquals("papergraph 0.1.0-SNAPSHOT", nx.at("/graph_data/manifest/tool").asText());
     assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
         nx.at("/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
     assertEquals("Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
@@ -94,7 +98,7 @@ class PythonReadersTest {
     List<String> edgeNames = new ArrayList<>(List.of("id")); // igraph keeps GraphML's edge ids as "id"
     m.edgeColumns().forEach(c -> edgeNames.add(c.name()));
     assertEquals(sorted(edgeNames), sorted(texts(ig.get("edge_attrs"))));
-    assertEquals(sorted(new ArrayList<>(m.graphData().keySet())), sorted(texts(ig.get("graph_attrs"))));
+    assertEquals(List.of(GraphmlWriter.GRAPH_KEY), texts(ig.get("graph_attrs")));
 
     // node-link JSON through networkx.node_link_graph
     assertEquals(nodes, r.at("/node_link/nodes").asInt());
@@ -106,10 +110,63 @@ class PythonReadersTest {
     // CSV through Python's csv module
     assertEquals(nodes, r.at("/csv/nodes").asInt());
     assertEquals(edges, r.at("/csv/edges").asInt());
-    assertEquals("id", r.at("/csv/node_columns/0").asText());
-    assertEquals("source", r.at("/csv/edge_columns/0").asText());
+    // Gephi's spreadsheet columns
+    assertEquals("Id Label", r.at("/csv/node_columns/0").asText() + " " + r.at("/csv/node_columns/1").asText());
+    assertEquals("Source Target Type Weight", r.at("/csv/edge_columns/0").asText() + " " + r.at("/csv/edge_columns/1").asText()
+        + " " + r.at("/csv/edge_columns/2").asText() + " " + r.at("/csv/edge_columns/3").asText());
+    assertEquals("[\"Undirected\"]", r.at("/csv/types").toString());
+    assertEquals(weightSum, r.at("/csv/weight_sum").asDouble(), 1e-9);
     assertEquals(TestAnalyses.TRICKY_TITLE.strip(), r.at("/csv/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
     assertEquals(TestAnalyses.TRICKY_ABSTRACT, r.at("/csv/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+  }
+
+  @Test
+  void networkx288ReadsTheDefaultGexfWithTypesVizAndText() throws Exception {
+    JsonNode r = run(TestAnalyses.seed());
+    Analysis a = TestAnalyses.seed();
+    ExportModel m = new ExportModel(a, WriteOptions.defaults());
+    JsonNode g = r.get("gexf");
+    assertEquals(418, g.get("nodes").asInt());
+    assertEquals(a.graph().similarity().edgeSet().size(), g.get("edges").asInt());
+    assertEquals(false, g.get("directed").asBoolean());
+    assertEquals(418, g.get("with_viz").asInt(), "every node has viz colour and position");
+    double weightSum = Math.round(m.edges().stream().mapToDouble(m::weight).sum() * 1e9) / 1e9;
+    assertEquals(weightSum, g.get("weight_sum").asDouble(), 1e-9);
+    for (Column<String> c : m.nodeColumns()) {
+      if (!Set.of("x", "y", "size", "r", "g", "b").contains(c.name())) {
+        assertEquals("[\"" + pythonType(c.type()) + "\"]", g.get("node_attrs").get(c.name()).toString(), c.name());
+      }
+    }
+    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT), g.at("/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+    assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+        g.at("/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+  }
+
+  /** Writes the seed exports and runs check_exports.py over them. */
+  private JsonNode run(Analysis a) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 absent: skipped (CI installs it)");
+    Path graphml = dir.resolve("r.graphml");
+    Path json = dir.resolve("r.json");
+    Path gexf = dir.resolve("r.gexf");
+    WriteOptions o = WriteOptions.defaults().withOverwrite(true);
+    Exports.write(a, ExportFormat.GRAPHML, graphml, o);
+    Exports.write(a, ExportFormat.JSON, json, o);
+    Exports.write(a, ExportFormat.GEXF, gexf, o);
+    List<Path> csv = Exports.write(a, ExportFormat.CSV, dir.resolve("r.csv"), o);
+    Path script = dir.resolve("check_exports.py");
+    try (InputStream in = getClass().getResourceAsStream("check_exports.py")) {
+      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), graphml.toString(), json.toString(),
+        csv.get(0).toString(), csv.get(1).toString(), gexf.toString()).start();
+    byte[] stdout = p.getInputStream().readAllBytes();
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    if (System.getenv("CI") == null) {
+      Assumptions.assumeFalse(p.exitValue() == 3, "python3 lacks networkx/igraph (" + stderr.strip() + "): skipped");
+    }
+    assertEquals(0, p.exitValue(), stderr);
+    return new ObjectMapper().readTree(stdout);
   }
 
   private static String pythonType(AttrType t) {

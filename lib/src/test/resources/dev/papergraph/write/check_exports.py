@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reads papergraph exports with independent tools and prints what they see as JSON.
 
-Usage: check_exports.py GRAPHML NODE_LINK_JSON CSV_NODES CSV_EDGES
+Usage: check_exports.py GRAPHML NODE_LINK_JSON CSV_NODES CSV_EDGES GEXF
 
 Run by dev.papergraph.write.PythonReadersTest with Debian's python3-networkx (2.8.8) and
 python3-igraph (0.10.2). Exit code 3 when a module is missing, so the test can skip with a message.
@@ -31,7 +31,7 @@ def attr_types(dicts):
     return {k: sorted(v) for k, v in sorted(types.items())}
 
 
-graphml, node_link, csv_nodes, csv_edges = sys.argv[1:5]
+graphml, node_link, csv_nodes, csv_edges, gexf = sys.argv[1:6]
 out = {"versions": {"networkx": nx.__version__, "igraph": igraph.__version__}}
 
 g = nx.read_graphml(graphml)
@@ -43,8 +43,7 @@ out["networkx"] = {
     "edge_attrs": attr_types(d for _, _, d in g.edges(data=True)),
     # networkx adds node_default/edge_default (the keys' defaults) to g.graph itself
     "graph_attrs": attr_types([{k: v for k, v in g.graph.items() if k not in ("node_default", "edge_default")}]),
-    "graph_papers": g.graph.get("papers"),
-    "manifest_tool": json.loads(g.graph["manifest"])["tool"],
+    "graph_data": json.loads(g.graph["papergraph"]),
     "weight_sum": round(sum(d["weight"] for _, _, d in g.edges(data=True)), 9),
     "labels": {d["paper_id"]: d["label"] for _, d in g.nodes(data=True) if d["paper_id"].startswith("doi:")},
     "abstracts": {d["paper_id"]: d.get("abstract") for _, d in g.nodes(data=True) if d["paper_id"].startswith("doi:")},
@@ -73,17 +72,32 @@ out["node_link"] = {
     "node_attrs": attr_types(d for _, d in nl.nodes(data=True)),
 }
 
+# the backslash is the escape character of Gephi's CSV dialect (see CsvWriter)
 with open(csv_nodes, newline="", encoding="utf-8") as f:
-    rows = list(csv.DictReader(f))
+    rows = list(csv.DictReader(f, escapechar="\\"))
 with open(csv_edges, newline="", encoding="utf-8") as f:
-    edge_rows = list(csv.DictReader(f))
+    edge_rows = list(csv.DictReader(f, escapechar="\\"))
 out["csv"] = {
     "nodes": len(rows),
     "edges": len(edge_rows),
     "node_columns": list(rows[0].keys()),
     "edge_columns": list(edge_rows[0].keys()),
-    "labels": {r["id"]: r["label"] for r in rows if r["id"].startswith("doi:")},
-    "abstracts": {r["id"]: r["abstract"] for r in rows if r["id"].startswith("doi:")},
+    "labels": {r["Id"]: r["Label"] for r in rows if r["Id"].startswith("doi:")},
+    "abstracts": {r["Id"]: r["abstract"] for r in rows if r["Id"].startswith("doi:")},
+    "types": sorted({r["Type"] for r in edge_rows}),
+    "weight_sum": round(sum(float(r["Weight"]) for r in edge_rows), 9),
+}
+
+gx = nx.read_gexf(gexf)
+out["gexf"] = {
+    "nodes": gx.number_of_nodes(),
+    "edges": gx.number_of_edges(),
+    "directed": gx.is_directed(),
+    "node_attrs": attr_types({k: v for k, v in d.items() if k != "viz"} for _, d in gx.nodes(data=True)),
+    "weight_sum": round(sum(d["weight"] for _, _, d in gx.edges(data=True)), 9),
+    "labels": {n: d["label"] for n, d in gx.nodes(data=True) if n.startswith("doi:")},
+    "abstracts": {n: d.get("abstract") for n, d in gx.nodes(data=True) if n.startswith("doi:")},
+    "with_viz": sum(1 for _, d in gx.nodes(data=True) if "color" in d.get("viz", {}) and "position" in d.get("viz", {})),
 }
 
 json.dump(out, sys.stdout, ensure_ascii=True, sort_keys=True)

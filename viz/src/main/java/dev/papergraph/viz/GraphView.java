@@ -70,7 +70,7 @@ public final class GraphView {
   public GraphView(ViewerModel model, boolean liveLayout) {
     this.model = model;
     System.setProperty("org.graphstream.ui", "swing");
-    graph.setAttribute("ui.stylesheet", stylesheet());
+    graph.setAttribute("ui.stylesheet", stylesheet(model.scene()));
     if (model.analysis().graph().papers().size() <= SMOOTH_MAX_PAPERS) {
       graph.setAttribute("ui.quality");
       graph.setAttribute("ui.antialias");
@@ -206,15 +206,16 @@ public final class GraphView {
     };
   }
 
-  /** The style sheet: one class per palette colour, plain and selected, and the faded class. */
-  static String stylesheet() {
+  /** The style sheet: one class per colour of the scene's legend, plain and selected, and the faded class. */
+  static String stylesheet(Scene scene) {
     StringBuilder css = new StringBuilder();
     css.append("graph { fill-color: ").append(Palette.css(Palette.BACKGROUND)).append("; padding: 40px; }\n");
     css.append("node { size-mode: dyn-size; size: 8px; fill-color: ").append(Palette.css(Palette.OTHER))
         .append("; stroke-mode: none; z-index: 2; text-alignment: at-right; text-offset: 4px, 0px;")
         .append(" text-size: 11; text-color: #222222; text-background-mode: rounded-box;")
         .append(" text-background-color: #FFFFFFCC; text-padding: 2px; }\n");
-    Set<Integer> colours = new TreeSet<>(Palette.COMMUNITY);
+    Set<Integer> colours = new TreeSet<>();
+    scene.legend().forEach(e -> colours.add(e.rgb()));
     colours.add(Palette.OTHER);
     for (int rgb : colours) {
       String hex = String.format("%06X", rgb);

@@ -1,22 +1,17 @@
 package dev.papergraph.viz;
 
-import java.util.List;
-
 /**
- * The colours of the viewer and the pictures: one categorical colour per large community (Tableau
- * 10 order, then three more), a grey for the rest, and the fixed colours of background, faded
- * elements and edges. Colours are 0xRRGGBB integers so that the headless model needs no AWT.
+ * The colours of the viewer and the pictures. Community colours are the exports' colours ({@link
+ * dev.papergraph.write.Palette}, the one palette of papergraph), so a community has the same colour
+ * in GraphML, GEXF, VOSviewer, the web map, {@code render} and {@code view}; this class adds only
+ * the fixed colours of the light screen (background, faded elements, edges). Colours are 0xRRGGBB
+ * integers so that the headless model needs no AWT.
  */
 public final class Palette {
 
-  /** Colours of communities 0, 1, 2, ... (largest first); later communities are {@link #OTHER}. */
-  public static final List<Integer> COMMUNITY = List.of(
-      0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948,
-      0xB07AA1, 0xFF9DA7, 0x9C755F, 0x17BECF, 0x8CD17D, 0xD37295);
-
-  /** Colour of papers in communities beyond the palette (small ones and isolated papers). */
-  public static final int OTHER = 0xA0A0A0;
-  /** Background of the view and the pictures. */
+  /** Colour of papers drawn without a colour of their own (isolated papers, tiny groups). */
+  public static final int OTHER = dev.papergraph.write.Palette.GREY;
+  /** Background of the view and the light pictures. */
   public static final int BACKGROUND = 0xFFFFFF;
   /** Fill of a faded paper (outside the focus). */
   public static final int FADED = 0xE8E8E8;
@@ -29,14 +24,9 @@ public final class Palette {
 
   private Palette() {}
 
-  /** The colour of a community by id (0 = largest). */
+  /** The colour of a community by id (0 = largest), as in every export. */
   public static int community(int id) {
-    return id >= 0 && id < COMMUNITY.size() ? COMMUNITY.get(id) : OTHER;
-  }
-
-  /** True when the community has its own colour (is listed in the legend on its own). */
-  public static boolean hasOwnColour(int id) {
-    return id >= 0 && id < COMMUNITY.size();
+    return dev.papergraph.write.Palette.color(id);
   }
 
   /** The edge colour for a shade in [0, 1]: 0 weakest, 1 strongest. */

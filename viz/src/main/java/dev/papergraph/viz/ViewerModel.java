@@ -7,6 +7,7 @@ import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.Titles;
+import dev.papergraph.workspace.PaperLookup;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,7 @@ public final class ViewerModel {
   // papers in corpus order; index i is papers[i]
   private final Paper[] papers;
   private final Map<String, Integer> index = new HashMap<>();
+  private final PaperLookup lookup;
   private final int[] community;
   private final String[] titleKeys;
   private final double[] xs;
@@ -111,6 +113,7 @@ public final class ViewerModel {
     Collection<Paper> all = analysis.graph().papers().values();
     int n = all.size();
     papers = all.toArray(new Paper[0]);
+    lookup = PaperLookup.of(all);
     community = new int[n];
     titleKeys = new String[n];
     xs = new double[n];
@@ -297,7 +300,9 @@ public final class ViewerModel {
   // ------------------------------------------------------------------ search
 
   /**
-   * Papers matching a query, best first: the paper with this id; then papers whose title contains
+   * Papers matching a query, best first: the paper it names as the command line's {@link
+   * PaperLookup} finds it (papergraph id, DOI or arXiv id in any usual spelling, exact title); then
+   * papers whose title contains
    * the query as a fragment (case, accents and punctuation ignored; exact titles first, then
    * titles starting with it, then by the size measure); then, when free-text search is plugged in
    * and fewer than {@code limit} titles matched, its results.
@@ -309,10 +314,13 @@ public final class ViewerModel {
     }
     Set<String> seen = new LinkedHashSet<>();
     List<SearchHit> hits = new ArrayList<>();
-    Integer byId = index.get(q);
-    if (byId != null) {
-      seen.add(q);
-      hits.add(new SearchHit(q, papers[byId].title(), SearchHit.How.TITLE));
+    // ids in any spelling (a bare DOI, an arXiv URL) and exact titles resolve as on the command line
+    if (lookup.find(q) instanceof PaperLookup.Found found) {
+      Integer byId = index.get(found.paper().id());
+      if (byId != null) {
+        seen.add(found.paper().id());
+        hits.add(new SearchHit(found.paper().id(), papers[byId].title(), SearchHit.How.TITLE));
+      }
     }
     String key = Titles.normalize(q);
     if (!key.isEmpty()) {
@@ -603,24 +611,37 @@ public final class ViewerModel {
   private List<Scene.LegendEntry> legend() {
     List<Scene.LegendEntry> entries = new ArrayList<>();
     int rest = 0;
-    int restCommunities = 0;
+    int restGroups = 0;
     for (Community c : analysis.communities().communities()) {
-      if (colour(c.id()) != Palette.OTHER) {
+      if (hasOwnColour(c.id())) {
         entries.add(new Scene.LegendEntry(c.id(), Palette.community(c.id()), c.label(), c.size()));
       } else {
         rest += c.size();
-        restCommunities++;
+        restGroups++;
       }
     }
     int without = (int) Arrays.stream(community).filter(c -> c < 0).count();
     rest += without;
     if (rest > 0) {
-      String what = restCommunities > 0
-          ? String.format(Locale.ROOT, "%d smaller communities and isolated papers", restCommunities)
+      String what = restGroups > 0
+          ? String.format(Locale.ROOT, "isolated papers and tiny groups (%d below the minimum community size)", restGroups)
           : "papers without a community";
       entries.add(new Scene.LegendEntry(-1, Palette.OTHER, what, rest));
     }
     return entries;
+  }
+
+  /**
+   * True when a community is drawn in its own colour and listed in the legend on its own: every
+   * community of normal size (as {@code papergraph communities} lists it), none of those the
+   * analysis marked {@link Community#small()} (isolated papers and tiny groups it could not merge).
+   */
+  public boolean hasOwnColour(int communityId) {
+    if (communityId < 0 || communityId >= analysis.communities().communities().size()) {
+      return false;
+    }
+    Community c = analysis.communities().communities().get(communityId);
+    return !c.small() && c.size() >= 2;
   }
 
   // the papers within focusHops of the selection, or null when nothing is faded
@@ -651,13 +672,9 @@ public final class ViewerModel {
     return seen;
   }
 
-  // communities of one paper share the grey of the rest, so that every colour drawn is in the legend
+  // isolated papers and tiny groups share the grey of the rest, so that every colour drawn is in the legend
   private int colour(int communityId) {
-    if (communityId < 0 || !Palette.hasOwnColour(communityId)
-        || analysis.communities().communities().get(communityId).size() < 2) {
-      return Palette.OTHER;
-    }
-    return Palette.community(communityId);
+    return hasOwnColour(communityId) ? Palette.community(communityId) : Palette.OTHER;
   }
 
   private boolean isShownIndex(int i) {

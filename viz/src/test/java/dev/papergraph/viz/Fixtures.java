@@ -20,6 +20,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.ArrayList;
 
 /** Analyses for the viewer tests, built by hand and from the bundled seed corpus. */
 final class Fixtures {
@@ -107,5 +110,30 @@ final class Fixtures {
       m.put((String) kv[i], (Double) kv[i + 1]);
     }
     return m;
+  }
+
+  // communities of papers on a ring of blobs, each paper linked to its next two in the blob
+  static Scene synthetic(int n, int communities) {
+    Random random = new Random(7);
+    List<Scene.Node> nodes = new ArrayList<>();
+    List<Scene.Edge> edges = new ArrayList<>();
+    List<Scene.LegendEntry> legend = new ArrayList<>();
+    for (int c = 0; c < communities; c++) {
+      legend.add(new Scene.LegendEntry(c, Palette.community(c), "topic " + c + " / words", n / communities));
+    }
+    for (int i = 0; i < n; i++) {
+      int c = i % communities;
+      double angle = 2 * Math.PI * c / communities;
+      nodes.add(new Scene.Node("p" + i, 10 * Math.cos(angle) + random.nextGaussian() * 3,
+          10 * Math.sin(angle) + random.nextGaussian() * 3, c, Palette.community(c), random.nextDouble(),
+          Scene.State.NORMAL, i < 40 ? Optional.of("A paper title number " + i) : Optional.empty()));
+      if (i >= 2 * communities) {
+        for (int back = 1; back <= 2; back++) {
+          edges.add(new Scene.Edge("p" + (i - back * communities), "p" + i, 0.5, random.nextDouble(),
+              Palette.edge(0.5), false));
+        }
+      }
+    }
+    return new Scene(nodes, edges, legend, List.of(), -20, -20, 20, 20);
   }
 }

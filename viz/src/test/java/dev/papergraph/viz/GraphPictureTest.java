@@ -61,28 +61,27 @@ class GraphPictureTest {
   }
 
   @Test
-  void samePictureTwiceIsByteIdentical() throws Exception {
-    // two JVMs, each analysing the seeds and drawing: nothing may depend on one process's state
-    Path a = dir.resolve("a.png");
-    Path b = dir.resolve("b.png");
-    drawInAnotherJvm(a);
-    drawInAnotherJvm(b);
-    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+  void samePictureFromTwoJvmsIsByteIdentical() throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    for (String run : List.of("a", "b")) {
+      Path log = dir.resolve(run + ".log");
+      Process p = new ProcessBuilder(javaBin, "-Xmx512m", "-Djava.awt.headless=true", "-cp", classpath,
+          PictureMain.class.getName(), dir.resolve(run + ".png").toString(), dir.resolve(run + ".svg").toString())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+      assertEquals(0, p.exitValue(), "child JVM failed: " + readQuietly(log));
+    }
+    for (String file : List.of(".png", ".svg", "-tiny.png", "-tiny.svg")) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a" + file)), Files.readAllBytes(dir.resolve("b" + file)), file);
+    }
   }
 
-  private static void drawInAnotherJvm(Path png) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx512m", "-Djava.awt.headless=true",
-        "-cp", System.getProperty("java.class.path"), DrawSeed.class.getName(), png.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), output);
-  }
-
-  /** The child of {@link #samePictureTwiceIsByteIdentical}: draws the seed graph to the file named. */
-  static final class DrawSeed {
-    public static void main(String[] args) throws Exception {
-      GraphPicture.write(new ViewerModel(Fixtures.seed()).scene(), Path.of(args[0]), 800, 600, false);
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return e.toString();
     }
   }
 
@@ -98,11 +97,24 @@ class GraphPictureTest {
     Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     assertEquals("svg", doc.getDocumentElement().getLocalName());
     assertEquals(7, doc.getElementsByTagName("circle").getLength());
-    assertEquals(6, doc.getElementsByTagName("line").getLength());
+    assertEquals(6, ((org.w3c.dom.Element) doc.getElementsByTagName("g").item(0)).getElementsByTagName("line").getLength(),
+        "one line per edge in the edges group");
     assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(0)) + "\""));
     assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(1)) + "\""));
-    assertTrue(text.contains("quantization / grokking / calibration (3)"), "legend label");
-    assertTrue(text.contains("stroke=\"#000000\""), "the selection has a ring");
+    StringBuilder legendText = new StringBuilder();
+    var groups = doc.getElementsByTagName("g");
+    for (int i = 0; i < groups.getLength(); i++) {
+      var group = (org.w3c.dom.Element) groups.item(i);
+      if (group.getAttribute("id").equals("legend")) {
+        var texts = group.getElementsByTagName("text");
+        for (int t = 0; t < texts.getLength(); t++) {
+          legendText.append(texts.item(t).getTextContent()).append(' ');
+        }
+      }
+    }
+    assertTrue(legendText.toString().contains("quantization / grokking / calibration (3)"), "legend label: " + legendText);
+    assertTrue(text.contains("stroke=\"" + Palette.css(Theme.LIGHT.text()) + "\""), "the selection has a ring");
+    assertTrue(text.contains(">quantization / grokking</text>"), "community label on the map, as text");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.papergraph.cli.bench;
+package dev.papergraph.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,14 +37,14 @@ import picocli.CommandLine.Spec;
         "Builds the top-k graph of the first N papers for each size, with papergraph (a fresh JVM per run)",
         "and the Python peer (peer_baseline.py) on the same papers; prints a Markdown table."},
     footerHeading = "%nExample:%n",
-    footer = {"  papergraph bench graph --sizes 10000,30000,all --work /tmp/pg-bench"})
+    footer = {"  java -jar bench/target/papergraph-bench.jar graph --sizes 10000,30000,all --work /tmp/pg-bench"})
 final class GraphBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "arXiv daily JSONL(.gz) files or folders (default: ${DEFAULT-VALUE}).")
-  List<Path> inputs = new ArrayList<>(List.of(Path.of("/work/shared/corpus/arxiv-daily/daily")));
+  List<Path> inputs = new ArrayList<>(List.of(Bench.ARXIV_DAILY));
 
   @Option(names = "--sizes", split = ",", description = "Corpus sizes, 'all' for every paper (default: ${DEFAULT-VALUE}).")
   List<String> sizes = new ArrayList<>(List.of("10000", "30000", "all"));
@@ -56,7 +56,7 @@ final class GraphBench implements Callable<Integer> {
   int k = 10;
 
   @Option(names = "--peer", paramLabel = "SCRIPT", description = "The Python peer (default: ${DEFAULT-VALUE}).")
-  Path peer = Path.of("/work/shared/bench/peer_baseline.py");
+  Path peer = Bench.PEERS.resolve("peer_baseline.py");
 
   @Option(names = "--python", description = "Python with scikit-learn and igraph (default: ${DEFAULT-VALUE}).")
   String python = "/usr/bin/python3";
@@ -84,7 +84,7 @@ final class GraphBench implements Callable<Integer> {
         sources.add(InputSource.of(p));
       } else {
         err.println("papergraph: " + p + ": no such file or folder");
-        return BenchCommand.EXIT_USER_ERROR;
+        return Bench.EXIT_USER_ERROR;
       }
     }
     if (work == null) {
@@ -127,7 +127,7 @@ final class GraphBench implements Callable<Integer> {
       for (GraphRun.Profile profile : profiles) {
         Path figures = work.resolve("papergraph-" + profile + "-" + n + ".json");
         List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-cp", System.getProperty("java.class.path"),
-            "dev.papergraph.cli.Main", "bench", "graph-run", ours.toString(), "--profile", profile.name(),
+            Bench.class.getName(), "graph-run", ours.toString(), "--profile", profile.name(),
             "-k", Integer.toString(k), "--json-out", figures.toString()));
         if (dump) {
           cmd.add("--dump");

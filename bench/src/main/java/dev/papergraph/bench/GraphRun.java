@@ -1,4 +1,4 @@
-package dev.papergraph.cli.bench;
+package dev.papergraph.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.papergraph.cli.bench;
+package dev.papergraph.bench;
 
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.model.Paper;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         "for citation_recovery.py, and their precision@10 against the works' citations (on stderr)."},
     footerHeading = "%nExample:%n",
     footer = {
-        "  papergraph bench recovery Oud_2018/works_1.zip -o oud.tsv",
+        "  java -jar bench/target/papergraph-bench.jar recovery Oud_2018/works_1.zip -o oud.tsv",
         "  /usr/bin/python3 citation_recovery.py Oud_2018/works_1.zip oud.tsv"})
 final class RecoveryBench implements Callable<Integer> {
 
@@ -57,13 +57,13 @@ final class RecoveryBench implements Callable<Integer> {
   public Integer call() throws IOException {
     if (!Files.isRegularFile(works)) {
       spec.commandLine().getErr().println("papergraph: " + works + ": no such file (give a SET/works_1.zip)");
-      return BenchCommand.EXIT_USER_ERROR;
+      return Bench.EXIT_USER_ERROR;
     }
     EngineOptions options;
     try {
       options = EngineOptions.defaults().textOnly().withMinScore(0).withK(k).withText(text.toOptions());
     } catch (IllegalArgumentException e) {
-      throw BenchCommand.usage(spec, e.getMessage());
+      throw Bench.usage(spec, e.getMessage());
     }
     Corpus corpus = Readers.standard().load(List.of(InputSource.of(works)), Format.OPENALEX);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), options);

@@ -1,4 +1,4 @@
-package dev.papergraph.cli.bench;
+package dev.papergraph.bench;
 
 import dev.papergraph.text.TextOptions;
 import picocli.CommandLine.Option;

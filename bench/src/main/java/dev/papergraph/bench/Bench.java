@@ -1,0 +1,53 @@
+package dev.papergraph.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code papergraph-bench}: the developer's measurements of papergraph against its peers, kept out
+ * of the shipped jar. Run it from the project root ({@code java -jar bench/target/papergraph-bench.jar
+ * ...}); default data paths are relative to it ({@code ../shared}, where the shared corpora and
+ * the Python peers live), and every one of them can be given instead.
+ */
+@Command(name = "papergraph-bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: neighbour quality (citation recovery), top-k graph and whole-build speed beside the Python peers.",
+    subcommands = {RecoveryBench.class, GraphBench.class, GraphRun.class, BuildRun.class,
+        SeedFixtures.class, AnalysisFigures.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  java -jar bench/target/papergraph-bench.jar recovery ../shared/corpus/openalex-synergy/Oud_2018/works_1.zip -o oud.tsv",
+        "  java -jar bench/target/papergraph-bench.jar graph --sizes 10000,30000,all",
+        "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all",
+        "  java -jar bench/target/papergraph-bench.jar generate -n 1000000 -o /tmp/arxiv-1m.jsonl.gz"})
+public final class Bench implements Callable<Integer> {
+
+  /** The shared data folder, relative to the project root the bench runs from. */
+  static final Path SHARED = Path.of("..", "shared");
+  /** The arXiv daily files the bench reads by default. */
+  static final Path ARXIV_DAILY = SHARED.resolve(Path.of("corpus", "arxiv-daily", "daily"));
+  /** The Python peers. */
+  static final Path PEERS = SHARED.resolve("bench");
+
+  /** Exit code for a user or input error (as the papergraph CLI). */
+  static final int EXIT_USER_ERROR = 1;
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+
+  static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

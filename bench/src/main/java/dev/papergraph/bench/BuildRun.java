@@ -1,0 +1,118 @@
+package dev.papergraph.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.read.InputSource;
+import dev.papergraph.workspace.BuildOptions;
+import dev.papergraph.workspace.Progress;
+import dev.papergraph.workspace.Workspace;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * One measured whole build in its own JVM (so that its peak memory is its own): exactly what
+ * {@code papergraph build} runs ({@link Workspace#build}), with the wall and CPU time of each
+ * stage the build reports (read, similarity, graph, analysis, layout, save) and the peak RSS, as
+ * JSON.
+ */
+@Command(name = "build-run", hidden = true, mixinStandardHelpOptions = true,
+    description = "One measured whole build (used by 'build').")
+final class BuildRun implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Corpus files, any format papergraph reads.")
+  List<Path> inputs;
+
+  @Option(names = "--workspace", paramLabel = "DIR", required = true, description = "The workspace to write.")
+  Path workspace;
+
+  @Option(names = "--threads", description = "Worker threads (default: all processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--json-out", paramLabel = "FILE", description = "Write the figures here.")
+  Path jsonOut;
+
+  @Override
+  public Integer call() throws IOException {
+    List<InputSource> sources = new ArrayList<>();
+    for (Path p : inputs) {
+      sources.add(InputSource.of(p));
+    }
+    BuildOptions options = BuildOptions.DEFAULTS.withEngine(BuildOptions.DEFAULTS.engine().withThreads(threads));
+    StageClock clock = new StageClock();
+    long t0 = System.nanoTime();
+    long c0 = processCpuNanos();
+    Workspace ws = Workspace.build(workspace, sources, options, clock);
+    long t1 = System.nanoTime();
+    long c1 = processCpuNanos();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("papers", ws.papers().size());
+    figures.put("edges", ws.links().size());
+    figures.put("communities", ws.communities().communities().size());
+    figures.put("threads", threads);
+    figures.put("stages", clock.stages);
+    figures.put("build_s", (t1 - t0) / 1e9);
+    figures.put("build_cpu_s", (c1 - c0) / 1e9);
+    figures.put("jvm_uptime_s", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+    figures.put("peak_rss_mb", GraphRun.peakRssMb());
+    String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
+    if (jsonOut != null) {
+      AtomicOutput.write(jsonOut, true, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+    spec.commandLine().getOut().println(text);
+    return 0;
+  }
+
+  /** The CPU time of the whole process (every thread), in nanoseconds; -1 where unknown. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /** Records the wall and CPU seconds of each stage the build reports. */
+  static final class StageClock implements Progress {
+    final Map<String, Map<String, Double>> stages = new LinkedHashMap<>();
+    private String stage;
+    private long wall;
+    private long cpu;
+
+    @Override
+    public void start(String name, long total) {
+      stage = name;
+      wall = System.nanoTime();
+      cpu = processCpuNanos();
+    }
+
+    @Override
+    public void advance(long units) {}
+
+    @Override
+    public void finish() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("wall_s", (System.nanoTime() - wall) / 1e9);
+      m.put("cpu_s", (processCpuNanos() - cpu) / 1e9);
+      // a stage reported twice (none today) adds up
+      stages.merge(stage, m, (a, b) -> {
+        a.replaceAll((k, v) -> v + b.get(k));
+        return a;
+      });
+      System.err.printf(java.util.Locale.ROOT, "build-run: %s %.1f s (cpu %.1f s)%n", stage, m.get("wall_s"), m.get("cpu_s"));
+    }
+  }
+}

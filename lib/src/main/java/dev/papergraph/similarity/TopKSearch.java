@@ -1,0 +1,378 @@
+package dev.papergraph.similarity;
+
+import dev.papergraph.text.PaperTopics;
+import dev.papergraph.text.TermVectors;
+import java.util.Arrays;
+
+/**
+ * One thread's exact top-k search: each paper's row is a query against the inverted index, term at
+ * a time with max-score pruning (Turtle and Flood 1995) and the length bound of prefix filtering
+ * (Bayardo, Ma and Srikant 2007). {@link #search} runs the phases in order:
+ *
+ * <ol>
+ *   <li>{@link #prepare}: query terms rarest first, and {@code bound[i]}, the most text score any
+ *       paper can still gain from terms {@code i..}: {@code min(1, Σ w_q·max w, ‖w_q rest‖)}.
+ *   <li>{@link #accumulate}: add postings to accumulators while a paper not yet seen could still
+ *       enter the top k.
+ *   <li>{@link #finish}: no new papers; either add the remaining postings to the papers already
+ *       seen, or leave them to the next phase, whichever touches fewer entries.
+ *   <li>{@link #scoreSeen}: exact scores for the papers seen whose bound reaches the k-th best.
+ *   <li>{@link #scoreUnseen}: papers sharing no accumulated term but topics or references.
+ * </ol>
+ *
+ * <p>Invariants the pruning relies on:
+ *
+ * <ul>
+ *   <li>Every weight is non-negative, so an accumulator only grows and the remaining terms' bound
+ *       is an upper bound of what a paper can still gain; the bounds are safe.
+ *   <li>{@code theta} (see {@link #theta}) is always at most the final k-th best score: it is the
+ *       minimum score, the k-th best of exact scores found so far, or the k-th best of partial
+ *       accumulated text scores, each a lower bound of it. A paper whose upper bound stays below
+ *       {@code theta - EPS} cannot be in the top k.
+ *   <li>Exact scores are computed by {@link PairScores}, symmetric to the last bit because sums
+ *       run in term order, so a pair scores the same from both ends and the heap's tie-break by
+ *       id rank decides the rest: the result does not depend on the thread or the order of rows.
+ * </ul>
+ *
+ * Scratch memory: one accumulator, one flag and one touched slot per paper, one query slot per
+ * term, reused row after row and left clean after each.
+ */
+final class TopKSearch {
+
+  /**
+   * Slack in pruning comparisons: far above the rounding error of sums of products of floats in
+   * doubles, far below any score difference that matters.
+   */
+  static final double EPS = 1e-9;
+  /**
+   * While accumulating, the running threshold is the k-th best accumulated score of the first
+   * {@code SAMPLE} papers touched: a lower bound of the k-th best over all of them (so still
+   * safe), at a cost that does not grow with the number of papers touched.
+   */
+  static final int SAMPLE = 1024;
+  /**
+   * The running threshold is refreshed each time the remaining terms' bound has fallen to this
+   * share of its value at the last refresh: often enough to stop early, rarely enough to cost
+   * little.
+   */
+  static final double REFRESH = 0.8;
+
+  private final TermVectors vectors;
+  private final PaperTopics topics;
+  private final CitationIndex citations;
+  private final EngineOptions options;
+  private final PairScores scores;
+  private final int[] idRank;
+  private final int[] byRank;
+  private final int k;
+  private final double wText;
+
+  private final double[] acc;
+  private final boolean[] seen;
+  private final float[] query;
+  private final int[] touched;
+  private final TopKHeap accumulated;
+  private final TopKHeap best;
+
+  // the current row
+  private int d;
+  private int qs;
+  private int m;
+  private long[] order = new long[64];
+  private double[] bound = new double[65];
+  private double extra;
+  private int touchedCount;
+  private double thetaText;
+
+  /**
+   * A search over these vectors; {@code idRank[doc]} is the rank of the doc's paper id, {@code
+   * byRank} its inverse.
+   */
+  TopKSearch(TermVectors vectors, PaperTopics topics, CitationIndex citations, EngineOptions options,
+      PairScores scores, int[] idRank, int[] byRank) {
+    this.vectors = vectors;
+    this.topics = topics;
+    this.citations = citations;
+    this.options = options;
+    this.scores = scores;
+    this.idRank = idRank;
+    this.byRank = byRank;
+    this.k = options.k();
+    this.wText = options.textWeight();
+    int n = vectors.size();
+    acc = new double[n];
+    seen = new boolean[n];
+    query = new float[vectors.vocabularySize()];
+    touched = new int[n];
+    accumulated = new TopKHeap(k);
+    best = new TopKHeap(k);
+  }
+
+  /** One paper's top-k neighbours. */
+  record Row(int[] docs, double[] scores) {}
+
+  /** The top-k neighbours of paper d, best first, ties by id rank. */
+  Row search(int d) {
+    prepare(d);
+    int i = wText > 0 ? accumulate() : 0;
+    double restBound = wText * bound[i];
+    double pending = finish(i);
+    scoreSeen(pending);
+    scoreUnseen(restBound);
+    Row row = emit();
+    reset();
+    return row;
+  }
+
+  /** Phase 0: the non-text bound, the query terms rarest first and the remaining-terms bounds. */
+  private void prepare(int doc) {
+    d = doc;
+    touchedCount = 0;
+    thetaText = 0;
+    best.clear();
+    qs = vectors.start(d);
+    int qe = vectors.end(d);
+    m = qe - qs;
+    extra = scores.nonTextBound(d);
+    if (order.length < m) {
+      order = new long[m];
+      bound = new double[m + 1];
+    }
+    // rarest first: short postings and large weights come first
+    for (int p = qs; p < qe; p++) {
+      int t = vectors.termAt(p);
+      order[p - qs] = ((long) vectors.docFrequency(t) << 32) | (p - qs);
+      query[t] = vectors.weightAt(p);
+    }
+    Arrays.sort(order, 0, m);
+    double sum = 0, sq = 0;
+    bound[m] = 0;
+    for (int i = m - 1; i >= 0; i--) {
+      int p = position(i);
+      double q = vectors.weightAt(p);
+      sum += q * vectors.maxWeight(vectors.termAt(p));
+      sq += q * q;
+      bound[i] = Math.min(1, Math.min(sum, Math.sqrt(sq)));
+    }
+  }
+
+  /**
+   * Phase 1: accumulates query terms while a paper not yet seen could still enter the top k; the
+   * running threshold is refreshed each time the bound has fallen by {@link #REFRESH}. Marks the
+   * papers touched as seen.
+   *
+   * @return the first term not accumulated (m when all were)
+   */
+  private int accumulate() {
+    int i = 0;
+    double nextCheck = bound[0];
+    for (; i < m; i++) {
+      if (touchedCount >= k && bound[i] <= nextCheck) {
+        thetaText = wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE));
+        nextCheck = bound[i] * REFRESH;
+      }
+      if (wText * bound[i] + extra < theta() - EPS) {
+        break;
+      }
+      int p = position(i);
+      addPostings(vectors.termAt(p), vectors.weightAt(p));
+    }
+    if (touchedCount >= k) {
+      thetaText = wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE));
+    }
+    for (int c = 0; c < touchedCount; c++) {
+      seen[touched[c]] = true;
+    }
+    return i;
+  }
+
+  /**
+   * Phase 2: with terms {@code i..} left, either adds their postings to the papers already seen
+   * (cost: their postings) or leaves them to exact scoring (cost: the rows of the papers that can
+   * still qualify), whichever touches fewer entries.
+   *
+   * @return the bound of what the accumulators still miss: 0 when complete, else {@code bound[i]}
+   */
+  private double finish(int i) {
+    if (i == m) {
+      return 0;
+    }
+    if (wText == 0) {
+      return bound[i];
+    }
+    double theta = theta();
+    long exactCost = 0;
+    for (int c = 0; c < touchedCount; c++) {
+      int doc = touched[c];
+      if (wText * Math.min(1, acc[doc] + bound[i]) + extra >= theta - EPS) {
+        exactCost += vectors.end(doc) - vectors.start(doc);
+      }
+    }
+    long scanCost = 0;
+    for (int j = i; j < m; j++) {
+      int t = vectors.termAt(position(j));
+      scanCost += vectors.postingEnd(t) - vectors.postingStart(t);
+    }
+    if (scanCost > exactCost) {
+      return bound[i];
+    }
+    for (int j = i; j < m; j++) {
+      int p = position(j);
+      addPostingsSeen(vectors.termAt(p), vectors.weightAt(p));
+    }
+    if (touchedCount >= k) {
+      thetaText = wText * kthLargestAccumulated(touchedCount);
+    }
+    return 0;
+  }
+
+  /**
+   * Phase 3: exact scores for the papers seen whose bound (accumulated + pending text, plus the
+   * non-text bound, then the exact non-text score) reaches the running k-th best.
+   */
+  private void scoreSeen(double pending) {
+    double theta = theta();
+    for (int c = 0; c < touchedCount; c++) {
+      int doc = touched[c];
+      double textBound = wText * Math.min(1, acc[doc] + pending);
+      if (textBound + extra < theta - EPS) {
+        continue;
+      }
+      double nonText = extra > 0 ? scores.scoreWithText(d, doc, 0) : 0;
+      if (textBound + nonText < theta - EPS) {
+        continue;
+      }
+      // the dot product in the candidate's term order against the dense query: the same sum, to
+      // the last bit, as the cosine of the pair from either end
+      double text = 0;
+      for (int p = vectors.start(doc), pe = vectors.end(doc); p < pe; p++) {
+        float q = query[vectors.termAt(p)];
+        if (q != 0) {
+          text += (double) q * vectors.weightAt(p);
+        }
+      }
+      offer(doc, scores.scoreWithText(d, doc, Math.min(1.0, text)));
+      theta = theta();
+    }
+  }
+
+  /**
+   * Phase 4: papers that share no accumulated term but a topic or a reference, scored exactly when
+   * even the full bound of the unaccumulated terms plus the non-text bound could reach the k-th
+   * best.
+   */
+  private void scoreUnseen(double restBound) {
+    if (extra == 0 || restBound + extra < theta() - EPS) {
+      return;
+    }
+    if (options.topicWeight() > 0) {
+      for (int p = topics.start(d); p < topics.end(d); p++) {
+        int t = topics.topicAt(p);
+        for (int pp = topics.postingStart(t); pp < topics.postingEnd(t); pp++) {
+          visitUnseen(topics.postingDoc(pp));
+        }
+      }
+    }
+    if (scores.usesCitations()) {
+      citations.forEachRelated(d, this::visitUnseen);
+    }
+  }
+
+  private void visitUnseen(int doc) {
+    if (doc != d && !seen[doc]) {
+      seen[doc] = true;
+      touched[touchedCount++] = doc;
+      offer(doc, scores.score(d, doc));
+    }
+  }
+
+  /** The k best offered, best first (ties by id rank). */
+  private Row emit() {
+    int size = best.size();
+    int[] ranks = new int[size];
+    double[] sc = new double[size];
+    best.drainBestFirst(ranks, sc);
+    int[] docs = new int[size];
+    for (int c = 0; c < size; c++) {
+      docs[c] = byRank[ranks[c]];
+    }
+    return new Row(docs, sc);
+  }
+
+  /** Leaves the scratch clean for the next row. */
+  private void reset() {
+    for (int c = 0; c < touchedCount; c++) {
+      int doc = touched[c];
+      acc[doc] = 0;
+      seen[doc] = false;
+    }
+    for (int p = qs, qe = qs + m; p < qe; p++) {
+      query[vectors.termAt(p)] = 0;
+    }
+  }
+
+  /** The row position of the i-th query term in rarest-first order. */
+  private int position(int i) {
+    return qs + (int) order[i];
+  }
+
+  /** Adds a term's postings to the accumulators, registering papers seen for the first time. */
+  private void addPostings(int t, double q) {
+    final double[] acc = this.acc;
+    final int[] touched = this.touched;
+    int count = touchedCount;
+    for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
+      int doc = vectors.postingDoc(pp);
+      double a = acc[doc];
+      if (a == 0) {
+        if (doc == d) {
+          continue;
+        }
+        touched[count++] = doc;
+      }
+      acc[doc] = a + q * vectors.postingWeight(pp);
+    }
+    touchedCount = count;
+  }
+
+  /** Adds a term's postings to the accumulators of papers already seen only. */
+  private void addPostingsSeen(int t, double q) {
+    final double[] acc = this.acc;
+    for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
+      int doc = vectors.postingDoc(pp);
+      double a = acc[doc];
+      if (a != 0) {
+        acc[doc] = a + q * vectors.postingWeight(pp);
+      }
+    }
+  }
+
+  /**
+   * The k-th largest accumulated text score among the first {@code count} touched papers; a lower
+   * bound of the k-th largest over all of them. 0 when fewer than k.
+   */
+  private double kthLargestAccumulated(int count) {
+    accumulated.clear();
+    for (int c = 0; c < count; c++) {
+      accumulated.offer(acc[touched[c]], c);
+    }
+    return accumulated.full() ? accumulated.worstScore() : 0;
+  }
+
+  /** A lower bound of the final k-th best score. */
+  private double theta() {
+    double t = Math.max(options.minScore(), thetaText);
+    if (best.full()) {
+      t = Math.max(t, best.worstScore());
+    }
+    return t;
+  }
+
+  /** Offers an exactly scored paper to the top k, if it scores above 0 and at least the minimum. */
+  private void offer(int doc, double s) {
+    if (!(s > 0) || s < options.minScore()) {
+      return;
+    }
+    best.offer(s, idRank[doc]);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.papergraph.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+  @Test
+  void visitsEveryIndexExactlyOnceOnAnyThreadCount() {
+    for (int threads : new int[] {1, 2, 3, 8}) {
+      for (int n : new int[] {0, 1, 63, 64, 1000, 10_007}) {
+        AtomicIntegerArray hits = new AtomicIntegerArray(n);
+        Parallel.forEach(threads, n, hits::incrementAndGet);
+        for (int i = 0; i < n; i++) {
+          assertEquals(1, hits.get(i), "threads " + threads + ", n " + n + ", index " + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void usesAtMostTheGivenThreadsEachWithItsOwnScratch() {
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    Set<Object> scratches = ConcurrentHashMap.newKeySet();
+    Parallel.forEach(3, 100_000, Object::new, (s, i) -> {
+      threads.add(Thread.currentThread());
+      scratches.add(s);
+    });
+    assertTrue(threads.size() <= 3, threads.size() + " threads");
+    assertEquals(threads.size(), scratches.size());
+  }
+
+  @Test
+  void mapKeepsTaskOrder() {
+    List<Integer> out = Parallel.map(4, 10, i -> i * i);
+    assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), out);
+  }
+
+  @Test
+  void rethrowsTheBodysException() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forEach(2, 10_000, i -> {
+      if (i == 5000) {
+        throw new IllegalStateException("boom at " + i);
+      }
+    }));
+    assertEquals("boom at 5000", e.getMessage());
+  }
+
+  @Test
+  void rejectsAThreadCountBelowOne() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.forEach(0, 10, i -> {}));
+    assertEquals("threads must be at least 1: 0", e.getMessage());
+  }
+}
