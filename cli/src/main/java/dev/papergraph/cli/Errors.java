@@ -39,7 +39,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
       }
       code = Main.EXIT_USER_ERROR;
     } else if (t instanceof IOException io) {
-      err.println("papergraph: " + Text.cut(Text.terminal(describe(io)), MESSAGE_MAX));
+      err.println("papergraph: " + Text.cut(Text.terminal(describe(io)), 4 * MESSAGE_MAX));
       code = Main.EXIT_USER_ERROR;
     } else {
       err.println("papergraph: internal error: " + t

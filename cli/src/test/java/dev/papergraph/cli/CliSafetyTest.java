@@ -119,6 +119,20 @@ class CliSafetyTest {
   }
 
   @Test
+  void finding22_outputCsvAndTsvNeutraliseFormulaCells() throws Exception {
+    String formula = "=HYPERLINK(\"http://x\",\"Grokking\")";
+    Path data = Files.writeString(tmp.resolve("f.jsonl"), paper(formula) + paper("Grokking plain")
+        + paper("Grokking again"));
+    Path ws = tmp.resolve("ws");
+    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), data.toString()).code());
+    String csv = Cli.run("rank", "--output", "csv", "-w", ws.toString()).out();
+    assertTrue(csv.contains("\"'=HYPERLINK(") && !csv.contains(",=HYPERLINK"), csv);
+    assertTrue(Cli.run("rank", "--output", "tsv", "-w", ws.toString()).out().contains("\t'=HYPERLINK("));
+    // JSON carries the title as it is
+    assertTrue(Cli.run("rank", "--output", "json", "-w", ws.toString()).out().contains("\"=HYPERLINK("));
+  }
+
+  @Test
   void finding23_exportRefusesDevicesFifosAndSymlinksEvenWithForce() throws Exception {
     String ws = SeedWorkspace.dir().toString();
     // a device: /dev/null stays a device
