@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -27,14 +32,24 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * papergraph's English analysis chain, built from Lucene components:
  *
  * <ol>
+ *   <li>with the standard tokenizer, the char filters of {@link TextCleaner} (entities, markup,
+ *       LaTeX, URLs, DOIs) and a {@code PatternReplaceCharFilter} closing up hyphenated bound
+ *       prefixes ("non-intrusive" and "nonintrusive" both give "nonintrusive"; see {@link
+ *       #BOUND_PREFIX});
  *   <li>{@code StandardTokenizer} (Unicode word boundaries; "post-training" gives "post",
  *       "training"), or the scikit-learn token pattern for {@link TextOptions.Tokenizer#SKLEARN};
  *   <li>{@code EnglishPossessiveFilter}, {@code LowerCaseFilter};
+ *   <li>with the standard tokenizer, numbers never become terms: {@code TypeTokenFilter} drops
+ *       {@code <NUM>} tokens ("0.5", "95", "1,000") and a {@code PatternReplaceFilter} empties any
+ *       other token without a letter;
  *   <li>{@code StopFilter} with scikit-learn's 318 English stop words, {@code LengthFilter} (at
  *       least 2 characters);
- *   <li>{@code PorterStemFilter} or {@code KStemFilter};
+ *   <li>{@code PorterStemFilter} or {@code KStemFilter}, then a {@code StopFilter} with the
+ *       {@linkplain TextOptions#stopWords() academic stop list} stemmed the same way;
  *   <li>with bigrams, {@code ShingleFilter} (unigrams and two-word phrases such as "post train"),
- *       then {@link PhraseGapFilter} dropping phrases that would span a removed stop word.
+ *       then {@link PhraseGapFilter} dropping phrases that would span a removed stop word;
+ *   <li>with a {@linkplain TextOptions#thesaurus() thesaurus}, {@link ThesaurusFilter} replacing or
+ *       dropping terms.
  * </ol>
  *
  * <p>Thread-safe (Lucene reuses one chain per thread). Field names do not change the chain.
@@ -48,13 +63,135 @@ public final class PaperAnalyzer extends Analyzer {
       Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
 
   /** scikit-learn's English stop words (318), lower case. */
-  public static final CharArraySet STOP_WORDS = loadStopWords();
+  public static final CharArraySet STOP_WORDS =
+      CharArraySet.unmodifiableSet(new CharArraySet(readWordList("english-stopwords.txt"), false));
+
+  /**
+   * Prefixes that are written closed up as often as hyphenated; the hyphen after them is removed
+   * before tokenizing. Free words ("post", "self", "cross") are not in the list: "post-training"
+   * stays two words, as "post training" is written too.
+   */
+  public static final Pattern BOUND_PREFIX = Pattern.compile(
+      "(?i)\\b(anti|bi|co|inter|intra|macro|meta|micro|multi|non|pre|re|semi|sub|tri|un)-(?=\\p{L})");
+
+  /** Tokens without a letter (after the tokenizer has split words): emptied, then dropped by length. */
+  private static final Pattern NO_LETTER = Pattern.compile("^[^\\p{L}]*$");
 
   private final TextOptions options;
+  private final CharArraySet academic;
+  private final java.util.Map<String, String> thesaurus;
 
   /** The chain for these options (tokenizer, stemmer, bigrams; the weighting is not used here). */
   public PaperAnalyzer(TextOptions options) {
     this.options = java.util.Objects.requireNonNull(options, "options");
+    this.academic = stemmedSet(options.stopWords(), options.stemmer());
+    this.thesaurus = options.thesaurus().isEmpty() ? java.util.Map.of() : analysedThesaurus(options);
+  }
+
+  private PaperAnalyzer(TextOptions options, boolean withoutThesaurus) {
+    this.options = options;
+    this.academic = stemmedSet(options.stopWords(), options.stemmer());
+    this.thesaurus = java.util.Map.of();
+  }
+
+  /**
+   * The thesaurus in analysed terms: each key and value through this chain (without the
+   * thesaurus). A key must analyse to one term (a word or, with bigrams, a two-word phrase);
+   * others cannot match a term and are left out (see {@link #thesaurusIgnored}).
+   */
+  private static java.util.Map<String, String> analysedThesaurus(TextOptions options) {
+    PaperAnalyzer plain = new PaperAnalyzer(options, true);
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (var e : options.thesaurus().entrySet()) {
+      java.util.Optional<String> key = plain.singleTerm(e.getKey());
+      if (key.isEmpty()) {
+        continue;
+      }
+      String value = e.getValue().isBlank() ? "" : plain.singleTerm(e.getValue()).orElse(null);
+      if (value != null && !value.equals(key.get())) {
+        out.put(key.get(), value);
+      }
+    }
+    return java.util.Map.copyOf(out);
+  }
+
+  /**
+   * The one term a short text analyses to: the word, or the two-word phrase of a two-word text;
+   * empty when it gives none or more.
+   */
+  public java.util.Optional<String> singleTerm(String text) {
+    List<String> t = terms(text);
+    if (t.size() == 1) {
+      return java.util.Optional.of(t.get(0));
+    }
+    if (options.bigrams() && t.size() == 3 && t.get(1).equals(t.get(0) + " " + t.get(2))) {
+      return java.util.Optional.of(t.get(1));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The thesaurus keys that match no single term of this chain (longer than two words, or stop words). */
+  public List<String> thesaurusIgnored() {
+    if (options.thesaurus().isEmpty()) {
+      return List.of();
+    }
+    PaperAnalyzer plain = new PaperAnalyzer(options, true);
+    List<String> out = new ArrayList<>();
+    for (var e : options.thesaurus().entrySet()) {
+      if (plain.singleTerm(e.getKey()).isEmpty()
+          || (!e.getValue().isBlank() && plain.singleTerm(e.getValue()).isEmpty())) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  /** The analysed thesaurus: analysed term → analysed replacement, "" to drop. */
+  public java.util.Map<String, String> analysedThesaurus() {
+    return thesaurus;
+  }
+
+  private static CharArraySet stemmedSet(List<String> words, TextOptions.Stemmer stemmer) {
+    CharArraySet set = new CharArraySet(words.size() * 2, false);
+    if (words.isEmpty()) {
+      return set;
+    }
+    try (Analyzer stem = new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String f) {
+            Tokenizer src = new KeywordTokenizer();
+            TokenStream t = new LowerCaseFilter(src);
+            t = switch (stemmer) {
+              case PORTER -> new PorterStemFilter(t);
+              case KSTEM -> new KStemFilter(t);
+              case NONE -> t;
+            };
+            return new TokenStreamComponents(src, t);
+          }
+        }) {
+      for (String w : words) {
+        set.add(w.toLowerCase(java.util.Locale.ROOT));
+        try (TokenStream ts = stem.tokenStream("w", w)) {
+          var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            set.add(term.toString());
+          }
+          ts.end();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return CharArraySet.unmodifiableSet(set);
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    if (options.tokenizer() == TextOptions.Tokenizer.SKLEARN) {
+      return reader;
+    }
+    return new PatternReplaceCharFilter(BOUND_PREFIX, "$1", TextCleaner.wrap(reader));
   }
 
   /** The options this chain was built for. */
@@ -73,6 +210,8 @@ public final class PaperAnalyzer extends Analyzer {
       source = new StandardTokenizer();
       t = new EnglishPossessiveFilter(source);
       t = new LowerCaseFilter(t);
+      t = new TypeTokenFilter(t, java.util.Set.of("<NUM>"));
+      t = new PatternReplaceFilter(t, NO_LETTER, "", false);
     }
     t = new StopFilter(t, STOP_WORDS);
     t = new LengthFilter(t, 2, 255);
@@ -81,11 +220,17 @@ public final class PaperAnalyzer extends Analyzer {
       case KSTEM -> t = new KStemFilter(t);
       case NONE -> { }
     }
+    if (!academic.isEmpty()) {
+      t = new StopFilter(t, academic);
+    }
     if (options.bigrams()) {
       ShingleFilter shingles = new ShingleFilter(t, 2, 2);
       shingles.setFillerToken(GAP);
       shingles.setOutputUnigrams(true);
       t = new PhraseGapFilter(shingles);
+    }
+    if (!thesaurus.isEmpty()) {
+      t = new ThesaurusFilter(t, thesaurus);
     }
     return new TokenStreamComponents(source, t);
   }
@@ -115,11 +260,12 @@ public final class PaperAnalyzer extends Analyzer {
     return out;
   }
 
-  private static CharArraySet loadStopWords() {
+  /** A word list resource of this package: one word a line, {@code #} comments. */
+  static List<String> readWordList(String resource) {
     List<String> words = new ArrayList<>();
-    try (InputStream in = PaperAnalyzer.class.getResourceAsStream("english-stopwords.txt")) {
+    try (InputStream in = PaperAnalyzer.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("resource english-stopwords.txt missing from the jar");
+        throw new IllegalStateException("resource " + resource + " missing from the jar");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line; (line = r.readLine()) != null; ) {
@@ -131,6 +277,6 @@ public final class PaperAnalyzer extends Analyzer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return CharArraySet.unmodifiableSet(new CharArraySet(words, false));
+    return words;
   }
 }

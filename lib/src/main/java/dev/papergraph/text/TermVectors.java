@@ -457,14 +457,18 @@ public final class TermVectors {
     for (Map.Entry<Integer, List<Integer>> e : docs.entrySet()) {
       Paper p = papers.get(e.getKey());
       java.util.Set<Integer> wanted = new java.util.HashSet<>(e.getValue());
-      surfaces(p.title(), wanted, surfaces);
+      surfaces(TextCleaner.readable(p.title()), wanted, surfaces);
       if (p.abstractText() != null) {
-        surfaces(p.abstractText(), wanted, surfaces);
+        surfaces(TextCleaner.readable(p.abstractText()), wanted, surfaces);
       }
     }
     Map<Integer, String> out = new TreeMap<>();
     for (int t : termIdsWanted) {
       String s = displayCache.get(t);
+      if (s == null && thesaurusDisplay().containsKey(terms[t])) {
+        s = thesaurusDisplay().get(terms[t]);
+        displayCache.put(t, s);
+      }
       if (s == null) {
         Map<String, Integer> forms = surfaces.getOrDefault(t, Map.of());
         s = forms.entrySet().stream()
@@ -476,6 +480,23 @@ public final class TermVectors {
       out.put(t, s);
     }
     return out;
+  }
+
+  private Map<String, String> thesaurusDisplay;
+
+  /** Thesaurus replacements as written, by analysed form: they are shown as the user wrote them. */
+  private synchronized Map<String, String> thesaurusDisplay() {
+    if (thesaurusDisplay == null) {
+      Map<String, String> m = new TreeMap<>();
+      for (String value : options.thesaurus().values()) {
+        if (!value.isBlank()) {
+          String v = value.strip().toLowerCase(Locale.ROOT);
+          analyzer.singleTerm(v).ifPresent(a -> m.putIfAbsent(a, v));
+        }
+      }
+      thesaurusDisplay = Map.copyOf(m);
+    }
+    return thesaurusDisplay;
   }
 
   private void surfaces(String text, java.util.Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {

@@ -18,6 +18,12 @@ import java.util.Map;
  * @param bm25K1 BM25 term-frequency saturation (only for {@link Weighting#BM25})
  * @param bm25B BM25 length normalisation, 0 to 1 (only for {@link Weighting#BM25})
  * @param topicCount how many distinctive terms a paper without metadata topics gets as topics
+ * @param stopWords words removed on top of the English stop words (for the standard tokenizer),
+ *     before stemming is compared: each is stemmed with the chain's stemmer; by default {@link
+ *     #ACADEMIC_STOP_WORDS}
+ * @param thesaurus VOSviewer-style replacements applied to analysed terms: a word or two-word
+ *     phrase as written (key) is counted as its replacement (value), or dropped when the value is
+ *     empty; sorted by key
  */
 public record TextOptions(
     Tokenizer tokenizer,
@@ -29,7 +35,9 @@ public record TextOptions(
     Weighting weighting,
     double bm25K1,
     double bm25B,
-    int topicCount) {
+    int topicCount,
+    java.util.List<String> stopWords,
+    java.util.SortedMap<String, String> thesaurus) {
 
   /** How text is split into words. */
   public enum Tokenizer {
@@ -80,10 +88,21 @@ public record TextOptions(
   /** Lucene's default BM25 b. */
   public static final double BM25_B_DEFAULT = 0.75;
 
-  /** The defaults: standard tokenizer, Porter, bigrams, title x3, min df 2, sublinear TF-IDF. */
+  /**
+   * papergraph's academic stop list (resource {@code academic-stopwords.txt}): boilerplate of
+   * abstracts ("paper", "propose", "show", "results", "argue", "eventually", structured-abstract
+   * headings, publisher notices, statistics and units such as "ci", "sd", "mg").
+   */
+  public static final java.util.List<String> ACADEMIC_STOP_WORDS =
+      java.util.List.copyOf(PaperAnalyzer.readWordList("academic-stopwords.txt"));
+
+  /**
+   * The defaults: standard tokenizer, Porter, bigrams, title x3, min df 2, sublinear TF-IDF, the
+   * academic stop list, no thesaurus.
+   */
   public static final TextOptions DEFAULTS = new TextOptions(Tokenizer.STANDARD, Stemmer.PORTER, true,
       TITLE_BOOST_DEFAULT, MIN_DF_DEFAULT, 1.0, Weighting.TFIDF, BM25_K1_DEFAULT, BM25_B_DEFAULT,
-      TOPIC_COUNT_DEFAULT);
+      TOPIC_COUNT_DEFAULT, ACADEMIC_STOP_WORDS, new java.util.TreeMap<>());
 
   /**
    * @throws NullPointerException if an enum value is null
@@ -99,6 +118,9 @@ public record TextOptions(
     require(Double.isFinite(bm25K1) && bm25K1 >= 0, "bm25K1 cannot be negative: %s", bm25K1);
     require(bm25B >= 0 && bm25B <= 1, "bm25B must be in [0, 1]: %s", bm25B);
     require(topicCount >= 0, "topicCount cannot be negative: %s", topicCount);
+    stopWords = stopWords == null ? ACADEMIC_STOP_WORDS : java.util.List.copyOf(stopWords);
+    thesaurus = java.util.Collections.unmodifiableSortedMap(
+        thesaurus == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(thesaurus));
   }
 
   /**
@@ -108,48 +130,60 @@ public record TextOptions(
    */
   public static TextOptions sklearnCompatible() {
     return new TextOptions(Tokenizer.SKLEARN, Stemmer.NONE, false, 1.0, 2, 1.0, Weighting.TFIDF,
-        BM25_K1_DEFAULT, BM25_B_DEFAULT, TOPIC_COUNT_DEFAULT);
+        BM25_K1_DEFAULT, BM25_B_DEFAULT, TOPIC_COUNT_DEFAULT, java.util.List.of(), new java.util.TreeMap<>());
   }
 
   public TextOptions withTokenizer(Tokenizer v) {
-    return new TextOptions(v, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+    return new TextOptions(v, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
   }
 
   public TextOptions withStemmer(Stemmer v) {
-    return new TextOptions(tokenizer, v, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+    return new TextOptions(tokenizer, v, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
   }
 
   public TextOptions withBigrams(boolean v) {
-    return new TextOptions(tokenizer, stemmer, v, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+    return new TextOptions(tokenizer, stemmer, v, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
   }
 
   /** @throws IllegalArgumentException if not positive */
   public TextOptions withTitleBoost(double v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, v, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+    return new TextOptions(tokenizer, stemmer, bigrams, v, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
   }
 
   /** @throws IllegalArgumentException if below 1 */
   public TextOptions withMinDf(int v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, v, maxDfRatio, weighting, bm25K1, bm25B, topicCount);
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, v, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
   }
 
   /** @throws IllegalArgumentException if outside (0, 1] */
   public TextOptions withMaxDfRatio(double v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, v, weighting, bm25K1, bm25B, topicCount);
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, v, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
   }
 
   public TextOptions withWeighting(Weighting v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, v, bm25K1, bm25B, topicCount);
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, v, bm25K1, bm25B, topicCount, stopWords, thesaurus);
   }
 
   /** @throws IllegalArgumentException if k1 is negative or b outside [0, 1] */
   public TextOptions withBm25(double k1, double b) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, k1, b, topicCount);
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, k1, b, topicCount, stopWords, thesaurus);
   }
 
   /** @throws IllegalArgumentException if negative */
   public TextOptions withTopicCount(int v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, v);
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, v, stopWords, thesaurus);
+  }
+
+  /** These options with another list of extra stop words (replacing the academic list). */
+  public TextOptions withStopWords(java.util.List<String> v) {
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B,
+        topicCount, v, thesaurus);
+  }
+
+  /** These options with a thesaurus (term as written → replacement, empty to drop). */
+  public TextOptions withThesaurus(java.util.Map<String, String> v) {
+    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B,
+        topicCount, stopWords, v == null ? null : new java.util.TreeMap<>(v));
   }
 
   /** The options by name under {@code prefix} (e.g. "text."), for a run manifest; in a fixed order. */
@@ -167,7 +201,22 @@ public record TextOptions(
       m.put(prefix + "bm25.b", bm25B);
     }
     m.put(prefix + "topicCount", topicCount);
+    m.put(prefix + "stopWords", stopWords.equals(ACADEMIC_STOP_WORDS) ? "english+academic"
+        : stopWords.isEmpty() ? "english" : "english+custom(" + stopWords.size() + " words, sha256 "
+            + sha256(String.join("\n", stopWords)) + ")");
+    m.put(prefix + "thesaurus", thesaurus.isEmpty() ? "none"
+        : thesaurus.size() + " entries, sha256 " + sha256(thesaurus.toString()));
     return m;
+  }
+
+  private static String sha256(String s) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
   }
 
   static void require(boolean ok, String format, Object... args) {

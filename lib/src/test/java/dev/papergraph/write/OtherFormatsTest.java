@@ -238,7 +238,8 @@ class OtherFormatsTest {
       case GEXF -> s.split("<node id=", -1).length - 1;
       case JSON -> new ObjectMapper().readTree(s).get("nodes").size();
       case VOSVIEWER -> new ObjectMapper().readTree(s).at("/network/items").size();
-      case DOT -> (int) s.lines().filter(l -> l.startsWith("  \"") && !l.contains(" -- ")).count();
+      // an edge line is "a" -- "b"; a title may contain " -- " too
+      case DOT -> (int) s.lines().filter(l -> l.startsWith("  \"") && !l.matches("  \"(?:[^\"\\\\]|\\\\.)*\" -- .*")).count();
       case CSV -> csvRecords(s) - 1;
     };
   }

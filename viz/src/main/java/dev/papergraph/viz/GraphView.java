@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.swing.event.MouseInputListener;
 import org.graphstream.graph.Edge;
@@ -61,6 +62,12 @@ public final class GraphView {
   private final Map<String, String> edgeLooks = new HashMap<>();
   private String hovered;
   private long centred;
+  // labels kept inside the canvas: the side each label is drawn on, and the view it was placed for
+  private final Map<String, String> labelSides = new HashMap<>();
+  private final Map<String, String> labelTexts = new HashMap<>();
+  private String placedFor = "";
+  private final javax.swing.Timer labelTimer;
+  private boolean closed;
 
   /**
    * A view of the model.
@@ -92,6 +99,98 @@ public final class GraphView {
     panel.setMouseManager(new Mouse());
     centred = model.centreRequests();
     refresh();
+    // the camera moves by wheel, drag, fit and resize: re-place the labels when the view changed
+    labelTimer = new javax.swing.Timer(LABEL_CHECK_MS, e -> placeLabels());
+    labelTimer.start();
+  }
+
+  /** How often the view is checked for camera changes that move labels, milliseconds. */
+  static final int LABEL_CHECK_MS = 200;
+  /** Font size of labels, as in the style sheet; the selection's is {@value #SELECTED_LABEL_SIZE}. */
+  static final int LABEL_SIZE = 11;
+  /** Font size of the selection's label. */
+  static final int SELECTED_LABEL_SIZE = 13;
+
+  /**
+   * Keeps every label inside the canvas for the current view: a label that would run past the
+   * right edge goes to the left of its paper, and one that fits on neither side is shortened to the
+   * room on the wider side. Runs on the Swing thread whenever the camera or the labels changed.
+   */
+  void placeLabels() {
+    Camera camera = panel.getCamera();
+    int width = panel.getWidth();
+    if (closed || !panel.isShowing() || width <= 0 || camera.getMetrics().ratioPx2Gu <= 0
+        || camera.getMetrics().viewport[2] <= 0) {
+      return; // not drawn yet, or closed
+    }
+    String view = width + "x" + panel.getHeight() + "@" + camera.getViewCenter() + "/" + camera.getViewPercent()
+        + "#" + labels.hashCode() + ":" + hovered;
+    if (view.equals(placedFor)) {
+      return;
+    }
+    placedFor = view;
+    for (Map.Entry<String, Optional<String>> e : new TreeMap<>(labels).entrySet()) {
+      String id = e.getKey();
+      String text = id.equals(hovered) ? model.analysis().graph().papers().get(id).title() : e.getValue().orElse(null);
+      if (text == null) {
+        continue;
+      }
+      LabelPlace place = labelPlace(id, text, width);
+      Node node = graph.getNode(id);
+      if (!place.side().equals(labelSides.get(id))) {
+        node.setAttribute("ui.style", place.side().equals("left")
+            ? "text-alignment: at-left; text-offset: -4px, 0px;" : "text-alignment: at-right; text-offset: 4px, 0px;");
+        labelSides.put(id, place.side());
+      }
+      if (!place.text().equals(labelTexts.get(id))) {
+        node.setAttribute("ui.label", place.text());
+        labelTexts.put(id, place.text());
+      }
+    }
+  }
+
+  /** Where a paper's label goes in the current view: its side and its (possibly shortened) text. */
+  record LabelPlace(String side, String text, java.awt.Rectangle box) {}
+
+  /** The place of a label in the current view (for tests: the box must lie inside the canvas). */
+  LabelPlace labelPlace(String id, String text, int width) {
+    var p = model.position(id);
+    Point3 px = panel.getCamera().transformGuToPx(p.x(), p.y(), 0);
+    boolean selected = model.selected().map(id::equals).orElse(false);
+    java.awt.FontMetrics fm = panel.getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
+        selected ? SELECTED_LABEL_SIZE : LABEL_SIZE));
+    double r = sizes.getOrDefault(id, (float) NODE_MIN_PX) / 2.0;
+    int pad = 8; // offset, text padding and box
+    int rightRoom = (int) (width - 2 - (px.x + r + pad));
+    int leftRoom = (int) (px.x - r - pad - 2);
+    String shown = text;
+    String side;
+    if (labelWidth(fm, text) <= rightRoom) {
+      side = "right";
+    } else if (labelWidth(fm, text) <= leftRoom) {
+      side = "left";
+    } else {
+      side = rightRoom >= leftRoom ? "right" : "left";
+      if (!id.equals(hovered)) {
+        shown = shorten(fm, text, Math.max(rightRoom, leftRoom)); // the hovered title stays whole: it is asked for
+      }
+    }
+    int w = labelWidth(fm, shown);
+    int x = side.equals("right") ? (int) (px.x + r + pad) : (int) (px.x - r - pad - w);
+    return new LabelPlace(side, shown, new java.awt.Rectangle(x, (int) px.y - fm.getHeight() / 2, w, fm.getHeight()));
+  }
+
+  // the text's width with GraphStream's box padding, and a tenth for font differences
+  private static int labelWidth(java.awt.FontMetrics fm, String text) {
+    return (int) Math.ceil(fm.stringWidth(text) * 1.1) + 4;
+  }
+
+  private static String shorten(java.awt.FontMetrics fm, String text, int room) {
+    String t = text;
+    while (t.length() > 1 && labelWidth(fm, t + "\u2026") > room) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t.strip() + "\u2026";
   }
 
   /** The Swing component to put in a window. */
@@ -132,6 +231,8 @@ public final class GraphView {
         } else {
           node.removeAttribute("ui.label");
         }
+        labelTexts.remove(n.id());
+        placedFor = "";
       }
       labels.put(n.id(), n.label());
     }
@@ -185,6 +286,8 @@ public final class GraphView {
 
   /** Closes the viewer. Call on the Swing thread. */
   public void close() {
+    closed = true;
+    labelTimer.stop();
     // GraphStream 2.0 fails to close a view holding a style group it never drew (a null map in
     // StyleGroup.removeRenderer), e.g. the faded class right after a focus: draw once off screen first
     java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(Math.max(1, panel.getWidth()),
@@ -315,10 +418,17 @@ public final class GraphView {
           old.removeAttribute("ui.label");
         }
       }
+      if (hovered != null) {
+        labelTexts.remove(hovered);
+      }
       hovered = id;
       if (id != null) {
         graph.getNode(id).setAttribute("ui.label", model.analysis().graph().papers().get(id).title());
+        labelTexts.remove(id);
+        labels.putIfAbsent(id, Optional.empty());
       }
+      placedFor = "";
+      placeLabels();
     }
 
     @Override

@@ -63,6 +63,8 @@ public final class ViewerWindow {
   private final JSpinner hops = new JSpinner(new SpinnerNumberModel(1, 1, ViewerModel.FOCUS_HOPS_MAX, 1));
   private final JLabel weightLabel = new JLabel();
   private final List<JCheckBox> legendBoxes = new ArrayList<>();
+  private final JScrollPane legendScroll;
+  private int legendWrap;
   private boolean updating;
 
   /**
@@ -129,7 +131,16 @@ public final class ViewerWindow {
       }
     });
     JPanel legend = legend();
-    JSplitPane side = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(details), new JScrollPane(legend));
+    // the legend wraps to the width it is given and scrolls only vertically, so no line is cut off
+    legendScroll = new JScrollPane(legend, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+    legendScroll.getVerticalScrollBar().setUnitIncrement(16);
+    legendScroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
+      @Override
+      public void componentResized(java.awt.event.ComponentEvent e) {
+        wrapLegend();
+      }
+    });
+    JSplitPane side = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(details), legendScroll);
     side.setResizeWeight(0.65);
     side.setPreferredSize(new Dimension(380, HEIGHT));
 
@@ -216,22 +227,92 @@ public final class ViewerWindow {
   }
 
   private JPanel legend() {
-    JPanel panel = new JPanel();
+    JPanel panel = new LegendPanel();
     panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
     panel.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
     JLabel head = new JLabel("<html><b>Communities</b> (untick to hide)</html>");
     panel.add(head);
     for (Scene.LegendEntry e : model.scene().legend()) {
-      JCheckBox box = new JCheckBox("<html><body style='width:290px'>" + escape(e.text()) + "</body></html>", new Swatch(e.rgb(), false), true);
+      JCheckBox box = new JCheckBox(legendText(e, LEGEND_WRAP_DEFAULT), new Swatch(e.rgb(), false), true);
       box.setSelectedIcon(new Swatch(e.rgb(), true));
       box.putClientProperty("community", e.community());
+      box.putClientProperty("entry", e);
       box.setAlignmentX(Component.LEFT_ALIGNMENT);
       box.addActionListener(a -> applyCommunityFilter());
       legendBoxes.add(box);
       panel.add(box);
     }
     panel.add(Box.createVerticalGlue());
+    legendWrap = LEGEND_WRAP_DEFAULT;
     return panel;
+  }
+
+  // the width legend text wraps at before the window is shown, pixels
+  private static final int LEGEND_WRAP_DEFAULT = 280;
+
+  private static String legendText(Scene.LegendEntry e, int wrap) {
+    return "<html><body style='width:" + wrap + "px'>" + escape(e.text()) + "</body></html>";
+  }
+
+  // re-wraps the legend lines to the viewport's width. Swing's HTML scales CSS pixels (by about 4/3),
+  // so the wrap width is narrowed until the widest line's preferred width fits the viewport.
+  private void wrapLegend() {
+    int available = legendScroll.getViewport().getWidth() - 12; // the panel's border
+    if (available <= 0 || available == legendWrap) {
+      return;
+    }
+    legendWrap = available;
+    int wrap = Math.max(60, available - 30);
+    for (int attempt = 0; attempt < 6; attempt++) {
+      int widest = 0;
+      for (JCheckBox box : legendBoxes) {
+        box.setText(legendText((Scene.LegendEntry) box.getClientProperty("entry"), wrap));
+        widest = Math.max(widest, box.getPreferredSize().width);
+      }
+      if (widest <= available || wrap <= 60) {
+        break;
+      }
+      wrap = Math.max(60, (int) (wrap * (double) available / widest) - 2);
+    }
+    legendScroll.getViewport().getView().revalidate();
+  }
+
+  /** The legend's check boxes, one per line (for tests). */
+  List<JCheckBox> legendBoxes() {
+    return List.copyOf(legendBoxes);
+  }
+
+  /** The legend's scroll pane (for tests). */
+  JScrollPane legendScroll() {
+    return legendScroll;
+  }
+
+  /** A panel as wide as the viewport it is in, so its lines wrap instead of scrolling sideways. */
+  private static final class LegendPanel extends JPanel implements javax.swing.Scrollable {
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+      return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+      return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+      return Math.max(16, visible.height - 16);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+      return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+      return false;
+    }
   }
 
   private Set<Integer> smallCommunities() {

@@ -16,13 +16,13 @@ import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SharedTerm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.ArrayList;
 
 /** Analyses for the viewer tests, built by hand and from the bundled seed corpus. */
 final class Fixtures {
@@ -76,6 +76,43 @@ final class Fixtures {
     pos.put("g", new Layout.Point(6, 0));
     RunManifest manifest = new RunManifest("test", "1970-01-01T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of());
     return new Analysis(graph, communities, new Centralities(scores), new Layout(pos), manifest);
+  }
+
+  /**
+   * {@code k} communities of two linked papers each (ids {@code c<i>a}, {@code c<i>b}), then one
+   * community the analysis marked small (an isolated paper, {@code lone}).
+   */
+  static Analysis pairs(int k) {
+    List<Paper> papers = new ArrayList<>();
+    List<Link> links = new ArrayList<>();
+    Map<String, Integer> membership = new LinkedHashMap<>();
+    List<Community> communities = new ArrayList<>();
+    Map<String, Layout.Point> pos = new LinkedHashMap<>();
+    Map<String, Double> pagerank = new LinkedHashMap<>();
+    for (int i = 0; i < k; i++) {
+      String a = "c" + i + "a";
+      String b = "c" + i + "b";
+      papers.add(paper(a, "Paper " + a));
+      papers.add(paper(b, "Paper " + b));
+      links.add(link(a, b, 0.5, "term" + i));
+      membership.put(a, i);
+      membership.put(b, i);
+      communities.add(new Community(i, List.of(a, b), List.of("topic" + i), List.of(a)));
+      pos.put(a, new Layout.Point(i, 0));
+      pos.put(b, new Layout.Point(i, 1));
+      pagerank.put(a, 0.01);
+      pagerank.put(b, 0.01);
+    }
+    papers.add(paper("lone", "A lone paper"));
+    membership.put("lone", k);
+    communities.add(new Community(k, List.of("lone"), List.of(), List.of("lone"), true));
+    pos.put("lone", new Layout.Point(k, 2));
+    pagerank.put("lone", 0.001);
+    Map<Measure, Map<String, Double>> scores = new EnumMap<>(Measure.class);
+    scores.put(Measure.PAGERANK, pagerank);
+    RunManifest manifest = new RunManifest("test", "1970-01-01T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of());
+    return new Analysis(PaperGraph.of(papers, links), new Communities(membership, communities, 0.5, "modularity", 1.0, 42),
+        new Centralities(scores), new Layout(pos), manifest);
   }
 
   /** The pipeline's analysis of the bundled seed corpus (computed once). */

@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.analysis.Analysis;
+import dev.papergraph.analysis.Centralities;
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
+import dev.papergraph.analysis.RunManifest;
+import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.layout.Layout;
+import dev.papergraph.model.ExternalIds;
+import dev.papergraph.model.Paper;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -270,5 +279,46 @@ class ViewerModelTest {
     assertEquals(5, calls.get());
     assertFalse(first == m.scene());
     assertThrows(IllegalArgumentException.class, () -> m.select("zzz"));
+  }
+
+  @Test
+  void everyCommunityOfNormalSizeHasItsOwnColourAndLegendLineHoweverMany() {
+    // the CLI lists these 20 communities; none may be folded into "smaller communities" in the viewer
+    ViewerModel m = new ViewerModel(Fixtures.pairs(20));
+    List<Scene.LegendEntry> legend = m.scene().legend();
+    assertEquals(21, legend.size(), legend::toString);
+    for (int c = 0; c < 20; c++) {
+      assertEquals(c, legend.get(c).community());
+      assertEquals(Palette.community(c), legend.get(c).rgb(), "community " + c + " in the exports' colour");
+      assertEquals(Palette.community(c), m.scene().node("c" + c + "a").orElseThrow().rgb());
+      assertTrue(m.hasOwnColour(c));
+    }
+    // only what the analysis marked small (here an isolated paper) is grey, and says what it is
+    assertEquals(-1, legend.get(20).community());
+    assertEquals(Palette.OTHER, legend.get(20).rgb());
+    assertTrue(legend.get(20).label().startsWith("isolated papers and tiny groups"), legend.get(20).label());
+    assertEquals(Palette.OTHER, m.scene().node("lone").orElseThrow().rgb());
+    assertFalse(m.hasOwnColour(20));
+  }
+
+  @Test
+  void searchFindsAPaperByABareDoiAsTheCommandLineDoes() {
+    Paper withDoi = Paper.builder().id("doi:10.1234/grok.7").title("Grokking with a DOI")
+        .ids(ExternalIds.of("10.1234/grok.7", null, null, null, null)).build();
+    var g = PaperGraph.of(List.of(withDoi), List.of());
+    var a = new Analysis(g,
+        new Communities(Map.of(withDoi.id(), 0),
+            List.of(new Community(0, List.of(withDoi.id()), List.of(), List.of(withDoi.id()))),
+            0, "modularity", 1.0, 42),
+        new Centralities(Map.of()),
+        new Layout(Map.of(withDoi.id(), new Layout.Point(0, 0))),
+        new RunManifest("test", "1970-01-01T00:00:00Z", List.of(), Map.of(),
+            Map.of(), Map.of()));
+    ViewerModel m = new ViewerModel(a);
+    for (String q : List.of("10.1234/grok.7", "https://doi.org/10.1234/GROK.7", "doi:10.1234/grok.7")) {
+      assertEquals(List.of(withDoi.id()), m.search(q, 5).stream().map(SearchHit::id).toList(), q);
+    }
+    assertEquals(withDoi.id(), m.searchAndSelect("10.1234/grok.7").orElseThrow().id());
+    assertEquals(withDoi.id(), m.selected().orElseThrow());
   }
 }

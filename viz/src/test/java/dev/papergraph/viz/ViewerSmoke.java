@@ -60,6 +60,54 @@ public final class ViewerSmoke {
     }
     result.setProperty("legend", colours.toString());
 
+    // the legend wraps inside its viewport; every label lies inside the canvas
+    SwingUtilities.invokeAndWait(() -> {
+      ViewerWindow w = window.get();
+      int viewportWidth = w.legendScroll().getViewport().getWidth();
+      StringBuilder overflow = new StringBuilder();
+      int wrapped = 0;
+      for (var box : w.legendBoxes()) {
+        int right = box.getX() + Math.max(box.getWidth(), box.getPreferredSize().width);
+        if (right > viewportWidth) {
+          overflow.append(box.getText()).append(" to ").append(right).append("; ");
+        }
+        if (box.getHeight() > 1.6 * box.getFontMetrics(box.getFont()).getHeight()) {
+          wrapped++;
+        }
+      }
+      result.setProperty("legendViewport", Integer.toString(viewportWidth));
+      result.setProperty("legendOverflow", overflow.toString());
+      result.setProperty("legendWrapped", Integer.toString(wrapped));
+      result.setProperty("legendScrollsSideways",
+          Boolean.toString(w.legendScroll().getHorizontalScrollBar().isShowing()));
+      GraphView view = w.view();
+      view.placeLabels();
+      int width = view.component().getWidth();
+      StringBuilder outside = new StringBuilder();
+      int labelled = 0;
+      int flipped = 0;
+      for (Scene.Node n : model.scene().nodes()) {
+        Object label = view.graph().getNode(n.id()).getAttribute("ui.label");
+        if (label == null) {
+          continue;
+        }
+        labelled++;
+        GraphView.LabelPlace place = view.labelPlace(n.id(), label.toString(), width);
+        if (!place.text().equals(label.toString())) {
+          outside.append(n.id()).append(" label not as placed; ");
+        }
+        if (place.side().equals("left")) {
+          flipped++;
+        }
+        if (place.box().x < 0 || place.box().x + place.box().width > width) {
+          outside.append(n.id()).append(' ').append(place.box()).append("; ");
+        }
+      }
+      result.setProperty("labelled", Integer.toString(labelled));
+      result.setProperty("labelsFlipped", Integer.toString(flipped));
+      result.setProperty("labelsOutside", outside.toString());
+    });
+
     // click the largest paper where the view says it is
     AtomicReference<Point> target = new AtomicReference<>();
     AtomicReference<String> expected = new AtomicReference<>("");

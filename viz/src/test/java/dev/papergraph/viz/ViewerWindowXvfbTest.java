@@ -71,6 +71,18 @@ class ViewerWindowXvfbTest {
           "community colour #" + hex + " drawn in the graph view: " + counts.getOrDefault(rgb, 0) + " pixels");
     }
 
+    // the legend fits: lines wrap inside the side panel, nothing is cut off or scrolls sideways
+    assertEquals("", result.getProperty("legendOverflow"), "legend lines wider than the panel ("
+        + result.getProperty("legendViewport") + " px)");
+    assertEquals("false", result.getProperty("legendScrollsSideways"));
+    assertTrue(Integer.parseInt(result.getProperty("legendWrapped")) >= 1,
+        "long seed labels wrap onto a second line: " + result.getProperty("legendWrapped"));
+    // labels stay inside the canvas (those near the right edge go to the left of their paper)
+    assertTrue(Integer.parseInt(result.getProperty("labelled")) >= 10, "labels drawn: " + result.getProperty("labelled"));
+    assertEquals("", result.getProperty("labelsOutside"), "labels past the canvas edge");
+    assertTrue(Integer.parseInt(result.getProperty("labelsFlipped")) >= 1,
+        "a label near the right edge is drawn on the left: " + result.getProperty("labelsFlipped"));
+
     String clicked = result.getProperty("clicked");
     assertFalse(clicked.isEmpty(), "no paper under the click point");
     assertEquals(clicked, result.getProperty("selected"), "a mouse click selects the paper under it");

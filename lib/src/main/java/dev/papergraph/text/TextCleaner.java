@@ -1,0 +1,103 @@
+package dev.papergraph.text;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+
+/**
+ * Cleans the text of titles and abstracts before analysis, as a chain of Lucene char filters (so
+ * token offsets still point into the text as the source gave it):
+ *
+ * <ol>
+ *   <li>three {@code HTMLStripCharFilter}s: each decodes character entities and strips HTML, JATS
+ *       and MathML tags; three passes undo double escaping ({@code &amp;lt;b&amp;gt;} becomes
+ *       {@code &lt;b&gt;}, then {@code <b>}, then nothing);
+ *   <li>{@code PatternReplaceCharFilter}s for URLs, DOIs and e-mail addresses (removed), LaTeX math
+ *       ({@code $…$}, {@code $$…$$}, {@code \(…\)}, {@code \[…\]}: removed), LaTeX commands that
+ *       wrap words ({@code \emph{…}}, {@code \textbf{…}}, …: the words kept), references ({@code
+ *       \cite{…}}, {@code \ref{…}}: removed), other commands and braces (removed).
+ * </ol>
+ *
+ * Numbers, percentages and statistics are removed later, by the analysis chain ({@link
+ * PaperAnalyzer}); {@link #readable} keeps them, as a reader wants them.
+ *
+ * <p>The stored abstract stays as the source gave it; what users see (viewer, {@code explain},
+ * exports) is {@link #readable}. Stateless and thread-safe.
+ */
+public final class TextCleaner {
+
+  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"]+|\\bwww\\.[^\\s<>\"]+");
+  private static final Pattern DOI = Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]+");
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  private static final Pattern DISPLAY_MATH = Pattern.compile("\\$\\$[^$]*\\$\\$|\\\\\\[.*?\\\\\\]", Pattern.DOTALL);
+  private static final Pattern INLINE_MATH = Pattern.compile("\\$[^$]{0,400}\\$|\\\\\\(.*?\\\\\\)", Pattern.DOTALL);
+  private static final Pattern WORD_COMMAND = Pattern.compile(
+      "\\\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textup|textnormal|underline|uline|mbox|text)"
+          + "\\s*\\{([^{}]*)\\}");
+  private static final Pattern REFERENCE_COMMAND = Pattern.compile(
+      "\\\\(?:cite[tp]?|citealp|ref|eqref|autoref|cref|label|url|footnote|href)\\*?\\s*(?:\\[[^\\]]*\\])?\\{[^{}]*\\}");
+  private static final Pattern ESCAPED_CHAR = Pattern.compile("\\\\([%&#_$])");
+  private static final Pattern OTHER_COMMAND = Pattern.compile("\\\\[A-Za-z]+\\*?|\\\\.|[{}~]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private TextCleaner() {}
+
+  /**
+   * The char filters over a reader, as {@link PaperAnalyzer} uses them (offsets corrected back to
+   * the raw text).
+   */
+  public static Reader wrap(Reader raw) {
+    Reader r = new HTMLStripCharFilter(raw);
+    r = new HTMLStripCharFilter(r);
+    r = new HTMLStripCharFilter(r);
+    r = new PatternReplaceCharFilter(URL, " ", r);
+    r = new PatternReplaceCharFilter(DOI, " ", r);
+    r = new PatternReplaceCharFilter(EMAIL, " ", r);
+    r = new PatternReplaceCharFilter(DISPLAY_MATH, " ", r);
+    r = new PatternReplaceCharFilter(INLINE_MATH, " ", r);
+    r = new PatternReplaceCharFilter(WORD_COMMAND, "$1", r);
+    r = new PatternReplaceCharFilter(REFERENCE_COMMAND, " ", r);
+    r = new PatternReplaceCharFilter(ESCAPED_CHAR, "$1", r);
+    r = new PatternReplaceCharFilter(OTHER_COMMAND, " ", r);
+    return r;
+  }
+
+  /**
+   * The readable text of a raw title or abstract: entities decoded, markup, math, LaTeX commands,
+   * URLs and DOIs removed, the words of {@code \emph{…}} kept, white space collapsed. Numbers stay.
+   * {@code null} gives {@code null}.
+   */
+  public static String readable(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (!needsCleaning(raw)) {
+      return SPACES.matcher(raw).replaceAll(" ").strip();
+    }
+    StringBuilder b = new StringBuilder(raw.length());
+    char[] buf = new char[1024];
+    try (Reader r = wrap(new StringReader(raw))) {
+      for (int c; (c = r.read(buf)) != -1; ) {
+        b.append(buf, 0, c);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return SPACES.matcher(b).replaceAll(" ").replace(" .", ".").replace(" ,", ",").strip();
+  }
+
+  /** Whether a text contains anything the char filters would change (a fast path for clean text). */
+  static boolean needsCleaning(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '<' || c == '&' || c == '$' || c == '\\' || c == '{' || c == '}' || c == '~') {
+        return true;
+      }
+    }
+    return raw.contains("://") || raw.contains("www.") || raw.contains("10.") || raw.contains("@");
+  }
+}
