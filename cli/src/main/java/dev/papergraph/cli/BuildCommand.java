@@ -104,12 +104,12 @@ final class BuildCommand implements Callable<Integer> {
         }
       }
       ws = Workspace.add(workspace.dir, Inputs.expand(inputs, System.in), options.format(),
-          ConsoleProgress.forTerminal(main.quiet));
+          ConsoleProgress.forTerminal(main.quiet, main.columns));
     } else {
       List<InputSource> sources = inputs.isEmpty()
           ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
           : Inputs.expand(inputs, System.in);
-      ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet));
+      ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet, main.columns));
     }
 
     PrintWriter out = output.out();

@@ -50,7 +50,7 @@ final class RenderCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
       description = "The picture to write; .png or .svg decides the format.")
   Path output;
 
@@ -123,6 +123,8 @@ final class RenderCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
+    // papergraph writes regular files only: a device, FIFO or symlink at -o is refused (OutputFiles)
+    OutputFiles.requireWritable(output, List.of());
     if (!force && Files.exists(output)) {
       throw new UserException(output + " exists; use --force to overwrite it");
     }

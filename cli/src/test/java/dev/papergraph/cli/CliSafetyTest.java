@@ -14,7 +14,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -64,20 +63,6 @@ class CliSafetyTest {
       assertEquals(1, r.code(), r::toString);
       assertEquals(1, r.errLines().size(), r::toString);
     }
-  }
-
-  @Test
-  void finding05_devFullFromTheShadedJarExits1() throws Exception {
-    Path jar = Path.of("target/papergraph.jar");
-    Assumptions.assumeTrue(Files.isRegularFile(jar) && Files.exists(Path.of("/dev/full")),
-        "the shaded jar (mvn package) and /dev/full are needed");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-jar", jar.toString(), "rank", "--output", "csv", "-w", SeedWorkspace.dir().toString())
-        .redirectOutput(Path.of("/dev/full").toFile()).start();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(1, p.exitValue(), err);
-    assertEquals("papergraph: cannot write to standard output: No space left on device", err.strip());
   }
 
   private static String paper(String title) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every example in every {@code --help} runs, as written, by bash in a folder holding a workspace of
- * the bundled seeds ({@code .papergraph}) and the small files the examples name; and no help text
+ * the bundled seeds ({@code .papergraph}, and {@code other} for {@code -w other}) and the small files the
+ * examples name; and no help text
  * is broken in the middle of a sentence.
  */
 class HelpExamplesTest {
@@ -108,6 +109,7 @@ class HelpExamplesTest {
   private Path folder(Path dir) throws IOException {
     Files.createDirectories(dir);
     copy(SeedWorkspace.dir(), dir.resolve(".papergraph"));
+    copy(SeedWorkspace.dir(), dir.resolve("other"));
     String jsonl = paper("Grokking as delayed generalization") + paper("Quantization of vision transformers");
     Files.createDirectories(dir.resolve("papers"));
     Files.writeString(dir.resolve("papers/a.jsonl"), jsonl);
