@@ -2,6 +2,7 @@ package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
+import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportIssue;
@@ -116,12 +117,15 @@ final class BuildCommand implements Callable<Integer> {
     ImportReport report = ws.importReport();
     Communities communities = ws.communities();
     List<String> central = ws.centralities().ranking(Measure.PAGERANK);
+    Coverage coverage = CoverageLines.of(ws);
     switch (output.form) {
       case table -> {
         printReport(report);
         out.println();
         out.printf(Locale.ROOT, "Graph: %d papers, %d edges, %d communities, modularity %.4f%n",
             ws.papers().size(), ws.links().size(), communities.communities().size(), communities.modularity());
+        out.println();
+        CoverageLines.print(coverage, out);
         out.println();
         int shown = Math.min(SUMMARY_COMMUNITIES, communities.communities().size());
         out.printf("Communities (%s)%n", shown == communities.communities().size()
@@ -137,6 +141,7 @@ final class BuildCommand implements Callable<Integer> {
         summary.put("papers", ws.papers().size());
         summary.put("edges", ws.links().size());
         summary.put("modularity", communities.modularity());
+        summary.put("coverage", CoverageLines.json(coverage));
         summary.put("communities", communityTable(communities, communities.communities().size()).asMaps());
         summary.put("central", centralTable(ws, central).asMaps());
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -147,6 +152,7 @@ final class BuildCommand implements Callable<Integer> {
       case csv, tsv -> output.print(fileTable(report));
     }
     out.flush();
+    CoverageLines.warn(coverage, spec.commandLine().getErr(), main.quiet);
     if (!main.quiet) {
       spec.commandLine().getErr().println("papergraph: workspace written to " + workspace.dir
           + "; try `papergraph rank`, `papergraph communities` or `papergraph info`");

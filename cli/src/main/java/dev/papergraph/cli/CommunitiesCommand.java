@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,7 @@ final class CommunitiesCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
+  @Mixin YearOptions years;
 
   @Option(names = "--top-papers", paramLabel = "N", defaultValue = "3",
       description = "Central papers listed per community (default: ${DEFAULT-VALUE}).")
@@ -43,6 +46,19 @@ final class CommunitiesCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     Communities cs = ws.communities();
+    Optional<Set<String>> kept = years.keep(ws);
+    if (kept.isPresent()) {
+      // each community with its members of those years; communities with none are left out
+      List<Community> within = new ArrayList<>();
+      for (Community c : cs.communities()) {
+        List<String> members = c.members().stream().filter(kept.get()::contains).toList();
+        if (!members.isEmpty()) {
+          within.add(new Community(c.id(), members, c.labelTerms(),
+              c.centralPapers().stream().filter(kept.get()::contains).toList(), c.small()));
+        }
+      }
+      cs = new Communities(cs.membership(), within, cs.modularity(), cs.quality(), cs.resolution(), cs.seed());
+    }
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -5,7 +5,9 @@ import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.workspace.Workspace;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,6 +50,17 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Workspace.PairExplanation pair = ws.explain(a.id(), b.id());
     EdgeExplanation e = pair.explanation();
+    var citations = ws.graph().citations();
+    boolean aCitesB = citations.containsEdge(a.id(), b.id());
+    boolean bCitesA = citations.containsEdge(b.id(), a.id());
+    String direction = aCitesB && bCitesA ? "A and B cite each other"
+        : aCitesB ? "A cites B (A is the citing paper)"
+        : bCitesA ? "B cites A (B is the citing paper)" : "neither cites the other";
+    List<String> shared = new ArrayList<>();
+    for (String key : e.sharedReferences()) {
+      // a reference resolved in the corpus is keyed by the paper's id; others stay ids
+      shared.add(ws.ref(key).map(r -> r.title() + "  (" + key + ")").orElse(key));
+    }
     PrintWriter out = output.out();
     switch (output.form) {
       case json -> {
@@ -55,6 +68,18 @@ final class ExplainCommand implements Callable<Integer> {
         doc.put("a", Map.of("id", a.id(), "title", a.title()));
         doc.put("b", Map.of("id", b.id(), "title", b.title()));
         doc.put("linked", pair.linked());
+        List<String> citing = new ArrayList<>();
+        if (aCitesB) citing.add(a.id() + " cites " + b.id());
+        if (bCitesA) citing.add(b.id() + " cites " + a.id());
+        doc.put("citations", citing);
+        List<Map<String, Object>> refs = new ArrayList<>();
+        for (String key : e.sharedReferences()) {
+          Map<String, Object> r = new LinkedHashMap<>();
+          r.put("id", key);
+          ws.ref(key).ifPresent(p -> r.put("title", p.title()));
+          refs.add(r);
+        }
+        doc.put("sharedReferences", refs);
         doc.put("explanation", e);
         output.json(doc);
       }
@@ -65,7 +90,7 @@ final class ExplainCommand implements Callable<Integer> {
             ? "an edge of the graph" : "not an edge of the graph (below the top-k or minimum score)");
         out.printf(Locale.ROOT, "  text        %.4f   cosine of the weighted title+abstract terms%n", e.text());
         out.printf(Locale.ROOT, "  topic       %.4f   weighted Jaccard of the topics%n", e.topic());
-        out.printf(Locale.ROOT, "  direct      %.4f   one cites the other%n", e.direct());
+        out.printf(Locale.ROOT, "  direct      %.4f   %s%n", e.direct(), direction);
         out.printf(Locale.ROOT, "  coupling    %.4f   shared references%n", e.coupling());
         out.printf(Locale.ROOT, "  cocitation  %.4f   cited together%n", e.cocitation());
         if (!e.sharedTerms().isEmpty()) {
@@ -80,9 +105,9 @@ final class ExplainCommand implements Callable<Integer> {
           out.println();
           output.heading("Shared topics: " + String.join(", ", e.sharedTopics()));
         }
-        if (!e.sharedReferences().isEmpty()) {
-          out.println();
-          output.heading("Shared references: " + String.join(", ", e.sharedReferences()));
+        if (!shared.isEmpty()) {
+          out.printf("%nShared references (%d)%n", shared.size());
+          shared.forEach(line -> output.heading("  " + line));
         }
       }
       case csv, tsv -> {
@@ -90,8 +115,8 @@ final class ExplainCommand implements Callable<Integer> {
         t.row("score", e.score(), pair.linked() ? "edge" : "not an edge");
         t.row("text", e.text(), null);
         t.row("topic", e.topic(), String.join("; ", e.sharedTopics()));
-        t.row("direct", e.direct(), null);
-        t.row("coupling", e.coupling(), String.join("; ", e.sharedReferences()));
+        t.row("direct", e.direct(), direction);
+        t.row("coupling", e.coupling(), String.join("; ", shared));
         t.row("cocitation", e.cocitation(), null);
         for (SharedTerm s : e.sharedTerms()) {
           t.row("term", s.contribution(), s.display());

@@ -6,10 +6,13 @@ import dev.papergraph.write.GexfVersion;
 import dev.papergraph.write.WriteOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** How a file is exported: its format (from the name when not given) and whether it may be replaced. */
 final class ExportArgs {
@@ -40,14 +43,14 @@ final class ExportArgs {
   /**
    * The write options these arguments ask for.
    *
-   * @throws picocli.CommandLine.ParameterException (exit 2) for an unknown GEXF version or measure
+   * @throws ParameterException (exit 2) for an unknown GEXF version or measure
    */
-  WriteOptions options(picocli.CommandLine commandLine) {
-    GexfVersion version = GexfVersion.byName(gexfVersion).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+  WriteOptions options(CommandLine commandLine) {
+    GexfVersion version = GexfVersion.byName(gexfVersion).orElseThrow(() -> new ParameterException(
         commandLine, "unknown --gexf-version '" + gexfVersion + "': expected 1.2draft or 1.3"));
-    Measure measure = Measure.byName(sizeBy.strip()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+    Measure measure = Measure.byName(sizeBy.strip()).orElseThrow(() -> new ParameterException(
         commandLine, "unknown --size-by '" + sizeBy + "': expected one of "
-            + String.join(", ", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList())));
+            + String.join(", ", Arrays.stream(Measure.values()).map(Measure::key).toList())));
     return WriteOptions.defaults().withOverwrite(force).withAbstracts(!noAbstracts).withGexfVersion(version)
         .withSizeBy(measure);
   }

@@ -3,6 +3,7 @@ package dev.papergraph.cli;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import dev.papergraph.write.WriteOptions;
+import dev.papergraph.analysis.Analysis;
 import dev.papergraph.workspace.Workspace;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ final class ExportCommand implements Callable<Integer> {
   Path target;
 
   @Mixin ExportArgs exportArgs;
+  @Mixin YearOptions years;
 
   @Override
   public Integer call() throws Exception {
@@ -53,20 +55,22 @@ final class ExportCommand implements Callable<Integer> {
     }
     ExportFormat format = exportArgs.formatFor(target);
     Workspace ws = workspace.open();
+    Analysis analysis = RenderCommand.analysis(ws, years);
     if (stdout) {
       if (format == ExportFormat.CSV) {
         throw new UserException("csv is two files (nodes and edges): give a file name with -o");
       }
       // the checked standard output: a write failure (a full disk) ends the command with exit 1
       OutputStream out = GlobalOptions.of(spec).stdout;
-      Exports.write(ws.analysis(), format, out, exportArgs.options(spec.commandLine()));
+      Exports.write(analysis, format, out, exportArgs.options(spec.commandLine()));
       out.flush();
       return Main.EXIT_OK;
     }
-    List<Path> files = Exporting.write(ws.analysis(), format, target, exportArgs, spec.commandLine());
+    List<Path> files = Exporting.write(analysis, format, target, exportArgs, spec.commandLine());
     if (!GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: wrote " + format.key() + " ("
-          + ws.papers().size() + " papers, " + ws.links().size() + " edges) to "
+          + analysis.graph().papers().size() + " papers, " + analysis.graph().similarity().edgeSet().size()
+          + " edges) to "
           + String.join(", ", files.stream().map(Path::toString).toList()));
     }
     return Main.EXIT_OK;

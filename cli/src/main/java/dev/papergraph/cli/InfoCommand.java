@@ -1,9 +1,11 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,12 +33,14 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Workspace ws = workspace.open();
     RunManifest m = ws.manifest();
+    Coverage coverage = CoverageLines.of(ws);
     PrintWriter out = output.out();
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("workspace", ws.dir().toString());
         doc.put("manifest", m);
+        doc.put("coverage", CoverageLines.json(coverage));
         output.json(doc);
       }
       case table -> {
@@ -47,6 +51,8 @@ final class InfoCommand implements Callable<Integer> {
         Table inputs = new Table("file", "format", "bytes", "sha256").flexibleFromStart("file").flexible("sha256");
         m.inputs().forEach(i -> inputs.row(i.name(), i.format(), i.bytes(), i.sha256()));
         output.print(inputs);
+        out.println();
+        CoverageLines.print(coverage, out);
         out.println();
         out.println("Counts");
         m.counts().forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %d", k, v)));
@@ -66,11 +72,15 @@ final class InfoCommand implements Callable<Integer> {
           t.row("input." + i.name(), i.format() + " " + i.bytes() + " " + i.sha256());
         }
         m.counts().forEach((k, v) -> t.row("counts." + k, v));
+        CoverageLines.json(coverage).forEach((k, v) -> t.row("coverage." + k, v instanceof List<?> l
+            ? String.join("; ", l.stream().map(Object::toString).toList()) : v));
         m.parameters().forEach((k, v) -> t.row("parameters." + k, v));
         m.libraries().forEach((k, v) -> t.row("libraries." + k, v));
         output.print(t);
       }
     }
+    out.flush();
+    CoverageLines.warn(coverage, spec.commandLine().getErr(), GlobalOptions.of(spec).quiet);
     return Main.EXIT_OK;
   }
 }

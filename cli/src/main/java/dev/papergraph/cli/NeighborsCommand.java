@@ -1,16 +1,20 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.workspace.PaperRef;
+import dev.papergraph.workspace.Workspace;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
-import dev.papergraph.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +42,7 @@ final class NeighborsCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
+  @Mixin YearOptions years;
 
   @Parameters(paramLabel = "PAPER", description = "Id, DOI, arXiv id or title fragment.")
   String paper;
@@ -65,13 +70,34 @@ final class NeighborsCommand implements Callable<Integer> {
     Workspace ws = workspace.open();
     PaperRef center = Papers.resolve(ws, paper);
     Neighbourhoods.EgoGraph ego = ws.neighbourhoods().ego(center.id(), depth, top);
+    Optional<Set<String>> kept = years.keep(ws);
+    // a paper outside the years is left out with the papers reached through it
+    List<Row> rows = new ArrayList<>();
+    int skipBelow = Integer.MAX_VALUE;
+    for (Row r : tree(ego)) {
+      if (r.hop() > skipBelow) {
+        continue;
+      }
+      skipBelow = Integer.MAX_VALUE;
+      if (kept.isPresent() && !kept.get().contains(r.id())) {
+        skipBelow = r.hop();
+        continue;
+      }
+      rows.add(r);
+    }
     if (export != null) {
       ExportFormat format = exportArgs.formatFor(export);
-      List<Path> files = Exporting.write(Exports.restrict(ws.analysis(), ego.papers()), format, export, exportArgs,
-          spec.commandLine());
+      Set<String> ids = new LinkedHashSet<>(ego.papers());
+      if (kept.isPresent()) {
+        ids.clear();
+        ids.add(center.id());
+        rows.forEach(r -> ids.add(r.id()));
+      }
+      Analysis part = Exports.restrict(ws.analysis(), ids);
+      List<Path> files = Exporting.write(part, format, export, exportArgs, spec.commandLine());
       if (!GlobalOptions.of(spec).quiet) {
         spec.commandLine().getErr().println("papergraph: wrote the ego graph of " + center.id() + " ("
-            + ego.papers().size() + " papers, " + ego.edges().size() + " edges) to "
+            + ids.size() + " papers, " + part.graph().similarity().edgeSet().size() + " edges) to "
             + String.join(", ", files.stream().map(Path::toString).toList()));
       }
       return Main.EXIT_OK;
@@ -80,12 +106,13 @@ final class NeighborsCommand implements Callable<Integer> {
     output.heading("Neighbours of " + Text.cut(Text.terminal(center.title()),
         Math.max(10, output.columns() - Text.width("Neighbours of " + id))) + id);
     Table t = Papers.edgeTable("hop", "via");
-    for (Row r : tree(ego)) {
+    for (Row r : rows) {
       String title = ws.title(r.id());
       if (output.table()) {
         title = "  ".repeat(r.hop() - 1) + title;
       }
-      Papers.edgeRow(t, r.edge().explanation(), r.hop(), r.id(), title, r.hop() > 1 ? r.edge().other(r.id()) : null);
+      Papers.edgeRow(t, r.edge().explanation(), r.hop(), YearOptions.year(ws, r.id()), r.id(), title,
+          r.hop() > 1 ? r.edge().other(r.id()) : null);
     }
     output.print(t);
     if (ego.papers().size() == 1 && !GlobalOptions.of(spec).quiet) {

@@ -60,11 +60,11 @@ final class Papers {
   /**
    * A table of papers reached over edges, as {@code neighbors} and {@code path} print it: the given
    * leading columns (a hop or step number, then others shown only to programs, such as {@code via}),
-   * then the edge's score, the paper, the shared terms, and, for programs, the score components
+   * then the edge's score, the paper (year, id, title), the shared terms, and, for programs, the score components
    * that {@code explain} gives.
    */
   static Table edgeTable(String position, String... machineOnly) {
-    List<String> keys = new ArrayList<>(List.of(position, "score", "id", "title"));
+    List<String> keys = new ArrayList<>(List.of(position, "score", "year", "id", "title"));
     keys.addAll(List.of(machineOnly));
     keys.addAll(List.of("sharedTerms", "text", "topic", "direct", "coupling", "cocitation", "sharedTopics",
         "sharedReferences"));
@@ -75,9 +75,11 @@ final class Papers {
   }
 
   /** A row of {@link #edgeTable}: the explanation of the edge that reached the paper (null: none). */
-  static void edgeRow(Table t, EdgeExplanation e, int position, String id, String title, Object... machineOnly) {
+  static void edgeRow(Table t, EdgeExplanation e, int position, Integer year, String id, String title,
+      Object... machineOnly) {
     List<Object> row = new ArrayList<>(List.of(position));
     row.add(e == null ? null : e.score());
+    row.add(year);
     row.add(id);
     row.add(title);
     row.addAll(Arrays.asList(machineOnly));

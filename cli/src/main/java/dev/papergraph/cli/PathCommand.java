@@ -53,7 +53,7 @@ final class PathCommand implements Callable<Integer> {
     for (int i = 0; i < path.papers().size(); i++) {
       String id = path.papers().get(i);
       SimilarityEdge e = i == 0 ? null : path.edges().get(i - 1);
-      Papers.edgeRow(t, e == null ? null : e.explanation(), i, id, ws.title(id));
+      Papers.edgeRow(t, e == null ? null : e.explanation(), i, YearOptions.year(ws, id), id, ws.title(id));
     }
     output.print(t);
     return Main.EXIT_OK;

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -43,6 +44,7 @@ final class RankCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
+  @Mixin YearOptions years;
 
   @Option(names = "--by", paramLabel = "MEASURE", defaultValue = "pagerank", completionCandidates = MeasureNames.class,
       description = "Centrality: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -83,29 +85,39 @@ final class RankCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     Centralities c = ws.centralities();
+    Optional<Set<String>> kept = years.keep(ws);
     Table t;
     if (contrast != null) {
-      t = contrast(ws, measure, ws.papers(), c);
+      List<Paper> papers = ws.papers();
+      if (kept.isPresent()) {
+        papers = papers.stream().filter(p -> kept.get().contains(p.id())).toList();
+      }
+      t = contrast(ws, measure, papers, c);
     } else if (community != null) {
       Community com = community(ws.communities());
       Map<String, Double> within = c.withinCommunity().getOrDefault(measure, Map.of());
       List<String> ids = new ArrayList<>(com.members());
+      kept.ifPresent(ids::retainAll);
       ids.sort((a, b) -> {
         int cmp = Double.compare(within.getOrDefault(b, 0.0), within.getOrDefault(a, 0.0));
         return cmp != 0 ? cmp : a.compareTo(b);
       });
-      t = new Table("rank", measure.key(), "overall", "id", "title").flexible("title");
+      t = new Table("rank", measure.key(), "overall", "year", "id", "title").flexible("title");
       int rank = 0;
       for (String id : ids.subList(0, Math.min(top, ids.size()))) {
-        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), id, ws.title(id));
+        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), YearOptions.year(ws, id), id, ws.title(id));
       }
     } else {
       List<String> ranking = c.ranking(measure);
-      t = new Table("rank", measure.key(), "community", "id", "title").flexible("title");
+      if (kept.isPresent()) {
+        ranking = ranking.stream().filter(kept.get()::contains).toList();
+      }
+      t = new Table("rank", measure.key(), "community", "year", "id", "title").flexible("title");
       int rank = 0;
       for (String id : ranking.subList(0, Math.min(top, ranking.size()))) {
         int community = ws.ref(id).orElseThrow().community();
-        t.row(++rank, c.score(measure, id), community < 0 ? null : community, id, ws.title(id));
+        t.row(++rank, c.score(measure, id), community < 0 ? null : community, YearOptions.year(ws, id), id,
+            ws.title(id));
       }
     }
     output.print(t);
@@ -132,12 +144,12 @@ final class RankCommand implements Callable<Integer> {
     List<PopularityContrast.Standing> list = contrast.gems ? pc.hiddenGems(minGap) : pc.hype(minGap);
     String pop = popularity.name().toLowerCase(Locale.ROOT);
     // people see the percentiles whose gap ranks the papers; programs get the raw values too
-    Table t = new Table("rank", "gap", measure.key(), measure.key() + "Pct", pop, pop + "Pct", "id", "title")
+    Table t = new Table("rank", "gap", measure.key(), measure.key() + "Pct", pop, pop + "Pct", "year", "id", "title")
         .machineOnly(measure.key(), pop).flexible("title");
     int rank = 0;
     for (PopularityContrast.Standing s : list.subList(0, Math.min(top, list.size()))) {
       t.row(++rank, s.gap(), s.centrality(), s.centralityPercentile(), s.popularity(), s.popularityPercentile(),
-          s.paperId(), ws.title(s.paperId()));
+          YearOptions.year(ws, s.paperId()), s.paperId(), ws.title(s.paperId()));
     }
     if (list.isEmpty() && !GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().printf(Locale.ROOT, "papergraph: no paper has a gap of at least %.2f; "

@@ -11,6 +11,7 @@ import dev.papergraph.viz.Theme;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
+import dev.papergraph.write.Exports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +52,7 @@ final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
+  @Mixin YearOptions years;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
       description = "The picture to write; .png or .svg decides the format.")
@@ -129,7 +133,7 @@ final class RenderCommand implements Callable<Integer> {
       throw new UserException(output + " exists; use --force to overwrite it");
     }
     Workspace ws = workspace.open();
-    Analysis analysis = analysis(ws);
+    Analysis analysis = analysis(ws, years);
     ViewerModel model;
     try {
       model = new ViewerModel(analysis, edgeCap, options.labels().papers() ? paperLabels : 0);
@@ -203,5 +207,11 @@ final class RenderCommand implements Callable<Integer> {
   /** The analysis the workspace saved (graph, communities, centralities, layout, manifest): no rebuild. */
   static Analysis analysis(Workspace ws) throws IOException {
     return ws.analysis();
+  }
+
+  /** The saved analysis restricted to the papers of the years the options keep (all when none given). */
+  static Analysis analysis(Workspace ws, YearOptions years) throws IOException {
+    Optional<Set<String>> kept = years.keep(ws);
+    return kept.isPresent() ? Exports.restrict(ws.analysis(), kept.get()) : ws.analysis();
   }
 }

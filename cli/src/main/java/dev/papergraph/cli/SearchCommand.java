@@ -4,6 +4,8 @@ import dev.papergraph.workspace.PaperIndex;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,7 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
+  @Mixin YearOptions years;
 
   @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The text to search for (several words are joined).")
   List<String> text;
@@ -48,12 +51,17 @@ final class SearchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "the search text is empty");
     }
     Workspace ws = workspace.open();
-    List<PaperIndex.SearchHit> hits = ws.search(query, top);
-    Table t = new Table("rank", "score", "community", "id", "title").flexible("title");
+    Optional<Set<String>> kept = years.keep(ws);
+    List<PaperIndex.SearchHit> hits = ws.search(query, kept.isPresent() ? Math.max(top, ws.catalog().size()) : top);
+    if (kept.isPresent()) {
+      hits = hits.stream().filter(h -> kept.get().contains(h.paper().id())).limit(top).toList();
+    }
+    Table t = new Table("rank", "score", "community", "year", "id", "title").flexible("title");
     int rank = 0;
     for (PaperIndex.SearchHit h : hits) {
       int community = ws.ref(h.paper().id()).map(PaperRef::community).orElse(-1);
-      t.row(++rank, h.score(), community < 0 ? null : community, h.paper().id(), h.paper().title());
+      t.row(++rank, h.score(), community < 0 ? null : community, h.paper().year().orElse(null), h.paper().id(),
+          h.paper().title());
     }
     output.print(t);
     if (hits.isEmpty() && !GlobalOptions.of(spec).quiet) {

@@ -57,7 +57,8 @@ final class Table {
   /** A table with these camelCase column keys, none narrowed or hidden. */
   Table(String... keys) {
     for (String k : keys) {
-      if (!k.matches("[a-z][A-Za-z0-9]*")) {
+      // camelCase, or a number (a column per community id)
+      if (!k.matches("[a-z][A-Za-z0-9]*|[0-9]+")) {
         throw new IllegalArgumentException("column keys are camelCase: " + k);
       }
       columns.add(new Column(k, 0, 0, true, false));

@@ -36,6 +36,7 @@ final class ViewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin WorkspaceOptions workspace;
+  @Mixin YearOptions years;
 
   @Option(names = "--size-by", paramLabel = "MEASURE",
       description = "Centrality that sizes the papers at first (default: pagerank).")
@@ -69,7 +70,7 @@ final class ViewCommand implements Callable<Integer> {
     requireDisplay();
     ViewerModel model;
     try {
-      model = new ViewerModel(RenderCommand.analysis(ws), edgeCap, labels);
+      model = new ViewerModel(RenderCommand.analysis(ws, years), edgeCap, labels);
       // free text (a phrase or a pasted abstract) through the workspace's Lucene index
       model.setFreeTextSearch((query, limit) -> {
         try {

@@ -47,7 +47,7 @@ class QueryCommandsTest {
       var r = SeedWorkspace.run("rank", "--by", m, "--top", "20", "--output", "tsv");
       assertEquals(0, r.code(), r::toString);
       List<String> lines = r.out().lines().toList();
-      assertEquals("rank\t" + m + "\tcommunity\tid\ttitle", lines.get(0));
+      assertEquals("rank\t" + m + "\tcommunity\tyear\tid\ttitle", lines.get(0));
       assertEquals(21, lines.size(), r::toString);
       double previous = Double.POSITIVE_INFINITY;
       for (String line : lines.subList(1, lines.size())) {
@@ -310,7 +310,7 @@ class QueryCommandsTest {
   void searchWithNothingInCommonSaysSo() {
     var r = SeedWorkspace.run("search", "zzzzqqq");
     assertEquals(0, r.code(), r::toString);
-    assertEquals("RANK  SCORE  COMMUNITY  ID  TITLE", r.out().strip());
+    assertEquals("RANK  SCORE  COMMUNITY  YEAR  ID  TITLE", r.out().strip());
     assertTrue(r.err().contains("no paper shares a term with \"zzzzqqq\""), r::toString);
   }
 

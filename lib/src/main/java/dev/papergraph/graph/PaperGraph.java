@@ -1,10 +1,10 @@
 package dev.papergraph.graph;
 
 import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.Link;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,19 +64,12 @@ public final class PaperGraph {
         sim.setEdgeWeight(e, l.score());
       }
     }
-    Map<String, String> byKey = new HashMap<>();
-    for (Paper p : byId.values()) {
-      byKey.putIfAbsent(p.id(), p.id());
-      for (String key : p.ids().keys()) {
-        byKey.putIfAbsent(key, p.id());
-      }
-    }
-    for (Paper p : byId.values()) {
-      for (String ref : p.references()) {
-        String cited = byKey.get(ref);
-        if (cited != null && !cited.equals(p.id())) {
-          cites.addEdge(p.id(), cited);
-        }
+    // references resolve to papers in one place, the citation index
+    List<Paper> ordered = List.copyOf(byId.values());
+    CitationIndex index = CitationIndex.of(ordered);
+    for (int d = 0; d < ordered.size(); d++) {
+      for (int cited : index.cited(d)) {
+        cites.addEdge(ordered.get(d).id(), ordered.get(cited).id());
       }
     }
     return new PaperGraph(byId, sim, cites);

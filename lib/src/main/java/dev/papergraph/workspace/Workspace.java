@@ -497,6 +497,14 @@ public final class Workspace {
     }
   }
 
+  /**
+   * The analysed terms of every paper with their readable forms, the terms community labels are
+   * made of. Analyses the texts of every paper, once per workspace opened.
+   */
+  public dev.papergraph.analysis.TermSource terms() throws IOException {
+    return dev.papergraph.analysis.TermSource.of(engine.get().vectors());
+  }
+
   /** Finds papers by id, DOI, arXiv id or title fragment. */
   public PaperLookup lookup() throws IOException {
     return lookup.get();

@@ -1,0 +1,50 @@
+package dev.papergraph.cli;
+
+import dev.papergraph.analysis.Coverage;
+import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.CitationIndex;
+import dev.papergraph.workspace.Workspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The coverage of a workspace as {@code build} and {@code info} print it. */
+final class CoverageLines {
+
+  private CoverageLines() {}
+
+  /** The coverage of the workspace papers. */
+  static Coverage of(Workspace ws) throws IOException {
+    List<Paper> papers = ws.papers();
+    return Coverage.of(papers, CitationIndex.of(papers));
+  }
+
+  /** "Coverage" and its lines, for the table form. */
+  static void print(Coverage c, PrintWriter out) {
+    out.println("Coverage (what each feature can use)");
+    c.lines().forEach(l -> out.println("  " + l));
+  }
+
+  /** Each warning as one line on standard error. */
+  static void warn(Coverage c, PrintWriter err, boolean quiet) {
+    if (!quiet) {
+      c.warnings().forEach(w -> err.println("papergraph: warning: " + w));
+      err.flush();
+    }
+  }
+
+  /** The figures and warnings as a JSON object. */
+  static Map<String, Object> json(Coverage c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("papers", c.papers());
+    m.put("withAbstract", c.withAbstract());
+    m.put("withYear", c.withYear());
+    m.put("withReferences", c.withReferences());
+    m.put("references", c.references());
+    m.put("referencesResolved", c.resolved());
+    m.put("warnings", c.warnings());
+    return m;
+  }
+}
