@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph bursts}: terms whose share of papers bursts for a span of years (or months). */
 @Command(name = "bursts", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Terms whose share of papers rises sharply for a span of years (or months): Kleinberg's",
-        "two-state burst detection (KDD 2002) on the number of papers per period containing each term,",
-        "as CiteSpace reports it: term, strength (the cost the burst saves), begin, end. Terms are the",
-        "analysed terms that community labels are made of; a term must occur in --min-papers papers."},
+        "Terms whose share of papers rises sharply for a span of years (or months): Kleinberg's two-state "
+            + "burst detection (KDD 2002) on the number of papers per period containing each term, as CiteSpace "
+            + "reports it: term, strength (the cost the burst saves), begin, end. Terms are the analysed terms "
+            + "that community labels are made of; a term must occur in --min-papers papers."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph bursts",

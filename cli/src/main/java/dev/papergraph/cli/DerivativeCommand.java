@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph derivative}: the corpus papers that build on a paper's neighbourhood or a community. */
 @Command(name = "derivative", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Derivative works: the papers of the corpus citing many of a set of papers (PAPER and its",
-        "strongest neighbours, or a community), with how many of them each cites. Needs a corpus with",
-        "references (OpenAlex, Semantic Scholar)."},
+        "Derivative works: the papers of the corpus citing many of a set of papers (PAPER and its "
+            + "strongest neighbours, or a community), with how many of them each cites. Needs a corpus with "
+            + "references (OpenAlex, Semantic Scholar)."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph derivative --community 0",

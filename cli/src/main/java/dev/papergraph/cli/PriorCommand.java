@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph prior}: the works a paper's neighbourhood or a community builds on. */
 @Command(name = "prior", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Prior works: the works most cited by a set of papers (PAPER and its strongest neighbours, or a",
-        "community), with how many of them cite each. Works outside the corpus, known only as",
-        "references, are listed too (by id; title empty). Needs a corpus with references (OpenAlex,",
-        "Semantic Scholar)."},
+        "Prior works: the works most cited by a set of papers (PAPER and its strongest neighbours, or a "
+            + "community), with how many of them cite each. Works outside the corpus, known only as references, "
+            + "are listed too (by id; title empty). Needs a corpus with references (OpenAlex, Semantic "
+            + "Scholar)."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph prior --community 0",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,7 +63,7 @@ class QueryCommandsTest {
   void rankWithinACommunityListsOnlyItsMembers() throws Exception {
     JsonNode communities = Table.JSON.readTree(SeedWorkspace.run("communities", "--output", "json").out());
     JsonNode c1 = communities.at("/communities/1");
-    Set<String> members = new java.util.HashSet<>();
+    Set<String> members = new HashSet<>();
     c1.get("members").forEach(m -> members.add(m.asText()));
     var r = SeedWorkspace.run("rank", "--community", "1", "--top", "1000", "--output", "json");
     assertEquals(0, r.code(), r::toString);
