@@ -16,7 +16,7 @@ import java.util.Objects;
  * EdgeExplanation}). Components the data cannot support (no references) are 0 for every pair, so
  * they change no ranking; the weights need not sum to 1.
  *
- * @param k neighbours kept per paper
+ * @param k neighbours kept per paper, 1 to {@link #K_MAX}
  * @param minScore a neighbour's combined score must be at least this (and above 0)
  * @param textWeight weight of the text cosine
  * @param topicWeight weight of the weighted Jaccard over topics
@@ -43,6 +43,11 @@ public record EngineOptions(
 
   /** Neighbours per paper by default. */
   public static final int K_DEFAULT = 10;
+  /**
+   * Most neighbours per paper: each paper keeps a k-heap, so a huge k (e.g. 2147483647) would ask for
+   * memory no machine has; a related-paper graph never needs more.
+   */
+  public static final int K_MAX = 1000;
   /** Default minimum combined score. */
   public static final double MIN_SCORE_DEFAULT = 0.02;
   /** Default weight of the text cosine. */
@@ -66,6 +71,7 @@ public record EngineOptions(
     Objects.requireNonNull(normalisation, "normalisation");
     Objects.requireNonNull(text, "text");
     require(k >= 1, "k must be at least 1: %s", k);
+    require(k <= K_MAX, "k must be at most " + K_MAX + ": %s", k);
     require(Double.isFinite(minScore) && minScore >= 0 && minScore <= 1,
         "minScore must be in [0, 1]: %s", minScore);
     requireWeight(textWeight, "textWeight");

@@ -592,9 +592,14 @@ public final class Workspace {
   /** Hashes the inputs into the manifest, each with the format it was read as. */
   private static void hashInputs(RunManifest.Builder m, List<InputSource> inputs, ImportReport report)
       throws IOException {
-    for (int i = 0; i < inputs.size(); i++) {
-      InputSource s = inputs.get(i);
-      String format = i < report.files().size() ? report.files().get(i).format() : "";
+    // by name, not position: an input given twice or skipped has no row of its own
+    Map<String, String> formats = new HashMap<>();
+    report.files().forEach(f -> formats.putIfAbsent(f.file(), f.format()));
+    for (InputSource s : inputs) {
+      String format = formats.get(s.name());
+      if (format == null) {
+        continue;
+      }
       try (InputStream in = s.opener().open()) {
         m.input(s.name(), format, in);
       }
