@@ -50,12 +50,12 @@ final class ConsoleProgress implements Progress {
         .setConsumer(new ConsoleProgressBarConsumer(System.err, columns - 1))
         .setMaxRenderedLength(columns - 1)
         .setUpdateIntervalMillis(100)
-        .continuousUpdate()
-        .hideEta();
+        .continuousUpdate();
     if (total < 0) {
       b.setRenderer(new Spinner(stage));
     }
-    bar = b.build();
+    // the embedding stage is the long one: its bar shows the rate (papers/s) and the time left
+    bar = ("embed".equals(stage) ? b.setUnit(" papers", 1).showSpeed() : b.hideEta()).build();
   }
 
   @Override
