@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         DerivativeCommand.class,
         TimelineCommand.class,
         BurstsCommand.class,
+        DiffCommand.class,
         PathCommand.class,
         SearchCommand.class,
         ExportCommand.class,

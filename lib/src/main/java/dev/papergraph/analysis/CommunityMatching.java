@@ -73,7 +73,7 @@ public final class CommunityMatching {
 
   /**
    * The fresh partition with its communities renumbered after the previous one: a fresh community
-   * matched (greedily, by Jaccard) to a previous community takes its number when that number is
+   * matched (greedily, by Jaccard over the papers both partitions hold) to a previous community takes its number when that number is
    * below the number of fresh communities; the others take the free numbers in increasing order,
    * largest community first (fresh ids are by decreasing size). Members, labels and central papers
    * are kept; only ids change.
@@ -93,7 +93,9 @@ public final class CommunityMatching {
         before.get(c).add(id);
       }
     });
-    List<List<String>> now = fresh.communities().stream().map(Community::members).toList();
+    // overlaps over the papers the previous partition knew, so that new papers do not weaken them
+    List<List<String>> now = fresh.communities().stream()
+        .map(c -> c.members().stream().filter(previous::containsKey).toList()).toList();
     int[] newId = new int[k];
     Arrays.fill(newId, -1);
     boolean[] taken = new boolean[Math.max(k, prevCount)];
