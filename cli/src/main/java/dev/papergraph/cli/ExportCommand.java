@@ -20,12 +20,15 @@ import picocli.CommandLine.Spec;
     description = {
         "Write the graph (papers with communities, centralities and positions; edges with their",
         "score components and shared terms; the run manifest) in a format other tools open:",
-        "GraphML for Gephi, networkx and igraph; GEXF for Gephi; node-link JSON; CSV (nodes and",
-        "edges files); DOT for Graphviz; VOSviewer JSON. The file is written atomically and an",
-        "existing file is kept unless --force is given. -o - writes to standard output."},
+        "GraphML for Gephi, networkx and igraph; GEXF for Gephi and networkx (1.2draft, or 1.3);",
+        "node-link JSON; CSV (nodes and edges files Gephi's spreadsheet import reads); DOT for",
+        "Graphviz and Gephi; VOSviewer JSON; HTML, a one-file interactive web map that opens",
+        "offline in any browser. The file is written atomically and an existing file is kept",
+        "unless --force is given. -o - writes to standard output."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph export -o seeds.graphml               open it in Gephi",
+        "  papergraph export --format html -o seeds.html     a web map to open or e-mail",
         "  papergraph export --format gexf -o seeds.gexf",
         "  papergraph export --format vosviewer -o map.json",
         "  papergraph export -o graph.csv                   writes graph-nodes.csv, graph-edges.csv",

@@ -1,5 +1,6 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.read.InputFiles;
 import dev.papergraph.read.InputSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +11,11 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
- * Turns INPUT arguments into sources: a file; a folder (its files, recursively, in name order,
- * hidden ones skipped); a glob such as {@code 'data/*.jsonl'} or {@code 'corpus/**.txt'} for shells
+ * Turns INPUT arguments into sources: a file; a folder (its files, recursively, links followed, in
+ * name order, hidden ones left out; files of no known format are skipped and listed in the report,
+ * see {@link InputFiles}); a glob such as {@code 'data/*.jsonl'} or {@code 'corpus/**.txt'} for shells
  * that did not expand it; {@code -} for standard input.
  */
 final class Inputs {
@@ -43,17 +43,17 @@ final class Inputs {
       if (Files.isRegularFile(p)) {
         out.add(InputSource.of(p));
       } else if (Files.isDirectory(p)) {
-        List<Path> files = files(p, path -> true);
+        List<InputSource> files = InputFiles.folder(p);
         if (files.isEmpty()) {
           throw new UserException(arg + ": the folder has no files to read");
         }
-        files.forEach(f -> out.add(InputSource.of(f)));
+        out.addAll(files);
       } else if (isGlob(arg)) {
-        List<Path> files = glob(arg);
+        List<InputSource> files = glob(arg);
         if (files.isEmpty()) {
           throw new UserException(arg + ": no file matches this pattern");
         }
-        files.forEach(f -> out.add(InputSource.of(f)));
+        out.addAll(files);
       } else {
         throw new UserException(arg + ": no such file or folder");
       }
@@ -66,7 +66,7 @@ final class Inputs {
   }
 
   /** Files matching a glob; the pattern is matched below its longest literal leading folder. */
-  private static List<Path> glob(String pattern) throws IOException {
+  private static List<InputSource> glob(String pattern) throws IOException {
     String norm = pattern.replace('\\', '/');
     boolean absolute = norm.startsWith("/");
     String[] parts = (absolute ? norm.substring(1) : norm).split("/", -1);
@@ -81,26 +81,6 @@ final class Inputs {
     }
     PathMatcher m = FileSystems.getDefault().getPathMatcher(
         "glob:" + String.join("/", Arrays.copyOfRange(parts, literal, parts.length)));
-    return files(base, f -> m.matches(base.relativize(f)));
-  }
-
-  private static List<Path> files(Path dir, Predicate<Path> keep) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(f -> !isHidden(dir.relativize(f)))
-          .filter(keep)
-          .map(Path::normalize)
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+    return InputFiles.walk(base, f -> m.matches(base.relativize(f)));
   }
 }

@@ -35,12 +35,11 @@ import picocli.CommandLine.Spec;
         + "number of papers. SVG keeps the text as text.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph render -o graph.png                        the workspace in ./.papergraph",
-        "  papergraph render -o talk.png --size slide --theme dark   1920x1080 for a dark slide",
-        "  papergraph render -o graph.svg --labels communities   SVG, community labels only",
-        "  papergraph render -o c3.png --community 3 --force      community 3 alone, zoomed",
-        "  papergraph render -o ego.png --focus \"Grokking at the Edge\" --depth 2",
-        "                                                       the papers two hops around one"})
+        "  papergraph render -o graph.png                  the workspace in ./.papergraph",
+        "  papergraph render -o talk.png --size slide --theme dark   dark 1920x1080",
+        "  papergraph render -o map.svg --labels communities    community labels only",
+        "  papergraph render -o c3.png --community 3       community 3 alone, zoomed",
+        "  papergraph render -o ego.png --focus \"Grokking at the Edge\" --depth 2"})
 final class RenderCommand implements Callable<Integer> {
 
   /** Default number of most central papers considered for a title on the map. */

@@ -102,7 +102,9 @@ public record Paper(
     if (!keys.isEmpty()) {
       return keys.get(0);
     }
-    String key = Titles.normalize(title) + (year == null ? "" : "|" + year);
+    String normal = Titles.normalize(title);
+    // a title of only emoji or punctuation has an empty match key: hash the title itself
+    String key = (normal.isEmpty() ? "raw|" + title.strip() : normal) + (year == null ? "" : "|" + year);
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return "title:" + HexFormat.of().formatHex(hash, 0, 8);

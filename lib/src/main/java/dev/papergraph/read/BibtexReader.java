@@ -95,6 +95,8 @@ public final class BibtexReader implements CorpusReader {
     private final Map<String, Map<String, String>> targets = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final Set<String> undefined = new TreeSet<>();
+    /** The expanded length of each macro added, by lower-case name. */
+    private final Map<String, Long> macroSizes = new HashMap<>();
 
     private Session() {
       try {
@@ -119,7 +121,7 @@ public final class BibtexReader implements CorpusReader {
       String file = source.name();
       undefined.clear();
       long[] counts = new long[2];
-      try (Reader r = new BufferedReader(new InputStreamReader(source.open(), StandardCharsets.UTF_8), 1 << 16)) {
+      try (Reader r = source.openText()) {
         new Scanner(r, file, sink, chunk -> {
           if (!NOT_RECORDS.contains(chunk.type)) counts[0]++;
           if (chunk.type.equals("string")) counts[1]++;
@@ -162,6 +164,11 @@ public final class BibtexReader implements CorpusReader {
       BibTeXDatabase db;
       try {
         String text = spaceConcatenation(chunk.text);
+        if (concatenations(text) > MAX_CONCATENATIONS) {
+          reject(chunk, file, sink, chunk.line, "@" + chunk.type + " entry joins more than " + MAX_CONCATENATIONS
+              + " values with #");
+          return;
+        }
         int before = undefined.size();
         db = parser.parse(new StringReader(text));
         if (undefined.size() > before) {
@@ -183,6 +190,14 @@ public final class BibtexReader implements CorpusReader {
         return;
       }
       for (BibTeXString s : db.getStrings().values()) {
+        long size = expandedSize(s.getValue());
+        if (size > Limits.MAX_MACRO_CHARS) {
+          // not added: later uses keep the macro's name, as for an undefined one
+          sink.warn(file, "line " + chunk.line + ": @string " + s.getKey().getValue() + " would expand to "
+              + size + " characters, over the limit of " + Limits.MAX_MACRO_CHARS + "; ignored");
+          continue;
+        }
+        macroSizes.put(s.getKey().getValue().toLowerCase(Locale.ROOT), size);
         parser.addMacro(s);
       }
       if (chunk.type.equals("string")) {
@@ -195,6 +210,14 @@ public final class BibtexReader implements CorpusReader {
       BibTeXEntry e = db.getEntries().values().iterator().next();
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put("@type", e.getType().getValue().toLowerCase(Locale.ROOT));
+      for (Map.Entry<Key, Value> f : e.getFields().entrySet()) {
+        long size = expandedSize(f.getValue());
+        if (size > Limits.MAX_RECORD_CHARS) {
+          reject(chunk, file, sink, chunk.line, "field " + f.getKey().getValue() + " of entry " + e.getKey().getValue()
+              + " expands to " + size + " characters, over the limit of " + Limits.MAX_RECORD_CHARS);
+          return;
+        }
+      }
       for (Map.Entry<Key, Value> f : e.getFields().entrySet()) {
         fields.put(f.getKey().getValue().toLowerCase(Locale.ROOT), userString(f.getValue()));
       }
@@ -218,6 +241,29 @@ public final class BibtexReader implements CorpusReader {
       emit(fields, key, file, chunk.line, chunk.record, sink);
     }
 
+    /**
+     * The length a value expands to, computed without expanding it (a chain of macros each twice the
+     * one before would not fit in memory); iterative, as a long {@code #} chain is a deep tree.
+     */
+    private long expandedSize(Value v) {
+      long size = 0;
+      java.util.ArrayDeque<Value> todo = new java.util.ArrayDeque<>();
+      todo.push(v);
+      while (!todo.isEmpty() && size <= Long.MAX_VALUE / 4) {
+        Value x = todo.pop();
+        if (x instanceof org.jbibtex.ConcateValue c) {
+          todo.push(c.getRight());
+          todo.push(c.getLeft());
+        } else if (x instanceof org.jbibtex.ReferenceValue r) {
+          Long known = macroSizes.get(r.getValue().getString().toLowerCase(Locale.ROOT));
+          size += known != null ? known : r.getValue().getString().length() + 2;
+        } else if (x instanceof org.jbibtex.LiteralValue l) {
+          size += l.getString().length();
+        }
+      }
+      return size;
+    }
+
     private void reject(Chunk chunk, String file, RecordSink sink, long line, String reason) {
       if (NOT_RECORDS.contains(chunk.type)) {
         sink.warn(file, "line " + line + ": @" + chunk.type + " ignored: " + reason);
@@ -225,6 +271,24 @@ public final class BibtexReader implements CorpusReader {
         sink.reject(new ImportIssue(file, line, chunk.record, reason));
       }
     }
+  }
+
+  /** Most {@code #} concatenations in one entry: real files join a handful of macros and strings. */
+  private static final int MAX_CONCATENATIONS = 1_000;
+
+  /** The number of {@code #} operators outside braces and quotes. */
+  private static int concatenations(String entry) {
+    int n = 0;
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < entry.length(); i++) {
+      char c = entry.charAt(i);
+      if (c == '{') depth++;
+      else if (c == '}') depth--;
+      else if (c == '"' && depth <= 1) quoted = !quoted;
+      else if (c == '#' && depth <= 1 && !quoted) n++;
+    }
+    return n;
   }
 
   /**
@@ -418,14 +482,55 @@ public final class BibtexReader implements CorpusReader {
   }
 
   private static String printLatex(String prepared) {
-    String out;
     try {
-      out = new LaTeXPrinter().print(LATEX.get().parse(prepared));
+      return new LaTeXPrinter().print(LATEX.get().parse(prepared));
     } catch (ParseException | RuntimeException e) {
-      // not valid LaTeX (e.g. an unbalanced brace in an abstract): keep the text without braces
-      out = prepared.replace("{", "").replace("}", "");
+      // jbibtex stops at math ($), comments (%) and other specials, or an unbalanced brace: convert
+      // the pieces between them, so one such character does not leave the whole text raw
+      StringBuilder b = new StringBuilder();
+      Matcher m = LATEX_SPECIAL.matcher(prepared);
+      int from = 0;
+      while (m.find()) {
+        b.append(printPiece(prepared.substring(from, m.start())));
+        if (!m.group().equals("$")) {
+          b.append(m.group());
+        }
+        from = m.end();
+      }
+      return b.append(printPiece(prepared.substring(from))).toString();
     }
-    return out;
+  }
+
+  /** Characters the jbibtex LaTeX grammar does not take as text (unescaped). */
+  private static final Pattern LATEX_SPECIAL = Pattern.compile("(?<!\\\\)[$%&#_^]");
+  private static final Pattern ACCENT = Pattern.compile("\\\\([\"'`^~=.uvHckr])\\s*\\{?\\s*([A-Za-z])\\}?");
+  private static final Pattern COMMAND_WITH_ARGUMENT = Pattern.compile("\\\\[A-Za-z]+\\*?\\s*(?:\\[[^\\]]*\\])?(?=\\{)");
+  private static final Pattern COMMAND = Pattern.compile("\\\\([A-Za-z]+)");
+  private static final java.util.Map<String, String> COMBINING = java.util.Map.ofEntries(
+      java.util.Map.entry("\"", "\u0308"), java.util.Map.entry("'", "\u0301"), java.util.Map.entry("`", "\u0300"),
+      java.util.Map.entry("^", "\u0302"), java.util.Map.entry("~", "\u0303"), java.util.Map.entry("=", "\u0304"),
+      java.util.Map.entry(".", "\u0307"), java.util.Map.entry("u", "\u0306"), java.util.Map.entry("v", "\u030C"),
+      java.util.Map.entry("H", "\u030B"), java.util.Map.entry("c", "\u0327"), java.util.Map.entry("k", "\u0328"),
+      java.util.Map.entry("r", "\u030A"));
+
+  /** One piece of text: jbibtex when it can; else accents by hand, commands by their argument or name. */
+  private static String printPiece(String piece) {
+    if (piece.isEmpty() || isPlain(piece)) {
+      return piece;
+    }
+    try {
+      return new LaTeXPrinter().print(LATEX.get().parse(piece));
+    } catch (ParseException | RuntimeException e) {
+      Matcher a = ACCENT.matcher(piece);
+      StringBuilder b = new StringBuilder();
+      while (a.find()) {
+        a.appendReplacement(b, Matcher.quoteReplacement(a.group(2) + COMBINING.get(a.group(1))));
+      }
+      a.appendTail(b);
+      String s = COMMAND_WITH_ARGUMENT.matcher(b).replaceAll("");
+      s = COMMAND.matcher(s).replaceAll("$1").replace("\\", "").replace("{", "").replace("}", "");
+      return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+    }
   }
 
   private static String userString(Value v) {
@@ -452,7 +557,7 @@ public final class BibtexReader implements CorpusReader {
     private static final Pattern ENTRY_LINE = Pattern.compile("\\s*@\\s*[A-Za-z]+\\s*[{(].*");
     private static final Pattern AT_TYPE = Pattern.compile("@\\s*([A-Za-z]+)\\s*([{(])");
 
-    private final BufferedReader in;
+    private final TextLines in;
     private final String file;
     private final RecordSink sink;
     private final Consumer<Chunk> out;
@@ -464,9 +569,12 @@ public final class BibtexReader implements CorpusReader {
     private long entryRecord;
     private char close;
     private int depth;
+    private boolean quoted;
+    /** Why the open entry is being skipped to its end instead of kept (a bound it broke), or null. */
+    private String overBound;
 
     Scanner(Reader in, String file, RecordSink sink, Consumer<Chunk> out) {
-      this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
+      this.in = new TextLines(in);
       this.file = file;
       this.sink = sink;
       this.out = out;
@@ -475,14 +583,11 @@ public final class BibtexReader implements CorpusReader {
     void run() throws IOException {
       String l;
       long lineNo = 0;
-      while ((l = in.readLine()) != null) {
+      while ((l = in.next()) != null) {
         lineNo++;
-        if (lineNo == 1 && l.startsWith("\uFEFF")) {
-          l = l.substring(1);
-        }
         if (text != null && ENTRY_LINE.matcher(l).matches()) {
-          fail("unterminated @" + type + " entry: a new entry starts at line " + lineNo
-              + " before its closing '" + close + "'");
+          fail(overBound != null ? overBound : "unterminated @" + type + " entry: a new entry starts at line "
+              + lineNo + " before its closing '" + close + "'");
           text = null;
         }
         int pos = 0;
@@ -501,29 +606,52 @@ public final class BibtexReader implements CorpusReader {
             close = m.group(2).equals("{") ? '}' : ')';
             startLine = lineNo;
             entryRecord = NOT_RECORDS.contains(type) ? 0 : ++record;
-            text = new StringBuilder(l.substring(at, m.end()));
+            // jbibtex reads only @type{…}: an entry in parentheses is handed over in braces
+            text = new StringBuilder(l.substring(at, m.end() - 1)).append('{');
             depth = 1;
+            quoted = false;
+            overBound = null;
             pos = m.end();
             continue;
           }
           char c = l.charAt(pos++);
-          text.append(c);
+          if (overBound == null) {
+            text.append(c);
+          }
+          // in @type( … ) only a ')' outside braces and quotes closes the entry
           if (c == '{') {
             depth++;
-          } else if (c == '}' || c == close) {
-            depth--;
-            if (depth == 0) {
-              out.accept(new Chunk(type, text.toString(), startLine, entryRecord));
-              text = null;
+            if (depth > Limits.MAX_NESTING && overBound == null) {
+              overBound = "@" + type + " entry has braces nested deeper than " + Limits.MAX_NESTING;
             }
+          } else if (c == '}' && (close == '}' || depth > 1)) {
+            depth--;
+          } else if (c == '"' && close == ')' && depth == 1) {
+            quoted = !quoted;
+          } else if (c == ')' && close == ')' && depth == 1 && !quoted) {
+            depth--;
+          }
+          if (depth == 0) {
+            if (overBound != null) {
+              fail(overBound);
+            } else {
+              text.setCharAt(text.length() - 1, '}');
+              out.accept(new Chunk(type, text.toString(), startLine, entryRecord));
+            }
+            text = null;
           }
         }
-        if (text != null) {
+        if (text != null && overBound == null) {
           text.append('\n');
+          if (text.length() > Limits.MAX_RECORD_CHARS || in.overLong()) {
+            overBound = "@" + type + " entry is over " + Limits.MAX_RECORD_CHARS + " characters long";
+            text.setLength(0);
+            text.trimToSize();
+          }
         }
       }
       if (text != null) {
-        fail("unterminated @" + type + " entry: end of file before its closing '" + close + "'");
+        fail(overBound != null ? overBound : "unterminated @" + type + " entry: end of file before its closing '" + close + "'");
       }
     }
 

@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * <p>Two records are the same paper when they share an external id (DOI, arXiv, OpenAlex, Semantic
  * Scholar, PubMed, tried in that order, unless a more trusted id differs), else when their normalised titles are equal ({@link
- * Titles#normalize}), their years do not differ and they have no conflicting external id. The
+ * Titles#normalize}, never empty), their years do not differ (or differ by one and the abstracts
+ * are identical or the author lists overlap) and they have no conflicting external id. The
  * merged paper keeps the richest value of each field (the longer abstract, the longer author list,
  * the more precise date, the higher counts), the union of ids, topics and references, and every
  * provenance.
@@ -38,6 +39,10 @@ public final class CorpusBuilder implements RecordSink {
   private final Map<String, long[]> fileCounts = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
   private String currentFile = "(unnamed)";
+  private final List<ImportReport.Skipped> skipped = new ArrayList<>();
+  private final Map<java.nio.file.Path, String> inputsByPath = new LinkedHashMap<>();
+  private final Map<java.nio.file.Path, String> hashes = new HashMap<>();
+  private final Map<Long, List<java.nio.file.Path>> inputsBySize = new HashMap<>();
 
   private record PendingMerge(Provenance record, int slot, String matchedBy) {}
 
@@ -70,16 +75,88 @@ public final class CorpusBuilder implements RecordSink {
     return this;
   }
 
-  /** Starts counting records for a new file read in the given format. */
+  /**
+   * Starts counting records for a new file read in the given format (a file read again, as the
+   * entries of one zip archive are, keeps the format it was first read in).
+   */
   public CorpusBuilder beginFile(String file, Format format) {
     currentFile = Objects.requireNonNull(file, "file");
     fileCounts.computeIfAbsent(file, f -> new long[4]);
-    fileFormats.put(file, format.cliName());
+    fileFormats.putIfAbsent(file, format.cliName());
     return this;
   }
 
+  /** Notes an input that is not read, with the reason, for the report's skipped list. */
+  public void skip(String file, String reason) {
+    skipped.add(new ImportReport.Skipped(file, reason));
+  }
+
+  /**
+   * The name of an input read before that is this one: the same file (by its real path, so links
+   * and other spellings of the path count) or a file of the same size and content (SHA-256). The
+   * source is remembered when it is new.
+   */
+  public java.util.Optional<String> sameInputAs(InputSource source) throws java.io.IOException {
+    if (source.file() == null) {
+      return java.util.Optional.empty();
+    }
+    java.nio.file.Path real;
+    long size;
+    try {
+      real = source.file().toRealPath();
+      size = java.nio.file.Files.size(real);
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty(); // reading it will name the problem
+    }
+    String byPath = inputsByPath.get(real);
+    if (byPath != null) {
+      return java.util.Optional.of(byPath);
+    }
+    List<java.nio.file.Path> sameSize = inputsBySize.computeIfAbsent(size, k -> new ArrayList<>(1));
+    for (java.nio.file.Path other : sameSize) {
+      if (sha256(other).equals(sha256(real))) {
+        return java.util.Optional.of(inputsByPath.get(other));
+      }
+    }
+    sameSize.add(real);
+    inputsByPath.put(real, source.name());
+    return java.util.Optional.empty();
+  }
+
+  private String sha256(java.nio.file.Path file) throws java.io.IOException {
+    String known = hashes.get(file);
+    if (known != null) {
+      return known;
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      String h = java.util.HexFormat.of().formatHex(md.digest());
+      hashes.put(file, h);
+      return h;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  /**
+   * Takes a paper read from a record. It first passes {@link RecordDoor}: a paper with an id
+   * holding a control character or a value over a {@link Limits} bound is rejected here, with its
+   * position and reason; its text is cleaned of control characters.
+   */
   @Override
-  public void accept(Paper paper) {
+  public void accept(Paper read) {
+    RecordDoor.Outcome door = RecordDoor.check(read);
+    if (door.paper() == null) {
+      Provenance at = read.provenance().isEmpty() ? new Provenance(currentFile, 0, 0) : read.provenance().get(0);
+      reject(new ImportIssue(at.file(), at.line(), at.record(), door.rejection()));
+      return;
+    }
+    Paper paper = door.paper();
     long[] c = counts();
     c[READ]++;
     Match match = find(paper);
@@ -112,6 +189,12 @@ public final class CorpusBuilder implements RecordSink {
   /** Kept until {@link #build}, so the paper may come later in the same or another file. */
   @Override
   public void supplement(String key, String abstractText, Provenance where) {
+    if (abstractText.length() > Limits.MAX_ABSTRACT_CHARS) {
+      reject(new ImportIssue(where.file(), where.line(), where.record(), "abstract for " + key + " is "
+          + abstractText.length() + " characters long, over the limit of " + Limits.MAX_ABSTRACT_CHARS));
+      return;
+    }
+    abstractText = RecordDoor.prose(abstractText);
     long[] c = counts();
     c[READ]++;
     supplements.add(new Supplement(key, abstractText, where, c));
@@ -165,7 +248,7 @@ public final class CorpusBuilder implements RecordSink {
           c[READ], c[IMPORTED], c[MERGED], c[REJECTED]));
     }
     ImportReport report = new ImportReport(total[READ], total[IMPORTED], total[MERGED], total[REJECTED],
-        files, mergeList, rejections, warnings);
+        files, mergeList, rejections, warnings, skipped);
     return new Corpus(papers, report);
   }
 
@@ -184,7 +267,9 @@ public final class CorpusBuilder implements RecordSink {
         return new Match(slot, key.substring(0, key.indexOf(':')));
       }
     }
-    List<Integer> candidates = byTitle.get(Titles.normalize(p.title()));
+    String title = Titles.normalize(p.title());
+    // a title of only emoji or punctuation normalises to nothing: it identifies no paper
+    List<Integer> candidates = title.isEmpty() ? null : byTitle.get(title);
     if (candidates != null) {
       for (int slot : candidates) {
         Paper q = slots.get(slot);
@@ -200,16 +285,67 @@ public final class CorpusBuilder implements RecordSink {
     for (String key : p.ids().keys()) {
       byKey.putIfAbsent(key, slot);
     }
-    List<Integer> list = byTitle.computeIfAbsent(Titles.normalize(p.title()), t -> new ArrayList<>(1));
+    String title = Titles.normalize(p.title());
+    if (title.isEmpty()) {
+      return;
+    }
+    List<Integer> list = byTitle.computeIfAbsent(title, t -> new ArrayList<>(1));
     if (!list.contains(slot)) {
       list.add(slot);
     }
   }
 
+  /**
+   * Equal years, or a year unknown, or years one apart when other evidence says the records are one
+   * paper: a preprint dated by its arXiv id and its journal version published the next year.
+   */
   private static boolean yearsAgree(Paper a, Paper b) {
     Integer ya = a.date() == null ? null : a.date().year();
     Integer yb = b.date() == null ? null : b.date().year();
-    return ya == null || yb == null || ya.equals(yb);
+    if (ya == null || yb == null || ya.equals(yb)) {
+      return true;
+    }
+    return Math.abs(ya - yb) == 1 && (sameAbstract(a, b) || authorsOverlap(a, b));
+  }
+
+  private static boolean sameAbstract(Paper a, Paper b) {
+    if (a.abstractText() == null || b.abstractText() == null) {
+      return false;
+    }
+    String x = Titles.normalize(a.abstractText());
+    return !x.isEmpty() && x.equals(Titles.normalize(b.abstractText()));
+  }
+
+  /**
+   * At least half the authors of the shorter list (and at least one) share a family name with the
+   * other list; names are compared by their last word, case and accents folded, since sources write
+   * "Vaswani, Ashish", "A. Vaswani" and "Ashish Vaswani".
+   */
+  private static boolean authorsOverlap(Paper a, Paper b) {
+    if (a.authors().isEmpty() || b.authors().isEmpty()) {
+      return false;
+    }
+    java.util.Set<String> fa = familyNames(a.authors());
+    java.util.Set<String> fb = familyNames(b.authors());
+    int shared = 0;
+    for (String f : fa) {
+      if (fb.contains(f)) shared++;
+    }
+    int smaller = Math.min(fa.size(), fb.size());
+    return shared >= 1 && 2 * shared >= smaller;
+  }
+
+  private static java.util.Set<String> familyNames(List<String> authors) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String name : authors) {
+      String n = name.contains(",") ? name.substring(0, name.indexOf(',')) : name;
+      String folded = Titles.normalize(java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFD)
+          .replaceAll("\\p{M}", ""));
+      if (!folded.isEmpty()) {
+        out.add(folded.substring(folded.lastIndexOf(' ') + 1));
+      }
+    }
+    return out;
   }
 
   private static boolean idsConflict(ExternalIds a, ExternalIds b) {

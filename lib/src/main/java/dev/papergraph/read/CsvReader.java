@@ -108,7 +108,7 @@ public final class CsvReader implements CorpusReader {
   @Override
   public void read(InputSource source, RecordSink sink) throws IOException {
     String file = source.name();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader r = new BufferedReader(source.openText(), 1 << 16)) {
       r.mark(1 << 16);
       String headerLine = r.readLine();
       if (headerLine == null || headerLine.isBlank()) {

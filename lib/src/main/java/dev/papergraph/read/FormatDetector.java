@@ -1,13 +1,16 @@
 package dev.papergraph.read;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Recognises an input's format from its first bytes (gzip unpacked, the first entry of a zip
- * archive), never from its name: the markers are field names and tags each format always writes.
+ * Recognises an input's format from its first characters (gzip unpacked, decoded by its byte-order
+ * mark; for a zip archive, the first entry whose format is recognised), never from its name: the
+ * markers are field names and tags each format always writes. Every format needs positive evidence:
+ * a daily-papers listing its page header or a metadata line, so a README, a licence or a
+ * configuration file is of no format. Content with NUL characters (binary, or UTF-16 without a
+ * byte-order mark) is of no format.
  */
 final class FormatDetector {
 
@@ -18,17 +21,25 @@ final class FormatDetector {
 
   /** The format, or empty when the content matches none. */
   static Optional<Format> detect(InputSource source, int sniffBytes) throws IOException {
-    byte[] head = source.head(sniffBytes);
-    if (ZipInputs.isZip(head)) {
-      head = ZipInputs.firstEntryHead(source, sniffBytes);
+    if (ZipInputs.isZip(source.head(4))) {
+      Optional<Format>[] found = new Optional[] {Optional.empty()};
+      ZipInputs.forEachEntry(source, entry -> {
+        if (found[0].isEmpty()) {
+          found[0] = detectText(entry.headText(sniffBytes));
+        }
+      });
+      return found[0];
     }
-    String text = new String(head, StandardCharsets.UTF_8);
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      text = text.substring(1);
+    return detectText(source.headText(sniffBytes));
+  }
+
+  private static Optional<Format> detectText(String text) {
+    if (text.indexOf('\0') >= 0) {
+      return Optional.empty();
     }
     String trimmed = text.stripLeading();
     if (trimmed.isEmpty()) {
-      return Optional.of(Format.HF_LISTING);
+      return Optional.empty();
     }
     char first = trimmed.charAt(0);
     if (first == '{' || first == '[') {
@@ -72,8 +83,13 @@ final class FormatDetector {
         }
       }
     }
-    return Optional.of(Format.HF_LISTING);
+    return HF_MARKER.matcher(t).find() ? Optional.of(Format.HF_LISTING) : Optional.empty();
   }
+
+  /** A line only a daily-papers listing has: its page header, an author count or the date separator. */
+  private static final Pattern HF_MARKER = Pattern.compile(
+      "(?mi)^\\s*(daily papers|by ?ak and the research community|get trending papers in your email inbox!|"
+          + "•\\s*\\d+\\s+authors?|·)\\s*$");
 
   private static final Pattern PUBMED_ROOT =
       Pattern.compile("<(PubmedArticleSet|MedlineCitationSet|PubmedArticle|MedlineCitation)[\\s>]");

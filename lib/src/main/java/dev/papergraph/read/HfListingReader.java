@@ -177,19 +177,13 @@ public final class HfListingReader implements CorpusReader {
 
   private static List<Paragraph> paragraphs(InputSource source) throws IOException {
     List<Paragraph> out = new ArrayList<>();
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(), decoder))) {
+    try (TextLines r = new TextLines(source.openText())) {
       List<String> cur = new ArrayList<>();
       int start = 0;
       int n = 0;
       String line;
-      while ((line = r.readLine()) != null) {
+      while ((line = r.next()) != null) {
         n++;
-        if (n == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-          line = line.substring(1);
-        }
         line = line.strip();
         if (line.isEmpty()) {
           if (!cur.isEmpty()) {

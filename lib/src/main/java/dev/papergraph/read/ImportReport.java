@@ -17,8 +17,10 @@ import java.util.Locale;
  * @param merges each merged record, the paper it went into and the key that matched
  * @param rejections each rejected record with file, line and reason
  * @param warnings notes that are not about one record (e.g. an empty file)
+ * @param skipped inputs not read, each with the reason: files of a folder (or entries of a zip)
+ *     whose content is no format papergraph reads, an input given twice
  */
-@JsonPropertyOrder({"read", "imported", "merged", "rejected", "files", "merges", "rejections", "warnings"})
+@JsonPropertyOrder({"read", "imported", "merged", "rejected", "files", "merges", "rejections", "warnings", "skipped"})
 public record ImportReport(
     long read,
     long imported,
@@ -27,7 +29,8 @@ public record ImportReport(
     List<FileCounts> files,
     List<Merge> merges,
     List<ImportIssue> rejections,
-    List<Warning> warnings) {
+    List<Warning> warnings,
+    List<Skipped> skipped) {
 
   /** @throws IllegalStateException if the counts do not add up (a bug, never a user mistake) */
   public ImportReport {
@@ -35,6 +38,8 @@ public record ImportReport(
     merges = List.copyOf(merges);
     rejections = List.copyOf(rejections);
     warnings = List.copyOf(warnings);
+    // a report saved before inputs could be skipped has no such list
+    skipped = skipped == null ? List.of() : List.copyOf(skipped);
     if (read != imported + merged + rejected) {
       throw new IllegalStateException(
           "records unaccounted for: read " + read + " != imported " + imported + " + merged "
@@ -64,6 +69,25 @@ public record ImportReport(
    */
   public record Merge(Provenance record, String into, String matchedBy) {}
 
+  /** A report without skipped inputs. */
+  public ImportReport(long read, long imported, long merged, long rejected, List<FileCounts> files,
+      List<Merge> merges, List<ImportIssue> rejections, List<Warning> warnings) {
+    this(read, imported, merged, rejected, files, merges, rejections, warnings, List.of());
+  }
+
+  /**
+   * An input that was not read.
+   *
+   * @param file the file (or {@code archive!/entry}) as named
+   * @param reason why it was not read
+   */
+  public record Skipped(String file, String reason) {
+    /** "file: reason", the one-line form printed to users. */
+    public String message() {
+      return file + ": " + reason;
+    }
+  }
+
   /**
    * A note about an input that is not about one record.
    *
@@ -79,7 +103,7 @@ public record ImportReport(
   public ImportReport followedBy(ImportReport later) {
     return new ImportReport(read + later.read, imported + later.imported, merged + later.merged,
         rejected + later.rejected, concat(files, later.files), concat(merges, later.merges),
-        concat(rejections, later.rejections), concat(warnings, later.warnings));
+        concat(rejections, later.rejections), concat(warnings, later.warnings), concat(skipped, later.skipped));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -88,7 +112,10 @@ public record ImportReport(
     return all;
   }
 
-  /** A plain-text report for terminals: totals, per-file lines, then every rejection and warning. */
+  /**
+   * A plain-text report for terminals: totals, per-file lines, then every rejection, skipped input
+   * and warning.
+   */
   public String toText() {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT,
@@ -100,6 +127,9 @@ public record ImportReport(
     }
     for (ImportIssue r : rejections) {
       b.append("  rejected ").append(r.message()).append(System.lineSeparator());
+    }
+    for (Skipped s : skipped) {
+      b.append("  skipped ").append(s.message()).append(System.lineSeparator());
     }
     for (Warning w : warnings) {
       b.append("  warning ").append(w.file()).append(": ").append(w.message()).append(System.lineSeparator());

@@ -15,8 +15,13 @@ import java.util.zip.GZIPInputStream;
  *
  * @param name the name shown in messages and provenance (the path as the user gave it)
  * @param opener opens the raw bytes
+ * @param file the file on disk, or {@code null} (a resource, standard input, a zip entry): the
+ *     same file given twice is read once
+ * @param optional whether the input was found rather than named (a file of a folder): one whose
+ *     content is no format papergraph reads, or that cannot be opened, is skipped and listed in
+ *     the import report instead of failing the import
  */
-public record InputSource(String name, Opener opener) {
+public record InputSource(String name, Opener opener, Path file, boolean optional) {
 
   /** Opens the raw bytes of a source. */
   @FunctionalInterface
@@ -29,15 +34,41 @@ public record InputSource(String name, Opener opener) {
     Objects.requireNonNull(opener, "opener");
   }
 
+  /** A source that is not a file on disk, named by the user. */
+  public InputSource(String name, Opener opener) {
+    this(name, opener, null, false);
+  }
+
   /** A file on disk, named as given. */
   public static InputSource of(Path file) {
+    return new InputSource(file.toString(), fileOpener(file), file, false);
+  }
+
+  /**
+   * A file found in a folder the user named: skipped and reported, not fatal, when it is no format
+   * papergraph reads.
+   */
+  public static InputSource inFolder(Path file) {
+    return new InputSource(file.toString(), fileOpener(file), file, true);
+  }
+
+  /** A found input that cannot be read at all, for the import report to list as skipped. */
+  static InputSource unreadable(Path file, String reason) {
     return new InputSource(file.toString(), () -> {
+      throw new CorpusFormatException(file.toString(), reason);
+    }, null, true);
+  }
+
+  private static Opener fileOpener(Path file) {
+    return () -> {
       try {
         return Files.newInputStream(file);
       } catch (NoSuchFileException e) {
         throw new CorpusFormatException(file.toString(), "no such file", e);
+      } catch (java.nio.file.AccessDeniedException e) {
+        throw new CorpusFormatException(file.toString(), "permission denied", e);
       }
-    });
+    };
   }
 
   /**
@@ -60,7 +91,12 @@ public record InputSource(String name, Opener opener) {
     return new InputSource(name, () -> new java.io.ByteArrayInputStream(bytes));
   }
 
-  /** Opens the content, unpacking gzip when the bytes start with the gzip magic number. */
+  /**
+   * Opens the content, unpacking gzip when the bytes start with the gzip magic number. A gzip
+   * stream that unpacks to more than {@link Limits#MAX_UNPACK_RATIO} times its packed size (a
+   * decompression bomb) or ends early fails with a {@link CorpusFormatException} naming this
+   * source.
+   */
   public InputStream open() throws IOException {
     BufferedInputStream in = new BufferedInputStream(opener.open(), 1 << 16);
     in.mark(2);
@@ -68,9 +104,140 @@ public record InputSource(String name, Opener opener) {
     int b2 = in.read();
     in.reset();
     if (b1 == 0x1f && b2 == 0x8b) {
-      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+      CountingStream packed = new CountingStream(in);
+      return new BufferedInputStream(new Unpacked(name, new GZIPInputStream(packed, 1 << 16), packed), 1 << 16);
     }
     return in;
+  }
+
+  /**
+   * Opens the content as text: decoded by its byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE,
+   * the mark itself skipped), UTF-8 without one; malformed bytes become U+FFFD.
+   */
+  public java.io.Reader openText() throws IOException {
+    InputStream in = open();
+    BufferedInputStream b = in instanceof BufferedInputStream bis ? bis : new BufferedInputStream(in, 1 << 16);
+    b.mark(4);
+    byte[] head = b.readNBytes(4);
+    b.reset();
+    Bom bom = Bom.of(head);
+    b.skipNBytes(bom.length);
+    var decoder = bom.charset.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    return new java.io.BufferedReader(new java.io.InputStreamReader(b, decoder), 1 << 16);
+  }
+
+  /** A byte-order mark: the charset it announces and its length in bytes (0: none, UTF-8). */
+  record Bom(java.nio.charset.Charset charset, int length) {
+    static Bom of(byte[] h) {
+      int b0 = h.length > 0 ? h[0] & 0xff : -1, b1 = h.length > 1 ? h[1] & 0xff : -1;
+      int b2 = h.length > 2 ? h[2] & 0xff : -1, b3 = h.length > 3 ? h[3] & 0xff : -1;
+      if (b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff) {
+        return new Bom(java.nio.charset.Charset.forName("UTF-32BE"), 4);
+      }
+      if (b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0) {
+        return new Bom(java.nio.charset.Charset.forName("UTF-32LE"), 4);
+      }
+      if (b0 == 0xef && b1 == 0xbb && b2 == 0xbf) {
+        return new Bom(java.nio.charset.StandardCharsets.UTF_8, 3);
+      }
+      if (b0 == 0xfe && b1 == 0xff) {
+        return new Bom(java.nio.charset.StandardCharsets.UTF_16BE, 2);
+      }
+      if (b0 == 0xff && b1 == 0xfe) {
+        return new Bom(java.nio.charset.StandardCharsets.UTF_16LE, 2);
+      }
+      return new Bom(java.nio.charset.StandardCharsets.UTF_8, 0);
+    }
+  }
+
+  /** The first characters of the (unpacked, decoded) content, for format detection. */
+  public String headText(int maxChars) throws IOException {
+    try (java.io.Reader r = openText()) {
+      char[] buf = new char[maxChars];
+      int n = 0;
+      int k;
+      while (n < maxChars && (k = r.read(buf, n, maxChars - n)) > 0) {
+        n += k;
+      }
+      return new String(buf, 0, n);
+    }
+  }
+
+  /** Counts the packed bytes read. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) count++;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) count += n;
+      return n;
+    }
+  }
+
+  /** Unpacked gzip content: a truncated stream or a bomb fails naming the source. */
+  private static final class Unpacked extends java.io.FilterInputStream {
+    private final String name;
+    private final CountingStream packed;
+    private long unpacked;
+
+    Unpacked(String name, InputStream in, CountingStream packed) {
+      super(in);
+      this.name = name;
+      this.packed = packed;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n;
+      try {
+        n = super.read(b, off, len);
+      } catch (java.io.EOFException e) {
+        throw new CorpusFormatException(name, "truncated gzip: the file ends before its compressed data does", e);
+      } catch (java.util.zip.ZipException e) {
+        throw new CorpusFormatException(name, "damaged gzip: " + e.getMessage(), e);
+      }
+      if (n > 0) {
+        unpacked += n;
+        if (unpacked > Limits.RATIO_FREE_BYTES && unpacked > Limits.MAX_UNPACK_RATIO * Math.max(1, packed.count)) {
+          throw new CorpusFormatException(name, "gzip unpacks to over " + Limits.MAX_UNPACK_RATIO
+              + " times its size (a decompression bomb, e.g. a file of zeros): not read");
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buf = new byte[(int) Math.min(n, 8192)];
+      long done = 0;
+      while (done < n) {
+        int k = read(buf, 0, (int) Math.min(buf.length, n - done));
+        if (k < 0) break;
+        done += k;
+      }
+      return done;
+    }
   }
 
   /** The first bytes of the (unpacked) content, for format detection. */

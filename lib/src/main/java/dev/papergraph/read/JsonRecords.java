@@ -4,17 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.Provenance;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
 import java.util.Set;
 
 /**
@@ -46,7 +44,17 @@ final class JsonRecords {
     void handle(JsonNode record, Provenance where, RecordSink sink) throws RecordException;
   }
 
-  static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * The mapper of every JSON reader: strings up to 64 M characters (Jackson's default of 20 M
+   * would fail a legitimate large value before {@link RecordDoor} can name the bound), nesting
+   * bounded by {@link Limits#MAX_NESTING}.
+   */
+  static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(64 << 20)
+          .maxNestingDepth(Limits.MAX_NESTING)
+          .build())
+      .build()).build();
 
   private final Set<String> wrappers;
   private final Handler handler;
@@ -94,68 +102,64 @@ final class JsonRecords {
     if (first != '{') {
       throw new CorpusFormatException(file, "not JSON: the content starts with '" + (char) first + "'");
     }
-    try (BufferedReader r = reader(source.open())) {
-      String line = firstLine(r);
-      boolean lines = line != null;
-      if (lines) {
-        if (line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        try {
-          MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-          lines = false;
-        }
-      }
-      if (!lines) {
-        r.close();
-        return readDocument(source, sink);
-      }
-      return readLines(file, line, r, sink);
-    }
+    return readValues(source, sink);
   }
 
-  /** Longest first line tried as JSON Lines; a longer one is a one-line document, parsed streaming. */
-  private static final int MAX_FIRST_LINE = 64 << 20;
-
-  /** The first line, or {@code null} when it is longer than {@link #MAX_FIRST_LINE}. */
-  private static String firstLine(BufferedReader r) throws IOException {
-    StringBuilder b = new StringBuilder();
-    int c;
-    while ((c = r.read()) >= 0 && c != '\n') {
-      if (b.length() >= MAX_FIRST_LINE) {
-        return null;
-      }
-      b.append((char) c);
-    }
-    int end = b.length();
-    if (end > 0 && b.charAt(end - 1) == '\r') {
-      b.setLength(end - 1);
-    }
-    return b.toString();
-  }
-
-  private long readLines(String file, String firstLine, BufferedReader r, RecordSink sink) throws IOException {
+  /**
+   * Reads a stream of top-level JSON values, each framed by its brackets before Jackson parses it:
+   * JSON Lines, concatenated (pretty-printed) objects as jq writes them, or one object. A value
+   * that does not parse costs only itself. A value still open when a line starts with <code>{</code>
+   * or <code>[</code> in its first column (where only a new top-level value starts, in JSON Lines
+   * and in jq's output alike) was cut short: it is rejected and the new value read.
+   */
+  private long readValues(InputSource source, RecordSink sink) throws IOException {
+    String file = source.name();
     Counter c = new Counter();
-    String text = firstLine;
-    long line = 1;
-    while (text != null) {
-      if (!text.isBlank()) {
-        JsonNode node = null;
-        try {
-          node = MAPPER.readTree(text);
+    try (Reader in = source.openText()) {
+      ValueFramer framer = new ValueFramer(in);
+      ValueFramer.Value v;
+      while ((v = framer.next()) != null) {
+        if (v.problem() != null) {
+          if (v.problem().equals(ValueFramer.TOO_LONG) && c.record == 0 && framer.atEnd()) {
+            // one document over the record limit (a large API page): stream it with Jackson
+            return readDocument(source, sink);
+          }
+          c.record++;
+          sink.reject(new ImportIssue(file, v.line(), c.record, v.problem()));
+          continue;
+        }
+        // records of a value spanning lines are named in messages, as in a document
+        c.document = v.text().indexOf('\n') >= 0;
+        c.lineOffset = v.line() - 1;
+        try (JsonParser p = MAPPER.getFactory().createParser(v.text())) {
+          p.setCodec(MAPPER);
+          JsonToken t = p.nextToken();
+          if (t == JsonToken.START_OBJECT) {
+            // a page's wrapper array is streamed, so its records keep their own lines
+            ObjectNode rest = readObject(p, file, c, sink);
+            if (rest != null) {
+              unwrap(rest, file, v.line(), c, sink);
+            }
+          } else {
+            unwrap(p.readValueAsTree(), file, v.line(), c, sink);
+          }
+          if (p.nextToken() != null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the value");
+          }
         } catch (JsonProcessingException e) {
           c.record++;
-          sink.reject(new ImportIssue(file, line, c.record, "malformed JSON: " + oneLine(e.getOriginalMessage())));
-        }
-        if (node != null) {
-          unwrap(node, file, line, c, sink);
+          sink.reject(new ImportIssue(file, v.line() + lineOf(e) - 1, c.record,
+              "malformed JSON: " + oneLine(e.getOriginalMessage())));
+        } finally {
+          c.lineOffset = 0;
         }
       }
-      text = r.readLine();
-      line++;
     }
     return c.record;
+  }
+
+  private static long lineOf(JsonProcessingException e) {
+    return e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
   }
 
   /** One line's value: a record, or a page whose records are in a wrapper array. */
@@ -202,7 +206,7 @@ final class JsonRecords {
     Counter c = new Counter();
     c.document = true;
     JsonFactory f = MAPPER.getFactory();
-    try (JsonParser p = f.createParser(reader(source.open()))) {
+    try (JsonParser p = f.createParser(source.openText())) {
       p.setCodec(MAPPER);
       try {
         JsonToken t = p.nextToken();
@@ -231,7 +235,7 @@ final class JsonRecords {
 
   private void readArray(JsonParser p, String file, Counter c, RecordSink sink) throws IOException {
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      long line = p.currentTokenLocation().getLineNr();
+      long line = c.lineOffset + p.currentTokenLocation().getLineNr();
       JsonNode node = p.readValueAsTree();
       emit(node, file, line, c, sink, true);
     }
@@ -256,7 +260,7 @@ final class JsonRecords {
       } else if (t == JsonToken.START_OBJECT && field.equals("message")) {
         ObjectNode inner = readObject(p, file, c, sink);
         if (inner != null) {
-          unwrap(inner, file, 1, c, sink);
+          unwrap(inner, file, c.lineOffset + 1, c, sink);
         }
         wrapped = true;
       } else {
@@ -268,16 +272,14 @@ final class JsonRecords {
 
   private static final class Counter {
     long record;
+    /** Lines before the value being parsed, which Jackson counts from 1. */
+    long lineOffset;
     boolean document;
-  }
-
-  private static BufferedReader reader(InputStream in) {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }
 
   /** The first character that is not white space or a byte-order mark, or -1 for an empty input. */
   private static int firstSignificantChar(InputSource source) throws IOException {
-    try (BufferedReader r = reader(source.open())) {
+    try (Reader r = source.openText()) {
       int ch;
       while ((ch = r.read()) >= 0) {
         if (!Character.isWhitespace(ch) && ch != '\uFEFF') {

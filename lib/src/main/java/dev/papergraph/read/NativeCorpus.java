@@ -104,7 +104,7 @@ public final class NativeCorpus {
     public void read(InputSource source, RecordSink sink) throws IOException {
       String file = source.name();
       JsonFactory f = MAPPER.getFactory();
-      try (JsonParser p = f.createParser(source.open())) {
+      try (JsonParser p = f.createParser(source.openText())) {
         p.setCodec(MAPPER);
         if (p.nextToken() != JsonToken.START_OBJECT) {
           throw new CorpusFormatException(file, "not a papergraph corpus: expected a JSON object");
@@ -160,19 +160,21 @@ public final class NativeCorpus {
     @Override
     public void read(InputSource source, RecordSink sink) throws IOException {
       String file = source.name();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(), StandardCharsets.UTF_8))) {
+      try (TextLines r = new TextLines(source.openText())) {
         String text;
         long line = 0;
         long record = 0;
-        while ((text = r.readLine()) != null) {
+        while ((text = r.next()) != null) {
           line++;
-          if (line == 1 && text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-          }
           if (text.isBlank()) {
             continue;
           }
           record++;
+          if (r.overLong()) {
+            sink.reject(new ImportIssue(file, line, record, "line is over " + Limits.MAX_RECORD_CHARS
+                + " characters long, the limit of one record"));
+            continue;
+          }
           JsonNode node;
           try {
             node = MAPPER.readTree(text);

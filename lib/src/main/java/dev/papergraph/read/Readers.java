@@ -96,7 +96,7 @@ public final class Readers {
   }
 
   /**
-   * Reads the sources into one corpus, merging duplicates across them.
+   * Reads the sources into one corpus, merging duplicates across them, as {@link #read} does each.
    *
    * @param format the format of every source, or {@code null} to detect each one's
    * @throws CorpusFormatException if a source's format cannot be detected or it is not of the
@@ -105,34 +105,122 @@ public final class Readers {
   public Corpus load(List<InputSource> sources, Format format) throws IOException {
     CorpusBuilder builder = new CorpusBuilder();
     // BibTeX files given together share @string macros and crossref targets (abbrev.bib first)
-    BibtexReader.Session bibtex = null;
+    BibtexReader.Session[] bibtex = {null};
     for (InputSource s : sources) {
-      Format f = formatOf(s, format);
-      builder.beginFile(s.name(), f);
-      if (f == Format.BIBTEX) {
-        if (bibtex == null) {
-          bibtex = ((BibtexReader) reader(Format.BIBTEX)).session();
+      read(s, format, builder, (source, f) -> {
+        if (f == Format.BIBTEX) {
+          if (bibtex[0] == null) {
+            bibtex[0] = ((BibtexReader) reader(Format.BIBTEX)).session();
+          }
+          bibtex[0].read(source, builder);
+        } else {
+          reader(f).read(source, builder);
         }
-        bibtex.read(s, builder);
-      } else {
-        reader(f).read(s, builder);
-      }
+      });
     }
-    if (bibtex != null) {
-      bibtex.finish(builder, file -> builder.beginFile(file, Format.BIBTEX));
+    if (bibtex[0] != null) {
+      bibtex[0].finish(builder, file -> builder.beginFile(file, Format.BIBTEX));
     }
     return builder.build();
   }
 
-  /** Reads one source into a builder (format detected when {@code format} is null). */
+  /**
+   * Reads one source into a builder.
+   *
+   * <ul>
+   *   <li>An input read before (the same file by its real path, or the same content) is not read
+   *       again: it is listed as skipped.
+   *   <li>A zip archive is read entry by entry, each entry's format detected (or the forced one);
+   *       an empty entry, one of no known format, or (with a forced format) one that is not of it
+   *       is skipped and listed; records count under the archive's name.
+   *   <li>An {@linkplain InputSource#optional() optional} source (a file of a folder) of no known
+   *       format, or that cannot be opened, is skipped and listed instead of failing.
+   * </ul>
+   *
+   * @param format the format of the source, or {@code null} to detect it
+   * @throws CorpusFormatException if a named source cannot be opened, its format cannot be
+   *     detected, or it is not of the forced format at all
+   */
   public void read(InputSource source, Format format, CorpusBuilder builder) throws IOException {
-    Format f = formatOf(source, format);
-    builder.beginFile(source.name(), f);
-    reader(f).read(source, builder);
+    read(source, format, builder, (s, f) -> reader(f).read(s, builder));
   }
 
-  private Format formatOf(InputSource source, Format format) throws IOException {
-    return format != null ? format : detect(source).orElseThrow(() -> new CorpusFormatException(
-        source.name(), "unknown format: not a format papergraph reads (try --format)"));
+  /** Reads a source that is not a zip archive in the format chosen. */
+  @FunctionalInterface
+  private interface FormatRead {
+    void read(InputSource source, Format format) throws IOException;
+  }
+
+  private void read(InputSource source, Format format, CorpusBuilder builder, FormatRead how) throws IOException {
+    java.util.Optional<String> same = builder.sameInputAs(source);
+    if (same.isPresent()) {
+      builder.skip(source.name(), same.get().equals(source.name())
+          ? "given more than once: read once" : "the same content as " + same.get() + ": read once");
+      return;
+    }
+    byte[] head;
+    try {
+      head = source.head(4);
+    } catch (CorpusFormatException e) {
+      if (!source.optional()) {
+        throw e;
+      }
+      builder.skip(source.name(), reason(e, source.name()));
+      return;
+    }
+    if (ZipInputs.isZip(head)) {
+      readZip(source, format, builder, how);
+      return;
+    }
+    java.util.Optional<Format> f = format != null ? java.util.Optional.of(format) : detect(source);
+    if (f.isEmpty()) {
+      if (source.optional()) {
+        builder.skip(source.name(), "not a format papergraph reads");
+        return;
+      }
+      throw new CorpusFormatException(source.name(), "unknown format: not a format papergraph reads (try --format)");
+    }
+    builder.beginFile(source.name(), f.get());
+    how.read(source, f.get());
+  }
+
+  private void readZip(InputSource archive, Format format, CorpusBuilder builder, FormatRead how) throws IOException {
+    boolean[] any = {false};
+    ZipInputs.forEachEntry(archive, entry -> {
+      if (entry.head(1).length == 0) {
+        builder.skip(entry.name(), "empty zip entry");
+        return;
+      }
+      java.util.Optional<Format> detected = detect(entry);
+      Format f = format != null ? format : detected.orElse(null);
+      if (f == null) {
+        builder.skip(entry.name(), "not a format papergraph reads");
+        return;
+      }
+      if (format != null && detected.isPresent() && detected.get() != format) {
+        builder.skip(entry.name(), "is " + detected.get().description() + ", not " + format.description());
+        return;
+      }
+      builder.beginFile(archive.name(), f);
+      try {
+        how.read(entry, f);
+        any[0] = true;
+      } catch (CorpusFormatException e) {
+        if (format == null) {
+          throw e;
+        }
+        // with a forced format, an entry of another kind (a README) is skipped, not fatal
+        builder.skip(entry.name(), reason(e, entry.name()));
+      }
+    });
+    if (!any[0]) {
+      builder.warn(archive.name(), "no entry of this zip archive was read");
+    }
+  }
+
+  /** The reason of a format exception without its file-name prefix. */
+  private static String reason(CorpusFormatException e, String name) {
+    String m = e.getMessage();
+    return m.startsWith(name + ": ") ? m.substring(name.length() + 2) : m;
   }
 }

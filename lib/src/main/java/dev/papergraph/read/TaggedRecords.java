@@ -85,19 +85,14 @@ final class TaggedRecords {
 
   static void read(InputSource source, RecordSink sink, Dialect d) throws IOException {
     String file = source.name();
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     long records = 0;
     boolean sawTag = false;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(), decoder), 1 << 16)) {
+    try (TextLines r = new TextLines(source.openText())) {
       String text;
       long line = 0;
       Rec rec = null;
-      while ((text = r.readLine()) != null) {
+      while ((text = r.next()) != null) {
         line++;
-        if (line == 1 && text.startsWith("\uFEFF")) {
-          text = text.substring(1);
-        }
         text = text.replace("\uFEFF", "");
         if (text.isBlank()) {
           if (d == Dialect.MEDLINE && rec != null) {

@@ -125,7 +125,11 @@ final class XmlRecords {
     FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     FACTORY.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    FACTORY.setProperty(XMLInputFactory.IS_COALESCING, true);
+    // an entity no DTD declares (none is loaded) is reported as an event, so that it costs its
+    // record only instead of stopping the parser (the JDK's parser stops when coalescing; text
+    // pieces are joined by Node.text() anyway)
+    FACTORY.setProperty(XMLInputFactory.IS_COALESCING, false);
+    FACTORY.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
   }
 
   private final Set<String> recordElements;
@@ -166,8 +170,12 @@ final class XmlRecords {
           if (recordElements.contains(r.getLocalName())) {
             record++;
             long line = r.getLocation().getLineNumber();
-            Node node = subtree(r);
+            String[] problem = {null};
+            Node node = subtree(r, problem);
             try {
+              if (problem[0] != null) {
+                throw new RecordException(problem[0]);
+              }
               sink.accept(mapper.map(node, new Provenance(file, Math.max(line, 0), record)));
             } catch (RecordException e) {
               sink.reject(new ImportIssue(file, Math.max(line, 0), record, "record " + record + ": " + e.reason()));
@@ -207,17 +215,37 @@ final class XmlRecords {
     return i >= 0 ? m.substring(i + 9) : m;
   }
 
-  /** Reads the element the reader is on, with everything inside, leaving the reader on its end. */
-  private Node subtree(XMLStreamReader r) throws XMLStreamException {
+  /**
+   * Reads the element the reader is on, with everything inside, leaving the reader on its end. A
+   * record that cannot be mapped (an undeclared entity, elements nested deeper than {@link
+   * Limits#MAX_NESTING}, more than {@link Limits#MAX_RECORD_CHARS} of text) is still read to its
+   * end, with the first problem put in {@code problem[0]}.
+   */
+  private Node subtree(XMLStreamReader r, String[] problem) throws XMLStreamException {
     Node top = new Node(r.getLocalName(), attributes(r));
     List<Node> stack = new ArrayList<>();
     stack.add(top);
+    long chars = 0;
     while (!stack.isEmpty()) {
       int event = r.next();
       Node current = stack.get(stack.size() - 1);
+      if (problem[0] != null) {
+        // only find the record's end
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          skip(r);
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          stack.remove(stack.size() - 1);
+        }
+        continue;
+      }
       switch (event) {
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            problem[0] = "undeclared entity &" + r.getLocalName() + "; (no DTD is read)";
         case XMLStreamConstants.START_ELEMENT -> {
           if (skipped.contains(r.getLocalName())) {
+            skip(r);
+          } else if (stack.size() >= Limits.MAX_NESTING) {
+            problem[0] = "elements nested deeper than " + Limits.MAX_NESTING;
             skip(r);
           } else {
             Node child = new Node(r.getLocalName(), attributes(r));
@@ -227,8 +255,14 @@ final class XmlRecords {
           }
         }
         case XMLStreamConstants.END_ELEMENT -> stack.remove(stack.size() - 1);
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          chars += r.getTextLength();
+          if (chars > Limits.MAX_RECORD_CHARS) {
+            problem[0] = "record is over " + Limits.MAX_RECORD_CHARS + " characters of text";
+          } else {
             current.content.add(r.getText());
+          }
+        }
         default -> { }
       }
     }

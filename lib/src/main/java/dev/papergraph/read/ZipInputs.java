@@ -50,7 +50,8 @@ final class ZipInputs {
       zip.stream().filter(e -> !e.isDirectory()).forEach(entries::add);
       entries.sort(Comparator.comparing(ZipEntry::getName));
       for (ZipEntry e : entries) {
-        reader.read(new InputSource(archive.name() + "!/" + e.getName(), () -> zip.getInputStream(e)));
+        String name = archive.name() + "!/" + e.getName();
+        reader.read(new InputSource(name, () -> new Bounded(name, zip.getInputStream(e), e.getCompressedSize())));
       }
     } catch (java.util.zip.ZipException e) {
       throw new CorpusFormatException(archive.name(), "damaged zip archive: " + e.getMessage(), e);
@@ -58,6 +59,38 @@ final class ZipInputs {
       if (temp != null) {
         Files.deleteIfExists(temp);
       }
+    }
+  }
+
+  /** An entry's content; one unpacking to over {@link Limits#MAX_UNPACK_RATIO} times its packed size fails. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private final String name;
+    private final long packed;
+    private long unpacked;
+
+    Bounded(String name, InputStream in, long packed) {
+      super(in);
+      this.name = name;
+      this.packed = Math.max(1, packed);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        unpacked += n;
+        if (unpacked > Limits.RATIO_FREE_BYTES && unpacked > Limits.MAX_UNPACK_RATIO * packed) {
+          throw new CorpusFormatException(name, "zip entry unpacks to over " + Limits.MAX_UNPACK_RATIO
+              + " times its size (a decompression bomb): not read");
+        }
+      }
+      return n;
     }
   }
 

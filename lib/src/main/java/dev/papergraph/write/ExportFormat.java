@@ -16,7 +16,9 @@ public enum ExportFormat {
   /** Graphviz DOT with positions (neato -n) and colours. */
   DOT("dot", ".dot"),
   /** VOSviewer map/network JSON (network.items, network.links, network.clusters). */
-  VOSVIEWER("vosviewer", ".json");
+  VOSVIEWER("vosviewer", ".json"),
+  /** A one-file interactive web map (cytoscape.js inlined), opens offline in a browser. */
+  HTML("html", ".html");
 
   private final String key;
   private final String extension;
@@ -45,6 +47,7 @@ public enum ExportFormat {
       case CSV -> new CsvWriter();
       case DOT -> new DotWriter();
       case VOSVIEWER -> new VosviewerWriter();
+      case HTML -> new HtmlWriter();
     };
   }
 
@@ -60,6 +63,7 @@ public enum ExportFormat {
       case "vos" -> Optional.of(VOSVIEWER);
       case "gv" -> Optional.of(DOT);
       case "xml" -> Optional.of(GRAPHML);
+      case "htm", "web" -> Optional.of(HTML);
       default -> Optional.empty();
     };
   }
@@ -67,10 +71,13 @@ public enum ExportFormat {
   /** The format a file name's extension suggests (".json" is node-link JSON), if any. */
   public static Optional<ExportFormat> byFileName(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
-    for (ExportFormat f : new ExportFormat[] {GRAPHML, GEXF, JSON, CSV, DOT}) {
+    for (ExportFormat f : new ExportFormat[] {GRAPHML, GEXF, JSON, CSV, DOT, HTML}) {
       if (n.endsWith(f.extension)) {
         return Optional.of(f);
       }
+    }
+    if (n.endsWith(".htm")) {
+      return Optional.of(HTML);
     }
     return n.endsWith(".gv") ? Optional.of(DOT) : Optional.empty();
   }

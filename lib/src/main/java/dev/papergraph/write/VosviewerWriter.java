@@ -195,16 +195,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
   }
 
   private static java.util.Optional<String> url(Paper p) {
-    if (p.ids().doi() != null) {
-      return java.util.Optional.of("https://doi.org/" + p.ids().doi());
-    }
-    if (p.ids().arxiv() != null) {
-      return java.util.Optional.of("https://arxiv.org/abs/" + p.ids().arxiv());
-    }
-    if (p.ids().openalex() != null) {
-      return java.util.Optional.of("https://openalex.org/" + p.ids().openalex());
-    }
-    return java.util.Optional.empty();
+    return HtmlWriter.links(p).stream().map(l -> l[1]).findFirst();
   }
 
   // VOSviewer shows the description as HTML.

@@ -41,7 +41,7 @@ class BadInputTest {
   @Test
   void arxivBadJsonLine() {
     arxivLine("{\"id\":\"2501.00002\",\"title\":\"Second\",",
-        "malformed JSON: Unexpected end-of-input within/between Object entries");
+        "unterminated JSON value: a new value starts at line 3 before it is closed");
   }
 
   @Test

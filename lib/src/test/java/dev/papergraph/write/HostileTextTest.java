@@ -111,7 +111,18 @@ class HostileTextTest {
               assertTrue(text.contains("'-s2:dash\uFFFD"), "edge ends neutralised like the node ids");
             }
           }
-          default -> throw new AssertionError("no check for " + f);
+          case HTML -> {
+            // the data cannot close its script element, nor end a line inside the script
+            int from = text.indexOf("id=\"papergraph-data\">");
+            String json = text.substring(from, text.indexOf("</script>", from));
+            assertFalse(json.contains("<") || json.contains("\u2028") || json.contains("\u2029"), "escaped");
+            JsonNode d = HtmlWriterTest.data(text);
+            assertEquals(papers, d.get("papers").size());
+            JsonNode formula = find(d.get("papers"), "id", "s2:formula");
+            assertEquals(TITLE_FORMULA, formula.get("title").asText());
+            assertEquals(ABSTRACT.replace('\uDC00', '\uFFFD'), formula.get("abstract").asText());
+            assertEquals(4, text.split("<script", -1).length - 1, "the policy watch, the data, the library, the map");
+          }
         }
       }
     }

@@ -241,6 +241,7 @@ class OtherFormatsTest {
       // an edge line is "a" -- "b"; a title may contain " -- " too
       case DOT -> (int) s.lines().filter(l -> l.startsWith("  \"") && !l.matches("  \"(?:[^\"\\\\]|\\\\.)*\" -- .*")).count();
       case CSV -> csvRecords(s) - 1;
+      case HTML -> HtmlWriterTest.data(s).get("papers").size();
     };
   }
 
@@ -293,6 +294,7 @@ class OtherFormatsTest {
           case JSON -> assertEquals(0, new ObjectMapper().readTree(s).get("nodes").size());
           case VOSVIEWER -> assertEquals(0, new ObjectMapper().readTree(s).at("/network/items").size());
           case CSV -> assertEquals(1, csvRecords(s), "header only");
+          case HTML -> assertEquals(0, HtmlWriterTest.data(s).get("papers").size());
           case DOT -> assertEquals("graph papergraph {", s.lines().findFirst().orElseThrow());
         }
       }
@@ -307,7 +309,7 @@ class OtherFormatsTest {
     assertEquals(Optional.empty(), ExportFormat.byName("pajek"));
     assertEquals(Optional.of(ExportFormat.GEXF), ExportFormat.byFileName("map.GEXF"));
     assertEquals(Optional.of(ExportFormat.JSON), ExportFormat.byFileName("map.json"));
-    assertEquals("graphml, gexf, json, csv, dot, vosviewer", ExportFormat.names());
+    assertEquals("graphml, gexf, json, csv, dot, vosviewer, html", ExportFormat.names());
     assertEquals(java.util.List.of(Path.of("x/g-nodes.csv"), Path.of("x/g-edges.csv")),
         Exports.files(ExportFormat.CSV, Path.of("x/g.csv")));
   }
