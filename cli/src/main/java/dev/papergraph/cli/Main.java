@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
         DerivativeCommand.class,
         TimelineCommand.class,
         BurstsCommand.class,
+        DiffCommand.class,
         PathCommand.class,
         SearchCommand.class,
         ExportCommand.class,
