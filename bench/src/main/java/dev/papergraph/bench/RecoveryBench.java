@@ -10,6 +10,12 @@ import dev.papergraph.similarity.CitationRecovery;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Neighbour;
 import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.similarity.PaperSimilarity;
+import dev.papergraph.similarity.FusedSimilarity;
+import dev.papergraph.similarity.SemanticModelInfo;
+import dev.papergraph.embed.MiniLmEmbeddingModel;
+import dev.papergraph.embed.PaperEmbeddings;
+import dev.papergraph.workspace.EmbeddingStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -53,6 +59,20 @@ final class RecoveryBench implements Callable<Integer> {
 
   @Mixin TextOptionsMixin text;
 
+  @Option(names = "--semantic-weight", split = ",", paramLabel = "W",
+      description = {"Semantic share of the text score; several (comma-separated) print one p@k each and",
+          "write the first's TSV; 0 is lexical only (default: the engine's default, ${DEFAULT-VALUE})."})
+  List<Double> semanticWeights = List.of(EngineOptions.SEMANTIC_WEIGHT_DEFAULT);
+
+  @Option(names = "--topic-weight", paramLabel = "W",
+      description = "Weight of the topic component beside text " + EngineOptions.TEXT_WEIGHT_DEFAULT
+          + " (default: ${DEFAULT-VALUE}: text only; citation weights are always 0 here).")
+  double topicWeight = 0;
+
+  @Option(names = "--cache", paramLabel = "DIR",
+      description = "Keep the works' embeddings in this folder between runs (a workspace's embeddings/ format).")
+  Path cache;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(works)) {
@@ -61,29 +81,66 @@ final class RecoveryBench implements Callable<Integer> {
     }
     EngineOptions options;
     try {
-      options = EngineOptions.defaults().textOnly().withMinScore(0).withK(k).withText(text.toOptions());
+      options = EngineOptions.defaults().withWeights(EngineOptions.TEXT_WEIGHT_DEFAULT, topicWeight, 0, 0, 0)
+          .withMinScore(0).withK(k).withText(text.toOptions());
     } catch (IllegalArgumentException e) {
       throw Bench.usage(spec, e.getMessage());
     }
     Corpus corpus = Readers.standard().load(List.of(InputSource.of(works)), Format.OPENALEX);
-    SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), options);
+    SimilarityEngine lexical = SimilarityEngine.of(corpus.papers(), options);
+    float[][] vectors = null;
+    PaperSimilarity engine = null;
+    for (double w : semanticWeights) {
+      PaperSimilarity sim;
+      if (w == 0) {
+        sim = lexical;
+      } else {
+        if (vectors == null) {
+          vectors = embeddings(lexical);
+        }
+        sim = FusedSimilarity.of(SimilarityEngine.of(corpus.papers(), options.withSemanticWeight(w)), vectors,
+            new SemanticModelInfo(MODEL_ID, MODEL_ID, MiniLmEmbeddingModel.ARTIFACT_VERSION, "-", 384));
+      }
+      if (engine == null) {
+        engine = sim;
+      }
+      spec.commandLine().getErr().printf(Locale.ROOT, "%s: works=%d semantic=%.2f p@%d=%.4f%n",
+          works, corpus.size(), w, k, CitationRecovery.precisionAtK(sim, k));
+    }
+    final PaperSimilarity first = engine;
     if (out == null) {
       PrintWriter w = spec.commandLine().getOut();
-      write(engine, corpus, w);
+      write(first, corpus, w);
       w.flush();
     } else {
       AtomicOutput.write(out, true, (OutputStream os) -> {
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8));
-        write(engine, corpus, w);
+        write(first, corpus, w);
         w.flush();
       });
     }
-    spec.commandLine().getErr().printf(Locale.ROOT, "%s: works=%d p@%d=%.4f (papergraph's count; %s)%n",
-        works, corpus.size(), k, CitationRecovery.precisionAtK(engine, k), options.text().toMap(""));
+    spec.commandLine().getErr().printf(Locale.ROOT, "%s: (papergraph's count; %s)%n", works,
+        options.text().toMap(""));
     return 0;
   }
 
-  private static void write(SimilarityEngine engine, Corpus corpus, PrintWriter w) {
+  private static final String MODEL_ID = "all-minilm-l6-v2-q@" + MiniLmEmbeddingModel.ARTIFACT_VERSION;
+
+  private float[][] embeddings(SimilarityEngine lexical) throws IOException {
+    EmbeddingStore store = cache == null ? EmbeddingStore.empty() : EmbeddingStore.load(cache);
+    long t0 = System.nanoTime();
+    PaperEmbeddings e = PaperEmbeddings.compute(lexical.vectors().papers(), MODEL_ID,
+        () -> MiniLmEmbeddingModel.load(lexical.options().threads()), store, total -> { }, n -> { });
+    double s = (System.nanoTime() - t0) / 1e9;
+    spec.commandLine().getErr().printf(Locale.ROOT, "embedded %d texts in %.1f s (%.1f/s)%n", e.embedded(), s,
+        e.embedded() / Math.max(s, 1e-9));
+    if (cache != null && e.embedded() > 0) {
+      store.save(cache, null);
+    }
+    return e.vectors();
+  }
+
+  private static void write(PaperSimilarity engine, Corpus corpus, PrintWriter w) {
     for (Paper p : corpus.papers()) {
       if (p.ids().openalex() == null) {
         continue;

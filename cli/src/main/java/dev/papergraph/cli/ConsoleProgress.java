@@ -24,14 +24,14 @@ final class ConsoleProgress implements Progress {
   @Override
   public void start(String stage, long total) {
     finish();
-    bar = new ProgressBarBuilder()
+    ProgressBarBuilder b = new ProgressBarBuilder()
         .setTaskName(String.format("%-10s", stage))
         .setInitialMax(total)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .setUpdateIntervalMillis(100)
-        .hideEta()
-        .build();
+        .setUpdateIntervalMillis(100);
+    // the embedding stage is the long one: its bar shows the rate (papers/s) and the time left
+    bar = ("embed".equals(stage) ? b.setUnit(" papers", 1).showSpeed() : b.hideEta()).build();
   }
 
   @Override

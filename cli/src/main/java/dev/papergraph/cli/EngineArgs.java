@@ -28,12 +28,27 @@ final class EngineArgs {
   double minScore = EngineOptions.MIN_SCORE_DEFAULT;
 
   @Option(names = "--weight", paramLabel = "PART=W",
-      description = {"Weight of a score component, repeatable: text, topic, direct, coupling, cocitation",
+      description = {"Weight of a score component, repeatable: text, topic, direct, coupling, cocitation;",
+          "semantic=W is the semantic share of the text score, 0-1 (default: "
+              + EngineOptions.SEMANTIC_WEIGHT_DEFAULT + "; 0 or --no-semantic: lexical only)",
           "(defaults: text=" + EngineOptions.TEXT_WEIGHT_DEFAULT + ", topic=" + EngineOptions.TOPIC_WEIGHT_DEFAULT
               + ", direct=" + EngineOptions.DIRECT_WEIGHT_DEFAULT + ", coupling="
               + EngineOptions.COUPLING_WEIGHT_DEFAULT + ", cocitation=" + EngineOptions.COCITATION_WEIGHT_DEFAULT
               + ")."})
   Map<String, Double> weights = new LinkedHashMap<>();
+
+  @Option(names = "--no-semantic",
+      description = "Lexical text score only: no embeddings (the embedding model is never loaded).")
+  boolean noSemantic;
+
+  @Option(names = "--thesaurus", paramLabel = "FILE",
+      description = {"VOSviewer thesaurus (label<TAB>replace by; an empty replacement drops the term),",
+          "applied to terms, community labels and shared terms."})
+  java.nio.file.Path thesaurus;
+
+  @Option(names = "--stop-words", paramLabel = "FILE",
+      description = "Extra stop words, one a line, replacing papergraph's academic stop list.")
+  java.nio.file.Path stopWords;
 
   @Option(names = "--normalisation", paramLabel = "N", defaultValue = "cosine",
       completionCandidates = NormalisationNames.class,
@@ -68,10 +83,26 @@ final class EngineArgs {
         case "direct" -> e.directWeight(v);
         case "coupling" -> e.couplingWeight(v);
         case "cocitation", "co-citation" -> e.cocitationWeight(v);
+        case "semantic" -> e.semanticWeight(v);
         default -> throw new IllegalArgumentException("--weight: unknown component '" + w.getKey()
-            + "': expected text, topic, direct, coupling or cocitation");
+            + "': expected text, topic, direct, coupling, cocitation or semantic");
       }
     }
+    if (noSemantic) {
+      e.semanticWeight(0);
+    }
+    dev.papergraph.text.TextOptions text = base.engine().text();
+    try {
+      if (thesaurus != null) {
+        text = text.withThesaurus(dev.papergraph.text.WordLists.readThesaurus(thesaurus));
+      }
+      if (stopWords != null) {
+        text = text.withStopWords(dev.papergraph.text.WordLists.readStopWords(stopWords));
+      }
+    } catch (java.io.IOException io) {
+      throw new java.io.UncheckedIOException(io);
+    }
+    e.text(text);
     e.normalisation(normalisation(normalisation));
     EngineOptions engine = e.build();
     CommunityOptions communities = base.analysis().communities()

@@ -89,7 +89,13 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("B  %s  (%s)%n", b.title(), b.id());
         out.printf(Locale.ROOT, "%nscore %.4f, %s%n", e.score(), pair.linked()
             ? "an edge of the graph" : "not an edge of the graph (below the top-k or minimum score)");
-        out.printf(Locale.ROOT, "  text        %.4f   cosine of the weighted title+abstract terms%n", e.text());
+        if (e.semantic() != 0) {
+          out.printf(Locale.ROOT, "  text        %.4f   lexical and semantic scores fused:%n", e.text());
+          out.printf(Locale.ROOT, "    lexical   %.4f   cosine of the weighted title+abstract terms%n", e.lexical());
+          out.printf(Locale.ROOT, "    semantic  %.4f   cosine of the title+abstract embeddings%n", e.semantic());
+        } else {
+          out.printf(Locale.ROOT, "  text        %.4f   cosine of the weighted title+abstract terms%n", e.text());
+        }
         out.printf(Locale.ROOT, "  topic       %.4f   weighted Jaccard of the topics%n", e.topic());
         out.printf(Locale.ROOT, "  direct      %.4f   %s%n", e.direct(), direction);
         out.printf(Locale.ROOT, "  coupling    %.4f   shared references%n", e.coupling());
@@ -114,6 +120,8 @@ final class ExplainCommand implements Callable<Integer> {
         Table t = new Table("component", "value", "detail");
         t.row("score", e.score(), pair.linked() ? "edge" : "not an edge");
         t.row("text", e.text(), null);
+        t.row("lexical", e.lexical(), null);
+        t.row("semantic", e.semantic(), null);
         t.row("topic", e.topic(), String.join("; ", e.sharedTopics()));
         t.row("direct", e.direct(), direction);
         t.row("coupling", e.coupling(), String.join("; ", shared));

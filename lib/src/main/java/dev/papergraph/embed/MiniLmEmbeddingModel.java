@@ -99,6 +99,25 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     }
   }
 
+  /**
+   * SHA-256 of the shipped weights, hex, without loading ONNX Runtime (for a manifest when every
+   * vector came from the cache).
+   *
+   * @throws ModelUnavailableException if the weights are not on the classpath
+   */
+  public static String weightsChecksum() {
+    try (InputStream in = resource(MODEL_RESOURCE)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int r; (r = in.read(buf)) != -1; ) {
+        md.update(buf, 0, r);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new ModelUnavailableException("the embedding model's weights cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   private static InputStream resource(String name) throws IOException {
     InputStream in = OnnxBertBiEncoder.class.getResourceAsStream(name);
     if (in == null) {

@@ -18,11 +18,12 @@ public final class CitationRecovery {
    *
    * @throws IllegalArgumentException if k exceeds the engine's k or is below 1
    */
-  public static double precisionAtK(SimilarityEngine engine, int k) {
+  public static double precisionAtK(PaperSimilarity engine, int k) {
     if (k < 1 || k > engine.options().k()) {
       throw new IllegalArgumentException("k must be in [1, " + engine.options().k() + "]: " + k);
     }
-    CitationIndex cites = engine.citations();
+    CitationIndex cites = engine instanceof SimilarityEngine e ? e.citations()
+        : CitationIndex.of(engine.vectors().papers());
     List<Paper> papers = engine.vectors().papers();
     long hits = 0;
     long total = 0;

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param score the combined edge weight, the weighted sum of the components (see the engine's
  *     options for the weights)
- * @param text abstract-overlap score (cosine of the weighted term vectors of title + abstract)
+ * @param text the text score: with the semantic part on, the fusion of {@code lexical} and {@code
+ *     semantic} ({@link Fusion}); else {@code lexical}
  * @param topic topic-overlap score (weighted Jaccard over the papers' topics)
  * @param direct 1 when one paper cites the other, else 0
  * @param coupling bibliographic coupling (shared references), normalised
@@ -16,6 +17,9 @@ import java.util.List;
  * @param sharedTerms the terms contributing most to {@code text}, strongest first
  * @param sharedTopics the topics both papers have, strongest first
  * @param sharedReferences the works both papers cite, as reference keys
+ * @param lexical the lexical score: cosine of the weighted term vectors of title + abstract
+ * @param semantic the semantic score: cosine of the papers' embeddings (0 when the semantic part is
+ *     off)
  */
 public record EdgeExplanation(
     double score,
@@ -26,7 +30,9 @@ public record EdgeExplanation(
     double cocitation,
     List<SharedTerm> sharedTerms,
     List<String> sharedTopics,
-    List<String> sharedReferences) {
+    List<String> sharedReferences,
+    double lexical,
+    double semantic) {
 
   public EdgeExplanation {
     sharedTerms = sharedTerms == null ? List.of() : List.copyOf(sharedTerms);
@@ -37,6 +43,14 @@ public record EdgeExplanation(
     }
   }
 
+  /** A lexical-only explanation: {@code lexical} is {@code text}, {@code semantic} 0. */
+  public EdgeExplanation(double score, double text, double topic, double direct, double coupling,
+      double cocitation, List<SharedTerm> sharedTerms, List<String> sharedTopics,
+      List<String> sharedReferences) {
+    this(score, text, topic, direct, coupling, cocitation, sharedTerms, sharedTopics, sharedReferences,
+        text, 0);
+  }
+
   /** An explanation with only a combined score (e.g. a graph read from a file). */
   public static EdgeExplanation ofScore(double score) {
     return new EdgeExplanation(score, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
@@ -45,6 +59,9 @@ public record EdgeExplanation(
   /** A one-line summary such as "0.41 = text 0.52 (quantiz, post train) + topic 0.20". */
   public String summary() {
     StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%.3f: text %.3f", score, text));
+    if (semantic != 0) {
+      b.append(String.format(java.util.Locale.ROOT, " [lexical %.3f, semantic %.3f]", lexical, semantic));
+    }
     if (!sharedTerms.isEmpty()) {
       b.append(" (");
       for (int i = 0; i < Math.min(5, sharedTerms.size()); i++) {

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param sharedTerms how many shared terms an explanation lists
  * @param threads worker threads (the result does not depend on it)
  * @param text the analysis chain and term weighting
+ * @param semanticWeight the semantic share of the text score, in [0, 1): 0 is lexical only (the
+ *     embedding model is never loaded); otherwise the text score is the {@link Fusion} of the lexical
+ *     and semantic scores with this weight
  */
 public record EngineOptions(
     int k,
@@ -39,7 +42,8 @@ public record EngineOptions(
     Normalisation normalisation,
     int sharedTerms,
     int threads,
-    TextOptions text) {
+    TextOptions text,
+    double semanticWeight) {
 
   /** Neighbours per paper by default. */
   public static final int K_DEFAULT = 10;
@@ -60,6 +64,11 @@ public record EngineOptions(
   public static final double COUPLING_WEIGHT_DEFAULT = 0.05;
   /** Default weight of co-citation. */
   public static final double COCITATION_WEIGHT_DEFAULT = 0.05;
+  /**
+   * Default semantic weight of the fusion, chosen on the five SYNERGY sets together (see
+   * docs/BENCHMARKS.md).
+   */
+  public static final double SEMANTIC_WEIGHT_DEFAULT = 0.70;
   /** Shared terms listed in an explanation by default. */
   public static final int SHARED_TERMS_DEFAULT = 10;
 
@@ -83,6 +92,8 @@ public record EngineOptions(
         "at least one weight must be positive");
     require(sharedTerms >= 0, "sharedTerms cannot be negative: %s", sharedTerms);
     require(threads >= 1, "threads must be at least 1: %s", threads);
+    require(Double.isFinite(semanticWeight) && semanticWeight >= 0 && semanticWeight < 1,
+        "semanticWeight must be in [0, 1): %s", semanticWeight);
   }
 
   /** The defaults, with one thread per available processor. */
@@ -90,7 +101,7 @@ public record EngineOptions(
     return new EngineOptions(K_DEFAULT, MIN_SCORE_DEFAULT, TEXT_WEIGHT_DEFAULT, TOPIC_WEIGHT_DEFAULT,
         DIRECT_WEIGHT_DEFAULT, COUPLING_WEIGHT_DEFAULT, COCITATION_WEIGHT_DEFAULT,
         Normalisation.COSINE, SHARED_TERMS_DEFAULT, Runtime.getRuntime().availableProcessors(),
-        TextOptions.DEFAULTS);
+        TextOptions.DEFAULTS, SEMANTIC_WEIGHT_DEFAULT);
   }
 
   /** Text similarity only (weights 1, 0, 0, 0, 0), otherwise these options. */
@@ -141,6 +152,21 @@ public record EngineOptions(
     return toBuilder().text(v).build();
   }
 
+  /** @throws IllegalArgumentException if outside [0, 1) */
+  public EngineOptions withSemanticWeight(double v) {
+    return toBuilder().semanticWeight(v).build();
+  }
+
+  /** Lexical only: the semantic part off (the embedding model is never loaded). */
+  public EngineOptions lexicalOnly() {
+    return withSemanticWeight(0);
+  }
+
+  /** True when the text score fuses a semantic part. */
+  public boolean usesSemantic() {
+    return semanticWeight > 0;
+  }
+
   /** True when a citation component has a positive weight. */
   public boolean usesCitations() {
     return directWeight > 0 || couplingWeight > 0 || cocitationWeight > 0;
@@ -162,6 +188,7 @@ public record EngineOptions(
     m.put("similarity.weight.cocitation", cocitationWeight);
     m.put("similarity.normalisation", normalisation.name().toLowerCase(Locale.ROOT));
     m.put("similarity.sharedTerms", sharedTerms);
+    m.put("similarity.weight.semantic", semanticWeight);
     m.putAll(text.toMap("text."));
     return m;
   }
@@ -189,6 +216,7 @@ public record EngineOptions(
     private int sharedTerms;
     private int threads;
     private TextOptions text;
+    private double semanticWeight;
 
     private Builder(EngineOptions o) {
       k = o.k;
@@ -202,6 +230,7 @@ public record EngineOptions(
       sharedTerms = o.sharedTerms;
       threads = o.threads;
       text = o.text;
+      semanticWeight = o.semanticWeight;
     }
 
     public Builder k(int v) { k = v; return this; }
@@ -225,11 +254,12 @@ public record EngineOptions(
     public Builder sharedTerms(int v) { sharedTerms = v; return this; }
     public Builder threads(int v) { threads = v; return this; }
     public Builder text(TextOptions v) { text = v; return this; }
+    public Builder semanticWeight(double v) { semanticWeight = v; return this; }
 
     /** @throws IllegalArgumentException naming the first invalid value */
     public EngineOptions build() {
       return new EngineOptions(k, minScore, textWeight, topicWeight, directWeight, couplingWeight,
-          cocitationWeight, normalisation, sharedTerms, threads, text);
+          cocitationWeight, normalisation, sharedTerms, threads, text, semanticWeight);
     }
   }
 }

@@ -28,9 +28,24 @@ final class PairScores {
     return scoreWithText(a, b, options.textWeight() > 0 ? vectors.cosine(a, b) : 0);
   }
 
-  /** The combined score with the text cosine given (0 for a bound of the other components). */
+  /**
+   * The non-text components of a pair, the topic not gated by the text score ({@link TopicGate}):
+   * at least what they add to the combined score, whatever the text score.
+   */
+  double nonTextAtMost(int a, int b) {
+    return scoreWithText(a, b, 0, false);
+  }
+
+  /** The combined score with the text score given; the topic gated by it ({@link TopicGate}). */
   double scoreWithText(int a, int b, double text) {
+    return scoreWithText(a, b, text, true);
+  }
+
+  private double scoreWithText(int a, int b, double text, boolean gate) {
     double topic = options.topicWeight() > 0 ? topics.weightedJaccard(a, b) : 0;
+    if (gate) {
+      topic = TopicGate.gated(topic, text);
+    }
     double direct = 0, coupling = 0, cocitation = 0;
     if (usesCitations()) {
       direct = options.directWeight() > 0 && citations.linked(a, b) ? 1 : 0;

@@ -33,7 +33,7 @@ import java.util.Objects;
  *
  * <p>Computed once, on the first call to {@link #neighbours} or {@link #links}; thread-safe.
  */
-public final class SimilarityEngine {
+public final class SimilarityEngine implements PaperSimilarity {
 
   private final EngineOptions options;
   private final TermVectors vectors;
@@ -142,6 +142,22 @@ public final class SimilarityEngine {
   public List<Link> links() {
     long[] pairs = pairs();
     int n = vectors.size();
+    EdgeExplanation[] explained = explainPairs(pairs);
+    Link[] out = new Link[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+      out[i] = Link.of(vectors.paper(a).id(), vectors.paper(b).id(), explained[i]);
+    }
+    Arrays.sort(out, Comparator.comparing(Link::a).thenComparing(Link::b));
+    return List.of(out);
+  }
+
+  /**
+   * The lexical explanations of pairs given as {@code a · n + b} (doc numbers), in that order;
+   * shared terms computed in parallel, their display forms in one pass.
+   */
+  EdgeExplanation[] explainPairs(long[] pairs) {
+    int n = vectors.size();
     // each link's shared terms once (in parallel), then their display forms in one pass
     SharedTerms[] shared = new SharedTerms[pairs.length];
     Parallel.forEach(options.threads(), pairs.length,
@@ -154,13 +170,12 @@ public final class SimilarityEngine {
     }
     Map<Integer, String> display = vectors.displayForms(wanted.stream().toArray());
     topics.resolveLabels();
-    Link[] out = new Link[pairs.length];
+    EdgeExplanation[] out = new EdgeExplanation[pairs.length];
     Parallel.forEach(options.threads(), pairs.length, i -> {
       int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-      out[i] = Link.of(vectors.paper(a).id(), vectors.paper(b).id(), explain(a, b, shared[i], display));
+      out[i] = explain(a, b, shared[i], display);
     });
-    Arrays.sort(out, Comparator.comparing(Link::a).thenComparing(Link::b));
-    return List.of(out);
+    return out;
   }
 
   private long[] pairs() {
@@ -202,7 +217,7 @@ public final class SimilarityEngine {
     return score(doc(paperA), doc(paperB));
   }
 
-  private EdgeExplanation explain(int a, int b) {
+  EdgeExplanation explain(int a, int b) {
     SharedTerms shared = sharedTerms(a, b);
     return explain(a, b, shared, vectors.displayForms(shared.ids()));
   }
@@ -210,7 +225,7 @@ public final class SimilarityEngine {
   /** The explanation of a pair whose shared terms and their display forms are known. */
   private EdgeExplanation explain(int a, int b, SharedTerms shared, Map<Integer, String> display) {
     double text = vectors.cosine(a, b);
-    double topic = topics.weightedJaccard(a, b);
+    double topic = TopicGate.gated(topics.weightedJaccard(a, b), text);
     double direct = citations.linked(a, b) ? 1 : 0;
     double coupling = scores.coupling(a, b);
     double cocitation = scores.cocitation(a, b);
@@ -254,13 +269,31 @@ public final class SimilarityEngine {
     return new SharedTerms(ids, contributions);
   }
 
-  private int doc(String paperId) {
+  int doc(String paperId) {
     return vectors.doc(paperId).orElseThrow(() -> new IllegalArgumentException("no paper with id " + paperId));
   }
 
   /** The exact combined score; symmetric to the last bit. */
   private double score(int a, int b) {
     return scores.score(a, b);
+  }
+
+  /** The rank of a doc's paper id among all ids (ties in top-k lists go to the smaller). */
+  int idRank(int doc) {
+    return idRank[doc];
+  }
+
+  /**
+   * The combined score of a pair with this text score in place of the lexical cosine (the fusion
+   * passes its fused text score here); symmetric when {@code text} is.
+   */
+  double scoreWithText(int a, int b, double text) {
+    return scores.scoreWithText(a, b, text);
+  }
+
+  /** The most the non-text components can add to any pair with paper d. */
+  double nonTextBound(int d) {
+    return scores.nonTextBound(d);
   }
 
   private Result result() {

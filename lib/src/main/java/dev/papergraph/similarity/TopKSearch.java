@@ -238,7 +238,7 @@ final class TopKSearch {
       if (textBound + extra < theta - EPS) {
         continue;
       }
-      double nonText = extra > 0 ? scores.scoreWithText(d, doc, 0) : 0;
+      double nonText = extra > 0 ? scores.nonTextAtMost(d, doc) : 0;
       if (textBound + nonText < theta - EPS) {
         continue;
       }

@@ -35,6 +35,8 @@ public final class PaperTopics {
   private final double[] rowSum;
   private final int[] postStart;
   private final int[] postDoc;
+  /** Informativeness of each topic, {@code ln(n / df) / ln(n)}: 1 for a topic of one paper, 0 for a topic of all. */
+  private final float[] informativeness;
 
   private PaperTopics(TermVectors vectors, String[] keys, String[] labels, int[] extractedTerm,
       TopicSource[] sources, int[] rowStart, int[] rowTopic, float[] rowWeight) {
@@ -59,6 +61,11 @@ public final class PaperTopics {
     }
     for (int t = 0; t < keys.length; t++) {
       postStart[t + 1] += postStart[t];
+    }
+    informativeness = new float[keys.length];
+    for (int t = 0; t < keys.length; t++) {
+      int df = postStart[t + 1] - postStart[t];
+      informativeness[t] = n < 2 ? 1f : (float) (Math.log((double) n / Math.max(1, df)) / Math.log(n));
     }
     postDoc = new int[rowTopic.length];
     int[] fill = Arrays.copyOf(postStart, keys.length);
@@ -229,28 +236,35 @@ public final class PaperTopics {
   }
 
   /**
-   * The weighted Jaccard index of two papers' topics, {@code Σ min(w_a, w_b) / Σ max(w_a, w_b)},
-   * 0 when either has none; symmetric to the last bit.
+   * The weighted Jaccard index of two papers' topics with each shared topic counted by how
+   * informative it is: {@code Σ_shared min(w_a, w_b) · s_t / Σ max(w_a, w_b)}, where {@code s_t =
+   * ln(n / df_t) / ln(n)} (a topic of one paper counts fully, an arXiv category shared by a fifth of
+   * 10,000 papers about 0.17, a topic of every paper not at all). 0 when either has none; symmetric
+   * to the last bit.
    */
   public double weightedJaccard(int a, int b) {
-    double min = sharedMin(a, b);
-    double max = rowSum[a] + rowSum[b] - min;
-    return max > 0 ? Math.min(1.0, min / max) : 0;
-  }
-
-  private double sharedMin(int a, int b) {
     int i = start(a), ie = end(a), j = start(b), je = end(b);
-    double s = 0;
+    double min = 0, informative = 0;
     while (i < ie && j < je) {
       if (rowTopic[i] == rowTopic[j]) {
-        s += Math.min(rowWeight[i++], rowWeight[j++]);
+        double m = Math.min(rowWeight[i], rowWeight[j]);
+        min += m;
+        informative += m * informativeness[rowTopic[i]];
+        i++;
+        j++;
       } else if (rowTopic[i] < rowTopic[j]) {
         i++;
       } else {
         j++;
       }
     }
-    return s;
+    double max = rowSum[a] + rowSum[b] - min;
+    return max > 0 ? Math.min(1.0, informative / max) : 0;
+  }
+
+  /** The informativeness of a topic, {@code ln(n / df) / ln(n)} in [0, 1]. */
+  public double informativeness(int topicId) {
+    return informativeness[topicId];
   }
 
   /** The topics two papers share, strongest (by the smaller weight) first, as labels. */

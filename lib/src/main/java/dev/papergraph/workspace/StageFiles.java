@@ -58,7 +58,7 @@ final class StageFiles {
   static long writeLinks(Path file, Collection<Link> links) throws IOException {
     AtomicOutput.write(file, true, out -> {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      w.write("a\tb\tscore\ttext\ttopic\tdirect\tcoupling\tcocitation\tterms\ttopics\treferences\n");
+      w.write("a\tb\tscore\ttext\ttopic\tdirect\tcoupling\tcocitation\tterms\ttopics\treferences\tlexical\tsemantic\n");
       StringBuilder b = new StringBuilder();
       for (Link l : links) {
         EdgeExplanation e = l.explanation();
@@ -75,6 +75,7 @@ final class StageFiles {
         join(b, e.sharedTopics());
         b.append('\t');
         join(b, e.sharedReferences());
+        b.append('\t').append(e.lexical()).append('\t').append(e.semantic());
         w.write(b.append('\n').toString());
       }
       w.flush();
@@ -97,8 +98,9 @@ final class StageFiles {
   static List<Link> readLinks(Path dir, String name, InputStream in, long rows) throws IOException {
     List<Link> out = new ArrayList<>();
     try (BufferedReader r = reader(in)) {
-      header(dir, name, r);
-      rows(dir, name, r, 11, rows, "a link", f -> {
+      // workspaces written before the semantic part have 11 columns (no lexical, semantic)
+      int fields = header(dir, name, r).split("\t", -1).length == 13 ? 13 : 11;
+      rows(dir, name, r, fields, rows, "a link", f -> {
         List<SharedTerm> terms = new ArrayList<>();
         for (String item : f[8].isEmpty() ? new String[0] : f[8].split(String.valueOf(ITEM), -1)) {
           String[] parts = item.split(String.valueOf(PART), -1);
@@ -109,7 +111,8 @@ final class StageFiles {
         }
         EdgeExplanation e = new EdgeExplanation(Double.parseDouble(f[2]), Double.parseDouble(f[3]),
             Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-            terms, split(f[9]), split(f[10]));
+            terms, split(f[9]), split(f[10]), f.length == 13 ? Double.parseDouble(f[11]) : Double.parseDouble(f[3]),
+            f.length == 13 ? Double.parseDouble(f[12]) : 0);
         out.add(new Link(unescape(f[0]), unescape(f[1]), e));
       });
     }

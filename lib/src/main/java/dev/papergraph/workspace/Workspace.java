@@ -26,7 +26,7 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
-import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.similarity.PaperSimilarity;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.CorpusBuilder;
 import dev.papergraph.read.Format;
@@ -120,7 +120,7 @@ public final class Workspace {
   private final Lazy<Communities> communities;
   private final Lazy<Centralities> centralities;
   private final Lazy<Layout> layout;
-  private final Lazy<SimilarityEngine> engine;
+  private final Lazy<PaperSimilarity> engine;
   private final Lazy<EngineOptions> engineOptions;
   private final Lazy<Neighbourhoods> neighbourhoods;
   /** The similarity graph over catalog entries (no full papers, no citations), for queries. */
@@ -129,7 +129,7 @@ public final class Workspace {
   private Workspace(Path dir, Lazy<WorkspaceStore> store, Lazy<RunManifest> manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
       Lazy<List<PaperRef>> catalog,
       Lazy<List<Link>> links, Lazy<Communities> communities, Lazy<Centralities> centralities, Lazy<Layout> layout,
-      Lazy<SimilarityEngine> engine, Lazy<EngineOptions> engineOptions) {
+      Lazy<PaperSimilarity> engine, Lazy<EngineOptions> engineOptions) {
     this.dir = dir;
     this.store = store;
     this.manifest = manifest;
@@ -313,10 +313,9 @@ public final class Workspace {
   private static Workspace assemble(Path target, Path shown, List<Paper> papers, ImportReport report,
       RunManifest.Builder manifestInputs, BuildOptions options, Progress progress, IndexWriting indexWriting)
       throws IOException {
-    progress.start("similarity", -1);
-    SimilarityEngine engine = SimilarityEngine.of(papers, options.engine());
+    SemanticStage.Outcome similarity = SemanticStage.run(papers, options.engine(), target, progress);
+    PaperSimilarity engine = similarity.similarity();
     List<Link> links = engine.links();
-    progress.finish();
 
     progress.start("graph", -1);
     PaperGraph graph = PaperGraph.of(papers, links);
@@ -331,6 +330,8 @@ public final class Workspace {
         ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size()).withThreads(options.engine().threads()));
     progress.finish();
 
+    manifestInputs.parameters(similarity.manifest());
+    similarity.warning().ifPresent(System.err::println);
     RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
 
     progress.start("save", 7);
@@ -341,6 +342,7 @@ public final class Workspace {
       writeJson(staging.resolve(StageFile.REPORT.fileName()), report);
       progress.advance(1);
       indexWriting.write(staging.resolve(INDEX));
+      similarity.save(staging);
       rows.put(StageFile.CATALOG, StageFiles.writeCatalog(staging.resolve(StageFile.CATALOG.fileName()), papers,
           analysed.communities().membership()));
       progress.advance(1);
@@ -427,7 +429,9 @@ public final class Workspace {
             store.open(StageFile.CENTRALITIES), store.rows(StageFile.CENTRALITIES))),
         new Lazy<>(() -> StageFiles.readLayout(shown, StageFile.LAYOUT.fileName(), store.open(StageFile.LAYOUT),
             store.rows(StageFile.LAYOUT))),
-        new Lazy<>(() -> SimilarityEngine.of(papers.get(), engineOptions.get())), engineOptions);
+        new Lazy<>(() -> SemanticStage.run(papers.get(), engineOptions.get(), store.dir(), Progress.NONE)
+            .similarity()),
+        engineOptions);
   }
 
   /** True when {@code dir} holds a papergraph workspace (its marker file, with papergraph's format id). */

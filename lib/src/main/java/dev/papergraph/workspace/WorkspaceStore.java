@@ -504,6 +504,15 @@ final class WorkspaceStore {
         }
         continue;
       }
+      // the embeddings cache (EmbeddingStore): one .f32 file per model
+      if (name.equals(EmbeddingStore.FOLDER) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        for (String f : entries(p)) {
+          if (!f.endsWith(".f32") || !Files.isRegularFile(p.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(EmbeddingStore.FOLDER + "/" + f);
+          }
+        }
+        continue;
+      }
       boolean own = name.equals(MARKER) || StageFile.byName(name).isPresent();
       if (!own && !needMarker) {
         var m = ATOMIC_LEFTOVER.matcher(name);

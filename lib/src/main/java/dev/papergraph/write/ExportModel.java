@@ -263,6 +263,8 @@ public final class ExportModel {
     List<Column<SimilarityEdge>> c = new ArrayList<>();
     c.add(new Column<>("weight", AttrType.DOUBLE, this::weight));
     c.add(new Column<>("text", AttrType.DOUBLE, e -> e.explanation().text()));
+    c.add(new Column<>("lexical", AttrType.DOUBLE, e -> e.explanation().lexical()));
+    c.add(new Column<>("semantic", AttrType.DOUBLE, e -> e.explanation().semantic()));
     c.add(new Column<>("topic", AttrType.DOUBLE, e -> e.explanation().topic()));
     c.add(new Column<>("direct", AttrType.DOUBLE, e -> e.explanation().direct()));
     c.add(new Column<>("coupling", AttrType.DOUBLE, e -> e.explanation().coupling()));

@@ -373,7 +373,8 @@ public final class ViewerWindow {
     facts.add("<code>" + escape(d.id()) + "</code>");
     b.append("<p>").append(String.join(" &middot; ", facts)).append("</p>");
     if (d.community() >= 0) {
-      b.append("<p><span style='color:").append(Palette.css(Palette.community(d.community()))).append("'>&#9632;</span> ")
+      b.append("<p><span style='color:").append(Palette.css(model.hasOwnColour(d.community())
+          ? Palette.community(d.community()) : Palette.OTHER)).append("'>&#9632;</span> ")
           .append("community ").append(d.community()).append(": ").append(escape(d.communityLabel())).append("</p>");
     }
     b.append("<table cellspacing=0 cellpadding=1>");

@@ -1,0 +1,147 @@
+package dev.papergraph.embed;
+
+import dev.papergraph.model.Paper;
+import dev.papergraph.text.TextCleaner;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The embedding of every paper: the cleaned title and abstract ({@link #text}) through an {@link
+ * EmbeddingModel}, taken from an {@link EmbeddingCache} when the same model has embedded the same
+ * text before. The model is loaded only when some text is missing from the cache.
+ */
+public final class PaperEmbeddings {
+
+  /** Texts per call to the model (the workers share each batch). */
+  static final int BATCH = 64;
+
+  private final String modelId;
+  private final float[][] vectors;
+  private final int embedded;
+
+  private PaperEmbeddings(String modelId, float[][] vectors, int embedded) {
+    this.modelId = modelId;
+    this.vectors = vectors;
+    this.embedded = embedded;
+  }
+
+  /**
+   * The text a paper is embedded from: its readable title, a full stop, its readable abstract
+   * ({@link TextCleaner#readable}).
+   */
+  public static String text(Paper p) {
+    String title = TextCleaner.readable(p.title());
+    String abs = p.abstractText() == null ? "" : TextCleaner.readable(p.abstractText());
+    return abs.isEmpty() ? title : title + ". " + abs;
+  }
+
+  /** The cache key of a text: the first 16 bytes of its SHA-256 (the model id keys the cache itself). */
+  public static byte[] key(String text) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return java.util.Arrays.copyOf(h, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+
+  /**
+   * Embeds the papers, reusing the cache and adding the new vectors to it.
+   *
+   * @param papers the papers; the result is in this order
+   * @param modelId the id of the model {@code model} gives (checked against it when loaded)
+   * @param model loads the model; called at most once, and only if a text is not cached
+   * @param cache vectors by model id and text key; receives the new ones
+   * @param start receives the number of texts to embed, once, before the model is loaded (not
+   *     called when all are cached)
+   * @param progress receives the number of texts embedded, a batch at a time
+   * @throws ModelUnavailableException if the model is needed and cannot be loaded
+   */
+  public static PaperEmbeddings compute(List<Paper> papers, String modelId, Supplier<EmbeddingModel> model,
+      EmbeddingCache cache, LongConsumer start, LongConsumer progress) {
+    Objects.requireNonNull(cache, "cache");
+    int n = papers.size();
+    float[][] out = new float[n][];
+    Map<Key, List<Integer>> missing = new HashMap<>();
+    List<String> missingTexts = new ArrayList<>();
+    List<Key> missingKeys = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      String text = text(papers.get(d));
+      Key k = new Key(key(text));
+      java.util.Optional<float[]> v = cache.get(modelId, k.bytes());
+      if (v.isPresent()) {
+        out[d] = v.get();
+        continue;
+      }
+      List<Integer> docs = missing.get(k);
+      if (docs == null) {
+        missing.put(k, docs = new ArrayList<>());
+        missingTexts.add(text);
+        missingKeys.add(k);
+      }
+      docs.add(d);
+    }
+    if (!missingTexts.isEmpty()) {
+      start.accept(missingTexts.size());
+      try (EmbeddingModel m = model.get()) {
+        if (!m.id().equals(modelId)) {
+          throw new IllegalStateException("model " + m.id() + " given for " + modelId);
+        }
+        for (int from = 0; from < missingTexts.size(); from += BATCH) {
+          int to = Math.min(missingTexts.size(), from + BATCH);
+          float[][] vs = m.embed(missingTexts.subList(from, to));
+          for (int i = from; i < to; i++) {
+            float[] v = vs[i - from];
+            cache.put(modelId, missingKeys.get(i).bytes(), v);
+            for (int d : missing.get(missingKeys.get(i))) {
+              out[d] = v;
+            }
+          }
+          progress.accept(to - from);
+        }
+      }
+    }
+    return new PaperEmbeddings(modelId, out, missingTexts.size());
+  }
+
+  /** The model id. */
+  public String modelId() {
+    return modelId;
+  }
+
+  /** The unit vectors, in the order of the papers given (shared, do not modify). */
+  public float[][] vectors() {
+    return vectors;
+  }
+
+  /** How many distinct texts the model embedded in this run (0 when all came from the cache). */
+  public int embedded() {
+    return embedded;
+  }
+
+  /** Bytes as a map key. */
+  private record Key(byte[] bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && java.util.Arrays.equals(bytes, k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return java.util.HexFormat.of().formatHex(bytes);
+    }
+  }
+}

@@ -1,0 +1,355 @@
+package dev.papergraph.similarity;
+
+import dev.papergraph.embed.Vectors;
+import dev.papergraph.text.TermVectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * Lexical and semantic similarity fused: the text score of a pair is the {@link Fusion} of the
+ * lexical engine's cosine and the cosine of the papers' embeddings; topics and citations enter as
+ * in the lexical engine ({@link SimilarityEngine#scoreWithText}). Explanations carry both scores
+ * beside the shared terms.
+ *
+ * <p>Top-k per paper is exact on the fused score: each row scores every other paper, the lexical
+ * cosines from the inverted index (work proportional to the row's postings) and the semantic
+ * cosines as dense dot products ({@code n · d} multiply-adds per row, {@code d} = 384); the topic and
+ * citation components are computed only for papers whose bound can still reach the k-th best.
+ * Cost {@code O(n² d)} in all, memory one {@code double[n]} per thread beyond the inputs. Rows run in
+ * parallel; the result does not depend on the thread count. Scores are symmetric to the last bit.
+ *
+ * <p>Computed once, on first use; thread-safe.
+ */
+public final class FusedSimilarity implements PaperSimilarity {
+
+  private static final double EPS = 1e-9;
+
+  private final SimilarityEngine lexical;
+  private final float[][] semantic;
+  private final Fusion fusion;
+  private final SemanticModelInfo model;
+  private volatile Result result;
+
+  private FusedSimilarity(SimilarityEngine lexical, float[][] semantic, Fusion fusion, SemanticModelInfo model) {
+    this.lexical = lexical;
+    this.semantic = semantic;
+    this.fusion = fusion;
+    this.model = model;
+  }
+
+  /**
+   * Fuses a lexical engine with the papers' embeddings.
+   *
+   * @param lexical the lexical engine; its options' {@code semanticWeight} is the fusion weight
+   * @param embeddings unit vectors in the engine's doc order, all of one dimension
+   * @param model what produced the embeddings, for the manifest
+   * @throws IllegalArgumentException if the counts differ or the semantic weight is 0
+   */
+  public static FusedSimilarity of(SimilarityEngine lexical, float[][] embeddings, SemanticModelInfo model) {
+    Objects.requireNonNull(model, "model");
+    if (embeddings.length != lexical.vectors().size()) {
+      throw new IllegalArgumentException(embeddings.length + " embeddings for " + lexical.vectors().size() + " papers");
+    }
+    double w = lexical.options().semanticWeight();
+    if (!(w > 0)) {
+      throw new IllegalArgumentException("semantic weight must be positive to fuse: " + w);
+    }
+    return new FusedSimilarity(lexical, embeddings, Fusion.of(w, lexical.vectors(), embeddings), model);
+  }
+
+  /** The lexical engine underneath. */
+  public SimilarityEngine lexical() {
+    return lexical;
+  }
+
+  /** The fusion rule with its fitted spreads. */
+  public Fusion fusion() {
+    return fusion;
+  }
+
+  /** The model that made the embeddings. */
+  public SemanticModelInfo model() {
+    return model;
+  }
+
+  @Override
+  public EngineOptions options() {
+    return lexical.options();
+  }
+
+  @Override
+  public TermVectors vectors() {
+    return lexical.vectors();
+  }
+
+  /** The semantic score (cosine of the embeddings) of two papers. */
+  public double semantic(String paperA, String paperB) {
+    return Vectors.dot(semantic[lexical.doc(paperA)], semantic[lexical.doc(paperB)]);
+  }
+
+  @Override
+  public List<Neighbour> neighbours(String paperId) {
+    int d = lexical.doc(paperId);
+    Result r = result();
+    List<Neighbour> out = new ArrayList<>(r.nbr[d].length);
+    for (int i = 0; i < r.nbr[d].length; i++) {
+      out.add(new Neighbour(vectors().paper(r.nbr[d][i]).id(), r.score[d][i]));
+    }
+    return out;
+  }
+
+  @Override
+  public int[][] neighbourDocs() {
+    Result r = result();
+    int[][] out = new int[r.nbr.length][];
+    for (int d = 0; d < out.length; d++) {
+      out[d] = r.nbr[d].clone();
+    }
+    return out;
+  }
+
+  @Override
+  public List<Link> links() {
+    Result r = result();
+    int n = vectors().size();
+    long[] keys = new long[Arrays.stream(r.nbr).mapToInt(x -> x.length).sum()];
+    int m = 0;
+    for (int a = 0; a < n; a++) {
+      for (int b : r.nbr[a]) {
+        keys[m++] = (long) Math.min(a, b) * n + Math.max(a, b);
+      }
+    }
+    Arrays.sort(keys, 0, m);
+    int u = 0;
+    for (int i = 0; i < m; i++) {
+      if (u == 0 || keys[i] != keys[u - 1]) {
+        keys[u++] = keys[i];
+      }
+    }
+    long[] pairs = Arrays.copyOf(keys, u);
+    EdgeExplanation[] lex = lexical.explainPairs(pairs);
+    List<Link> out = new ArrayList<>(u);
+    for (int i = 0; i < u; i++) {
+      int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+      out.add(Link.of(vectors().paper(a).id(), vectors().paper(b).id(), fuse(a, b, lex[i])));
+    }
+    out.sort(Comparator.comparing(Link::a).thenComparing(Link::b));
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public EdgeExplanation explain(String paperA, String paperB) {
+    return explain(lexical.doc(paperA), lexical.doc(paperB));
+  }
+
+  private EdgeExplanation explain(int a, int b) {
+    return fuse(a, b, lexical.explain(a, b));
+  }
+
+  /** The fused explanation of a pair from its lexical one. */
+  private EdgeExplanation fuse(int a, int b, EdgeExplanation lex) {
+    double sem = Vectors.dot(semantic[a], semantic[b]);
+    double text = fusion.text(lex.text(), sem);
+    double topic = TopicGate.gated(lexical.topics().weightedJaccard(a, b), text);
+    return new EdgeExplanation(lexical.scoreWithText(a, b, text), text, topic, lex.direct(), lex.coupling(),
+        lex.cocitation(), lex.sharedTerms(), lex.sharedTopics(), lex.sharedReferences(), lex.text(), sem);
+  }
+
+  private Result result() {
+    Result r = result;
+    if (r == null) {
+      synchronized (this) {
+        r = result;
+        if (r == null) {
+          r = new Algorithm().run();
+          result = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  /** Each doc's neighbours (doc numbers) and scores, best first. */
+  private record Result(int[][] nbr, double[][] score) {}
+
+  /** The exact fused top-k; per-thread scratch arrays go away with it. */
+  private final class Algorithm {
+    private final TermVectors vectors = lexical.vectors();
+    private final int n = vectors.size();
+    private final EngineOptions options = lexical.options();
+    private final int k = options.k();
+    private final ThreadLocal<double[]> accumulators = ThreadLocal.withInitial(() -> new double[n]);
+
+    Result run() {
+      int[][] nbr = new int[n][];
+      double[][] sc = new double[n][];
+      if (options.threads() == 1 || n < 64) {
+        for (int d = 0; d < n; d++) {
+          row(d, nbr, sc);
+        }
+        return new Result(nbr, sc);
+      }
+      ForkJoinPool pool = new ForkJoinPool(options.threads());
+      try {
+        pool.submit(() -> IntStream.range(0, n).parallel().forEach(d -> row(d, nbr, sc))).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdown();
+      }
+      return new Result(nbr, sc);
+    }
+
+
+    private void row(int d, int[][] nbr, double[][] sc) {
+      double[] text = accumulators.get();
+      // lexical cosines: the row's terms in increasing id, as TermVectors.cosine sums them
+      for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
+        double q = vectors.weightAt(p);
+        int t = vectors.termAt(p);
+        for (int pp = vectors.postingStart(t), ppe = vectors.postingEnd(t); pp < ppe; pp++) {
+          text[vectors.postingDoc(pp)] += q * vectors.postingWeight(pp);
+        }
+      }
+      float[] e = semantic[d];
+      for (int b = 0; b < n; b++) {
+        text[b] = b == d ? -1 : fusion.text(Math.min(1.0, text[b]), Vectors.dot(e, semantic[b]));
+      }
+      double wText = options.textWeight();
+      double extra = lexical.nonTextBound(d);
+      // a first threshold: the exact scores of the k best by text
+      int[] best = topByText(text, d);
+      double[] heap = new double[k];
+      int size = 0;
+      for (int b : best) {
+        double s = lexical.scoreWithText(d, b, text[b]);
+        size = push(heap, size, s);
+      }
+      double theta = Math.max(options.minScore(), size == k ? heap[0] : 0);
+      // each doc is pushed once below, so this heap's k-th value is a true lower bound too
+      heap = new double[k];
+      size = 0;
+      int[] candDoc = new int[Math.max(16, 2 * k)];
+      double[] candScore = new double[candDoc.length];
+      int cand = 0;
+      for (int b = 0; b < n; b++) {
+        if (b == d || wText * text[b] + extra < theta - EPS) {
+          continue;
+        }
+        double s = lexical.scoreWithText(d, b, text[b]);
+        if (!(s > 0) || s < options.minScore() || s < theta - EPS) {
+          continue;
+        }
+        if (cand == candDoc.length) {
+          candDoc = Arrays.copyOf(candDoc, cand * 2);
+          candScore = Arrays.copyOf(candScore, cand * 2);
+        }
+        candDoc[cand] = b;
+        candScore[cand++] = s;
+        size = push(heap, size, s);
+        if (size == k) {
+          theta = Math.max(theta, heap[0]);
+        }
+      }
+      Arrays.fill(text, 0);
+      Integer[] idx = new Integer[cand];
+      for (int c = 0; c < cand; c++) {
+        idx[c] = c;
+      }
+      final double[] cs = candScore;
+      final int[] cd = candDoc;
+      Arrays.sort(idx, (x, y) -> {
+        int c = Double.compare(cs[y], cs[x]);
+        return c != 0 ? c : Integer.compare(lexical.idRank(cd[x]), lexical.idRank(cd[y]));
+      });
+      int m = Math.min(k, cand);
+      nbr[d] = new int[m];
+      sc[d] = new double[m];
+      for (int c = 0; c < m; c++) {
+        nbr[d][c] = cd[idx[c]];
+        sc[d][c] = cs[idx[c]];
+      }
+    }
+
+    /** The k docs with the largest text score (any order). */
+    private int[] topByText(double[] text, int self) {
+      int[] docs = new int[k];
+      double[] h = new double[k];
+      int size = 0;
+      for (int b = 0; b < n; b++) {
+        if (b == self) {
+          continue;
+        }
+        double v = text[b];
+        if (size < k) {
+          int x = size++;
+          h[x] = v;
+          docs[x] = b;
+          while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
+            swap(h, docs, x, (x - 1) >>> 1);
+            x = (x - 1) >>> 1;
+          }
+        } else if (v > h[0]) {
+          h[0] = v;
+          docs[0] = b;
+          siftDown(h, docs, k);
+        }
+      }
+      return Arrays.copyOf(docs, size);
+    }
+
+    /** Pushes into a min-heap of the k largest values; returns the new size. */
+    private int push(double[] h, int size, double v) {
+      if (size < k) {
+        int x = size++;
+        h[x] = v;
+        while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
+          double t = h[x];
+          h[x] = h[(x - 1) >>> 1];
+          h[(x - 1) >>> 1] = t;
+          x = (x - 1) >>> 1;
+        }
+      } else if (v > h[0]) {
+        h[0] = v;
+        siftDown(h, null, k);
+      }
+      return size;
+    }
+
+    private void siftDown(double[] h, int[] docs, int size) {
+      int x = 0;
+      while (true) {
+        int l = 2 * x + 1, r = l + 1, m = x;
+        if (l < size && h[l] < h[m]) m = l;
+        if (r < size && h[r] < h[m]) m = r;
+        if (m == x) break;
+        swap(h, docs, x, m);
+        x = m;
+      }
+    }
+
+    private void swap(double[] h, int[] docs, int a, int b) {
+      double t = h[a];
+      h[a] = h[b];
+      h[b] = t;
+      if (docs != null) {
+        int u = docs[a];
+        docs[a] = docs[b];
+        docs[b] = u;
+      }
+    }
+  }
+}

