@@ -25,7 +25,7 @@ bash -c "$main_job" >"$tmp/out.txt" 2>"$tmp/err.txt" || { cat "$tmp/out.txt" "$t
 check() {
   grep -qE "$1" "$tmp/out.txt" || { cat "$tmp/out.txt" >&2; echo "readme-test: main job output lacks: $1" >&2; exit 1; }
 }
-check 'Import: 487 records read, 415 papers imported, 72 merged into earlier papers, 0 rejected$'
+check 'Import: 487 records read: 415 papers imported, 72 merged into them, 0 rejected$'
 check '415 papers'
 [[ -f .papergraph/workspace.json ]] || { echo "readme-test: no workspace in .papergraph" >&2; exit 1; }
 ./papergraph info >/dev/null

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "papergraph-bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: neighbour quality (citation recovery), top-k graph and whole-build speed beside the Python peers.",
-    subcommands = {RecoveryBench.class, GraphBench.class, GraphRun.class, BuildRun.class,
-        SeedFixtures.class, AnalysisFigures.class, CommandLine.HelpCommand.class},
+    subcommands = {RecoveryBench.class, GraphBench.class, GraphRun.class, BuildBench.class, BuildRun.class,
+        RecallBench.class, GenerateCorpus.class, SeedFixtures.class, AnalysisFigures.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  java -jar bench/target/papergraph-bench.jar recovery ../shared/corpus/openalex-synergy/Oud_2018/works_1.zip -o oud.tsv",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.read.InputSource;
+import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.workspace.BuildOptions;
 import dev.papergraph.workspace.Progress;
 import dev.papergraph.workspace.Workspace;
@@ -43,6 +44,9 @@ final class BuildRun implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--search", description = "exact, approximate or auto top-k (default: ${DEFAULT-VALUE}).")
+  EngineOptions.Search search = EngineOptions.Search.AUTO;
+
   @Option(names = "--json-out", paramLabel = "FILE", description = "Write the figures here.")
   Path jsonOut;
 
@@ -52,7 +56,8 @@ final class BuildRun implements Callable<Integer> {
     for (Path p : inputs) {
       sources.add(InputSource.of(p));
     }
-    BuildOptions options = BuildOptions.DEFAULTS.withEngine(BuildOptions.DEFAULTS.engine().withThreads(threads));
+    BuildOptions options = BuildOptions.DEFAULTS.withEngine(
+        BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search));
     StageClock clock = new StageClock();
     long t0 = System.nanoTime();
     long c0 = processCpuNanos();
@@ -64,6 +69,7 @@ final class BuildRun implements Callable<Integer> {
     figures.put("edges", ws.links().size());
     figures.put("communities", ws.communities().communities().size());
     figures.put("threads", threads);
+    figures.put("search", search.approximate(ws.papers().size()) ? "approximate" : "exact");
     figures.put("stages", clock.stages);
     figures.put("build_s", (t1 - t0) / 1e9);
     figures.put("build_cpu_s", (c1 - c0) / 1e9);

@@ -2,13 +2,16 @@ package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
+import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.read.Format;
+import dev.papergraph.read.ImportIssue;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.workspace.BuildOptions;
 import dev.papergraph.workspace.Workspace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +34,8 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph build}: reads inputs (the bundled seed corpus by default) into a workspace. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Read papers and build the workspace: papers, similarity edges with explanations,",
-        "communities with labels, centralities, layout and the run manifest.",
+        "Read papers and build the workspace: papers, similarity edges with explanations, communities with labels, "
+            + "centralities, layout and the run manifest.",
         "With no INPUT, reads the bundled seed corpus (415 papers from five daily-papers listings).",
         "Prints the import report and a summary: papers, edges, communities, central papers."},
     footerHeading = "%nExamples:%n",
@@ -43,7 +46,7 @@ import picocli.CommandLine.Spec;
         "  cat papers.jsonl | papergraph build -   standard input",
         "  papergraph build -k 15 --resolution 1.2 --weight topic=0.3",
         "                                          more edges, smaller communities",
-        "  papergraph build -w /tmp/ws --format hf listing.txt",
+        "  papergraph build -w other --format hf listing.txt",
         "                                          another workspace, forced format",
         "  papergraph build --add more.bib         add papers to the workspace (inputs",
         "                                          it was built from are not read again)"})
@@ -62,7 +65,8 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "Files, folders, globs, or - for standard input (default: the bundled seed corpus).")
+      description = "Files, folders, globs, or - for standard input (a file named - is ./-); "
+          + "default: the bundled seed corpus.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -71,9 +75,9 @@ final class BuildCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--add",
-      description = {"Add the INPUTs to the existing workspace, with the parameters it was built with:",
-          "its saved papers are not read again, new records merge into them, the index gains",
-          "only new and changed papers; links, communities and ranks are computed anew."})
+      description = "Add the INPUTs to the existing workspace, with the parameters it was built with: its saved "
+          + "papers are not read again, new records merge into them, the index gains only new and changed papers; "
+          + "links, communities and ranks are computed anew.")
   boolean add;
 
   @ArgGroup(validate = false, heading = "%nEngine parameters (recorded in the run manifest):%n")
@@ -82,6 +86,12 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BuildOptions options = options();
+    for (String input : inputs) {
+      if (input.isBlank()) {
+        throw new ParameterException(spec.commandLine(), "an INPUT is empty (''): give a file, a folder, a glob or -"
+            + " (the current folder is ./)");
+      }
+    }
     Main main = GlobalOptions.of(spec);
     Workspace ws;
     if (add) {
@@ -95,22 +105,22 @@ final class BuildCommand implements Callable<Integer> {
         }
       }
       ws = Workspace.add(workspace.dir, Inputs.expand(inputs, System.in), options.format(),
-          ConsoleProgress.forTerminal(main.quiet));
+          ConsoleProgress.forTerminal(main.quiet, main.columns));
     } else {
       List<InputSource> sources = inputs.isEmpty()
           ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
           : Inputs.expand(inputs, System.in);
-      ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet));
+      ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet, main.columns));
     }
 
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = output.out();
     ImportReport report = ws.importReport();
     Communities communities = ws.communities();
     List<String> central = ws.centralities().ranking(Measure.PAGERANK);
-    dev.papergraph.analysis.Coverage coverage = CoverageLines.of(ws);
+    Coverage coverage = CoverageLines.of(ws);
     switch (output.form) {
       case table -> {
-        out.print(report.toText());
+        printReport(report);
         out.println();
         out.printf(Locale.ROOT, "Graph: %d papers, %d edges, %d communities, modularity %.4f%n",
             ws.papers().size(), ws.links().size(), communities.communities().size(), communities.modularity());
@@ -120,10 +130,10 @@ final class BuildCommand implements Callable<Integer> {
         int shown = Math.min(SUMMARY_COMMUNITIES, communities.communities().size());
         out.printf("Communities (%s)%n", shown == communities.communities().size()
             ? "all " + shown : "largest " + shown + " of " + communities.communities().size());
-        communityTable(communities, shown).print(out, output.form);
+        output.print(communityTable(communities, shown));
         out.println();
         out.println("Most central papers (PageRank)");
-        centralTable(ws, central).print(out, output.form);
+        output.print(centralTable(ws, central));
       }
       case json -> {
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -137,16 +147,9 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("report", report);
         doc.put("summary", summary);
-        Table.JSON.writeValue(out, doc);
-        out.println();
+        output.json(doc);
       }
-      case csv, tsv -> {
-        Table t = new Table("file", "format", "read", "imported", "merged", "rejected");
-        for (ImportReport.FileCounts f : report.files()) {
-          t.row(f.file(), f.format(), f.read(), f.imported(), f.merged(), f.rejected());
-        }
-        t.print(out, output.form);
-      }
+      case csv, tsv -> output.print(fileTable(report));
     }
     out.flush();
     CoverageLines.warn(coverage, spec.commandLine().getErr(), main.quiet);
@@ -161,7 +164,7 @@ final class BuildCommand implements Callable<Integer> {
     BuildOptions options = BuildOptions.DEFAULTS;
     if (format != null) {
       Format forced = Format.byName(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "unknown --format '" + format + "': expected one of " + String.join(", ", new FormatNames())));
+          "unknown --format '" + Text.echo(format) + "': expected one of " + String.join(", ", new FormatNames())));
       options = options.withFormat(forced);
     }
     try {
@@ -171,20 +174,43 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
+  /** The import report for people: totals, a row per file, then each rejection and warning. */
+  private void printReport(ImportReport report) throws IOException {
+    PrintWriter out = output.out();
+    output.heading(String.format(Locale.ROOT,
+        "Import: %d records read: %d papers imported, %d merged into them, %d rejected",
+        report.read(), report.imported(), report.merged(), report.rejected()));
+    output.print(fileTable(report));
+    for (ImportIssue r : report.rejections()) {
+      out.println("  rejected " + Text.terminal(r.message()));
+    }
+    for (ImportReport.Warning w : report.warnings()) {
+      out.println("  warning " + Text.terminal(w.file() + ": " + w.message()));
+    }
+  }
+
+  private static Table fileTable(ImportReport report) {
+    Table t = new Table("file", "format", "read", "imported", "merged", "rejected").flexibleFromStart("file");
+    for (ImportReport.FileCounts f : report.files()) {
+      t.row(f.file(), f.format(), f.read(), f.imported(), f.merged(), f.rejected());
+    }
+    return t;
+  }
+
   private static Table communityTable(Communities communities, int limit) {
-    Table t = new Table("community", "size", "label").maxWidth("label", 70);
+    Table t = new Table("community", "size", "label").flexible("label");
     for (Community c : communities.communities().subList(0, limit)) {
       t.row(c.id(), c.size(), c.label());
     }
     return t;
   }
 
-  private static Table centralTable(Workspace ws, List<String> ranking) throws java.io.IOException {
-    Table t = new Table("rank", "pagerank", "community", "title").maxWidth("title", 80);
+  private static Table centralTable(Workspace ws, List<String> ranking) throws IOException {
+    Table t = new Table("rank", "pagerank", "community", "id", "title").machineOnly("id").flexible("title");
     int rank = 0;
     for (String id : ranking.subList(0, Math.min(SUMMARY_PAPERS, ranking.size()))) {
       t.row(++rank, ws.centralities().score(Measure.PAGERANK, id),
-          ws.communities().of(id).map(Community::id).orElse(null), ws.title(id));
+          ws.communities().of(id).map(Community::id).orElse(null), id, ws.title(id));
     }
     return t;
   }

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph bursts}: terms whose share of papers bursts for a span of years (or months). */
 @Command(name = "bursts", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Terms whose share of papers rises sharply for a span of years (or months): Kleinberg's",
-        "two-state burst detection (KDD 2002) on the number of papers per period containing each term,",
-        "as CiteSpace reports it: term, strength (the cost the burst saves), begin, end. Terms are the",
-        "analysed terms that community labels are made of; a term must occur in --min-papers papers."},
+        "Terms whose share of papers rises sharply for a span of years (or months): Kleinberg's two-state "
+            + "burst detection (KDD 2002) on the number of papers per period containing each term, as CiteSpace "
+            + "reports it: term, strength (the cost the burst saves), begin, end. Terms are the analysed terms "
+            + "that community labels are made of; a term must occur in --min-papers papers."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph bursts",
@@ -86,7 +86,7 @@ final class BurstsCommand implements Callable<Integer> {
     }
     Period period = TimelineCommand.period(by, papers);
     List<Bursts.Burst> bursts = detector.detect(papers, ws.terms(), period);
-    Table t = new Table("rank", "term", "strength", "begin", "end", "papers", "analysed").maxWidth("term", 40);
+    Table t = new Table("rank", "term", "strength", "begin", "end", "papers", "analysed").maxWidth("term", 40).flexible("term");
     int rank = 0;
     for (Bursts.Burst b : bursts.subList(0, Math.min(top, bursts.size()))) {
       t.row(++rank, b.display(), b.strength(), period.label(b.begin()), period.label(b.end()), b.papers(), b.term());
@@ -95,7 +95,7 @@ final class BurstsCommand implements Callable<Integer> {
     if (output.form == OutputOptions.Form.table) {
       out.printf("Bursts by %s in %s: %d bursts%n", period.key(), scope, bursts.size());
     }
-    t.print(out, output.form);
+    output.print(t);
     if (bursts.isEmpty() && !GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: no term bursts; the papers may span too few "
           + period.key() + "s, or try a smaller --gamma or --min-papers");

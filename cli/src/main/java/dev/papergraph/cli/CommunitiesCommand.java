@@ -3,12 +3,13 @@ package dev.papergraph.cli;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.workspace.Workspace;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code papergraph communities}: the communities with their labels and most central papers. */
 @Command(name = "communities", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-        "List the communities (Leiden), largest first, each with its label (its most distinctive",
-        "terms) and its most central papers."},
+    description = "List the communities (Leiden), largest first, each with its label (its most distinctive terms) "
+        + "and its most central papers.",
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph communities                   every community, 3 central papers each",
@@ -46,7 +46,7 @@ final class CommunitiesCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     Communities cs = ws.communities();
-    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
+    Optional<Set<String>> kept = years.keep(ws);
     if (kept.isPresent()) {
       // each community with its members of those years; communities with none are left out
       List<Community> within = new ArrayList<>();
@@ -59,7 +59,6 @@ final class CommunitiesCommand implements Callable<Integer> {
       }
       cs = new Communities(cs.membership(), within, cs.modularity(), cs.quality(), cs.resolution(), cs.seed());
     }
-    PrintWriter out = spec.commandLine().getOut();
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -84,16 +83,15 @@ final class CommunitiesCommand implements Callable<Integer> {
           list.add(m);
         }
         doc.put("communities", list);
-        Table.JSON.writeValue(out, doc);
-        out.println();
+        output.json(doc);
       }
       case table, csv, tsv -> {
-        if (output.form == OutputOptions.Form.table) {
-          out.printf(Locale.ROOT, "%d communities, modularity %.4f (%s, resolution %s, seed %d)%n%n",
-              cs.communities().size(), cs.modularity(), cs.quality(), cs.resolution(), cs.seed());
+        if (output.table()) {
+          output.heading(String.format(Locale.ROOT, "%d communities, modularity %.4f (%s, resolution %s, seed %d)",
+              cs.communities().size(), cs.modularity(), cs.quality(), cs.resolution(), cs.seed()));
+          output.out().println();
         }
-        Table t = new Table("community", "size", "label", "central papers").maxWidth("label", 50)
-            .maxWidth("central papers", 90);
+        Table t = new Table("community", "size", "label", "centralPapers").flexible("label", "centralPapers");
         for (Community c : cs.communities()) {
           List<String> titles = new ArrayList<>();
           for (String id : c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
@@ -101,10 +99,9 @@ final class CommunitiesCommand implements Callable<Integer> {
           }
           t.row(c.id(), c.size(), c.label(), String.join(" | ", titles));
         }
-        t.print(out, output.form);
+        output.print(t);
       }
     }
-    out.flush();
     return Main.EXIT_OK;
   }
 }

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph derivative}: the corpus papers that build on a paper's neighbourhood or a community. */
 @Command(name = "derivative", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Derivative works: the papers of the corpus citing many of a set of papers (PAPER and its",
-        "strongest neighbours, or a community), with how many of them each cites. Needs a corpus with",
-        "references (OpenAlex, Semantic Scholar)."},
+        "Derivative works: the papers of the corpus citing many of a set of papers (PAPER and its "
+            + "strongest neighbours, or a community), with how many of them each cites. Needs a corpus with "
+            + "references (OpenAlex, Semantic Scholar)."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph derivative --community 0",
@@ -44,7 +44,7 @@ final class DerivativeCommand implements Callable<Integer> {
     List<Paper> papers = ws.papers();
     CitationIndex index = CitationSelection.index(papers);
     List<DerivativeWorks.Work> works = DerivativeWorks.of(papers, index, sel.ids());
-    Table t = new Table("rank", "cites", "share", "in_set", "community", "year", "id", "title").maxWidth("title", 80);
+    Table t = new Table("rank", "cites", "share", "inSet", "community", "year", "id", "title").flexible("title");
     int rank = 0;
     for (DerivativeWorks.Work w : works.subList(0, Math.min(top, works.size()))) {
       int c = ws.ref(w.paperId()).orElseThrow().community();
@@ -55,7 +55,7 @@ final class DerivativeCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf("Derivative works of %s: %d citing papers in the corpus%n",
           sel.description(), works.size());
     }
-    t.print(spec.commandLine().getOut(), output.form);
+    output.print(t);
     if (works.isEmpty() && !GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: no paper of the corpus cites these papers");
     }

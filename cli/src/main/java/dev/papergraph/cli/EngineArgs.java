@@ -7,6 +7,7 @@ import dev.papergraph.analysis.QualityFunction;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Normalisation;
 import dev.papergraph.workspace.BuildOptions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Option;
  */
 final class EngineArgs {
 
+  /** The largest weight {@code --weight} takes: weights are relative, and sums of them must stay finite. */
+  static final double WEIGHT_MAX = 1000;
+
   @Option(names = {"-k", "--top-k"}, paramLabel = "K", defaultValue = "" + EngineOptions.K_DEFAULT,
       description = "Neighbours kept per paper (default: ${DEFAULT-VALUE}).")
   int k = EngineOptions.K_DEFAULT;
@@ -28,13 +32,13 @@ final class EngineArgs {
   double minScore = EngineOptions.MIN_SCORE_DEFAULT;
 
   @Option(names = "--weight", paramLabel = "PART=W",
-      description = {"Weight of a score component, repeatable: text, topic, direct, coupling, cocitation;",
-          "semantic=W is the semantic share of the text score, 0-1 (default: "
-              + EngineOptions.SEMANTIC_WEIGHT_DEFAULT + "; 0 or --no-semantic: lexical only)",
-          "(defaults: text=" + EngineOptions.TEXT_WEIGHT_DEFAULT + ", topic=" + EngineOptions.TOPIC_WEIGHT_DEFAULT
+      description = "Weight of a score component, 0 to 1000, repeatable: text, topic, direct, coupling, cocitation; "
+          + "semantic=W is the semantic share of the text score, 0-1 (default: "
+          + EngineOptions.SEMANTIC_WEIGHT_DEFAULT + "; 0 or --no-semantic: lexical only) "
+          + "(defaults: text=" + EngineOptions.TEXT_WEIGHT_DEFAULT + ", topic=" + EngineOptions.TOPIC_WEIGHT_DEFAULT
               + ", direct=" + EngineOptions.DIRECT_WEIGHT_DEFAULT + ", coupling="
               + EngineOptions.COUPLING_WEIGHT_DEFAULT + ", cocitation=" + EngineOptions.COCITATION_WEIGHT_DEFAULT
-              + ")."})
+              + ").")
   Map<String, Double> weights = new LinkedHashMap<>();
 
   @Option(names = "--no-semantic",
@@ -42,8 +46,8 @@ final class EngineArgs {
   boolean noSemantic;
 
   @Option(names = "--thesaurus", paramLabel = "FILE",
-      description = {"VOSviewer thesaurus (label<TAB>replace by; an empty replacement drops the term),",
-          "applied to terms, community labels and shared terms."})
+      description = "VOSviewer thesaurus (label<TAB>replace by; an empty replacement drops the term), "
+          + "applied to terms, community labels and shared terms.")
   java.nio.file.Path thesaurus;
 
   @Option(names = "--stop-words", paramLabel = "FILE",
@@ -54,6 +58,11 @@ final class EngineArgs {
       completionCandidates = NormalisationNames.class,
       description = "Normalisation of citation counts: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String normalisation = "cosine";
+
+  @Option(names = "--search", paramLabel = "MODE", defaultValue = "auto",
+      description = {"Top-k search: exact, approximate (every score exact, recall@10 about 0.95), or auto: exact",
+          "up to " + EngineOptions.APPROXIMATE_ABOVE + " papers, approximate above (default: ${DEFAULT-VALUE})."})
+  String search = "auto";
 
   @Option(names = "--quality", paramLabel = "Q", defaultValue = "modularity",
       completionCandidates = QualityNames.class,
@@ -77,6 +86,10 @@ final class EngineArgs {
     EngineOptions.Builder e = base.engine().toBuilder().k(k).minScore(minScore);
     for (Map.Entry<String, Double> w : weights.entrySet()) {
       double v = w.getValue();
+      if (!(v >= 0 && v <= WEIGHT_MAX)) {
+        throw new IllegalArgumentException("--weight " + Text.echo(w.getKey()) + "=" + v + ": a weight is a number from"
+            + " 0 to " + (int) WEIGHT_MAX + " (only the ratios between weights matter)");
+      }
       switch (w.getKey().toLowerCase(Locale.ROOT)) {
         case "text" -> e.textWeight(v);
         case "topic" -> e.topicWeight(v);
@@ -84,7 +97,7 @@ final class EngineArgs {
         case "coupling" -> e.couplingWeight(v);
         case "cocitation", "co-citation" -> e.cocitationWeight(v);
         case "semantic" -> e.semanticWeight(v);
-        default -> throw new IllegalArgumentException("--weight: unknown component '" + w.getKey()
+        default -> throw new IllegalArgumentException("--weight: unknown component '" + Text.echo(w.getKey())
             + "': expected text, topic, direct, coupling, cocitation or semantic");
       }
     }
@@ -104,6 +117,13 @@ final class EngineArgs {
     }
     e.text(text);
     e.normalisation(normalisation(normalisation));
+    e.search(switch (search.toLowerCase(Locale.ROOT)) {
+      case "exact" -> EngineOptions.Search.EXACT;
+      case "approximate" -> EngineOptions.Search.APPROXIMATE;
+      case "auto" -> EngineOptions.Search.AUTO;
+      default -> throw new IllegalArgumentException("--search: unknown mode '" + search
+          + "': expected exact, approximate or auto");
+    });
     EngineOptions engine = e.build();
     CommunityOptions communities = base.analysis().communities()
         .withQuality(quality(quality)).withResolution(resolution).withSeed(seed);
@@ -118,7 +138,7 @@ final class EngineArgs {
         return n;
       }
     }
-    throw new IllegalArgumentException("--normalisation: unknown '" + name + "': expected one of "
+    throw new IllegalArgumentException("--normalisation: unknown '" + Text.echo(name) + "': expected one of "
         + String.join(", ", new NormalisationNames()));
   }
 
@@ -128,7 +148,7 @@ final class EngineArgs {
         return q;
       }
     }
-    throw new IllegalArgumentException("--quality: unknown '" + name + "': expected one of "
+    throw new IllegalArgumentException("--quality: unknown '" + Text.echo(name) + "': expected one of "
         + String.join(", ", new QualityNames()));
   }
 
@@ -137,7 +157,7 @@ final class EngineArgs {
   }
 
   /** The names {@code --normalisation} accepts. */
-  static final class NormalisationNames extends java.util.ArrayList<String> {
+  static final class NormalisationNames extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
     NormalisationNames() {
@@ -148,7 +168,7 @@ final class EngineArgs {
   }
 
   /** The names {@code --quality} accepts. */
-  static final class QualityNames extends java.util.ArrayList<String> {
+  static final class QualityNames extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
     QualityNames() {

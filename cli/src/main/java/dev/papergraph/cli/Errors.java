@@ -7,9 +7,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -29,13 +33,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
     int code;
     if (t instanceof UserException u) {
-      err.println("papergraph: " + u.getMessage());
+      err.println("papergraph: " + Text.terminal(u.getMessage()));
       for (String line : u.details()) {
-        err.println("  " + line);
+        err.println("  " + Text.terminal(line));
       }
       code = Main.EXIT_USER_ERROR;
     } else if (t instanceof IOException io) {
-      err.println("papergraph: " + describe(io));
+      err.println("papergraph: " + Text.cut(Text.terminal(describe(io)), 4 * MESSAGE_MAX));
       code = Main.EXIT_USER_ERROR;
     } else {
       err.println("papergraph: internal error: " + t
@@ -54,20 +58,88 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
-    StringBuilder line = new StringBuilder(name).append(": ").append(ex.getMessage());
-    if (ex instanceof UnmatchedArgumentException u) {
-      List<String> suggestions = u.getSuggestions();
-      if (!suggestions.isEmpty()) {
-        line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
-      }
-    }
-    line.append("; see `").append(name).append(" --help`");
-    err.println(line);
+    String message = ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+        ? unmatched(cmd, u.getUnmatched().get(0))
+        : Text.cut(Text.terminal(ex.getMessage()), MESSAGE_MAX);
+    err.println(name + ": " + message + (message.endsWith("?") ? " (see `" + name + " --help`)" : "; see `" + name + " --help`"));
     if (GlobalOptions.of(cmd.getCommandSpec()).verbose) {
       ex.printStackTrace(err);
     }
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** Longest message of a usage error, in columns (a value is echoed in it). */
+  static final int MESSAGE_MAX = 300;
+
+  /** "unknown option '--topp'; did you mean --top?" and the like, for the first unmatched argument. */
+  private static String unmatched(CommandLine cmd, String arg) {
+    boolean option = arg.length() > 1 && arg.startsWith("-");
+    Map<String, String> candidates = new TreeMap<>();
+    String word = arg;
+    String what;
+    if (option) {
+      int eq = arg.indexOf('=');
+      word = eq > 0 ? arg.substring(0, eq) : arg;
+      for (OptionSpec o : cmd.getCommandSpec().options()) {
+        if (!o.hidden()) {
+          for (String n : o.names()) {
+            candidates.put(n, o.longestName());
+          }
+        }
+      }
+      what = "unknown option '" + Text.echo(word) + "'";
+    } else if (!cmd.getSubcommands().isEmpty()) {
+      cmd.getSubcommands().forEach((n, sub) -> {
+        if (!sub.getCommandSpec().usageMessage().hidden()) {
+          candidates.put(n, sub.getCommandName());
+        }
+      });
+      what = "'" + Text.echo(arg) + "' is not a " + cmd.getCommandName() + " command";
+    } else {
+      what = "unexpected argument '" + Text.echo(arg) + "'";
+    }
+    List<String> near = nearest(word, candidates);
+    return near.isEmpty() ? what : what + "; did you mean " + String.join(" or ", near) + "?";
+  }
+
+  /**
+   * The candidates' names (values) whose key is within a small edit distance of the word (a third
+   * of its length, at least 1; transpositions count once), or that the word begins: nearest first,
+   * at most three. picocli's own suggestions rank by cosine similarity of letter pairs, which
+   * offers "communities" for "nieghbors"; an edit distance is what a typo is.
+   */
+  static List<String> nearest(String word, Map<String, String> candidates) {
+    String w = word.toLowerCase(Locale.ROOT);
+    int limit = Math.max(1, w.replace("-", "").length() / 3);
+    Map<String, Integer> best = new TreeMap<>();
+    candidates.forEach((key, name) -> {
+      int d = distance(w, key.toLowerCase(Locale.ROOT));
+      if (d > limit && !(w.length() >= 3 && key.toLowerCase(Locale.ROOT).startsWith(w))) {
+        return;
+      }
+      best.merge(name, d, Math::min);
+    });
+    return best.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .limit(3).map(Map.Entry::getKey).toList();
+  }
+
+  /** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+    for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /** One line for an I/O problem, naming the file. */

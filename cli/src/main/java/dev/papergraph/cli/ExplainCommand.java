@@ -20,13 +20,13 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph explain}: why two papers are (or are not) linked. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Explain the similarity of two papers: the combined score, each component (text, topic,",
-        "citations) and the evidence: the shared terms with their contributions, shared topics",
-        "and shared references. Works for any pair, linked or not."},
+        "Explain the similarity of two papers: the combined score, each component (text, topic, citations) and "
+            + "the evidence: the shared terms with their contributions, shared topics and shared references.",
+        "Works for any pair, linked or not."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph explain \"Grokking at the Edge\" \"Grokking as the Transition\"",
-        "  papergraph explain arxiv:2501.04697 \"PD-Quant\" --output json"})
+        "  papergraph explain title:215cdfb109b560a0 \"PD-Quant\" --output json"})
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -61,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
       // a reference resolved in the corpus is keyed by the paper's id; others stay ids
       shared.add(ws.ref(key).map(r -> r.title() + "  (" + key + ")").orElse(key));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = output.out();
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -81,12 +81,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         doc.put("sharedReferences", refs);
         doc.put("explanation", e);
-        Table.JSON.writeValue(out, doc);
-        out.println();
+        output.json(doc);
       }
       case table -> {
-        out.printf("A  %s  (%s)%n", a.title(), a.id());
-        out.printf("B  %s  (%s)%n", b.title(), b.id());
+        output.heading("A  " + a.title() + "  (" + a.id() + ")");
+        output.heading("B  " + b.title() + "  (" + b.id() + ")");
         out.printf(Locale.ROOT, "%nscore %.4f, %s%n", e.score(), pair.linked()
             ? "an edge of the graph" : "not an edge of the graph (below the top-k or minimum score)");
         if (e.semantic() != 0) {
@@ -102,18 +101,19 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  cocitation  %.4f   cited together%n", e.cocitation());
         if (!e.sharedTerms().isEmpty()) {
           out.printf("%nShared terms (contribution to text)%n");
-          Table t = new Table("term", "analysed", "contribution");
+          Table t = new Table("term", "analysed", "contribution").flexible("term", "analysed");
           for (SharedTerm s : e.sharedTerms()) {
             t.row(s.display(), s.term(), s.contribution());
           }
-          t.print(out, output.form);
+          output.print(t);
         }
         if (!e.sharedTopics().isEmpty()) {
-          out.printf("%nShared topics: %s%n", String.join(", ", e.sharedTopics()));
+          out.println();
+          output.heading("Shared topics: " + String.join(", ", e.sharedTopics()));
         }
         if (!shared.isEmpty()) {
           out.printf("%nShared references (%d)%n", shared.size());
-          shared.forEach(line -> out.println("  " + line));
+          shared.forEach(line -> output.heading("  " + line));
         }
       }
       case csv, tsv -> {
@@ -129,10 +129,9 @@ final class ExplainCommand implements Callable<Integer> {
         for (SharedTerm s : e.sharedTerms()) {
           t.row("term", s.contribution(), s.display());
         }
-        t.print(out, output.form);
+        output.print(t);
       }
     }
-    out.flush();
     return Main.EXIT_OK;
   }
 }

@@ -18,13 +18,14 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph export}: the whole graph as a file other tools open. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Write the graph (papers with communities, centralities and positions; edges with their",
-        "score components and shared terms; the run manifest) in a format other tools open:",
-        "GraphML for Gephi, networkx and igraph; GEXF for Gephi and networkx (1.2draft, or 1.3);",
-        "node-link JSON; CSV (nodes and edges files Gephi's spreadsheet import reads); DOT for",
-        "Graphviz and Gephi; VOSviewer JSON; HTML, a one-file interactive web map that opens",
-        "offline in any browser. The file is written atomically and an existing file is kept",
-        "unless --force is given. -o - writes to standard output."},
+        "Write the graph (papers with communities, centralities and positions; edges with their score components "
+            + "and shared terms; the run manifest) in a format other tools open: GraphML for Gephi, networkx and "
+            + "igraph; GEXF for Gephi and networkx (1.2draft, or 1.3); node-link JSON; CSV (nodes and edges files "
+            + "Gephi's spreadsheet import reads); DOT for Graphviz and Gephi; VOSviewer JSON; HTML, a one-file "
+            + "interactive web map that opens offline in any browser.",
+        "The file is written atomically and an existing file is kept unless --force is given; papergraph writes "
+            + "only regular files (a device, FIFO or symbolic link at FILE is refused). -o - writes to standard "
+            + "output."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph export -o seeds.graphml               open it in Gephi",
@@ -52,6 +53,9 @@ final class ExportCommand implements Callable<Integer> {
     if (stdout && exportArgs.format == null) {
       throw new UserException("-o - needs --format: one of " + ExportFormat.names());
     }
+    if (!stdout) {
+      OutputFiles.requireWritable(target, List.of());
+    }
     ExportFormat format = exportArgs.formatFor(target);
     Workspace ws = workspace.open();
     Analysis analysis = RenderCommand.analysis(ws, years);
@@ -59,7 +63,8 @@ final class ExportCommand implements Callable<Integer> {
       if (format == ExportFormat.CSV) {
         throw new UserException("csv is two files (nodes and edges): give a file name with -o");
       }
-      OutputStream out = System.out;
+      // the checked standard output: a write failure (a full disk) ends the command with exit 1
+      OutputStream out = GlobalOptions.of(spec).stdout;
       Exports.write(analysis, format, out, exportArgs.options(spec.commandLine()));
       out.flush();
       return Main.EXIT_OK;

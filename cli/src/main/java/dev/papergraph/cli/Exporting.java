@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 
 /** Writes an analysis (or a part of it) to a file, turning "file exists" into advice. */
 final class Exporting {
@@ -16,8 +17,9 @@ final class Exporting {
 
   /** Writes and returns the files written. */
   static List<Path> write(Analysis analysis, ExportFormat format, Path target, ExportArgs args,
-      picocli.CommandLine commandLine) throws IOException, UserException {
+      CommandLine commandLine) throws IOException, UserException {
     WriteOptions options = args.options(commandLine);
+    OutputFiles.requireWritable(target, Exports.files(format, target));
     try {
       return Exports.write(analysis, format, target, options);
     } catch (FileAlreadyExistsException e) {

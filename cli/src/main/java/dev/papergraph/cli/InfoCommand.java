@@ -1,10 +1,12 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
     footer = {
         "  papergraph info                      the workspace in ./.papergraph",
         "  papergraph info --output json | jq   the manifest as JSON",
-        "  papergraph info -w /tmp/ws           another workspace"})
+        "  papergraph info -w other             another workspace"})
 final class InfoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -31,32 +33,35 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Workspace ws = workspace.open();
     RunManifest m = ws.manifest();
-    dev.papergraph.analysis.Coverage coverage = CoverageLines.of(ws);
-    PrintWriter out = spec.commandLine().getOut();
+    Coverage coverage = CoverageLines.of(ws);
+    PrintWriter out = output.out();
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("workspace", ws.dir().toString());
         doc.put("manifest", m);
         doc.put("coverage", CoverageLines.json(coverage));
-        Table.JSON.writeValue(out, doc);
-        out.println();
+        output.json(doc);
       }
       case table -> {
-        out.printf("Workspace   %s%n", ws.dir());
-        out.printf("Built       %s by %s%n", m.created(), m.tool());
-        out.printf("%nInputs (%d)%n", m.inputs().size());
-        Table inputs = new Table("file", "format", "bytes", "sha256").maxWidth("file", 60);
+        output.heading("Workspace   " + ws.dir());
+        output.heading("Built       " + m.created() + " by " + m.tool());
+        out.println();
+        out.printf("Inputs (%d)%n", m.inputs().size());
+        Table inputs = new Table("file", "format", "bytes", "sha256").flexibleFromStart("file").flexible("sha256");
         m.inputs().forEach(i -> inputs.row(i.name(), i.format(), i.bytes(), i.sha256()));
-        inputs.print(out, output.form);
+        output.print(inputs);
         out.println();
         CoverageLines.print(coverage, out);
-        out.printf("%nCounts%n");
-        m.counts().forEach((k, v) -> out.printf("  %-24s %d%n", k, v));
-        out.printf("%nParameters%n");
-        m.parameters().forEach((k, v) -> out.printf("  %-24s %s%n", k, v));
-        out.printf("%nLibraries%n");
-        m.libraries().forEach((k, v) -> out.printf("  %-24s %s%n", k, v));
+        out.println();
+        out.println("Counts");
+        m.counts().forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %d", k, v)));
+        out.println();
+        out.println("Parameters");
+        m.parameters().forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
+        out.println();
+        out.println("Libraries");
+        m.libraries().forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
       }
       case csv, tsv -> {
         Table t = new Table("key", "value");
@@ -71,7 +76,7 @@ final class InfoCommand implements Callable<Integer> {
             ? String.join("; ", l.stream().map(Object::toString).toList()) : v));
         m.parameters().forEach((k, v) -> t.row("parameters." + k, v));
         m.libraries().forEach((k, v) -> t.row("libraries." + k, v));
-        t.print(out, output.form);
+        output.print(t);
       }
     }
     out.flush();

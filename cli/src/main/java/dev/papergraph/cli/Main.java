@@ -1,7 +1,14 @@
 package dev.papergraph.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -39,6 +46,7 @@ import picocli.CommandLine.Spec;
         DerivativeCommand.class,
         TimelineCommand.class,
         BurstsCommand.class,
+        DiffCommand.class,
         PathCommand.class,
         SearchCommand.class,
         ExportCommand.class,
@@ -65,42 +73,89 @@ public final class Main implements Callable<Integer> {
   /** Set by {@link GlobalOptions} on any (sub)command. */
   boolean quiet;
 
+  /** Columns of a terminal whose width is not known ({@code COLUMNS} unset). */
+  public static final int COLUMNS_DEFAULT = 80;
+
+  /** Columns tables may take: {@code COLUMNS} of the environment, else {@link #COLUMNS_DEFAULT}. */
+  int columns = COLUMNS_DEFAULT;
+
+  /** Standard output as bytes, for commands that write binary data (exports to {@code -o -}). */
+  OutputStream stdout;
+
   public static void main(String[] args) {
     long start = System.nanoTime();
     int code = run(args);
     if (Boolean.getBoolean("papergraph.timing")) {
       // -Dpapergraph.timing=true (e.g. in PAPERGRAPH_JAVA_OPTS): how long the command itself took
-      long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-      System.err.printf(java.util.Locale.ROOT, "papergraph: %.0f ms in the command (main thread CPU %.0f ms), "
+      long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      System.err.printf(Locale.ROOT, "papergraph: %.0f ms in the command (main thread CPU %.0f ms), "
               + "JVM start to command %d ms%n", (System.nanoTime() - start) / 1e6, cpu / 1e6,
-          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
-              - Math.round((System.nanoTime() - start) / 1e6));
+          ManagementFactory.getRuntimeMXBean().getUptime() - Math.round((System.nanoTime() - start) / 1e6));
     }
     System.exit(code);
   }
 
   /** Runs the command line on the process's standard streams and returns its exit code. */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    return run(new FileOutputStream(FileDescriptor.out), new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        columns(System.getenv("COLUMNS")), args);
   }
 
-  /** Runs the command line with these output streams (for tests) and returns its exit code. */
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = commandLine();
+  /** The table width for a {@code COLUMNS} value: a positive number, else {@link #COLUMNS_DEFAULT}. */
+  static int columns(String env) {
+    try {
+      int c = env == null ? 0 : Integer.parseInt(env.strip());
+      return c >= 20 && c <= 10_000 ? c : COLUMNS_DEFAULT;
+    } catch (NumberFormatException e) {
+      return COLUMNS_DEFAULT;
+    }
+  }
+
+  /**
+   * Runs the command line with these streams and table width (for tests) and returns its exit code.
+   * Every command's data goes to {@code stdout} through one {@link StandardOutput}, flushed and
+   * checked here: a write failure (a full disk) exits 1 with one line, whatever the command did.
+   */
+  public static int run(OutputStream stdout, PrintWriter err, int columns, String... args) {
+    StandardOutput checked = new StandardOutput(stdout);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), true);
+    Main main = new Main();
+    main.columns = columns;
+    main.stdout = checked;
+    CommandLine cmd = commandLine(main);
+    cmd.setUsageHelpWidth(Math.max(55, Math.min(columns, 120)));
     cmd.setOut(out);
     cmd.setErr(err);
+    int code;
     try {
-      return cmd.execute(args);
+      code = cmd.execute(args);
     } finally {
       out.flush();
-      err.flush();
+      try {
+        checked.flush();
+      } catch (IOException e) {
+        // recorded in checked.failure()
+      }
     }
+    IOException failure = checked.failure();
+    if (failure != null && code == EXIT_OK) {
+      // a reader that went away (| head) is told nothing; it is not listening
+      if (!checked.brokenPipe()) {
+        err.println("papergraph: " + failure.getMessage());
+      }
+      code = EXIT_USER_ERROR;
+    }
+    err.flush();
+    return code;
   }
 
   /** The configured command line: exit codes, error handlers. */
   static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new Main());
+    return commandLine(new Main());
+  }
+
+  private static CommandLine commandLine(Main main) {
+    CommandLine cmd = new CommandLine(main);
     Errors errors = new Errors();
     cmd.setExecutionExceptionHandler(errors);
     cmd.setParameterExceptionHandler(errors);

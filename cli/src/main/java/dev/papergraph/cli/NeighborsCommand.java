@@ -1,17 +1,20 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.workspace.PaperRef;
+import dev.papergraph.workspace.Workspace;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
-import dev.papergraph.workspace.Workspace;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,13 +28,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "neighbors", aliases = "neighbours", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Show the papers most similar to PAPER, with why (the shared terms of each edge).",
-        "With --depth 2 or more, the neighbours of the neighbours too, as a tree: each paper",
-        "follows its top N strongest edges. --export writes this ego graph to a file instead.",
+        "With --depth 2 or more, the neighbours of the neighbours too, as a tree: each paper follows its top N "
+            + "strongest edges. --export writes this ego graph to a file instead.",
         "PAPER is an id, a DOI, an arXiv id, or a fragment of the title."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph neighbors \"Grokking at the Edge\"",
-        "  papergraph neighbors arxiv:2501.04697 --depth 2 --top 3",
+        "  papergraph neighbors title:215cdfb109b560a0 --depth 2 --top 3",
         "  papergraph neighbors \"PD-Quant\" --export pdquant.graphml"})
 final class NeighborsCommand implements Callable<Integer> {
 
@@ -67,7 +70,7 @@ final class NeighborsCommand implements Callable<Integer> {
     Workspace ws = workspace.open();
     PaperRef center = Papers.resolve(ws, paper);
     Neighbourhoods.EgoGraph ego = ws.neighbourhoods().ego(center.id(), depth, top);
-    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
+    Optional<Set<String>> kept = years.keep(ws);
     // a paper outside the years is left out with the papers reached through it
     List<Row> rows = new ArrayList<>();
     int skipBelow = Integer.MAX_VALUE;
@@ -84,13 +87,13 @@ final class NeighborsCommand implements Callable<Integer> {
     }
     if (export != null) {
       ExportFormat format = exportArgs.formatFor(export);
-      java.util.Set<String> ids = new java.util.LinkedHashSet<>(ego.papers());
+      Set<String> ids = new LinkedHashSet<>(ego.papers());
       if (kept.isPresent()) {
         ids.clear();
         ids.add(center.id());
         rows.forEach(r -> ids.add(r.id()));
       }
-      dev.papergraph.analysis.Analysis part = Exports.restrict(ws.analysis(), ids);
+      Analysis part = Exports.restrict(ws.analysis(), ids);
       List<Path> files = Exporting.write(part, format, export, exportArgs, spec.commandLine());
       if (!GlobalOptions.of(spec).quiet) {
         spec.commandLine().getErr().println("papergraph: wrote the ego graph of " + center.id() + " ("
@@ -99,21 +102,19 @@ final class NeighborsCommand implements Callable<Integer> {
       }
       return Main.EXIT_OK;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (output.form == OutputOptions.Form.table) {
-      out.printf("Neighbours of %s  (%s)%n", center.title(), center.id());
-    }
-    Table t = new Table("hop", "score", "year", "id", "title", "via", "shared terms")
-        .maxWidth("title", 70).maxWidth("shared terms", 40).maxWidth("via", 22);
+    String id = "  (" + center.id() + ")";
+    output.heading("Neighbours of " + Text.cut(Text.terminal(center.title()),
+        Math.max(10, output.columns() - Text.width("Neighbours of " + id))) + id);
+    Table t = Papers.edgeTable("hop", "via");
     for (Row r : rows) {
       String title = ws.title(r.id());
-      if (output.form == OutputOptions.Form.table) {
+      if (output.table()) {
         title = "  ".repeat(r.hop() - 1) + title;
       }
-      t.row(r.hop(), r.edge().score(), YearOptions.year(ws, r.id()), r.id(), title, r.hop() > 1 ? r.edge().other(r.id()) : null,
-          Papers.sharedTerms(r.edge().explanation(), 5));
+      Papers.edgeRow(t, r.edge().explanation(), r.hop(), YearOptions.year(ws, r.id()), r.id(), title,
+          r.hop() > 1 ? r.edge().other(r.id()) : null);
     }
-    t.print(out, output.form);
+    output.print(t);
     if (ego.papers().size() == 1 && !GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: " + center.id() + " has no edges (no paper is similar "
           + "enough); try `papergraph search` with its title, or rebuild with a lower --min-score");

@@ -7,8 +7,8 @@ import dev.papergraph.workspace.PaperLookup;
 import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** PAPER arguments and the small text forms of papers and edges the commands share. */
 final class Papers {
@@ -35,14 +35,15 @@ final class Papers {
       if (a.candidates().size() > CANDIDATES_SHOWN) {
         lines.add("… and " + (a.candidates().size() - CANDIDATES_SHOWN) + " more");
       }
-      throw new UserException("\"" + query + "\" matches " + a.candidates().size()
+      throw new UserException("\"" + Text.echo(query) + "\" matches " + a.candidates().size()
           + " papers; give more of the title, or one of these ids:", lines);
     }
     PaperLookup.NotFound n = (PaperLookup.NotFound) m;
     if (n.closest().isEmpty()) {
-      throw new UserException("no paper matches \"" + query + "\"; try `papergraph search \"" + query + "\"`");
+      throw new UserException("no paper matches \"" + Text.echo(query) + "\"; try `papergraph search \""
+          + Text.echo(query) + "\"`");
     }
-    throw new UserException("no paper matches \"" + query + "\"; the closest titles are:",
+    throw new UserException("no paper matches \"" + Text.echo(query) + "\"; the closest titles are:",
         n.closest().stream().map(Papers::line).toList());
   }
 
@@ -51,8 +52,43 @@ final class Papers {
     return p.id() + "  " + p.title();
   }
 
-  /** The readable forms of an edge's strongest shared terms, comma-separated. */
-  static String sharedTerms(EdgeExplanation e, int max) {
-    return e.sharedTerms().stream().limit(max).map(SharedTerm::display).collect(Collectors.joining(", "));
+  /** The readable forms of an edge's shared terms, strongest first. */
+  static List<String> sharedTerms(EdgeExplanation e) {
+    return e.sharedTerms().stream().map(SharedTerm::display).toList();
+  }
+
+  /**
+   * A table of papers reached over edges, as {@code neighbors} and {@code path} print it: the given
+   * leading columns (a hop or step number, then others shown only to programs, such as {@code via}),
+   * then the edge's score, the paper (year, id, title), the shared terms, and, for programs, the score components
+   * that {@code explain} gives.
+   */
+  static Table edgeTable(String position, String... machineOnly) {
+    List<String> keys = new ArrayList<>(List.of(position, "score", "year", "id", "title"));
+    keys.addAll(List.of(machineOnly));
+    keys.addAll(List.of("sharedTerms", "text", "topic", "direct", "coupling", "cocitation", "sharedTopics",
+        "sharedReferences"));
+    return new Table(keys.toArray(String[]::new))
+        .machineOnly(machineOnly)
+        .machineOnly("text", "topic", "direct", "coupling", "cocitation", "sharedTopics", "sharedReferences")
+        .flexible("title", "sharedTerms");
+  }
+
+  /** A row of {@link #edgeTable}: the explanation of the edge that reached the paper (null: none). */
+  static void edgeRow(Table t, EdgeExplanation e, int position, Integer year, String id, String title,
+      Object... machineOnly) {
+    List<Object> row = new ArrayList<>(List.of(position));
+    row.add(e == null ? null : e.score());
+    row.add(year);
+    row.add(id);
+    row.add(title);
+    row.addAll(Arrays.asList(machineOnly));
+    if (e == null) {
+      row.addAll(Arrays.asList(List.of(), null, null, null, null, null, List.of(), List.of()));
+    } else {
+      row.addAll(List.of(sharedTerms(e), e.text(), e.topic(), e.direct(), e.coupling(), e.cocitation(),
+          e.sharedTopics(), e.sharedReferences()));
+    }
+    t.row(row.toArray());
   }
 }

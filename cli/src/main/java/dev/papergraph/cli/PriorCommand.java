@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph prior}: the works a paper's neighbourhood or a community builds on. */
 @Command(name = "prior", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Prior works: the works most cited by a set of papers (PAPER and its strongest neighbours, or a",
-        "community), with how many of them cite each. Works outside the corpus, known only as",
-        "references, are listed too (by id; title empty). Needs a corpus with references (OpenAlex,",
-        "Semantic Scholar)."},
+        "Prior works: the works most cited by a set of papers (PAPER and its strongest neighbours, or a "
+            + "community), with how many of them cite each. Works outside the corpus, known only as references, "
+            + "are listed too (by id; title empty). Needs a corpus with references (OpenAlex, Semantic "
+            + "Scholar)."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph prior --community 0",
@@ -46,7 +46,7 @@ final class PriorCommand implements Callable<Integer> {
     List<Paper> papers = ws.papers();
     CitationIndex index = CitationSelection.index(papers);
     List<PriorWorks.Work> works = PriorWorks.of(papers, index, sel.ids());
-    Table t = new Table("rank", "citing", "share", "community", "year", "id", "title").maxWidth("title", 80);
+    Table t = new Table("rank", "citing", "share", "community", "year", "id", "title").flexible("title");
     int rank = 0;
     for (PriorWorks.Work w : works.subList(0, Math.min(top, works.size()))) {
       Integer community = null;
@@ -63,7 +63,7 @@ final class PriorCommand implements Callable<Integer> {
     if (output.form == OutputOptions.Form.table) {
       spec.commandLine().getOut().printf("Prior works of %s: %d works cited%n", sel.description(), works.size());
     }
-    t.print(spec.commandLine().getOut(), output.form);
+    output.print(t);
     if (works.isEmpty() && !GlobalOptions.of(spec).quiet) {
       spec.commandLine().getErr().println("papergraph: none of these papers has references");
     }

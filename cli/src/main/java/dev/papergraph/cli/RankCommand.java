@@ -10,9 +10,12 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -82,7 +85,7 @@ final class RankCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     Centralities c = ws.centralities();
-    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
+    Optional<Set<String>> kept = years.keep(ws);
     Table t;
     if (contrast != null) {
       List<Paper> papers = ws.papers();
@@ -99,7 +102,7 @@ final class RankCommand implements Callable<Integer> {
         int cmp = Double.compare(within.getOrDefault(b, 0.0), within.getOrDefault(a, 0.0));
         return cmp != 0 ? cmp : a.compareTo(b);
       });
-      t = new Table("rank", measure.key(), "overall", "year", "id", "title").maxWidth("title", 80);
+      t = new Table("rank", measure.key(), "overall", "year", "id", "title").flexible("title");
       int rank = 0;
       for (String id : ids.subList(0, Math.min(top, ids.size()))) {
         t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), YearOptions.year(ws, id), id, ws.title(id));
@@ -109,7 +112,7 @@ final class RankCommand implements Callable<Integer> {
       if (kept.isPresent()) {
         ranking = ranking.stream().filter(kept.get()::contains).toList();
       }
-      t = new Table("rank", measure.key(), "community", "year", "id", "title").maxWidth("title", 80);
+      t = new Table("rank", measure.key(), "community", "year", "id", "title").flexible("title");
       int rank = 0;
       for (String id : ranking.subList(0, Math.min(top, ranking.size()))) {
         int community = ws.ref(id).orElseThrow().community();
@@ -117,7 +120,7 @@ final class RankCommand implements Callable<Integer> {
             ws.title(id));
       }
     }
-    t.print(spec.commandLine().getOut(), output.form);
+    output.print(t);
     return Main.EXIT_OK;
   }
 
@@ -134,14 +137,15 @@ final class RankCommand implements Callable<Integer> {
         "no paper in this workspace has upvotes or citation counts, so there is no popularity to contrast"));
     List<Paper> pool = papers;
     if (community != null) {
-      java.util.Set<String> members = new java.util.HashSet<>(community(ws.communities()).members());
+      Set<String> members = new HashSet<>(community(ws.communities()).members());
       pool = papers.stream().filter(p -> members.contains(p.id())).toList();
     }
     PopularityContrast pc = PopularityContrast.of(pool, c, measure, popularity);
     List<PopularityContrast.Standing> list = contrast.gems ? pc.hiddenGems(minGap) : pc.hype(minGap);
     String pop = popularity.name().toLowerCase(Locale.ROOT);
-    Table t = new Table("rank", "gap", measure.key(), measure.key() + "_pct", pop, pop + "_pct", "year", "id",
-        "title").maxWidth("title", 70);
+    // people see the percentiles whose gap ranks the papers; programs get the raw values too
+    Table t = new Table("rank", "gap", measure.key(), measure.key() + "Pct", pop, pop + "Pct", "year", "id", "title")
+        .machineOnly(measure.key(), pop).flexible("title");
     int rank = 0;
     for (PopularityContrast.Standing s : list.subList(0, Math.min(top, list.size()))) {
       t.row(++rank, s.gap(), s.centrality(), s.centralityPercentile(), s.popularity(), s.popularityPercentile(),

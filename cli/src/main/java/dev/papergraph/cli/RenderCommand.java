@@ -11,6 +11,7 @@ import dev.papergraph.viz.Theme;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
+import dev.papergraph.write.Exports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +53,7 @@ final class RenderCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions workspace;
   @Mixin YearOptions years;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
       description = "The picture to write; .png or .svg decides the format.")
   Path output;
 
@@ -123,6 +126,8 @@ final class RenderCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
+    // papergraph writes regular files only: a device, FIFO or symlink at -o is refused (OutputFiles)
+    OutputFiles.requireWritable(output, List.of());
     if (!force && Files.exists(output)) {
       throw new UserException(output + " exists; use --force to overwrite it");
     }
@@ -205,7 +210,7 @@ final class RenderCommand implements Callable<Integer> {
 
   /** The saved analysis restricted to the papers of the years the options keep (all when none given). */
   static Analysis analysis(Workspace ws, YearOptions years) throws IOException {
-    java.util.Optional<java.util.Set<String>> kept = years.keep(ws);
-    return kept.isPresent() ? dev.papergraph.write.Exports.restrict(ws.analysis(), kept.get()) : ws.analysis();
+    Optional<Set<String>> kept = years.keep(ws);
+    return kept.isPresent() ? Exports.restrict(ws.analysis(), kept.get()) : ws.analysis();
   }
 }

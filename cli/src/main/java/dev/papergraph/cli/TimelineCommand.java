@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 /** {@code papergraph timeline}: papers per community per year (or month), as a table and a picture. */
 @Command(name = "timeline", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Papers per community per year (or month): how each community grew. The table has one column",
-        "per large community (ids as in `communities`) and one for the rest; -o draws the same as",
-        "stacked areas in the community colours and labels of `render`."},
+        "Papers per community per year (or month): how each community grew. The table has one column per "
+            + "large community (ids as in `communities`) and one for the rest; -o draws the same as stacked "
+            + "areas in the community colours and labels of `render`."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  papergraph timeline",
@@ -114,7 +114,7 @@ final class TimelineCommand implements Callable<Integer> {
       }
       out.println();
     }
-    table.print(out, output.form);
+    output.print(table);
     if (picture != null) {
       try {
         TimelinePicture.write(t, cs, shown, picture, width, height, force);

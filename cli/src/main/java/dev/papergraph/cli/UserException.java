@@ -1,5 +1,7 @@
 package dev.papergraph.cli;
 
+import java.util.List;
+
 /**
  * A mistake the user can fix (an unknown or ambiguous paper, an input that matches no file): the
  * message is the one line printed, naming the thing and what to do; {@code details} are printed
@@ -9,19 +11,19 @@ final class UserException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  private final java.util.List<String> details;
+  private final List<String> details;
 
   UserException(String message) {
-    this(message, java.util.List.of());
+    this(message, List.of());
   }
 
-  UserException(String message, java.util.List<String> details) {
+  UserException(String message, List<String> details) {
     super(message);
-    this.details = java.util.List.copyOf(details);
+    this.details = List.copyOf(details);
   }
 
   /** Lines printed under the message, indented. */
-  java.util.List<String> details() {
+  List<String> details() {
     return details;
   }
 }

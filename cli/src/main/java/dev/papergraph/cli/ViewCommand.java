@@ -6,8 +6,11 @@ import dev.papergraph.viz.ViewerWindow;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
 import java.awt.GraphicsEnvironment;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
         "  papergraph view --live-layout                keep refining the layout on screen",
         "",
         "Needs a display; without one, draw a picture with `papergraph render -o graph.png`."})
-final class ViewCommand implements java.util.concurrent.Callable<Integer> {
+final class ViewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
@@ -94,9 +97,9 @@ final class ViewCommand implements java.util.concurrent.Callable<Integer> {
     // the window lives on the Swing thread; this thread only waits for it to close
     SwingUtilities.invokeAndWait(() -> {
       window.set(ViewerWindow.open(model, ws.dir().toString(), liveLayout));
-      window.get().frame().addWindowListener(new java.awt.event.WindowAdapter() {
+      window.get().frame().addWindowListener(new WindowAdapter() {
         @Override
-        public void windowClosed(java.awt.event.WindowEvent e) {
+        public void windowClosed(WindowEvent e) {
           closed.countDown();
         }
       });

@@ -21,7 +21,7 @@ class BuildCommandTest {
     var r = SeedWorkspace.build();
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().startsWith(
-        "Import: 487 records read, 415 papers imported, 72 merged into earlier papers, 0 rejected"), r::toString);
+        "Import: 487 records read: 415 papers imported, 72 merged into them, 0 rejected"), r::toString);
     assertTrue(r.out().contains("000_2eefaa9733c16c96.txt"), r::toString);
     assertTrue(r.out().matches("(?s).*\\nGraph: 415 papers, \\d+ edges, \\d+ communities, modularity 0\\.\\d{4}\\n.*"),
         r::toString);

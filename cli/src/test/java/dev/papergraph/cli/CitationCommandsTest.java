@@ -130,7 +130,7 @@ class CitationCommandsTest {
     assertEquals(0, r.code(), r::toString);
     TreeMap<String, Integer> actual = new TreeMap<>();
     List<String> lines = r.out().lines().toList();
-    assertEquals("rank,cites,share,in_set,community,year,id,title", lines.get(0));
+    assertEquals("rank,cites,share,inSet,community,year,id,title", lines.get(0));
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",", 8);
       actual.put(f[6], Integer.parseInt(f[1]));

@@ -1,7 +1,11 @@
 package dev.papergraph.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Runs the command line in-process with captured standard output and error. */
 final class Cli {
@@ -9,8 +13,13 @@ final class Cli {
   /** What a run printed and returned. */
   record Result(int code, String out, String err) {
     /** The lines of standard error. */
-    java.util.List<String> errLines() {
+    List<String> errLines() {
       return err.lines().toList();
+    }
+
+    /** The lines of standard output. */
+    List<String> outLines() {
+      return out.lines().toList();
     }
 
     @Override
@@ -21,10 +30,22 @@ final class Cli {
 
   private Cli() {}
 
+  /** Runs with an 80-column terminal, as when {@code COLUMNS} is unset. */
   static Result run(String... args) {
-    StringWriter out = new StringWriter();
+    return runWithColumns(Main.COLUMNS_DEFAULT, args);
+  }
+
+  /** Runs with a terminal of this many columns. */
+  static Result runWithColumns(int columns, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Result r = runTo(out, columns, args);
+    return new Result(r.code(), out.toString(StandardCharsets.UTF_8), r.err());
+  }
+
+  /** Runs with standard output going to this stream (e.g. one that fails like a full disk). */
+  static Result runTo(OutputStream stdout, int columns, String... args) {
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+    int code = Main.run(stdout, new PrintWriter(err, true), columns, args);
+    return new Result(code, "", err.toString());
   }
 }

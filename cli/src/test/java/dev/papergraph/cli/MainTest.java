@@ -3,6 +3,7 @@ package dev.papergraph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashSet;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -43,7 +44,7 @@ class MainTest {
   @Test
   void everyCommandHasHelpWithExamples() {
     CommandLine cmd = Main.commandLine();
-    for (CommandLine sub : new java.util.LinkedHashSet<>(cmd.getSubcommands().values())) {
+    for (CommandLine sub : new LinkedHashSet<>(cmd.getSubcommands().values())) {
       String name = sub.getCommandName();
       if (name.equals("help") || name.equals("generate-completion")) {
         continue;

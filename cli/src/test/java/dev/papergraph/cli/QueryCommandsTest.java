@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,7 +63,7 @@ class QueryCommandsTest {
   void rankWithinACommunityListsOnlyItsMembers() throws Exception {
     JsonNode communities = Table.JSON.readTree(SeedWorkspace.run("communities", "--output", "json").out());
     JsonNode c1 = communities.at("/communities/1");
-    Set<String> members = new java.util.HashSet<>();
+    Set<String> members = new HashSet<>();
     c1.get("members").forEach(m -> members.add(m.asText()));
     var r = SeedWorkspace.run("rank", "--community", "1", "--top", "1000", "--output", "json");
     assertEquals(0, r.code(), r::toString);
@@ -81,7 +82,7 @@ class QueryCommandsTest {
     assertTrue(rows.size() >= 1 && rows.size() <= 5, r::toString);
     for (JsonNode row : rows) {
       assertTrue(row.get("gap").asDouble() >= 0.5, row.toString());
-      assertTrue(row.get("pagerank_pct").asDouble() > row.get("upvotes_pct").asDouble(), row.toString());
+      assertTrue(row.get("pagerankPct").asDouble() > row.get("upvotesPct").asDouble(), row.toString());
     }
     var hype = SeedWorkspace.run("rank", "--hype", "--top", "5", "--output", "json");
     for (JsonNode row : Table.JSON.readTree(hype.out())) {
@@ -119,8 +120,10 @@ class QueryCommandsTest {
     }
     assertTrue(grok >= 4, "at least 4 of the top 5 neighbours are grokking papers:\n" + r.out());
     var table = SeedWorkspace.run("neighbors", "Grokking at the Edge");
-    assertTrue(table.out().startsWith("Neighbours of Grokking at the Edge of Numerical Stability  (title:"),
+    assertTrue(table.out().startsWith("Neighbours of Grokking at the Edge of Numerical Stabi…  (title:215cdfb109b560a0)\n"),
         table::toString);
+    assertTrue(Cli.runWithColumns(120, "neighbors", "Grokking at the Edge", "-w", SeedWorkspace.dir().toString()).out()
+        .startsWith("Neighbours of Grokking at the Edge of Numerical Stability  (title:215cdfb109b560a0)\n"));
     assertTrue(table.out().contains("grokking"), "shared terms are shown:\n" + table.out());
   }
 

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.viz.GraphPicture;
 import dev.papergraph.viz.Palette;
+import dev.papergraph.viz.Theme;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +80,7 @@ class RenderCommandTest {
     byte[] before = Files.readAllBytes(svg);
     r = Cli.run("render", "-w", ws.toString(), "-o", svg.toString());
     assertEquals(1, r.code(), r::toString);
-    assertEquals(java.util.List.of("papergraph: " + svg + " exists; use --force to overwrite it"), r.errLines());
+    assertEquals(List.of("papergraph: " + svg + " exists; use --force to overwrite it"), r.errLines());
     assertArrayEquals(before, Files.readAllBytes(svg));
   }
 
@@ -95,18 +100,18 @@ class RenderCommandTest {
     Path dot = tmp.resolve("palette.dot");
     var r = Cli.run("export", "-q", "-w", ws.toString(), "--format", "dot", "-o", dot.toString(), "--force");
     assertEquals(0, r.code(), r::toString);
-    java.util.regex.Matcher exported = java.util.regex.Pattern.compile(
-        java.util.regex.Pattern.quote("\"" + paper + "\"") + "[^\n]*fillcolor=\"?(#[0-9a-fA-F]{6})").matcher(Files.readString(dot));
+    Matcher exported = Pattern.compile(
+        Pattern.quote("\"" + paper + "\"") + "[^\n]*fillcolor=\"?(#[0-9a-fA-F]{6})").matcher(Files.readString(dot));
     assertTrue(exported.find(), "community 9's paper " + paper + " in the DOT export");
     Path svg = tmp.resolve("palette.svg");
     r = Cli.run("render", "-q", "-w", ws.toString(), "-o", svg.toString(), "--force");
     assertEquals(0, r.code(), r::toString);
-    java.util.regex.Matcher drawn = java.util.regex.Pattern.compile("fill=\"(#[0-9A-Fa-f]{6})\"[^>]*><title>"
-        + java.util.regex.Pattern.quote(paper) + "</title>").matcher(Files.readString(svg));
+    Matcher drawn = Pattern.compile("fill=\"(#[0-9A-Fa-f]{6})\"[^>]*><title>"
+        + Pattern.quote(paper) + "</title>").matcher(Files.readString(svg));
     assertTrue(drawn.find(), "community 9's paper " + paper + " in the picture");
-    assertEquals(exported.group(1).toUpperCase(java.util.Locale.ROOT), drawn.group(1).toUpperCase(java.util.Locale.ROOT),
+    assertEquals(exported.group(1).toUpperCase(Locale.ROOT), drawn.group(1).toUpperCase(Locale.ROOT),
         "community 9: export and picture");
-    assertEquals("#8CD17D", drawn.group(1).toUpperCase(java.util.Locale.ROOT), "Tableau 10's tenth colour, as write/Palette");
+    assertEquals("#8CD17D", drawn.group(1).toUpperCase(Locale.ROOT), "Tableau 10's tenth colour, as write/Palette");
   }
 
   @Test
@@ -135,14 +140,14 @@ class RenderCommandTest {
     BufferedImage image = ImageIO.read(slide.toFile());
     assertEquals(1920, image.getWidth());
     assertEquals(1080, image.getHeight());
-    assertEquals(dev.papergraph.viz.Theme.DARK.background(), image.getRGB(5, 5) & 0xFFFFFF, "dark background");
+    assertEquals(Theme.DARK.background(), image.getRGB(5, 5) & 0xFFFFFF, "dark background");
   }
 
   @Test
   void badOptionValuesAreUsageErrors() {
     for (String[] args : List.of(new String[] {"--size", "huge"}, new String[] {"--theme", "sepia"},
         new String[] {"--labels", "some"}, new String[] {"--depth", "2"}, new String[] {"--size", "100x100"})) {
-      List<String> command = new java.util.ArrayList<>(List.of("render", "-w", ws.toString(), "-o",
+      List<String> command = new ArrayList<>(List.of("render", "-w", ws.toString(), "-o",
           tmp.resolve("bad.png").toString()));
       command.addAll(List.of(args));
       var r = Cli.run(command.toArray(String[]::new));
@@ -158,7 +163,7 @@ class RenderCommandTest {
   void userMistakesAreOneLineAndExitOne() {
     var r = Cli.run("render", "-w", ws.toString(), "-o", tmp.resolve("graph.jpg").toString());
     assertEquals(1, r.code(), r::toString);
-    assertEquals(java.util.List.of("papergraph: " + tmp.resolve("graph.jpg") + ": the picture must end in .png or .svg"),
+    assertEquals(List.of("papergraph: " + tmp.resolve("graph.jpg") + ": the picture must end in .png or .svg"),
         r.errLines());
     r = Cli.run("render", "-w", ws.toString(), "-o", tmp.resolve("g.png").toString(), "--size-by", "fame");
     assertEquals(1, r.code(), r::toString);

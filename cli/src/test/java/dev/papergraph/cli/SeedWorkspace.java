@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -45,7 +46,7 @@ final class SeedWorkspace {
 
   /** Runs a command against the seed workspace: {@code -w DIR} is appended to the arguments. */
   static Cli.Result run(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    String[] all = Arrays.copyOf(args, args.length + 2);
     all[args.length] = "-w";
     all[args.length + 1] = dir().toString();
     return Cli.run(all);

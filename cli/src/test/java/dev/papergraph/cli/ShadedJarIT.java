@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,7 @@ class ShadedJarIT {
     ws = tmp.resolve("ws");
     Run r = run("build", "-w", ws.toString());
     assertEquals(0, r.code(), r::toString);
-    assertTrue(r.out().contains("Import: 487 records read, 415 papers imported"), r::toString);
+    assertTrue(r.out().contains("Import: 487 records read: 415 papers imported"), r::toString);
   }
 
   @Test
@@ -44,7 +46,7 @@ class ShadedJarIT {
     Run r = run("search", "grokking delayed generalization", "--top", "3", "-w", ws.toString(), "--output", "tsv");
     assertEquals(0, r.code(), r::toString);
     assertEquals(4, r.out().lines().count(), r::toString);
-    assertTrue(r.out().lines().skip(1).allMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("grok")), r::toString);
+    assertTrue(r.out().lines().skip(1).allMatch(l -> l.toLowerCase(Locale.ROOT).contains("grok")), r::toString);
   }
 
   @Test
@@ -52,7 +54,24 @@ class ShadedJarIT {
     Run r = run("neighbors", "Grokking at the Edge", "--top", "5", "-w", ws.toString(), "--output", "tsv");
     assertEquals(0, r.code(), r::toString);
     assertEquals(6, r.out().lines().count(), r::toString);
-    assertTrue(r.out().toLowerCase(java.util.Locale.ROOT).contains("grok"), r::toString);
+    assertTrue(r.out().toLowerCase(Locale.ROOT).contains("grok"), r::toString);
+  }
+
+  /** Issue 12 #5: the real kernel error of a full device, through the real standard output. */
+  @Test
+  void finding05_devFullExits1WithOneLine() throws Exception {
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
+    for (List<String> args : List.of(List.of("rank", "--output", "csv"), List.of("export", "--format", "graphml", "-o", "-"))) {
+      List<String> cmd = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+      cmd.addAll(args);
+      cmd.addAll(List.of("-w", ws.toString()));
+      Process p = new ProcessBuilder(cmd).redirectOutput(Path.of("/dev/full").toFile()).start();
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+      assertEquals(1, p.exitValue(), args + ": " + err);
+      assertEquals("papergraph: cannot write to standard output: No space left on device", err.strip(), args::toString);
+    }
   }
 
   @Test

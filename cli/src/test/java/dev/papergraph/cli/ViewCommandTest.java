@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code papergraph view} where there is no display (the viewer window itself is tested in viz, under Xvfb). */
 class ViewCommandTest {
@@ -21,16 +24,16 @@ class ViewCommandTest {
   }
 
   @Test
-  void selectFindsABareDoiAsNeighborsDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+  void selectFindsABareDoiAsNeighborsDoes(@TempDir Path tmp) throws Exception {
     Assumptions.assumeTrue(GraphicsEnvironment.isHeadless(), "a display is available: the viewer would open");
-    java.nio.file.Path csv = tmp.resolve("papers.csv");
-    java.nio.file.Files.writeString(csv, String.join("\n",
+    Path csv = tmp.resolve("papers.csv");
+    Files.writeString(csv, String.join("\n",
         "title,abstract,doi",
         "\"Grokking in small transformers\",\"We study grokking and delayed generalisation in transformers.\",10.1234/grok.1",
         "\"Delayed generalisation explained\",\"Grokking and delayed generalisation in small transformers.\",10.1234/grok.2",
         "\"Diffusion for images\",\"Image diffusion models sample images.\",10.1234/diff.3",
         ""));
-    java.nio.file.Path ws = tmp.resolve("ws");
+    Path ws = tmp.resolve("ws");
     var r = Cli.run("build", "-q", "-w", ws.toString(), csv.toString());
     assertEquals(0, r.code(), r::toString);
     r = Cli.run("neighbors", "-w", ws.toString(), "10.1234/grok.1");

@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param semanticWeight the semantic share of the text score, in [0, 1): 0 is lexical only (the
  *     embedding model is never loaded); otherwise the text score is the {@link Fusion} of the lexical
  *     and semantic scores with this weight
+ * @param search exact or approximate top-k, or exact up to {@link #APPROXIMATE_ABOVE} papers;
+ *     null (an options file from before this option) means {@link Search#AUTO}
  */
 public record EngineOptions(
     int k,
@@ -43,7 +45,30 @@ public record EngineOptions(
     int sharedTerms,
     int threads,
     TextOptions text,
-    double semanticWeight) {
+    double semanticWeight,
+    Search search) {
+
+  /** How each paper's top-k is found. */
+  public enum Search {
+    /** Exact lists, as brute force over all pairs would give ({@link TopKSearch}). */
+    EXACT,
+    /**
+     * Approximate lists, every score in them exact, for corpora where the exact join is too slow
+     * (its cost grows about with n² on abstracts); recall@10 about 0.95 or better on arXiv
+     * abstracts ({@link ApproximateSearch}).
+     */
+    APPROXIMATE,
+    /** Exact up to {@link #APPROXIMATE_ABOVE} papers, approximate above. */
+    AUTO;
+
+    /** Whether a corpus of n papers is searched approximately. */
+    public boolean approximate(int n) {
+      return this == APPROXIMATE || (this == AUTO && n > APPROXIMATE_ABOVE);
+    }
+  }
+
+  /** {@link Search#AUTO} searches exactly up to this many papers, approximately above. */
+  public static final int APPROXIMATE_ABOVE = 150_000;
 
   /** Neighbours per paper by default. */
   public static final int K_DEFAULT = 10;
@@ -79,6 +104,9 @@ public record EngineOptions(
   public EngineOptions {
     Objects.requireNonNull(normalisation, "normalisation");
     Objects.requireNonNull(text, "text");
+    // engine-options.json of workspaces written before the option has none: they were exact up to
+    // any size, and AUTO is exact up to APPROXIMATE_ABOVE, beyond which no such workspace exists
+    search = search == null ? Search.AUTO : search;
     require(k >= 1, "k must be at least 1: %s", k);
     require(k <= K_MAX, "k must be at most " + K_MAX + ": %s", k);
     require(Double.isFinite(minScore) && minScore >= 0 && minScore <= 1,
@@ -101,7 +129,7 @@ public record EngineOptions(
     return new EngineOptions(K_DEFAULT, MIN_SCORE_DEFAULT, TEXT_WEIGHT_DEFAULT, TOPIC_WEIGHT_DEFAULT,
         DIRECT_WEIGHT_DEFAULT, COUPLING_WEIGHT_DEFAULT, COCITATION_WEIGHT_DEFAULT,
         Normalisation.COSINE, SHARED_TERMS_DEFAULT, Runtime.getRuntime().availableProcessors(),
-        TextOptions.DEFAULTS, SEMANTIC_WEIGHT_DEFAULT);
+        TextOptions.DEFAULTS, SEMANTIC_WEIGHT_DEFAULT, Search.AUTO);
   }
 
   /** Text similarity only (weights 1, 0, 0, 0, 0), otherwise these options. */
@@ -152,6 +180,11 @@ public record EngineOptions(
     return toBuilder().text(v).build();
   }
 
+  /** With another top-k search. */
+  public EngineOptions withSearch(Search v) {
+    return toBuilder().search(v).build();
+  }
+
   /** @throws IllegalArgumentException if outside [0, 1) */
   public EngineOptions withSemanticWeight(double v) {
     return toBuilder().semanticWeight(v).build();
@@ -189,6 +222,7 @@ public record EngineOptions(
     m.put("similarity.normalisation", normalisation.name().toLowerCase(Locale.ROOT));
     m.put("similarity.sharedTerms", sharedTerms);
     m.put("similarity.weight.semantic", semanticWeight);
+    m.put("similarity.search", search.name().toLowerCase(Locale.ROOT));
     m.putAll(text.toMap("text."));
     return m;
   }
@@ -217,6 +251,7 @@ public record EngineOptions(
     private int threads;
     private TextOptions text;
     private double semanticWeight;
+    private Search search;
 
     private Builder(EngineOptions o) {
       k = o.k;
@@ -231,6 +266,7 @@ public record EngineOptions(
       threads = o.threads;
       text = o.text;
       semanticWeight = o.semanticWeight;
+      search = o.search;
     }
 
     public Builder k(int v) { k = v; return this; }
@@ -255,11 +291,12 @@ public record EngineOptions(
     public Builder threads(int v) { threads = v; return this; }
     public Builder text(TextOptions v) { text = v; return this; }
     public Builder semanticWeight(double v) { semanticWeight = v; return this; }
+    public Builder search(Search v) { search = v; return this; }
 
     /** @throws IllegalArgumentException naming the first invalid value */
     public EngineOptions build() {
       return new EngineOptions(k, minScore, textWeight, topicWeight, directWeight, couplingWeight,
-          cocitationWeight, normalisation, sharedTerms, threads, text, semanticWeight);
+          cocitationWeight, normalisation, sharedTerms, threads, text, semanticWeight, search);
     }
   }
 }

@@ -78,6 +78,21 @@ public final class SimilarityEngine implements PaperSimilarity {
     return new SimilarityEngine(options, vectors, topics, CitationIndex.of(vectors.papers()));
   }
 
+  /**
+   * An engine over papers already analysed (so that several engines, e.g. an exact and an
+   * approximate one, share one analysis).
+   *
+   * @throws IllegalArgumentException if the vectors were built with other text options
+   */
+  public static SimilarityEngine of(TermVectors vectors, EngineOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (!vectors.options().equals(options.text())) {
+      throw new IllegalArgumentException("the vectors were built with other text options than the engine's");
+    }
+    PaperTopics topics = PaperTopics.of(vectors, options.text().topicCount());
+    return new SimilarityEngine(options, vectors, topics, CitationIndex.of(vectors.papers()));
+  }
+
   /** The citation index (package use). */
   CitationIndex citations() {
     return citations;
@@ -313,11 +328,20 @@ public final class SimilarityEngine implements PaperSimilarity {
   /** Each doc's neighbours (doc numbers) and scores, best first. */
   private record Result(int[][] nbr, double[][] score) {}
 
-  /** Runs a {@link TopKSearch} per thread over every row. */
+  /** True when the lists are approximate ({@link EngineOptions.Search}), false when exact. */
+  public boolean approximate() {
+    return options.search().approximate(vectors.size());
+  }
+
+  /** Runs a {@link TopKSearch} per thread over every row, or the {@link ApproximateSearch}. */
   private Result search() {
     int n = vectors.size();
     int[][] nbr = new int[n][];
     double[][] sc = new double[n][];
+    if (approximate()) {
+      new ApproximateSearch(vectors, options, scores, idRank, byRank).run(nbr, sc);
+      return new Result(nbr, sc);
+    }
     Parallel.forEach(options.threads(), n,
         () -> new TopKSearch(vectors, topics, citations, options, scores, idRank, byRank),
         (search, d) -> {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.CommunityMatching;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.LibraryVersions;
@@ -204,7 +205,7 @@ public final class Workspace {
       }
       RunManifest.Builder manifest = RunManifest.builder();
       hashInputs(manifest, inputs, corpus.report());
-      return assemble(target, dir, corpus.papers(), corpus.report(), manifest, options, progress, folder -> {
+      return assemble(target, dir, corpus.papers(), corpus.report(), manifest, options, progress, null, folder -> {
         try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
           index.addOrUpdate(corpus.papers());
         }
@@ -282,8 +283,16 @@ public final class Workspace {
     RunManifest.Builder manifest = RunManifest.builder();
     before.inputs().forEach(manifest::input);
     hashInputs(manifest, inputs, corpus.report());
+    // community numbers follow the saved partition (a renamed paper keeps its old community)
+    Map<String, Integer> previous = new HashMap<>(old.communities().membership());
+    previousIds.forEach((now, was) -> {
+      Integer c = previous.get(was);
+      if (c != null) {
+        previous.put(now, c);
+      }
+    });
     return assemble(old.dir, dir, papers, savedReport.followedBy(corpus.report()), manifest, options, progress,
-        folder -> {
+        previous, folder -> {
           linkOrCopyFiles(savedIndex, folder);
           try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
             index.addOrUpdate(changed, previousIds);
@@ -309,10 +318,15 @@ public final class Workspace {
     return corpus;
   }
 
-  /** Runs the stages after reading over the papers and saves everything as the workspace {@code target}. */
+  /**
+   * Runs the stages after reading over the papers and saves everything as the workspace {@code target}.
+   *
+   * @param previous the community of each paper in the workspace being grown, whose numbers the new
+   *     communities take where they overlap ({@link CommunityMatching}); {@code null} for a new build
+   */
   private static Workspace assemble(Path target, Path shown, List<Paper> papers, ImportReport report,
-      RunManifest.Builder manifestInputs, BuildOptions options, Progress progress, IndexWriting indexWriting)
-      throws IOException {
+      RunManifest.Builder manifestInputs, BuildOptions options, Progress progress, Map<String, Integer> previous,
+      IndexWriting indexWriting) throws IOException {
     SemanticStage.Outcome similarity = SemanticStage.run(papers, options.engine(), target, progress);
     PaperSimilarity engine = similarity.similarity();
     List<Link> links = engine.links();
@@ -322,13 +336,17 @@ public final class Workspace {
     progress.finish();
 
     progress.start("analysis", -1);
-    Analyzer.Result analysed = new Analyzer(options.analysis(), options.engine().threads()).analyze(graph, TermSource.of(engine.vectors()));
+    Analyzer.Result computed = new Analyzer(options.analysis(), options.engine().threads()).analyze(graph, TermSource.of(engine.vectors()));
     progress.finish();
 
     progress.start("layout", -1);
-    Layout layout = Layouts.compute(graph, analysed.communities().membership(),
+    Layout layout = Layouts.compute(graph, computed.communities().membership(),
         ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size()).withThreads(options.engine().threads()));
     progress.finish();
+    // renumbered after the layout, which starts from the partition's own numbering as a fresh build does
+    Analyzer.Result analysed = previous == null ? computed
+        : new Analyzer.Result(CommunityMatching.renumber(computed.communities(), previous), computed.centralities(),
+            computed.parameters());
 
     manifestInputs.parameters(similarity.manifest());
     similarity.warning().ifPresent(System.err::println);

@@ -80,7 +80,10 @@ class WorkspaceTest {
     assertEquals(487, added.importReport().read());
     assertEquals(72, added.importReport().merged());
     assertEquals(built.links(), added.links());
-    assertEquals(built.communities(), added.communities());
+    // the same partition and labels; the numbers follow the first three files' communities (below)
+    assertEquals(byMembers(built.communities()), byMembers(added.communities()));
+    assertEquals(built.communities().modularity(), added.communities().modularity());
+    assertStableIds(first.communities(), added.communities());
     assertEquals(built.centralities(), added.centralities());
     // --add embeds only the texts of the new papers; otherwise the manifest is the one build's
     int embeddedBefore = ((Number) built.manifest().parameters().get("semantic.embedded")).intValue();
@@ -95,6 +98,55 @@ class WorkspaceTest {
     List<String> segmentsAfter = indexFiles(dir);
     assertTrue(segmentsAfter.containsAll(segmentsBefore), segmentsBefore + " not all in " + segmentsAfter);
     assertEquals(1, Workspace.open(dir).search("grokking edge numerical stability", 1).size());
+  }
+
+  /** Each community's label and central papers by its members, ids left out. */
+  static java.util.Map<List<String>, List<List<String>>> byMembers(dev.papergraph.analysis.Communities cs) {
+    java.util.Map<List<String>, List<List<String>>> out = new java.util.HashMap<>();
+    cs.communities().forEach(c -> out.put(c.members(), List.of(c.labelTerms(), c.centralPapers())));
+    return out;
+  }
+
+  /**
+   * Community ids stay across --add: a community of the grown workspace and one of the first whose
+   * Jaccard overlaps are each other's strict best share the id (when the id is below the number of
+   * communities), and the membership agrees with the communities' ids.
+   */
+  static void assertStableIds(dev.papergraph.analysis.Communities before, dev.papergraph.analysis.Communities after) {
+    int matched = 0;
+    for (var b : before.communities()) {
+      var bestAfter = strictBest(b.members(), after);
+      if (bestAfter == null || b.id() >= after.communities().size()) {
+        continue;
+      }
+      var bestBefore = strictBest(bestAfter.members(), before);
+      if (bestBefore != null && bestBefore.id() == b.id()) {
+        assertEquals(b.id(), bestAfter.id(), "community " + b.id() + " was renumbered");
+        matched++;
+      }
+    }
+    assertTrue(matched >= 3, "too few communities to check: " + matched);
+    after.communities().forEach(c -> c.members().forEach(m -> assertEquals(c.id(), after.membership().get(m))));
+  }
+
+  private static dev.papergraph.analysis.Community strictBest(List<String> members,
+      dev.papergraph.analysis.Communities in) {
+    dev.papergraph.analysis.Community best = null;
+    double bestJ = 0;
+    boolean tie = false;
+    for (var c : in.communities()) {
+      java.util.Set<String> both = new java.util.HashSet<>(members);
+      both.retainAll(c.members());
+      double j = both.size() / (double) (members.size() + c.members().size() - both.size());
+      if (j > bestJ) {
+        best = c;
+        bestJ = j;
+        tie = false;
+      } else if (j == bestJ && j > 0) {
+        tie = true;
+      }
+    }
+    return tie ? null : best;
   }
 
   @Test

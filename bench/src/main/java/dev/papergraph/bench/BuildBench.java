@@ -1,0 +1,191 @@
+package dev.papergraph.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.model.Paper;
+import dev.papergraph.read.InputSource;
+import dev.papergraph.read.NativeCorpus;
+import dev.papergraph.read.Readers;
+import dev.papergraph.similarity.EngineOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code build}: the whole {@code papergraph build} of the first N papers for each N, in a fresh
+ * JVM each ({@link BuildRun}: every stage's wall and CPU time, peak RSS), beside the scikit-learn
+ * peer ({@code peer_baseline.py}: TF-IDF, exact top-k, Leiden, PageRank) and PyNNDescent ({@code
+ * pynndescent_peer.py}) on the same papers in the same run; a Markdown table with the load
+ * average at each row.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = {"Times the whole build of the first N papers for each size (a fresh JVM per run, every stage),",
+        "beside the scikit-learn peer and PyNNDescent on the same papers; prints a Markdown table."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all --work /tmp/pg-build",
+        "  java -jar bench/target/papergraph-bench.jar build /tmp/arxiv-1m.jsonl --sizes 300000,1000000 --search approximate --no-peer"})
+final class BuildBench implements Callable<Integer> {
+
+  private static final Pattern PYNN = Pattern.compile("tfidf_s=([0-9.]+) nndescent_s=([0-9.]+) peak_rss_mb=([0-9.]+)");
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "Corpus files or folders, any format papergraph reads (default: ${DEFAULT-VALUE}).")
+  List<Path> inputs = new ArrayList<>(List.of(Bench.ARXIV_DAILY));
+
+  @Option(names = "--sizes", split = ",", description = "Corpus sizes, 'all' for every paper (default: ${DEFAULT-VALUE}).")
+  List<String> sizes = new ArrayList<>(List.of("10000", "30000", "all"));
+
+  @Option(names = "--search", description = "exact, approximate or auto top-k (default: ${DEFAULT-VALUE}).")
+  EngineOptions.Search search = EngineOptions.Search.AUTO;
+
+  @Option(names = "--heap", description = "The -Xmx of each papergraph run (default: ${DEFAULT-VALUE}).")
+  String heap = "3g";
+
+  @Option(names = "--python", description = "Python with scikit-learn, igraph and pynndescent (default: ${DEFAULT-VALUE}).")
+  String python = "/usr/bin/python3";
+
+  @Option(names = "--peers", paramLabel = "DIR", description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
+  Path peers = Bench.PEERS;
+
+  @Option(names = "--no-peer", description = "Run papergraph only.")
+  boolean noPeer;
+
+  @Option(names = "--work", paramLabel = "DIR", description = "Folder for inputs, logs and figures (default: a new temporary folder).")
+  Path work;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    List<InputSource> sources = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(Files::isRegularFile).sorted().forEach(f -> sources.add(InputSource.of(f)));
+        }
+      } else if (Files.isRegularFile(p)) {
+        sources.add(InputSource.of(p));
+      } else {
+        err.println("build: " + p + ": no such file or folder");
+        return Bench.EXIT_USER_ERROR;
+      }
+    }
+    if (work == null) {
+      work = Files.createTempDirectory("papergraph-build-bench");
+    }
+    Files.createDirectories(work);
+    List<Paper> all = Readers.standard().load(sources, null).papers();
+    err.println("build: " + all.size() + " distinct papers; work folder " + work);
+    ObjectMapper json = new ObjectMapper();
+    List<String> rows = new ArrayList<>();
+    rows.add("| papers | search | wall s | cpu s | read | similarity | graph | analysis | layout | save | peak RSS MiB | edges"
+        + " | peer wall s | peer RSS MiB | PyNNDescent s | PyNNDescent RSS MiB | load avg |");
+    rows.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (String size : sizes) {
+      int n = size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
+      List<Paper> sub = all.subList(0, n);
+      Path ours = work.resolve("papers-" + n + ".jsonl");
+      Path peerInput = work.resolve("peer-" + n + ".jsonl");
+      NativeCorpus.writeJsonl(sub, ours, true);
+      writePeerInput(sub, peerInput, json);
+      String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+
+      Path figures = work.resolve("build-" + n + ".json");
+      Path ws = work.resolve("ws-" + n);
+      List<String> cmd = List.of(javaCommand(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+          Bench.class.getName(), "build-run", ours.toString(), "--workspace", ws.toString(), "--search",
+          search.name(), "--json-out", figures.toString());
+      err.println("build: " + String.join(" ", cmd));
+      long t0 = System.nanoTime();
+      int rc = run(cmd, work.resolve("build-" + n + ".log"));
+      double wall = (System.nanoTime() - t0) / 1e9;
+      if (rc != 0) {
+        err.println("build: papergraph failed (exit " + rc + "), see " + work.resolve("build-" + n + ".log"));
+        return 3;
+      }
+      JsonNode f = json.readTree(figures.toFile());
+      ((ObjectNode) f).put("wall_s", wall);
+      json.writeValue(figures.toFile(), f);
+
+      String peerCols = "| | | |";
+      if (!noPeer) {
+        Path peerJson = work.resolve("peer-" + n + ".json");
+        long p0 = System.nanoTime();
+        int prc = run(List.of(python, peers.resolve("peer_baseline.py").toString(), peerInput.toString(), "-k", "10",
+            "--min-df", "2", "--json-out", peerJson.toString()), work.resolve("peer-" + n + ".log"));
+        double peerWall = (System.nanoTime() - p0) / 1e9;
+        Path pynnLog = work.resolve("pynndescent-" + n + ".log");
+        long q0 = System.nanoTime();
+        int qrc = run(List.of(python, peers.resolve("pynndescent_peer.py").toString(), peerInput.toString(), "-k", "10"),
+            pynnLog);
+        double pynnWall = (System.nanoTime() - q0) / 1e9;
+        Matcher m = PYNN.matcher(Files.readString(pynnLog));
+        boolean found = qrc == 0 && m.find();
+        peerCols = String.format(Locale.ROOT, "| %s | %s | %s | %s",
+            prc == 0 ? String.format(Locale.ROOT, "%.1f", peerWall) : "failed",
+            prc == 0 ? String.format(Locale.ROOT, "%.0f", json.readTree(peerJson.toFile()).get("peak_rss_mb").asDouble()) : "",
+            found ? String.format(Locale.ROOT, "%.1f (process %.1f)", Double.parseDouble(m.group(1))
+                + Double.parseDouble(m.group(2)), pynnWall) : "failed",
+            found ? m.group(3) : "");
+      }
+      JsonNode st = f.get("stages");
+      String row = String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %.0f | %d %s | %s |",
+          n, f.get("search").asText(), wall, f.get("build_cpu_s").asDouble(), stage(st, "read"), stage(st, "similarity"),
+          stage(st, "graph"), stage(st, "analysis"), stage(st, "layout"), stage(st, "save"),
+          f.get("peak_rss_mb").asDouble(), f.get("edges").asLong(), peerCols, load);
+      rows.add(row);
+      err.println("build: " + row);
+    }
+    String table = String.join(System.lineSeparator(), rows);
+    AtomicOutput.write(work.resolve("table.md"), true, os -> os.write((table + "\n").getBytes(StandardCharsets.UTF_8)));
+    spec.commandLine().getOut().println(table);
+    return 0;
+  }
+
+  /** "wall (cpu)" seconds of a stage, or empty when the build did not report it. */
+  private static String stage(JsonNode stages, String name) {
+    JsonNode s = stages.get(name);
+    return s == null ? "" : String.format(Locale.ROOT, "%.1f (%.1f)", s.get("wall_s").asDouble(), s.get("cpu_s").asDouble());
+  }
+
+  private static void writePeerInput(List<Paper> papers, Path target, ObjectMapper json) throws IOException {
+    AtomicOutput.write(target, true, os -> {
+      for (Paper p : papers) {
+        ObjectNode o = json.createObjectNode();
+        o.put("id", p.id());
+        o.put("title", p.title());
+        o.put("abstract", p.abstractText() == null ? "" : p.abstractText());
+        os.write(json.writeValueAsBytes(o));
+        os.write('\n');
+      }
+    });
+  }
+
+  private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return p.waitFor();
+  }
+
+  private static String javaCommand() {
+    return ProcessHandle.current().info().command()
+        .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+  }
+}

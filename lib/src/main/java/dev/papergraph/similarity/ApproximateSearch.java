@@ -1,0 +1,300 @@
+package dev.papergraph.similarity;
+
+import dev.papergraph.concurrent.Parallel;
+import dev.papergraph.text.TermVectors;
+import java.util.Arrays;
+
+/**
+ * Approximate top-k for corpora too large for the exact join, whose cost grows with the overlap
+ * of postings (about n² on abstracts, where almost every pair shares a term). Two steps, each
+ * bounded per paper, so the whole is {@code O(n)} for a fixed vocabulary shape:
+ *
+ * <ol>
+ *   <li><b>Candidates from impact-ordered postings</b> (static index pruning, Carmel et al. 2001,
+ *       "Static index pruning for information retrieval systems"): each term keeps only its {@link
+ *       #POSTINGS} highest-weighted postings; a paper's row accumulates its {@link #TERMS}
+ *       highest-impact terms ({@code w_q · max w}) over them, and the {@link #CANDIDATES} best
+ *       partial scores are scored exactly.
+ *   <li><b>Neighbours of neighbours</b> (the local join of NN-descent, Dong, Moses and Li 2011,
+ *       "Efficient k-nearest neighbor graph construction for generic similarity measures"): for
+ *       {@link #ROUNDS} rounds, each paper scores exactly the neighbours of its neighbours and its
+ *       reverse neighbours, keeping the k best. A neighbour of a neighbour is very often a
+ *       neighbour, which recovers most of what the pruned postings missed.
+ * </ol>
+ *
+ * <p>Every score kept is exact ({@link PairScores}), so a list holds the right scores and only may
+ * miss a paper; recall@10 against the exact lists is measured in {@code ApproximateTopKTest} and
+ * in docs/BENCHMARKS.md. Rounds read the previous round's lists and write new ones, and ties go
+ * by id rank, so the result does not depend on the thread count. Memory: the pruned postings (at
+ * most {@code POSTINGS} per term), k lists per paper twice, and per thread one dense query and one
+ * accumulator array of n.
+ */
+final class ApproximateSearch {
+
+  /** Postings kept per term, highest weights first: bounds the work per query term. */
+  static final int POSTINGS = 512;
+  /** Query terms accumulated per paper, highest impact first. */
+  static final int TERMS = 48;
+  /** Candidates per paper scored exactly after accumulation. */
+  static final int CANDIDATES = 100;
+  /** Rounds of neighbours-of-neighbours refinement. */
+  static final int ROUNDS = 2;
+
+  private final TermVectors vectors;
+  private final EngineOptions options;
+  private final PairScores scores;
+  private final int[] idRank;
+  private final int[] byRank;
+  private final int n;
+  private final int k;
+  // pruned postings: term t's at [start[t], start[t+1]), weights descending
+  private final int[] pStart;
+  private final int[] pDoc;
+  private final float[] pWeight;
+
+  ApproximateSearch(TermVectors vectors, EngineOptions options, PairScores scores, int[] idRank, int[] byRank) {
+    this.vectors = vectors;
+    this.options = options;
+    this.scores = scores;
+    this.idRank = idRank;
+    this.byRank = byRank;
+    this.n = vectors.size();
+    this.k = options.k();
+    int v = vectors.vocabularySize();
+    pStart = new int[v + 1];
+    for (int t = 0; t < v; t++) {
+      pStart[t + 1] = pStart[t] + Math.min(POSTINGS, vectors.postingEnd(t) - vectors.postingStart(t));
+    }
+    pDoc = new int[pStart[v]];
+    pWeight = new float[pStart[v]];
+    Parallel.forEach(options.threads(), v, t -> prune(t));
+  }
+
+  /** Keeps term t's highest-weighted postings, weights descending (ties by doc). */
+  private void prune(int t) {
+    int s = vectors.postingStart(t), e = vectors.postingEnd(t);
+    int keep = pStart[t + 1] - pStart[t];
+    if (e - s == keep) {
+      long[] packed = new long[keep];
+      for (int p = s; p < e; p++) {
+        packed[p - s] = pack(vectors.postingWeight(p), vectors.postingDoc(p));
+      }
+      Arrays.sort(packed);
+      unpack(packed, keep, pStart[t]);
+      return;
+    }
+    TopKHeap heap = new TopKHeap(keep);
+    for (int p = s; p < e; p++) {
+      heap.offer(vectors.postingWeight(p), vectors.postingDoc(p));
+    }
+    int[] docs = new int[keep];
+    double[] w = new double[keep];
+    heap.drainBestFirst(docs, w);
+    for (int i = 0; i < keep; i++) {
+      pDoc[pStart[t] + i] = docs[i];
+      pWeight[pStart[t] + i] = (float) w[i];
+    }
+  }
+
+  /** Sorts ascending as weight descending, then doc ascending (weights are non-negative). */
+  private static long pack(float w, int doc) {
+    return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(w)) << 32) | doc;
+  }
+
+  private void unpack(long[] packed, int m, int at) {
+    for (int i = 0; i < m; i++) {
+      pDoc[at + i] = (int) packed[i];
+      pWeight[at + i] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (packed[i] >>> 32));
+    }
+  }
+
+  /**
+   * Every paper's approximate top-k into the arrays: neighbour docs and their exact scores, best
+   * first (ties by id rank).
+   */
+  void run(int[][] nbrOut, double[][] scoresOut) {
+    int[][] first = new int[n][];
+    double[][] firstScores = new double[n][];
+    Parallel.forEach(options.threads(), n, Scratch::new, (s, d) -> {
+      s.candidates(d);
+      s.emit(first, firstScores, d);
+    });
+    int[][] nbr = first;
+    double[][] sc = firstScores;
+    for (int round = 0; round < ROUNDS; round++) {
+      int[][] reverse = reverse(nbr);
+      int[][] prev = nbr;
+      double[][] prevScores = sc;
+      int[][] next = new int[n][];
+      double[][] nextScores = new double[n][];
+      Parallel.forEach(options.threads(), n, Scratch::new, (s, d) -> {
+        s.refine(d, prev, prevScores, reverse);
+        s.emit(next, nextScores, d);
+      });
+      nbr = next;
+      sc = nextScores;
+    }
+    System.arraycopy(nbr, 0, nbrOut, 0, n);
+    System.arraycopy(sc, 0, scoresOut, 0, n);
+  }
+
+  /** For each paper, the papers that list it (in doc order). */
+  private int[][] reverse(int[][] nbr) {
+    int[] count = new int[n];
+    for (int[] row : nbr) {
+      for (int b : row) {
+        count[b]++;
+      }
+    }
+    int[][] rev = new int[n][];
+    for (int d = 0; d < n; d++) {
+      rev[d] = new int[count[d]];
+      count[d] = 0;
+    }
+    for (int a = 0; a < n; a++) {
+      for (int b : nbr[a]) {
+        rev[b][count[b]++] = a;
+      }
+    }
+    return rev;
+  }
+
+  /** One thread's scratch: a dense query, accumulators, and marks of papers already scored. */
+  private final class Scratch {
+    final float[] query = new float[vectors.vocabularySize()];
+    final double[] acc = new double[n];
+    final int[] touched = new int[n];
+    final int[] scored = new int[n];
+    int mark;
+    int touchedCount;
+    final TopKHeap best = new TopKHeap(k);
+    final TopKHeap partial = new TopKHeap(CANDIDATES);
+    long[] order = new long[64];
+
+    /** Step 1: accumulate the row's highest-impact terms over pruned postings, score the best. */
+    void candidates(int d) {
+      begin(d);
+      int qs = vectors.start(d), qe = vectors.end(d), m = qe - qs;
+      if (order.length < m) {
+        order = new long[m];
+      }
+      for (int p = qs; p < qe; p++) {
+        int t = vectors.termAt(p);
+        double impact = (double) vectors.weightAt(p) * vectors.maxWeight(t);
+        order[p - qs] = pack((float) impact, p - qs);
+      }
+      Arrays.sort(order, 0, m);
+      touchedCount = 0;
+      for (int i = 0; i < Math.min(m, TERMS); i++) {
+        int p = qs + (int) order[i];
+        int t = vectors.termAt(p);
+        double q = vectors.weightAt(p);
+        for (int pp = pStart[t], pe = pStart[t + 1]; pp < pe; pp++) {
+          int doc = pDoc[pp];
+          if (doc == d) {
+            continue;
+          }
+          double a = acc[doc];
+          if (a == 0) {
+            touched[touchedCount++] = doc;
+          }
+          acc[doc] = a + q * pWeight[pp];
+        }
+      }
+      partial.clear();
+      for (int c = 0; c < touchedCount; c++) {
+        int doc = touched[c];
+        partial.offer(acc[doc], idRank[doc]);
+        acc[doc] = 0;
+      }
+      int size = partial.size();
+      int[] ranks = new int[size];
+      double[] ignored = new double[size];
+      partial.drainBestFirst(ranks, ignored);
+      for (int r : ranks) {
+        consider(d, byRank[r]);
+      }
+      end(d);
+    }
+
+    /** Step 2: the current neighbours, their neighbours and the reverse neighbours, scored exactly. */
+    void refine(int d, int[][] nbr, double[][] sc, int[][] reverse) {
+      begin(d);
+      // the current list is kept with its exact scores
+      for (int i = 0; i < nbr[d].length; i++) {
+        scored[nbr[d][i]] = mark;
+        offer(nbr[d][i], sc[d][i]);
+      }
+      for (int b : nbr[d]) {
+        for (int c : nbr[b]) {
+          consider(d, c);
+        }
+        for (int c : reverse[b]) {
+          consider(d, c);
+        }
+      }
+      for (int b : reverse[d]) {
+        consider(d, b);
+        for (int c : nbr[b]) {
+          consider(d, c);
+        }
+      }
+      end(d);
+    }
+
+    private void begin(int d) {
+      best.clear();
+      if (++mark == 0) {
+        Arrays.fill(scored, 0);
+        mark = 1;
+      }
+      scored[d] = mark;
+      for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
+        query[vectors.termAt(p)] = vectors.weightAt(p);
+      }
+    }
+
+    private void end(int d) {
+      for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
+        query[vectors.termAt(p)] = 0;
+      }
+    }
+
+    /** Scores paper c exactly against d (once per row) and offers it. */
+    private void consider(int d, int c) {
+      if (scored[c] == mark) {
+        return;
+      }
+      scored[c] = mark;
+      // the same sum, in c's term order, as the exact search: scores agree to the last bit
+      double text = 0;
+      for (int p = vectors.start(c), pe = vectors.end(c); p < pe; p++) {
+        float q = query[vectors.termAt(p)];
+        if (q != 0) {
+          text += (double) q * vectors.weightAt(p);
+        }
+      }
+      offer(c, scores.scoreWithText(d, c, options.textWeight() > 0 ? Math.min(1.0, text) : 0));
+    }
+
+    private void offer(int doc, double s) {
+      if (!(s > 0) || s < options.minScore()) {
+        return;
+      }
+      best.offer(s, idRank[doc]);
+    }
+
+    void emit(int[][] nbr, double[][] sc, int d) {
+      int size = best.size();
+      int[] ranks = new int[size];
+      double[] s = new double[size];
+      best.drainBestFirst(ranks, s);
+      int[] docs = new int[size];
+      for (int i = 0; i < size; i++) {
+        docs[i] = byRank[ranks[i]];
+      }
+      nbr[d] = docs;
+      sc[d] = s;
+    }
+  }
+}
