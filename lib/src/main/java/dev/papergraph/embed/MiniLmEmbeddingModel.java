@@ -75,6 +75,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
       }
       String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(weights));
       OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtNatives.removeOrtTempFolder();
       OrtSession session;
       try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
         so.setIntraOpNumThreads(1);

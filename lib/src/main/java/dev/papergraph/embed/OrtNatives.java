@@ -68,6 +68,24 @@ public final class OrtNatives {
     return dir;
   }
 
+  /**
+   * Removes the empty {@code /tmp/onnxruntime-java*} folder ONNX Runtime creates at every start even
+   * when {@code onnxruntime.native.path} is set (it only asks the JVM to delete it at exit, which a
+   * halted JVM never does). Call after ONNX Runtime has loaded; a folder that is not empty is left.
+   */
+  static void removeOrtTempFolder() {
+    try {
+      java.lang.reflect.Field f = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
+      f.setAccessible(true);
+      Object dir = f.get(null);
+      if (dir instanceof Path p) {
+        Files.deleteIfExists(p);
+      }
+    } catch (ReflectiveOperationException | RuntimeException | IOException e) {
+      // another ONNX Runtime version or a folder in use: leave it to the JVM's exit hook
+    }
+  }
+
   /** papergraph's cache folder: {@code $XDG_CACHE_HOME/papergraph} or {@code ~/.cache/papergraph}. */
   public static Path cacheRoot() {
     String xdg = System.getenv("XDG_CACHE_HOME");

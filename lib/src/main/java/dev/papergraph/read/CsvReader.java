@@ -5,7 +5,6 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -108,32 +107,30 @@ public final class CsvReader implements CorpusReader {
   @Override
   public void read(InputSource source, RecordSink sink) throws IOException {
     String file = source.name();
-    try (BufferedReader r = new BufferedReader(source.openText(), 1 << 16)) {
-      r.mark(1 << 16);
-      String headerLine = r.readLine();
+    try (TextLines lines = new TextLines(source.openText())) {
+      String headerLine = lines.next();
       if (headerLine == null || headerLine.isBlank()) {
         sink.warn(file, "empty file: no header and no rows");
         return;
       }
-      r.reset();
       char delimiter = delimiter(headerLine);
-      Rows rows = new Rows(r, delimiter);
+      Rows rows = new Rows(lines, delimiter, headerLine);
       List<String> header = rows.next();
       header = header.stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
       int[] col = columns(header, file);
+      rows.expected = header.size();
       long record = 0;
       List<String> row;
-      long line = rows.line;
       while ((row = rows.next()) != null) {
-        if (row.size() == 1 && row.get(0).isBlank()) {
-          line = rows.line;
+        long line = rows.line;
+        if (rows.bad == null && row.size() == 1 && row.get(0).isBlank()) {
           continue;
         }
         record++;
         Provenance where = new Provenance(file, line, record);
-        if (rows.unterminated) {
-          sink.reject(new ImportIssue(file, line, record, "unterminated quoted field: end of file inside quotes"));
-          break;
+        if (rows.bad != null) {
+          sink.reject(new ImportIssue(file, line, record, rows.bad));
+          continue;
         }
         try {
           sink.accept(map(row, header, col, where));
@@ -142,7 +139,6 @@ public final class CsvReader implements CorpusReader {
         } catch (IllegalArgumentException e) {
           sink.reject(new ImportIssue(file, line, record, e.getMessage()));
         }
-        line = rows.line;
       }
       if (record == 0) {
         sink.warn(file, "no rows after the header");
@@ -255,73 +251,116 @@ public final class CsvReader implements CorpusReader {
     return tab >= comma && tab >= semi && tab > 0 ? '\t' : semi > comma ? ';' : ',';
   }
 
-  /** RFC 4180 rows; tracks the line each row starts on. */
-  private static final class Rows {
-    private final Reader in;
-    private final char delimiter;
-    long line = 1;
-    boolean unterminated;
-    private int peeked = -2;
+  /** Most physical lines one row may span (a quoted field with line breaks). */
+  private static final int MAX_ROW_LINES = 1_000;
 
-    Rows(Reader in, char delimiter) {
+  /**
+   * RFC 4180 rows, read line by line; tracks the line each row starts on. A row whose quoted field
+   * runs over line ends and then does not end cleanly (the input ends inside the quotes, text
+   * follows a closing quote, the row has another number of fields than the header, or it exceeds
+   * {@link #MAX_ROW_LINES} or {@link Limits#MAX_RECORD_CHARS}) had an unclosed quote that would
+   * swallow the rows after it: only its first line is given up (as {@link #bad}) and the lines after
+   * it are read again as rows.
+   */
+  private static final class Rows {
+    private final TextLines in;
+    private final char delimiter;
+    private final java.util.ArrayDeque<String> again = new java.util.ArrayDeque<>();
+    private long nextLine = 1;
+    /** The line the row last returned starts on. */
+    long line = 1;
+    /** Why the row last returned is broken, or null. */
+    String bad;
+    /** The number of fields a row should have (the header's), or -1 while reading the header. */
+    int expected = -1;
+
+    /** @param first the first line, already read from {@code in} */
+    Rows(TextLines in, char delimiter, String first) {
       this.in = in;
       this.delimiter = delimiter;
+      again.add(first);
     }
 
-    private int read() throws IOException {
-      if (peeked != -2) {
-        int c = peeked;
-        peeked = -2;
-        return c;
+    private String nextPhysical() throws IOException {
+      String l = again.isEmpty() ? in.next() : again.pollFirst();
+      if (l != null) {
+        nextLine++;
       }
-      return in.read();
+      return l;
     }
 
     /** The next row's fields, or null at the end. */
     List<String> next() throws IOException {
-      int c = read();
-      if (c < 0) return null;
+      bad = null;
+      String first = nextPhysical();
+      if (first == null) {
+        return null;
+      }
+      line = nextLine - 1;
+      List<String> consumed = new ArrayList<>(1);
+      consumed.add(first);
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       boolean quoted = false;
+      boolean strayAfterQuote = false;
+      boolean afterQuote = false;
+      long chars = 0;
+      String text = first;
       while (true) {
-        if (c < 0) {
-          if (quoted) unterminated = true;
-          fields.add(field.toString());
-          return fields;
-        }
-        if (quoted) {
-          if (c == '"') {
-            int d = read();
-            if (d == '"') {
-              field.append('"');
+        for (int i = 0; i < text.length(); i++) {
+          char c = text.charAt(i);
+          if (quoted) {
+            if (c == '"') {
+              if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+              } else {
+                quoted = false;
+                afterQuote = true;
+              }
             } else {
-              quoted = false;
-              c = d;
-              continue;
+              field.append(c);
             }
+          } else if (c == '"' && field.length() == 0 && !afterQuote) {
+            quoted = true;
+          } else if (c == delimiter) {
+            fields.add(field.toString());
+            field.setLength(0);
+            afterQuote = false;
           } else {
-            if (c == '\n') line++;
-            field.append((char) c);
+            if (afterQuote) {
+              strayAfterQuote = true;
+            }
+            field.append(c);
           }
-        } else if (c == '"' && field.length() == 0) {
-          quoted = true;
-        } else if (c == delimiter) {
-          fields.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n' || c == '\r') {
-          if (c == '\r') {
-            int d = read();
-            if (d != '\n') peeked = d;
-          }
-          line++;
-          fields.add(field.toString());
-          return fields;
-        } else {
-          field.append((char) c);
         }
-        c = read();
+        chars += text.length() + 1;
+        if (!quoted) {
+          break;
+        }
+        String more = consumed.size() < MAX_ROW_LINES && chars <= Limits.MAX_RECORD_CHARS ? nextPhysical() : null;
+        if (more == null) {
+          break;
+        }
+        consumed.add(more);
+        field.append('\n');
+        text = more;
       }
+      fields.add(field.toString());
+      boolean spans = consumed.size() > 1;
+      boolean endsInQuotes = quoted;
+      if (spans && (endsInQuotes || strayAfterQuote || expected >= 0 && fields.size() != expected)) {
+        // give up the first line only; the lines after it are rows of their own
+        for (int k = consumed.size() - 1; k >= 1; k--) {
+          again.addFirst(consumed.get(k));
+        }
+        nextLine = line + 1;
+        bad = "unclosed quote: the quoted field runs into line " + (line + 1)
+            + " and does not end as a field there; this row is rejected, the lines after it are read";
+      } else if (endsInQuotes) {
+        bad = "unterminated quoted field: end of file inside quotes";
+      }
+      return fields;
     }
   }
 

@@ -105,7 +105,17 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
     in.reset();
     if (b1 == 0x1f && b2 == 0x8b) {
       CountingStream packed = new CountingStream(in);
-      return new BufferedInputStream(new Unpacked(name, new GZIPInputStream(packed, 1 << 16), packed), 1 << 16);
+      GZIPInputStream gzip;
+      try {
+        gzip = new GZIPInputStream(packed, 1 << 16);
+      } catch (java.io.EOFException e) {
+        in.close();
+        throw new CorpusFormatException(name, "truncated gzip: the file ends inside its header", e);
+      } catch (java.util.zip.ZipException e) {
+        in.close();
+        throw new CorpusFormatException(name, "damaged gzip: " + e.getMessage(), e);
+      }
+      return new BufferedInputStream(new Unpacked(name, gzip, packed), 1 << 16);
     }
     return in;
   }

@@ -416,4 +416,33 @@ class ReaderFindingsTest {
     assertEquals(List.of("First", "Third"), titles(c));
     assertEquals(List.of("d.xml:3: record 2: elements nested deeper than 200"), rejections(c));
   }
+
+  // ---- #14 CSV unclosed quote -------------------------------------------------------------------------
+
+  @Test
+  void finding14_csvUnclosedQuoteDoesNotSwallowTheNextRow() {
+    Corpus c = Fixtures.load(Format.CSV, Fixtures.text("q.csv", "id,title,abstract\n"
+        + "1,\"Unclosed title,first abstract\n"
+        + "2,\"Second\",second abstract\n"
+        + "3,Third,\"multi\nline abstract, kept\"\n"
+        + "4,Fourth,\"never closed\n"
+        + "5,Fifth,fifth\n"));
+    assertEquals(List.of("Second", "Third", "Fifth"), titles(c));
+    assertEquals("multi\nline abstract, kept", c.papers().get(1).abstractText());
+    assertEquals(List.of(
+        "q.csv:2: unclosed quote: the quoted field runs into line 3 and does not end as a field there;"
+            + " this row is rejected, the lines after it are read",
+        "q.csv:6: unclosed quote: the quoted field runs into line 7 and does not end as a field there;"
+            + " this row is rejected, the lines after it are read"), rejections(c));
+  }
+
+  // ---- fuzzing findings (Jazzer), kept as regression tests --------------------------------------------
+
+  @Test
+  void fuzzFinding_gzipMagicWithoutHeaderIsAFormatErrorNamingTheFile() {
+    CorpusFormatException e = org.junit.jupiter.api.Assertions.assertThrows(CorpusFormatException.class,
+        () -> Readers.standard().load(List.of(InputSource.ofBytes("g.jsonl", new byte[] {0x1f, (byte) 0x8b, 8})),
+            Format.PAPERGRAPH_JSONL));
+    assertEquals("g.jsonl: truncated gzip: the file ends inside its header", e.getMessage());
+  }
 }

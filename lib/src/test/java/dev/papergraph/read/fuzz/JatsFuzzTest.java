@@ -1,0 +1,20 @@
+package dev.papergraph.read.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.papergraph.read.Format;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Fuzzes the JATS reader (see {@link ReaderFuzzing} for the property and the budget). */
+class JatsFuzzTest {
+
+  static Stream<byte[]> seeds() {
+    return ReaderFuzzing.seeds("pubmed");
+  }
+
+  @MethodSource("seeds")
+  @FuzzTest(maxDuration = "")
+  void read(byte[] data) {
+    ReaderFuzzing.check(Format.JATS, data);
+  }
+}
