@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -671,10 +670,15 @@ final class WorkspaceStore {
   /**
    * The build lock of a workspace: an OS lock on {@code .NAME.lock} beside it, so that a second
    * build (in any process) is refused at once and a killed build's lock vanishes with it. The lock
-   * file is deleted on release; a process that locked a file deleted meanwhile notices (the path
-   * no longer holds its token) and tries again.
+   * file is deleted on release. POSIX locks belong to a process and vanish when any of its
+   * descriptors of the file is closed, so the file is never opened twice by this process (a set of
+   * held lock files guards it), and whether the path still names the locked file is checked by
+   * its file key (a stat), not by opening it: a process that locked a file another process deleted
+   * meanwhile notices and tries again.
    */
   static final class BuildLock implements AutoCloseable {
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -688,55 +692,73 @@ final class WorkspaceStore {
     /**
      * Takes the lock of the workspace {@code target}.
      *
-     * @param what what the lock is for ("build", "restore"), for the lock file
+     * @param what what the lock is for ("build", "restore"), written into the lock file
      * @throws WorkspaceException if another build holds it
      */
     static BuildLock acquire(Path target, String what) throws IOException {
-      Path file = target.resolveSibling("." + target.getFileName() + ".lock");
-      Files.createDirectories(target.getParent());
-      for (int attempt = 0; attempt < 100; attempt++) {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-          lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-          lock = null; // held by this process
-        } catch (IOException e) {
-          ch.close();
-          throw e;
-        }
-        if (lock == null) {
-          String holder = holder(ch);
-          ch.close();
-          throw new WorkspaceException(target, "another papergraph build is writing this workspace" + holder,
-              "wait for it to finish, or build into another --workspace");
-        }
-        String token = "pid " + ProcessHandle.current().pid() + " " + what + " "
-            + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-        String now;
-        try {
-          now = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-          now = "";
-        }
-        if (now.equals(token)) {
-          return new BuildLock(file, ch, lock);
-        }
-        // the file we locked was deleted by the holder before us: lock the one at the path now
-        lock.release();
-        ch.close();
+      Path file = target.resolveSibling("." + target.getFileName() + ".lock").toAbsolutePath().normalize();
+      Files.createDirectories(file.getParent());
+      if (!HELD.add(file)) {
+        throw refused(target, " (process " + ProcessHandle.current().pid() + ")");
       }
-      throw new IOException(file + ": could not take the build lock");
+      boolean done = false;
+      try {
+        for (int attempt = 0; attempt < 100; attempt++) {
+          Object before = key(file);
+          FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
+          FileLock lock;
+          try {
+            lock = ch.tryLock();
+          } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+          }
+          if (lock == null) {
+            String holder = holder(ch);
+            ch.close();
+            throw refused(target, holder);
+          }
+          if (before != null && before.equals(key(file))) {
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " " + what + "\n")
+                .getBytes(StandardCharsets.UTF_8)), 0);
+            done = true;
+            return new BuildLock(file, ch, lock);
+          }
+          // we created the file (nothing to compare yet), or its holder deleted it meanwhile: again
+          lock.release();
+          ch.close();
+        }
+        throw new IOException(file + ": could not take the build lock");
+      } finally {
+        if (!done) {
+          HELD.remove(file);
+        }
+      }
+    }
+
+    private static WorkspaceException refused(Path target, String holder) {
+      return new WorkspaceException(target, "another papergraph build is writing this workspace" + holder,
+          "wait for it to finish, or build into another --workspace");
+    }
+
+    /** The identity of the file at a path (device and inode on POSIX), without opening it; null when missing. */
+    private static Object key(Path file) throws IOException {
+      try {
+        var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+            LinkOption.NOFOLLOW_LINKS);
+        return attrs.fileKey() != null ? attrs.fileKey() : attrs.creationTime();
+      } catch (NoSuchFileException e) {
+        return null;
+      }
     }
 
     private static String holder(FileChannel ch) {
       try {
         ByteBuffer b = ByteBuffer.allocate(200);
         ch.read(b, 0);
-        String[] words = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).split(" ");
+        String[] words = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).trim().split(" ");
         return words.length >= 2 && words[0].equals("pid") ? " (process " + words[1] + ")" : "";
       } catch (IOException e) {
         return "";
@@ -746,12 +768,17 @@ final class WorkspaceStore {
     @Override
     public void close() throws IOException {
       try {
+        // deleted while still locked: a process waiting on this file finds it gone and starts again
         Files.deleteIfExists(file);
       } finally {
         try {
           lock.release();
         } finally {
-          channel.close();
+          try {
+            channel.close();
+          } finally {
+            HELD.remove(file);
+          }
         }
       }
     }
