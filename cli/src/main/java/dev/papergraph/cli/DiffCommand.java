@@ -64,13 +64,13 @@ final class DiffCommand implements Callable<Integer> {
     WorkspaceDiff d = WorkspaceDiff.of(ids(a), a.communities(), a.centralities().ranking(Measure.PAGERANK), keys(a),
         ids(b), b.communities(), b.centralities().ranking(Measure.PAGERANK), keys(b), threshold);
     PrintWriter out = spec.commandLine().getOut();
-    Table communities = new Table("change", "before", "after", "jaccard", "label before", "label after")
-        .maxWidth("label before", 40).maxWidth("label after", 40);
+    Table communities = new Table("change", "before", "after", "jaccard", "labelBefore", "labelAfter")
+        .maxWidth("labelBefore", 40).maxWidth("labelAfter", 40);
     for (WorkspaceDiff.Change c : d.changes()) {
       communities.row(c.kind().name().toLowerCase(Locale.ROOT), join(c.before()), join(c.after()),
           c.jaccard() == 0 ? null : c.jaccard(), labels(a.communities(), c.before()), labels(b.communities(), c.after()));
     }
-    Table moves = new Table("id", "rank before", "rank after", "gain", "title").maxWidth("title", 70);
+    Table moves = new Table("id", "rankBefore", "rankAfter", "gain", "title").maxWidth("title", 70);
     for (WorkspaceDiff.Move m : d.moves()) {
       moves.row(m.paperId(), m.before(), m.after(), m.gain(), b.title(m.paperId()));
     }
@@ -87,7 +87,7 @@ final class DiffCommand implements Callable<Integer> {
         Table.JSON.writeValue(out, doc);
         out.println();
       }
-      case csv, tsv -> communities.print(out, output.form);
+      case csv, tsv -> output.print(communities);
       case table -> {
         out.printf("A %s: %d papers, %d communities%n", a.dir(), a.catalog().size(), a.communities().communities().size());
         out.printf("B %s: %d papers, %d communities%n", b.dir(), b.catalog().size(), b.communities().communities().size());
@@ -96,13 +96,13 @@ final class DiffCommand implements Callable<Integer> {
         printPapers(out, "+", d.added(), b);
         printPapers(out, "-", d.removed(), a);
         out.printf("%nCommunities (A -> B, Jaccard >= %s)%n", threshold);
-        communities.print(out, output.form);
+        output.print(communities);
         out.printf("%nLargest PageRank rank moves (papers in both)%n");
-        Table head = new Table("id", "rank before", "rank after", "gain", "title").maxWidth("title", 70);
+        Table head = new Table("id", "rankBefore", "rankAfter", "gain", "title").maxWidth("title", 70);
         for (WorkspaceDiff.Move m : d.moves().subList(0, Math.min(top, d.moves().size()))) {
           head.row(m.paperId(), m.before(), m.after(), m.gain(), b.title(m.paperId()));
         }
-        head.print(out, output.form);
+        output.print(head);
       }
     }
     out.flush();
