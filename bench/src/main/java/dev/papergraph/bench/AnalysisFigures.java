@@ -37,58 +37,101 @@ import picocli.CommandLine.Spec;
  * the classic graphs (Zachary's karate club, the Doubtful Sound dolphins), and the seed corpus'
  * communities with labels, central papers, hidden gems and hype.
  */
-@Command(name = "analysis-figures", mixinStandardHelpOptions = true,
-    description = "Prints Leiden modularity on the classic graphs and the seed corpus' communities, gems and hype.")
+@Command(
+    name = "analysis-figures",
+    mixinStandardHelpOptions = true,
+    description =
+        "Prints Leiden modularity on the classic graphs and the seed corpus' communities, gems and hype.")
 final class AnalysisFigures implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--graphs", paramLabel = "DIR", description = "Folder of karate.gml and dolphins.gml (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--graphs",
+      paramLabel = "DIR",
+      description = "Folder of karate.gml and dolphins.gml (default: ${DEFAULT-VALUE}).")
   Path graphs = Path.of("lib", "src", "test", "resources", "dev", "papergraph", "analysis");
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     for (String name : new String[] {"karate.gml", "dolphins.gml"}) {
-      Communities c = new LeidenCommunities(IndexedGraph.of(gml(graphs.resolve(name))), CommunityOptions.defaults())
-          .communities();
-      out.printf(Locale.ROOT, "FIGURE %s: modularity %.6f, %d communities (Leiden defaults)%n",
-          name, c.modularity(), c.communities().size());
+      Communities c =
+          new LeidenCommunities(
+                  IndexedGraph.of(gml(graphs.resolve(name))), CommunityOptions.defaults())
+              .communities();
+      out.printf(
+          Locale.ROOT,
+          "FIGURE %s: modularity %.6f, %d communities (Leiden defaults)%n",
+          name,
+          c.modularity(),
+          c.communities().size());
     }
-    Corpus corpus = Readers.standard().load(Readers.bundled(AnalysisFigures.class.getClassLoader(), SeedFixtures.SEEDS), null);
+    Corpus corpus =
+        Readers.standard()
+            .load(
+                Readers.bundled(AnalysisFigures.class.getClassLoader(), SeedFixtures.SEEDS), null);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     PaperGraph g = PaperGraph.of(corpus.papers(), engine.links());
     long t0 = System.nanoTime();
-    Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(g, TermSource.of(engine.vectors()));
+    Analyzer.Result r =
+        new Analyzer(Analyzer.Options.defaults()).analyze(g, TermSource.of(engine.vectors()));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     IndexedGraph<String> ig = IndexedGraph.of(g);
-    out.printf(Locale.ROOT, "FIGURE seed: %d papers, %d edges, modularity %.6f, %d communities, analysis %d ms%n",
-        ig.size(), ig.edgeCount(), r.communities().modularity(), r.communities().communities().size(), ms);
+    out.printf(
+        Locale.ROOT,
+        "FIGURE seed: %d papers, %d edges, modularity %.6f, %d communities, analysis %d ms%n",
+        ig.size(),
+        ig.edgeCount(),
+        r.communities().modularity(),
+        r.communities().communities().size(),
+        ms);
     for (Community c : r.communities().communities()) {
-      out.printf(Locale.ROOT, "FIGURE   %d (%d papers%s): %s | most central: %s%n", c.id(), c.size(),
-          c.small() ? ", small" : "", c.label(), g.paper(c.centralPapers().get(0)).orElseThrow().title());
+      out.printf(
+          Locale.ROOT,
+          "FIGURE   %d (%d papers%s): %s | most central: %s%n",
+          c.id(),
+          c.size(),
+          c.small() ? ", small" : "",
+          c.label(),
+          g.paper(c.centralPapers().get(0)).orElseThrow().title());
     }
-    PopularityContrast pc = PopularityContrast.of(g.papers().values(), r.centralities(), Measure.PAGERANK, Popularity.UPVOTES);
+    PopularityContrast pc =
+        PopularityContrast.of(
+            g.papers().values(), r.centralities(), Measure.PAGERANK, Popularity.UPVOTES);
     for (PopularityContrast.Standing s : pc.hiddenGems(0.6).stream().limit(3).toList()) {
-      out.printf(Locale.ROOT, "FIGURE   gem %+.2f %d upvotes: %s%n", s.gap(), s.popularity(), g.paper(s.paperId()).orElseThrow().title());
+      out.printf(
+          Locale.ROOT,
+          "FIGURE   gem %+.2f %d upvotes: %s%n",
+          s.gap(),
+          s.popularity(),
+          g.paper(s.paperId()).orElseThrow().title());
     }
     for (PopularityContrast.Standing s : pc.hype(0.6).stream().limit(3).toList()) {
-      out.printf(Locale.ROOT, "FIGURE   hype %+.2f %d upvotes: %s%n", s.gap(), s.popularity(), g.paper(s.paperId()).orElseThrow().title());
+      out.printf(
+          Locale.ROOT,
+          "FIGURE   hype %+.2f %d upvotes: %s%n",
+          s.gap(),
+          s.popularity(),
+          g.paper(s.paperId()).orElseThrow().title());
     }
     out.flush();
     return 0;
   }
 
-  /** A GML graph with vertices named by their ids and weights from {@code value} (1 when absent). */
+  /**
+   * A GML graph with vertices named by their ids and weights from {@code value} (1 when absent).
+   */
   private static Graph<String, DefaultWeightedEdge> gml(Path file) throws IOException {
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     GmlImporter<String, DefaultWeightedEdge> importer = new GmlImporter<>();
     importer.setVertexFactory(id -> Integer.toString(id));
-    importer.addEdgeAttributeConsumer((edgeAndKey, attribute) -> {
-      if (edgeAndKey.getSecond().equals("value")) {
-        g.setEdgeWeight(edgeAndKey.getFirst(), Double.parseDouble(attribute.getValue()));
-      }
-    });
+    importer.addEdgeAttributeConsumer(
+        (edgeAndKey, attribute) -> {
+          if (edgeAndKey.getSecond().equals("value")) {
+            g.setEdgeWeight(edgeAndKey.getFirst(), Double.parseDouble(attribute.getValue()));
+          }
+        });
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       importer.importGraph(g, r);
     }

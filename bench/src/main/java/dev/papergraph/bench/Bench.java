@@ -9,26 +9,43 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code papergraph-bench}: the developer's measurements of papergraph against its peers, kept out
- * of the shipped jar. Run it from the project root ({@code java -jar bench/target/papergraph-bench.jar
- * ...}); default data paths are relative to it ({@code ../shared}, where the shared corpora and
- * the Python peers live), and every one of them can be given instead.
+ * of the shipped jar. Run it from the project root ({@code java -jar
+ * bench/target/papergraph-bench.jar ...}); default data paths are relative to it ({@code
+ * ../shared}, where the shared corpora and the Python peers live), and every one of them can be
+ * given instead.
  */
-@Command(name = "papergraph-bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: neighbour quality (citation recovery), top-k graph and whole-build speed beside the Python peers.",
-    subcommands = {RecoveryBench.class, GraphBench.class, GraphRun.class, BuildBench.class, BuildRun.class,
-        RecallBench.class, GenerateCorpus.class, SeedFixtures.class, AnalysisFigures.class, CommandLine.HelpCommand.class},
+@Command(
+    name = "papergraph-bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmarks: neighbour quality (citation recovery), top-k graph and whole-build speed beside the Python peers.",
+    subcommands = {
+      RecoveryBench.class,
+      GraphBench.class,
+      GraphRun.class,
+      BuildBench.class,
+      BuildRun.class,
+      RecallBench.class,
+      GenerateCorpus.class,
+      SeedFixtures.class,
+      AnalysisFigures.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  java -jar bench/target/papergraph-bench.jar recovery ../shared/corpus/openalex-synergy/Oud_2018/works_1.zip -o oud.tsv",
-        "  java -jar bench/target/papergraph-bench.jar graph --sizes 10000,30000,all",
-        "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all",
-        "  java -jar bench/target/papergraph-bench.jar generate -n 1000000 -o /tmp/arxiv-1m.jsonl.gz"})
+      "  java -jar bench/target/papergraph-bench.jar recovery ../shared/corpus/openalex-synergy/Oud_2018/works_1.zip -o oud.tsv",
+      "  java -jar bench/target/papergraph-bench.jar graph --sizes 10000,30000,all",
+      "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all",
+      "  java -jar bench/target/papergraph-bench.jar generate -n 1000000 -o /tmp/arxiv-1m.jsonl.gz"
+    })
 public final class Bench implements Callable<Integer> {
 
   /** The shared data folder, relative to the project root the bench runs from. */
   static final Path SHARED = Path.of("..", "shared");
+
   /** The arXiv daily files the bench reads by default. */
   static final Path ARXIV_DAILY = SHARED.resolve(Path.of("corpus", "arxiv-daily", "daily"));
+
   /** The Python peers. */
   static final Path PEERS = SHARED.resolve("bench");
 

@@ -32,44 +32,69 @@ import picocli.CommandLine.Spec;
  * {@code build}: the whole {@code papergraph build} of the first N papers for each N, in a fresh
  * JVM each ({@link BuildRun}: every stage's wall and CPU time, peak RSS), beside the scikit-learn
  * peer ({@code peer_baseline.py}: TF-IDF, exact top-k, Leiden, PageRank) and PyNNDescent ({@code
- * pynndescent_peer.py}) on the same papers in the same run; a Markdown table with the load
- * average at each row.
+ * pynndescent_peer.py}) on the same papers in the same run; a Markdown table with the load average
+ * at each row.
  */
-@Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Times the whole build of the first N papers for each size (a fresh JVM per run, every stage),",
-        "beside the scikit-learn peer and PyNNDescent on the same papers; prints a Markdown table."},
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Times the whole build of the first N papers for each size (a fresh JVM per run, every stage),",
+      "beside the scikit-learn peer and PyNNDescent on the same papers; prints a Markdown table."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all --work /tmp/pg-build",
-        "  java -jar bench/target/papergraph-bench.jar build /tmp/arxiv-1m.jsonl --sizes 300000,1000000 --search approximate --no-peer"})
+    footer = {
+      "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all --work /tmp/pg-build",
+      "  java -jar bench/target/papergraph-bench.jar build /tmp/arxiv-1m.jsonl --sizes 300000,1000000 --search approximate --no-peer"
+    })
 final class BuildBench implements Callable<Integer> {
 
-  private static final Pattern PYNN = Pattern.compile("tfidf_s=([0-9.]+) nndescent_s=([0-9.]+) peak_rss_mb=([0-9.]+)");
+  private static final Pattern PYNN =
+      Pattern.compile("tfidf_s=([0-9.]+) nndescent_s=([0-9.]+) peak_rss_mb=([0-9.]+)");
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "Corpus files or folders, any format papergraph reads (default: ${DEFAULT-VALUE}).")
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "0..*",
+      description =
+          "Corpus files or folders, any format papergraph reads (default: ${DEFAULT-VALUE}).")
   List<Path> inputs = new ArrayList<>(List.of(Bench.ARXIV_DAILY));
 
-  @Option(names = "--sizes", split = ",", description = "Corpus sizes, 'all' for every paper (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sizes",
+      split = ",",
+      description = "Corpus sizes, 'all' for every paper (default: ${DEFAULT-VALUE}).")
   List<String> sizes = new ArrayList<>(List.of("10000", "30000", "all"));
 
-  @Option(names = "--search", description = "exact, approximate or auto top-k (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--search",
+      description = "exact, approximate or auto top-k (default: ${DEFAULT-VALUE}).")
   EngineOptions.Search search = EngineOptions.Search.AUTO;
 
-  @Option(names = "--heap", description = "The -Xmx of each papergraph run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--heap",
+      description = "The -Xmx of each papergraph run (default: ${DEFAULT-VALUE}).")
   String heap = "3g";
 
-  @Option(names = "--python", description = "Python with scikit-learn, igraph and pynndescent (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--python",
+      description = "Python with scikit-learn, igraph and pynndescent (default: ${DEFAULT-VALUE}).")
   String python = "/usr/bin/python3";
 
-  @Option(names = "--peers", paramLabel = "DIR", description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--peers",
+      paramLabel = "DIR",
+      description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
   Path peers = Bench.PEERS;
 
   @Option(names = "--no-peer", description = "Run papergraph only.")
   boolean noPeer;
 
-  @Option(names = "--work", paramLabel = "DIR", description = "Folder for inputs, logs and figures (default: a new temporary folder).")
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Folder for inputs, logs and figures (default: a new temporary folder).")
   Path work;
 
   @Override
@@ -96,11 +121,14 @@ final class BuildBench implements Callable<Integer> {
     err.println("build: " + all.size() + " distinct papers; work folder " + work);
     ObjectMapper json = new ObjectMapper();
     List<String> rows = new ArrayList<>();
-    rows.add("| papers | search | wall s | cpu s | read | similarity | graph | analysis | layout | save | peak RSS MiB | edges"
-        + " | peer wall s | peer RSS MiB | PyNNDescent s | PyNNDescent RSS MiB | load avg |");
-    rows.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    rows.add(
+        "| papers | search | wall s | cpu s | read | similarity | graph | analysis | layout | save | peak RSS MiB | edges"
+            + " | peer wall s | peer RSS MiB | PyNNDescent s | PyNNDescent RSS MiB | load avg |");
+    rows.add(
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (String size : sizes) {
-      int n = size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
+      int n =
+          size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
       List<Paper> sub = all.subList(0, n);
       Path ours = work.resolve("papers-" + n + ".jsonl");
       Path peerInput = work.resolve("peer-" + n + ".jsonl");
@@ -110,15 +138,31 @@ final class BuildBench implements Callable<Integer> {
 
       Path figures = work.resolve("build-" + n + ".json");
       Path ws = work.resolve("ws-" + n);
-      List<String> cmd = List.of(javaCommand(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-          Bench.class.getName(), "build-run", ours.toString(), "--workspace", ws.toString(), "--search",
-          search.name(), "--json-out", figures.toString());
+      List<String> cmd =
+          List.of(
+              javaCommand(),
+              "-Xmx" + heap,
+              "-cp",
+              System.getProperty("java.class.path"),
+              Bench.class.getName(),
+              "build-run",
+              ours.toString(),
+              "--workspace",
+              ws.toString(),
+              "--search",
+              search.name(),
+              "--json-out",
+              figures.toString());
       err.println("build: " + String.join(" ", cmd));
       long t0 = System.nanoTime();
       int rc = run(cmd, work.resolve("build-" + n + ".log"));
       double wall = (System.nanoTime() - t0) / 1e9;
       if (rc != 0) {
-        err.println("build: papergraph failed (exit " + rc + "), see " + work.resolve("build-" + n + ".log"));
+        err.println(
+            "build: papergraph failed (exit "
+                + rc
+                + "), see "
+                + work.resolve("build-" + n + ".log"));
         return 3;
       }
       JsonNode f = json.readTree(figures.toFile());
@@ -129,33 +173,81 @@ final class BuildBench implements Callable<Integer> {
       if (!noPeer) {
         Path peerJson = work.resolve("peer-" + n + ".json");
         long p0 = System.nanoTime();
-        int prc = run(List.of(python, peers.resolve("peer_baseline.py").toString(), peerInput.toString(), "-k", "10",
-            "--min-df", "2", "--json-out", peerJson.toString()), work.resolve("peer-" + n + ".log"));
+        int prc =
+            run(
+                List.of(
+                    python,
+                    peers.resolve("peer_baseline.py").toString(),
+                    peerInput.toString(),
+                    "-k",
+                    "10",
+                    "--min-df",
+                    "2",
+                    "--json-out",
+                    peerJson.toString()),
+                work.resolve("peer-" + n + ".log"));
         double peerWall = (System.nanoTime() - p0) / 1e9;
         Path pynnLog = work.resolve("pynndescent-" + n + ".log");
         long q0 = System.nanoTime();
-        int qrc = run(List.of(python, peers.resolve("pynndescent_peer.py").toString(), peerInput.toString(), "-k", "10"),
-            pynnLog);
+        int qrc =
+            run(
+                List.of(
+                    python,
+                    peers.resolve("pynndescent_peer.py").toString(),
+                    peerInput.toString(),
+                    "-k",
+                    "10"),
+                pynnLog);
         double pynnWall = (System.nanoTime() - q0) / 1e9;
         Matcher m = PYNN.matcher(Files.readString(pynnLog));
         boolean found = qrc == 0 && m.find();
-        peerCols = String.format(Locale.ROOT, "| %s | %s | %s | %s",
-            prc == 0 ? String.format(Locale.ROOT, "%.1f", peerWall) : "failed",
-            prc == 0 ? String.format(Locale.ROOT, "%.0f", json.readTree(peerJson.toFile()).get("peak_rss_mb").asDouble()) : "",
-            found ? String.format(Locale.ROOT, "%.1f (process %.1f)", Double.parseDouble(m.group(1))
-                + Double.parseDouble(m.group(2)), pynnWall) : "failed",
-            found ? m.group(3) : "");
+        peerCols =
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s",
+                prc == 0 ? String.format(Locale.ROOT, "%.1f", peerWall) : "failed",
+                prc == 0
+                    ? String.format(
+                        Locale.ROOT,
+                        "%.0f",
+                        json.readTree(peerJson.toFile()).get("peak_rss_mb").asDouble())
+                    : "",
+                found
+                    ? String.format(
+                        Locale.ROOT,
+                        "%.1f (process %.1f)",
+                        Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2)),
+                        pynnWall)
+                    : "failed",
+                found ? m.group(3) : "");
       }
       JsonNode st = f.get("stages");
-      String row = String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %.0f | %d %s | %s |",
-          n, f.get("search").asText(), wall, f.get("build_cpu_s").asDouble(), stage(st, "read"), stage(st, "similarity"),
-          stage(st, "graph"), stage(st, "analysis"), stage(st, "layout"), stage(st, "save"),
-          f.get("peak_rss_mb").asDouble(), f.get("edges").asLong(), peerCols, load);
+      String row =
+          String.format(
+              Locale.ROOT,
+              "| %d | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %.0f | %d %s | %s |",
+              n,
+              f.get("search").asText(),
+              wall,
+              f.get("build_cpu_s").asDouble(),
+              stage(st, "read"),
+              stage(st, "similarity"),
+              stage(st, "graph"),
+              stage(st, "analysis"),
+              stage(st, "layout"),
+              stage(st, "save"),
+              f.get("peak_rss_mb").asDouble(),
+              f.get("edges").asLong(),
+              peerCols,
+              load);
       rows.add(row);
       err.println("build: " + row);
     }
     String table = String.join(System.lineSeparator(), rows);
-    AtomicOutput.write(work.resolve("table.md"), true, os -> os.write((table + "\n").getBytes(StandardCharsets.UTF_8)));
+    AtomicOutput.write(
+        work.resolve("table.md"),
+        true,
+        os -> os.write((table + "\n").getBytes(StandardCharsets.UTF_8)));
     spec.commandLine().getOut().println(table);
     return 0;
   }
@@ -163,29 +255,39 @@ final class BuildBench implements Callable<Integer> {
   /** "wall (cpu)" seconds of a stage, or empty when the build did not report it. */
   private static String stage(JsonNode stages, String name) {
     JsonNode s = stages.get(name);
-    return s == null ? "" : String.format(Locale.ROOT, "%.1f (%.1f)", s.get("wall_s").asDouble(), s.get("cpu_s").asDouble());
+    return s == null
+        ? ""
+        : String.format(
+            Locale.ROOT, "%.1f (%.1f)", s.get("wall_s").asDouble(), s.get("cpu_s").asDouble());
   }
 
-  private static void writePeerInput(List<Paper> papers, Path target, ObjectMapper json) throws IOException {
-    AtomicOutput.write(target, true, os -> {
-      for (Paper p : papers) {
-        ObjectNode o = json.createObjectNode();
-        o.put("id", p.id());
-        o.put("title", p.title());
-        o.put("abstract", p.abstractText() == null ? "" : p.abstractText());
-        os.write(json.writeValueAsBytes(o));
-        os.write('\n');
-      }
-    });
+  private static void writePeerInput(List<Paper> papers, Path target, ObjectMapper json)
+      throws IOException {
+    AtomicOutput.write(
+        target,
+        true,
+        os -> {
+          for (Paper p : papers) {
+            ObjectNode o = json.createObjectNode();
+            o.put("id", p.id());
+            o.put("title", p.title());
+            o.put("abstract", p.abstractText() == null ? "" : p.abstractText());
+            os.write(json.writeValueAsBytes(o));
+            os.write('\n');
+          }
+        });
   }
 
   private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return p.waitFor();
   }
 
   private static String javaCommand() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
   }
 }

@@ -24,27 +24,38 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * One measured whole build in its own JVM (so that its peak memory is its own): exactly what
- * {@code papergraph build} runs ({@link Workspace#build}), with the wall and CPU time of each
- * stage the build reports (read, similarity, graph, analysis, layout, save) and the peak RSS, as
- * JSON.
+ * One measured whole build in its own JVM (so that its peak memory is its own): exactly what {@code
+ * papergraph build} runs ({@link Workspace#build}), with the wall and CPU time of each stage the
+ * build reports (read, similarity, graph, analysis, layout, save) and the peak RSS, as JSON.
  */
-@Command(name = "build-run", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+    name = "build-run",
+    hidden = true,
+    mixinStandardHelpOptions = true,
     description = "One measured whole build (used by 'build').")
 final class BuildRun implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Corpus files, any format papergraph reads.")
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "1..*",
+      description = "Corpus files, any format papergraph reads.")
   List<Path> inputs;
 
-  @Option(names = "--workspace", paramLabel = "DIR", required = true, description = "The workspace to write.")
+  @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
+      required = true,
+      description = "The workspace to write.")
   Path workspace;
 
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--search", description = "exact, approximate or auto top-k (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--search",
+      description = "exact, approximate or auto top-k (default: ${DEFAULT-VALUE}).")
   EngineOptions.Search search = EngineOptions.Search.AUTO;
 
   @Option(names = "--json-out", paramLabel = "FILE", description = "Write the figures here.")
@@ -56,8 +67,9 @@ final class BuildRun implements Callable<Integer> {
     for (Path p : inputs) {
       sources.add(InputSource.of(p));
     }
-    BuildOptions options = BuildOptions.DEFAULTS.withEngine(
-        BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search));
+    BuildOptions options =
+        BuildOptions.DEFAULTS.withEngine(
+            BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search));
     StageClock clock = new StageClock();
     long t0 = System.nanoTime();
     long c0 = processCpuNanos();
@@ -75,7 +87,8 @@ final class BuildRun implements Callable<Integer> {
     figures.put("build_cpu_s", (c1 - c0) / 1e9);
     figures.put("jvm_uptime_s", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
     figures.put("peak_rss_mb", GraphRun.peakRssMb());
-    String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
+    String text =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
     if (jsonOut != null) {
       AtomicOutput.write(jsonOut, true, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -85,7 +98,8 @@ final class BuildRun implements Callable<Integer> {
 
   /** The CPU time of the whole process (every thread), in nanoseconds; -1 where unknown. */
   static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;
@@ -114,11 +128,19 @@ final class BuildRun implements Callable<Integer> {
       m.put("wall_s", (System.nanoTime() - wall) / 1e9);
       m.put("cpu_s", (processCpuNanos() - cpu) / 1e9);
       // a stage reported twice (none today) adds up
-      stages.merge(stage, m, (a, b) -> {
-        a.replaceAll((k, v) -> v + b.get(k));
-        return a;
-      });
-      System.err.printf(java.util.Locale.ROOT, "build-run: %s %.1f s (cpu %.1f s)%n", stage, m.get("wall_s"), m.get("cpu_s"));
+      stages.merge(
+          stage,
+          m,
+          (a, b) -> {
+            a.replaceAll((k, v) -> v + b.get(k));
+            return a;
+          });
+      System.err.printf(
+          java.util.Locale.ROOT,
+          "build-run: %s %.1f s (cpu %.1f s)%n",
+          stage,
+          m.get("wall_s"),
+          m.get("cpu_s"));
     }
   }
 }

@@ -32,10 +32,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * One measured run in its own JVM (so that its peak memory is its own): read a papergraph JSONL
- * corpus, build the engine, compute every top-k list, build the JGraphT graph; stage times and
- * peak RSS as JSON.
+ * corpus, build the engine, compute every top-k list, build the JGraphT graph; stage times and peak
+ * RSS as JSON.
  */
-@Command(name = "graph-run", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+    name = "graph-run",
+    hidden = true,
+    mixinStandardHelpOptions = true,
     description = "One measured top-k graph build (used by 'bench graph').")
 final class GraphRun implements Callable<Integer> {
 
@@ -50,8 +53,10 @@ final class GraphRun implements Callable<Integer> {
       EngineOptions d = EngineOptions.defaults().withK(k).withThreads(threads);
       return switch (this) {
         case papergraph -> d.toBuilder().sharedTerms(0).build();
-        case peer -> d.textOnly().withMinScore(0).withText(TextOptions.sklearnCompatible())
-            .toBuilder().sharedTerms(0).build();
+        case peer ->
+            d.textOnly().withMinScore(0).withText(TextOptions.sklearnCompatible()).toBuilder()
+                .sharedTerms(0)
+                .build();
       };
     }
   }
@@ -73,14 +78,18 @@ final class GraphRun implements Callable<Integer> {
   @Option(names = "--json-out", paramLabel = "FILE", description = "Write the figures here.")
   Path jsonOut;
 
-  @Option(names = "--dump", paramLabel = "FILE", description = "Write every top-k list as 'id<TAB>neighbour<TAB>score'.")
+  @Option(
+      names = "--dump",
+      paramLabel = "FILE",
+      description = "Write every top-k list as 'id<TAB>neighbour<TAB>score'.")
   Path dump;
 
   @Override
   public Integer call() throws IOException {
     Map<String, Object> figures = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    Corpus corpus = Readers.standard().load(List.of(InputSource.of(input)), Format.PAPERGRAPH_JSONL);
+    Corpus corpus =
+        Readers.standard().load(List.of(InputSource.of(input)), Format.PAPERGRAPH_JSONL);
     List<Paper> papers = corpus.papers();
     long t1 = System.nanoTime();
     SimilarityEngine engine = SimilarityEngine.of(papers, profile.options(k, threads));
@@ -106,16 +115,24 @@ final class GraphRun implements Callable<Integer> {
     figures.put("options", profile.options(k, threads).toMap());
     if (dump != null) {
       int[][] nbr = engine.neighbourDocs();
-      AtomicOutput.write(dump, true, os -> {
-        PrintWriter w = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-        for (int d = 0; d < nbr.length; d++) {
-          String id = papers.get(d).id();
-          for (int x : nbr[d]) {
-            w.printf(Locale.ROOT, "%s\t%s\t%.7f%n", id, papers.get(x).id(), engine.score(id, papers.get(x).id()));
-          }
-        }
-        w.flush();
-      });
+      AtomicOutput.write(
+          dump,
+          true,
+          os -> {
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+            for (int d = 0; d < nbr.length; d++) {
+              String id = papers.get(d).id();
+              for (int x : nbr[d]) {
+                w.printf(
+                    Locale.ROOT,
+                    "%s\t%s\t%.7f%n",
+                    id,
+                    papers.get(x).id(),
+                    engine.score(id, papers.get(x).id()));
+              }
+            }
+            w.flush();
+          });
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     String text = json.writeValueAsString(figures);

@@ -12,23 +12,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code recall}: the approximate top-k against the exact one on the same papers and options:
- * recall@k (the share of each exact list found by the approximate one, averaged over papers with
- * a non-empty exact list) and each search's time.
+ * recall@k (the share of each exact list found by the approximate one, averaged over papers with a
+ * non-empty exact list) and each search's time.
  */
-@Command(name = "recall", mixinStandardHelpOptions = true,
+@Command(
+    name = "recall",
+    mixinStandardHelpOptions = true,
     description = "Recall@k of the approximate top-k against the exact one, and both times.")
 final class RecallBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "Corpus files, any format papergraph reads.")
+  @Parameters(
+      paramLabel = "CORPUS",
+      arity = "1..*",
+      description = "Corpus files, any format papergraph reads.")
   List<Path> inputs;
 
   @Option(names = "-n", description = "Use the first N papers (default: all).")
@@ -39,7 +44,8 @@ final class RecallBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Paper> papers = Readers.standard().load(inputs.stream().map(InputSource::of).toList(), null).papers();
+    List<Paper> papers =
+        Readers.standard().load(inputs.stream().map(InputSource::of).toList(), null).papers();
     papers = papers.subList(0, Math.min(limit, papers.size()));
     EngineOptions base = EngineOptions.defaults().withThreads(threads);
     long t0 = System.nanoTime();
@@ -47,18 +53,30 @@ final class RecallBench implements Callable<Integer> {
     TermVectors vectors = TermVectors.build(papers, base.text(), threads);
     long t1 = System.nanoTime();
     long c1 = BuildRun.processCpuNanos();
-    SimilarityEngine approximate = SimilarityEngine.of(vectors, base.withSearch(EngineOptions.Search.APPROXIMATE));
+    SimilarityEngine approximate =
+        SimilarityEngine.of(vectors, base.withSearch(EngineOptions.Search.APPROXIMATE));
     int[][] a = approximate.neighbourDocs();
     long t2 = System.nanoTime();
     long c2 = BuildRun.processCpuNanos();
-    SimilarityEngine exact = SimilarityEngine.of(vectors, base.withSearch(EngineOptions.Search.EXACT));
+    SimilarityEngine exact =
+        SimilarityEngine.of(vectors, base.withSearch(EngineOptions.Search.EXACT));
     int[][] e = exact.neighbourDocs();
     long t3 = System.nanoTime();
     long c3 = BuildRun.processCpuNanos();
-    spec.commandLine().getOut().printf(Locale.ROOT,
-        "papers=%d k=%d recall@k=%.4f vectors_s=%.1f (cpu %.1f) approximate_s=%.1f (cpu %.1f) exact_s=%.1f (cpu %.1f)%n",
-        papers.size(), base.k(), recall(e, a), (t1 - t0) / 1e9, (c1 - c0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9,
-        (t3 - t2) / 1e9, (c3 - c2) / 1e9);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "papers=%d k=%d recall@k=%.4f vectors_s=%.1f (cpu %.1f) approximate_s=%.1f (cpu %.1f) exact_s=%.1f (cpu %.1f)%n",
+            papers.size(),
+            base.k(),
+            recall(e, a),
+            (t1 - t0) / 1e9,
+            (c1 - c0) / 1e9,
+            (t2 - t1) / 1e9,
+            (c2 - c1) / 1e9,
+            (t3 - t2) / 1e9,
+            (c3 - c2) / 1e9);
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -16,18 +16,22 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code seed-fixtures}: rewrites the seed graph fixtures that {@code SeedGraphTest} reads
  * (seed_edges.tsv, seed_partition.tsv) from the engine's and the analysis' defaults on the bundled
  * seed corpus; then run {@code make_reference.py} beside them to refresh the networkx references.
  */
-@Command(name = "seed-fixtures", mixinStandardHelpOptions = true,
-    description = {"Rewrites seed_edges.tsv and seed_partition.tsv (the seed graph the analysis tests read)",
-        "from the engine and analysis defaults; then run make_reference.py in that folder."})
+@Command(
+    name = "seed-fixtures",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rewrites seed_edges.tsv and seed_partition.tsv (the seed graph the analysis tests read)",
+      "from the engine and analysis defaults; then run make_reference.py in that folder."
+    })
 final class SeedFixtures implements Callable<Integer> {
 
   /** The bundled seed corpus on the class path (module testdata). */
@@ -35,28 +39,55 @@ final class SeedFixtures implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "The fixture folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "The fixture folder (default: ${DEFAULT-VALUE}).")
   Path dir = Path.of("lib", "src", "test", "resources", "dev", "papergraph", "analysis");
 
   @Override
   public Integer call() throws IOException {
-    Corpus corpus = Readers.standard().load(Readers.bundled(SeedFixtures.class.getClassLoader(), SEEDS), null);
+    Corpus corpus =
+        Readers.standard().load(Readers.bundled(SeedFixtures.class.getClassLoader(), SEEDS), null);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     PaperGraph graph = PaperGraph.of(corpus.papers(), engine.links());
-    Analyzer.Result result = new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
-    StringBuilder edges = new StringBuilder("# the seed similarity graph (engine defaults): a TAB b TAB weight\n");
-    graph.papers().keySet().stream().sorted().forEach(id -> edges.append("# vertex ").append(id).append('\n'));
+    Analyzer.Result result =
+        new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
+    StringBuilder edges =
+        new StringBuilder("# the seed similarity graph (engine defaults): a TAB b TAB weight\n");
+    graph.papers().keySet().stream()
+        .sorted()
+        .forEach(id -> edges.append("# vertex ").append(id).append('\n'));
     graph.similarity().edgeSet().stream()
         .sorted(Comparator.comparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second))
-        .forEach(e -> edges.append(e.first()).append('\t').append(e.second()).append('\t')
-            .append(graph.similarity().getEdgeWeight(e)).append('\n'));
-    AtomicOutput.write(dir.resolve("seed_edges.tsv"), true, out -> out.write(edges.toString().getBytes(StandardCharsets.UTF_8)));
+        .forEach(
+            e ->
+                edges
+                    .append(e.first())
+                    .append('\t')
+                    .append(e.second())
+                    .append('\t')
+                    .append(graph.similarity().getEdgeWeight(e))
+                    .append('\n'));
+    AtomicOutput.write(
+        dir.resolve("seed_edges.tsv"),
+        true,
+        out -> out.write(edges.toString().getBytes(StandardCharsets.UTF_8)));
     StringBuilder parts = new StringBuilder("# paper TAB community (Leiden, analysis defaults)\n");
-    result.communities().membership().entrySet().stream().sorted(Map.Entry.comparingByKey())
+    result.communities().membership().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .forEach(e -> parts.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
-    AtomicOutput.write(dir.resolve("seed_partition.tsv"), true, out -> out.write(parts.toString().getBytes(StandardCharsets.UTF_8)));
-    spec.commandLine().getErr().println("seed-fixtures: wrote " + dir.resolve("seed_edges.tsv") + " and "
-        + dir.resolve("seed_partition.tsv"));
+    AtomicOutput.write(
+        dir.resolve("seed_partition.tsv"),
+        true,
+        out -> out.write(parts.toString().getBytes(StandardCharsets.UTF_8)));
+    spec.commandLine()
+        .getErr()
+        .println(
+            "seed-fixtures: wrote "
+                + dir.resolve("seed_edges.tsv")
+                + " and "
+                + dir.resolve("seed_partition.tsv"));
     return 0;
   }
 }

@@ -9,10 +9,14 @@ final class TextOptionsMixin {
   @Option(names = "--weighting", description = "tfidf or bm25 (default: ${DEFAULT-VALUE}).")
   TextOptions.Weighting weighting = TextOptions.DEFAULTS.weighting();
 
-  @Option(names = "--title-boost", description = "Title occurrences count this many times (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--title-boost",
+      description = "Title occurrences count this many times (default: ${DEFAULT-VALUE}).")
   double titleBoost = TextOptions.DEFAULTS.titleBoost();
 
-  @Option(names = "--min-df", description = "Drop terms in fewer papers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-df",
+      description = "Drop terms in fewer papers (default: ${DEFAULT-VALUE}).")
   int minDf = TextOptions.DEFAULTS.minDf();
 
   @Option(names = "--no-bigrams", description = "Single words only.")
@@ -27,9 +31,16 @@ final class TextOptionsMixin {
   @Option(names = "--b", description = "BM25 b (default: ${DEFAULT-VALUE}).")
   double b = TextOptions.BM25_B_DEFAULT;
 
-  /** @throws IllegalArgumentException naming a bad value */
+  /**
+   * @throws IllegalArgumentException naming a bad value
+   */
   TextOptions toOptions() {
-    return TextOptions.DEFAULTS.withWeighting(weighting).withTitleBoost(titleBoost).withMinDf(minDf)
-        .withBigrams(!noBigrams).withStemmer(stemmer).withBm25(k1, b);
+    return TextOptions.DEFAULTS
+        .withWeighting(weighting)
+        .withTitleBoost(titleBoost)
+        .withMinDf(minDf)
+        .withBigrams(!noBigrams)
+        .withStemmer(stemmer)
+        .withBm25(k1, b);
   }
 }

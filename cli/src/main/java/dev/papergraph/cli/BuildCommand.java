@@ -32,30 +32,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph build}: reads inputs (the bundled seed corpus by default) into a workspace. */
-@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Read papers and build the workspace: papers, similarity edges with explanations, communities with labels, "
-            + "centralities, layout and the run manifest.",
-        "With no INPUT, reads the bundled seed corpus (415 papers from five daily-papers listings).",
-        "Prints the import report and a summary: papers, edges, communities, central papers."},
+      "Read papers and build the workspace: papers, similarity edges with explanations, communities with labels, "
+          + "centralities, layout and the run manifest.",
+      "With no INPUT, reads the bundled seed corpus (415 papers from five daily-papers listings).",
+      "Prints the import report and a summary: papers, edges, communities, central papers."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph build                        the bundled seed corpus",
-        "  papergraph build listings/ extra.jsonl  a folder (recursively) and a file",
-        "  papergraph build 'corpus/**.jsonl.gz'   a glob the shell did not expand",
-        "  cat papers.jsonl | papergraph build -   standard input",
-        "  papergraph build -k 15 --resolution 1.2 --weight topic=0.3",
-        "                                          more edges, smaller communities",
-        "  papergraph build -w other --format hf listing.txt",
-        "                                          another workspace, forced format",
-        "  papergraph build --add more.bib         add papers to the workspace (inputs",
-        "                                          it was built from are not read again)"})
+      "  papergraph build                        the bundled seed corpus",
+      "  papergraph build listings/ extra.jsonl  a folder (recursively) and a file",
+      "  papergraph build 'corpus/**.jsonl.gz'   a glob the shell did not expand",
+      "  cat papers.jsonl | papergraph build -   standard input",
+      "  papergraph build -k 15 --resolution 1.2 --weight topic=0.3",
+      "                                          more edges, smaller communities",
+      "  papergraph build -w other --format hf listing.txt",
+      "                                          another workspace, forced format",
+      "  papergraph build --add more.bib         add papers to the workspace (inputs",
+      "                                          it was built from are not read again)"
+    })
 final class BuildCommand implements Callable<Integer> {
 
   /** The classpath folder of the bundled default corpus (module testdata). */
   static final String BUNDLED = "papergraph/seed/hf-papers";
+
   /** Communities listed in the summary. */
   static final int SUMMARY_COMMUNITIES = 10;
+
   /** Central papers listed in the summary. */
   static final int SUMMARY_PAPERS = 5;
 
@@ -64,20 +71,28 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
 
-  @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "Files, folders, globs, or - for standard input (a file named - is ./-); "
-          + "default: the bundled seed corpus.")
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "0..*",
+      description =
+          "Files, folders, globs, or - for standard input (a file named - is ./-); "
+              + "default: the bundled seed corpus.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "Read every input as this format instead of detecting it: ${COMPLETION-CANDIDATES}.",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "Read every input as this format instead of detecting it: ${COMPLETION-CANDIDATES}.",
       completionCandidates = FormatNames.class)
   String format;
 
-  @Option(names = "--add",
-      description = "Add the INPUTs to the existing workspace, with the parameters it was built with: its saved "
-          + "papers are not read again, new records merge into them, the index gains only new and changed papers; "
-          + "links, communities and ranks are computed anew.")
+  @Option(
+      names = "--add",
+      description =
+          "Add the INPUTs to the existing workspace, with the parameters it was built with: its saved "
+              + "papers are not read again, new records merge into them, the index gains only new and changed papers; "
+              + "links, communities and ranks are computed anew.")
   boolean add;
 
   @ArgGroup(validate = false, heading = "%nEngine parameters (recorded in the run manifest):%n")
@@ -88,8 +103,10 @@ final class BuildCommand implements Callable<Integer> {
     BuildOptions options = options();
     for (String input : inputs) {
       if (input.isBlank()) {
-        throw new ParameterException(spec.commandLine(), "an INPUT is empty (''): give a file, a folder, a glob or -"
-            + " (the current folder is ./)");
+        throw new ParameterException(
+            spec.commandLine(),
+            "an INPUT is empty (''): give a file, a folder, a glob or -"
+                + " (the current folder is ./)");
       }
     }
     Main main = GlobalOptions.of(spec);
@@ -100,17 +117,30 @@ final class BuildCommand implements Callable<Integer> {
       }
       for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
         if (o.group() != null) {
-          throw new ParameterException(spec.commandLine(), o.longestName() + " cannot be used with --add: the"
-              + " workspace keeps the parameters it was built with (build without --add to change them)");
+          throw new ParameterException(
+              spec.commandLine(),
+              o.longestName()
+                  + " cannot be used with --add: the"
+                  + " workspace keeps the parameters it was built with (build without --add to change them)");
         }
       }
-      ws = Workspace.add(workspace.dir, Inputs.expand(inputs, System.in), options.format(),
-          ConsoleProgress.forTerminal(main.quiet, main.columns));
+      ws =
+          Workspace.add(
+              workspace.dir,
+              Inputs.expand(inputs, System.in),
+              options.format(),
+              ConsoleProgress.forTerminal(main.quiet, main.columns));
     } else {
-      List<InputSource> sources = inputs.isEmpty()
-          ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
-          : Inputs.expand(inputs, System.in);
-      ws = Workspace.build(workspace.dir, sources, options, ConsoleProgress.forTerminal(main.quiet, main.columns));
+      List<InputSource> sources =
+          inputs.isEmpty()
+              ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
+              : Inputs.expand(inputs, System.in);
+      ws =
+          Workspace.build(
+              workspace.dir,
+              sources,
+              options,
+              ConsoleProgress.forTerminal(main.quiet, main.columns));
     }
 
     PrintWriter out = output.out();
@@ -122,14 +152,22 @@ final class BuildCommand implements Callable<Integer> {
       case table -> {
         printReport(report);
         out.println();
-        out.printf(Locale.ROOT, "Graph: %d papers, %d edges, %d communities, modularity %.4f%n",
-            ws.papers().size(), ws.links().size(), communities.communities().size(), communities.modularity());
+        out.printf(
+            Locale.ROOT,
+            "Graph: %d papers, %d edges, %d communities, modularity %.4f%n",
+            ws.papers().size(),
+            ws.links().size(),
+            communities.communities().size(),
+            communities.modularity());
         out.println();
         CoverageLines.print(coverage, out);
         out.println();
         int shown = Math.min(SUMMARY_COMMUNITIES, communities.communities().size());
-        out.printf("Communities (%s)%n", shown == communities.communities().size()
-            ? "all " + shown : "largest " + shown + " of " + communities.communities().size());
+        out.printf(
+            "Communities (%s)%n",
+            shown == communities.communities().size()
+                ? "all " + shown
+                : "largest " + shown + " of " + communities.communities().size());
         output.print(communityTable(communities, shown));
         out.println();
         out.println("Most central papers (PageRank)");
@@ -142,7 +180,8 @@ final class BuildCommand implements Callable<Integer> {
         summary.put("edges", ws.links().size());
         summary.put("modularity", communities.modularity());
         summary.put("coverage", CoverageLines.json(coverage));
-        summary.put("communities", communityTable(communities, communities.communities().size()).asMaps());
+        summary.put(
+            "communities", communityTable(communities, communities.communities().size()).asMaps());
         summary.put("central", centralTable(ws, central).asMaps());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("report", report);
@@ -154,8 +193,12 @@ final class BuildCommand implements Callable<Integer> {
     out.flush();
     CoverageLines.warn(coverage, spec.commandLine().getErr(), main.quiet);
     if (!main.quiet) {
-      spec.commandLine().getErr().println("papergraph: workspace written to " + workspace.dir
-          + "; try `papergraph rank`, `papergraph communities` or `papergraph info`");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "papergraph: workspace written to "
+                  + workspace.dir
+                  + "; try `papergraph rank`, `papergraph communities` or `papergraph info`");
     }
     return Main.EXIT_OK;
   }
@@ -163,8 +206,16 @@ final class BuildCommand implements Callable<Integer> {
   private BuildOptions options() {
     BuildOptions options = BuildOptions.DEFAULTS;
     if (format != null) {
-      Format forced = Format.byName(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "unknown --format '" + Text.echo(format) + "': expected one of " + String.join(", ", new FormatNames())));
+      Format forced =
+          Format.byName(format)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "unknown --format '"
+                              + Text.echo(format)
+                              + "': expected one of "
+                              + String.join(", ", new FormatNames())));
       options = options.withFormat(forced);
     }
     try {
@@ -177,9 +228,14 @@ final class BuildCommand implements Callable<Integer> {
   /** The import report for people: totals, a row per file, then each rejection and warning. */
   private void printReport(ImportReport report) throws IOException {
     PrintWriter out = output.out();
-    output.heading(String.format(Locale.ROOT,
-        "Import: %d records read: %d papers imported, %d merged into them, %d rejected",
-        report.read(), report.imported(), report.merged(), report.rejected()));
+    output.heading(
+        String.format(
+            Locale.ROOT,
+            "Import: %d records read: %d papers imported, %d merged into them, %d rejected",
+            report.read(),
+            report.imported(),
+            report.merged(),
+            report.rejected()));
     output.print(fileTable(report));
     for (ImportIssue r : report.rejections()) {
       out.println("  rejected " + Text.terminal(r.message()));
@@ -190,7 +246,9 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private static Table fileTable(ImportReport report) {
-    Table t = new Table("file", "format", "read", "imported", "merged", "rejected").flexibleFromStart("file");
+    Table t =
+        new Table("file", "format", "read", "imported", "merged", "rejected")
+            .flexibleFromStart("file");
     for (ImportReport.FileCounts f : report.files()) {
       t.row(f.file(), f.format(), f.read(), f.imported(), f.merged(), f.rejected());
     }
@@ -206,11 +264,18 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private static Table centralTable(Workspace ws, List<String> ranking) throws IOException {
-    Table t = new Table("rank", "pagerank", "community", "id", "title").machineOnly("id").flexible("title");
+    Table t =
+        new Table("rank", "pagerank", "community", "id", "title")
+            .machineOnly("id")
+            .flexible("title");
     int rank = 0;
     for (String id : ranking.subList(0, Math.min(SUMMARY_PAPERS, ranking.size()))) {
-      t.row(++rank, ws.centralities().score(Measure.PAGERANK, id),
-          ws.communities().of(id).map(Community::id).orElse(null), id, ws.title(id));
+      t.row(
+          ++rank,
+          ws.centralities().score(Measure.PAGERANK, id),
+          ws.communities().of(id).map(Community::id).orElse(null),
+          id,
+          ws.title(id));
     }
     return t;
   }

@@ -17,18 +17,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code papergraph bursts}: terms whose share of papers bursts for a span of years (or months). */
-@Command(name = "bursts", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code papergraph bursts}: terms whose share of papers bursts for a span of years (or months).
+ */
+@Command(
+    name = "bursts",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Terms whose share of papers rises sharply for a span of years (or months): Kleinberg's two-state "
-            + "burst detection (KDD 2002) on the number of papers per period containing each term, as CiteSpace "
-            + "reports it: term, strength (the cost the burst saves), begin, end. Terms are the analysed terms "
-            + "that community labels are made of; a term must occur in --min-papers papers."},
+      "Terms whose share of papers rises sharply for a span of years (or months): Kleinberg's two-state "
+          + "burst detection (KDD 2002) on the number of papers per period containing each term, as CiteSpace "
+          + "reports it: term, strength (the cost the burst saves), begin, end. Terms are the analysed terms "
+          + "that community labels are made of; a term must occur in --min-papers papers."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph bursts",
-        "  papergraph bursts --community 2 --top 10",
-        "  papergraph bursts --by month --output csv > bursts.csv"})
+      "  papergraph bursts",
+      "  papergraph bursts --community 2 --top 10",
+      "  papergraph bursts --by month --output csv > bursts.csv"
+    })
 final class BurstsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -39,24 +46,42 @@ final class BurstsCommand implements Callable<Integer> {
   @Option(names = "--community", paramLabel = "N", description = "Only the papers of community N.")
   Integer community;
 
-  @Option(names = "--by", paramLabel = "STEP", defaultValue = "auto",
-      description = "year, month, or auto: months when the dated papers span fewer than 3 years, else years "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--by",
+      paramLabel = "STEP",
+      defaultValue = "auto",
+      description =
+          "year, month, or auto: months when the dated papers span fewer than 3 years, else years "
+              + "(default: ${DEFAULT-VALUE}).")
   String by;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows to show (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--s", paramLabel = "S", defaultValue = "" + Bursts.S_DEFAULT,
+  @Option(
+      names = "--s",
+      paramLabel = "S",
+      defaultValue = "" + Bursts.S_DEFAULT,
       description = "Burst rate over base rate, above 1 (default: ${DEFAULT-VALUE}).")
   double s;
 
-  @Option(names = "--gamma", paramLabel = "G", defaultValue = "" + Bursts.GAMMA_DEFAULT,
-      description = "Cost of entering a burst, in units of ln(periods); larger finds fewer bursts (default: "
-          + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--gamma",
+      paramLabel = "G",
+      defaultValue = "" + Bursts.GAMMA_DEFAULT,
+      description =
+          "Cost of entering a burst, in units of ln(periods); larger finds fewer bursts (default: "
+              + "${DEFAULT-VALUE}).")
   double gamma;
 
-  @Option(names = "--min-papers", paramLabel = "N", defaultValue = "" + Bursts.MIN_PAPERS_DEFAULT,
+  @Option(
+      names = "--min-papers",
+      paramLabel = "N",
+      defaultValue = "" + Bursts.MIN_PAPERS_DEFAULT,
       description = "Least papers a term must occur in (default: ${DEFAULT-VALUE}).")
   int minPapers;
 
@@ -77,8 +102,12 @@ final class BurstsCommand implements Callable<Integer> {
     if (community != null) {
       Communities cs = ws.communities();
       if (community < 0 || community >= cs.communities().size()) {
-        throw new UserException("no community " + community + ": this workspace has communities 0 to "
-            + (cs.communities().size() - 1) + " (see `papergraph communities`)");
+        throw new UserException(
+            "no community "
+                + community
+                + ": this workspace has communities 0 to "
+                + (cs.communities().size() - 1)
+                + " (see `papergraph communities`)");
       }
       Set<String> members = new HashSet<>(cs.communities().get(community).members());
       papers = papers.stream().filter(p -> members.contains(p.id())).toList();
@@ -86,10 +115,20 @@ final class BurstsCommand implements Callable<Integer> {
     }
     Period period = TimelineCommand.period(by, papers);
     List<Bursts.Burst> bursts = detector.detect(papers, ws.terms(), period);
-    Table t = new Table("rank", "term", "strength", "begin", "end", "papers", "analysed").maxWidth("term", 40).flexible("term");
+    Table t =
+        new Table("rank", "term", "strength", "begin", "end", "papers", "analysed")
+            .maxWidth("term", 40)
+            .flexible("term");
     int rank = 0;
     for (Bursts.Burst b : bursts.subList(0, Math.min(top, bursts.size()))) {
-      t.row(++rank, b.display(), b.strength(), period.label(b.begin()), period.label(b.end()), b.papers(), b.term());
+      t.row(
+          ++rank,
+          b.display(),
+          b.strength(),
+          period.label(b.begin()),
+          period.label(b.end()),
+          b.papers(),
+          b.term());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output.form == OutputOptions.Form.table) {
@@ -97,8 +136,12 @@ final class BurstsCommand implements Callable<Integer> {
     }
     output.print(t);
     if (bursts.isEmpty() && !GlobalOptions.of(spec).quiet) {
-      spec.commandLine().getErr().println("papergraph: no term bursts; the papers may span too few "
-          + period.key() + "s, or try a smaller --gamma or --min-papers");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "papergraph: no term bursts; the papers may span too few "
+                  + period.key()
+                  + "s, or try a smaller --gamma or --min-papers");
     }
     return Main.EXIT_OK;
   }

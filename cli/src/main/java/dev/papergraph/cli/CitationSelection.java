@@ -17,16 +17,25 @@ import picocli.CommandLine.Parameters;
  */
 final class CitationSelection {
 
-  @Parameters(paramLabel = "PAPER", arity = "0..1",
+  @Parameters(
+      paramLabel = "PAPER",
+      arity = "0..1",
       description = "Id, DOI, arXiv id or title fragment: this paper and its strongest neighbours.")
   String paper;
 
-  @Option(names = "--community", paramLabel = "N", description = "The papers of community N instead of PAPER.")
+  @Option(
+      names = "--community",
+      paramLabel = "N",
+      description = "The papers of community N instead of PAPER.")
   Integer community;
 
-  @Option(names = "--neighbours", paramLabel = "K", defaultValue = "10",
-      description = "With PAPER: how many of its strongest similarity neighbours join it (default: "
-          + "${DEFAULT-VALUE}; 0 for the paper alone).")
+  @Option(
+      names = "--neighbours",
+      paramLabel = "K",
+      defaultValue = "10",
+      description =
+          "With PAPER: how many of its strongest similarity neighbours join it (default: "
+              + "${DEFAULT-VALUE}; 0 for the paper alone).")
   int neighbours;
 
   /** The papers selected, and a description for messages. */
@@ -35,7 +44,8 @@ final class CitationSelection {
   /**
    * The ids of the selected papers.
    *
-   * @throws UserException if neither or both of PAPER and --community are given, or they name nothing
+   * @throws UserException if neither or both of PAPER and --community are given, or they name
+   *     nothing
    */
   Selected resolve(Workspace ws) throws IOException, UserException {
     if ((paper == null) == (community == null)) {
@@ -47,11 +57,16 @@ final class CitationSelection {
     if (community != null) {
       Communities cs = ws.communities();
       if (community < 0 || community >= cs.communities().size()) {
-        throw new UserException("no community " + community + ": this workspace has communities 0 to "
-            + (cs.communities().size() - 1) + " (see `papergraph communities`)");
+        throw new UserException(
+            "no community "
+                + community
+                + ": this workspace has communities 0 to "
+                + (cs.communities().size() - 1)
+                + " (see `papergraph communities`)");
       }
       var c = cs.communities().get(community);
-      return new Selected(c.members(), "community " + community + " (" + c.size() + " papers, " + c.label() + ")");
+      return new Selected(
+          c.members(), "community " + community + " (" + c.size() + " papers, " + c.label() + ")");
     }
     PaperRef p = Papers.resolve(ws, paper);
     List<String> ids = new ArrayList<>(List.of(p.id()));
@@ -62,7 +77,9 @@ final class CitationSelection {
         }
       }
     }
-    return new Selected(ids, p.id() + (ids.size() > 1 ? " and its " + (ids.size() - 1) + " strongest neighbours" : ""));
+    return new Selected(
+        ids,
+        p.id() + (ids.size() > 1 ? " and its " + (ids.size() - 1) + " strongest neighbours" : ""));
   }
 
   /**
@@ -73,9 +90,10 @@ final class CitationSelection {
   static CitationIndex index(List<Paper> papers) throws UserException {
     CitationIndex index = CitationIndex.of(papers);
     if (!index.hasReferences()) {
-      throw new UserException("no paper of this workspace has references (arXiv listings and plain lists do not "
-          + "give them); build from a source with references, such as OpenAlex (`papergraph fetch openalex`) "
-          + "or Semantic Scholar");
+      throw new UserException(
+          "no paper of this workspace has references (arXiv listings and plain lists do not "
+              + "give them); build from a source with references, such as OpenAlex (`papergraph fetch openalex`) "
+              + "or Semantic Scholar");
     }
     return index;
   }

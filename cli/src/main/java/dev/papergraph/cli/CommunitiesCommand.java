@@ -19,14 +19,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph communities}: the communities with their labels and most central papers. */
-@Command(name = "communities", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "List the communities (Leiden), largest first, each with its label (its most distinctive terms) "
-        + "and its most central papers.",
+@Command(
+    name = "communities",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "List the communities (Leiden), largest first, each with its label (its most distinctive terms) "
+            + "and its most central papers.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph communities                   every community, 3 central papers each",
-        "  papergraph communities --top-papers 0    labels only",
-        "  papergraph communities --output json     with member ids"})
+      "  papergraph communities                   every community, 3 central papers each",
+      "  papergraph communities --top-papers 0    labels only",
+      "  papergraph communities --output json     with member ids"
+    })
 final class CommunitiesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -35,14 +40,18 @@ final class CommunitiesCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin YearOptions years;
 
-  @Option(names = "--top-papers", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--top-papers",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Central papers listed per community (default: ${DEFAULT-VALUE}).")
   int topPapers;
 
   @Override
   public Integer call() throws Exception {
     if (topPapers < 0) {
-      throw new ParameterException(spec.commandLine(), "--top-papers cannot be negative: " + topPapers);
+      throw new ParameterException(
+          spec.commandLine(), "--top-papers cannot be negative: " + topPapers);
     }
     Workspace ws = workspace.open();
     Communities cs = ws.communities();
@@ -53,11 +62,18 @@ final class CommunitiesCommand implements Callable<Integer> {
       for (Community c : cs.communities()) {
         List<String> members = c.members().stream().filter(kept.get()::contains).toList();
         if (!members.isEmpty()) {
-          within.add(new Community(c.id(), members, c.labelTerms(),
-              c.centralPapers().stream().filter(kept.get()::contains).toList(), c.small()));
+          within.add(
+              new Community(
+                  c.id(),
+                  members,
+                  c.labelTerms(),
+                  c.centralPapers().stream().filter(kept.get()::contains).toList(),
+                  c.small()));
         }
       }
-      cs = new Communities(cs.membership(), within, cs.modularity(), cs.quality(), cs.resolution(), cs.seed());
+      cs =
+          new Communities(
+              cs.membership(), within, cs.modularity(), cs.quality(), cs.resolution(), cs.seed());
     }
     switch (output.form) {
       case json -> {
@@ -75,7 +91,8 @@ final class CommunitiesCommand implements Callable<Integer> {
           m.put("labelTerms", c.labelTerms());
           m.put("small", c.small());
           List<Map<String, Object>> central = new ArrayList<>();
-          for (String id : c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
+          for (String id :
+              c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
             central.add(Map.of("id", id, "title", ws.title(id)));
           }
           m.put("centralPapers", central);
@@ -87,14 +104,24 @@ final class CommunitiesCommand implements Callable<Integer> {
       }
       case table, csv, tsv -> {
         if (output.table()) {
-          output.heading(String.format(Locale.ROOT, "%d communities, modularity %.4f (%s, resolution %s, seed %d)",
-              cs.communities().size(), cs.modularity(), cs.quality(), cs.resolution(), cs.seed()));
+          output.heading(
+              String.format(
+                  Locale.ROOT,
+                  "%d communities, modularity %.4f (%s, resolution %s, seed %d)",
+                  cs.communities().size(),
+                  cs.modularity(),
+                  cs.quality(),
+                  cs.resolution(),
+                  cs.seed()));
           output.out().println();
         }
-        Table t = new Table("community", "size", "label", "centralPapers").flexible("label", "centralPapers");
+        Table t =
+            new Table("community", "size", "label", "centralPapers")
+                .flexible("label", "centralPapers");
         for (Community c : cs.communities()) {
           List<String> titles = new ArrayList<>();
-          for (String id : c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
+          for (String id :
+              c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
             titles.add(ws.title(id));
           }
           t.row(c.id(), c.size(), c.label(), String.join(" | ", titles));

@@ -43,14 +43,15 @@ final class ConsoleProgress implements Progress {
   @Override
   public void start(String stage, long total) {
     finish();
-    ProgressBarBuilder b = new ProgressBarBuilder()
-        .setTaskName(String.format("%-10s", stage))
-        .setInitialMax(total)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err, columns - 1))
-        .setMaxRenderedLength(columns - 1)
-        .setUpdateIntervalMillis(100)
-        .continuousUpdate();
+    ProgressBarBuilder b =
+        new ProgressBarBuilder()
+            .setTaskName(String.format("%-10s", stage))
+            .setInitialMax(total)
+            .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err, columns - 1))
+            .setMaxRenderedLength(columns - 1)
+            .setUpdateIntervalMillis(100)
+            .continuousUpdate();
     if (total < 0) {
       b.setRenderer(new Spinner(stage));
     }
@@ -79,9 +80,14 @@ final class ConsoleProgress implements Progress {
     public String render(ProgressState state, int maxLength) {
       Duration elapsed = state.getElapsedAfterStart();
       long tenths = elapsed.toMillis() / 100;
-      String line = String.format(Locale.ROOT, "%-10s %c %d:%02d", stage,
-          state.isAlive() ? SPINNER.charAt((int) (tenths % SPINNER.length())) : '✓', elapsed.toMinutes(),
-          elapsed.toSecondsPart());
+      String line =
+          String.format(
+              Locale.ROOT,
+              "%-10s %c %d:%02d",
+              stage,
+              state.isAlive() ? SPINNER.charAt((int) (tenths % SPINNER.length())) : '✓',
+              elapsed.toMinutes(),
+              elapsed.toSecondsPart());
       return line.length() > maxLength ? line.substring(0, Math.max(0, maxLength)) : line;
     }
   }

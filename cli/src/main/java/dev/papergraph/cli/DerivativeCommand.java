@@ -13,16 +13,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code papergraph derivative}: the corpus papers that build on a paper's neighbourhood or a community. */
-@Command(name = "derivative", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code papergraph derivative}: the corpus papers that build on a paper's neighbourhood or a
+ * community.
+ */
+@Command(
+    name = "derivative",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Derivative works: the papers of the corpus citing many of a set of papers (PAPER and its "
-            + "strongest neighbours, or a community), with how many of them each cites. Needs a corpus with "
-            + "references (OpenAlex, Semantic Scholar)."},
+      "Derivative works: the papers of the corpus citing many of a set of papers (PAPER and its "
+          + "strongest neighbours, or a community), with how many of them each cites. Needs a corpus with "
+          + "references (OpenAlex, Semantic Scholar)."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph derivative --community 0",
-        "  papergraph derivative \"dropout\" --output json"})
+      "  papergraph derivative --community 0",
+      "  papergraph derivative \"dropout\" --output json"
+    })
 final class DerivativeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -31,7 +39,11 @@ final class DerivativeCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CitationSelection selection;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows to show (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Override
@@ -44,16 +56,28 @@ final class DerivativeCommand implements Callable<Integer> {
     List<Paper> papers = ws.papers();
     CitationIndex index = CitationSelection.index(papers);
     List<DerivativeWorks.Work> works = DerivativeWorks.of(papers, index, sel.ids());
-    Table t = new Table("rank", "cites", "share", "inSet", "community", "year", "id", "title").flexible("title");
+    Table t =
+        new Table("rank", "cites", "share", "inSet", "community", "year", "id", "title")
+            .flexible("title");
     int rank = 0;
     for (DerivativeWorks.Work w : works.subList(0, Math.min(top, works.size()))) {
       int c = ws.ref(w.paperId()).orElseThrow().community();
-      t.row(++rank, w.cites(), (double) w.cites() / sel.ids().size(), w.given() ? "yes" : "no", c < 0 ? null : c,
-          YearOptions.year(ws, w.paperId()), w.paperId(), ws.title(w.paperId()));
+      t.row(
+          ++rank,
+          w.cites(),
+          (double) w.cites() / sel.ids().size(),
+          w.given() ? "yes" : "no",
+          c < 0 ? null : c,
+          YearOptions.year(ws, w.paperId()),
+          w.paperId(),
+          ws.title(w.paperId()));
     }
     if (output.form == OutputOptions.Form.table) {
-      spec.commandLine().getOut().printf("Derivative works of %s: %d citing papers in the corpus%n",
-          sel.description(), works.size());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Derivative works of %s: %d citing papers in the corpus%n",
+              sel.description(), works.size());
     }
     output.print(t);
     if (works.isEmpty() && !GlobalOptions.of(spec).quiet) {

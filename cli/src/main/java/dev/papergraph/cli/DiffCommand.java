@@ -22,32 +22,50 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph diff}: what changed between two workspaces. */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Compare two workspaces (e.g. before and after adding papers): the papers added and removed,",
-        "what became of each community (kept, grown, shrunk, split, merged, appeared, vanished; linked",
-        "by the Jaccard overlap of their members) and the largest moves in PageRank rank."},
+      "Compare two workspaces (e.g. before and after adding papers): the papers added and removed,",
+      "what became of each community (kept, grown, shrunk, split, merged, appeared, vanished; linked",
+      "by the Jaccard overlap of their members) and the largest moves in PageRank rank."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph diff old.papergraph .papergraph",
-        "  papergraph diff a b --output json | jq '.added | length'"})
+      "  papergraph diff old.papergraph .papergraph",
+      "  papergraph diff a b --output json | jq '.added | length'"
+    })
 final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin OutputOptions output;
 
-  @Parameters(index = "0", paramLabel = "WORKSPACE_A", description = "The first (older) workspace folder.")
+  @Parameters(
+      index = "0",
+      paramLabel = "WORKSPACE_A",
+      description = "The first (older) workspace folder.")
   Path first;
 
-  @Parameters(index = "1", paramLabel = "WORKSPACE_B", description = "The second (newer) workspace folder.")
+  @Parameters(
+      index = "1",
+      paramLabel = "WORKSPACE_B",
+      description = "The second (newer) workspace folder.")
   Path second;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-      description = "Rank moves and added/removed papers listed in the table (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "Rank moves and added/removed papers listed in the table (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--threshold", paramLabel = "J", defaultValue = "" + WorkspaceDiff.THRESHOLD_DEFAULT,
+  @Option(
+      names = "--threshold",
+      paramLabel = "J",
+      defaultValue = "" + WorkspaceDiff.THRESHOLD_DEFAULT,
       description = "Least Jaccard overlap linking two communities (default: ${DEFAULT-VALUE}).")
   double threshold;
 
@@ -57,18 +75,35 @@ final class DiffCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--top cannot be negative: " + top);
     }
     if (!(threshold > 0 && threshold <= 1)) {
-      throw new ParameterException(spec.commandLine(), "--threshold must be in (0, 1]: " + threshold);
+      throw new ParameterException(
+          spec.commandLine(), "--threshold must be in (0, 1]: " + threshold);
     }
     Workspace a = Workspace.open(first);
     Workspace b = Workspace.open(second);
-    WorkspaceDiff d = WorkspaceDiff.of(ids(a), a.communities(), a.centralities().ranking(Measure.PAGERANK), keys(a),
-        ids(b), b.communities(), b.centralities().ranking(Measure.PAGERANK), keys(b), threshold);
+    WorkspaceDiff d =
+        WorkspaceDiff.of(
+            ids(a),
+            a.communities(),
+            a.centralities().ranking(Measure.PAGERANK),
+            keys(a),
+            ids(b),
+            b.communities(),
+            b.centralities().ranking(Measure.PAGERANK),
+            keys(b),
+            threshold);
     PrintWriter out = spec.commandLine().getOut();
-    Table communities = new Table("change", "before", "after", "jaccard", "labelBefore", "labelAfter")
-        .maxWidth("labelBefore", 40).maxWidth("labelAfter", 40);
+    Table communities =
+        new Table("change", "before", "after", "jaccard", "labelBefore", "labelAfter")
+            .maxWidth("labelBefore", 40)
+            .maxWidth("labelAfter", 40);
     for (WorkspaceDiff.Change c : d.changes()) {
-      communities.row(c.kind().name().toLowerCase(Locale.ROOT), join(c.before()), join(c.after()),
-          c.jaccard() == 0 ? null : c.jaccard(), labels(a.communities(), c.before()), labels(b.communities(), c.after()));
+      communities.row(
+          c.kind().name().toLowerCase(Locale.ROOT),
+          join(c.before()),
+          join(c.after()),
+          c.jaccard() == 0 ? null : c.jaccard(),
+          labels(a.communities(), c.before()),
+          labels(b.communities(), c.after()));
     }
     Table moves = new Table("id", "rankBefore", "rankAfter", "gain", "title").maxWidth("title", 70);
     for (WorkspaceDiff.Move m : d.moves()) {
@@ -89,16 +124,22 @@ final class DiffCommand implements Callable<Integer> {
       }
       case csv, tsv -> output.print(communities);
       case table -> {
-        out.printf("A %s: %d papers, %d communities%n", a.dir(), a.catalog().size(), a.communities().communities().size());
-        out.printf("B %s: %d papers, %d communities%n", b.dir(), b.catalog().size(), b.communities().communities().size());
-        out.printf("%n%d papers added, %d removed, %d renamed (same paper, new id)%n", d.added().size(),
-            d.removed().size(), d.renamed().size());
+        out.printf(
+            "A %s: %d papers, %d communities%n",
+            a.dir(), a.catalog().size(), a.communities().communities().size());
+        out.printf(
+            "B %s: %d papers, %d communities%n",
+            b.dir(), b.catalog().size(), b.communities().communities().size());
+        out.printf(
+            "%n%d papers added, %d removed, %d renamed (same paper, new id)%n",
+            d.added().size(), d.removed().size(), d.renamed().size());
         printPapers(out, "+", d.added(), b);
         printPapers(out, "-", d.removed(), a);
         out.printf("%nCommunities (A -> B, Jaccard >= %s)%n", threshold);
         output.print(communities);
         out.printf("%nLargest PageRank rank moves (papers in both)%n");
-        Table head = new Table("id", "rankBefore", "rankAfter", "gain", "title").maxWidth("title", 70);
+        Table head =
+            new Table("id", "rankBefore", "rankAfter", "gain", "title").maxWidth("title", 70);
         for (WorkspaceDiff.Move m : d.moves().subList(0, Math.min(top, d.moves().size()))) {
           head.row(m.paperId(), m.before(), m.after(), m.gain(), b.title(m.paperId()));
         }
@@ -109,7 +150,8 @@ final class DiffCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private void printPapers(PrintWriter out, String sign, List<String> ids, Workspace ws) throws java.io.IOException {
+  private void printPapers(PrintWriter out, String sign, List<String> ids, Workspace ws)
+      throws java.io.IOException {
     for (String id : ids.subList(0, Math.min(top, ids.size()))) {
       out.printf("  %s %s  %s%n", sign, id, ws.title(id));
     }
@@ -134,10 +176,14 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private static String join(List<Integer> ids) {
-    return ids.isEmpty() ? null : ids.stream().map(String::valueOf).collect(Collectors.joining("+"));
+    return ids.isEmpty()
+        ? null
+        : ids.stream().map(String::valueOf).collect(Collectors.joining("+"));
   }
 
   private static String labels(Communities cs, List<Integer> ids) {
-    return ids.isEmpty() ? null : ids.stream().map(i -> cs.communities().get(i).label()).collect(Collectors.joining(" + "));
+    return ids.isEmpty()
+        ? null
+        : ids.stream().map(i -> cs.communities().get(i).label()).collect(Collectors.joining(" + "));
   }
 }

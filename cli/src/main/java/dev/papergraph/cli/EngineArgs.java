@@ -14,67 +14,116 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The engine parameters of {@code build}: similarity (k, minimum score, weights, normalisation)
- * and analysis (quality function, resolution, seed). Defaults are the library's own constants;
- * the values are validated by the library's option records, whose messages name the bad value.
+ * The engine parameters of {@code build}: similarity (k, minimum score, weights, normalisation) and
+ * analysis (quality function, resolution, seed). Defaults are the library's own constants; the
+ * values are validated by the library's option records, whose messages name the bad value.
  */
 final class EngineArgs {
 
-  /** The largest weight {@code --weight} takes: weights are relative, and sums of them must stay finite. */
+  /**
+   * The largest weight {@code --weight} takes: weights are relative, and sums of them must stay
+   * finite.
+   */
   static final double WEIGHT_MAX = 1000;
 
-  @Option(names = {"-k", "--top-k"}, paramLabel = "K", defaultValue = "" + EngineOptions.K_DEFAULT,
+  @Option(
+      names = {"-k", "--top-k"},
+      paramLabel = "K",
+      defaultValue = "" + EngineOptions.K_DEFAULT,
       description = "Neighbours kept per paper (default: ${DEFAULT-VALUE}).")
   int k = EngineOptions.K_DEFAULT;
 
-  @Option(names = "--min-score", paramLabel = "S", defaultValue = "" + EngineOptions.MIN_SCORE_DEFAULT,
+  @Option(
+      names = "--min-score",
+      paramLabel = "S",
+      defaultValue = "" + EngineOptions.MIN_SCORE_DEFAULT,
       description = "Minimum combined score of an edge, 0-1 (default: ${DEFAULT-VALUE}).")
   double minScore = EngineOptions.MIN_SCORE_DEFAULT;
 
-  @Option(names = "--weight", paramLabel = "PART=W",
-      description = "Weight of a score component, 0 to 1000, repeatable: text, topic, direct, coupling, cocitation; "
-          + "semantic=W is the semantic share of the text score, 0-1 (default: "
-          + EngineOptions.SEMANTIC_WEIGHT_DEFAULT + "; 0 or --no-semantic: lexical only) "
-          + "(defaults: text=" + EngineOptions.TEXT_WEIGHT_DEFAULT + ", topic=" + EngineOptions.TOPIC_WEIGHT_DEFAULT
-              + ", direct=" + EngineOptions.DIRECT_WEIGHT_DEFAULT + ", coupling="
-              + EngineOptions.COUPLING_WEIGHT_DEFAULT + ", cocitation=" + EngineOptions.COCITATION_WEIGHT_DEFAULT
+  @Option(
+      names = "--weight",
+      paramLabel = "PART=W",
+      description =
+          "Weight of a score component, 0 to 1000, repeatable: text, topic, direct, coupling, cocitation; "
+              + "semantic=W is the semantic share of the text score, 0-1 (default: "
+              + EngineOptions.SEMANTIC_WEIGHT_DEFAULT
+              + "; 0 or --no-semantic: lexical only) "
+              + "(defaults: text="
+              + EngineOptions.TEXT_WEIGHT_DEFAULT
+              + ", topic="
+              + EngineOptions.TOPIC_WEIGHT_DEFAULT
+              + ", direct="
+              + EngineOptions.DIRECT_WEIGHT_DEFAULT
+              + ", coupling="
+              + EngineOptions.COUPLING_WEIGHT_DEFAULT
+              + ", cocitation="
+              + EngineOptions.COCITATION_WEIGHT_DEFAULT
               + ").")
   Map<String, Double> weights = new LinkedHashMap<>();
 
-  @Option(names = "--no-semantic",
+  @Option(
+      names = "--no-semantic",
       description = "Lexical text score only: no embeddings (the embedding model is never loaded).")
   boolean noSemantic;
 
-  @Option(names = "--thesaurus", paramLabel = "FILE",
-      description = "VOSviewer thesaurus (label<TAB>replace by; an empty replacement drops the term), "
-          + "applied to terms, community labels and shared terms.")
+  @Option(
+      names = "--thesaurus",
+      paramLabel = "FILE",
+      description =
+          "VOSviewer thesaurus (label<TAB>replace by; an empty replacement drops the term), "
+              + "applied to terms, community labels and shared terms.")
   java.nio.file.Path thesaurus;
 
-  @Option(names = "--stop-words", paramLabel = "FILE",
+  @Option(
+      names = "--stop-words",
+      paramLabel = "FILE",
       description = "Extra stop words, one a line, replacing papergraph's academic stop list.")
   java.nio.file.Path stopWords;
 
-  @Option(names = "--normalisation", paramLabel = "N", defaultValue = "cosine",
+  @Option(
+      names = "--normalisation",
+      paramLabel = "N",
+      defaultValue = "cosine",
       completionCandidates = NormalisationNames.class,
-      description = "Normalisation of citation counts: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description =
+          "Normalisation of citation counts: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String normalisation = "cosine";
 
-  @Option(names = "--search", paramLabel = "MODE", defaultValue = "auto",
-      description = {"Top-k search: exact, approximate (every score exact, recall@10 about 0.95), or auto: exact",
-          "up to " + EngineOptions.APPROXIMATE_ABOVE + " papers, approximate above (default: ${DEFAULT-VALUE})."})
+  @Option(
+      names = "--search",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      description = {
+        "Top-k search: exact, approximate (every score exact, recall@10 about 0.95), or auto: exact",
+        "up to "
+            + EngineOptions.APPROXIMATE_ABOVE
+            + " papers, approximate above (default: ${DEFAULT-VALUE})."
+      })
   String search = "auto";
 
-  @Option(names = "--quality", paramLabel = "Q", defaultValue = "modularity",
+  @Option(
+      names = "--quality",
+      paramLabel = "Q",
+      defaultValue = "modularity",
       completionCandidates = QualityNames.class,
-      description = "Quality function Leiden optimises: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description =
+          "Quality function Leiden optimises: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String quality = "modularity";
 
-  @Option(names = "--resolution", paramLabel = "R", defaultValue = "" + CommunityOptions.RESOLUTION_DEFAULT,
-      description = "Leiden resolution: higher gives more, smaller communities (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--resolution",
+      paramLabel = "R",
+      defaultValue = "" + CommunityOptions.RESOLUTION_DEFAULT,
+      description =
+          "Leiden resolution: higher gives more, smaller communities (default: ${DEFAULT-VALUE}).")
   double resolution = CommunityOptions.RESOLUTION_DEFAULT;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + CommunityOptions.SEED_DEFAULT,
-      description = "Seed of every random choice: communities, sampling, layout (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "" + CommunityOptions.SEED_DEFAULT,
+      description =
+          "Seed of every random choice: communities, sampling, layout (default: ${DEFAULT-VALUE}).")
   long seed = CommunityOptions.SEED_DEFAULT;
 
   /**
@@ -87,8 +136,15 @@ final class EngineArgs {
     for (Map.Entry<String, Double> w : weights.entrySet()) {
       double v = w.getValue();
       if (!(v >= 0 && v <= WEIGHT_MAX)) {
-        throw new IllegalArgumentException("--weight " + Text.echo(w.getKey()) + "=" + v + ": a weight is a number from"
-            + " 0 to " + (int) WEIGHT_MAX + " (only the ratios between weights matter)");
+        throw new IllegalArgumentException(
+            "--weight "
+                + Text.echo(w.getKey())
+                + "="
+                + v
+                + ": a weight is a number from"
+                + " 0 to "
+                + (int) WEIGHT_MAX
+                + " (only the ratios between weights matter)");
       }
       switch (w.getKey().toLowerCase(Locale.ROOT)) {
         case "text" -> e.textWeight(v);
@@ -97,8 +153,11 @@ final class EngineArgs {
         case "coupling" -> e.couplingWeight(v);
         case "cocitation", "co-citation" -> e.cocitationWeight(v);
         case "semantic" -> e.semanticWeight(v);
-        default -> throw new IllegalArgumentException("--weight: unknown component '" + Text.echo(w.getKey())
-            + "': expected text, topic, direct, coupling, cocitation or semantic");
+        default ->
+            throw new IllegalArgumentException(
+                "--weight: unknown component '"
+                    + Text.echo(w.getKey())
+                    + "': expected text, topic, direct, coupling, cocitation or semantic");
       }
     }
     if (noSemantic) {
@@ -117,18 +176,25 @@ final class EngineArgs {
     }
     e.text(text);
     e.normalisation(normalisation(normalisation));
-    e.search(switch (search.toLowerCase(Locale.ROOT)) {
-      case "exact" -> EngineOptions.Search.EXACT;
-      case "approximate" -> EngineOptions.Search.APPROXIMATE;
-      case "auto" -> EngineOptions.Search.AUTO;
-      default -> throw new IllegalArgumentException("--search: unknown mode '" + search
-          + "': expected exact, approximate or auto");
-    });
+    e.search(
+        switch (search.toLowerCase(Locale.ROOT)) {
+          case "exact" -> EngineOptions.Search.EXACT;
+          case "approximate" -> EngineOptions.Search.APPROXIMATE;
+          case "auto" -> EngineOptions.Search.AUTO;
+          default ->
+              throw new IllegalArgumentException(
+                  "--search: unknown mode '" + search + "': expected exact, approximate or auto");
+        });
     EngineOptions engine = e.build();
-    CommunityOptions communities = base.analysis().communities()
-        .withQuality(quality(quality)).withResolution(resolution).withSeed(seed);
+    CommunityOptions communities =
+        base.analysis()
+            .communities()
+            .withQuality(quality(quality))
+            .withResolution(resolution)
+            .withSeed(seed);
     CentralityOptions centralities = base.analysis().centralities().withSeed(seed);
-    Analyzer.Options analysis = base.analysis().withCommunities(communities).withCentralities(centralities);
+    Analyzer.Options analysis =
+        base.analysis().withCommunities(communities).withCentralities(centralities);
     return base.withEngine(engine).withAnalysis(analysis).withLayoutSeed(seed);
   }
 
@@ -138,8 +204,11 @@ final class EngineArgs {
         return n;
       }
     }
-    throw new IllegalArgumentException("--normalisation: unknown '" + Text.echo(name) + "': expected one of "
-        + String.join(", ", new NormalisationNames()));
+    throw new IllegalArgumentException(
+        "--normalisation: unknown '"
+            + Text.echo(name)
+            + "': expected one of "
+            + String.join(", ", new NormalisationNames()));
   }
 
   private static QualityFunction quality(String name) {
@@ -148,8 +217,11 @@ final class EngineArgs {
         return q;
       }
     }
-    throw new IllegalArgumentException("--quality: unknown '" + Text.echo(name) + "': expected one of "
-        + String.join(", ", new QualityNames()));
+    throw new IllegalArgumentException(
+        "--quality: unknown '"
+            + Text.echo(name)
+            + "': expected one of "
+            + String.join(", ", new QualityNames()));
   }
 
   private static String key(Normalisation n) {

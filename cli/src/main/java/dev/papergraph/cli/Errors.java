@@ -42,8 +42,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
       err.println("papergraph: " + Text.cut(Text.terminal(describe(io)), 4 * MESSAGE_MAX));
       code = Main.EXIT_USER_ERROR;
     } else {
-      err.println("papergraph: internal error: " + t
-          + (verbose ? "" : " (a bug: please report it with the output of --verbose)"));
+      err.println(
+          "papergraph: internal error: "
+              + t
+              + (verbose ? "" : " (a bug: please report it with the output of --verbose)"));
       code = Main.EXIT_INTERNAL_ERROR;
     }
     if (verbose) {
@@ -58,10 +60,17 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
-    String message = ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
-        ? unmatched(cmd, u.getUnmatched().get(0))
-        : Text.cut(Text.terminal(ex.getMessage()), MESSAGE_MAX);
-    err.println(name + ": " + message + (message.endsWith("?") ? " (see `" + name + " --help`)" : "; see `" + name + " --help`"));
+    String message =
+        ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+            ? unmatched(cmd, u.getUnmatched().get(0))
+            : Text.cut(Text.terminal(ex.getMessage()), MESSAGE_MAX);
+    err.println(
+        name
+            + ": "
+            + message
+            + (message.endsWith("?")
+                ? " (see `" + name + " --help`)"
+                : "; see `" + name + " --help`"));
     if (GlobalOptions.of(cmd.getCommandSpec()).verbose) {
       ex.printStackTrace(err);
     }
@@ -72,7 +81,9 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
   /** Longest message of a usage error, in columns (a value is echoed in it). */
   static final int MESSAGE_MAX = 300;
 
-  /** "unknown option '--topp'; did you mean --top?" and the like, for the first unmatched argument. */
+  /**
+   * "unknown option '--topp'; did you mean --top?" and the like, for the first unmatched argument.
+   */
   private static String unmatched(CommandLine cmd, String arg) {
     boolean option = arg.length() > 1 && arg.startsWith("-");
     Map<String, String> candidates = new TreeMap<>();
@@ -90,11 +101,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
       }
       what = "unknown option '" + Text.echo(word) + "'";
     } else if (!cmd.getSubcommands().isEmpty()) {
-      cmd.getSubcommands().forEach((n, sub) -> {
-        if (!sub.getCommandSpec().usageMessage().hidden()) {
-          candidates.put(n, sub.getCommandName());
-        }
-      });
+      cmd.getSubcommands()
+          .forEach(
+              (n, sub) -> {
+                if (!sub.getCommandSpec().usageMessage().hidden()) {
+                  candidates.put(n, sub.getCommandName());
+                }
+              });
       what = "'" + Text.echo(arg) + "' is not a " + cmd.getCommandName() + " command";
     } else {
       what = "unexpected argument '" + Text.echo(arg) + "'";
@@ -113,16 +126,20 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     String w = word.toLowerCase(Locale.ROOT);
     int limit = Math.max(1, w.replace("-", "").length() / 3);
     Map<String, Integer> best = new TreeMap<>();
-    candidates.forEach((key, name) -> {
-      int d = distance(w, key.toLowerCase(Locale.ROOT));
-      if (d > limit && !(w.length() >= 3 && key.toLowerCase(Locale.ROOT).startsWith(w))) {
-        return;
-      }
-      best.merge(name, d, Math::min);
-    });
+    candidates.forEach(
+        (key, name) -> {
+          int d = distance(w, key.toLowerCase(Locale.ROOT));
+          if (d > limit && !(w.length() >= 3 && key.toLowerCase(Locale.ROOT).startsWith(w))) {
+            return;
+          }
+          best.merge(name, d, Math::min);
+        });
     return best.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .limit(3).map(Map.Entry::getKey).toList();
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .limit(3)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
@@ -134,7 +151,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

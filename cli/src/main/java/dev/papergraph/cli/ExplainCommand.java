@@ -1,8 +1,8 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.SharedTerm;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,15 +18,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph explain}: why two papers are (or are not) linked. */
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Explain the similarity of two papers: the combined score, each component (text, topic, citations) and "
-            + "the evidence: the shared terms with their contributions, shared topics and shared references.",
-        "Works for any pair, linked or not."},
+      "Explain the similarity of two papers: the combined score, each component (text, topic, citations) and "
+          + "the evidence: the shared terms with their contributions, shared topics and shared references.",
+      "Works for any pair, linked or not."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph explain \"Grokking at the Edge\" \"Grokking as the Transition\"",
-        "  papergraph explain title:215cdfb109b560a0 \"PD-Quant\" --output json"})
+      "  papergraph explain \"Grokking at the Edge\" \"Grokking as the Transition\"",
+      "  papergraph explain title:215cdfb109b560a0 \"PD-Quant\" --output json"
+    })
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -34,10 +39,16 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
 
-  @Parameters(index = "0", paramLabel = "PAPER", description = "Id, DOI, arXiv id or title fragment.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PAPER",
+      description = "Id, DOI, arXiv id or title fragment.")
   String first;
 
-  @Parameters(index = "1", paramLabel = "OTHER", description = "Id, DOI, arXiv id or title fragment.")
+  @Parameters(
+      index = "1",
+      paramLabel = "OTHER",
+      description = "Id, DOI, arXiv id or title fragment.")
   String second;
 
   @Override
@@ -46,16 +57,20 @@ final class ExplainCommand implements Callable<Integer> {
     PaperRef a = Papers.resolve(ws, first);
     PaperRef b = Papers.resolve(ws, second);
     if (a.id().equals(b.id())) {
-      throw new UserException("both arguments name the same paper (" + a.id() + "); give two different papers");
+      throw new UserException(
+          "both arguments name the same paper (" + a.id() + "); give two different papers");
     }
     Workspace.PairExplanation pair = ws.explain(a.id(), b.id());
     EdgeExplanation e = pair.explanation();
     var citations = ws.graph().citations();
     boolean aCitesB = citations.containsEdge(a.id(), b.id());
     boolean bCitesA = citations.containsEdge(b.id(), a.id());
-    String direction = aCitesB && bCitesA ? "A and B cite each other"
-        : aCitesB ? "A cites B (A is the citing paper)"
-        : bCitesA ? "B cites A (B is the citing paper)" : "neither cites the other";
+    String direction =
+        aCitesB && bCitesA
+            ? "A and B cite each other"
+            : aCitesB
+                ? "A cites B (A is the citing paper)"
+                : bCitesA ? "B cites A (B is the citing paper)" : "neither cites the other";
     List<String> shared = new ArrayList<>();
     for (String key : e.sharedReferences()) {
       // a reference resolved in the corpus is keyed by the paper's id; others stay ids
@@ -86,14 +101,29 @@ final class ExplainCommand implements Callable<Integer> {
       case table -> {
         output.heading("A  " + a.title() + "  (" + a.id() + ")");
         output.heading("B  " + b.title() + "  (" + b.id() + ")");
-        out.printf(Locale.ROOT, "%nscore %.4f, %s%n", e.score(), pair.linked()
-            ? "an edge of the graph" : "not an edge of the graph (below the top-k or minimum score)");
+        out.printf(
+            Locale.ROOT,
+            "%nscore %.4f, %s%n",
+            e.score(),
+            pair.linked()
+                ? "an edge of the graph"
+                : "not an edge of the graph (below the top-k or minimum score)");
         if (e.semantic() != 0) {
-          out.printf(Locale.ROOT, "  text        %.4f   lexical and semantic scores fused:%n", e.text());
-          out.printf(Locale.ROOT, "    lexical   %.4f   cosine of the weighted title+abstract terms%n", e.lexical());
-          out.printf(Locale.ROOT, "    semantic  %.4f   cosine of the title+abstract embeddings%n", e.semantic());
+          out.printf(
+              Locale.ROOT, "  text        %.4f   lexical and semantic scores fused:%n", e.text());
+          out.printf(
+              Locale.ROOT,
+              "    lexical   %.4f   cosine of the weighted title+abstract terms%n",
+              e.lexical());
+          out.printf(
+              Locale.ROOT,
+              "    semantic  %.4f   cosine of the title+abstract embeddings%n",
+              e.semantic());
         } else {
-          out.printf(Locale.ROOT, "  text        %.4f   cosine of the weighted title+abstract terms%n", e.text());
+          out.printf(
+              Locale.ROOT,
+              "  text        %.4f   cosine of the weighted title+abstract terms%n",
+              e.text());
         }
         out.printf(Locale.ROOT, "  topic       %.4f   weighted Jaccard of the topics%n", e.topic());
         out.printf(Locale.ROOT, "  direct      %.4f   %s%n", e.direct(), direction);

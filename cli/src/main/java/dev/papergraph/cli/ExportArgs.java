@@ -7,37 +7,53 @@ import dev.papergraph.write.WriteOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
-/** How a file is exported: its format (from the name when not given) and whether it may be replaced. */
+/**
+ * How a file is exported: its format (from the name when not given) and whether it may be replaced.
+ */
 final class ExportArgs {
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       completionCandidates = FormatNames.class,
-      description = "Export format: ${COMPLETION-CANDIDATES} (default: from the file name's extension).")
+      description =
+          "Export format: ${COMPLETION-CANDIDATES} (default: from the file name's extension).")
   String format;
 
-  @Option(names = {"-f", "--force"}, description = "Replace the file if it exists.")
+  @Option(
+      names = {"-f", "--force"},
+      description = "Replace the file if it exists.")
   boolean force;
 
-  @Option(names = "--no-abstracts", negatable = false, description = "Leave abstracts out of the file.")
+  @Option(
+      names = "--no-abstracts",
+      negatable = false,
+      description = "Leave abstracts out of the file.")
   boolean noAbstracts;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = "--gexf-version", paramLabel = "VERSION", defaultValue = "1.2draft",
+  @Option(
+      names = "--gexf-version",
+      paramLabel = "VERSION",
+      defaultValue = "1.2draft",
       description = "GEXF version: 1.2draft (default; Gephi and networkx 2.x read it) or 1.3.")
   String gexfVersion;
 
-  @Option(names = "--size-by", paramLabel = "MEASURE", defaultValue = "pagerank",
-      description = "The centrality node sizes follow: pagerank (default), betweenness, closeness, harmonic,"
-          + " degree, strength, eigenvector.")
+  @Option(
+      names = "--size-by",
+      paramLabel = "MEASURE",
+      defaultValue = "pagerank",
+      description =
+          "The centrality node sizes follow: pagerank (default), betweenness, closeness, harmonic,"
+              + " degree, strength, eigenvector.")
   String sizeBy;
 
   /**
@@ -46,12 +62,28 @@ final class ExportArgs {
    * @throws ParameterException (exit 2) for an unknown GEXF version or measure
    */
   WriteOptions options(CommandLine commandLine) {
-    GexfVersion version = GexfVersion.byName(gexfVersion).orElseThrow(() -> new ParameterException(
-        commandLine, "unknown --gexf-version '" + gexfVersion + "': expected 1.2draft or 1.3"));
-    Measure measure = Measure.byName(sizeBy.strip()).orElseThrow(() -> new ParameterException(
-        commandLine, "unknown --size-by '" + sizeBy + "': expected one of "
-            + String.join(", ", Arrays.stream(Measure.values()).map(Measure::key).toList())));
-    return WriteOptions.defaults().withOverwrite(force).withAbstracts(!noAbstracts).withGexfVersion(version)
+    GexfVersion version =
+        GexfVersion.byName(gexfVersion)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        commandLine,
+                        "unknown --gexf-version '" + gexfVersion + "': expected 1.2draft or 1.3"));
+    Measure measure =
+        Measure.byName(sizeBy.strip())
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        commandLine,
+                        "unknown --size-by '"
+                            + sizeBy
+                            + "': expected one of "
+                            + String.join(
+                                ", ", Arrays.stream(Measure.values()).map(Measure::key).toList())));
+    return WriteOptions.defaults()
+        .withOverwrite(force)
+        .withAbstracts(!noAbstracts)
+        .withGexfVersion(version)
         .withSizeBy(measure);
   }
 
@@ -63,12 +95,25 @@ final class ExportArgs {
    */
   ExportFormat formatFor(Path target) throws UserException {
     if (format != null) {
-      return ExportFormat.byName(format).orElseThrow(() -> new ParameterException(mixee.commandLine(),
-          "unknown --format '" + Text.echo(format) + "': expected one of " + ExportFormat.names()));
+      return ExportFormat.byName(format)
+          .orElseThrow(
+              () ->
+                  new ParameterException(
+                      mixee.commandLine(),
+                      "unknown --format '"
+                          + Text.echo(format)
+                          + "': expected one of "
+                          + ExportFormat.names()));
     }
-    String name = target.getFileName() == null ? target.toString() : target.getFileName().toString();
-    return ExportFormat.byFileName(name).orElseThrow(() -> new UserException(
-        name + ": cannot tell the format from the name; add --format " + ExportFormat.names().replace(", ", "|")));
+    String name =
+        target.getFileName() == null ? target.toString() : target.getFileName().toString();
+    return ExportFormat.byFileName(name)
+        .orElseThrow(
+            () ->
+                new UserException(
+                    name
+                        + ": cannot tell the format from the name; add --format "
+                        + ExportFormat.names().replace(", ", "|")));
   }
 
   /** The names {@code --format} accepts. */

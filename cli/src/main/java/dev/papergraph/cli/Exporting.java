@@ -16,14 +16,16 @@ final class Exporting {
   private Exporting() {}
 
   /** Writes and returns the files written. */
-  static List<Path> write(Analysis analysis, ExportFormat format, Path target, ExportArgs args,
-      CommandLine commandLine) throws IOException, UserException {
+  static List<Path> write(
+      Analysis analysis, ExportFormat format, Path target, ExportArgs args, CommandLine commandLine)
+      throws IOException, UserException {
     WriteOptions options = args.options(commandLine);
     OutputFiles.requireWritable(target, Exports.files(format, target));
     try {
       return Exports.write(analysis, format, target, options);
     } catch (FileAlreadyExistsException e) {
-      throw new UserException(e.getFile() + " exists; add --force to replace it, or choose another file");
+      throw new UserException(
+          e.getFile() + " exists; add --force to replace it, or choose another file");
     }
   }
 }

@@ -13,12 +13,16 @@ final class GlobalOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show stack traces of errors.")
   void setVerbose(boolean verbose) {
     root().verbose |= verbose;
   }
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bars or messages on standard error, only errors.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bars or messages on standard error, only errors.")
   void setQuiet(boolean quiet) {
     root().quiet |= quiet;
   }

@@ -15,13 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph info}: what the workspace holds and how it was built. */
-@Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Show the workspace's run manifest: inputs with SHA-256, counts, parameters, versions.",
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Show the workspace's run manifest: inputs with SHA-256, counts, parameters, versions.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph info                      the workspace in ./.papergraph",
-        "  papergraph info --output json | jq   the manifest as JSON",
-        "  papergraph info -w other             another workspace"})
+      "  papergraph info                      the workspace in ./.papergraph",
+      "  papergraph info --output json | jq   the manifest as JSON",
+      "  papergraph info -w other             another workspace"
+    })
 final class InfoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -48,20 +53,26 @@ final class InfoCommand implements Callable<Integer> {
         output.heading("Built       " + m.created() + " by " + m.tool());
         out.println();
         out.printf("Inputs (%d)%n", m.inputs().size());
-        Table inputs = new Table("file", "format", "bytes", "sha256").flexibleFromStart("file").flexible("sha256");
+        Table inputs =
+            new Table("file", "format", "bytes", "sha256")
+                .flexibleFromStart("file")
+                .flexible("sha256");
         m.inputs().forEach(i -> inputs.row(i.name(), i.format(), i.bytes(), i.sha256()));
         output.print(inputs);
         out.println();
         CoverageLines.print(coverage, out);
         out.println();
         out.println("Counts");
-        m.counts().forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %d", k, v)));
+        m.counts()
+            .forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %d", k, v)));
         out.println();
         out.println("Parameters");
-        m.parameters().forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
+        m.parameters()
+            .forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
         out.println();
         out.println("Libraries");
-        m.libraries().forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
+        m.libraries()
+            .forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
       }
       case csv, tsv -> {
         Table t = new Table("key", "value");
@@ -72,8 +83,14 @@ final class InfoCommand implements Callable<Integer> {
           t.row("input." + i.name(), i.format() + " " + i.bytes() + " " + i.sha256());
         }
         m.counts().forEach((k, v) -> t.row("counts." + k, v));
-        CoverageLines.json(coverage).forEach((k, v) -> t.row("coverage." + k, v instanceof List<?> l
-            ? String.join("; ", l.stream().map(Object::toString).toList()) : v));
+        CoverageLines.json(coverage)
+            .forEach(
+                (k, v) ->
+                    t.row(
+                        "coverage." + k,
+                        v instanceof List<?> l
+                            ? String.join("; ", l.stream().map(Object::toString).toList())
+                            : v));
         m.parameters().forEach((k, v) -> t.row("parameters." + k, v));
         m.libraries().forEach((k, v) -> t.row("libraries." + k, v));
         output.print(t);

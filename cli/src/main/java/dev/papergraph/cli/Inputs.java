@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Turns INPUT arguments into sources: a file; a folder (its files, recursively, links followed, in
  * name order, hidden ones left out; files of no known format are skipped and listed in the report,
- * see {@link InputFiles}); a glob such as {@code 'data/*.jsonl'} or {@code 'corpus/**.txt'} for shells
- * that did not expand it; {@code -} for standard input.
+ * see {@link InputFiles}); a glob such as {@code 'data/*.jsonl'} or {@code 'corpus/**.txt'} for
+ * shells that did not expand it; {@code -} for standard input.
  */
 final class Inputs {
 
@@ -27,7 +27,8 @@ final class Inputs {
    *
    * @throws UserException if an argument names nothing, or {@code -} is given twice
    */
-  static List<InputSource> expand(List<String> args, InputStream stdin) throws IOException, UserException {
+  static List<InputSource> expand(List<String> args, InputStream stdin)
+      throws IOException, UserException {
     List<InputSource> out = new ArrayList<>();
     boolean stdinUsed = false;
     for (String arg : args) {
@@ -75,12 +76,15 @@ final class Inputs {
       literal++;
     }
     String prefix = String.join("/", Arrays.copyOfRange(parts, 0, literal));
-    Path base = absolute ? Path.of("/" + prefix) : prefix.isEmpty() ? Path.of(".") : Path.of(prefix);
+    Path base =
+        absolute ? Path.of("/" + prefix) : prefix.isEmpty() ? Path.of(".") : Path.of(prefix);
     if (!Files.isDirectory(base)) {
       return List.of();
     }
-    PathMatcher m = FileSystems.getDefault().getPathMatcher(
-        "glob:" + String.join("/", Arrays.copyOfRange(parts, literal, parts.length)));
+    PathMatcher m =
+        FileSystems.getDefault()
+            .getPathMatcher(
+                "glob:" + String.join("/", Arrays.copyOfRange(parts, literal, parts.length)));
     return InputFiles.walk(base, f -> m.matches(base.relativize(f)));
   }
 }

@@ -22,47 +22,53 @@ import picocli.CommandLine.Spec;
     name = "papergraph",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Turns a pile of scientific papers into a related-paper graph to explore, rank and export.",
+    description =
+        "Turns a pile of scientific papers into a related-paper graph to explore, rank and export.",
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph build                     the bundled seed corpus into .papergraph",
-        "  papergraph build papers/ more.jsonl  your own files",
-        "  papergraph rank --top 5              the most central papers",
-        "  papergraph neighbors \"Grokking at the Edge\"",
-        "  papergraph search \"quantization of vision transformers\"",
-        "  papergraph export -o seeds.graphml   for Gephi",
-        "  papergraph info                      what the workspace holds, how it was built",
-        "",
-        "Exit codes: 0 ok, 1 user or input error, 2 usage error, 3 internal error.",
-        "Data goes to standard output, messages and progress to standard error."},
+      "  papergraph build                     the bundled seed corpus into .papergraph",
+      "  papergraph build papers/ more.jsonl  your own files",
+      "  papergraph rank --top 5              the most central papers",
+      "  papergraph neighbors \"Grokking at the Edge\"",
+      "  papergraph search \"quantization of vision transformers\"",
+      "  papergraph export -o seeds.graphml   for Gephi",
+      "  papergraph info                      what the workspace holds, how it was built",
+      "",
+      "Exit codes: 0 ok, 1 user or input error, 2 usage error, 3 internal error.",
+      "Data goes to standard output, messages and progress to standard error."
+    },
     subcommands = {
-        BuildCommand.class,
-        RankCommand.class,
-        NeighborsCommand.class,
-        CommunitiesCommand.class,
-        ExplainCommand.class,
-        PriorCommand.class,
-        DerivativeCommand.class,
-        TimelineCommand.class,
-        BurstsCommand.class,
-        DiffCommand.class,
-        PathCommand.class,
-        SearchCommand.class,
-        ExportCommand.class,
-        InfoCommand.class,
-        RenderCommand.class,
-        ViewCommand.class,
-        CommandLine.HelpCommand.class,
-        AutoComplete.GenerateCompletion.class})
+      BuildCommand.class,
+      RankCommand.class,
+      NeighborsCommand.class,
+      CommunitiesCommand.class,
+      ExplainCommand.class,
+      PriorCommand.class,
+      DerivativeCommand.class,
+      TimelineCommand.class,
+      BurstsCommand.class,
+      DiffCommand.class,
+      PathCommand.class,
+      SearchCommand.class,
+      ExportCommand.class,
+      InfoCommand.class,
+      RenderCommand.class,
+      ViewCommand.class,
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
+    })
 public final class Main implements Callable<Integer> {
 
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
+
   /** Exit code for a user or input error. */
   public static final int EXIT_USER_ERROR = 1;
+
   /** Exit code for a usage error (unknown option, bad option value). */
   public static final int EXIT_USAGE = 2;
+
   /** Exit code for an internal error (a bug). */
   public static final int EXIT_INTERNAL_ERROR = 3;
 
@@ -70,6 +76,7 @@ public final class Main implements Callable<Integer> {
 
   /** Set by {@link GlobalOptions} on any (sub)command. */
   boolean verbose;
+
   /** Set by {@link GlobalOptions} on any (sub)command. */
   boolean quiet;
 
@@ -88,20 +95,30 @@ public final class Main implements Callable<Integer> {
     if (Boolean.getBoolean("papergraph.timing")) {
       // -Dpapergraph.timing=true (e.g. in PAPERGRAPH_JAVA_OPTS): how long the command itself took
       long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-      System.err.printf(Locale.ROOT, "papergraph: %.0f ms in the command (main thread CPU %.0f ms), "
-              + "JVM start to command %d ms%n", (System.nanoTime() - start) / 1e6, cpu / 1e6,
-          ManagementFactory.getRuntimeMXBean().getUptime() - Math.round((System.nanoTime() - start) / 1e6));
+      System.err.printf(
+          Locale.ROOT,
+          "papergraph: %.0f ms in the command (main thread CPU %.0f ms), "
+              + "JVM start to command %d ms%n",
+          (System.nanoTime() - start) / 1e6,
+          cpu / 1e6,
+          ManagementFactory.getRuntimeMXBean().getUptime()
+              - Math.round((System.nanoTime() - start) / 1e6));
     }
     System.exit(code);
   }
 
   /** Runs the command line on the process's standard streams and returns its exit code. */
   public static int run(String... args) {
-    return run(new FileOutputStream(FileDescriptor.out), new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        columns(System.getenv("COLUMNS")), args);
+    return run(
+        new FileOutputStream(FileDescriptor.out),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        columns(System.getenv("COLUMNS")),
+        args);
   }
 
-  /** The table width for a {@code COLUMNS} value: a positive number, else {@link #COLUMNS_DEFAULT}. */
+  /**
+   * The table width for a {@code COLUMNS} value: a positive number, else {@link #COLUMNS_DEFAULT}.
+   */
   static int columns(String env) {
     try {
       int c = env == null ? 0 : Integer.parseInt(env.strip());
@@ -118,7 +135,8 @@ public final class Main implements Callable<Integer> {
    */
   public static int run(OutputStream stdout, PrintWriter err, int columns, String... args) {
     StandardOutput checked = new StandardOutput(stdout);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), true);
     Main main = new Main();
     main.columns = columns;
     main.stdout = checked;

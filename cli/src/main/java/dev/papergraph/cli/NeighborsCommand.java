@@ -25,17 +25,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph neighbors}: the papers around a paper, as a tree or an ego-graph file. */
-@Command(name = "neighbors", aliases = "neighbours", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "neighbors",
+    aliases = "neighbours",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Show the papers most similar to PAPER, with why (the shared terms of each edge).",
-        "With --depth 2 or more, the neighbours of the neighbours too, as a tree: each paper follows its top N "
-            + "strongest edges. --export writes this ego graph to a file instead.",
-        "PAPER is an id, a DOI, an arXiv id, or a fragment of the title."},
+      "Show the papers most similar to PAPER, with why (the shared terms of each edge).",
+      "With --depth 2 or more, the neighbours of the neighbours too, as a tree: each paper follows its top N "
+          + "strongest edges. --export writes this ego graph to a file instead.",
+      "PAPER is an id, a DOI, an arXiv id, or a fragment of the title."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph neighbors \"Grokking at the Edge\"",
-        "  papergraph neighbors title:215cdfb109b560a0 --depth 2 --top 3",
-        "  papergraph neighbors \"PD-Quant\" --export pdquant.graphml"})
+      "  papergraph neighbors \"Grokking at the Edge\"",
+      "  papergraph neighbors title:215cdfb109b560a0 --depth 2 --top 3",
+      "  papergraph neighbors \"PD-Quant\" --export pdquant.graphml"
+    })
 final class NeighborsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -47,14 +53,24 @@ final class NeighborsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PAPER", description = "Id, DOI, arXiv id or title fragment.")
   String paper;
 
-  @Option(names = "--depth", paramLabel = "D", defaultValue = "1", description = "Hops from PAPER (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--depth",
+      paramLabel = "D",
+      defaultValue = "1",
+      description = "Hops from PAPER (default: ${DEFAULT-VALUE}).")
   int depth;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "Strongest edges followed per paper (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--export", paramLabel = "FILE", description = "Write the ego graph to FILE instead of printing it.")
+  @Option(
+      names = "--export",
+      paramLabel = "FILE",
+      description = "Write the ego graph to FILE instead of printing it.")
   Path export;
 
   @Mixin ExportArgs exportArgs;
@@ -96,28 +112,51 @@ final class NeighborsCommand implements Callable<Integer> {
       Analysis part = Exports.restrict(ws.analysis(), ids);
       List<Path> files = Exporting.write(part, format, export, exportArgs, spec.commandLine());
       if (!GlobalOptions.of(spec).quiet) {
-        spec.commandLine().getErr().println("papergraph: wrote the ego graph of " + center.id() + " ("
-            + ids.size() + " papers, " + part.graph().similarity().edgeSet().size() + " edges) to "
-            + String.join(", ", files.stream().map(Path::toString).toList()));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "papergraph: wrote the ego graph of "
+                    + center.id()
+                    + " ("
+                    + ids.size()
+                    + " papers, "
+                    + part.graph().similarity().edgeSet().size()
+                    + " edges) to "
+                    + String.join(", ", files.stream().map(Path::toString).toList()));
       }
       return Main.EXIT_OK;
     }
     String id = "  (" + center.id() + ")";
-    output.heading("Neighbours of " + Text.cut(Text.terminal(center.title()),
-        Math.max(10, output.columns() - Text.width("Neighbours of " + id))) + id);
+    output.heading(
+        "Neighbours of "
+            + Text.cut(
+                Text.terminal(center.title()),
+                Math.max(10, output.columns() - Text.width("Neighbours of " + id)))
+            + id);
     Table t = Papers.edgeTable("hop", "via");
     for (Row r : rows) {
       String title = ws.title(r.id());
       if (output.table()) {
         title = "  ".repeat(r.hop() - 1) + title;
       }
-      Papers.edgeRow(t, r.edge().explanation(), r.hop(), YearOptions.year(ws, r.id()), r.id(), title,
+      Papers.edgeRow(
+          t,
+          r.edge().explanation(),
+          r.hop(),
+          YearOptions.year(ws, r.id()),
+          r.id(),
+          title,
           r.hop() > 1 ? r.edge().other(r.id()) : null);
     }
     output.print(t);
     if (ego.papers().size() == 1 && !GlobalOptions.of(spec).quiet) {
-      spec.commandLine().getErr().println("papergraph: " + center.id() + " has no edges (no paper is similar "
-          + "enough); try `papergraph search` with its title, or rebuild with a lower --min-score");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "papergraph: "
+                  + center.id()
+                  + " has no edges (no paper is similar "
+                  + "enough); try `papergraph search` with its title, or rebuild with a lower --min-score");
     }
     return Main.EXIT_OK;
   }
@@ -126,8 +165,8 @@ final class NeighborsCommand implements Callable<Integer> {
   record Row(String id, int hop, SimilarityEdge edge) {}
 
   /**
-   * The ego graph as a tree in depth-first order: each paper is placed under the strongest edge
-   * to a paper one hop closer; children by decreasing edge score, then id.
+   * The ego graph as a tree in depth-first order: each paper is placed under the strongest edge to
+   * a paper one hop closer; children by decreasing edge score, then id.
    */
   static List<Row> tree(Neighbourhoods.EgoGraph ego) {
     Map<String, Integer> hops = ego.hops();
@@ -138,7 +177,9 @@ final class NeighborsCommand implements Callable<Integer> {
       for (String child : List.of(e.first(), e.second())) {
         String parent = e.other(child);
         if (hops.get(child) == hops.get(parent) + 1 && placed.putIfAbsent(child, true) == null) {
-          children.computeIfAbsent(parent, k -> new ArrayList<>()).add(new Row(child, hops.get(child), e));
+          children
+              .computeIfAbsent(parent, k -> new ArrayList<>())
+              .add(new Row(child, hops.get(child), e));
         }
       }
     }

@@ -11,13 +11,15 @@ import java.util.List;
 /**
  * The rule for files papergraph writes with {@code -o FILE} (and {@code --export FILE}): it writes
  * regular files only, atomically (a temporary beside the file, then a rename), so it refuses
+ *
  * <ul>
  *   <li>a device, FIFO, socket or folder at the path, even with {@code --force} (the rename would
  *       replace {@code /dev/null} with a regular file; a FIFO's reader would never see the data);
- *       {@code -o /dev/full --format csv} is refused before any file is made beside it;</li>
+ *       {@code -o /dev/full --format csv} is refused before any file is made beside it;
  *   <li>a symbolic link, even with {@code --force}: the rename would replace the link itself, not
- *       the file it points to, so the user is asked to name the target instead.</li>
+ *       the file it points to, so the user is asked to name the target instead.
  * </ul>
+ *
  * Standard output is {@code -o -}.
  */
 final class OutputFiles {
@@ -45,15 +47,21 @@ final class OutputFiles {
     }
     if (a.isSymbolicLink()) {
       Path target = Files.readSymbolicLink(p);
-      throw new UserException(p + " is a symbolic link (to " + target + "); papergraph replaces only regular "
-          + "files: give the file it points to with -o, or remove the link");
+      throw new UserException(
+          p
+              + " is a symbolic link (to "
+              + target
+              + "); papergraph replaces only regular "
+              + "files: give the file it points to with -o, or remove the link");
     }
     if (a.isDirectory()) {
       throw new UserException(p + " is a folder; give a file name with -o");
     }
     if (!a.isRegularFile()) {
-      throw new UserException(p + " is a device, FIFO or socket, not a regular file; papergraph writes only "
-          + "regular files (use -o - for standard output)");
+      throw new UserException(
+          p
+              + " is a device, FIFO or socket, not a regular file; papergraph writes only "
+              + "regular files (use -o - for standard output)");
     }
   }
 }

@@ -14,14 +14,23 @@ import picocli.CommandLine.Spec;
 final class OutputOptions {
 
   /** The forms data can take on standard output. */
-  enum Form { table, json, csv, tsv }
+  enum Form {
+    table,
+    json,
+    csv,
+    tsv
+  }
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = "--output", paramLabel = "FORM", defaultValue = "table",
-      description = "Form of the data on standard output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
-          + "Tables fit the terminal (COLUMNS, else 80); the other forms are never shortened.")
+  @Option(
+      names = "--output",
+      paramLabel = "FORM",
+      defaultValue = "table",
+      description =
+          "Form of the data on standard output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
+              + "Tables fit the terminal (COLUMNS, else 80); the other forms are never shortened.")
   Form form = Form.table;
 
   /** Whether the data is for people (a table) rather than programs. */
@@ -44,7 +53,9 @@ final class OutputOptions {
     t.print(out(), form, columns());
   }
 
-  /** A line for people above a table (only in table form), terminal-safe and wrapped to the width. */
+  /**
+   * A line for people above a table (only in table form), terminal-safe and wrapped to the width.
+   */
   void heading(String line) {
     if (table()) {
       Text.wrap(Text.terminal(line), columns()).forEach(out()::println);

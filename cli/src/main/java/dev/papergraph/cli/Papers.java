@@ -1,9 +1,9 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.workspace.PaperLookup;
+import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,19 +35,29 @@ final class Papers {
       if (a.candidates().size() > CANDIDATES_SHOWN) {
         lines.add("… and " + (a.candidates().size() - CANDIDATES_SHOWN) + " more");
       }
-      throw new UserException("\"" + Text.echo(query) + "\" matches " + a.candidates().size()
-          + " papers; give more of the title, or one of these ids:", lines);
+      throw new UserException(
+          "\""
+              + Text.echo(query)
+              + "\" matches "
+              + a.candidates().size()
+              + " papers; give more of the title, or one of these ids:",
+          lines);
     }
     PaperLookup.NotFound n = (PaperLookup.NotFound) m;
     if (n.closest().isEmpty()) {
-      throw new UserException("no paper matches \"" + Text.echo(query) + "\"; try `papergraph search \""
-          + Text.echo(query) + "\"`");
+      throw new UserException(
+          "no paper matches \""
+              + Text.echo(query)
+              + "\"; try `papergraph search \""
+              + Text.echo(query)
+              + "\"`");
     }
-    throw new UserException("no paper matches \"" + Text.echo(query) + "\"; the closest titles are:",
+    throw new UserException(
+        "no paper matches \"" + Text.echo(query) + "\"; the closest titles are:",
         n.closest().stream().map(Papers::line).toList());
   }
 
-  /** "id  title", for candidate lists. */
+  /** "id title", for candidate lists. */
   static String line(PaperRef p) {
     return p.id() + "  " + p.title();
   }
@@ -59,23 +69,40 @@ final class Papers {
 
   /**
    * A table of papers reached over edges, as {@code neighbors} and {@code path} print it: the given
-   * leading columns (a hop or step number, then others shown only to programs, such as {@code via}),
-   * then the edge's score, the paper (year, id, title), the shared terms, and, for programs, the score components
-   * that {@code explain} gives.
+   * leading columns (a hop or step number, then others shown only to programs, such as {@code
+   * via}), then the edge's score, the paper (year, id, title), the shared terms, and, for programs,
+   * the score components that {@code explain} gives.
    */
   static Table edgeTable(String position, String... machineOnly) {
     List<String> keys = new ArrayList<>(List.of(position, "score", "year", "id", "title"));
     keys.addAll(List.of(machineOnly));
-    keys.addAll(List.of("sharedTerms", "text", "topic", "direct", "coupling", "cocitation", "sharedTopics",
-        "sharedReferences"));
+    keys.addAll(
+        List.of(
+            "sharedTerms",
+            "text",
+            "topic",
+            "direct",
+            "coupling",
+            "cocitation",
+            "sharedTopics",
+            "sharedReferences"));
     return new Table(keys.toArray(String[]::new))
         .machineOnly(machineOnly)
-        .machineOnly("text", "topic", "direct", "coupling", "cocitation", "sharedTopics", "sharedReferences")
+        .machineOnly(
+            "text", "topic", "direct", "coupling", "cocitation", "sharedTopics", "sharedReferences")
         .flexible("title", "sharedTerms");
   }
 
-  /** A row of {@link #edgeTable}: the explanation of the edge that reached the paper (null: none). */
-  static void edgeRow(Table t, EdgeExplanation e, int position, Integer year, String id, String title,
+  /**
+   * A row of {@link #edgeTable}: the explanation of the edge that reached the paper (null: none).
+   */
+  static void edgeRow(
+      Table t,
+      EdgeExplanation e,
+      int position,
+      Integer year,
+      String id,
+      String title,
       Object... machineOnly) {
     List<Object> row = new ArrayList<>(List.of(position));
     row.add(e == null ? null : e.score());
@@ -86,8 +113,16 @@ final class Papers {
     if (e == null) {
       row.addAll(Arrays.asList(List.of(), null, null, null, null, null, List.of(), List.of()));
     } else {
-      row.addAll(List.of(sharedTerms(e), e.text(), e.topic(), e.direct(), e.coupling(), e.cocitation(),
-          e.sharedTopics(), e.sharedReferences()));
+      row.addAll(
+          List.of(
+              sharedTerms(e),
+              e.text(),
+              e.topic(),
+              e.direct(),
+              e.coupling(),
+              e.cocitation(),
+              e.sharedTopics(),
+              e.sharedReferences()));
     }
     t.row(row.toArray());
   }

@@ -14,17 +14,22 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph prior}: the works a paper's neighbourhood or a community builds on. */
-@Command(name = "prior", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "prior",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Prior works: the works most cited by a set of papers (PAPER and its strongest neighbours, or a "
-            + "community), with how many of them cite each. Works outside the corpus, known only as references, "
-            + "are listed too (by id; title empty). Needs a corpus with references (OpenAlex, Semantic "
-            + "Scholar)."},
+      "Prior works: the works most cited by a set of papers (PAPER and its strongest neighbours, or a "
+          + "community), with how many of them cite each. Works outside the corpus, known only as references, "
+          + "are listed too (by id; title empty). Needs a corpus with references (OpenAlex, Semantic "
+          + "Scholar)."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph prior --community 0",
-        "  papergraph prior \"dropout\" --neighbours 0     the references of one paper",
-        "  papergraph prior --community 2 --output csv > prior.csv"})
+      "  papergraph prior --community 0",
+      "  papergraph prior \"dropout\" --neighbours 0     the references of one paper",
+      "  papergraph prior --community 2 --output csv > prior.csv"
+    })
 final class PriorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -33,7 +38,11 @@ final class PriorCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CitationSelection selection;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows to show (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Override
@@ -46,7 +55,8 @@ final class PriorCommand implements Callable<Integer> {
     List<Paper> papers = ws.papers();
     CitationIndex index = CitationSelection.index(papers);
     List<PriorWorks.Work> works = PriorWorks.of(papers, index, sel.ids());
-    Table t = new Table("rank", "citing", "share", "community", "year", "id", "title").flexible("title");
+    Table t =
+        new Table("rank", "citing", "share", "community", "year", "id", "title").flexible("title");
     int rank = 0;
     for (PriorWorks.Work w : works.subList(0, Math.min(top, works.size()))) {
       Integer community = null;
@@ -58,10 +68,19 @@ final class PriorCommand implements Callable<Integer> {
         title = ws.title(w.key());
         year = YearOptions.year(ws, w.key());
       }
-      t.row(++rank, w.citing(), (double) w.citing() / sel.ids().size(), community, year, w.key(), title);
+      t.row(
+          ++rank,
+          w.citing(),
+          (double) w.citing() / sel.ids().size(),
+          community,
+          year,
+          w.key(),
+          title);
     }
     if (output.form == OutputOptions.Form.table) {
-      spec.commandLine().getOut().printf("Prior works of %s: %d works cited%n", sel.description(), works.size());
+      spec.commandLine()
+          .getOut()
+          .printf("Prior works of %s: %d works cited%n", sel.description(), works.size());
     }
     output.print(t);
     if (works.isEmpty() && !GlobalOptions.of(spec).quiet) {

@@ -26,18 +26,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code papergraph rank}: the most central papers, or those whose centrality and popularity disagree. */
-@Command(name = "rank", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code papergraph rank}: the most central papers, or those whose centrality and popularity
+ * disagree.
+ */
+@Command(
+    name = "rank",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Rank papers by a centrality measure, over the whole graph or within one community.",
-        "--gems lists papers far more central than popular (upvotes or citations), --hype the reverse."},
+      "Rank papers by a centrality measure, over the whole graph or within one community.",
+      "--gems lists papers far more central than popular (upvotes or citations), --hype the reverse."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph rank                          top 10 by PageRank",
-        "  papergraph rank --by betweenness --top 20",
-        "  papergraph rank --community 0            within community 0 (see `communities`)",
-        "  papergraph rank --gems                   central but little upvoted",
-        "  papergraph rank --top 5 --output json | jq '.[].title'"})
+      "  papergraph rank                          top 10 by PageRank",
+      "  papergraph rank --by betweenness --top 20",
+      "  papergraph rank --community 0            within community 0 (see `communities`)",
+      "  papergraph rank --gems                   central but little upvoted",
+      "  papergraph rank --top 5 --output json | jq '.[].title'"
+    })
 final class RankCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -46,42 +54,68 @@ final class RankCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin YearOptions years;
 
-  @Option(names = "--by", paramLabel = "MEASURE", defaultValue = "pagerank", completionCandidates = MeasureNames.class,
+  @Option(
+      names = "--by",
+      paramLabel = "MEASURE",
+      defaultValue = "pagerank",
+      completionCandidates = MeasureNames.class,
       description = "Centrality: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String by;
 
-  @Option(names = "--community", paramLabel = "N",
+  @Option(
+      names = "--community",
+      paramLabel = "N",
       description = "Only papers of community N, ranked by the measure within the community.")
   Integer community;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Rows to show (default: ${DEFAULT-VALUE}).")
   int top;
 
   @ArgGroup(exclusive = true)
   Contrast contrast;
 
   static final class Contrast {
-    @Option(names = "--gems", required = true, description = "Hidden gems: far more central than popular.")
+    @Option(
+        names = "--gems",
+        required = true,
+        description = "Hidden gems: far more central than popular.")
     boolean gems;
 
     @Option(names = "--hype", required = true, description = "Hype: far more popular than central.")
     boolean hype;
   }
 
-  @Option(names = "--min-gap", paramLabel = "G", defaultValue = "0.5",
-      description = "With --gems/--hype: least gap between centrality and popularity percentiles, 0-1 "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-gap",
+      paramLabel = "G",
+      defaultValue = "0.5",
+      description =
+          "With --gems/--hype: least gap between centrality and popularity percentiles, 0-1 "
+              + "(default: ${DEFAULT-VALUE}).")
   double minGap;
 
   @Override
   public Integer call() throws Exception {
-    Measure measure = Measure.byName(by).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "unknown --by '" + by + "': expected one of " + String.join(", ", new MeasureNames())));
+    Measure measure =
+        Measure.byName(by)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "unknown --by '"
+                            + by
+                            + "': expected one of "
+                            + String.join(", ", new MeasureNames())));
     if (top < 1) {
       throw new ParameterException(spec.commandLine(), "--top must be at least 1: " + top);
     }
     if (!(minGap >= 0 && minGap <= 1)) {
-      throw new ParameterException(spec.commandLine(), "--min-gap must be between 0 and 1: " + minGap);
+      throw new ParameterException(
+          spec.commandLine(), "--min-gap must be between 0 and 1: " + minGap);
     }
     Workspace ws = workspace.open();
     Centralities c = ws.centralities();
@@ -98,14 +132,21 @@ final class RankCommand implements Callable<Integer> {
       Map<String, Double> within = c.withinCommunity().getOrDefault(measure, Map.of());
       List<String> ids = new ArrayList<>(com.members());
       kept.ifPresent(ids::retainAll);
-      ids.sort((a, b) -> {
-        int cmp = Double.compare(within.getOrDefault(b, 0.0), within.getOrDefault(a, 0.0));
-        return cmp != 0 ? cmp : a.compareTo(b);
-      });
+      ids.sort(
+          (a, b) -> {
+            int cmp = Double.compare(within.getOrDefault(b, 0.0), within.getOrDefault(a, 0.0));
+            return cmp != 0 ? cmp : a.compareTo(b);
+          });
       t = new Table("rank", measure.key(), "overall", "year", "id", "title").flexible("title");
       int rank = 0;
       for (String id : ids.subList(0, Math.min(top, ids.size()))) {
-        t.row(++rank, within.getOrDefault(id, 0.0), c.score(measure, id), YearOptions.year(ws, id), id, ws.title(id));
+        t.row(
+            ++rank,
+            within.getOrDefault(id, 0.0),
+            c.score(measure, id),
+            YearOptions.year(ws, id),
+            id,
+            ws.title(id));
       }
     } else {
       List<String> ranking = c.ranking(measure);
@@ -116,7 +157,12 @@ final class RankCommand implements Callable<Integer> {
       int rank = 0;
       for (String id : ranking.subList(0, Math.min(top, ranking.size()))) {
         int community = ws.ref(id).orElseThrow().community();
-        t.row(++rank, c.score(measure, id), community < 0 ? null : community, YearOptions.year(ws, id), id,
+        t.row(
+            ++rank,
+            c.score(measure, id),
+            community < 0 ? null : community,
+            YearOptions.year(ws, id),
+            id,
             ws.title(id));
       }
     }
@@ -126,34 +172,67 @@ final class RankCommand implements Callable<Integer> {
 
   private Community community(Communities communities) throws UserException {
     if (community < 0 || community >= communities.communities().size()) {
-      throw new UserException("no community " + community + ": this workspace has communities 0 to "
-          + (communities.communities().size() - 1) + " (see `papergraph communities`)");
+      throw new UserException(
+          "no community "
+              + community
+              + ": this workspace has communities 0 to "
+              + (communities.communities().size() - 1)
+              + " (see `papergraph communities`)");
     }
     return communities.communities().get(community);
   }
 
-  private Table contrast(Workspace ws, Measure measure, List<Paper> papers, Centralities c) throws Exception {
-    Popularity popularity = PopularityContrast.choose(papers).orElseThrow(() -> new UserException(
-        "no paper in this workspace has upvotes or citation counts, so there is no popularity to contrast"));
+  private Table contrast(Workspace ws, Measure measure, List<Paper> papers, Centralities c)
+      throws Exception {
+    Popularity popularity =
+        PopularityContrast.choose(papers)
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "no paper in this workspace has upvotes or citation counts, so there is no popularity to contrast"));
     List<Paper> pool = papers;
     if (community != null) {
       Set<String> members = new HashSet<>(community(ws.communities()).members());
       pool = papers.stream().filter(p -> members.contains(p.id())).toList();
     }
     PopularityContrast pc = PopularityContrast.of(pool, c, measure, popularity);
-    List<PopularityContrast.Standing> list = contrast.gems ? pc.hiddenGems(minGap) : pc.hype(minGap);
+    List<PopularityContrast.Standing> list =
+        contrast.gems ? pc.hiddenGems(minGap) : pc.hype(minGap);
     String pop = popularity.name().toLowerCase(Locale.ROOT);
     // people see the percentiles whose gap ranks the papers; programs get the raw values too
-    Table t = new Table("rank", "gap", measure.key(), measure.key() + "Pct", pop, pop + "Pct", "year", "id", "title")
-        .machineOnly(measure.key(), pop).flexible("title");
+    Table t =
+        new Table(
+                "rank",
+                "gap",
+                measure.key(),
+                measure.key() + "Pct",
+                pop,
+                pop + "Pct",
+                "year",
+                "id",
+                "title")
+            .machineOnly(measure.key(), pop)
+            .flexible("title");
     int rank = 0;
     for (PopularityContrast.Standing s : list.subList(0, Math.min(top, list.size()))) {
-      t.row(++rank, s.gap(), s.centrality(), s.centralityPercentile(), s.popularity(), s.popularityPercentile(),
-          YearOptions.year(ws, s.paperId()), s.paperId(), ws.title(s.paperId()));
+      t.row(
+          ++rank,
+          s.gap(),
+          s.centrality(),
+          s.centralityPercentile(),
+          s.popularity(),
+          s.popularityPercentile(),
+          YearOptions.year(ws, s.paperId()),
+          s.paperId(),
+          ws.title(s.paperId()));
     }
     if (list.isEmpty() && !GlobalOptions.of(spec).quiet) {
-      spec.commandLine().getErr().printf(Locale.ROOT, "papergraph: no paper has a gap of at least %.2f; "
-          + "try a smaller --min-gap%n", minGap);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "papergraph: no paper has a gap of at least %.2f; " + "try a smaller --min-gap%n",
+              minGap);
     }
     return t;
   }

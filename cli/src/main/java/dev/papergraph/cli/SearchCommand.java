@@ -16,17 +16,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code papergraph search}: the papers nearest to a piece of free text. */
-@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Find the papers nearest to free text (a few words, a title, or a whole pasted abstract): BM25 over the "
-            + "workspace's Lucene index of titles and abstracts, analysed as the similarity engine analyses them "
-            + "(stemming, phrases).",
-        "Scores are BM25's: higher is closer, not bounded."},
+      "Find the papers nearest to free text (a few words, a title, or a whole pasted abstract): BM25 over the "
+          + "workspace's Lucene index of titles and abstracts, analysed as the similarity engine analyses them "
+          + "(stemming, phrases).",
+      "Scores are BM25's: higher is closer, not bounded."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph search \"post-training quantization of vision transformers\"",
-        "  papergraph search \"$(cat abstract.txt)\" --top 20",
-        "  papergraph search grokking --output json | jq '.[0].id'"})
+      "  papergraph search \"post-training quantization of vision transformers\"",
+      "  papergraph search \"$(cat abstract.txt)\" --top 20",
+      "  papergraph search grokking --output json | jq '.[0].id'"
+    })
 final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -35,10 +40,17 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin YearOptions years;
 
-  @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The text to search for (several words are joined).")
+  @Parameters(
+      paramLabel = "TEXT",
+      arity = "1..*",
+      description = "The text to search for (several words are joined).")
   List<String> text;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Results to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Results to show (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Override
@@ -52,7 +64,8 @@ final class SearchCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     Optional<Set<String>> kept = years.keep(ws);
-    List<PaperIndex.SearchHit> hits = ws.search(query, kept.isPresent() ? Math.max(top, ws.catalog().size()) : top);
+    List<PaperIndex.SearchHit> hits =
+        ws.search(query, kept.isPresent() ? Math.max(top, ws.catalog().size()) : top);
     if (kept.isPresent()) {
       hits = hits.stream().filter(h -> kept.get().contains(h.paper().id())).limit(top).toList();
     }
@@ -60,13 +73,22 @@ final class SearchCommand implements Callable<Integer> {
     int rank = 0;
     for (PaperIndex.SearchHit h : hits) {
       int community = ws.ref(h.paper().id()).map(PaperRef::community).orElse(-1);
-      t.row(++rank, h.score(), community < 0 ? null : community, h.paper().year().orElse(null), h.paper().id(),
+      t.row(
+          ++rank,
+          h.score(),
+          community < 0 ? null : community,
+          h.paper().year().orElse(null),
+          h.paper().id(),
           h.paper().title());
     }
     output.print(t);
     if (hits.isEmpty() && !GlobalOptions.of(spec).quiet) {
-      spec.commandLine().getErr().println("papergraph: no paper shares a term with \"" + Text.echo(query)
-          + "\" (after stop words and stemming); try other words");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "papergraph: no paper shares a term with \""
+                  + Text.echo(query)
+                  + "\" (after stop words and stemming); try other words");
     }
     return Main.EXIT_OK;
   }

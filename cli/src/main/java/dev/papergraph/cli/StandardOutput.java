@@ -6,10 +6,10 @@ import java.io.OutputStream;
 import java.util.Locale;
 
 /**
- * The one stream every command's data goes through to standard output (the table writer and
- * binary exports alike). It remembers the first write failure (a full disk, {@code /dev/full}, a
- * closed pipe) and rethrows it naming standard output; {@link Main} flushes it after every command
- * and turns a failure into exit 1, so no command can end "ok" with its output cut.
+ * The one stream every command's data goes through to standard output (the table writer and binary
+ * exports alike). It remembers the first write failure (a full disk, {@code /dev/full}, a closed
+ * pipe) and rethrows it naming standard output; {@link Main} flushes it after every command and
+ * turns a failure into exit 1, so no command can end "ok" with its output cut.
  */
 final class StandardOutput extends FilterOutputStream {
 
@@ -66,7 +66,8 @@ final class StandardOutput extends FilterOutputStream {
 
   /** Whether the failure is only that the reader went away ({@code papergraph rank | head -1}). */
   boolean brokenPipe() {
-    return failure != null && reason(failure.getCause()).toLowerCase(Locale.ROOT).contains("broken pipe");
+    return failure != null
+        && reason(failure.getCause()).toLowerCase(Locale.ROOT).contains("broken pipe");
   }
 
   private static String reason(Throwable e) {

@@ -18,31 +18,32 @@ import java.util.stream.Collectors;
 /**
  * Rows of data printed in the form the user asked for: an aligned table for people, or JSON (an
  * array of objects with typed values, lists as arrays), CSV (RFC 4180) or TSV for programs; text
- * cells of CSV and TSV that start like a spreadsheet formula get a leading {@code '}
- * ({@link CsvCells#neutralise}, issue 12 #22).
+ * cells of CSV and TSV that start like a spreadsheet formula get a leading {@code '} ({@link
+ * CsvCells#neutralise}, issue 12 #22).
  *
- * <p>One naming style: a column's key is camelCase ({@code sharedTerms}); it is the JSON key and the
- * CSV/TSV header, and the table header is the key in words ({@code SHARED TERMS}).
+ * <p>One naming style: a column's key is camelCase ({@code sharedTerms}); it is the JSON key and
+ * the CSV/TSV header, and the table header is the key in words ({@code SHARED TERMS}).
  *
- * <p>A table fits the terminal: numbers are right aligned, text is made terminal-safe
- * ({@link Text#terminal}), and when the rows are wider than the given columns the flexible text
- * columns (titles, labels, terms) are narrowed, widest first, and their cells end with "…". The
- * machine forms are never shortened and carry the text as it is.
+ * <p>A table fits the terminal: numbers are right aligned, text is made terminal-safe ({@link
+ * Text#terminal}), and when the rows are wider than the given columns the flexible text columns
+ * (titles, labels, terms) are narrowed, widest first, and their cells end with "…". The machine
+ * forms are never shortened and carry the text as it is.
  */
 final class Table {
 
-  static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .build();
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .build();
 
   /** Columns a flexible column keeps at least when narrowed. */
   static final int FLEX_MIN_DEFAULT = 8;
 
   /**
    * A column: its camelCase key; the widest it is drawn in a table (0 = any); the narrowest it may
-   * be made to fit the terminal (0 = never narrowed); whether the table form shows it at all; whether
-   * a cut keeps the end (file paths) rather than the start.
+   * be made to fit the terminal (0 = never narrowed); whether the table form shows it at all;
+   * whether a cut keeps the end (file paths) rather than the start.
    */
   record Column(String key, int maxWidth, int flexMin, boolean inTable, boolean keepEnd) {
     /** The table header: the key in upper-case words. */
@@ -80,7 +81,9 @@ final class Table {
     return change(key, c -> new Column(c.key(), width, c.flexMin(), c.inTable(), c.keepEnd()));
   }
 
-  /** Lets a text column be narrowed down to {@link #FLEX_MIN_DEFAULT} columns to fit the terminal. */
+  /**
+   * Lets a text column be narrowed down to {@link #FLEX_MIN_DEFAULT} columns to fit the terminal.
+   */
   Table flexible(String... keys) {
     for (String k : keys) {
       change(k, c -> new Column(c.key(), c.maxWidth(), FLEX_MIN_DEFAULT, c.inTable(), c.keepEnd()));
@@ -88,7 +91,9 @@ final class Table {
     return this;
   }
 
-  /** Like {@link #flexible}, but a cut keeps the end of the text ("…/seed/000.txt"): for file paths. */
+  /**
+   * Like {@link #flexible}, but a cut keeps the end of the text ("…/seed/000.txt"): for file paths.
+   */
   Table flexibleFromStart(String... keys) {
     flexible(keys);
     for (String k : keys) {
@@ -108,7 +113,8 @@ final class Table {
   /** Adds a row; values are strings, numbers, lists of strings, or null (empty). */
   Table row(Object... cells) {
     if (cells.length != columns.size()) {
-      throw new IllegalArgumentException("row has " + cells.length + " cells, table " + columns.size() + " columns");
+      throw new IllegalArgumentException(
+          "row has " + cells.length + " cells, table " + columns.size() + " columns");
     }
     rows.add(cells.clone());
     return this;
@@ -119,7 +125,10 @@ final class Table {
     return rows.size();
   }
 
-  /** Prints the table in the given form; a table form takes at most {@code width} columns where it can. */
+  /**
+   * Prints the table in the given form; a table form takes at most {@code width} columns where it
+   * can.
+   */
   void print(PrintWriter out, OutputOptions.Form form, int width) throws IOException {
     switch (form) {
       case table -> printAligned(out, width);
@@ -185,14 +194,19 @@ final class Table {
     for (String[] row : text) {
       b.setLength(0);
       for (int i = 0; i < n; i++) {
-        String cell = columns.get(shown.get(i)).keepEnd() ? Text.cutStart(row[i], width[i]) : Text.cut(row[i], width[i]);
+        String cell =
+            columns.get(shown.get(i)).keepEnd()
+                ? Text.cutStart(row[i], width[i])
+                : Text.cut(row[i], width[i]);
         pad(b, cell, width[i], numeric[i], i == n - 1);
       }
       out.println(b.toString().stripTrailing());
     }
   }
 
-  /** Narrows the widest flexible column, one column at a time, until the row fits or none can give. */
+  /**
+   * Narrows the widest flexible column, one column at a time, until the row fits or none can give.
+   */
   static void fit(int[] width, int[] min, int termWidth) {
     int total = 2 * Math.max(0, width.length - 1);
     for (int w : width) {
@@ -240,7 +254,8 @@ final class Table {
       for (int c = 0; c < r.length; c++) {
         if (c > 0) b.append(sep);
         String cell = formatFull(r[c]);
-        // text cells a spreadsheet would run as a formula are neutralised (OWASP); numbers stay numbers
+        // text cells a spreadsheet would run as a formula are neutralised (OWASP); numbers stay
+        // numbers
         b.append(field(r[c] instanceof Number ? cell : CsvCells.neutralise(cell), sep));
       }
       out.print(b.append(sep == ',' ? "\r\n" : "\n"));
@@ -251,7 +266,10 @@ final class Table {
     if (sep == '\t') {
       return s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
     }
-    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+    if (s.indexOf(',') >= 0
+        || s.indexOf('"') >= 0
+        || s.indexOf('\n') >= 0
+        || s.indexOf('\r') >= 0) {
       return '"' + s.replace("\"", "\"\"") + '"';
     }
     return s;

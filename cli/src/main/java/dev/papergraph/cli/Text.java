@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
  */
 final class Text {
 
-  /** ESC sequences: CSI ({@code ESC [ ... final}), OSC ({@code ESC ] ... BEL|ST}), and two-character ones. */
-  private static final Pattern ESCAPES = Pattern.compile(
-      "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B[@-_]?|\u009B[0-?]*[ -/]*[@-~]");
+  /**
+   * ESC sequences: CSI ({@code ESC [ ... final}), OSC ({@code ESC ] ... BEL|ST}), and two-character
+   * ones.
+   */
+  private static final Pattern ESCAPES =
+      Pattern.compile(
+          "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B[@-_]?|\u009B[0-?]*[ -/]*[@-~]");
 
   /** Longest echo of a user's argument in a message, in code points. */
   static final int ECHO_MAX = 60;
@@ -22,15 +26,18 @@ final class Text {
   private Text() {}
 
   /**
-   * The text with escape sequences, C0/C1 control characters and invisible format characters
-   * (bidi overrides, isolates and marks; zero-width joiners are kept for emoji) removed; tabs, line
-   * and paragraph breaks become spaces.
+   * The text with escape sequences, C0/C1 control characters and invisible format characters (bidi
+   * overrides, isolates and marks; zero-width joiners are kept for emoji) removed; tabs, line and
+   * paragraph breaks become spaces.
    */
   static String terminal(String s) {
     if (s == null) {
       return "";
     }
-    String t = s.indexOf('\u001B') >= 0 || s.indexOf('\u009B') >= 0 ? ESCAPES.matcher(s).replaceAll("") : s;
+    String t =
+        s.indexOf('\u001B') >= 0 || s.indexOf('\u009B') >= 0
+            ? ESCAPES.matcher(s).replaceAll("")
+            : s;
     StringBuilder b = null;
     for (int i = 0; i < t.length(); ) {
       int cp = t.codePointAt(i);
@@ -53,7 +60,13 @@ final class Text {
 
   /** What a code point becomes on the terminal: null to keep it. */
   private static String replacement(int cp) {
-    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B || cp == 0x0C
+    if (cp == '\t'
+        || cp == '\n'
+        || cp == '\r'
+        || cp == 0x2028
+        || cp == 0x2029
+        || cp == 0x0B
+        || cp == 0x0C
         || cp == 0x85) {
       return " ";
     }
@@ -70,12 +83,17 @@ final class Text {
     return null;
   }
 
-  /** A user's argument quoted in a message: terminal-safe and at most {@link #ECHO_MAX} code points. */
+  /**
+   * A user's argument quoted in a message: terminal-safe and at most {@link #ECHO_MAX} code points.
+   */
   static String echo(String arg) {
     return cut(terminal(arg), ECHO_MAX);
   }
 
-  /** The terminal columns a string takes: wide (East Asian, emoji) characters two, combining marks none. */
+  /**
+   * The terminal columns a string takes: wide (East Asian, emoji) characters two, combining marks
+   * none.
+   */
   static int width(String s) {
     int w = 0;
     for (int i = 0; i < s.length(); ) {
@@ -88,7 +106,9 @@ final class Text {
 
   private static int width(int cp) {
     int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT
         || cp == 0x200B) {
       return 0;
     }
@@ -97,21 +117,23 @@ final class Text {
 
   /** East Asian Wide and Fullwidth ranges (Unicode UAX 11) and the emoji blocks. */
   private static boolean wide(int cp) {
-    return cp >= 0x1100 && (cp <= 0x115F
-        || cp == 0x2329 || cp == 0x232A
-        || (cp >= 0x2E80 && cp <= 0x303E)
-        || (cp >= 0x3041 && cp <= 0x33FF)
-        || (cp >= 0x3400 && cp <= 0x4DBF)
-        || (cp >= 0x4E00 && cp <= 0x9FFF)
-        || (cp >= 0xA000 && cp <= 0xA4CF)
-        || (cp >= 0xAC00 && cp <= 0xD7A3)
-        || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6)
-        || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x1F900 && cp <= 0x1F9FF)
-        || (cp >= 0x20000 && cp <= 0x3FFFD));
+    return cp >= 0x1100
+        && (cp <= 0x115F
+            || cp == 0x2329
+            || cp == 0x232A
+            || (cp >= 0x2E80 && cp <= 0x303E)
+            || (cp >= 0x3041 && cp <= 0x33FF)
+            || (cp >= 0x3400 && cp <= 0x4DBF)
+            || (cp >= 0x4E00 && cp <= 0x9FFF)
+            || (cp >= 0xA000 && cp <= 0xA4CF)
+            || (cp >= 0xAC00 && cp <= 0xD7A3)
+            || (cp >= 0xF900 && cp <= 0xFAFF)
+            || (cp >= 0xFE30 && cp <= 0xFE4F)
+            || (cp >= 0xFF00 && cp <= 0xFF60)
+            || (cp >= 0xFFE0 && cp <= 0xFFE6)
+            || (cp >= 0x1F300 && cp <= 0x1F64F)
+            || (cp >= 0x1F900 && cp <= 0x1F9FF)
+            || (cp >= 0x20000 && cp <= 0x3FFFD));
   }
 
   /** The string cut to at most {@code max} columns, its last one an ellipsis when cut. */
@@ -134,7 +156,10 @@ final class Text {
     return b.toString().stripTrailing() + "…";
   }
 
-  /** The string cut to at most {@code max} columns keeping its end, its first one an ellipsis when cut. */
+  /**
+   * The string cut to at most {@code max} columns keeping its end, its first one an ellipsis when
+   * cut.
+   */
   static String cutStart(String s, int max) {
     if (max <= 0 || width(s) <= max) {
       return s;

@@ -22,17 +22,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code papergraph timeline}: papers per community per year (or month), as a table and a picture. */
-@Command(name = "timeline", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code papergraph timeline}: papers per community per year (or month), as a table and a picture.
+ */
+@Command(
+    name = "timeline",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Papers per community per year (or month): how each community grew. The table has one column per "
-            + "large community (ids as in `communities`) and one for the rest; -o draws the same as stacked "
-            + "areas in the community colours and labels of `render`."},
+      "Papers per community per year (or month): how each community grew. The table has one column per "
+          + "large community (ids as in `communities`) and one for the rest; -o draws the same as stacked "
+          + "areas in the community colours and labels of `render`."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  papergraph timeline",
-        "  papergraph timeline -o timeline.png",
-        "  papergraph timeline --by month -o timeline.svg --output csv > timeline.csv"})
+      "  papergraph timeline",
+      "  papergraph timeline -o timeline.png",
+      "  papergraph timeline --by month -o timeline.svg --output csv > timeline.csv"
+    })
 final class TimelineCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -40,32 +47,52 @@ final class TimelineCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
 
-  @Option(names = "--by", paramLabel = "STEP", defaultValue = "auto",
-      description = "year, month, or auto: months when the dated papers span fewer than 3 years, else years "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--by",
+      paramLabel = "STEP",
+      defaultValue = "auto",
+      description =
+          "year, month, or auto: months when the dated papers span fewer than 3 years, else years "
+              + "(default: ${DEFAULT-VALUE}).")
   String by;
 
-  @Option(names = "--communities", paramLabel = "N", defaultValue = "" + TimelinePicture.COMMUNITIES_DEFAULT,
-      description = "The N largest communities get a column and a colour; the rest are summed (default: "
-          + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--communities",
+      paramLabel = "N",
+      defaultValue = "" + TimelinePicture.COMMUNITIES_DEFAULT,
+      description =
+          "The N largest communities get a column and a colour; the rest are summed (default: "
+              + "${DEFAULT-VALUE}).")
   int shown;
 
-  @Option(names = {"-o", "--picture"}, paramLabel = "FILE", description = "Also draw the timeline to FILE (.png or .svg).")
+  @Option(
+      names = {"-o", "--picture"},
+      paramLabel = "FILE",
+      description = "Also draw the timeline to FILE (.png or .svg).")
   Path picture;
 
-  @Option(names = "--width", paramLabel = "PX", description = "Picture width in pixels (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--width",
+      paramLabel = "PX",
+      description = "Picture width in pixels (default: ${DEFAULT-VALUE}).")
   int width = TimelinePicture.WIDTH_DEFAULT;
 
-  @Option(names = "--height", paramLabel = "PX", description = "Picture height in pixels (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--height",
+      paramLabel = "PX",
+      description = "Picture height in pixels (default: ${DEFAULT-VALUE}).")
   int height = TimelinePicture.HEIGHT_DEFAULT;
 
-  @Option(names = {"-f", "--force"}, description = "Overwrite the picture if it exists.")
+  @Option(
+      names = {"-f", "--force"},
+      description = "Overwrite the picture if it exists.")
   boolean force;
 
   @Override
   public Integer call() throws Exception {
     if (shown < 1) {
-      throw new ParameterException(spec.commandLine(), "--communities must be at least 1: " + shown);
+      throw new ParameterException(
+          spec.commandLine(), "--communities must be at least 1: " + shown);
     }
     if (picture != null) {
       try {
@@ -83,8 +110,10 @@ final class TimelineCommand implements Callable<Integer> {
     Communities cs = ws.communities();
     Timeline t = Timeline.of(papers, cs, period);
     if (t.periods() == 0) {
-      throw new UserException("no paper of this workspace has a " + (period == Period.MONTH ? "month and " : "")
-          + "year, so there is no timeline to draw");
+      throw new UserException(
+          "no paper of this workspace has a "
+              + (period == Period.MONTH ? "month and " : "")
+              + "year, so there is no timeline to draw");
     }
     List<Community> bands = TimelinePicture.largest(cs, shown);
     boolean other = bands.size() < cs.communities().size();
@@ -108,7 +137,9 @@ final class TimelineCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output.form == OutputOptions.Form.table) {
-      out.printf("Papers per %s by community (%d without a %s)%n", period.key(), t.undated(), period.key());
+      out.printf(
+          "Papers per %s by community (%d without a %s)%n",
+          period.key(), t.undated(), period.key());
       for (Community c : bands) {
         out.printf("  %3d  %s%n", c.id(), c.label());
       }

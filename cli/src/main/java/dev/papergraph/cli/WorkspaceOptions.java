@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 /** {@code --workspace DIR}: the workspace folder a command reads or builds. */
 final class WorkspaceOptions {
 
-  @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
+  @Option(
+      names = {"-w", "--workspace"},
+      paramLabel = "DIR",
       defaultValue = "${env:PAPERGRAPH_WORKSPACE:-" + Workspace.DEFAULT_DIR + "}",
       description = "Workspace folder (default: ${DEFAULT-VALUE}; env PAPERGRAPH_WORKSPACE).")
   Path dir;

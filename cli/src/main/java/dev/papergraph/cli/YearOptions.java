@@ -21,20 +21,33 @@ import picocli.CommandLine.Spec;
 final class YearOptions {
 
   /** What to do with papers whose year is unknown. */
-  enum Undated { include, exclude }
+  enum Undated {
+    include,
+    exclude
+  }
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = "--since", paramLabel = "YEAR", description = "Only papers published in YEAR or later.")
+  @Option(
+      names = "--since",
+      paramLabel = "YEAR",
+      description = "Only papers published in YEAR or later.")
   Integer since;
 
-  @Option(names = "--until", paramLabel = "YEAR", description = "Only papers published in YEAR or earlier.")
+  @Option(
+      names = "--until",
+      paramLabel = "YEAR",
+      description = "Only papers published in YEAR or earlier.")
   Integer until;
 
-  @Option(names = "--undated", paramLabel = "RULE", defaultValue = "include",
-      description = "Papers without a year: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the count is "
-          + "printed).")
+  @Option(
+      names = "--undated",
+      paramLabel = "RULE",
+      defaultValue = "include",
+      description =
+          "Papers without a year: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the count is "
+              + "printed).")
   Undated undated = Undated.include;
 
   /** True when the options leave any paper out. */
@@ -47,7 +60,8 @@ final class YearOptions {
     try {
       return new YearRange(since, until, undated == Undated.include);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(mixee.commandLine(), "--since " + since + " comes after --until " + until);
+      throw new ParameterException(
+          mixee.commandLine(), "--since " + since + " comes after --until " + until);
     }
   }
 
@@ -62,9 +76,17 @@ final class YearOptions {
     YearRange range = range();
     YearRange.Selection s = range.select(ws.papers());
     if (!GlobalOptions.of(mixee).quiet) {
-      mixee.commandLine().getErr().printf(Locale.ROOT, "papergraph: %s: %d of %d papers (%d without a year, %s)%n",
-          range.describe(), s.kept().size(), s.total(), s.undated(),
-          range.includeUndated() ? "included" : "left out");
+      mixee
+          .commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "papergraph: %s: %d of %d papers (%d without a year, %s)%n",
+              range.describe(),
+              s.kept().size(),
+              s.total(),
+              s.undated(),
+              range.includeUndated() ? "included" : "left out");
       mixee.commandLine().getErr().flush();
     }
     return Optional.of(s.kept());

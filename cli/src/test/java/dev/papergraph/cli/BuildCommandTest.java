@@ -20,10 +20,16 @@ class BuildCommandTest {
   void withoutInputBuildsTheBundledSeedsAndPrintsReportAndSummary() {
     var r = SeedWorkspace.build();
     assertEquals(0, r.code(), r::toString);
-    assertTrue(r.out().startsWith(
-        "Import: 487 records read: 415 papers imported, 72 merged into them, 0 rejected"), r::toString);
+    assertTrue(
+        r.out()
+            .startsWith(
+                "Import: 487 records read: 415 papers imported, 72 merged into them, 0 rejected"),
+        r::toString);
     assertTrue(r.out().contains("000_2eefaa9733c16c96.txt"), r::toString);
-    assertTrue(r.out().matches("(?s).*\\nGraph: 415 papers, \\d+ edges, \\d+ communities, modularity 0\\.\\d{4}\\n.*"),
+    assertTrue(
+        r.out()
+            .matches(
+                "(?s).*\\nGraph: 415 papers, \\d+ edges, \\d+ communities, modularity 0\\.\\d{4}\\n.*"),
         r::toString);
     // the summary names the quantization community by its label and lists central papers
     assertTrue(r.out().matches("(?s).*\\n +\\d+ +\\d+  quantization / .*"), r::toString);
@@ -33,8 +39,12 @@ class BuildCommandTest {
 
   @Test
   void jsonOutputCarriesTheWholeReportAndSummary() throws Exception {
-    Path data = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
-    var r = Cli.run("build", "-q", "-w", tmp.resolve("ws").toString(), "--output", "json", data.toString());
+    Path data =
+        Files.writeString(
+            tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    var r =
+        Cli.run(
+            "build", "-q", "-w", tmp.resolve("ws").toString(), "--output", "json", data.toString());
     assertEquals(0, r.code(), r::toString);
     assertEquals("", r.err(), "--quiet leaves stderr empty");
     JsonNode doc = Table.JSON.readTree(r.out());
@@ -46,17 +56,39 @@ class BuildCommandTest {
 
   @Test
   void engineParametersLandInTheManifest() throws Exception {
-    Path data = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    Path data =
+        Files.writeString(
+            tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
     Path ws = tmp.resolve("ws");
-    var r = Cli.run("build", "-q", "-w", ws.toString(), "-k", "3", "--min-score", "0.05", "--weight", "topic=0.3",
-        "--normalisation", "jaccard", "--resolution", "1.2", "--seed", "7", data.toString());
+    var r =
+        Cli.run(
+            "build",
+            "-q",
+            "-w",
+            ws.toString(),
+            "-k",
+            "3",
+            "--min-score",
+            "0.05",
+            "--weight",
+            "topic=0.3",
+            "--normalisation",
+            "jaccard",
+            "--resolution",
+            "1.2",
+            "--seed",
+            "7",
+            data.toString());
     assertEquals(0, r.code(), r::toString);
-    JsonNode p = Table.JSON.readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out())
-        .at("/manifest/parameters");
+    JsonNode p =
+        Table.JSON
+            .readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out())
+            .at("/manifest/parameters");
     assertEquals(3, p.get("similarity.k").asInt());
     assertEquals(0.05, p.get("similarity.minScore").asDouble());
     assertEquals(0.3, p.get("similarity.weight.topic").asDouble());
-    assertEquals(0.75, p.get("similarity.weight.text").asDouble(), "untouched weights keep their defaults");
+    assertEquals(
+        0.75, p.get("similarity.weight.text").asDouble(), "untouched weights keep their defaults");
     assertEquals("jaccard", p.get("similarity.normalisation").asText());
     assertEquals(1.2, p.get("leiden.resolution").asDouble());
     assertEquals(7, p.get("leiden.seed").asInt());
@@ -91,7 +123,8 @@ class BuildCommandTest {
     Files.writeString(tmp.resolve("data/.hidden.jsonl"), paper("Hidden"));
     Path ws = tmp.resolve("ws");
 
-    var folder = Cli.run("build", "-w", ws.toString(), "--output", "csv", tmp.resolve("data").toString());
+    var folder =
+        Cli.run("build", "-w", ws.toString(), "--output", "csv", tmp.resolve("data").toString());
     assertEquals(0, folder.code(), folder::toString);
     assertEquals(3, countPapers(ws), folder::toString);
 
@@ -102,7 +135,8 @@ class BuildCommandTest {
     InputStream saved = System.in;
     try {
       System.setIn(new ByteArrayInputStream(paper("Delta").getBytes(StandardCharsets.UTF_8)));
-      var stdin = Cli.run("build", "-w", ws.toString(), "-", tmp.resolve("data/a.jsonl").toString());
+      var stdin =
+          Cli.run("build", "-w", ws.toString(), "-", tmp.resolve("data/a.jsonl").toString());
       assertEquals(0, stdin.code(), stdin::toString);
       assertEquals(3, countPapers(ws), stdin::toString);
     } finally {
@@ -137,7 +171,9 @@ class BuildCommandTest {
     Path ws = tmp.resolve("ws");
     Path a = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta"));
     Path b = Files.writeString(tmp.resolve("b.jsonl"), paper("Gamma") + paper("Alpha"));
-    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), "-k", "3", "--seed", "7", a.toString()).code());
+    assertEquals(
+        0,
+        Cli.run("build", "-q", "-w", ws.toString(), "-k", "3", "--seed", "7", a.toString()).code());
     var r = Cli.run("build", "-q", "-w", ws.toString(), "--add", "--output", "json", b.toString());
     assertEquals(0, r.code(), r::toString);
     JsonNode doc = Table.JSON.readTree(r.out());
@@ -145,7 +181,10 @@ class BuildCommandTest {
     assertEquals(1, doc.at("/report/merged").asInt(), "Alpha again merges into the saved Alpha");
     assertEquals(3, doc.at("/summary/papers").asInt());
     assertEquals(3, countPapers(ws));
-    JsonNode m = Table.JSON.readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out()).at("/manifest");
+    JsonNode m =
+        Table.JSON
+            .readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out())
+            .at("/manifest");
     assertEquals(3, m.at("/parameters/similarity.k").asInt());
     assertEquals(7, m.at("/parameters/leiden.seed").asInt());
     assertEquals(2, m.at("/inputs").size());
@@ -166,7 +205,8 @@ class BuildCommandTest {
     var r = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--format", "docx");
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().contains("unknown --format 'docx': expected one of hf, json, jsonl"), r::toString);
+    assertTrue(
+        r.err().contains("unknown --format 'docx': expected one of hf, json, jsonl"), r::toString);
   }
 
   @Test
@@ -180,7 +220,11 @@ class BuildCommandTest {
   }
 
   private static String paper(String title) {
-    return "{\"title\":\"" + title + "\",\"abstractText\":\"About " + title + ".\",\"provenance\":[]}\n";
+    return "{\"title\":\""
+        + title
+        + "\",\"abstractText\":\"About "
+        + title
+        + ".\",\"provenance\":[]}\n";
   }
 
   private static long countPapers(Path ws) throws Exception {

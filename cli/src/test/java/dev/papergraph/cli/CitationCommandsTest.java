@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.papergraph.testdata.SharedData;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +35,10 @@ class CitationCommandsTest {
 
   @TempDir static Path tmp;
   static Path ws;
+
   /** Raw works with a title (the reader rejects the others), by OpenAlex id. */
   static Map<String, JsonNode> works = new LinkedHashMap<>();
+
   /** papergraph id of each raw work: its DOI, else its OpenAlex id. */
   static Map<String, String> idOf = new HashMap<>();
 
@@ -50,8 +52,11 @@ class CitationCommandsTest {
             String oa = w.get("id").asText().replace("https://openalex.org/", "");
             works.put(oa, w);
             String doi = w.path("doi").asText("");
-            idOf.put(oa, doi.isEmpty() ? "openalex:" + oa
-                : "doi:" + doi.replace("https://doi.org/", "").toLowerCase(Locale.ROOT));
+            idOf.put(
+                oa,
+                doi.isEmpty()
+                    ? "openalex:" + oa
+                    : "doi:" + doi.replace("https://doi.org/", "").toLowerCase(Locale.ROOT));
           }
         }
       }
@@ -65,14 +70,17 @@ class CitationCommandsTest {
     Cli.Result r = Cli.run("communities", "-w", ws.toString(), "--output", "json");
     assertEquals(0, r.code(), r::toString);
     List<String> out = new java.util.ArrayList<>();
-    JSON.readTree(r.out()).at("/communities/" + community + "/members").forEach(m -> out.add(m.asText()));
+    JSON.readTree(r.out())
+        .at("/communities/" + community + "/members")
+        .forEach(m -> out.add(m.asText()));
     return out;
   }
 
   /** The distinct OpenAlex ids a raw work cites. */
   static Set<String> refs(JsonNode w) {
     Set<String> out = new LinkedHashSet<>();
-    w.path("referenced_works").forEach(r -> out.add(r.asText().replace("https://openalex.org/", "")));
+    w.path("referenced_works")
+        .forEach(r -> out.add(r.asText().replace("https://openalex.org/", "")));
     return out;
   }
 
@@ -94,7 +102,17 @@ class CitationCommandsTest {
         expected.merge(key, 1, Integer::sum);
       }
     }
-    Cli.Result r = Cli.run("prior", "-w", ws.toString(), "--community", "1", "--top", "100000", "--output", "json");
+    Cli.Result r =
+        Cli.run(
+            "prior",
+            "-w",
+            ws.toString(),
+            "--community",
+            "1",
+            "--top",
+            "100000",
+            "--output",
+            "json");
     assertEquals(0, r.code(), r::toString);
     TreeMap<String, Integer> actual = new TreeMap<>();
     JsonNode rows = JSON.readTree(r.out());
@@ -106,27 +124,43 @@ class CitationCommandsTest {
       assertTrue(rows.get(i - 1).get("citing").asInt() >= rows.get(i).get("citing").asInt());
     }
     // in-corpus works have a title, outside ones none
-    rows.forEach(row -> assertEquals(!idOf.containsValue(row.get("id").asText()), row.get("title").isNull(),
-        row::toString));
+    rows.forEach(
+        row ->
+            assertEquals(
+                !idOf.containsValue(row.get("id").asText()),
+                row.get("title").isNull(),
+                row::toString));
   }
 
   @Test
   void derivativeCountsOfACommunityMatchTheRawWorks() throws IOException {
     Set<String> memberIds = Set.copyOf(members(1));
     TreeMap<String, Integer> expected = new TreeMap<>();
-    works.forEach((oa, w) -> {
-      int n = 0;
-      for (String cited : refs(w)) {
-        if (!cited.equals(oa) && works.containsKey(cited) && memberIds.contains(idOf.get(cited))) {
-          n++;
-        }
-      }
-      if (n > 0) {
-        expected.put(idOf.get(oa), n);
-      }
-    });
-    Cli.Result r = Cli.run("derivative", "-w", ws.toString(), "--community", "1", "--top", "100000",
-        "--output", "csv");
+    works.forEach(
+        (oa, w) -> {
+          int n = 0;
+          for (String cited : refs(w)) {
+            if (!cited.equals(oa)
+                && works.containsKey(cited)
+                && memberIds.contains(idOf.get(cited))) {
+              n++;
+            }
+          }
+          if (n > 0) {
+            expected.put(idOf.get(oa), n);
+          }
+        });
+    Cli.Result r =
+        Cli.run(
+            "derivative",
+            "-w",
+            ws.toString(),
+            "--community",
+            "1",
+            "--top",
+            "100000",
+            "--output",
+            "csv");
     assertEquals(0, r.code(), r::toString);
     TreeMap<String, Integer> actual = new TreeMap<>();
     List<String> lines = r.out().lines().toList();
@@ -145,7 +179,9 @@ class CitationCommandsTest {
     String cited = null;
     for (var e : works.entrySet()) {
       for (String c : refs(e.getValue())) {
-        if (works.containsKey(c) && !c.equals(e.getKey()) && !refs(works.get(c)).contains(e.getKey())) {
+        if (works.containsKey(c)
+            && !c.equals(e.getKey())
+            && !refs(works.get(c)).contains(e.getKey())) {
           citing = idOf.get(e.getKey());
           cited = idOf.get(c);
           break;
@@ -161,14 +197,18 @@ class CitationCommandsTest {
     assertTrue(ab.out().contains("A cites B (A is the citing paper)"), ab::toString);
     Cli.Result ba = Cli.run("explain", "-w", ws.toString(), cited, citing, "--output", "json");
     assertEquals(0, ba.code(), ba::toString);
-    assertEquals(citing + " cites " + cited, JSON.readTree(ba.out()).at("/citations/0").asText(), ba::toString);
+    assertEquals(
+        citing + " cites " + cited,
+        JSON.readTree(ba.out()).at("/citations/0").asText(),
+        ba::toString);
   }
 
   @Test
   void priorWithoutReferencesSaysSoInOneLine() {
     Cli.Result r = SeedWorkspace.run("prior", "--community", "0");
     assertEquals(1, r.code(), r::toString);
-    assertTrue(r.err().startsWith("papergraph: no paper of this workspace has references"), r::toString);
+    assertTrue(
+        r.err().startsWith("papergraph: no paper of this workspace has references"), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
   }
 }

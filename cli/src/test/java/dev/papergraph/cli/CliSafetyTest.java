@@ -43,23 +43,40 @@ class CliSafetyTest {
 
   @Test
   void finding05_rankCsvOnAFullDiskExits1WithOneLine() {
-    var r = Cli.runTo(new FullDisk(100), 80, "rank", "--output", "csv", "-w", SeedWorkspace.dir().toString());
+    var r =
+        Cli.runTo(
+            new FullDisk(100), 80, "rank", "--output", "csv", "-w", SeedWorkspace.dir().toString());
     assertEquals(1, r.code(), r::toString);
-    assertEquals(List.of("papergraph: cannot write to standard output: No space left on device"), r.errLines());
+    assertEquals(
+        List.of("papergraph: cannot write to standard output: No space left on device"),
+        r.errLines());
   }
 
   @Test
   void finding05_exportToStandardOutputOnAFullDiskExits1WithOneLine() {
-    var r = Cli.runTo(new FullDisk(4096), 80, "export", "--format", "graphml", "-o", "-", "-w",
-        SeedWorkspace.dir().toString());
+    var r =
+        Cli.runTo(
+            new FullDisk(4096),
+            80,
+            "export",
+            "--format",
+            "graphml",
+            "-o",
+            "-",
+            "-w",
+            SeedWorkspace.dir().toString());
     assertEquals(1, r.code(), r::toString);
-    assertEquals(List.of("papergraph: cannot write to standard output: No space left on device"), r.errLines());
+    assertEquals(
+        List.of("papergraph: cannot write to standard output: No space left on device"),
+        r.errLines());
   }
 
   @Test
   void finding05_everyCommandsStandardOutputIsChecked() {
     // help and version go through the same checked stream as data
-    for (String[] args : List.of(new String[] {"--help"}, new String[] {"--version"}, new String[] {"rank", "--help"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"--help"}, new String[] {"--version"}, new String[] {"rank", "--help"})) {
       var r = Cli.runTo(new FullDisk(10), 80, args);
       assertEquals(1, r.code(), r::toString);
       assertEquals(1, r.errLines().size(), r::toString);
@@ -67,21 +84,31 @@ class CliSafetyTest {
   }
 
   private static String paper(String title) {
-    return "{\"title\":" + Table.JSON.valueToTree(title) + ",\"abstractText\":\"About grokking, delayed "
-        + "generalization and " + title.replaceAll("[^A-Za-z ]", "") + ".\",\"provenance\":[]}\n";
+    return "{\"title\":"
+        + Table.JSON.valueToTree(title)
+        + ",\"abstractText\":\"About grokking, delayed "
+        + "generalization and "
+        + title.replaceAll("[^A-Za-z ]", "")
+        + ".\",\"provenance\":[]}\n";
   }
 
   @Test
   void finding21_controlCharactersAndBidiOverridesNeverReachTheTerminal() throws Exception {
     String esc = "Grokking \u001B[31mred\u001B[0m \u001B]0;owned\u0007title\u0008";
     String bidi = "Grokking \u202Egnikcolb\u202C and \u2066isolate\u2069 bell\u0007";
-    Path data = Files.writeString(tmp.resolve("evil.jsonl"), paper(esc) + paper(bidi) + paper("Grokking plain"));
+    Path data =
+        Files.writeString(
+            tmp.resolve("evil.jsonl"), paper(esc) + paper(bidi) + paper("Grokking plain"));
     Path ws = tmp.resolve("ws");
     var b = Cli.run("build", "-q", "-w", ws.toString(), data.toString());
     assertEquals(0, b.code(), b::toString);
-    for (String[] args : List.of(new String[] {"rank"}, new String[] {"search", "grokking"},
-        new String[] {"neighbors", "Grokking plain"}, new String[] {"communities"}, new String[] {"build", "-q",
-            data.toString(), "-w", tmp.resolve("ws2").toString()})) {
+    for (String[] args :
+        List.of(
+            new String[] {"rank"},
+            new String[] {"search", "grokking"},
+            new String[] {"neighbors", "Grokking plain"},
+            new String[] {"communities"},
+            new String[] {"build", "-q", data.toString(), "-w", tmp.resolve("ws2").toString()})) {
       List<String> all = new ArrayList<>(List.of(args));
       if (!all.contains("-w")) {
         all.addAll(List.of("-w", ws.toString()));
@@ -89,8 +116,12 @@ class CliSafetyTest {
       var r = Cli.run(all.toArray(String[]::new));
       assertEquals(0, r.code(), r::toString);
       for (char c : r.out().toCharArray()) {
-        assertFalse(c < 0x20 && c != '\n' || c == 0x7F || c >= 0x80 && c < 0xA0
-            || Character.getType(c) == Character.FORMAT, () -> String.format("U+%04X in %s:%n%s", (int) c, all, r.out()));
+        assertFalse(
+            c < 0x20 && c != '\n'
+                || c == 0x7F
+                || c >= 0x80 && c < 0xA0
+                || Character.getType(c) == Character.FORMAT,
+            () -> String.format("U+%04X in %s:%n%s", (int) c, all, r.out()));
       }
     }
     // the readers may clean titles at the door too; the table form never relies on it
@@ -102,7 +133,8 @@ class CliSafetyTest {
     t.print(new PrintWriter(jsonOut), OutputOptions.Form.json, 200);
     t.print(new PrintWriter(tsvOut), OutputOptions.Form.tsv, 200);
     assertTrue(tableOut.toString().contains("Grokking red title"), tableOut::toString);
-    assertTrue(tableOut.toString().contains("Grokking gnikcolb and isolate bell"), tableOut::toString);
+    assertTrue(
+        tableOut.toString().contains("Grokking gnikcolb and isolate bell"), tableOut::toString);
     List<String> titles = new ArrayList<>();
     Table.JSON.readTree(jsonOut.toString()).forEach(n -> titles.add(n.get("title").asText()));
     assertEquals(List.of(esc, bidi), titles, "JSON keeps the data exactly");
@@ -112,15 +144,19 @@ class CliSafetyTest {
   @Test
   void finding22_outputCsvAndTsvNeutraliseFormulaCells() throws Exception {
     String formula = "=HYPERLINK(\"http://x\",\"Grokking\")";
-    Path data = Files.writeString(tmp.resolve("f.jsonl"), paper(formula) + paper("Grokking plain")
-        + paper("Grokking again"));
+    Path data =
+        Files.writeString(
+            tmp.resolve("f.jsonl"),
+            paper(formula) + paper("Grokking plain") + paper("Grokking again"));
     Path ws = tmp.resolve("ws");
     assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), data.toString()).code());
     String csv = Cli.run("rank", "--output", "csv", "-w", ws.toString()).out();
     assertTrue(csv.contains("\"'=HYPERLINK(") && !csv.contains(",=HYPERLINK"), csv);
-    assertTrue(Cli.run("rank", "--output", "tsv", "-w", ws.toString()).out().contains("\t'=HYPERLINK("));
+    assertTrue(
+        Cli.run("rank", "--output", "tsv", "-w", ws.toString()).out().contains("\t'=HYPERLINK("));
     // JSON carries the title as it is
-    assertTrue(Cli.run("rank", "--output", "json", "-w", ws.toString()).out().contains("\"=HYPERLINK("));
+    assertTrue(
+        Cli.run("rank", "--output", "json", "-w", ws.toString()).out().contains("\"=HYPERLINK("));
   }
 
   @Test
@@ -135,7 +171,8 @@ class CliSafetyTest {
     var csv = Cli.run("export", "--force", "--format", "csv", "-o", "/dev/full", "-w", ws);
     assertEquals(1, csv.code(), csv::toString);
     try (Stream<Path> s = Files.list(Path.of("/dev"))) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("full-")), "files made in /dev");
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().startsWith("full-")), "files made in /dev");
     }
     // a symbolic link is refused, its target untouched
     Path target = Files.writeString(tmp.resolve("real.graphml"), "keep me");
@@ -149,10 +186,12 @@ class CliSafetyTest {
     Files.createSymbolicLink(tmp.resolve("g-edges.csv"), target);
     var csvLink = Cli.run("export", "--force", "-o", tmp.resolve("g.csv").toString(), "-w", ws);
     assertEquals(1, csvLink.code(), csvLink::toString);
-    assertFalse(Files.exists(tmp.resolve("g-nodes.csv")), "nothing written when one file is refused");
+    assertFalse(
+        Files.exists(tmp.resolve("g-nodes.csv")), "nothing written when one file is refused");
     // a FIFO (mkfifo, where there is one)
     Path fifo = tmp.resolve("fifo.graphml");
-    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
+    Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
     var f = Cli.run("export", "--force", "-o", fifo.toString(), "-w", ws);
     assertEquals(1, f.code(), f::toString);
     assertTrue(f.err().contains("is a device, FIFO or socket"), f::toString);
@@ -161,12 +200,22 @@ class CliSafetyTest {
 
   @Test
   void finding25_hugeWeightsAreAUsageErrorNotAnInternalOne() {
-    var r = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--weight", "text=1e308", "--weight", "topic=1e308");
+    var r =
+        Cli.run(
+            "build",
+            "-w",
+            tmp.resolve("ws").toString(),
+            "--weight",
+            "text=1e308",
+            "--weight",
+            "topic=1e308");
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().contains("--weight text=1.0E308") && !r.err().contains("internal"), r::toString);
+    assertTrue(
+        r.err().contains("--weight text=1.0E308") && !r.err().contains("internal"), r::toString);
     for (String bad : List.of("text=NaN", "text=Infinity", "text=-1")) {
-      assertEquals(2, Cli.run("build", "-w", tmp.resolve("ws").toString(), "--weight", bad).code(), bad);
+      assertEquals(
+          2, Cli.run("build", "-w", tmp.resolve("ws").toString(), "--weight", bad).code(), bad);
     }
     assertFalse(Files.exists(tmp.resolve("ws")));
   }
@@ -187,36 +236,62 @@ class CliSafetyTest {
     byte[] stdin = paper("From standard input").getBytes(StandardCharsets.UTF_8);
     var fromStdin = Inputs.expand(List.of("-"), new ByteArrayInputStream(stdin));
     assertEquals("-", fromStdin.get(0).name());
-    assertEquals(new String(stdin, StandardCharsets.UTF_8), new String(fromStdin.get(0).open().readAllBytes(),
-        StandardCharsets.UTF_8));
+    assertEquals(
+        new String(stdin, StandardCharsets.UTF_8),
+        new String(fromStdin.get(0).open().readAllBytes(), StandardCharsets.UTF_8));
     var fromFile = Inputs.expand(List.of(tmp + "/./-"), new ByteArrayInputStream(new byte[0]));
-    assertTrue(new String(fromFile.get(0).open().readAllBytes(), StandardCharsets.UTF_8).contains("From the file"));
+    assertTrue(
+        new String(fromFile.get(0).open().readAllBytes(), StandardCharsets.UTF_8)
+            .contains("From the file"));
     assertTrue(Files.exists(file));
     assertTrue(Cli.runWithColumns(200, "build", "--help").out().contains("a file named - is ./-"));
   }
 
   @Test
   void finding25_anUnknownExportFormatExits2LikeOtherBadValues() {
-    var r = Cli.run("export", "--format", "foo", "-o", tmp.resolve("x.foo").toString(), "-w", SeedWorkspace.dir().toString());
+    var r =
+        Cli.run(
+            "export",
+            "--format",
+            "foo",
+            "-o",
+            tmp.resolve("x.foo").toString(),
+            "-w",
+            SeedWorkspace.dir().toString());
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().contains("unknown --format 'foo'"), r::toString);
-    var n = Cli.run("neighbors", "Grokking at the Edge", "--export", tmp.resolve("x.foo").toString(), "--format", "foo",
-        "-w", SeedWorkspace.dir().toString());
+    var n =
+        Cli.run(
+            "neighbors",
+            "Grokking at the Edge",
+            "--export",
+            tmp.resolve("x.foo").toString(),
+            "--format",
+            "foo",
+            "-w",
+            SeedWorkspace.dir().toString());
     assertEquals(2, n.code(), n::toString);
   }
 
   @Test
   void finding25_aHugeQueryIsNotEchoedWhole() {
     String query = "q".repeat(40_000);
-    for (String[] args : List.of(new String[] {"neighbors", query}, new String[] {"explain", query, "Grokking at the Edge"},
-        new String[] {"rank", "--by", query}, new String[] {"build", "--quality", query},
-        new String[] {"rank", "--output", query}, new String[] {query})) {
+    for (String[] args :
+        List.of(
+            new String[] {"neighbors", query},
+            new String[] {"explain", query, "Grokking at the Edge"},
+            new String[] {"rank", "--by", query},
+            new String[] {"build", "--quality", query},
+            new String[] {"rank", "--output", query},
+            new String[] {query})) {
       List<String> all = new ArrayList<>(List.of(args));
       all.addAll(List.of("-w", SeedWorkspace.dir().toString()));
       var r = Cli.run(all.toArray(String[]::new));
       assertTrue(r.code() == 1 || r.code() == 2, r::toString);
-      assertTrue(r.err().length() < 1000, () -> args[0] + ": " + r.err().length() + " characters of error");
+      assertTrue(
+          r.err().length() < 1000,
+          () -> args[0] + ": " + r.err().length() + " characters of error");
     }
   }
 }

@@ -20,14 +20,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code diff} of the seed workspace built from three listing files against the one built from all five. */
+/**
+ * {@code diff} of the seed workspace built from three listing files against the one built from all
+ * five.
+ */
 class DiffCommandTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void diffOfThreeFilesAgainstFiveReportsTheAddedPapersAndMatchesCommunities(@TempDir Path tmp) throws Exception {
-    Path listings = SharedData.projectRoot().resolve("testdata/src/main/resources/papergraph/seed/hf-papers");
+  void diffOfThreeFilesAgainstFiveReportsTheAddedPapersAndMatchesCommunities(@TempDir Path tmp)
+      throws Exception {
+    Path listings =
+        SharedData.projectRoot().resolve("testdata/src/main/resources/papergraph/seed/hf-papers");
     List<String> files;
     try (Stream<Path> s = Files.list(listings)) {
       files = s.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
@@ -40,13 +45,16 @@ class DiffCommandTest {
     assertEquals(0, built.code(), built::toString);
     Path b = SeedWorkspace.dir();
 
-    // the added papers, independently: papers of the five-file build with no record in the first three files
-    // (a paper of the first three files whose title id gained a year from a later record is renamed, not added)
+    // the added papers, independently: papers of the five-file build with no record in the first
+    // three files
+    // (a paper of the first three files whose title id gained a year from a later record is
+    // renamed, not added)
     Set<String> firstThree = new HashSet<>();
     files.subList(0, 3).forEach(f -> firstThree.add(Path.of(f).getFileName().toString()));
     TreeSet<String> expected = new TreeSet<>();
     for (Paper p : Workspace.open(b).papers()) {
-      if (p.provenance().stream().noneMatch(w -> firstThree.contains(Path.of(w.file()).getFileName().toString()))) {
+      if (p.provenance().stream()
+          .noneMatch(w -> firstThree.contains(Path.of(w.file()).getFileName().toString()))) {
         expected.add(p.id());
       }
     }
@@ -59,12 +67,16 @@ class DiffCommandTest {
     assertEquals(0, doc.get("removed").size());
     Set<String> idsA = new HashSet<>();
     Workspace.open(a).catalog().forEach(p -> idsA.add(p.id()));
-    doc.get("renamed").fields().forEachRemaining(e -> {
-      assertTrue(idsA.contains(e.getKey()), e::toString);
-      assertTrue(!expected.contains(e.getValue().asText()), e::toString);
-    });
+    doc.get("renamed")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              assertTrue(idsA.contains(e.getKey()), e::toString);
+              assertTrue(!expected.contains(e.getValue().asText()), e::toString);
+            });
 
-    // every community of A and of B is accounted for; one-to-one links carry the Jaccard of their members
+    // every community of A and of B is accounted for; one-to-one links carry the Jaccard of their
+    // members
     List<Community> ca = Workspace.open(a).communities().communities();
     List<Community> cb = Workspace.open(b).communities().communities();
     Set<Integer> seenA = new HashSet<>();
@@ -73,14 +85,18 @@ class DiffCommandTest {
     for (JsonNode c : doc.get("communities")) {
       String before = c.get("before").asText("");
       String after = c.get("after").asText("");
-      for (String x : before.isEmpty() ? new String[0] : before.split("\\+")) seenA.add(Integer.parseInt(x));
-      for (String x : after.isEmpty() ? new String[0] : after.split("\\+")) seenB.add(Integer.parseInt(x));
+      for (String x : before.isEmpty() ? new String[0] : before.split("\\+"))
+        seenA.add(Integer.parseInt(x));
+      for (String x : after.isEmpty() ? new String[0] : after.split("\\+"))
+        seenB.add(Integer.parseInt(x));
       String kind = c.get("change").asText();
       if (List.of("kept", "grown", "shrunk").contains(kind)) {
         linked++;
         // Jaccard over the papers of both runs (renamed papers under their new id)
         Set<String> x = new HashSet<>();
-        ca.get(Integer.parseInt(before)).members().forEach(m -> x.add(doc.get("renamed").path(m).asText(m)));
+        ca.get(Integer.parseInt(before))
+            .members()
+            .forEach(m -> x.add(doc.get("renamed").path(m).asText(m)));
         Set<String> y = new HashSet<>(cb.get(Integer.parseInt(after)).members());
         y.removeAll(expected);
         int sizeA = x.size();
@@ -90,7 +106,10 @@ class DiffCommandTest {
         double jaccard = both.size() / (double) (x.size() + y.size() - both.size());
         assertEquals(jaccard, c.get("jaccard").asDouble(), 1e-12, c::toString);
         assertTrue(jaccard >= 0.3);
-        assertEquals(sizeB > sizeA * 1.1 ? "grown" : sizeB < sizeA * 0.9 ? "shrunk" : "kept", kind, c::toString);
+        assertEquals(
+            sizeB > sizeA * 1.1 ? "grown" : sizeB < sizeA * 0.9 ? "shrunk" : "kept",
+            kind,
+            c::toString);
       }
     }
     assertEquals(ca.size(), seenA.size());

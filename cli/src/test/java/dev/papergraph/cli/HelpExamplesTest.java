@@ -26,23 +26,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every example in every {@code --help} runs, as written, by bash in a folder holding a workspace of
- * the bundled seeds ({@code .papergraph}, and {@code other} for {@code -w other}) and the small files the
- * examples name; and no help text
- * is broken in the middle of a sentence.
+ * Every example in every {@code --help} runs, as written, by bash in a folder holding a workspace
+ * of the bundled seeds ({@code .papergraph}, and {@code other} for {@code -w other}) and the small
+ * files the examples name; and no help text is broken in the middle of a sentence.
  */
 class HelpExamplesTest {
 
   @TempDir Path tmp;
 
   /**
-   * Commands whose examples cannot run on the seeds: the viewer needs a display (ViewCommandTest covers
-   * it); prior and derivative need a corpus with references, which daily listings lack
+   * Commands whose examples cannot run on the seeds: the viewer needs a display (ViewCommandTest
+   * covers it); prior and derivative need a corpus with references, which daily listings lack
    * (CitationCommandsTest runs them on one).
    */
-  private static final List<String> NOT_RUN = List.of("view", "prior", "derivative", "help", "generate-completion");
+  private static final List<String> NOT_RUN =
+      List.of("view", "prior", "derivative", "help", "generate-completion");
 
-  /** The example command lines of each command's help footer: "  papergraph ..." up to the comment. */
+  /**
+   * The example command lines of each command's help footer: " papergraph ..." up to the comment.
+   */
   static Map<String, List<String>> examples() {
     Map<String, List<String>> out = new LinkedHashMap<>();
     CommandLine root = Main.commandLine();
@@ -64,23 +66,32 @@ class HelpExamplesTest {
 
   @Test
   void everyCommandHasExamples() {
-    examples().forEach((name, lines) -> {
-      if (NOT_RUN.stream().noneMatch(name::endsWith)) {
-        assertTrue(!lines.isEmpty(), name + " --help has no example");
-      }
-    });
+    examples()
+        .forEach(
+            (name, lines) -> {
+              if (NOT_RUN.stream().noneMatch(name::endsWith)) {
+                assertTrue(!lines.isEmpty(), name + " --help has no example");
+              }
+            });
   }
 
   @Test
   void everyExampleRunsOnTheBundledSeeds() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path launcher = bin.resolve("papergraph");
-    Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-        + "' -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -cp '" + System.getProperty("java.class.path") + "' "
-        + Main.class.getName() + " \"$@\"\n");
+    Files.writeString(
+        launcher,
+        "#!/usr/bin/env bash\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -cp '"
+            + System.getProperty("java.class.path")
+            + "' "
+            + Main.class.getName()
+            + " \"$@\"\n");
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
     if (!Files.isExecutable(Path.of("/usr/bin/jq"))) {
-      // CI installs jq; without it the examples' papergraph part still runs and its output is consumed
+      // CI installs jq; without it the examples' papergraph part still runs and its output is
+      // consumed
       Path jq = Files.writeString(bin.resolve("jq"), "#!/usr/bin/env bash\ncat >/dev/null\n");
       Files.setPosixFilePermissions(jq, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -92,8 +103,10 @@ class HelpExamplesTest {
       }
       for (String example : e.getValue()) {
         Path dir = folder(tmp.resolve("run" + run++));
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "set -o pipefail; " + example)
-            .directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+            new ProcessBuilder("bash", "-c", "set -o pipefail; " + example)
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().remove("PAPERGRAPH_WORKSPACE");
         Process p = pb.start();
@@ -114,23 +127,30 @@ class HelpExamplesTest {
     Files.createDirectories(dir);
     copy(SeedWorkspace.dir(), dir.resolve(".papergraph"));
     copy(SeedWorkspace.dir(), dir.resolve("other"));
-    String jsonl = paper("Grokking as delayed generalization") + paper("Quantization of vision transformers");
+    String jsonl =
+        paper("Grokking as delayed generalization") + paper("Quantization of vision transformers");
     Files.createDirectories(dir.resolve("papers"));
     Files.writeString(dir.resolve("papers/a.jsonl"), jsonl);
     Files.createDirectories(dir.resolve("listings"));
-    Files.writeString(dir.resolve("listings/b.jsonl"), paper("Post-training quantization") + paper("Grokking"));
+    Files.writeString(
+        dir.resolve("listings/b.jsonl"), paper("Post-training quantization") + paper("Grokking"));
     Files.writeString(dir.resolve("more.jsonl"), paper("Delayed generalization in transformers"));
     Files.writeString(dir.resolve("extra.jsonl"), paper("Grokking at scale"));
     Files.writeString(dir.resolve("papers.jsonl"), jsonl);
     Files.createDirectories(dir.resolve("corpus/day1"));
-    try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("corpus/day1/c.jsonl.gz")))) {
+    try (GZIPOutputStream gz =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve("corpus/day1/c.jsonl.gz")))) {
       gz.write(jsonl.getBytes(StandardCharsets.UTF_8));
     }
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(
-        BuildCommand.BUNDLED + "/000_2eefaa9733c16c96.txt")) {
+    try (InputStream in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream(BuildCommand.BUNDLED + "/000_2eefaa9733c16c96.txt")) {
       Files.copy(in, dir.resolve("listing.txt"));
     }
-    Files.writeString(dir.resolve("more.bib"), """
+    Files.writeString(
+        dir.resolve("more.bib"),
+        """
         @article{nanda2023,
           title = {Progress measures for grokking via mechanistic interpretability},
           author = {Nanda, Neel and Chan, Lawrence},
@@ -138,13 +158,19 @@ class HelpExamplesTest {
           abstract = {Grokking, delayed generalization after overfitting, explained by circuits.}
         }
         """);
-    Files.writeString(dir.resolve("abstract.txt"), "We study post-training quantization of vision transformers "
-        + "and show that low-bit activations keep accuracy.");
+    Files.writeString(
+        dir.resolve("abstract.txt"),
+        "We study post-training quantization of vision transformers "
+            + "and show that low-bit activations keep accuracy.");
     return dir;
   }
 
   private static String paper(String title) {
-    return "{\"title\":\"" + title + "\",\"abstractText\":\"About " + title + ", grokking and quantization.\","
+    return "{\"title\":\""
+        + title
+        + "\",\"abstractText\":\"About "
+        + title
+        + ", grokking and quantization.\","
         + "\"provenance\":[]}\n";
   }
 
@@ -171,8 +197,14 @@ class HelpExamplesTest {
       CommandSpec spec = c.getCommandSpec();
       check(spec.qualifiedName() + " description", spec.usageMessage().description(), broken);
       for (ArgSpec a : spec.args()) {
-        check(spec.qualifiedName() + " " + a.paramLabel() + " " + (a.isOption()
-            ? ((OptionSpec) a).longestName() : ""), a.description(), broken);
+        check(
+            spec.qualifiedName()
+                + " "
+                + a.paramLabel()
+                + " "
+                + (a.isOption() ? ((OptionSpec) a).longestName() : ""),
+            a.description(),
+            broken);
       }
     }
     assertEquals(List.of(), broken);

@@ -20,8 +20,10 @@ class InfoCommandTest {
     assertTrue(r.out().matches("(?s).*\\n  papers +415\\n.*"), r::toString);
     // at 80 columns the table shortens the hashes; the machine forms carry them whole
     assertTrue(r.out().contains("9797d943f04"), r::toString);
-    assertTrue(SeedWorkspace.run("info", "--output", "tsv").out()
-        .contains("9797d943f04ae4547411fa74f7e75d80676b68a8f438fe841588494eaca61cbc"));
+    assertTrue(
+        SeedWorkspace.run("info", "--output", "tsv")
+            .out()
+            .contains("9797d943f04ae4547411fa74f7e75d80676b68a8f438fe841588494eaca61cbc"));
   }
 
   @Test
@@ -44,7 +46,10 @@ class InfoCommandTest {
     assertEquals(1, r.code(), r::toString);
     assertEquals("", r.out());
     assertEquals(1, r.errLines().size(), r::toString);
-    assertEquals("papergraph: no workspace folder in " + nowhere + ": build one with `papergraph build [INPUT...]`",
+    assertEquals(
+        "papergraph: no workspace folder in "
+            + nowhere
+            + ": build one with `papergraph build [INPUT...]`",
         r.errLines().get(0));
   }
 }

@@ -37,7 +37,8 @@ class MainTest {
     var r = Cli.run("info", "--output", "xml");
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("papergraph info: Invalid value for option '--output'"), r::toString);
+    assertTrue(
+        r.err().startsWith("papergraph info: Invalid value for option '--output'"), r::toString);
     assertTrue(r.err().contains("see `papergraph info --help`"), r::toString);
   }
 
@@ -52,7 +53,8 @@ class MainTest {
       var r = Cli.run(name, "--help");
       assertEquals(0, r.code(), r::toString);
       assertTrue(r.out().contains("Usage: papergraph " + name), r::toString);
-      assertTrue(r.out().contains("Examples:"), () -> name + " --help has no examples:\n" + r.out());
+      assertTrue(
+          r.out().contains("Examples:"), () -> name + " --help has no examples:\n" + r.out());
     }
     assertTrue(Cli.run("--help").out().contains("Examples:"));
   }
@@ -62,6 +64,7 @@ class MainTest {
     var r = Cli.run("generate-completion");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("complete -F"), "not a bash completion script");
-    assertTrue(r.out().contains("build") && r.out().contains("info"), "commands missing from completion");
+    assertTrue(
+        r.out().contains("build") && r.out().contains("info"), "commands missing from completion");
   }
 }

@@ -36,7 +36,8 @@ class QueryCommandsTest {
       assertEquals(i + 1, rows.get(i).get("rank").asInt());
       assertTrue(rows.get(i).get("title").asText().length() > 0);
       if (i > 0) {
-        assertTrue(rows.get(i - 1).get("pagerank").asDouble() >= rows.get(i).get("pagerank").asDouble(),
+        assertTrue(
+            rows.get(i - 1).get("pagerank").asDouble() >= rows.get(i).get("pagerank").asDouble(),
             "not sorted: " + r.out());
       }
     }
@@ -61,7 +62,8 @@ class QueryCommandsTest {
 
   @Test
   void rankWithinACommunityListsOnlyItsMembers() throws Exception {
-    JsonNode communities = Table.JSON.readTree(SeedWorkspace.run("communities", "--output", "json").out());
+    JsonNode communities =
+        Table.JSON.readTree(SeedWorkspace.run("communities", "--output", "json").out());
     JsonNode c1 = communities.at("/communities/1");
     Set<String> members = new HashSet<>();
     c1.get("members").forEach(m -> members.add(m.asText()));
@@ -70,7 +72,9 @@ class QueryCommandsTest {
     JsonNode rows = Table.JSON.readTree(r.out());
     assertEquals(members.size(), rows.size());
     rows.forEach(row -> assertTrue(members.contains(row.get("id").asText()), row.toString()));
-    assertEquals(c1.at("/centralPapers/0/id").asText(), rows.get(0).get("id").asText(),
+    assertEquals(
+        c1.at("/centralPapers/0/id").asText(),
+        rows.get(0).get("id").asText(),
         "the first central paper of a community is its top paper by PageRank within it");
   }
 
@@ -82,7 +86,8 @@ class QueryCommandsTest {
     assertTrue(rows.size() >= 1 && rows.size() <= 5, r::toString);
     for (JsonNode row : rows) {
       assertTrue(row.get("gap").asDouble() >= 0.5, row.toString());
-      assertTrue(row.get("pagerankPct").asDouble() > row.get("upvotesPct").asDouble(), row.toString());
+      assertTrue(
+          row.get("pagerankPct").asDouble() > row.get("upvotesPct").asDouble(), row.toString());
     }
     var hype = SeedWorkspace.run("rank", "--hype", "--top", "5", "--output", "json");
     for (JsonNode row : Table.JSON.readTree(hype.out())) {
@@ -102,14 +107,17 @@ class QueryCommandsTest {
     var r = SeedWorkspace.run("rank", "--community", "999");
     assertEquals(1, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("papergraph: no community 999: this workspace has communities 0 to "), r::toString);
+    assertTrue(
+        r.err().startsWith("papergraph: no community 999: this workspace has communities 0 to "),
+        r::toString);
   }
 
   // ---- neighbors
 
   @Test
   void neighborsOfGrokkingAtTheEdgeListsGrokkingPapers() throws Exception {
-    var r = SeedWorkspace.run("neighbors", "Grokking at the Edge", "--top", "5", "--output", "json");
+    var r =
+        SeedWorkspace.run("neighbors", "Grokking at the Edge", "--top", "5", "--output", "json");
     assertEquals(0, r.code(), r::toString);
     JsonNode rows = Table.JSON.readTree(r.out());
     assertEquals(5, rows.size(), r::toString);
@@ -120,16 +128,26 @@ class QueryCommandsTest {
     }
     assertTrue(grok >= 4, "at least 4 of the top 5 neighbours are grokking papers:\n" + r.out());
     var table = SeedWorkspace.run("neighbors", "Grokking at the Edge");
-    assertTrue(table.out().startsWith("Neighbours of Grokking at the Edge of Numerical Stabi…  (title:215cdfb109b560a0)\n"),
+    assertTrue(
+        table
+            .out()
+            .startsWith(
+                "Neighbours of Grokking at the Edge of Numerical Stabi…  (title:215cdfb109b560a0)\n"),
         table::toString);
-    assertTrue(Cli.runWithColumns(120, "neighbors", "Grokking at the Edge", "-w", SeedWorkspace.dir().toString()).out()
-        .startsWith("Neighbours of Grokking at the Edge of Numerical Stability  (title:215cdfb109b560a0)\n"));
+    assertTrue(
+        Cli.runWithColumns(
+                120, "neighbors", "Grokking at the Edge", "-w", SeedWorkspace.dir().toString())
+            .out()
+            .startsWith(
+                "Neighbours of Grokking at the Edge of Numerical Stability  (title:215cdfb109b560a0)\n"));
     assertTrue(table.out().contains("grokking"), "shared terms are shown:\n" + table.out());
   }
 
   @Test
   void neighborsAtDepth2FormATreeUnderTheirClosestParent() throws Exception {
-    var r = SeedWorkspace.run("neighbors", "PD-Quant", "--depth", "2", "--top", "3", "--output", "json");
+    var r =
+        SeedWorkspace.run(
+            "neighbors", "PD-Quant", "--depth", "2", "--top", "3", "--output", "json");
     assertEquals(0, r.code(), r::toString);
     JsonNode rows = Table.JSON.readTree(r.out());
     List<String> hop1 = new ArrayList<>();
@@ -143,7 +161,8 @@ class QueryCommandsTest {
       } else {
         hop2++;
         assertEquals(2, row.get("hop").asInt());
-        assertEquals(lastHop1, row.get("via").asText(), "a hop-2 paper follows its parent:\n" + r.out());
+        assertEquals(
+            lastHop1, row.get("via").asText(), "a hop-2 paper follows its parent:\n" + r.out());
       }
     }
     assertEquals(3, hop1.size(), r::toString);
@@ -153,7 +172,9 @@ class QueryCommandsTest {
   @Test
   void neighborsExportWritesTheEgoGraphAndKeepsAnExistingFile() throws Exception {
     Path file = tmp.resolve("ego.graphml");
-    var r = SeedWorkspace.run("neighbors", "Grokking at the Edge", "--top", "5", "--export", file.toString());
+    var r =
+        SeedWorkspace.run(
+            "neighbors", "Grokking at the Edge", "--top", "5", "--export", file.toString());
     assertEquals(0, r.code(), r::toString);
     assertEquals("", r.out(), "the ego graph goes to the file, not stdout");
     String xml = Files.readString(file);
@@ -167,7 +188,10 @@ class QueryCommandsTest {
     assertEquals(1, again.code(), again::toString);
     assertEquals(1, again.errLines().size(), again::toString);
     assertTrue(again.err().contains("exists; add --force to replace it"), again::toString);
-    assertEquals(0, SeedWorkspace.run("neighbors", "Grokking at the Edge", "-f", "--export", file.toString()).code());
+    assertEquals(
+        0,
+        SeedWorkspace.run("neighbors", "Grokking at the Edge", "-f", "--export", file.toString())
+            .code());
   }
 
   // ---- PAPER resolution
@@ -178,10 +202,13 @@ class QueryCommandsTest {
     assertEquals(1, r.code(), r::toString);
     assertEquals("", r.out());
     List<String> lines = r.errLines();
-    assertEquals("papergraph: \"grok\" matches 7 papers; give more of the title, or one of these ids:", lines.get(0));
+    assertEquals(
+        "papergraph: \"grok\" matches 7 papers; give more of the title, or one of these ids:",
+        lines.get(0));
     assertEquals(8, lines.size(), r::toString);
     for (String line : lines.subList(1, lines.size())) {
-      assertTrue(line.startsWith("  title:") && line.toLowerCase(Locale.ROOT).contains("grok"), line);
+      assertTrue(
+          line.startsWith("  title:") && line.toLowerCase(Locale.ROOT).contains("grok"), line);
     }
   }
 
@@ -189,15 +216,25 @@ class QueryCommandsTest {
   void unknownTitleExits1AndSuggestsTheClosestTitles() {
     var r = SeedWorkspace.run("explain", "Grokking at the Edge of Numerical Stabilty", "PD-Quant");
     assertEquals(1, r.code(), r::toString);
-    assertTrue(r.errLines().get(0).startsWith("papergraph: no paper matches \"Grokking at the Edge of Numerical "
-        + "Stabilty\"; the closest titles are:"), r::toString);
-    assertTrue(r.errLines().get(1).endsWith("Grokking at the Edge of Numerical Stability"), r::toString);
+    assertTrue(
+        r.errLines()
+            .get(0)
+            .startsWith(
+                "papergraph: no paper matches \"Grokking at the Edge of Numerical "
+                    + "Stabilty\"; the closest titles are:"),
+        r::toString);
+    assertTrue(
+        r.errLines().get(1).endsWith("Grokking at the Edge of Numerical Stability"), r::toString);
   }
 
   @Test
   void paperIdsWorkWherever() throws Exception {
-    String id = Table.JSON.readTree(SeedWorkspace.run("rank", "--top", "1", "--output", "json").out())
-        .get(0).get("id").asText();
+    String id =
+        Table.JSON
+            .readTree(SeedWorkspace.run("rank", "--top", "1", "--output", "json").out())
+            .get(0)
+            .get("id")
+            .asText();
     var r = SeedWorkspace.run("neighbors", id, "--top", "1", "--output", "json");
     assertEquals(0, r.code(), r::toString);
   }
@@ -218,20 +255,32 @@ class QueryCommandsTest {
       }
     }
     assertTrue(quant != null, "a community labelled quantization:\n" + r.out());
-    String pdQuant = Table.JSON.readTree(SeedWorkspace.run("neighbors", "PD-Quant", "--top", "1", "--output", "json")
-        .out()).get(0).get("id").asText();
+    String pdQuant =
+        Table.JSON
+            .readTree(
+                SeedWorkspace.run("neighbors", "PD-Quant", "--top", "1", "--output", "json").out())
+            .get(0)
+            .get("id")
+            .asText();
     boolean neighbourInside = false;
     for (JsonNode m : quant.get("members")) neighbourInside |= m.asText().equals(pdQuant);
     assertTrue(neighbourInside, "PD-Quant's strongest neighbour is in the quantization community");
 
     var table = SeedWorkspace.run("communities", "--top-papers", "1");
-    assertTrue(table.out().matches("(?s)\\d+ communities, modularity 0\\.\\d{4} \\(modularity, resolution 1\\.0, "
-        + "seed 42\\)\\n.*"), table::toString);
+    assertTrue(
+        table
+            .out()
+            .matches(
+                "(?s)\\d+ communities, modularity 0\\.\\d{4} \\(modularity, resolution 1\\.0, "
+                    + "seed 42\\)\\n.*"),
+        table::toString);
   }
 
   @Test
   void explainALinkedPairShowsSharedTerms() throws Exception {
-    var r = SeedWorkspace.run("explain", "Grokking at the Edge", "Grokking as the Transition", "--output", "json");
+    var r =
+        SeedWorkspace.run(
+            "explain", "Grokking at the Edge", "Grokking as the Transition", "--output", "json");
     assertEquals(0, r.code(), r::toString);
     JsonNode doc = Table.JSON.readTree(r.out());
     assertTrue(doc.get("linked").asBoolean(), r::toString);
@@ -239,7 +288,8 @@ class QueryCommandsTest {
     double score = doc.at("/explanation/score").asDouble();
     assertTrue(score > 0, r::toString);
     var table = SeedWorkspace.run("explain", "Grokking at the Edge", "Grokking as the Transition");
-    assertTrue(table.out().contains(String.format(Locale.ROOT, "score %.4f, an edge of the graph", score)),
+    assertTrue(
+        table.out().contains(String.format(Locale.ROOT, "score %.4f, an edge of the graph", score)),
         table::toString);
   }
 
@@ -250,9 +300,12 @@ class QueryCommandsTest {
     JsonNode doc = Table.JSON.readTree(r.out());
     assertFalse(doc.get("linked").asBoolean(), r::toString);
     // not linked: weaker than every edge the first paper keeps (its top k = 10)
-    JsonNode kept = Table.JSON.readTree(SeedWorkspace.run("neighbors", "Grokking at the Edge", "--output", "json").out());
+    JsonNode kept =
+        Table.JSON.readTree(
+            SeedWorkspace.run("neighbors", "Grokking at the Edge", "--output", "json").out());
     double weakest = kept.get(kept.size() - 1).get("score").asDouble();
-    assertTrue(doc.at("/explanation/score").asDouble() <= weakest, r + "\nweakest kept edge " + weakest);
+    assertTrue(
+        doc.at("/explanation/score").asDouble() <= weakest, r + "\nweakest kept edge " + weakest);
   }
 
   @Test
@@ -273,10 +326,18 @@ class QueryCommandsTest {
     for (int i = 1; i < rows.size(); i++) {
       assertTrue(rows.get(i).get("score").asDouble() > 0, r::toString);
       // each step is an edge: explain agrees that the pair is linked, with the same score
-      JsonNode e = Table.JSON.readTree(SeedWorkspace.run("explain", rows.get(i - 1).get("id").asText(),
-          rows.get(i).get("id").asText(), "--output", "json").out());
+      JsonNode e =
+          Table.JSON.readTree(
+              SeedWorkspace.run(
+                      "explain",
+                      rows.get(i - 1).get("id").asText(),
+                      rows.get(i).get("id").asText(),
+                      "--output",
+                      "json")
+                  .out());
       assertTrue(e.get("linked").asBoolean());
-      assertEquals(rows.get(i).get("score").asDouble(), e.at("/explanation/score").asDouble(), 1e-12);
+      assertEquals(
+          rows.get(i).get("score").asDouble(), e.at("/explanation/score").asDouble(), 1e-12);
     }
   }
 
@@ -284,27 +345,35 @@ class QueryCommandsTest {
 
   @Test
   void searchFindsQuantizationPapersForAQuantizationQuery() throws Exception {
-    var r = SeedWorkspace.run("search", "post-training quantization", "--top", "5", "--output", "json");
+    var r =
+        SeedWorkspace.run("search", "post-training quantization", "--top", "5", "--output", "json");
     assertEquals(0, r.code(), r::toString);
     JsonNode rows = Table.JSON.readTree(r.out());
     assertEquals(5, rows.size(), r::toString);
     for (int i = 0; i < rows.size(); i++) {
-      assertTrue(rows.get(i).get("title").asText().toLowerCase(Locale.ROOT).contains("quantiz"), r::toString);
+      assertTrue(
+          rows.get(i).get("title").asText().toLowerCase(Locale.ROOT).contains("quantiz"),
+          r::toString);
       if (i > 0) {
-        assertTrue(rows.get(i - 1).get("score").asDouble() >= rows.get(i).get("score").asDouble(), r::toString);
+        assertTrue(
+            rows.get(i - 1).get("score").asDouble() >= rows.get(i).get("score").asDouble(),
+            r::toString);
       }
     }
   }
 
   @Test
   void searchWithAPastedAbstractFindsItsPaperFirst() throws Exception {
-    String abstractText = "Grokking, the sudden generalization that occurs after prolonged overfitting, is a surprising "
-        + "phenomenon challenging our understanding of deep learning. We argue that without regularization, grokking "
-        + "tasks push models to the edge of numerical stability, introducing floating point errors in the Softmax.";
+    String abstractText =
+        "Grokking, the sudden generalization that occurs after prolonged overfitting, is a surprising "
+            + "phenomenon challenging our understanding of deep learning. We argue that without regularization, grokking "
+            + "tasks push models to the edge of numerical stability, introducing floating point errors in the Softmax.";
     var r = SeedWorkspace.run("search", abstractText, "--top", "3", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    assertEquals("Grokking at the Edge of Numerical Stability",
-        Table.JSON.readTree(r.out()).get(0).get("title").asText(), r::toString);
+    assertEquals(
+        "Grokking at the Edge of Numerical Stability",
+        Table.JSON.readTree(r.out()).get(0).get("title").asText(),
+        r::toString);
   }
 
   @Test
@@ -327,8 +396,10 @@ class QueryCommandsTest {
     }
     String graphml = Files.readString(tmp.resolve("seeds-graphml.out"));
     assertEquals(415, graphml.split("<node ", -1).length - 1);
-    assertTrue(Files.exists(tmp.resolve("seeds-csv-nodes.csv")) || Files.list(tmp).anyMatch(
-        p -> p.getFileName().toString().contains("nodes")), "csv writes a nodes file");
+    assertTrue(
+        Files.exists(tmp.resolve("seeds-csv-nodes.csv"))
+            || Files.list(tmp).anyMatch(p -> p.getFileName().toString().contains("nodes")),
+        "csv writes a nodes file");
   }
 
   @Test
@@ -339,14 +410,25 @@ class QueryCommandsTest {
     assertTrue(Files.readString(file).contains("<gexf"), "a GEXF file");
     var unknown = SeedWorkspace.run("export", "-o", tmp.resolve("map.xyz").toString());
     assertEquals(1, unknown.code(), unknown::toString);
-    assertTrue(unknown.err().contains("cannot tell the format from the name; add --format"), unknown::toString);
+    assertTrue(
+        unknown.err().contains("cannot tell the format from the name; add --format"),
+        unknown::toString);
   }
 
   // ---- every query command without a workspace
 
   @ParameterizedTest
-  @ValueSource(strings = {"rank", "communities", "info", "neighbors x", "explain x y", "path x y", "search x",
-      "export -o out.graphml"})
+  @ValueSource(
+      strings = {
+        "rank",
+        "communities",
+        "info",
+        "neighbors x",
+        "explain x y",
+        "path x y",
+        "search x",
+        "export -o out.graphml"
+      })
   void missingWorkspaceExits1WithOneLineOfAdvice(String command) {
     List<String> args = new ArrayList<>(List.of(command.split(" ")));
     Path nowhere = tmp.resolve("nowhere");
@@ -354,7 +436,11 @@ class QueryCommandsTest {
     var r = Cli.run(args.toArray(String[]::new));
     assertEquals(1, r.code(), r::toString);
     assertEquals("", r.out());
-    assertEquals(List.of("papergraph: no workspace folder in " + nowhere
-        + ": build one with `papergraph build [INPUT...]`"), r.errLines());
+    assertEquals(
+        List.of(
+            "papergraph: no workspace folder in "
+                + nowhere
+                + ": build one with `papergraph build [INPUT...]`"),
+        r.errLines());
   }
 }

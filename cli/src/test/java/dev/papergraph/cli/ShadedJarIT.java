@@ -43,15 +43,35 @@ class ShadedJarIT {
 
   @Test
   void searchRunsLuceneFromTheShadedJar() throws Exception {
-    Run r = run("search", "grokking delayed generalization", "--top", "3", "-w", ws.toString(), "--output", "tsv");
+    Run r =
+        run(
+            "search",
+            "grokking delayed generalization",
+            "--top",
+            "3",
+            "-w",
+            ws.toString(),
+            "--output",
+            "tsv");
     assertEquals(0, r.code(), r::toString);
     assertEquals(4, r.out().lines().count(), r::toString);
-    assertTrue(r.out().lines().skip(1).allMatch(l -> l.toLowerCase(Locale.ROOT).contains("grok")), r::toString);
+    assertTrue(
+        r.out().lines().skip(1).allMatch(l -> l.toLowerCase(Locale.ROOT).contains("grok")),
+        r::toString);
   }
 
   @Test
   void warmQueriesAnswerFromTheSavedWorkspace() throws Exception {
-    Run r = run("neighbors", "Grokking at the Edge", "--top", "5", "-w", ws.toString(), "--output", "tsv");
+    Run r =
+        run(
+            "neighbors",
+            "Grokking at the Edge",
+            "--top",
+            "5",
+            "-w",
+            ws.toString(),
+            "--output",
+            "tsv");
     assertEquals(0, r.code(), r::toString);
     assertEquals(6, r.out().lines().count(), r::toString);
     assertTrue(r.out().toLowerCase(Locale.ROOT).contains("grok"), r::toString);
@@ -61,16 +81,26 @@ class ShadedJarIT {
   @Test
   void finding05_devFullExits1WithOneLine() throws Exception {
     Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
-    for (List<String> args : List.of(List.of("rank", "--output", "csv"), List.of("export", "--format", "graphml", "-o", "-"))) {
-      List<String> cmd = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    for (List<String> args :
+        List.of(
+            List.of("rank", "--output", "csv"),
+            List.of("export", "--format", "graphml", "-o", "-"))) {
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  jar.toString()));
       cmd.addAll(args);
       cmd.addAll(List.of("-w", ws.toString()));
       Process p = new ProcessBuilder(cmd).redirectOutput(Path.of("/dev/full").toFile()).start();
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(120, TimeUnit.SECONDS));
       assertEquals(1, p.exitValue(), args + ": " + err);
-      assertEquals("papergraph: cannot write to standard output: No space left on device", err.strip(), args::toString);
+      assertEquals(
+          "papergraph: cannot write to standard output: No space left on device",
+          err.strip(),
+          args::toString);
     }
   }
 
@@ -78,7 +108,9 @@ class ShadedJarIT {
   void versionComesFromTheJarsMavenMetadata() throws Exception {
     Run r = run("--version");
     assertEquals(0, r.code(), r::toString);
-    assertTrue(r.out().lines().findFirst().orElse("").matches("papergraph \\d+\\.\\d+\\.\\d+.*"), r::toString);
+    assertTrue(
+        r.out().lines().findFirst().orElse("").matches("papergraph \\d+\\.\\d+\\.\\d+.*"),
+        r::toString);
   }
 
   @Test
@@ -105,23 +137,38 @@ class ShadedJarIT {
   @Test
   void luceneServiceFilesAreMergedIntoTheJar() throws Exception {
     try (JarFile j = new JarFile(jar.toFile())) {
-      String codecs = new String(j.getInputStream(j.getEntry("META-INF/services/org.apache.lucene.codecs.Codec"))
-          .readAllBytes(), StandardCharsets.UTF_8);
+      String codecs =
+          new String(
+              j.getInputStream(j.getEntry("META-INF/services/org.apache.lucene.codecs.Codec"))
+                  .readAllBytes(),
+              StandardCharsets.UTF_8);
       assertTrue(codecs.contains("org.apache.lucene.codecs.lucene912.Lucene912Codec"), codecs);
-      String postings = new String(j.getInputStream(
-          j.getEntry("META-INF/services/org.apache.lucene.codecs.PostingsFormat")).readAllBytes(), StandardCharsets.UTF_8);
+      String postings =
+          new String(
+              j.getInputStream(
+                      j.getEntry("META-INF/services/org.apache.lucene.codecs.PostingsFormat"))
+                  .readAllBytes(),
+              StandardCharsets.UTF_8);
       assertTrue(postings.contains("Lucene912PostingsFormat"), postings);
     }
   }
 
   static Run run(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(tmp, "out", ".txt");
     Path err = Files.createTempFile(tmp, "err", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
     p.getOutputStream().close();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -10,20 +10,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 14, the CLI: tables fit the terminal, machine forms are whole, one JSON style, typos get a suggestion. */
+/**
+ * Issue 14, the CLI: tables fit the terminal, machine forms are whole, one JSON style, typos get a
+ * suggestion.
+ */
 class TerminalFitTest {
 
-  private static final List<List<String>> TABLE_COMMANDS = List.of(
-      List.of("rank"),
-      List.of("rank", "--gems"),
-      List.of("rank", "--community", "0"),
-      List.of("neighbors", "Grokking at the Edge", "--depth", "2"),
-      List.of("neighbors", "Grokking at the Edge"),
-      List.of("communities"),
-      List.of("explain", "Grokking at the Edge", "Grokking as the Transition"),
-      List.of("path", "Grokking at the Edge", "PD-Quant"),
-      List.of("search", "post-training quantization of vision transformers"),
-      List.of("info"));
+  private static final List<List<String>> TABLE_COMMANDS =
+      List.of(
+          List.of("rank"),
+          List.of("rank", "--gems"),
+          List.of("rank", "--community", "0"),
+          List.of("neighbors", "Grokking at the Edge", "--depth", "2"),
+          List.of("neighbors", "Grokking at the Edge"),
+          List.of("communities"),
+          List.of("explain", "Grokking at the Edge", "Grokking as the Transition"),
+          List.of("path", "Grokking at the Edge", "PD-Quant"),
+          List.of("search", "post-training quantization of vision transformers"),
+          List.of("info"));
 
   private static Cli.Result run(int columns, List<String> args) {
     List<String> all = new ArrayList<>(args);
@@ -40,7 +44,9 @@ class TerminalFitTest {
     for (List<String> args : TABLE_COMMANDS) {
       var r = run(80, args);
       assertEquals(0, r.code(), r::toString);
-      assertTrue(widest(r.out()) <= 80, () -> args + " is " + widest(r.out()) + " columns wide:\n" + r.out());
+      assertTrue(
+          widest(r.out()) <= 80,
+          () -> args + " is " + widest(r.out()) + " columns wide:\n" + r.out());
     }
     // the build's import report and summary too
     assertTrue(widest(SeedWorkspace.build().out()) <= 80, SeedWorkspace.build()::toString);
@@ -50,9 +56,14 @@ class TerminalFitTest {
   void tablesUseTheColumnsTheyAreGivenAndNarrowTerminalsStillFit() {
     var wide = run(200, List.of("rank"));
     assertTrue(widest(wide.out()) > 80, wide::toString);
-    assertTrue(wide.out().contains("KDRL: Post-Training Reasoning LLMs via Unified Knowledge Distillation and "
-        + "Reinforcement Learning"), wide::toString);
-    // the id, number and year columns are never cut: 70 columns is about the narrowest a rank table takes
+    assertTrue(
+        wide.out()
+            .contains(
+                "KDRL: Post-Training Reasoning LLMs via Unified Knowledge Distillation and "
+                    + "Reinforcement Learning"),
+        wide::toString);
+    // the id, number and year columns are never cut: 70 columns is about the narrowest a rank table
+    // takes
     var narrow = run(70, List.of("rank"));
     assertTrue(widest(narrow.out()) <= 70, narrow::toString);
     assertTrue(narrow.out().contains("…"), narrow::toString);
@@ -75,22 +86,39 @@ class TerminalFitTest {
 
   @Test
   void neighborsAndPathJsonCarryTheComponentsAndSharedTermsAsAnArray() throws Exception {
-    for (List<String> args : List.of(List.of("neighbors", "Grokking at the Edge", "--output", "json"),
-        List.of("path", "Grokking at the Edge", "PD-Quant", "--output", "json"))) {
+    for (List<String> args :
+        List.of(
+            List.of("neighbors", "Grokking at the Edge", "--output", "json"),
+            List.of("path", "Grokking at the Edge", "PD-Quant", "--output", "json"))) {
       JsonNode rows = Table.JSON.readTree(run(80, args).out());
       assertTrue(rows.isArray() && rows.size() > 1, rows::toString);
       JsonNode edge = rows.get(1);
       for (String key : List.of("score", "text", "topic", "direct", "coupling", "cocitation")) {
         assertTrue(edge.get(key).isNumber(), args + " " + key + ": " + edge);
       }
-      assertTrue(edge.get("sharedTerms").isArray() && edge.get("sharedTerms").size() > 0, edge::toString);
+      assertTrue(
+          edge.get("sharedTerms").isArray() && edge.get("sharedTerms").size() > 0, edge::toString);
       assertTrue(edge.get("sharedTopics").isArray(), edge::toString);
     }
     // the same components as explain gives for the pair
-    JsonNode first = Table.JSON.readTree(run(80, List.of("neighbors", "Grokking at the Edge", "--output", "json")).out())
-        .get(0);
-    JsonNode explain = Table.JSON.readTree(run(80, List.of("explain", "Grokking at the Edge", first.get("id").asText(),
-        "--output", "json")).out()).get("explanation");
+    JsonNode first =
+        Table.JSON
+            .readTree(
+                run(80, List.of("neighbors", "Grokking at the Edge", "--output", "json")).out())
+            .get(0);
+    JsonNode explain =
+        Table.JSON
+            .readTree(
+                run(
+                        80,
+                        List.of(
+                            "explain",
+                            "Grokking at the Edge",
+                            first.get("id").asText(),
+                            "--output",
+                            "json"))
+                    .out())
+            .get("explanation");
     for (String key : List.of("score", "text", "topic")) {
       assertEquals(explain.get(key).asDouble(), first.get(key).asDouble(), 1e-9, key);
     }
@@ -98,9 +126,16 @@ class TerminalFitTest {
 
   @Test
   void everyJsonDocumentUsesCamelCaseKeys() throws Exception {
-    List<List<String>> commands = List.of(List.of("rank"), List.of("rank", "--gems"), List.of("communities"),
-        List.of("neighbors", "Grokking at the Edge", "--depth", "2"), List.of("path", "Grokking at the Edge", "PD-Quant"),
-        List.of("explain", "Grokking at the Edge", "PD-Quant"), List.of("search", "grokking"), List.of("info"));
+    List<List<String>> commands =
+        List.of(
+            List.of("rank"),
+            List.of("rank", "--gems"),
+            List.of("communities"),
+            List.of("neighbors", "Grokking at the Edge", "--depth", "2"),
+            List.of("path", "Grokking at the Edge", "PD-Quant"),
+            List.of("explain", "Grokking at the Edge", "PD-Quant"),
+            List.of("search", "grokking"),
+            List.of("info"));
     List<String> bad = new ArrayList<>();
     for (List<String> args : commands) {
       List<String> all = new ArrayList<>(args);
@@ -110,12 +145,16 @@ class TerminalFitTest {
     assertEquals(List.of(), bad);
   }
 
-  /** Object keys that are not camelCase; the manifest's maps of parameter, count and library names are data. */
+  /**
+   * Object keys that are not camelCase; the manifest's maps of parameter, count and library names
+   * are data.
+   */
   private static void keys(JsonNode node, String path, List<String> bad) {
     if (node.isArray()) {
       node.forEach(n -> keys(n, path + "[]", bad));
     } else if (node.isObject()) {
-      boolean data = path.endsWith("/parameters") || path.endsWith("/libraries") || path.endsWith("/counts");
+      boolean data =
+          path.endsWith("/parameters") || path.endsWith("/libraries") || path.endsWith("/counts");
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!data && !e.getKey().matches("[a-z][A-Za-z0-9]*")) {
@@ -130,14 +169,18 @@ class TerminalFitTest {
   void aMistypedCommandOrOptionGetsASuggestion() {
     var c = Cli.run("nieghbors", "Grokking at the Edge");
     assertEquals(2, c.code(), c::toString);
-    assertEquals(List.of("papergraph: 'nieghbors' is not a papergraph command; did you mean neighbors? "
-        + "(see `papergraph --help`)"), c.errLines());
+    assertEquals(
+        List.of(
+            "papergraph: 'nieghbors' is not a papergraph command; did you mean neighbors? "
+                + "(see `papergraph --help`)"),
+        c.errLines());
     var o = Cli.run("rank", "--topp", "3");
     assertEquals(2, o.code(), o::toString);
     assertTrue(o.err().contains("unknown option '--topp'; did you mean --top?"), o::toString);
     var far = Cli.run("xyzzy");
     assertEquals(2, far.code(), far::toString);
     assertTrue(!far.err().contains("did you mean"), far::toString);
-    assertEquals(List.of("build"), Errors.nearest("biuld", Map.of("build", "build", "rank", "rank")));
+    assertEquals(
+        List.of("build"), Errors.nearest("biuld", Map.of("build", "build", "rank", "rank")));
   }
 }

@@ -29,21 +29,34 @@ class WebMapCommandTest {
   @Test
   void exportHtmlOfTheSeedsOpensOfflineInChromium() throws Exception {
     if (!"true".equals(System.getenv("CI"))) {
-      Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium absent: skipped (CI installs it)");
+      Assumptions.assumeTrue(
+          Files.isExecutable(CHROMIUM), "chromium absent: skipped (CI installs it)");
     }
     Path file = tmp.resolve("seeds.html");
     var r = SeedWorkspace.run("export", "--format", "html", "-o", file.toString());
     assertEquals(0, r.code(), r::toString);
-    Matcher wrote = Pattern.compile("wrote html \\((\\d+) papers, (\\d+) edges\\)").matcher(r.err());
+    Matcher wrote =
+        Pattern.compile("wrote html \\((\\d+) papers, (\\d+) edges\\)").matcher(r.err());
     assertTrue(wrote.find(), r::toString);
     List<String> cmd = new ArrayList<>();
     if (unshareWorks()) {
       cmd.addAll(List.of("unshare", "-n"));
     }
-    cmd.addAll(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"), "--window-size=1280,800",
-        "--virtual-time-budget=15000", "--dump-dom", file.toUri().toString()));
+    cmd.addAll(
+        List.of(
+            CHROMIUM.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"),
+            "--window-size=1280,800",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+            file.toUri().toString()));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(180, TimeUnit.SECONDS));
@@ -53,15 +66,33 @@ class WebMapCommandTest {
     assertEquals(wrote.group(2), body(dom, "data-links"));
     assertEquals("0", body(dom, "data-requests"), "no http(s) resource fetched");
     assertEquals("0", body(dom, "data-blocked"), "no request tried");
-    assertTrue(dom.contains("id=\"search\"") && dom.contains("class=\"legend-row\""), "search box and legend");
+    assertTrue(
+        dom.contains("id=\"search\"") && dom.contains("class=\"legend-row\""),
+        "search box and legend");
   }
 
   @Test
   void anUnknownGexfVersionOrSizeMeasureIsAUsageError() {
-    var r = SeedWorkspace.run("export", "--format", "gexf", "--gexf-version", "2.0", "-o", tmp.resolve("x.gexf").toString());
+    var r =
+        SeedWorkspace.run(
+            "export",
+            "--format",
+            "gexf",
+            "--gexf-version",
+            "2.0",
+            "-o",
+            tmp.resolve("x.gexf").toString());
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("--gexf-version '2.0'"), r::toString);
-    r = SeedWorkspace.run("export", "--format", "html", "--size-by", "fame", "-o", tmp.resolve("x.html").toString());
+    r =
+        SeedWorkspace.run(
+            "export",
+            "--format",
+            "html",
+            "--size-by",
+            "fame",
+            "-o",
+            tmp.resolve("x.html").toString());
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("--size-by 'fame'"), r::toString);
   }

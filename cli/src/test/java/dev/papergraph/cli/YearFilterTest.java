@@ -15,7 +15,8 @@ class YearFilterTest {
 
   @Test
   void undatedExcludeKeepsThe124PapersWithYears() throws IOException {
-    Cli.Result r = SeedWorkspace.run("rank", "--undated", "exclude", "--top", "100000", "--output", "json");
+    Cli.Result r =
+        SeedWorkspace.run("rank", "--undated", "exclude", "--top", "100000", "--output", "json");
     assertEquals(0, r.code(), r::toString);
     JsonNode rows = JSON.readTree(r.out());
     assertEquals(124, rows.size(), r::toString);
@@ -36,27 +37,35 @@ class YearFilterTest {
         inRange++;
       }
     }
-    Cli.Result r = SeedWorkspace.run("rank", "--since", "2024", "--until", "2024", "--top", "100000", "--output", "json");
+    Cli.Result r =
+        SeedWorkspace.run(
+            "rank", "--since", "2024", "--until", "2024", "--top", "100000", "--output", "json");
     assertEquals(0, r.code(), r::toString);
     JsonNode rows = JSON.readTree(r.out());
     assertEquals(inRange + undated, rows.size(), r::toString);
-    rows.forEach(row -> assertTrue(row.get("year").isNull() || row.get("year").asInt() == 2024, row::toString));
+    rows.forEach(
+        row ->
+            assertTrue(row.get("year").isNull() || row.get("year").asInt() == 2024, row::toString));
     assertTrue(r.err().contains("(" + undated + " without a year, included)"), r::toString);
   }
 
   @Test
   void everyPaperCommandTakesTheYears() throws IOException {
-    for (String[] args : new String[][] {
-        {"communities", "--undated", "exclude", "--output", "json"},
-        {"search", "grokking", "--undated", "exclude", "--output", "json"},
-        {"neighbors", "Grokking at the Edge", "--undated", "exclude", "--output", "json"}}) {
+    for (String[] args :
+        new String[][] {
+          {"communities", "--undated", "exclude", "--output", "json"},
+          {"search", "grokking", "--undated", "exclude", "--output", "json"},
+          {"neighbors", "Grokking at the Edge", "--undated", "exclude", "--output", "json"}
+        }) {
       Cli.Result r = SeedWorkspace.run(args);
       assertEquals(0, r.code(), r::toString);
       assertTrue(r.err().contains("124 of "), r::toString);
     }
-    Cli.Result search = SeedWorkspace.run("search", "grokking", "--undated", "exclude", "--output", "json");
+    Cli.Result search =
+        SeedWorkspace.run("search", "grokking", "--undated", "exclude", "--output", "json");
     JSON.readTree(search.out()).forEach(row -> assertTrue(row.get("year").isInt(), row::toString));
-    Cli.Result communities = SeedWorkspace.run("communities", "--undated", "exclude", "--output", "json");
+    Cli.Result communities =
+        SeedWorkspace.run("communities", "--undated", "exclude", "--output", "json");
     int members = 0;
     for (JsonNode c : JSON.readTree(communities.out()).get("communities")) {
       members += c.get("members").size();
@@ -68,7 +77,9 @@ class YearFilterTest {
   void exportKeepsOnlyThePapersOfTheYears(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
       throws IOException {
     java.nio.file.Path file = tmp.resolve("dated.json");
-    Cli.Result r = SeedWorkspace.run("export", "--format", "json", "-o", file.toString(), "--undated", "exclude");
+    Cli.Result r =
+        SeedWorkspace.run(
+            "export", "--format", "json", "-o", file.toString(), "--undated", "exclude");
     assertEquals(0, r.code(), r::toString);
     assertEquals(124, JSON.readTree(file.toFile()).get("nodes").size());
   }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param manifest how the analysis was made (inputs, parameters, versions)
  */
 public record Analysis(
-    PaperGraph graph, Communities communities, Centralities centralities, Layout layout, RunManifest manifest) {
+    PaperGraph graph,
+    Communities communities,
+    Centralities centralities,
+    Layout layout,
+    RunManifest manifest) {
   public Analysis {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(communities, "communities");

@@ -29,11 +29,16 @@ public final class Analyzer {
    * @param centralPapers central papers listed per community, 0 or more
    * @param centralBy the measure (within the community) that picks central papers
    */
-  public record Options(CommunityOptions communities, CentralityOptions centralities, int labelTerms,
-      int centralPapers, Measure centralBy) {
+  public record Options(
+      CommunityOptions communities,
+      CentralityOptions centralities,
+      int labelTerms,
+      int centralPapers,
+      Measure centralBy) {
 
     /** Default number of label terms. */
     public static final int LABEL_TERMS_DEFAULT = 4;
+
     /** Default number of central papers per community. */
     public static final int CENTRAL_PAPERS_DEFAULT = 5;
 
@@ -56,8 +61,12 @@ public final class Analyzer {
 
     /** The defaults of every part; 4 label terms, 5 central papers by PageRank. */
     public static Options defaults() {
-      return new Options(CommunityOptions.defaults(), CentralityOptions.defaults(), LABEL_TERMS_DEFAULT,
-          CENTRAL_PAPERS_DEFAULT, Measure.PAGERANK);
+      return new Options(
+          CommunityOptions.defaults(),
+          CentralityOptions.defaults(),
+          LABEL_TERMS_DEFAULT,
+          CENTRAL_PAPERS_DEFAULT,
+          Measure.PAGERANK);
     }
 
     /** With other community options. */
@@ -83,7 +92,9 @@ public final class Analyzer {
      */
     public static Options fromParameters(Map<String, ?> p) {
       Options d = defaults();
-      return new Options(CommunityOptions.fromParameters(p), CentralityOptions.fromParameters(p),
+      return new Options(
+          CommunityOptions.fromParameters(p),
+          CentralityOptions.fromParameters(p),
           Parameters.integer(p, "labels.terms", d.labelTerms()),
           Parameters.integer(p, "labels.centralPapers", d.centralPapers()),
           Parameters.enumValue(p, "labels.centralBy", Measure.class, d.centralBy()));
@@ -107,7 +118,8 @@ public final class Analyzer {
    * @param centralities the scores overall and within communities
    * @param parameters every option plus how the path measures were computed
    */
-  public record Result(Communities communities, Centralities centralities, Map<String, Object> parameters) {
+  public record Result(
+      Communities communities, Centralities centralities, Map<String, Object> parameters) {
     public Result {
       parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
@@ -122,8 +134,8 @@ public final class Analyzer {
   }
 
   /**
-   * An analyzer with these options, running on at most {@code threads} threads (the result does
-   * not depend on it).
+   * An analyzer with these options, running on at most {@code threads} threads (the result does not
+   * depend on it).
    *
    * @throws IllegalArgumentException if threads is below 1
    */
@@ -151,8 +163,10 @@ public final class Analyzer {
     Communities communities = new LeidenCommunities(g, options.communities()).communities();
     CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads);
     Centralities centralities = ca.compute(communities);
-    Communities labelled = new CommunityLabeller(terms, options.labelTerms(), options.centralPapers(), options.centralBy())
-        .label(communities, centralities);
+    Communities labelled =
+        new CommunityLabeller(
+                terms, options.labelTerms(), options.centralPapers(), options.centralBy())
+            .label(communities, centralities);
     Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
     parameters.putAll(ca.report());
     return new Result(labelled, centralities, parameters);

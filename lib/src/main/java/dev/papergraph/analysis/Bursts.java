@@ -16,28 +16,30 @@ import java.util.TreeMap;
  * over document counts per period, as CiteSpace reports it (term, strength, begin, end).
  *
  * <p>Kleinberg, J. (2002). "Bursty and Hierarchical Structure in Streams". Proceedings of the 8th
- * ACM SIGKDD International Conference on Knowledge Discovery and Data Mining (KDD '02), 91-101;
- * the batched ("enumerating bursts") form of section 4. For a term and periods {@code t = 1..n}
- * with {@code d_t} papers of which {@code r_t} contain the term, the base state emits the term
- * with probability {@code p0 = Σr / Σd} and the burst state with {@code p1 = s · p0} (capped
- * below 1). Being in state {@code q} at {@code t} costs {@code -ln(p_q^r_t (1 - p_q)^(d_t - r_t))}
- * (the binomial coefficient, equal in both states, is left out); entering the burst state costs
- * {@code γ ln n}, leaving it nothing. The cheapest state sequence (Viterbi, starting in the base
- * state) marks the bursts: maximal runs in the burst state, less any periods without the term at
- * their edges (a period without papers costs nothing in either state, so a run may stretch over
- * empty years). A burst's strength is the cost it
- * saves, {@code Σ (cost_0(t) - cost_1(t))} over its periods, the weight CiteSpace reports.
+ * ACM SIGKDD International Conference on Knowledge Discovery and Data Mining (KDD '02), 91-101; the
+ * batched ("enumerating bursts") form of section 4. For a term and periods {@code t = 1..n} with
+ * {@code d_t} papers of which {@code r_t} contain the term, the base state emits the term with
+ * probability {@code p0 = Σr / Σd} and the burst state with {@code p1 = s · p0} (capped below 1).
+ * Being in state {@code q} at {@code t} costs {@code -ln(p_q^r_t (1 - p_q)^(d_t - r_t))} (the
+ * binomial coefficient, equal in both states, is left out); entering the burst state costs {@code γ
+ * ln n}, leaving it nothing. The cheapest state sequence (Viterbi, starting in the base state)
+ * marks the bursts: maximal runs in the burst state, less any periods without the term at their
+ * edges (a period without papers costs nothing in either state, so a run may stretch over empty
+ * years). A burst's strength is the cost it saves, {@code Σ (cost_0(t) - cost_1(t))} over its
+ * periods, the weight CiteSpace reports.
  *
  * <p>A paper counts once per term it contains (document counts, not occurrences), as in CiteSpace.
- * Cost {@code O(V · n)} for V terms found in at least {@code minPapers} papers, plus the term
- * sets of the papers.
+ * Cost {@code O(V · n)} for V terms found in at least {@code minPapers} papers, plus the term sets
+ * of the papers.
  */
 public final class Bursts {
 
   /** Default ratio of the burst rate to the base rate. */
   public static final double S_DEFAULT = 2.0;
+
   /** Default weight of the cost of entering a burst. */
   public static final double GAMMA_DEFAULT = 1.0;
+
   /** Default least number of papers a term must occur in to be considered. */
   public static final int MIN_PAPERS_DEFAULT = 5;
 
@@ -51,7 +53,8 @@ public final class Bursts {
    * @param end the last period of the burst, inclusive
    * @param papers the papers containing the term during the burst
    */
-  public record Burst(String term, String display, double strength, int begin, int end, int papers) {}
+  public record Burst(
+      String term, String display, double strength, int begin, int end, int papers) {}
 
   private final double s;
   private final double gamma;
@@ -153,12 +156,21 @@ public final class Bursts {
         for (int i = sp[0]; i <= sp[1]; i++) {
           inBurst += r[i];
         }
-        out.add(new Burst(term, display.getOrDefault(term, term), strengths.get(term)[k], first + sp[0],
-            first + sp[1], inBurst));
+        out.add(
+            new Burst(
+                term,
+                display.getOrDefault(term, term),
+                strengths.get(term)[k],
+                first + sp[0],
+                first + sp[1],
+                inBurst));
       }
     }
-    out.sort(Comparator.comparingDouble(Burst::strength).reversed().thenComparing(Burst::term)
-        .thenComparingInt(Burst::begin));
+    out.sort(
+        Comparator.comparingDouble(Burst::strength)
+            .reversed()
+            .thenComparing(Burst::term)
+            .thenComparingInt(Burst::begin));
     return out;
   }
 
@@ -178,8 +190,9 @@ public final class Bursts {
     long sumD = 0;
     for (int t = 0; t < n; t++) {
       if (r[t] < 0 || r[t] > d[t]) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "period %d has %d papers with the term but %d papers", t, r[t], d[t]));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT, "period %d has %d papers with the term but %d papers", t, r[t], d[t]));
       }
       sumR += r[t];
       sumD += d[t];
@@ -228,7 +241,8 @@ public final class Bursts {
       while (t < n && state[t]) {
         t++;
       }
-      // periods without the term at either edge (empty periods cost nothing in either state) are not the burst
+      // periods without the term at either edge (empty periods cost nothing in either state) are
+      // not the burst
       int e = t - 1;
       while (b < e && r[b] == 0) {
         b++;

@@ -50,7 +50,9 @@ public record Centralities(
   public List<String> ranking(Measure measure) {
     Map<String, Double> s = scores.getOrDefault(measure, Map.of());
     return s.keySet().stream()
-        .sorted(Comparator.<String>comparingDouble(id -> -s.get(id)).thenComparing(Comparator.naturalOrder()))
+        .sorted(
+            Comparator.<String>comparingDouble(id -> -s.get(id))
+                .thenComparing(Comparator.naturalOrder()))
         .toList();
   }
 }

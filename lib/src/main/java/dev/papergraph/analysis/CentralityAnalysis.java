@@ -27,9 +27,9 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * ClosenessCentrality} and {@code HarmonicCentrality}: those run one boxed Dijkstra per source and
  * per measure, have no sampling for large graphs, and JGraphT's closeness is 0 for every vertex of
  * a disconnected graph, where we need Wasserman-Faust. The tests check ours against JGraphT's
- * (whose normalised undirected betweenness is half networkx's: it halves before dividing by
- * {@code (n-1)(n-2)}). Within-community values are the same measures on the subgraph a community
- * induces (normalisations use the community's size).
+ * (whose normalised undirected betweenness is half networkx's: it halves before dividing by {@code
+ * (n-1)(n-2)}). Within-community values are the same measures on the subgraph a community induces
+ * (normalisations use the community's size).
  */
 public final class CentralityAnalysis {
 
@@ -96,7 +96,11 @@ public final class CentralityAnalysis {
     int[] idx = new int[ids.size()];
     for (int i = 0; i < idx.length; i++) {
       String id = ids.get(i);
-      idx[i] = graph.indexOf(id).orElseThrow(() -> new IllegalArgumentException("community member not in graph: " + id));
+      idx[i] =
+          graph
+              .indexOf(id)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("community member not in graph: " + id));
     }
     return idx;
   }
@@ -119,7 +123,10 @@ public final class CentralityAnalysis {
     }
     out.put(Measure.DEGREE, degree);
     out.put(Measure.STRENGTH, strength);
-    out.put(Measure.EIGENVECTOR, EigenvectorScores.of(g, EigenvectorScores.TOLERANCE_DEFAULT, EigenvectorScores.MAX_ITERATIONS_DEFAULT));
+    out.put(
+        Measure.EIGENVECTOR,
+        EigenvectorScores.of(
+            g, EigenvectorScores.TOLERANCE_DEFAULT, EigenvectorScores.MAX_ITERATIONS_DEFAULT));
     return out;
   }
 
@@ -143,13 +150,15 @@ public final class CentralityAnalysis {
     return out;
   }
 
-  private static Map<Measure, Map<String, Double>> toIds(IndexedGraph<String> g, Map<Measure, double[]> values) {
+  private static Map<Measure, Map<String, Double>> toIds(
+      IndexedGraph<String> g, Map<Measure, double[]> values) {
     Map<Measure, Map<String, Double>> out = new EnumMap<>(Measure.class);
-    values.forEach((m, arr) -> {
-      Map<String, Double> s = new LinkedHashMap<>();
-      for (int v = 0; v < arr.length; v++) s.put(g.vertex(v), arr[v]);
-      out.put(m, s);
-    });
+    values.forEach(
+        (m, arr) -> {
+          Map<String, Double> s = new LinkedHashMap<>();
+          for (int v = 0; v < arr.length; v++) s.put(g.vertex(v), arr[v]);
+          out.put(m, s);
+        });
     return out;
   }
 }

@@ -13,22 +13,27 @@ import java.util.Map;
  * @param delta probability that any sampled betweenness misses the bound, in (0, 1)
  * @param seed seed of the pivot sampling
  */
-public record CentralityOptions(double damping, int exactLimit, double epsilon, double delta, long seed) {
+public record CentralityOptions(
+    double damping, int exactLimit, double epsilon, double delta, long seed) {
 
   /** Default damping: 0.85. */
   public static final double DAMPING_DEFAULT = 0.85;
+
   /** Default size up to which a component's path measures are exact. */
   public static final int EXACT_LIMIT_DEFAULT = 2000;
+
   /** Default betweenness error bound. */
   public static final double EPSILON_DEFAULT = 0.1;
+
   /** Default failure probability of the bound. */
   public static final double DELTA_DEFAULT = 0.1;
+
   /** Default sampling seed. */
   public static final long SEED_DEFAULT = 42L;
 
   /**
-   * @throws IllegalArgumentException naming the value, if damping, epsilon or delta is outside
-   *     (0, 1) or exactLimit below 3
+   * @throws IllegalArgumentException naming the value, if damping, epsilon or delta is outside (0,
+   *     1) or exactLimit below 3
    */
   public CentralityOptions {
     if (!(damping > 0 && damping < 1)) {
@@ -50,7 +55,8 @@ public record CentralityOptions(double damping, int exactLimit, double epsilon, 
    * (about 700 pivots at 75,000 papers), seed 42.
    */
   public static CentralityOptions defaults() {
-    return new CentralityOptions(DAMPING_DEFAULT, EXACT_LIMIT_DEFAULT, EPSILON_DEFAULT, DELTA_DEFAULT, SEED_DEFAULT);
+    return new CentralityOptions(
+        DAMPING_DEFAULT, EXACT_LIMIT_DEFAULT, EPSILON_DEFAULT, DELTA_DEFAULT, SEED_DEFAULT);
   }
 
   /** With another exact limit. @throws IllegalArgumentException if below 3 */

@@ -35,7 +35,8 @@ public record Communities(
     }
     for (int i = 0; i < labelled.size(); i++) {
       if (labelled.get(i).id() != i) {
-        throw new IllegalArgumentException("community at index " + i + " has id " + labelled.get(i).id());
+        throw new IllegalArgumentException(
+            "community at index " + i + " has id " + labelled.get(i).id());
       }
     }
     return new Communities(membership, labelled, modularity, quality, resolution, seed);

@@ -23,11 +23,12 @@ import java.util.TreeMap;
  * that one paper's vocabulary cannot name a community. Chosen terms do not overlap: a term is
  * skipped when it shares a word with a stronger chosen one ("post train" after "quantiz" is kept,
  * "train" after "post train" is not), except that a phrase scoring at least half as high replaces
- * the single words it contains (see {@link #choose}); display forms are unique ignoring case. Labels are the
- * display forms, strongest first. Cost {@code O(total term occurrences)} plus sorting per community.
+ * the single words it contains (see {@link #choose}); display forms are unique ignoring case.
+ * Labels are the display forms, strongest first. Cost {@code O(total term occurrences)} plus
+ * sorting per community.
  *
- * <p>Central papers are the members with the highest score of a measure within the community
- * (ties by id).
+ * <p>Central papers are the members with the highest score of a measure within the community (ties
+ * by id).
  */
 public final class CommunityLabeller {
 
@@ -61,17 +62,22 @@ public final class CommunityLabeller {
     List<Community> out = new ArrayList<>();
     List<List<String>> labels = terms == null ? null : labels(communities);
     for (Community c : communities.communities()) {
-      List<String> central = c.members().stream()
-          .sorted(Comparator.<String>comparingDouble(id -> -within(centralities, id)).thenComparing(Comparator.naturalOrder()))
-          .limit(centralPapers)
-          .toList();
+      List<String> central =
+          c.members().stream()
+              .sorted(
+                  Comparator.<String>comparingDouble(id -> -within(centralities, id))
+                      .thenComparing(Comparator.naturalOrder()))
+              .limit(centralPapers)
+              .toList();
       out.add(c.withLabel(labels == null ? List.of() : labels.get(c.id()), central));
     }
     return communities.withCommunities(out);
   }
 
   private double within(Centralities c, String id) {
-    return c.withinCommunity().isEmpty() ? c.score(centralBy, id) : c.scoreWithinCommunity(centralBy, id);
+    return c.withinCommunity().isEmpty()
+        ? c.score(centralBy, id)
+        : c.scoreWithinCommunity(centralBy, id);
   }
 
   /**
@@ -110,7 +116,10 @@ public final class CommunityLabeller {
         double g2 = logLikelihood(a, corpusCount.get(e.getKey()) - a, size, all - size);
         if (g2 > 0) scored.add(Map.entry(e.getKey(), g2));
       }
-      scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+      scored.sort(
+          Map.Entry.<String, Double>comparingByValue()
+              .reversed()
+              .thenComparing(Map.Entry.comparingByKey()));
       List<String> chosen = choose(scored);
       Map<String, String> display = terms.display(chosen);
       List<String> label = new ArrayList<>();
@@ -139,8 +148,10 @@ public final class CommunityLabeller {
         break; // too weak to replace anything
       }
       List<String> words = List.of(e.getKey().split(" "));
-      List<String> overlapping = chosen.stream()
-          .filter(c -> List.of(c.split(" ")).stream().anyMatch(words::contains)).toList();
+      List<String> overlapping =
+          chosen.stream()
+              .filter(c -> List.of(c.split(" ")).stream().anyMatch(words::contains))
+              .toList();
       if (overlapping.isEmpty()) {
         if (chosen.size() < labelTerms) {
           chosen.add(e.getKey());
@@ -148,9 +159,10 @@ public final class CommunityLabeller {
         }
         continue;
       }
-      boolean promotes = words.size() > 1
-          && overlapping.stream().allMatch(c -> !c.contains(" ") && words.contains(c))
-          && e.getValue() >= 0.5 * overlapping.stream().mapToDouble(score::get).max().orElse(0);
+      boolean promotes =
+          words.size() > 1
+              && overlapping.stream().allMatch(c -> !c.contains(" ") && words.contains(c))
+              && e.getValue() >= 0.5 * overlapping.stream().mapToDouble(score::get).max().orElse(0);
       if (promotes) {
         int at = chosen.indexOf(overlapping.get(0));
         chosen.set(at, e.getKey());

@@ -32,23 +32,30 @@ public record CommunityOptions(
 
   /** Default quality function: modularity. */
   public static final QualityFunction QUALITY_DEFAULT = QualityFunction.MODULARITY;
+
   /** Default resolution: 1 (standard modularity). */
   public static final double RESOLUTION_DEFAULT = 1.0;
+
   /** Default seed. */
   public static final long SEED_DEFAULT = 42L;
+
   /** Default iterations per start: until stable. */
   public static final int ITERATIONS_DEFAULT = 0;
+
   /**
    * Most Leiden iterations per start when {@code iterations} is 0 ("until stable"): 50, recorded in
-   * the manifest as {@code leiden.untilStableCap}. Rounding can make two partitions of equal quality
-   * alternate forever; real runs stabilise in a few iterations (karate, dolphins and the seed
-   * corpus test graphs in at most 7).
+   * the manifest as {@code leiden.untilStableCap}. Rounding can make two partitions of equal
+   * quality alternate forever; real runs stabilise in a few iterations (karate, dolphins and the
+   * seed corpus test graphs in at most 7).
    */
   public static final int UNTIL_STABLE_CAP = 50;
+
   /** Default number of random starts. */
   public static final int STARTS_DEFAULT = 10;
+
   /** Default randomness θ of the refinement phase. */
   public static final double RANDOMNESS_DEFAULT = 0.01;
+
   /** Default minimum community size. */
   public static final int MIN_SIZE_DEFAULT = 3;
 
@@ -61,10 +68,12 @@ public record CommunityOptions(
     Objects.requireNonNull(quality, "quality");
     Objects.requireNonNull(small, "small");
     if (!(resolution >= 0) || Double.isInfinite(resolution)) {
-      throw new IllegalArgumentException("resolution must be finite and non-negative: " + resolution);
+      throw new IllegalArgumentException(
+          "resolution must be finite and non-negative: " + resolution);
     }
     if (iterations < 0) {
-      throw new IllegalArgumentException("iterations cannot be negative (0 = until stable): " + iterations);
+      throw new IllegalArgumentException(
+          "iterations cannot be negative (0 = until stable): " + iterations);
     }
     if (starts < 1) {
       throw new IllegalArgumentException("starts must be at least 1: " + starts);
@@ -77,15 +86,25 @@ public record CommunityOptions(
     }
   }
 
-  /** The defaults: modularity, resolution 1, seed 42, until stable, 10 starts, min size 3, merge. */
+  /**
+   * The defaults: modularity, resolution 1, seed 42, until stable, 10 starts, min size 3, merge.
+   */
   public static CommunityOptions defaults() {
-    return new CommunityOptions(QUALITY_DEFAULT, RESOLUTION_DEFAULT, SEED_DEFAULT, ITERATIONS_DEFAULT,
-        STARTS_DEFAULT, RANDOMNESS_DEFAULT, MIN_SIZE_DEFAULT, SmallCommunities.MERGE);
+    return new CommunityOptions(
+        QUALITY_DEFAULT,
+        RESOLUTION_DEFAULT,
+        SEED_DEFAULT,
+        ITERATIONS_DEFAULT,
+        STARTS_DEFAULT,
+        RANDOMNESS_DEFAULT,
+        MIN_SIZE_DEFAULT,
+        SmallCommunities.MERGE);
   }
 
   /** With another quality function. */
   public CommunityOptions withQuality(QualityFunction q) {
-    return new CommunityOptions(q, resolution, seed, iterations, starts, randomness, minSize, small);
+    return new CommunityOptions(
+        q, resolution, seed, iterations, starts, randomness, minSize, small);
   }
 
   /** With another resolution. @throws IllegalArgumentException if negative or not finite */
@@ -95,7 +114,8 @@ public record CommunityOptions(
 
   /** With another seed. */
   public CommunityOptions withSeed(long s) {
-    return new CommunityOptions(quality, resolution, s, iterations, starts, randomness, minSize, small);
+    return new CommunityOptions(
+        quality, resolution, s, iterations, starts, randomness, minSize, small);
   }
 
   /** With another number of iterations. @throws IllegalArgumentException if negative */
@@ -105,7 +125,8 @@ public record CommunityOptions(
 
   /** With another number of starts. @throws IllegalArgumentException if below 1 */
   public CommunityOptions withStarts(int s) {
-    return new CommunityOptions(quality, resolution, seed, iterations, s, randomness, minSize, small);
+    return new CommunityOptions(
+        quality, resolution, seed, iterations, s, randomness, minSize, small);
   }
 
   /** With another randomness θ. @throws IllegalArgumentException if not positive */
@@ -115,7 +136,8 @@ public record CommunityOptions(
 
   /** With another minimum size and policy. @throws IllegalArgumentException if size below 1 */
   public CommunityOptions withMinSize(int size, SmallCommunities policy) {
-    return new CommunityOptions(quality, resolution, seed, iterations, starts, randomness, size, policy);
+    return new CommunityOptions(
+        quality, resolution, seed, iterations, starts, randomness, size, policy);
   }
 
   /** The options as manifest parameters, keys prefixed {@code leiden.}. */

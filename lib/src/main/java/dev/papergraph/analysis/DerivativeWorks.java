@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * The papers of the corpus that build on a set of papers (Connected Papers' "derivative works"):
- * every corpus paper citing at least one of them, with how many of them it cites, most first.
- * Only papers of the corpus can be found this way: the corpus holds the citing side. Cost {@code
- * O(C)} over the citations the given papers receive plus sorting.
+ * every corpus paper citing at least one of them, with how many of them it cites, most first. Only
+ * papers of the corpus can be found this way: the corpus holds the citing side. Cost {@code O(C)}
+ * over the citations the given papers receive plus sorting.
  */
 public final class DerivativeWorks {
 

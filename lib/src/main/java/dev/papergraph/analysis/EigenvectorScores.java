@@ -15,6 +15,7 @@ public final class EigenvectorScores {
 
   /** Default tolerance per vertex. */
   public static final double TOLERANCE_DEFAULT = 1e-13;
+
   /** Default maximum number of iterations. */
   public static final int MAX_ITERATIONS_DEFAULT = 100_000;
 
@@ -57,6 +58,7 @@ public final class EigenvectorScores {
         return x;
       }
     }
-    throw new IllegalStateException("eigenvector centrality did not converge in " + maxIterations + " iterations");
+    throw new IllegalStateException(
+        "eigenvector centrality did not converge in " + maxIterations + " iterations");
   }
 }

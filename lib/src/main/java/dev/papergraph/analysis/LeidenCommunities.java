@@ -19,19 +19,19 @@ import org.jgrapht.Graph;
 
 /**
  * Communities of a weighted undirected graph by the Leiden algorithm (Traag, Waltman and Van Eck
- * 2019, "From Louvain to Leiden: guaranteeing well-connected communities", Sci. Rep. 9:5233), run by
- * the CWTS {@code networkanalysis} library, the authors' own Java implementation. JGraphT 1.5.3 has
- * no Leiden or Louvain (its {@code alg.clustering} holds Girvan-Newman, greedy modularity, label
- * propagation and k-spanning-tree only).
+ * 2019, "From Louvain to Leiden: guaranteeing well-connected communities", Sci. Rep. 9:5233), run
+ * by the CWTS {@code networkanalysis} library, the authors' own Java implementation. JGraphT 1.5.3
+ * has no Leiden or Louvain (its {@code alg.clustering} holds Girvan-Newman, greedy modularity,
+ * label propagation and k-spanning-tree only).
  *
  * <p>CWTS optimises one quality function, CPM with node weights: {@code Σ_c [2 w_c - γ' K_c²] /
  * 2W}. With node weights equal to the vertex strengths and {@code γ' = γ / 2W} it is modularity at
- * resolution γ (what CWTS's own command line does); with unit node weights and {@code γ' = γ} it
- * is CPM. Each start runs Leiden from singletons; the best of {@code starts} is kept. "Until
- * stable" ({@code iterations} 0) stops at the first iteration that moves nothing or does not raise
- * the quality, and after at most {@link CommunityOptions#UNTIL_STABLE_CAP} iterations. Communities
- * below the minimum size are then merged or marked (see {@link SmallCommunities}), and the
- * reported modularity is recomputed from its definition by {@link Modularity} at γ = 1 on the final
+ * resolution γ (what CWTS's own command line does); with unit node weights and {@code γ' = γ} it is
+ * CPM. Each start runs Leiden from singletons; the best of {@code starts} is kept. "Until stable"
+ * ({@code iterations} 0) stops at the first iteration that moves nothing or does not raise the
+ * quality, and after at most {@link CommunityOptions#UNTIL_STABLE_CAP} iterations. Communities
+ * below the minimum size are then merged or marked (see {@link SmallCommunities}), and the reported
+ * modularity is recomputed from its definition by {@link Modularity} at γ = 1 on the final
  * partition. Cost per Leiden iteration about {@code O(m)}.
  *
  * <p>Computed once, on first call of {@link #communities()}.
@@ -97,14 +97,16 @@ public final class LeidenCommunities {
       boolean modularity = options.quality() == QualityFunction.MODULARITY;
       // node weights: strengths for modularity, 1 for CPM (see class comment)
       Network network = new Network(n, modularity, edges, weights, false, false);
-      double resolution = modularity
-          ? options.resolution() / (2 * network.getTotalEdgeWeight())
-          : options.resolution();
+      double resolution =
+          modularity
+              ? options.resolution() / (2 * network.getTotalEdgeWeight())
+              : options.resolution();
       Random random = new Random(options.seed());
       boolean untilStable = options.iterations() <= 0;
       // CWTS's own "until stable" (nIterations 0) is replaced by untilStable(): it can loop forever
-      LeidenAlgorithm leiden = new LeidenAlgorithm(resolution, untilStable ? 1 : options.iterations(),
-          options.randomness(), random);
+      LeidenAlgorithm leiden =
+          new LeidenAlgorithm(
+              resolution, untilStable ? 1 : options.iterations(), options.randomness(), random);
       Clustering best = null;
       double bestQuality = Double.NEGATIVE_INFINITY;
       for (int s = 0; s < options.starts(); s++) {
@@ -164,8 +166,9 @@ public final class LeidenCommunities {
         List<List<Integer>> members = new ArrayList<>(n);
         for (int c = 0; c < n; c++) members.add(new ArrayList<>());
         for (int i = 0; i < n; i++) members.get(membership[i]).add(i);
-        PriorityQueue<int[]> queue = new PriorityQueue<>(
-            Comparator.<int[]>comparingInt(a -> a[1]).thenComparingInt(a -> a[0]));
+        PriorityQueue<int[]> queue =
+            new PriorityQueue<>(
+                Comparator.<int[]>comparingInt(a -> a[1]).thenComparingInt(a -> a[0]));
         for (int c = 0; c < n; c++) {
           if (size[c] > 0 && size[c] < min) queue.add(new int[] {c, size[c]});
         }
@@ -190,8 +193,10 @@ public final class LeidenCommunities {
           int target = -1;
           for (int j = 0; j < t; j++) {
             int d = touched[j];
-            if (target < 0 || link[d] > link[target]
-                || (link[d] == link[target] && (size[d] > size[target] || (size[d] == size[target] && d < target)))) {
+            if (target < 0
+                || link[d] > link[target]
+                || (link[d] == link[target]
+                    && (size[d] > size[target] || (size[d] == size[target] && d < target)))) {
               target = d;
             }
           }
@@ -231,13 +236,16 @@ public final class LeidenCommunities {
         order[g] = g;
         groups.get(g).sort(Comparator.naturalOrder());
       }
-      Arrays.sort(order, Comparator.<Integer>comparingInt(g -> -groups.get(g).size())
-          .thenComparing(g -> groups.get(g).get(0)));
+      Arrays.sort(
+          order,
+          Comparator.<Integer>comparingInt(g -> -groups.get(g).size())
+              .thenComparing(g -> groups.get(g).get(0)));
       int[] rank = new int[order.length];
       List<Community> communities = new ArrayList<>(order.length);
       for (int r = 0; r < order.length; r++) {
         rank[order[r]] = r;
-        communities.add(new Community(r, groups.get(order[r]), List.of(), List.of(), smallFlags.get(order[r])));
+        communities.add(
+            new Community(r, groups.get(order[r]), List.of(), List.of(), smallFlags.get(order[r])));
       }
       int[] finalMembership = new int[n];
       Map<String, Integer> byId = new LinkedHashMap<>();
@@ -246,7 +254,8 @@ public final class LeidenCommunities {
         byId.put(graph.vertex(i), finalMembership[i]);
       }
       double q = Modularity.of(graph, finalMembership, 1.0);
-      return new Communities(byId, communities, q, options.quality().key(), options.resolution(), options.seed());
+      return new Communities(
+          byId, communities, q, options.quality().key(), options.resolution(), options.seed());
     }
   }
 }

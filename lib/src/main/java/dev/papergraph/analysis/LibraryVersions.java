@@ -27,8 +27,15 @@ public final class LibraryVersions {
     m.put("networkanalysis", of("nl.cwts.networkanalysis.Network", "nl.cwts", "networkanalysis"));
     String lucene = of("org.apache.lucene.util.Version", "org.apache.lucene", "lucene-core");
     // Lucene states its own version in code, which survives shading
-    m.put("lucene", lucene.equals("unknown") ? org.apache.lucene.util.Version.LATEST.toString() : lucene);
-    m.put("jackson", of("com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core", "jackson-databind"));
+    m.put(
+        "lucene",
+        lucene.equals("unknown") ? org.apache.lucene.util.Version.LATEST.toString() : lucene);
+    m.put(
+        "jackson",
+        of(
+            "com.fasterxml.jackson.databind.ObjectMapper",
+            "com.fasterxml.jackson.core",
+            "jackson-databind"));
     return m;
   }
 

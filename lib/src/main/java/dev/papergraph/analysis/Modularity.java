@@ -27,7 +27,8 @@ public final class Modularity {
   public static double of(IndexedGraph<?> graph, int[] membership, double resolution) {
     int n = graph.size();
     if (membership.length != n) {
-      throw new IllegalArgumentException("membership has " + membership.length + " entries for " + n + " vertices");
+      throw new IllegalArgumentException(
+          "membership has " + membership.length + " entries for " + n + " vertices");
     }
     int[] first = graph.first();
     int[] nb = graph.neighbor();
@@ -38,7 +39,8 @@ public final class Modularity {
     for (int i = 0; i < n; i++) {
       int c = membership[i];
       if (c < 0 || c >= n) {
-        throw new IllegalArgumentException("community " + c + " of vertex " + i + " is out of range");
+        throw new IllegalArgumentException(
+            "community " + c + " of vertex " + i + " is out of range");
       }
       for (int k = first[i]; k < first[i + 1]; k++) {
         total2 += w[k];

@@ -62,9 +62,9 @@ public final class Neighbourhoods {
   }
 
   /**
-   * The ego graph of a paper: from the centre, each paper reached at hop {@code h < depth} adds
-   * the other ends of its {@code top} strongest edges (ties by id) at hop {@code h + 1}, if not
-   * already included; the result holds every edge among the included papers.
+   * The ego graph of a paper: from the centre, each paper reached at hop {@code h < depth} adds the
+   * other ends of its {@code top} strongest edges (ties by id) at hop {@code h + 1}, if not already
+   * included; the result holds every edge among the included papers.
    *
    * @param paperId the centre
    * @param depth hops, at least 1
@@ -115,20 +115,27 @@ public final class Neighbourhoods {
     requirePaper(from);
     requirePaper(to);
     Graph<String, SimilarityEdge> g = graph.similarity();
-    Graph<String, SimilarityEdge> lengths = new AsWeightedGraph<>(g, e -> 1.0 / g.getEdgeWeight(e), true, false);
+    Graph<String, SimilarityEdge> lengths =
+        new AsWeightedGraph<>(g, e -> 1.0 / g.getEdgeWeight(e), true, false);
     GraphPath<String, SimilarityEdge> p = DijkstraShortestPath.findPathBetween(lengths, from, to);
     if (p == null) return Optional.empty();
     return Optional.of(new PaperPath(p.getVertexList(), p.getEdgeList(), p.getWeight()));
   }
 
-  private static final Comparator<SimilarityEdge> STRONGEST_FIRST = Comparator
-      .comparingDouble(SimilarityEdge::score).reversed()
-      .thenComparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second);
+  private static final Comparator<SimilarityEdge> STRONGEST_FIRST =
+      Comparator.comparingDouble(SimilarityEdge::score)
+          .reversed()
+          .thenComparing(SimilarityEdge::first)
+          .thenComparing(SimilarityEdge::second);
 
-  private static List<SimilarityEdge> strongest(Graph<String, SimilarityEdge> g, String v, int top) {
+  private static List<SimilarityEdge> strongest(
+      Graph<String, SimilarityEdge> g, String v, int top) {
     return g.edgesOf(v).stream()
-        .sorted(Comparator.comparingDouble((SimilarityEdge e) -> -g.getEdgeWeight(e)).thenComparing(e -> e.other(v)))
-        .limit(top).toList();
+        .sorted(
+            Comparator.comparingDouble((SimilarityEdge e) -> -g.getEdgeWeight(e))
+                .thenComparing(e -> e.other(v)))
+        .limit(top)
+        .toList();
   }
 
   private void requirePaper(String id) {

@@ -17,7 +17,8 @@ final class Parameters {
 
   static int integer(Map<String, ?> p, String key, int fallback) {
     Number n = number(p, key, fallback);
-    if (n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+    if (n.doubleValue() != Math.rint(n.doubleValue())
+        || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("parameter " + key + " must be a whole number: " + n);
     }
     return n.intValue();

@@ -21,17 +21,17 @@ import java.util.Random;
  * <p>Each connected component of up to {@code exactLimit} vertices is computed exactly, from every
  * source. A larger component C is estimated from {@code k} source vertices (pivots) drawn without
  * replacement (Brandes and Pich 2007, "Centrality estimation in large networks"): each estimate
- * sums the pivots' contributions and scales by {@code |C| / k}. With {@code X_s(v) = δ_s(v) / (|C| -
- * 2)} in [0, 1], Hoeffding's bound (valid for sampling without replacement) and a union bound over
- * the n vertices give: with {@code k = ⌈ln(2n / δ) / (2 ε'²)⌉}, {@code ε' = ε (n - 1) / n}, every
- * sampled betweenness is within ε of the exact value with probability at least {@code 1 - δ}. When
- * {@code k ≥ |C|} the component is computed exactly. Harmonic estimates from the same pivots are
- * unbiased with error at most {@code ε' |C| w_max} under the same event; the closeness estimate (a
- * ratio) is consistent but has no stated bound.
+ * sums the pivots' contributions and scales by {@code |C| / k}. With {@code X_s(v) = δ_s(v) / (|C|
+ * - 2)} in [0, 1], Hoeffding's bound (valid for sampling without replacement) and a union bound
+ * over the n vertices give: with {@code k = ⌈ln(2n / δ) / (2 ε'²)⌉}, {@code ε' = ε (n - 1) / n},
+ * every sampled betweenness is within ε of the exact value with probability at least {@code 1 - δ}.
+ * When {@code k ≥ |C|} the component is computed exactly. Harmonic estimates from the same pivots
+ * are unbiased with error at most {@code ε' |C| w_max} under the same event; the closeness estimate
+ * (a ratio) is consistent but has no stated bound.
  *
- * <p>Cost: {@code O(s (m + n log n))} for s sources, spread over all processors; sources are
- * summed in fixed chunks, so the values do not depend on the number of threads. Computed once, on
- * first access; thread-safe.
+ * <p>Cost: {@code O(s (m + n log n))} for s sources, spread over all processors; sources are summed
+ * in fixed chunks, so the values do not depend on the number of threads. Computed once, on first
+ * access; thread-safe.
  */
 public final class PathCentralities {
 
@@ -125,7 +125,10 @@ public final class PathCentralities {
   }
 
   private final class Algorithm {
-    /** Sources are split into at most this many chunks, summed in order: results do not depend on the thread count. */
+    /**
+     * Sources are split into at most this many chunks, summed in order: results do not depend on
+     * the thread count.
+     */
     private static final int CHUNKS = 32;
 
     private final int n = graph.size();
@@ -215,14 +218,19 @@ public final class PathCentralities {
       double[][] sum = new double[3][n];
       if (total == 0) return sum;
       int chunks = Math.min(CHUNKS, total);
-      List<double[][]> parts = Parallel.map(Math.min(threads, chunks), chunks, c -> {
-        int from = (int) ((long) total * c / chunks);
-        int to = (int) ((long) total * (c + 1) / chunks);
-        double[][] part = new double[3][n];
-        Pass pass = new Pass();
-        for (int i = from; i < to; i++) pass.run(src[i], scale[i], part[0], part[1], part[2]);
-        return part;
-      });
+      List<double[][]> parts =
+          Parallel.map(
+              Math.min(threads, chunks),
+              chunks,
+              c -> {
+                int from = (int) ((long) total * c / chunks);
+                int to = (int) ((long) total * (c + 1) / chunks);
+                double[][] part = new double[3][n];
+                Pass pass = new Pass();
+                for (int i = from; i < to; i++)
+                  pass.run(src[i], scale[i], part[0], part[1], part[2]);
+                return part;
+              });
       for (double[][] part : parts) {
         for (int a = 0; a < 3; a++) {
           for (int v = 0; v < n; v++) sum[a][v] += part[a][v];
@@ -288,7 +296,8 @@ public final class PathCentralities {
             int u = nb[k];
             double du = dv + len[k];
             int state = heap.state(u);
-            if (state == IndexedMinHeap.UNSEEN || (state == IndexedMinHeap.QUEUED && du < dist[u])) {
+            if (state == IndexedMinHeap.UNSEEN
+                || (state == IndexedMinHeap.QUEUED && du < dist[u])) {
               dist[u] = du;
               sigma[u] = sigma[v];
               predVertex[predCount] = v;

@@ -6,8 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * The time step of timelines and burst detection: a year, or a month for corpora that span a few
- * months (a daily listing). A period is numbered by an int: the year, or {@code year * 12 + month
- * - 1}.
+ * months (a daily listing). A period is numbered by an int: the year, or {@code year * 12 + month -
+ * 1}.
  */
 public enum Period {
   /** Calendar years. */
@@ -23,14 +23,17 @@ public enum Period {
     if (this == YEAR) {
       return OptionalInt.of(p.date().year());
     }
-    return p.date().month() == null ? OptionalInt.empty()
+    return p.date().month() == null
+        ? OptionalInt.empty()
         : OptionalInt.of(p.date().year() * 12 + p.date().month() - 1);
   }
 
   /** The text form of a period number: "2024" or "2024-03". */
   public String label(int period) {
-    return this == YEAR ? String.valueOf(period)
-        : String.format(Locale.ROOT, "%04d-%02d", Math.floorDiv(period, 12), Math.floorMod(period, 12) + 1);
+    return this == YEAR
+        ? String.valueOf(period)
+        : String.format(
+            Locale.ROOT, "%04d-%02d", Math.floorDiv(period, 12), Math.floorMod(period, 12) + 1);
   }
 
   /** The lower-case name, as options spell it. */

@@ -9,17 +9,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Papers whose centrality and popularity disagree. Among the papers with a known popularity
- * figure, each gets a percentile rank of its centrality and of its popularity, {@code (rank - 1) /
- * (N - 1)} in [0, 1] with tied values sharing their average rank; the gap is centrality percentile
- * minus popularity percentile. "Hidden gems" have a gap of at least the threshold (far more
- * central than popular), "hype" a gap of at most minus the threshold (far more popular than
- * central). Both lists are sorted by the size of the gap, then by id.
+ * Papers whose centrality and popularity disagree. Among the papers with a known popularity figure,
+ * each gets a percentile rank of its centrality and of its popularity, {@code (rank - 1) / (N - 1)}
+ * in [0, 1] with tied values sharing their average rank; the gap is centrality percentile minus
+ * popularity percentile. "Hidden gems" have a gap of at least the threshold (far more central than
+ * popular), "hype" a gap of at most minus the threshold (far more popular than central). Both lists
+ * are sorted by the size of the gap, then by id.
  */
 public final class PopularityContrast {
 
   /** One paper's standing. */
-  public record Standing(String paperId, double centrality, int popularity, double centralityPercentile,
+  public record Standing(
+      String paperId,
+      double centrality,
+      int popularity,
+      double centralityPercentile,
       double popularityPercentile) {
     /** Centrality percentile minus popularity percentile, -1 to 1. */
     public double gap() {
@@ -41,10 +45,13 @@ public final class PopularityContrast {
    * @param measure the centrality measure
    * @param popularity which figure; {@link #choose} picks one for a corpus
    */
-  public static PopularityContrast of(Collection<Paper> papers, Centralities centralities, Measure measure,
-      Popularity popularity) {
-    List<Paper> known = papers.stream().filter(p -> popularity.of(p).isPresent())
-        .sorted(Comparator.comparing(Paper::id)).toList();
+  public static PopularityContrast of(
+      Collection<Paper> papers, Centralities centralities, Measure measure, Popularity popularity) {
+    List<Paper> known =
+        papers.stream()
+            .filter(p -> popularity.of(p).isPresent())
+            .sorted(Comparator.comparing(Paper::id))
+            .toList();
     int n = known.size();
     double[] cent = new double[n];
     double[] pop = new double[n];
@@ -76,14 +83,19 @@ public final class PopularityContrast {
 
   /** Papers with {@code gap >= threshold}, largest gap first. */
   public List<Standing> hiddenGems(double threshold) {
-    return standings.stream().filter(s -> s.gap() >= threshold)
-        .sorted(Comparator.comparingDouble(Standing::gap).reversed().thenComparing(Standing::paperId)).toList();
+    return standings.stream()
+        .filter(s -> s.gap() >= threshold)
+        .sorted(
+            Comparator.comparingDouble(Standing::gap).reversed().thenComparing(Standing::paperId))
+        .toList();
   }
 
   /** Papers with {@code gap <= -threshold}, most negative gap first. */
   public List<Standing> hype(double threshold) {
-    return standings.stream().filter(s -> s.gap() <= -threshold)
-        .sorted(Comparator.comparingDouble(Standing::gap).thenComparing(Standing::paperId)).toList();
+    return standings.stream()
+        .filter(s -> s.gap() <= -threshold)
+        .sorted(Comparator.comparingDouble(Standing::gap).thenComparing(Standing::paperId))
+        .toList();
   }
 
   /** Percentile ranks with ties averaged: (average rank - 1) / (n - 1); 0.5 for a single value. */
@@ -107,5 +119,4 @@ public final class PopularityContrast {
     }
     return out;
   }
-
 }

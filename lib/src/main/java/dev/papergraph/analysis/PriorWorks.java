@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * The works a set of papers builds on (Connected Papers' "prior works"): every work the papers
  * cite, with how many of them cite it, most cited first. A cited work is either a paper of the
- * corpus (named by its papergraph id) or a work known only as a reference key ({@code
- * openalex:W…}, {@code doi:…}), outside the corpus. References resolve to papers through the
- * {@link CitationIndex}. Cost {@code O(R)} over the references of the given papers plus sorting.
+ * corpus (named by its papergraph id) or a work known only as a reference key ({@code openalex:W…},
+ * {@code doi:…}), outside the corpus. References resolve to papers through the {@link
+ * CitationIndex}. Cost {@code O(R)} over the references of the given papers plus sorting.
  */
 public final class PriorWorks {
 
@@ -66,8 +66,8 @@ public final class PriorWorks {
 
   static void requireSameSize(List<Paper> papers, CitationIndex index) {
     if (papers.size() != index.size()) {
-      throw new IllegalArgumentException("citation index of " + index.size() + " papers given with "
-          + papers.size() + " papers");
+      throw new IllegalArgumentException(
+          "citation index of " + index.size() + " papers given with " + papers.size() + " papers");
     }
   }
 }

@@ -20,8 +20,8 @@ import java.util.Objects;
 
 /**
  * How an analysis was made, so that it can be checked and re-run: the inputs with their SHA-256,
- * record counts, every parameter, library versions and the time. Re-running with the same
- * manifest gives identical output.
+ * record counts, every parameter, library versions and the time. Re-running with the same manifest
+ * gives identical output.
  *
  * @param tool "papergraph" and its version
  * @param created ISO-8601 instant the run started (the one field that differs between re-runs)
@@ -115,12 +115,15 @@ public record RunManifest(
       MessageDigest sha = sha256();
       long bytes = 0;
       byte[] buf = new byte[1 << 16];
-      try (DigestInputStream d = new DigestInputStream(new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {
-              // the caller owns the stream
-            }
-          }, sha)) {
+      try (DigestInputStream d =
+          new DigestInputStream(
+              new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                  // the caller owns the stream
+                }
+              },
+              sha)) {
         for (int r; (r = d.read(buf)) >= 0; ) bytes += r;
       }
       inputs.add(new Input(name, format, bytes, HexFormat.of().formatHex(sha.digest())));
@@ -175,8 +178,12 @@ public record RunManifest(
         for (Object x : l) out.add(checked(key, x));
         return List.copyOf(out);
       }
-      throw new IllegalArgumentException("parameter " + key + " has a value of unprintable type "
-          + (v == null ? "null" : v.getClass().getName()) + ": use a number, string, boolean or list");
+      throw new IllegalArgumentException(
+          "parameter "
+              + key
+              + " has a value of unprintable type "
+              + (v == null ? "null" : v.getClass().getName())
+              + ": use a number, string, boolean or list");
     }
 
     private static MessageDigest sha256() {

@@ -4,8 +4,8 @@ package dev.papergraph.analysis;
 public enum SmallCommunities {
   /**
    * Merge each one, smallest first, into the neighbouring community it has the most edge weight to;
-   * those without any edge to another community (isolated papers, tiny components) cannot be
-   * merged and are marked {@link Community#small()}.
+   * those without any edge to another community (isolated papers, tiny components) cannot be merged
+   * and are marked {@link Community#small()}.
    */
   MERGE,
   /** Keep them as they are and mark them {@link Community#small()}. */

@@ -55,7 +55,11 @@ public interface TermSource {
 
       @Override
       public Map<String, String> display(Collection<String> terms) {
-        int[] ids = terms.stream().mapToInt(t -> vectors.termId(t).orElse(-1)).filter(i -> i >= 0).toArray();
+        int[] ids =
+            terms.stream()
+                .mapToInt(t -> vectors.termId(t).orElse(-1))
+                .filter(i -> i >= 0)
+                .toArray();
         Map<Integer, String> forms = vectors.displayForms(ids);
         Map<String, String> out = new LinkedHashMap<>();
         for (String t : terms) {

@@ -4,10 +4,10 @@ import dev.papergraph.model.Paper;
 import java.util.Collection;
 
 /**
- * Papers per community per period (year or month): the growth of each community over time.
- * Periods run from the earliest to the latest of any paper, empty ones included; papers without a
- * date of that precision (no year; by month, no month) are counted apart, per community. Cost
- * {@code O(papers + communities × periods)}.
+ * Papers per community per period (year or month): the growth of each community over time. Periods
+ * run from the earliest to the latest of any paper, empty ones included; papers without a date of
+ * that precision (no year; by month, no month) are counted apart, per community. Cost {@code
+ * O(papers + communities × periods)}.
  */
 public final class Timeline {
 
@@ -69,7 +69,10 @@ public final class Timeline {
     return counts.length;
   }
 
-  /** The number of periods, first to last inclusive; 0 when no paper has a date of the period's precision. */
+  /**
+   * The number of periods, first to last inclusive; 0 when no paper has a date of the period's
+   * precision.
+   */
   public int periods() {
     return counts.length == 0 ? 0 : counts[0].length;
   }
@@ -113,11 +116,15 @@ public final class Timeline {
     return n;
   }
 
-  /** The period with most papers of a community (the earliest among ties), or empty when it has no dated paper. */
+  /**
+   * The period with most papers of a community (the earliest among ties), or empty when it has no
+   * dated paper.
+   */
   public java.util.OptionalInt peak(int community) {
     int best = -1;
     for (int i = 0; i < periods(); i++) {
-      if (counts[community][i] > 0 && (best < 0 || counts[community][i] > counts[community][best])) {
+      if (counts[community][i] > 0
+          && (best < 0 || counts[community][i] > counts[community][best])) {
         best = i;
       }
     }

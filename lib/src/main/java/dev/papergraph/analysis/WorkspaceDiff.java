@@ -1,7 +1,6 @@
 package dev.papergraph.analysis;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,11 +17,11 @@ import java.util.TreeSet;
  * shared identity key: such papers are reported renamed, not added and removed.
  *
  * <p>Communities are linked when their member sets, restricted to the papers of both runs (so that
- * growth alone does not weaken a link), have a Jaccard index of at least the threshold
- * ({@link #THRESHOLD_DEFAULT}, the 0.3 of Greene, Doyle and Cunningham 2010, "Tracking the
- * evolution of communities in dynamic social networks", ASONAM). A community of the first run
- * linked to none of the second has <em>vanished</em>, one of the second linked to none of the first
- * has <em>appeared</em>; one linked to several of the second has <em>split</em>, one of the second
+ * growth alone does not weaken a link), have a Jaccard index of at least the threshold ({@link
+ * #THRESHOLD_DEFAULT}, the 0.3 of Greene, Doyle and Cunningham 2010, "Tracking the evolution of
+ * communities in dynamic social networks", ASONAM). A community of the first run linked to none of
+ * the second has <em>vanished</em>, one of the second linked to none of the first has
+ * <em>appeared</em>; one linked to several of the second has <em>split</em>, one of the second
  * linked to several of the first is a <em>merge</em>; a one-to-one link is <em>kept</em>, or
  * <em>grown</em> / <em>shrunk</em> when its size changed by more than 10 %. Cost {@code O(papers +
  * linked pairs)} plus sorting.
@@ -31,11 +30,20 @@ public final class WorkspaceDiff {
 
   /** Default least Jaccard index linking two communities. */
   public static final double THRESHOLD_DEFAULT = 0.3;
+
   /** Relative size change beyond which a kept community is reported grown or shrunk. */
   public static final double SIZE_CHANGE = 0.1;
 
   /** What became of a community. */
-  public enum Kind { KEPT, GROWN, SHRUNK, SPLIT, MERGED, APPEARED, VANISHED }
+  public enum Kind {
+    KEPT,
+    GROWN,
+    SHRUNK,
+    SPLIT,
+    MERGED,
+    APPEARED,
+    VANISHED
+  }
 
   /**
    * One event: communities of the first run ({@code before}) and of the second ({@code after}).
@@ -67,7 +75,11 @@ public final class WorkspaceDiff {
   private final List<Change> changes;
   private final List<Move> moves;
 
-  private WorkspaceDiff(List<String> added, List<String> removed, Map<String, String> renamed, List<Change> changes,
+  private WorkspaceDiff(
+      List<String> added,
+      List<String> removed,
+      Map<String, String> renamed,
+      List<Change> changes,
       List<Move> moves) {
     this.added = added;
     this.removed = removed;
@@ -82,15 +94,22 @@ public final class WorkspaceDiff {
    * @param papersA paper ids of the first run
    * @param communitiesA its communities
    * @param rankingA its paper ids, most central first
-   * @param keysA identity keys of each paper of the first run (external ids, normalised title), which
-   *     find a paper whose papergraph id changed between the runs (e.g. a title id that gained a
-   *     year when a record with the year was merged in)
+   * @param keysA identity keys of each paper of the first run (external ids, normalised title),
+   *     which find a paper whose papergraph id changed between the runs (e.g. a title id that
+   *     gained a year when a record with the year was merged in)
    * @param threshold least Jaccard index linking two communities, in (0, 1]
    * @throws IllegalArgumentException if the threshold is out of range
    */
-  public static WorkspaceDiff of(List<String> papersA, Communities communitiesA, List<String> rankingA,
-      Map<String, List<String>> keysA, List<String> papersB, Communities communitiesB,
-      List<String> rankingB, Map<String, List<String>> keysB, double threshold) {
+  public static WorkspaceDiff of(
+      List<String> papersA,
+      Communities communitiesA,
+      List<String> rankingA,
+      Map<String, List<String>> keysA,
+      List<String> papersB,
+      Communities communitiesB,
+      List<String> rankingB,
+      Map<String, List<String>> keysB,
+      double threshold) {
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("the Jaccard threshold must be in (0, 1]: " + threshold);
     }
@@ -100,7 +119,8 @@ public final class WorkspaceDiff {
     onlyA.removeAll(b);
     TreeSet<String> onlyB = new TreeSet<>(b);
     onlyB.removeAll(a);
-    // a paper only in A and one only in B sharing an identity key, and no other, are one paper renamed
+    // a paper only in A and one only in B sharing an identity key, and no other, are one paper
+    // renamed
     Map<String, List<String>> byKeyB = new HashMap<>();
     for (String id : onlyB) {
       for (String k : keysB.getOrDefault(id, List.of())) {
@@ -126,11 +146,19 @@ public final class WorkspaceDiff {
     // overlaps over the papers of both runs, so that growth alone does not lower them
     Set<String> common = new java.util.HashSet<>(b);
     common.removeAll(added);
-    List<List<String>> ca = communitiesA.communities().stream()
-        .map(c -> c.members().stream().map(id -> renamed.getOrDefault(id, id)).filter(common::contains).toList())
-        .toList();
-    List<List<String>> cb = communitiesB.communities().stream()
-        .map(c -> c.members().stream().filter(common::contains).toList()).toList();
+    List<List<String>> ca =
+        communitiesA.communities().stream()
+            .map(
+                c ->
+                    c.members().stream()
+                        .map(id -> renamed.getOrDefault(id, id))
+                        .filter(common::contains)
+                        .toList())
+            .toList();
+    List<List<String>> cb =
+        communitiesB.communities().stream()
+            .map(c -> c.members().stream().filter(common::contains).toList())
+            .toList();
     Map<Integer, List<Integer>> forward = new HashMap<>();
     Map<Integer, List<Integer>> backward = new HashMap<>();
     Map<Long, Double> jac = new HashMap<>();
@@ -159,7 +187,10 @@ public final class WorkspaceDiff {
         } else {
           int sa = communitiesA.communities().get(i).size();
           int sb = communitiesB.communities().get(j).size();
-          Kind k = sb > sa * (1 + SIZE_CHANGE) ? Kind.GROWN : sb < sa * (1 - SIZE_CHANGE) ? Kind.SHRUNK : Kind.KEPT;
+          Kind k =
+              sb > sa * (1 + SIZE_CHANGE)
+                  ? Kind.GROWN
+                  : sb < sa * (1 - SIZE_CHANGE) ? Kind.SHRUNK : Kind.KEPT;
           changes.add(new Change(k, List.of(i), List.of(j), jac.get(((long) i << 32) | j)));
         }
       }
@@ -170,18 +201,25 @@ public final class WorkspaceDiff {
       }
     }
 
-    Map<String, Integer> rankA = ranks(rankingA.stream().map(id -> renamed.getOrDefault(id, id)).toList());
+    Map<String, Integer> rankA =
+        ranks(rankingA.stream().map(id -> renamed.getOrDefault(id, id)).toList());
     Map<String, Integer> rankB = ranks(rankingB);
     List<Move> moves = new ArrayList<>();
-    rankA.forEach((id, r) -> {
-      Integer r2 = rankB.get(id);
-      if (r2 != null && !r2.equals(r)) {
-        moves.add(new Move(id, r, r2));
-      }
-    });
-    moves.sort(Comparator.<Move>comparingInt(m -> -Math.abs(m.gain())).thenComparing(Move::paperId));
-    return new WorkspaceDiff(List.copyOf(added), List.copyOf(removed), java.util.Collections.unmodifiableMap(renamed),
-        List.copyOf(changes), List.copyOf(moves));
+    rankA.forEach(
+        (id, r) -> {
+          Integer r2 = rankB.get(id);
+          if (r2 != null && !r2.equals(r)) {
+            moves.add(new Move(id, r, r2));
+          }
+        });
+    moves.sort(
+        Comparator.<Move>comparingInt(m -> -Math.abs(m.gain())).thenComparing(Move::paperId));
+    return new WorkspaceDiff(
+        List.copyOf(added),
+        List.copyOf(removed),
+        java.util.Collections.unmodifiableMap(renamed),
+        List.copyOf(changes),
+        List.copyOf(moves));
   }
 
   private static List<Integer> sorted(List<Integer> xs) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A span of publication years with a rule for papers whose year is unknown (a listing date such
- * as "Apr 29" without a year, or no date at all): include them or leave them out.
+ * A span of publication years with a rule for papers whose year is unknown (a listing date such as
+ * "Apr 29" without a year, or no date at all): include them or leave them out.
  *
  * @param since the first year kept, or {@code null} for no lower bound
  * @param until the last year kept (inclusive), or {@code null} for no upper bound
@@ -19,10 +19,13 @@ public record YearRange(Integer since, Integer until, boolean includeUndated) {
   /** Every paper, dated or not. */
   public static final YearRange ALL = new YearRange(null, null, true);
 
-  /** @throws IllegalArgumentException if since is after until */
+  /**
+   * @throws IllegalArgumentException if since is after until
+   */
   public YearRange {
     if (since != null && until != null && since > until) {
-      throw new IllegalArgumentException("the first year comes after the last: " + since + " > " + until);
+      throw new IllegalArgumentException(
+          "the first year comes after the last: " + since + " > " + until);
     }
   }
 

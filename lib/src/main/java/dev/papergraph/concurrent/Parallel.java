@@ -65,7 +65,8 @@ public final class Parallel {
   }
 
   /** Runs the indices in blocks of {@code block} on at most {@code threads} threads. */
-  private static <S> void run(int threads, int n, int block, Supplier<S> scratch, ObjIntConsumer<S> body) {
+  private static <S> void run(
+      int threads, int n, int block, Supplier<S> scratch, ObjIntConsumer<S> body) {
     int workers = Math.min(threads, (n + block - 1) / block);
     if (workers <= 1) {
       S s = scratch.get();
@@ -76,20 +77,23 @@ public final class Parallel {
     }
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable work = () -> {
-      try {
-        S s = scratch.get();
-        for (int from = next.getAndAdd(block); from < n && failure.get() == null; from = next.getAndAdd(block)) {
-          for (int i = from, to = Math.min(n, from + block); i < to; i++) {
-            body.accept(s, i);
+    Runnable work =
+        () -> {
+          try {
+            S s = scratch.get();
+            for (int from = next.getAndAdd(block);
+                from < n && failure.get() == null;
+                from = next.getAndAdd(block)) {
+              for (int i = from, to = Math.min(n, from + block); i < to; i++) {
+                body.accept(s, i);
+              }
+            }
+          } catch (Throwable t) {
+            if (!failure.compareAndSet(null, t)) {
+              failure.get().addSuppressed(t);
+            }
           }
-        }
-      } catch (Throwable t) {
-        if (!failure.compareAndSet(null, t)) {
-          failure.get().addSuppressed(t);
-        }
-      }
-    };
+        };
     List<Thread> started = new ArrayList<>(workers - 1);
     for (int w = 1; w < workers; w++) {
       Thread t = new Thread(work, "papergraph-worker-" + w);

@@ -3,12 +3,15 @@ package dev.papergraph.embed;
 import java.util.List;
 
 /**
- * A sentence-embedding model: texts in, L2-normalised vectors of a fixed dimension out. Open to
- * any model of that shape; {@link MiniLmEmbeddingModel} is the default.
+ * A sentence-embedding model: texts in, L2-normalised vectors of a fixed dimension out. Open to any
+ * model of that shape; {@link MiniLmEmbeddingModel} is the default.
  */
 public interface EmbeddingModel extends AutoCloseable {
 
-  /** A stable identifier of the model and its weights, e.g. "all-minilm-l6-v2-q@1.19.0-beta29"; keys the cache. */
+  /**
+   * A stable identifier of the model and its weights, e.g. "all-minilm-l6-v2-q@1.19.0-beta29"; keys
+   * the cache.
+   */
   String id();
 
   /** The model's name, e.g. "all-MiniLM-L6-v2 (quantized)". */
@@ -24,8 +27,8 @@ public interface EmbeddingModel extends AutoCloseable {
   int dimension();
 
   /**
-   * The unit-length vectors of these texts, in order. The result does not depend on how the work
-   * is split over threads.
+   * The unit-length vectors of these texts, in order. The result does not depend on how the work is
+   * split over threads.
    */
   float[][] embed(List<String> texts);
 

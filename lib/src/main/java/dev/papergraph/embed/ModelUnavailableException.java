@@ -1,6 +1,8 @@
 package dev.papergraph.embed;
 
-/** The embedding model cannot run here (no natives for the platform, a library that fails to load). */
+/**
+ * The embedding model cannot run here (no natives for the platform, a library that fails to load).
+ */
 public final class ModelUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

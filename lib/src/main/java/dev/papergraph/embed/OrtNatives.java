@@ -21,6 +21,7 @@ public final class OrtNatives {
 
   /** The ONNX Runtime version whose natives are shipped (the Maven artifact's). */
   static final String ORT_VERSION = "1.20.0";
+
   private static final List<String> LIBS = List.of("onnxruntime", "onnxruntime4j_jni");
 
   private OrtNatives() {}
@@ -69,13 +70,15 @@ public final class OrtNatives {
   }
 
   /**
-   * Removes the empty {@code /tmp/onnxruntime-java*} folder ONNX Runtime creates at every start even
-   * when {@code onnxruntime.native.path} is set (it only asks the JVM to delete it at exit, which a
-   * halted JVM never does). Call after ONNX Runtime has loaded; a folder that is not empty is left.
+   * Removes the empty {@code /tmp/onnxruntime-java*} folder ONNX Runtime creates at every start
+   * even when {@code onnxruntime.native.path} is set (it only asks the JVM to delete it at exit,
+   * which a halted JVM never does). Call after ONNX Runtime has loaded; a folder that is not empty
+   * is left.
    */
   static void removeOrtTempFolder() {
     try {
-      java.lang.reflect.Field f = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
+      java.lang.reflect.Field f =
+          Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
       f.setAccessible(true);
       Object dir = f.get(null);
       if (dir instanceof Path p) {
@@ -86,10 +89,15 @@ public final class OrtNatives {
     }
   }
 
-  /** papergraph's cache folder: {@code $XDG_CACHE_HOME/papergraph} or {@code ~/.cache/papergraph}. */
+  /**
+   * papergraph's cache folder: {@code $XDG_CACHE_HOME/papergraph} or {@code ~/.cache/papergraph}.
+   */
   public static Path cacheRoot() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("papergraph");
   }
 
@@ -97,10 +105,14 @@ public final class OrtNatives {
   static String platform() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    String o = os.contains("linux") ? "linux" : os.contains("mac") || os.contains("darwin") ? "osx"
-        : os.contains("win") ? "win" : os;
-    String a = arch.equals("amd64") || arch.equals("x86_64") ? "x64"
-        : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
+    String o =
+        os.contains("linux")
+            ? "linux"
+            : os.contains("mac") || os.contains("darwin") ? "osx" : os.contains("win") ? "win" : os;
+    String a =
+        arch.equals("amd64") || arch.equals("x86_64")
+            ? "x64"
+            : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
     return o + "-" + a;
   }
 }

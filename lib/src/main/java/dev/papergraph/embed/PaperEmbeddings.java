@@ -43,7 +43,10 @@ public final class PaperEmbeddings {
     return abs.isEmpty() ? title : title + ". " + abs;
   }
 
-  /** The cache key of a text: the first 16 bytes of its SHA-256 (the model id keys the cache itself). */
+  /**
+   * The cache key of a text: the first 16 bytes of its SHA-256 (the model id keys the cache
+   * itself).
+   */
   public static byte[] key(String text) {
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -65,8 +68,13 @@ public final class PaperEmbeddings {
    * @param progress receives the number of texts embedded, a batch at a time
    * @throws ModelUnavailableException if the model is needed and cannot be loaded
    */
-  public static PaperEmbeddings compute(List<Paper> papers, String modelId, Supplier<EmbeddingModel> model,
-      EmbeddingCache cache, LongConsumer start, LongConsumer progress) {
+  public static PaperEmbeddings compute(
+      List<Paper> papers,
+      String modelId,
+      Supplier<EmbeddingModel> model,
+      EmbeddingCache cache,
+      LongConsumer start,
+      LongConsumer progress) {
     Objects.requireNonNull(cache, "cache");
     int n = papers.size();
     float[][] out = new float[n][];

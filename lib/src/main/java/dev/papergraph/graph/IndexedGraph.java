@@ -11,13 +11,13 @@ import org.jgrapht.Graph;
 
 /**
  * A weighted undirected graph in flat arrays (compressed sparse rows), the form the analysis
- * algorithms run on: vertex {@code i} has neighbours {@code neighbor[first[i]] ..
- * neighbor[first[i + 1] - 1]}, sorted by index, with weights in {@code weight} at the same
- * positions. Every edge appears twice, once from each end.
+ * algorithms run on: vertex {@code i} has neighbours {@code neighbor[first[i]] .. neighbor[first[i
+ * + 1] - 1]}, sorted by index, with weights in {@code weight} at the same positions. Every edge
+ * appears twice, once from each end.
  *
- * <p>Vertex indices follow the source graph's vertex iteration order, which for {@link
- * PaperGraph} is corpus order; the arrays are therefore the same on every run. Built once,
- * immutable by convention (the arrays are shared, not copied: do not write to them).
+ * <p>Vertex indices follow the source graph's vertex iteration order, which for {@link PaperGraph}
+ * is corpus order; the arrays are therefore the same on every run. Built once, immutable by
+ * convention (the arrays are shared, not copied: do not write to them).
  *
  * @param <V> the vertex type
  */
@@ -29,7 +29,8 @@ public final class IndexedGraph<V> {
   private final int[] neighbor;
   private final double[] weight;
 
-  private IndexedGraph(List<V> vertices, Map<V, Integer> index, int[] first, int[] neighbor, double[] weight) {
+  private IndexedGraph(
+      List<V> vertices, Map<V, Integer> index, int[] first, int[] neighbor, double[] weight) {
     this.vertices = vertices;
     this.index = index;
     this.first = first;
@@ -59,11 +60,13 @@ public final class IndexedGraph<V> {
       int s = index.get(graph.getEdgeSource(e));
       int t = index.get(graph.getEdgeTarget(e));
       if (s == t) {
-        throw new IllegalArgumentException("self-loop on " + vertices.get(s) + ": the analysis needs a simple graph");
+        throw new IllegalArgumentException(
+            "self-loop on " + vertices.get(s) + ": the analysis needs a simple graph");
       }
       double w = graph.getEdgeWeight(e);
       if (!(w >= 0) || Double.isInfinite(w)) {
-        throw new IllegalArgumentException("edge weight must be finite and non-negative: " + e + " has " + w);
+        throw new IllegalArgumentException(
+            "edge weight must be finite and non-negative: " + e + " has " + w);
       }
       first[s + 1]++;
       first[t + 1]++;
@@ -87,7 +90,8 @@ public final class IndexedGraph<V> {
     for (int i = 0; i < n; i++) {
       sortRow(neighbor, weight, first[i], first[i + 1]);
     }
-    return new IndexedGraph<>(Collections.unmodifiableList(vertices), index, first, neighbor, weight);
+    return new IndexedGraph<>(
+        Collections.unmodifiableList(vertices), index, first, neighbor, weight);
   }
 
   private static void sortRow(int[] nb, double[] w, int from, int to) {
@@ -224,5 +228,4 @@ public final class IndexedGraph<V> {
     }
     return new IndexedGraph<>(Collections.unmodifiableList(vs), idx, f, nb, w);
   }
-
 }

@@ -28,7 +28,9 @@ public final class PaperGraph {
   private final Graph<String, SimilarityEdge> similarity;
   private final Graph<String, DefaultEdge> citations;
 
-  private PaperGraph(Map<String, Paper> papers, Graph<String, SimilarityEdge> similarity,
+  private PaperGraph(
+      Map<String, Paper> papers,
+      Graph<String, SimilarityEdge> similarity,
       Graph<String, DefaultEdge> citations) {
     this.papers = Collections.unmodifiableMap(papers);
     this.similarity = similarity;
@@ -45,9 +47,13 @@ public final class PaperGraph {
   public static PaperGraph of(Collection<Paper> papers, Collection<Link> links) {
     Map<String, Paper> byId = new LinkedHashMap<>();
     Graph<String, SimilarityEdge> sim = new SimpleWeightedGraph<>(null, null);
-    Graph<String, DefaultEdge> cites = GraphTypeBuilder.<String, DefaultEdge>directed()
-        .allowingSelfLoops(false).allowingMultipleEdges(false).weighted(false)
-        .edgeClass(DefaultEdge.class).buildGraph();
+    Graph<String, DefaultEdge> cites =
+        GraphTypeBuilder.<String, DefaultEdge>directed()
+            .allowingSelfLoops(false)
+            .allowingMultipleEdges(false)
+            .weighted(false)
+            .edgeClass(DefaultEdge.class)
+            .buildGraph();
     for (Paper p : papers) {
       if (byId.put(p.id(), p) != null) {
         throw new IllegalArgumentException("two papers share the id " + p.id());
@@ -57,7 +63,8 @@ public final class PaperGraph {
     }
     for (Link l : links) {
       if (!byId.containsKey(l.a()) || !byId.containsKey(l.b())) {
-        throw new IllegalArgumentException("link to a paper outside the corpus: " + l.a() + " -- " + l.b());
+        throw new IllegalArgumentException(
+            "link to a paper outside the corpus: " + l.a() + " -- " + l.b());
       }
       SimilarityEdge e = new SimilarityEdge(l.a(), l.b(), l.explanation());
       if (sim.addEdge(l.a(), l.b(), e)) {

@@ -49,8 +49,11 @@ public final class AtomicOutput {
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     boolean done = false;
     try {
-      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
-          OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
+      try (var channel =
+              java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+          OutputStream out =
+              new java.io.BufferedOutputStream(
+                  java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
         channel.lock();
         content.writeTo(out);
         out.flush();
@@ -95,10 +98,17 @@ public final class AtomicOutput {
   }
 
   /** The permissions a file created in {@code dir} without explicit ones gets. */
-  private static Set<PosixFilePermission> newFilePermissions(Path dir, String name) throws IOException {
+  private static Set<PosixFilePermission> newFilePermissions(Path dir, String name)
+      throws IOException {
     for (int attempt = 0; ; attempt++) {
       // not named like a temporary (digits + ".tmp"), so removeStaleTemporaries leaves it alone
-      Path probe = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".mode");
+      Path probe =
+          dir.resolve(
+              "."
+                  + name
+                  + "."
+                  + Long.toUnsignedString(ThreadLocalRandom.current().nextLong())
+                  + ".mode");
       try {
         Files.createFile(probe);
       } catch (FileAlreadyExistsException e) {
@@ -117,8 +127,8 @@ public final class AtomicOutput {
 
   /**
    * Deletes the temporary files a killed or crashed writer left beside {@code target}: those named
-   * like this class names them whose lock no process holds. A write in progress (in this or
-   * another process) keeps its file.
+   * like this class names them whose lock no process holds. A write in progress (in this or another
+   * process) keeps its file.
    *
    * @return the files deleted
    * @throws IOException if the folder cannot be listed or a leftover cannot be deleted
@@ -133,13 +143,21 @@ public final class AtomicOutput {
     String prefix = "." + abs.getFileName() + ".";
     java.util.List<Path> candidates;
     try (var files = Files.list(dir)) {
-      candidates = files.filter(f -> {
-        String n = f.getFileName().toString();
-        return n.startsWith(prefix) && n.endsWith(".tmp") && n.substring(prefix.length(), n.length() - 4).matches("\\d+");
-      }).sorted().toList();
+      candidates =
+          files
+              .filter(
+                  f -> {
+                    String n = f.getFileName().toString();
+                    return n.startsWith(prefix)
+                        && n.endsWith(".tmp")
+                        && n.substring(prefix.length(), n.length() - 4).matches("\\d+");
+                  })
+              .sorted()
+              .toList();
     }
     for (Path tmp : candidates) {
-      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+      try (var channel =
+          java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
         java.nio.channels.FileLock lock = channel.tryLock();
         if (lock == null) {
           continue; // another process is writing it

@@ -14,8 +14,8 @@ import java.util.Random;
  * <p>Forces, with the mass of a node = its degree + 1: repulsion {@code k_r m1 m2 / d} between all
  * pairs, approximated with a Barnes-Hut quadtree (cost {@code O(n log n)} per iteration instead of
  * {@code O(n²)}); attraction {@code w^δ d} along edges (or {@code w^δ log(1 + d)} in LinLog mode);
- * gravity {@code k_g m} towards the origin. Displacement uses the paper's adaptive global and
- * local speeds (swinging versus traction), as Gephi does.
+ * gravity {@code k_g m} towards the origin. Displacement uses the paper's adaptive global and local
+ * speeds (swinging versus traction), as Gephi does.
  *
  * <p>Cost per iteration: {@code O(n log n + m)}; the repulsion, the dominant part, runs on {@link
  * Options#threads()} threads for graphs of 2048 nodes or more, with the same result as on one. The
@@ -29,12 +29,16 @@ public final class ForceAtlas2 {
 
   /** Default scaling ratio (repulsion strength), Gephi's default for graphs of 100+ nodes. */
   public static final double SCALING_RATIO_DEFAULT = 2.0;
+
   /** Default gravity. */
   public static final double GRAVITY_DEFAULT = 1.0;
+
   /** Default Barnes-Hut opening criterion: a cell is approximated when size / distance < theta. */
   public static final double THETA_DEFAULT = 1.2;
+
   /** Default exponent of the edge weight in the attraction. */
   public static final double EDGE_WEIGHT_INFLUENCE_DEFAULT = 1.0;
+
   /** Default jitter tolerance. */
   public static final double JITTER_TOLERANCE_DEFAULT = 1.0;
 
@@ -64,16 +68,25 @@ public final class ForceAtlas2 {
       boolean strongGravity,
       int threads) {
 
-    /** @throws IllegalArgumentException naming the first invalid value */
+    /**
+     * @throws IllegalArgumentException naming the first invalid value
+     */
     public Options {
       require(iterations >= 1, "iterations must be at least 1: %s", iterations);
-      require(scalingRatio > 0 && Double.isFinite(scalingRatio), "scaling ratio must be positive: %s", scalingRatio);
+      require(
+          scalingRatio > 0 && Double.isFinite(scalingRatio),
+          "scaling ratio must be positive: %s",
+          scalingRatio);
       require(gravity >= 0 && Double.isFinite(gravity), "gravity cannot be negative: %s", gravity);
       require(theta >= 0 && Double.isFinite(theta), "theta cannot be negative: %s", theta);
-      require(edgeWeightInfluence >= 0 && Double.isFinite(edgeWeightInfluence),
-          "edge weight influence cannot be negative: %s", edgeWeightInfluence);
-      require(jitterTolerance > 0 && Double.isFinite(jitterTolerance),
-          "jitter tolerance must be positive: %s", jitterTolerance);
+      require(
+          edgeWeightInfluence >= 0 && Double.isFinite(edgeWeightInfluence),
+          "edge weight influence cannot be negative: %s",
+          edgeWeightInfluence);
+      require(
+          jitterTolerance > 0 && Double.isFinite(jitterTolerance),
+          "jitter tolerance must be positive: %s",
+          jitterTolerance);
       require(threads >= 1, "threads must be at least 1: %s", threads);
     }
 
@@ -83,45 +96,107 @@ public final class ForceAtlas2 {
      */
     public static Options defaults(long seed, int n) {
       int iterations = n <= 2_000 ? 600 : n <= 20_000 ? 300 : 150;
-      return new Options(iterations, seed, SCALING_RATIO_DEFAULT, GRAVITY_DEFAULT, THETA_DEFAULT,
-          EDGE_WEIGHT_INFLUENCE_DEFAULT, JITTER_TOLERANCE_DEFAULT, false, false,
+      return new Options(
+          iterations,
+          seed,
+          SCALING_RATIO_DEFAULT,
+          GRAVITY_DEFAULT,
+          THETA_DEFAULT,
+          EDGE_WEIGHT_INFLUENCE_DEFAULT,
+          JITTER_TOLERANCE_DEFAULT,
+          false,
+          false,
           Runtime.getRuntime().availableProcessors());
     }
 
     /** These options with another thread count. */
     public Options withThreads(int value) {
-      return new Options(iterations, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
-          strongGravity, value);
+      return new Options(
+          iterations,
+          seed,
+          scalingRatio,
+          gravity,
+          theta,
+          edgeWeightInfluence,
+          jitterTolerance,
+          linLog,
+          strongGravity,
+          value);
     }
 
     /** These options with another iteration count. */
     public Options withIterations(int value) {
-      return new Options(value, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
-          strongGravity, threads);
+      return new Options(
+          value,
+          seed,
+          scalingRatio,
+          gravity,
+          theta,
+          edgeWeightInfluence,
+          jitterTolerance,
+          linLog,
+          strongGravity,
+          threads);
     }
 
     /** These options with another seed. */
     public Options withSeed(long value) {
-      return new Options(iterations, value, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance,
-          linLog, strongGravity, threads);
+      return new Options(
+          iterations,
+          value,
+          scalingRatio,
+          gravity,
+          theta,
+          edgeWeightInfluence,
+          jitterTolerance,
+          linLog,
+          strongGravity,
+          threads);
     }
 
     /** These options with another scaling ratio. */
     public Options withScalingRatio(double value) {
-      return new Options(iterations, seed, value, gravity, theta, edgeWeightInfluence, jitterTolerance, linLog,
-          strongGravity, threads);
+      return new Options(
+          iterations,
+          seed,
+          value,
+          gravity,
+          theta,
+          edgeWeightInfluence,
+          jitterTolerance,
+          linLog,
+          strongGravity,
+          threads);
     }
 
     /** These options with another theta. */
     public Options withTheta(double value) {
-      return new Options(iterations, seed, scalingRatio, gravity, value, edgeWeightInfluence, jitterTolerance,
-          linLog, strongGravity, threads);
+      return new Options(
+          iterations,
+          seed,
+          scalingRatio,
+          gravity,
+          value,
+          edgeWeightInfluence,
+          jitterTolerance,
+          linLog,
+          strongGravity,
+          threads);
     }
 
     /** These options with LinLog attraction on or off. */
     public Options withLinLog(boolean value) {
-      return new Options(iterations, seed, scalingRatio, gravity, theta, edgeWeightInfluence, jitterTolerance,
-          value, strongGravity, threads);
+      return new Options(
+          iterations,
+          seed,
+          scalingRatio,
+          gravity,
+          theta,
+          edgeWeightInfluence,
+          jitterTolerance,
+          value,
+          strongGravity,
+          threads);
     }
 
     private static void require(boolean ok, String message, Object value) {
@@ -151,12 +226,20 @@ public final class ForceAtlas2 {
    * @param start initial positions {@code {x[], y[]}}, or {@code null} for a seeded random start
    * @throws IllegalArgumentException if the arrays do not describe a network of the same size
    */
-  public ForceAtlas2(int[] firstNeighbor, int[] neighbors, double[] weights, double[][] start, Options options) {
+  public ForceAtlas2(
+      int[] firstNeighbor, int[] neighbors, double[] weights, double[][] start, Options options) {
     this.options = java.util.Objects.requireNonNull(options, "options");
-    if (firstNeighbor.length < 1 || neighbors.length != weights.length
+    if (firstNeighbor.length < 1
+        || neighbors.length != weights.length
         || firstNeighbor[firstNeighbor.length - 1] != neighbors.length) {
-      throw new IllegalArgumentException("not a compressed adjacency: " + firstNeighbor.length + " offsets, "
-          + neighbors.length + " neighbours, " + weights.length + " weights");
+      throw new IllegalArgumentException(
+          "not a compressed adjacency: "
+              + firstNeighbor.length
+              + " offsets, "
+              + neighbors.length
+              + " neighbours, "
+              + weights.length
+              + " weights");
     }
     this.n = firstNeighbor.length - 1;
     this.firstNeighbor = firstNeighbor.clone();
@@ -164,7 +247,8 @@ public final class ForceAtlas2 {
     this.weights = weights.clone();
     if (start != null) {
       if (start.length != 2 || start[0].length != n || start[1].length != n) {
-        throw new IllegalArgumentException("start positions must be two arrays of " + n + " values");
+        throw new IllegalArgumentException(
+            "start positions must be two arrays of " + n + " values");
       }
       this.startX = start[0].clone();
       this.startY = start[1].clone();
@@ -218,8 +302,12 @@ public final class ForceAtlas2 {
       }
       for (int e = 0; e < neighbors.length; e++) {
         double w = weights[e];
-        edgeFactor[e] = options.edgeWeightInfluence() == 0 ? 1
-            : options.edgeWeightInfluence() == 1 ? w : Math.pow(w, options.edgeWeightInfluence());
+        edgeFactor[e] =
+            options.edgeWeightInfluence() == 0
+                ? 1
+                : options.edgeWeightInfluence() == 1
+                    ? w
+                    : Math.pow(w, options.edgeWeightInfluence());
       }
       if (n > 0) {
         for (int it = 0; it < options.iterations(); it++) {
@@ -246,8 +334,12 @@ public final class ForceAtlas2 {
             stack = tree.repel(i, dx, dy, kr, options.theta(), stack);
           }
         } else {
-          // Each node's force is summed by one thread in a fixed order: the result is thread-independent.
-          Parallel.forEach(options.threads(), n, () -> new int[][] {new int[64]},
+          // Each node's force is summed by one thread in a fixed order: the result is
+          // thread-independent.
+          Parallel.forEach(
+              options.threads(),
+              n,
+              () -> new int[][] {new int[64]},
               (stack, i) -> stack[0] = tree.repel(i, dx, dy, kr, options.theta(), stack[0]));
         }
       } else {
@@ -267,7 +359,8 @@ public final class ForceAtlas2 {
         }
       }
 
-      // Gravity towards the origin: constant (or growing with distance when strong), scaled by mass.
+      // Gravity towards the origin: constant (or growing with distance when strong), scaled by
+      // mass.
       double g = options.gravity();
       if (g > 0) {
         for (int i = 0; i < n; i++) {
@@ -322,8 +415,11 @@ public final class ForceAtlas2 {
       double estimatedOptimalJitter = 0.05 * Math.sqrt(n);
       double minJitter = Math.sqrt(estimatedOptimalJitter);
       double maxJitter = 10;
-      double jitter = options.jitterTolerance() * Math.max(minJitter,
-          Math.min(maxJitter, estimatedOptimalJitter * totalTraction / ((double) n * n)));
+      double jitter =
+          options.jitterTolerance()
+              * Math.max(
+                  minJitter,
+                  Math.min(maxJitter, estimatedOptimalJitter * totalTraction / ((double) n * n)));
       double minSpeedEfficiency = 0.05;
       if (totalSwinging / totalTraction > 2.0) {
         if (speedEfficiency > minSpeedEfficiency) {

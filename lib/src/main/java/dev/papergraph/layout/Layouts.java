@@ -32,11 +32,13 @@ public final class Layouts {
    * @param seed the seed of the random start
    */
   public static Layout compute(PaperGraph graph, Map<String, Integer> groups, long seed) {
-    return compute(graph, groups, ForceAtlas2.Options.defaults(seed, graph.similarity().vertexSet().size()));
+    return compute(
+        graph, groups, ForceAtlas2.Options.defaults(seed, graph.similarity().vertexSet().size()));
   }
 
   /** The layout with these options; see {@link #compute(PaperGraph, Map, long)}. */
-  public static Layout compute(PaperGraph graph, Map<String, Integer> groups, ForceAtlas2.Options options) {
+  public static Layout compute(
+      PaperGraph graph, Map<String, Integer> groups, ForceAtlas2.Options options) {
     Graph<String, SimilarityEdge> g = graph.similarity();
     List<String> ids = new ArrayList<>(graph.papers().keySet());
     Map<String, Integer> index = new HashMap<>();
@@ -51,12 +53,14 @@ public final class Layouts {
     int[] neighbours = new int[first[n]];
     double[] weights = new double[first[n]];
     int[] fill = first.clone();
-    // Edges in sorted (first, second) order so that the arrays do not depend on set iteration order.
+    // Edges in sorted (first, second) order so that the arrays do not depend on set iteration
+    // order.
     List<SimilarityEdge> edges = new ArrayList<>(g.edgeSet());
-    edges.sort((a, b) -> {
-      int c = a.first().compareTo(b.first());
-      return c != 0 ? c : a.second().compareTo(b.second());
-    });
+    edges.sort(
+        (a, b) -> {
+          int c = a.first().compareTo(b.first());
+          return c != 0 ? c : a.second().compareTo(b.second());
+        });
     for (SimilarityEdge e : edges) {
       int a = index.get(e.first());
       int b = index.get(e.second());
@@ -66,7 +70,8 @@ public final class Layouts {
       neighbours[fill[b]] = a;
       weights[fill[b]++] = w;
     }
-    double[][] start = groups == null || groups.isEmpty() ? null : groupedStart(ids, groups, options.seed());
+    double[][] start =
+        groups == null || groups.isEmpty() ? null : groupedStart(ids, groups, options.seed());
     double[][] xy = new ForceAtlas2(first, neighbours, weights, start, options).positions();
     Map<String, Layout.Point> positions = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The identifiers a paper has in outside systems, normalised so that equal papers have equal ids:
- * a DOI lower-case without resolver prefix, an arXiv id without version, an OpenAlex work id as
+ * The identifiers a paper has in outside systems, normalised so that equal papers have equal ids: a
+ * DOI lower-case without resolver prefix, an arXiv id without version, an OpenAlex work id as
  * {@code W123}, a Semantic Scholar paper id (40-hex sha or corpus id), a PubMed id.
  *
  * <p>Construct with raw values through {@link #of}; the canonical constructor normalises too.
@@ -29,8 +29,10 @@ public record ExternalIds(String doi, String arxiv, String openalex, String s2, 
 
   private static final Pattern DOI = Pattern.compile("(10\\.\\d{4,9}/\\S+)");
   private static final Pattern ARXIV_NEW = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v\\d+)?");
-  private static final Pattern ARXIV_OLD = Pattern.compile("([a-z\\-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?");
-  private static final Pattern OPENALEX = Pattern.compile("(?i)(?:https?://openalex\\.org/)?([WAISC]\\d+)");
+  private static final Pattern ARXIV_OLD =
+      Pattern.compile("([a-z\\-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?");
+  private static final Pattern OPENALEX =
+      Pattern.compile("(?i)(?:https?://openalex\\.org/)?([WAISC]\\d+)");
 
   /** Normalises every id; blank values become {@code null}. */
   public ExternalIds {
@@ -78,7 +80,9 @@ public record ExternalIds(String doi, String arxiv, String openalex, String s2, 
     if (s == null) {
       return null;
     }
-    s = s.replaceFirst("(?i)^arxiv:", "").replaceFirst("(?i)^https?://(www\\.)?arxiv\\.org/(abs|pdf)/", "");
+    s =
+        s.replaceFirst("(?i)^arxiv:", "")
+            .replaceFirst("(?i)^https?://(www\\.)?arxiv\\.org/(abs|pdf)/", "");
     s = s.replaceFirst("\\.pdf$", "");
     Matcher m = ARXIV_NEW.matcher(s);
     if (m.matches()) {

@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One paper: an immutable value. Optional metadata is {@code null} when the source does not have
- * it (use the {@code Optional} accessors such as {@link #dateIfKnown()} in new code); lists are
- * never null.
+ * One paper: an immutable value. Optional metadata is {@code null} when the source does not have it
+ * (use the {@code Optional} accessors such as {@link #dateIfKnown()} in new code); lists are never
+ * null.
  *
  * @param id stable id: the best external id ({@code doi:…}, {@code arxiv:…}, {@code openalex:…},
  *     {@code s2:…}, {@code pmid:…}) or, without one, {@code title:} and a hash of the normalised
@@ -30,14 +30,26 @@ import java.util.Optional;
  * @param venue journal, conference or repository, or {@code null}
  * @param ids external identifiers, normalised
  * @param topics topics with weights and sources, in source order
- * @param references ids of cited works, as keys like {@link ExternalIds#keys()} gives
- *     ({@code doi:…}, {@code openalex:W…}, …), in source order, without duplicates
+ * @param references ids of cited works, as keys like {@link ExternalIds#keys()} gives ({@code
+ *     doi:…}, {@code openalex:W…}, …), in source order, without duplicates
  * @param provenance every input record merged into this paper, in reading order
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
-  "id", "title", "abstractText", "authors", "authorCount", "organisation", "date", "upvotes",
-  "citedByCount", "venue", "ids", "topics", "references", "provenance"
+  "id",
+  "title",
+  "abstractText",
+  "authors",
+  "authorCount",
+  "organisation",
+  "date",
+  "upvotes",
+  "citedByCount",
+  "venue",
+  "ids",
+  "topics",
+  "references",
+  "provenance"
 })
 public record Paper(
     String id,
@@ -55,7 +67,9 @@ public record Paper(
     List<String> references,
     List<Provenance> provenance) {
 
-  /** @throws IllegalArgumentException if id or title is blank or a count is negative */
+  /**
+   * @throws IllegalArgumentException if id or title is blank or a count is negative
+   */
   public Paper {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
@@ -71,7 +85,8 @@ public record Paper(
     venue = blankToNull(venue);
     authors = authors == null ? List.of() : List.copyOf(authors);
     topics = topics == null ? List.of() : List.copyOf(topics);
-    references = references == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(references));
+    references =
+        references == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(references));
     provenance = provenance == null ? List.of() : List.copyOf(provenance);
     ids = ids == null ? ExternalIds.NONE : ids;
     requireNonNegative(authorCount, "authorCount", id);
@@ -104,9 +119,11 @@ public record Paper(
     }
     String normal = Titles.normalize(title);
     // a title of only emoji or punctuation has an empty match key: hash the title itself
-    String key = (normal.isEmpty() ? "raw|" + title.strip() : normal) + (year == null ? "" : "|" + year);
+    String key =
+        (normal.isEmpty() ? "raw|" + title.strip() : normal) + (year == null ? "" : "|" + year);
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return "title:" + HexFormat.of().formatHex(hash, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
@@ -192,27 +209,100 @@ public record Paper(
       provenance = new ArrayList<>(p.provenance);
     }
 
-    public Builder id(String v) { id = v; return this; }
-    public Builder title(String v) { title = v; return this; }
-    public Builder abstractText(String v) { abstractText = v; return this; }
-    public Builder authors(List<String> v) { authors = new ArrayList<>(v); return this; }
-    public Builder addAuthor(String v) { authors.add(v); return this; }
-    public Builder authorCount(Integer v) { authorCount = v; return this; }
-    public Builder organisation(String v) { organisation = v; return this; }
-    public Builder date(PartialDate v) { date = v; return this; }
-    public Builder upvotes(Integer v) { upvotes = v; return this; }
-    public Builder citedByCount(Integer v) { citedByCount = v; return this; }
-    public Builder venue(String v) { venue = v; return this; }
-    public Builder ids(ExternalIds v) { ids = v == null ? ExternalIds.NONE : v; return this; }
-    public Builder topics(List<Topic> v) { topics = new ArrayList<>(v); return this; }
-    public Builder addTopic(Topic v) { topics.add(v); return this; }
-    public Builder references(List<String> v) { references = new ArrayList<>(v); return this; }
-    public Builder addReference(String v) { references.add(v); return this; }
-    public Builder provenance(List<Provenance> v) { provenance = new ArrayList<>(v); return this; }
-    public Builder addProvenance(Provenance v) { provenance.add(v); return this; }
+    public Builder id(String v) {
+      id = v;
+      return this;
+    }
+
+    public Builder title(String v) {
+      title = v;
+      return this;
+    }
+
+    public Builder abstractText(String v) {
+      abstractText = v;
+      return this;
+    }
+
+    public Builder authors(List<String> v) {
+      authors = new ArrayList<>(v);
+      return this;
+    }
+
+    public Builder addAuthor(String v) {
+      authors.add(v);
+      return this;
+    }
+
+    public Builder authorCount(Integer v) {
+      authorCount = v;
+      return this;
+    }
+
+    public Builder organisation(String v) {
+      organisation = v;
+      return this;
+    }
+
+    public Builder date(PartialDate v) {
+      date = v;
+      return this;
+    }
+
+    public Builder upvotes(Integer v) {
+      upvotes = v;
+      return this;
+    }
+
+    public Builder citedByCount(Integer v) {
+      citedByCount = v;
+      return this;
+    }
+
+    public Builder venue(String v) {
+      venue = v;
+      return this;
+    }
+
+    public Builder ids(ExternalIds v) {
+      ids = v == null ? ExternalIds.NONE : v;
+      return this;
+    }
+
+    public Builder topics(List<Topic> v) {
+      topics = new ArrayList<>(v);
+      return this;
+    }
+
+    public Builder addTopic(Topic v) {
+      topics.add(v);
+      return this;
+    }
+
+    public Builder references(List<String> v) {
+      references = new ArrayList<>(v);
+      return this;
+    }
+
+    public Builder addReference(String v) {
+      references.add(v);
+      return this;
+    }
+
+    public Builder provenance(List<Provenance> v) {
+      provenance = new ArrayList<>(v);
+      return this;
+    }
+
+    public Builder addProvenance(Provenance v) {
+      provenance.add(v);
+      return this;
+    }
 
     /** The title set so far, or {@code null}. */
-    public String title() { return title; }
+    public String title() {
+      return title;
+    }
 
     /**
      * @throws IllegalArgumentException if the title is missing or blank, or a value is invalid
@@ -222,8 +312,21 @@ public record Paper(
         throw new IllegalArgumentException("paper has no title");
       }
       String pid = id != null ? id : stableId(ids, title, date == null ? null : date.year());
-      return new Paper(pid, title, abstractText, authors, authorCount, organisation, date, upvotes,
-          citedByCount, venue, ids, topics, references, provenance);
+      return new Paper(
+          pid,
+          title,
+          abstractText,
+          authors,
+          authorCount,
+          organisation,
+          date,
+          upvotes,
+          citedByCount,
+          venue,
+          ids,
+          topics,
+          references,
+          provenance);
     }
   }
 }

@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
  *
  * @param year the year, or {@code null} when unknown
  * @param month the month 1-12, or {@code null} when unknown
- * @param day the day of month 1-31, or {@code null} when unknown (requires a month; without a
- *     year, both month and day are required)
+ * @param day the day of month 1-31, or {@code null} when unknown (requires a month; without a year,
+ *     both month and day are required)
  */
-public record PartialDate(Integer year, Integer month, Integer day) implements Comparable<PartialDate> {
+public record PartialDate(Integer year, Integer month, Integer day)
+    implements Comparable<PartialDate> {
 
   private static final Pattern ISO =
       Pattern.compile("(?:(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?|--(\\d{2})-(\\d{2}))");
@@ -90,7 +91,8 @@ public record PartialDate(Integer year, Integer month, Integer day) implements C
   public static PartialDate parse(String text) {
     Matcher m = ISO.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("not an ISO date (yyyy, yyyy-mm, yyyy-mm-dd, --mm-dd): " + text);
+      throw new IllegalArgumentException(
+          "not an ISO date (yyyy, yyyy-mm, yyyy-mm-dd, --mm-dd): " + text);
     }
     if (m.group(4) != null) {
       return new PartialDate(null, Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));

@@ -12,7 +12,9 @@ import java.util.Objects;
  */
 public record Provenance(String file, long line, long record) {
 
-  /** @throws IllegalArgumentException if line or record is negative */
+  /**
+   * @throws IllegalArgumentException if line or record is negative
+   */
   public Provenance {
     Objects.requireNonNull(file, "file");
     if (line < 0 || record < 0) {

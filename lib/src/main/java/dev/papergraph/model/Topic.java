@@ -11,7 +11,9 @@ import java.util.Objects;
  */
 public record Topic(String term, double weight, TopicSource source) {
 
-  /** @throws IllegalArgumentException if the term is blank or the weight is outside [0, 1] */
+  /**
+   * @throws IllegalArgumentException if the term is blank or the weight is outside [0, 1]
+   */
   public Topic {
     Objects.requireNonNull(term, "term");
     Objects.requireNonNull(source, "source");
@@ -20,7 +22,8 @@ public record Topic(String term, double weight, TopicSource source) {
       throw new IllegalArgumentException("topic term is blank");
     }
     if (!(weight >= 0 && weight <= 1)) {
-      throw new IllegalArgumentException("topic weight must be in [0, 1]: " + weight + " for " + term);
+      throw new IllegalArgumentException(
+          "topic weight must be in [0, 1]: " + weight + " for " + term);
     }
   }
 

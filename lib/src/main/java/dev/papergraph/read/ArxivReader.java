@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 public final class ArxivReader implements CorpusReader {
 
   private static final Pattern NEW_ID = Pattern.compile("(\\d{2})(\\d{2})\\.\\d{4,5}");
-  private static final Pattern OLD_ID = Pattern.compile("[a-z\\-]+(?:\\.[A-Z]{2})?/(\\d{2})(\\d{2})\\d{3}");
+  private static final Pattern OLD_ID =
+      Pattern.compile("[a-z\\-]+(?:\\.[A-Z]{2})?/(\\d{2})(\\d{2})\\d{3}");
   private static final Pattern WHITE = Pattern.compile("\\s+");
 
   private final JsonRecords records = new JsonRecords(Set.of(), ArxivReader::map);
@@ -66,12 +67,13 @@ public final class ArxivReader implements CorpusReader {
     if (abstractText == null) {
       abstractText = clean(JsonFields.text(r, "summary"));
     }
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(abstractText)
-        .ids(ExternalIds.of(JsonFields.text(r, "doi"), arxiv, null, null, null))
-        .venue(clean(JsonFields.text(r, "journal-ref")))
-        .addProvenance(where);
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(abstractText)
+            .ids(ExternalIds.of(JsonFields.text(r, "doi"), arxiv, null, null, null))
+            .venue(clean(JsonFields.text(r, "journal-ref")))
+            .addProvenance(where);
     authors(r, b);
     PartialDate date = firstVersionDate(r);
     b.date(date != null ? date : idMonth(arxiv));
@@ -133,7 +135,8 @@ public final class ArxivReader implements CorpusReader {
       return null;
     }
     try {
-      ZonedDateTime t = ZonedDateTime.parse(created.asText().strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+      ZonedDateTime t =
+          ZonedDateTime.parse(created.asText().strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
       return PartialDate.of(t.getYear(), t.getMonthValue(), t.getDayOfMonth());
     } catch (DateTimeParseException e) {
       return null;

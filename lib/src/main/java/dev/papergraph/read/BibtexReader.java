@@ -6,12 +6,9 @@ import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,17 +43,33 @@ import org.jbibtex.Value;
  * <p>Mapping: {@code title}, {@code abstract}, {@code author} ("Last, First" or "First Last",
  * {@code and}-separated), {@code date} (BibLaTeX) else {@code year} + {@code month}, {@code doi},
  * {@code eprint} with {@code archiveprefix}/{@code eprinttype} arXiv (or an arXiv URL), {@code
- * pmid}, {@code journal}/{@code journaltitle}/{@code booktitle} as venue, {@code keywords} as {@link
- * TopicSource#KEYWORD} topics. An entry without a title is rejected; an entry missing its closing
- * brace is rejected at the line it starts on and reading resumes at the next entry.
+ * pmid}, {@code journal}/{@code journaltitle}/{@code booktitle} as venue, {@code keywords} as
+ * {@link TopicSource#KEYWORD} topics. An entry without a title is rejected; an entry missing its
+ * closing brace is rejected at the line it starts on and reading resumes at the next entry.
  */
 public final class BibtexReader implements CorpusReader {
 
   private static final Set<String> NOT_RECORDS = Set.of("string", "comment", "preamble");
+
   /** Fields a crossref child inherits (besides title → booktitle). */
-  private static final Set<String> INHERITED = Set.of("booktitle", "editor", "publisher", "year", "date",
-      "month", "address", "location", "series", "volume", "organization", "journal", "journaltitle",
-      "institution", "school");
+  private static final Set<String> INHERITED =
+      Set.of(
+          "booktitle",
+          "editor",
+          "publisher",
+          "year",
+          "date",
+          "month",
+          "address",
+          "location",
+          "series",
+          "volume",
+          "organization",
+          "journal",
+          "journaltitle",
+          "institution",
+          "school");
+
   private static final Pattern ARXIV_URL = Pattern.compile("arxiv\\.org/(?:abs|pdf)/([^\\s?#]+)");
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -71,7 +84,7 @@ public final class BibtexReader implements CorpusReader {
   public void read(InputSource source, RecordSink sink) throws IOException {
     Session s = new Session();
     s.read(source, sink);
-    s.finish(sink, file -> { });
+    s.finish(sink, file -> {});
   }
 
   /** A new session: macros and crossref targets shared by the files read through it. */
@@ -83,7 +96,8 @@ public final class BibtexReader implements CorpusReader {
   private record Chunk(String type, String text, long line, long record) {}
 
   /** An entry waiting for the entry it cross-references. */
-  private record Pending(String file, Map<String, String> fields, String key, String target, long line, long record) {}
+  private record Pending(
+      String file, Map<String, String> fields, String key, String target, long line, long record) {}
 
   /**
    * Reads several files as one bibliography. Call {@link #read} per file in order, then {@link
@@ -91,26 +105,30 @@ public final class BibtexReader implements CorpusReader {
    */
   public final class Session {
     private final BibTeXParser parser;
+
     /** Inheritable fields of every entry read, by lower-case key. */
     private final Map<String, Map<String, String>> targets = new HashMap<>();
+
     private final List<Pending> pending = new ArrayList<>();
     private final Set<String> undefined = new TreeSet<>();
+
     /** The expanded length of each macro added, by lower-case name. */
     private final Map<String, Long> macroSizes = new HashMap<>();
 
     private Session() {
       try {
-        parser = new BibTeXParser() {
-          @Override
-          public void checkStringResolution(Key key, BibTeXString string) {
-            if (string == null) undefined.add(key.getValue());
-          }
+        parser =
+            new BibTeXParser() {
+              @Override
+              public void checkStringResolution(Key key, BibTeXString string) {
+                if (string == null) undefined.add(key.getValue());
+              }
 
-          @Override
-          public void checkCrossReferenceResolution(Key key, BibTeXEntry entry) {
-            // resolved by the session, which also sees later entries and files
-          }
-        };
+              @Override
+              public void checkCrossReferenceResolution(Key key, BibTeXEntry entry) {
+                // resolved by the session, which also sees later entries and files
+              }
+            };
       } catch (ParseException e) {
         throw new IllegalStateException("jbibtex parser cannot be created", e);
       }
@@ -122,25 +140,35 @@ public final class BibtexReader implements CorpusReader {
       undefined.clear();
       long[] counts = new long[2];
       try (Reader r = source.openText()) {
-        new Scanner(r, file, sink, chunk -> {
-          if (!NOT_RECORDS.contains(chunk.type)) counts[0]++;
-          if (chunk.type.equals("string")) counts[1]++;
-          entry(chunk, file, sink);
-        }).run();
+        new Scanner(
+                r,
+                file,
+                sink,
+                chunk -> {
+                  if (!NOT_RECORDS.contains(chunk.type)) counts[0]++;
+                  if (chunk.type.equals("string")) counts[1]++;
+                  entry(chunk, file, sink);
+                })
+            .run();
       }
       if (counts[0] == 0 && counts[1] == 0) {
         sink.warn(file, "no BibTeX entries");
       }
       if (!undefined.isEmpty()) {
-        sink.warn(file, undefined.size() + " undefined @string macros kept as their names (e.g. "
-            + undefined.iterator().next() + "); give the file that defines them first, e.g. abbrev.bib");
+        sink.warn(
+            file,
+            undefined.size()
+                + " undefined @string macros kept as their names (e.g. "
+                + undefined.iterator().next()
+                + "); give the file that defines them first, e.g. abbrev.bib");
       }
     }
 
     /**
      * Passes the entries still waiting for their crossref target, with what could be inherited.
      *
-     * @param switchFile called with an entry's file before it is passed on, so per-file counts stay right
+     * @param switchFile called with an entry's file before it is passed on, so per-file counts stay
+     *     right
      */
     public void finish(RecordSink sink, Consumer<String> switchFile) {
       for (Pending p : pending) {
@@ -149,8 +177,15 @@ public final class BibtexReader implements CorpusReader {
         if (target != null) {
           inherit(p.fields, target);
         } else {
-          sink.warn(p.file, "line " + p.line + ": entry " + p.key + " cross-references " + p.target
-              + ", which was not read; read without inherited fields");
+          sink.warn(
+              p.file,
+              "line "
+                  + p.line
+                  + ": entry "
+                  + p.key
+                  + " cross-references "
+                  + p.target
+                  + ", which was not read; read without inherited fields");
         }
         emit(p.fields, p.key, p.file, p.line, p.record, sink);
       }
@@ -165,8 +200,12 @@ public final class BibtexReader implements CorpusReader {
       try {
         String text = spaceConcatenation(chunk.text);
         if (concatenations(text) > MAX_CONCATENATIONS) {
-          reject(chunk, file, sink, chunk.line, "@" + chunk.type + " entry joins more than " + MAX_CONCATENATIONS
-              + " values with #");
+          reject(
+              chunk,
+              file,
+              sink,
+              chunk.line,
+              "@" + chunk.type + " entry joins more than " + MAX_CONCATENATIONS + " values with #");
           return;
         }
         int before = undefined.size();
@@ -174,7 +213,8 @@ public final class BibtexReader implements CorpusReader {
         if (undefined.size() > before) {
           // BibTeX prints an undefined macro as nothing; keeping its name as a word loses less
           for (String name : undefined) {
-            if (!parser.getMacros().containsKey(new Key(name))) parser.addMacro(name, " " + name + " ");
+            if (!parser.getMacros().containsKey(new Key(name)))
+              parser.addMacro(name, " " + name + " ");
           }
           db = parser.parse(new StringReader(text));
         }
@@ -193,8 +233,17 @@ public final class BibtexReader implements CorpusReader {
         long size = expandedSize(s.getValue());
         if (size > Limits.MAX_MACRO_CHARS) {
           // not added: later uses keep the macro's name, as for an undefined one
-          sink.warn(file, "line " + chunk.line + ": @string " + s.getKey().getValue() + " would expand to "
-              + size + " characters, over the limit of " + Limits.MAX_MACRO_CHARS + "; ignored");
+          sink.warn(
+              file,
+              "line "
+                  + chunk.line
+                  + ": @string "
+                  + s.getKey().getValue()
+                  + " would expand to "
+                  + size
+                  + " characters, over the limit of "
+                  + Limits.MAX_MACRO_CHARS
+                  + "; ignored");
           continue;
         }
         macroSizes.put(s.getKey().getValue().toLowerCase(Locale.ROOT), size);
@@ -204,7 +253,9 @@ public final class BibtexReader implements CorpusReader {
         return;
       }
       if (db.getEntries().isEmpty()) {
-        sink.reject(new ImportIssue(file, chunk.line, chunk.record, "@" + chunk.type + " entry has no key or fields"));
+        sink.reject(
+            new ImportIssue(
+                file, chunk.line, chunk.record, "@" + chunk.type + " entry has no key or fields"));
         return;
       }
       BibTeXEntry e = db.getEntries().values().iterator().next();
@@ -213,8 +264,19 @@ public final class BibtexReader implements CorpusReader {
       for (Map.Entry<Key, Value> f : e.getFields().entrySet()) {
         long size = expandedSize(f.getValue());
         if (size > Limits.MAX_RECORD_CHARS) {
-          reject(chunk, file, sink, chunk.line, "field " + f.getKey().getValue() + " of entry " + e.getKey().getValue()
-              + " expands to " + size + " characters, over the limit of " + Limits.MAX_RECORD_CHARS);
+          reject(
+              chunk,
+              file,
+              sink,
+              chunk.line,
+              "field "
+                  + f.getKey().getValue()
+                  + " of entry "
+                  + e.getKey().getValue()
+                  + " expands to "
+                  + size
+                  + " characters, over the limit of "
+                  + Limits.MAX_RECORD_CHARS);
           return;
         }
       }
@@ -242,8 +304,8 @@ public final class BibtexReader implements CorpusReader {
     }
 
     /**
-     * The length a value expands to, computed without expanding it (a chain of macros each twice the
-     * one before would not fit in memory); iterative, as a long {@code #} chain is a deep tree.
+     * The length a value expands to, computed without expanding it (a chain of macros each twice
+     * the one before would not fit in memory); iterative, as a long {@code #} chain is a deep tree.
      */
     private long expandedSize(Value v) {
       long size = 0;
@@ -273,7 +335,9 @@ public final class BibtexReader implements CorpusReader {
     }
   }
 
-  /** Most {@code #} concatenations in one entry: real files join a handful of macros and strings. */
+  /**
+   * Most {@code #} concatenations in one entry: real files join a handful of macros and strings.
+   */
   private static final int MAX_CONCATENATIONS = 1_000;
 
   /** The number of {@code #} operators outside braces and quotes. */
@@ -326,7 +390,13 @@ public final class BibtexReader implements CorpusReader {
     }
   }
 
-  private static void emit(Map<String, String> fields, String key, String file, long line, long record, RecordSink sink) {
+  private static void emit(
+      Map<String, String> fields,
+      String key,
+      String file,
+      long line,
+      long record,
+      RecordSink sink) {
     try {
       sink.accept(map(fields, key, new Provenance(file, line, record)));
     } catch (RecordException e) {
@@ -354,13 +424,14 @@ public final class BibtexReader implements CorpusReader {
     String venue = latex(f.get("journal"));
     if (venue == null) venue = latex(f.get("journaltitle"));
     if (venue == null) venue = latex(f.get("booktitle"));
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(latex(f.get("abstract")))
-        .ids(ExternalIds.of(f.get("doi"), arxiv, null, null, f.get("pmid")))
-        .venue(venue)
-        .date(date(f))
-        .addProvenance(where);
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(latex(f.get("abstract")))
+            .ids(ExternalIds.of(f.get("doi"), arxiv, null, null, f.get("pmid")))
+            .venue(venue)
+            .date(date(f))
+            .addProvenance(where);
     String authors = f.get("author");
     if (authors != null) {
       for (String name : splitAuthors(authors)) {
@@ -393,7 +464,10 @@ public final class BibtexReader implements CorpusReader {
     String month = f.get("month");
     if (month != null) {
       String m = month.strip().toLowerCase(Locale.ROOT);
-      int mm = m.matches("\\d{1,2}") ? Integer.parseInt(m) : MONTHS.indexOf(m.length() >= 3 ? m.substring(0, 3) : m) + 1;
+      int mm =
+          m.matches("\\d{1,2}")
+              ? Integer.parseInt(m)
+              : MONTHS.indexOf(m.length() >= 3 ? m.substring(0, 3) : m) + 1;
       if (mm >= 1 && mm <= 12) {
         return JsonFields.date(y.group(1) + String.format("-%02d", mm));
       }
@@ -411,8 +485,11 @@ public final class BibtexReader implements CorpusReader {
       char c = s.charAt(i);
       if (c == '{') depth++;
       else if (c == '}') depth--;
-      else if (depth == 0 && Character.isWhitespace(c) && lower.startsWith("and", i + 1)
-          && i + 4 < s.length() && Character.isWhitespace(s.charAt(i + 4))) {
+      else if (depth == 0
+          && Character.isWhitespace(c)
+          && lower.startsWith("and", i + 1)
+          && i + 4 < s.length()
+          && Character.isWhitespace(s.charAt(i + 4))) {
         out.add(s.substring(start, i).strip());
         start = i + 5;
         i += 4;
@@ -448,8 +525,12 @@ public final class BibtexReader implements CorpusReader {
     if (s == null || s.isBlank()) {
       return null;
     }
-    String prepared = s.replace("\\c{c}", "ç").replace("\\c{C}", "Ç").replace("\\c c", "ç")
-        .replace("\\c{s}", "ş").replace("\\c{S}", "Ş");
+    String prepared =
+        s.replace("\\c{c}", "ç")
+            .replace("\\c{C}", "Ç")
+            .replace("\\c c", "ç")
+            .replace("\\c{s}", "ş")
+            .replace("\\c{S}", "Ş");
     String out;
     if (isPlain(prepared)) {
       out = prepared;
@@ -458,19 +539,22 @@ public final class BibtexReader implements CorpusReader {
     }
     out = out.replaceAll("\\s+", " ").strip();
     if (out.isEmpty()) {
-      // only commands the printer does not know (a user macro such as {\\MaxMinAntSystem}): keep their names
+      // only commands the printer does not know (a user macro such as {\\MaxMinAntSystem}): keep
+      // their names
       out = prepared.replaceAll("[{}\\\\]", "").replaceAll("\\s+", " ").strip();
     }
     return out.isEmpty() ? null : out;
   }
 
-  private static final ThreadLocal<LaTeXParser> LATEX = ThreadLocal.withInitial(() -> {
-    try {
-      return new LaTeXParser();
-    } catch (ParseException e) {
-      throw new IllegalStateException("jbibtex LaTeX parser cannot be created", e);
-    }
-  });
+  private static final ThreadLocal<LaTeXParser> LATEX =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return new LaTeXParser();
+            } catch (ParseException e) {
+              throw new IllegalStateException("jbibtex LaTeX parser cannot be created", e);
+            }
+          });
 
   /** True when the text has nothing LaTeX would change (most abstracts). */
   private static boolean isPlain(String s) {
@@ -503,17 +587,32 @@ public final class BibtexReader implements CorpusReader {
 
   /** Characters the jbibtex LaTeX grammar does not take as text (unescaped). */
   private static final Pattern LATEX_SPECIAL = Pattern.compile("(?<!\\\\)[$%&#_^]");
-  private static final Pattern ACCENT = Pattern.compile("\\\\([\"'`^~=.uvHckr])\\s*\\{?\\s*([A-Za-z])\\}?");
-  private static final Pattern COMMAND_WITH_ARGUMENT = Pattern.compile("\\\\[A-Za-z]+\\*?\\s*(?:\\[[^\\]]*\\])?(?=\\{)");
-  private static final Pattern COMMAND = Pattern.compile("\\\\([A-Za-z]+)");
-  private static final java.util.Map<String, String> COMBINING = java.util.Map.ofEntries(
-      java.util.Map.entry("\"", "\u0308"), java.util.Map.entry("'", "\u0301"), java.util.Map.entry("`", "\u0300"),
-      java.util.Map.entry("^", "\u0302"), java.util.Map.entry("~", "\u0303"), java.util.Map.entry("=", "\u0304"),
-      java.util.Map.entry(".", "\u0307"), java.util.Map.entry("u", "\u0306"), java.util.Map.entry("v", "\u030C"),
-      java.util.Map.entry("H", "\u030B"), java.util.Map.entry("c", "\u0327"), java.util.Map.entry("k", "\u0328"),
-      java.util.Map.entry("r", "\u030A"));
 
-  /** One piece of text: jbibtex when it can; else accents by hand, commands by their argument or name. */
+  private static final Pattern ACCENT =
+      Pattern.compile("\\\\([\"'`^~=.uvHckr])\\s*\\{?\\s*([A-Za-z])\\}?");
+  private static final Pattern COMMAND_WITH_ARGUMENT =
+      Pattern.compile("\\\\[A-Za-z]+\\*?\\s*(?:\\[[^\\]]*\\])?(?=\\{)");
+  private static final Pattern COMMAND = Pattern.compile("\\\\([A-Za-z]+)");
+  private static final java.util.Map<String, String> COMBINING =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("\"", "\u0308"),
+          java.util.Map.entry("'", "\u0301"),
+          java.util.Map.entry("`", "\u0300"),
+          java.util.Map.entry("^", "\u0302"),
+          java.util.Map.entry("~", "\u0303"),
+          java.util.Map.entry("=", "\u0304"),
+          java.util.Map.entry(".", "\u0307"),
+          java.util.Map.entry("u", "\u0306"),
+          java.util.Map.entry("v", "\u030C"),
+          java.util.Map.entry("H", "\u030B"),
+          java.util.Map.entry("c", "\u0327"),
+          java.util.Map.entry("k", "\u0328"),
+          java.util.Map.entry("r", "\u030A"));
+
+  /**
+   * One piece of text: jbibtex when it can; else accents by hand, commands by their argument or
+   * name.
+   */
   private static String printPiece(String piece) {
     if (piece.isEmpty() || isPlain(piece)) {
       return piece;
@@ -570,7 +669,10 @@ public final class BibtexReader implements CorpusReader {
     private char close;
     private int depth;
     private boolean quoted;
-    /** Why the open entry is being skipped to its end instead of kept (a bound it broke), or null. */
+
+    /**
+     * Why the open entry is being skipped to its end instead of kept (a bound it broke), or null.
+     */
     private String overBound;
 
     Scanner(Reader in, String file, RecordSink sink, Consumer<Chunk> out) {
@@ -586,8 +688,16 @@ public final class BibtexReader implements CorpusReader {
       while ((l = in.next()) != null) {
         lineNo++;
         if (text != null && ENTRY_LINE.matcher(l).matches()) {
-          fail(overBound != null ? overBound : "unterminated @" + type + " entry: a new entry starts at line "
-              + lineNo + " before its closing '" + close + "'");
+          fail(
+              overBound != null
+                  ? overBound
+                  : "unterminated @"
+                      + type
+                      + " entry: a new entry starts at line "
+                      + lineNo
+                      + " before its closing '"
+                      + close
+                      + "'");
           text = null;
         }
         int pos = 0;
@@ -644,14 +754,22 @@ public final class BibtexReader implements CorpusReader {
         if (text != null && overBound == null) {
           text.append('\n');
           if (text.length() > Limits.MAX_RECORD_CHARS || in.overLong()) {
-            overBound = "@" + type + " entry is over " + Limits.MAX_RECORD_CHARS + " characters long";
+            overBound =
+                "@" + type + " entry is over " + Limits.MAX_RECORD_CHARS + " characters long";
             text.setLength(0);
             text.trimToSize();
           }
         }
       }
       if (text != null) {
-        fail(overBound != null ? overBound : "unterminated @" + type + " entry: end of file before its closing '" + close + "'");
+        fail(
+            overBound != null
+                ? overBound
+                : "unterminated @"
+                    + type
+                    + " entry: end of file before its closing '"
+                    + close
+                    + "'");
       }
     }
 

@@ -18,12 +18,12 @@ import java.util.Objects;
  * every record.
  *
  * <p>Two records are the same paper when they share an external id (DOI, arXiv, OpenAlex, Semantic
- * Scholar, PubMed, tried in that order, unless a more trusted id differs), else when their normalised titles are equal ({@link
- * Titles#normalize}, never empty), their years do not differ (or differ by one and the abstracts
- * are identical or the author lists overlap) and they have no conflicting external id. The
- * merged paper keeps the richest value of each field (the longer abstract, the longer author list,
- * the more precise date, the higher counts), the union of ids, topics and references, and every
- * provenance.
+ * Scholar, PubMed, tried in that order, unless a more trusted id differs), else when their
+ * normalised titles are equal ({@link Titles#normalize}, never empty), their years do not differ
+ * (or differ by one and the abstracts are identical or the author lists overlap) and they have no
+ * conflicting external id. The merged paper keeps the richest value of each field (the longer
+ * abstract, the longer author list, the more precise date, the higher counts), the union of ids,
+ * topics and references, and every provenance.
  *
  * <p>Call {@link #beginFile} before feeding a file's records so that the report counts per file.
  */
@@ -55,9 +55,9 @@ public final class CorpusBuilder implements RecordSink {
   /**
    * Starts from papers already merged (a saved corpus), so that the records read next merge into
    * them exactly as if their files were read again first. The papers are not counted as records:
-   * the report of {@link #build} covers what is read after this call. In the built corpus they
-   * come first, in this order; a paper that merges with a new record may take a better id, as it
-   * would in a fresh build.
+   * the report of {@link #build} covers what is read after this call. In the built corpus they come
+   * first, in this order; a paper that merges with a new record may take a better id, as it would
+   * in a fresh build.
    *
    * @throws IllegalStateException if records were read already
    */
@@ -152,7 +152,10 @@ public final class CorpusBuilder implements RecordSink {
   public void accept(Paper read) {
     RecordDoor.Outcome door = RecordDoor.check(read);
     if (door.paper() == null) {
-      Provenance at = read.provenance().isEmpty() ? new Provenance(currentFile, 0, 0) : read.provenance().get(0);
+      Provenance at =
+          read.provenance().isEmpty()
+              ? new Provenance(currentFile, 0, 0)
+              : read.provenance().get(0);
       reject(new ImportIssue(at.file(), at.line(), at.record(), door.rejection()));
       return;
     }
@@ -171,8 +174,10 @@ public final class CorpusBuilder implements RecordSink {
       slots.set(match.slot, merged);
       mergedSlot.set(match.slot, true);
       index(match.slot, merged);
-      Provenance where = paper.provenance().isEmpty()
-          ? new Provenance(currentFile, 0, 0) : paper.provenance().get(0);
+      Provenance where =
+          paper.provenance().isEmpty()
+              ? new Provenance(currentFile, 0, 0)
+              : paper.provenance().get(0);
       merges.add(new PendingMerge(where, match.slot, match.by));
       c[MERGED]++;
     }
@@ -190,8 +195,17 @@ public final class CorpusBuilder implements RecordSink {
   @Override
   public void supplement(String key, String abstractText, Provenance where) {
     if (abstractText.length() > Limits.MAX_ABSTRACT_CHARS) {
-      reject(new ImportIssue(where.file(), where.line(), where.record(), "abstract for " + key + " is "
-          + abstractText.length() + " characters long, over the limit of " + Limits.MAX_ABSTRACT_CHARS));
+      reject(
+          new ImportIssue(
+              where.file(),
+              where.line(),
+              where.record(),
+              "abstract for "
+                  + key
+                  + " is "
+                  + abstractText.length()
+                  + " characters long, over the limit of "
+                  + Limits.MAX_ABSTRACT_CHARS));
       return;
     }
     abstractText = RecordDoor.prose(abstractText);
@@ -211,12 +225,22 @@ public final class CorpusBuilder implements RecordSink {
       Integer slot = byKey.get(s.key);
       if (slot == null) {
         s.counts[REJECTED]++;
-        rejections.add(new ImportIssue(s.where.file(), s.where.line(), s.where.record(),
-            "abstract for " + s.key + ": no paper with this id was read, so it was not joined"));
+        rejections.add(
+            new ImportIssue(
+                s.where.file(),
+                s.where.line(),
+                s.where.record(),
+                "abstract for "
+                    + s.key
+                    + ": no paper with this id was read, so it was not joined"));
       } else {
         Paper p = slots.get(slot);
-        slots.set(slot, p.toBuilder().abstractText(longer(p.abstractText(), s.abstractText))
-            .addProvenance(s.where).build());
+        slots.set(
+            slot,
+            p.toBuilder()
+                .abstractText(longer(p.abstractText(), s.abstractText))
+                .addProvenance(s.where)
+                .build());
         mergedSlot.set(slot, true);
         merges.add(new PendingMerge(s.where, slot, s.key.substring(0, s.key.indexOf(':'))));
         s.counts[MERGED]++;
@@ -244,11 +268,26 @@ public final class CorpusBuilder implements RecordSink {
     for (Map.Entry<String, long[]> e : fileCounts.entrySet()) {
       long[] c = e.getValue();
       for (int k = 0; k < 4; k++) total[k] += c[k];
-      files.add(new ImportReport.FileCounts(e.getKey(), fileFormats.getOrDefault(e.getKey(), "?"),
-          c[READ], c[IMPORTED], c[MERGED], c[REJECTED]));
+      files.add(
+          new ImportReport.FileCounts(
+              e.getKey(),
+              fileFormats.getOrDefault(e.getKey(), "?"),
+              c[READ],
+              c[IMPORTED],
+              c[MERGED],
+              c[REJECTED]));
     }
-    ImportReport report = new ImportReport(total[READ], total[IMPORTED], total[MERGED], total[REJECTED],
-        files, mergeList, rejections, warnings, skipped);
+    ImportReport report =
+        new ImportReport(
+            total[READ],
+            total[IMPORTED],
+            total[MERGED],
+            total[REJECTED],
+            files,
+            mergeList,
+            rejections,
+            warnings,
+            skipped);
     return new Corpus(papers, report);
   }
 
@@ -339,8 +378,10 @@ public final class CorpusBuilder implements RecordSink {
     java.util.Set<String> out = new java.util.HashSet<>();
     for (String name : authors) {
       String n = name.contains(",") ? name.substring(0, name.indexOf(',')) : name;
-      String folded = Titles.normalize(java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFD)
-          .replaceAll("\\p{M}", ""));
+      String folded =
+          Titles.normalize(
+              java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFD)
+                  .replaceAll("\\p{M}", ""));
       if (!folded.isEmpty()) {
         out.add(folded.substring(folded.lastIndexOf(' ') + 1));
       }
@@ -349,8 +390,11 @@ public final class CorpusBuilder implements RecordSink {
   }
 
   private static boolean idsConflict(ExternalIds a, ExternalIds b) {
-    return differ(a.doi(), b.doi()) || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex())
-        || differ(a.s2(), b.s2()) || differ(a.pmid(), b.pmid());
+    return differ(a.doi(), b.doi())
+        || differ(a.arxiv(), b.arxiv())
+        || differ(a.openalex(), b.openalex())
+        || differ(a.s2(), b.s2())
+        || differ(a.pmid(), b.pmid());
   }
 
   /** True when an id more trusted than the kind of {@code key} differs between the two. */
@@ -361,9 +405,13 @@ public final class CorpusBuilder implements RecordSink {
       case "doi" -> false;
       case "arxiv" -> doiConflict;
       case "openalex" -> doiConflict || differ(a.arxiv(), b.arxiv());
-      case "s2" -> doiConflict || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex());
-      default -> doiConflict || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex())
-          || differ(a.s2(), b.s2());
+      case "s2" ->
+          doiConflict || differ(a.arxiv(), b.arxiv()) || differ(a.openalex(), b.openalex());
+      default ->
+          doiConflict
+              || differ(a.arxiv(), b.arxiv())
+              || differ(a.openalex(), b.openalex())
+              || differ(a.s2(), b.s2());
     };
   }
 

@@ -3,10 +3,10 @@ package dev.papergraph.read;
 import java.io.IOException;
 
 /**
- * Reads one input format into papers, streaming: a reader holds at most one record in memory
- * beyond what the sink keeps. A broken record is passed to {@link RecordSink#reject} with its
- * position and reason and reading goes on; only input that cannot be read at all (not this
- * format, unreadable file) throws.
+ * Reads one input format into papers, streaming: a reader holds at most one record in memory beyond
+ * what the sink keeps. A broken record is passed to {@link RecordSink#reject} with its position and
+ * reason and reading goes on; only input that cannot be read at all (not this format, unreadable
+ * file) throws.
  */
 public interface CorpusReader {
 

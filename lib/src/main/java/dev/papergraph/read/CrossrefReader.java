@@ -27,7 +27,8 @@ public final class CrossrefReader implements CorpusReader {
 
   private static final Pattern JATS_TITLE = Pattern.compile("(?s)<jats:title>.*?</jats:title>");
   private static final Pattern TAG = Pattern.compile("</?(?:[a-zA-Z]+:)?([a-zA-Z]+)[^>]{0,200}>");
-  private static final Set<String> BLOCK_TAGS = Set.of("p", "title", "sec", "br", "list", "list-item", "para", "div");
+  private static final Set<String> BLOCK_TAGS =
+      Set.of("p", "title", "sec", "br", "list", "list-item", "para", "div");
 
   private final JsonRecords records = new JsonRecords(Set.of("items"), CrossrefReader::map);
 
@@ -47,14 +48,16 @@ public final class CrossrefReader implements CorpusReader {
     if (title == null) {
       throw new RecordException("work " + (doi == null ? "(no DOI)" : doi) + " has no title");
     }
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(abstractFrom(JsonFields.text(w, "abstract")))
-        .ids(ExternalIds.of(doi, null, null, null, null))
-        .venue(markupFree(first(w, "container-title")))
-        .citedByCount(JsonFields.count(w, "is-referenced-by-count"))
-        .addProvenance(where);
-    for (String field : new String[] {"issued", "published-print", "published-online", "published", "created"}) {
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(abstractFrom(JsonFields.text(w, "abstract")))
+            .ids(ExternalIds.of(doi, null, null, null, null))
+            .venue(markupFree(first(w, "container-title")))
+            .citedByCount(JsonFields.count(w, "is-referenced-by-count"))
+            .addProvenance(where);
+    for (String field :
+        new String[] {"issued", "published-print", "published-online", "published", "created"}) {
       PartialDate d = dateParts(JsonFields.object(w, field));
       if (d != null) {
         b.date(d);
@@ -71,7 +74,8 @@ public final class CrossrefReader implements CorpusReader {
       if (!name.isEmpty()) b.addAuthor(name);
     }
     for (JsonNode s : JsonFields.array(w, "subject")) {
-      if (s.isTextual() && !s.asText().isBlank()) b.addTopic(new Topic(s.asText(), 1.0, TopicSource.CATEGORY));
+      if (s.isTextual() && !s.asText().isBlank())
+        b.addTopic(new Topic(s.asText(), 1.0, TopicSource.CATEGORY));
     }
     for (JsonNode ref : JsonFields.array(w, "reference")) {
       String refDoi = ExternalIds.normalizeDoi(JsonFields.text(ref, "DOI"));
@@ -121,11 +125,18 @@ public final class CrossrefReader implements CorpusReader {
     java.util.regex.Matcher m = TAG.matcher(s);
     StringBuilder b = new StringBuilder(s.length());
     while (m.find()) {
-      m.appendReplacement(b, BLOCK_TAGS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)) ? " " : "");
+      m.appendReplacement(
+          b, BLOCK_TAGS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)) ? " " : "");
     }
     m.appendTail(b);
-    String t = b.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+    String t =
+        b.toString()
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+            .replaceAll("\\s+", " ")
+            .strip();
     return t.isEmpty() ? null : t;
   }
 }

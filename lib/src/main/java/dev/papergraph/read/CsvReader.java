@@ -6,9 +6,6 @@ import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,7 +34,15 @@ public final class CsvReader implements CorpusReader {
     YEAR("year", "publication year", "py", "pubyear", "publication_year"),
     DATE("date", "publication date", "publication_date", "publicationdate", "published"),
     AUTHORS("authors", "author", "author names", "author full names", "au", "af", "creators"),
-    VENUE("journal", "source title", "venue", "publication title", "journal/book", "so", "container title", "source"),
+    VENUE(
+        "journal",
+        "source title",
+        "venue",
+        "publication title",
+        "journal/book",
+        "so",
+        "container title",
+        "source"),
     KEYWORDS("keywords", "author keywords", "de", "index keywords", "manual tags", "subjects");
 
     private final List<String> names;
@@ -73,14 +78,18 @@ public final class CsvReader implements CorpusReader {
         if (part.isBlank()) continue;
         int eq = part.indexOf('=');
         if (eq <= 0 || eq == part.length() - 1) {
-          throw new IllegalArgumentException("column mapping \"" + part.strip() + "\" is not field=column");
+          throw new IllegalArgumentException(
+              "column mapping \"" + part.strip() + "\" is not field=column");
         }
         String field = part.substring(0, eq).strip().toUpperCase(Locale.ROOT);
         try {
           m.put(Field.valueOf(field), part.substring(eq + 1).strip());
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("unknown field \"" + part.substring(0, eq).strip()
-              + "\" in column mapping; fields are " + List.of(Field.values()).toString().toLowerCase(Locale.ROOT));
+          throw new IllegalArgumentException(
+              "unknown field \""
+                  + part.substring(0, eq).strip()
+                  + "\" in column mapping; fields are "
+                  + List.of(Field.values()).toString().toLowerCase(Locale.ROOT));
         }
       }
       return new Mapping(m);
@@ -153,16 +162,25 @@ public final class CsvReader implements CorpusReader {
       String wanted = mapping.columns().get(f);
       col[f.ordinal()] = wanted != null ? indexOf(header, wanted) : -1;
       if (wanted != null && col[f.ordinal()] < 0) {
-        throw new CorpusFormatException(file, "column \"" + wanted + "\" (mapped to " + f.name().toLowerCase(Locale.ROOT)
-            + ") is not in the header " + header);
+        throw new CorpusFormatException(
+            file,
+            "column \""
+                + wanted
+                + "\" (mapped to "
+                + f.name().toLowerCase(Locale.ROOT)
+                + ") is not in the header "
+                + header);
       }
       for (int i = 0; wanted == null && i < f.names.size() && col[f.ordinal()] < 0; i++) {
         col[f.ordinal()] = indexOf(header, f.names.get(i));
       }
     }
     if (col[Field.TITLE.ordinal()] < 0) {
-      throw new CorpusFormatException(file, "no title column in the header " + header
-          + " (name it with a column mapping, e.g. title=<column>)");
+      throw new CorpusFormatException(
+          file,
+          "no title column in the header "
+              + header
+              + " (name it with a column mapping, e.g. title=<column>)");
     }
     return col;
   }
@@ -174,28 +192,38 @@ public final class CsvReader implements CorpusReader {
     return -1;
   }
 
-  private static Paper map(List<String> row, List<String> header, int[] col, Provenance where) throws RecordException {
+  private static Paper map(List<String> row, List<String> header, int[] col, Provenance where)
+      throws RecordException {
     if (row.size() > header.size()) {
       throw new RecordException("row has " + row.size() + " fields, the header " + header.size());
     }
     String title = get(row, col, Field.TITLE);
     if (title == null) {
-      throw new RecordException("row has no title (column \"" + header.get(col[Field.TITLE.ordinal()]) + "\" is empty)");
+      throw new RecordException(
+          "row has no title (column \"" + header.get(col[Field.TITLE.ordinal()]) + "\" is empty)");
     }
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(get(row, col, Field.ABSTRACT))
-        .ids(ExternalIds.of(get(row, col, Field.DOI), get(row, col, Field.ARXIV), get(row, col, Field.OPENALEX),
-            null, get(row, col, Field.PMID)))
-        .venue(get(row, col, Field.VENUE))
-        .addProvenance(where);
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(get(row, col, Field.ABSTRACT))
+            .ids(
+                ExternalIds.of(
+                    get(row, col, Field.DOI),
+                    get(row, col, Field.ARXIV),
+                    get(row, col, Field.OPENALEX),
+                    null,
+                    get(row, col, Field.PMID)))
+            .venue(get(row, col, Field.VENUE))
+            .addProvenance(where);
     String date = get(row, col, Field.DATE);
     String year = get(row, col, Field.YEAR);
     if (year != null && !year.matches("\\d{4}(\\.0)?")) {
       throw new RecordException("year \"" + JsonFields.clip(year) + "\" is not a year");
     }
-    b.date(date != null && JsonFields.date(date) != null ? JsonFields.date(date)
-        : year == null ? null : JsonFields.date(year.substring(0, 4)));
+    b.date(
+        date != null && JsonFields.date(date) != null
+            ? JsonFields.date(date)
+            : year == null ? null : JsonFields.date(year.substring(0, 4)));
     String authors = get(row, col, Field.AUTHORS);
     if (authors != null) {
       for (String a : splitAuthors(authors)) {
@@ -259,22 +287,27 @@ public final class CsvReader implements CorpusReader {
    * runs over line ends and then does not end cleanly (the input ends inside the quotes, text
    * follows a closing quote, the row has another number of fields than the header, or it exceeds
    * {@link #MAX_ROW_LINES} or {@link Limits#MAX_RECORD_CHARS}) had an unclosed quote that would
-   * swallow the rows after it: only its first line is given up (as {@link #bad}) and the lines after
-   * it are read again as rows.
+   * swallow the rows after it: only its first line is given up (as {@link #bad}) and the lines
+   * after it are read again as rows.
    */
   private static final class Rows {
     private final TextLines in;
     private final char delimiter;
     private final java.util.ArrayDeque<String> again = new java.util.ArrayDeque<>();
     private long nextLine = 1;
+
     /** The line the row last returned starts on. */
     long line = 1;
+
     /** Why the row last returned is broken, or null. */
     String bad;
+
     /** The number of fields a row should have (the header's), or -1 while reading the header. */
     int expected = -1;
 
-    /** @param first the first line, already read from {@code in} */
+    /**
+     * @param first the first line, already read from {@code in}
+     */
     Rows(TextLines in, char delimiter, String first) {
       this.in = in;
       this.delimiter = delimiter;
@@ -338,7 +371,10 @@ public final class CsvReader implements CorpusReader {
         if (!quoted) {
           break;
         }
-        String more = consumed.size() < MAX_ROW_LINES && chars <= Limits.MAX_RECORD_CHARS ? nextPhysical() : null;
+        String more =
+            consumed.size() < MAX_ROW_LINES && chars <= Limits.MAX_RECORD_CHARS
+                ? nextPhysical()
+                : null;
         if (more == null) {
           break;
         }
@@ -349,14 +385,17 @@ public final class CsvReader implements CorpusReader {
       fields.add(field.toString());
       boolean spans = consumed.size() > 1;
       boolean endsInQuotes = quoted;
-      if (spans && (endsInQuotes || strayAfterQuote || expected >= 0 && fields.size() != expected)) {
+      if (spans
+          && (endsInQuotes || strayAfterQuote || expected >= 0 && fields.size() != expected)) {
         // give up the first line only; the lines after it are rows of their own
         for (int k = consumed.size() - 1; k >= 1; k--) {
           again.addFirst(consumed.get(k));
         }
         nextLine = line + 1;
-        bad = "unclosed quote: the quoted field runs into line " + (line + 1)
-            + " and does not end as a field there; this row is rejected, the lines after it are read";
+        bad =
+            "unclosed quote: the quoted field runs into line "
+                + (line + 1)
+                + " and does not end as a field there; this row is rejected, the lines after it are read";
       } else if (endsInQuotes) {
         bad = "unterminated quoted field: end of file inside quotes";
       }
@@ -367,7 +406,8 @@ public final class CsvReader implements CorpusReader {
   /** The field a header name would be guessed as, for messages and tests. */
   static Optional<Field> guess(String headerName) {
     for (Field f : Field.values()) {
-      if (f.names.stream().anyMatch(n -> n.equalsIgnoreCase(headerName.strip()))) return Optional.of(f);
+      if (f.names.stream().anyMatch(n -> n.equalsIgnoreCase(headerName.strip())))
+        return Optional.of(f);
     }
     return Optional.empty();
   }

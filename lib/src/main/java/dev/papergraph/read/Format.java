@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum Format {
   /** Daily-papers listing pages (title, abstract, author count, organisation, date, upvotes). */
   HF_LISTING("hf", "daily-papers listing text"),
-  /** papergraph's own corpus JSON document ({@code {"format":"papergraph-corpus","papers":[…]}}). */
+  /**
+   * papergraph's own corpus JSON document ({@code {"format":"papergraph-corpus","papers":[…]}}).
+   */
   PAPERGRAPH_JSON("json", "papergraph corpus JSON"),
   /** papergraph's own corpus JSON Lines: one paper object a line. */
   PAPERGRAPH_JSONL("jsonl", "papergraph corpus JSON Lines"),
@@ -15,7 +17,9 @@ public enum Format {
   OPENALEX("openalex", "OpenAlex works"),
   /** arXiv metadata JSON Lines: the Kaggle snapshot and daily listing dumps. */
   ARXIV("arxiv", "arXiv metadata JSON Lines"),
-  /** Semantic Scholar: Graph API papers and pages, S2AG papers/abstracts/s2orc, S2ORC, 2017 corpus. */
+  /**
+   * Semantic Scholar: Graph API papers and pages, S2AG papers/abstracts/s2orc, S2ORC, 2017 corpus.
+   */
   SEMANTIC_SCHOLAR("s2", "Semantic Scholar papers"),
   /** Crossref REST API works (single work, work lists, citeproc JSON). */
   CROSSREF("crossref", "Crossref works"),
@@ -58,8 +62,16 @@ public enum Format {
    * @throws IllegalArgumentException naming the value and listing the formats, as one line
    */
   public static Format require(String name) {
-    return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown format \"" + name
-        + "\"; formats are: " + String.join(", ", java.util.Arrays.stream(values()).map(Format::cliName).toList())));
+    return byName(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown format \""
+                        + name
+                        + "\"; formats are: "
+                        + String.join(
+                            ", ",
+                            java.util.Arrays.stream(values()).map(Format::cliName).toList())));
   }
 
   /** The format named by a {@code --format} value (case-insensitive). */

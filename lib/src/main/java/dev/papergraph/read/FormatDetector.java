@@ -23,11 +23,13 @@ final class FormatDetector {
   static Optional<Format> detect(InputSource source, int sniffBytes) throws IOException {
     if (ZipInputs.isZip(source.head(4))) {
       Optional<Format>[] found = new Optional[] {Optional.empty()};
-      ZipInputs.forEachEntry(source, entry -> {
-        if (found[0].isEmpty()) {
-          found[0] = detectText(entry.headText(sniffBytes));
-        }
-      });
+      ZipInputs.forEachEntry(
+          source,
+          entry -> {
+            if (found[0].isEmpty()) {
+              found[0] = detectText(entry.headText(sniffBytes));
+            }
+          });
       return found[0];
     }
     return detectText(source.headText(sniffBytes));
@@ -51,11 +53,12 @@ final class FormatDetector {
     return text(trimmed);
   }
 
-  private static final Pattern BIBTEX_ENTRY = Pattern.compile(
-      "(?m)^\\s*@\\s*(article|book|booklet|inbook|incollection|inproceedings|conference|manual|mastersthesis|"
-          + "misc|phdthesis|proceedings|techreport|unpublished|online|report|thesis|collection|string|preamble|"
-          + "comment|software|dataset|mvbook|mvproceedings|reference|periodical|patent)\\s*[{(]",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern BIBTEX_ENTRY =
+      Pattern.compile(
+          "(?m)^\\s*@\\s*(article|book|booklet|inbook|incollection|inproceedings|conference|manual|mastersthesis|"
+              + "misc|phdthesis|proceedings|techreport|unpublished|online|report|thesis|collection|string|preamble|"
+              + "comment|software|dataset|mvbook|mvproceedings|reference|periodical|patent)\\s*[{(]",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern RIS_TY = Pattern.compile("(?m)^\\s*TY  -");
   private static final Pattern MEDLINE_PMID = Pattern.compile("(?m)^PMID- ?\\d");
@@ -86,10 +89,13 @@ final class FormatDetector {
     return HF_MARKER.matcher(t).find() ? Optional.of(Format.HF_LISTING) : Optional.empty();
   }
 
-  /** A line only a daily-papers listing has: its page header, an author count or the date separator. */
-  private static final Pattern HF_MARKER = Pattern.compile(
-      "(?mi)^\\s*(daily papers|by ?ak and the research community|get trending papers in your email inbox!|"
-          + "•\\s*\\d+\\s+authors?|·)\\s*$");
+  /**
+   * A line only a daily-papers listing has: its page header, an author count or the date separator.
+   */
+  private static final Pattern HF_MARKER =
+      Pattern.compile(
+          "(?mi)^\\s*(daily papers|by ?ak and the research community|get trending papers in your email inbox!|"
+              + "•\\s*\\d+\\s+authors?|·)\\s*$");
 
   private static final Pattern PUBMED_ROOT =
       Pattern.compile("<(PubmedArticleSet|MedlineCitationSet|PubmedArticle|MedlineCitation)[\\s>]");
@@ -99,8 +105,12 @@ final class FormatDetector {
     if (PUBMED_ROOT.matcher(t).find()) {
       return Optional.of(Format.PUBMED_XML);
     }
-    if (JATS_ROOT.matcher(t).find() && (t.contains("JATS") || t.contains("<front>") || t.contains("article-meta")
-        || t.contains("journal-meta") || t.contains("NLM//DTD"))) {
+    if (JATS_ROOT.matcher(t).find()
+        && (t.contains("JATS")
+            || t.contains("<front>")
+            || t.contains("article-meta")
+            || t.contains("journal-meta")
+            || t.contains("NLM//DTD"))) {
       return Optional.of(Format.JATS);
     }
     return Optional.empty();
@@ -114,26 +124,38 @@ final class FormatDetector {
     if (t.charAt(0) == '{' && first.contains("\"title\"") && first.contains("\"provenance\"")) {
       return Optional.of(Format.PAPERGRAPH_JSONL);
     }
-    if (t.contains("openalex.org/W") && (t.contains("\"authorships\"")
-        || t.contains("\"abstract_inverted_index\"") || t.contains("\"referenced_works\"")
-        || t.contains("\"publication_year\""))) {
+    if (t.contains("openalex.org/W")
+        && (t.contains("\"authorships\"")
+            || t.contains("\"abstract_inverted_index\"")
+            || t.contains("\"referenced_works\"")
+            || t.contains("\"publication_year\""))) {
       return Optional.of(Format.OPENALEX);
     }
-    if (t.contains("\"categories\"") && (t.contains("\"authors_parsed\"") || t.contains("\"versions\"")
-        || t.contains("arxiv.org/abs/"))) {
+    if (t.contains("\"categories\"")
+        && (t.contains("\"authors_parsed\"")
+            || t.contains("\"versions\"")
+            || t.contains("arxiv.org/abs/"))) {
       return Optional.of(Format.ARXIV);
     }
-    if (t.contains("\"message-type\"") || (t.contains("\"DOI\"") && (t.contains("\"container-title\"")
-        || t.contains("\"reference-count\"") || t.contains("\"is-referenced-by-count\"")))) {
+    if (t.contains("\"message-type\"")
+        || (t.contains("\"DOI\"")
+            && (t.contains("\"container-title\"")
+                || t.contains("\"reference-count\"")
+                || t.contains("\"is-referenced-by-count\"")))) {
       return Optional.of(Format.CROSSREF);
     }
-    if (t.contains("\"paperId\"") || t.contains("\"corpusid\"") || t.contains("\"corpusId\"")
-        || t.contains("\"paperAbstract\"") || t.contains("\"s2Url\"")
-        || (t.contains("\"paper_id\"") && (t.contains("\"mag_field_of_study\"") || t.contains("\"metadata\"")))) {
+    if (t.contains("\"paperId\"")
+        || t.contains("\"corpusid\"")
+        || t.contains("\"corpusId\"")
+        || t.contains("\"paperAbstract\"")
+        || t.contains("\"s2Url\"")
+        || (t.contains("\"paper_id\"")
+            && (t.contains("\"mag_field_of_study\"") || t.contains("\"metadata\"")))) {
       return Optional.of(Format.SEMANTIC_SCHOLAR);
     }
     if (t.charAt(0) == '{' && first.contains("\"title\"") && first.stripTrailing().endsWith("}")) {
-      // a JSONL of one's own (e.g. id, title, abstract per line): papergraph's JSONL with fewer fields
+      // a JSONL of one's own (e.g. id, title, abstract per line): papergraph's JSONL with fewer
+      // fields
       return Optional.of(Format.PAPERGRAPH_JSONL);
     }
     return Optional.empty();

@@ -3,11 +3,7 @@ package dev.papergraph.read;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Provenance;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads "daily papers" listing pages: a page header ("new", "Subscribe", "Daily Papers", "by AK
- * and the research community", a capture date such as "Nov 18"), then per paper a title
- * paragraph, an abstract paragraph and optionally a metadata block of consecutive lines: {@code •
- * N authors} and/or an organisation line, a {@code ·} line and a date line ({@code Apr 29 15} is
- * April 29 with no year and 15 upvotes; {@code Jun 22, 2020} has a year and no upvotes; {@code Jan
- * 29, 2024 1} has both).
+ * Reads "daily papers" listing pages: a page header ("new", "Subscribe", "Daily Papers", "by AK and
+ * the research community", a capture date such as "Nov 18"), then per paper a title paragraph, an
+ * abstract paragraph and optionally a metadata block of consecutive lines: {@code • N authors}
+ * and/or an organisation line, a {@code ·} line and a date line ({@code Apr 29 15} is April 29 with
+ * no year and 15 upvotes; {@code Jun 22, 2020} has a year and no upvotes; {@code Jan 29, 2024 1}
+ * has both).
  *
  * <p>Paragraphs are separated by blank lines. CRLF, a UTF-8 byte-order mark and trailing spaces are
  * accepted. A title followed by its metadata block or by the next title (a missing abstract), and a
@@ -29,17 +25,26 @@ import java.util.regex.Pattern;
  */
 public final class HfListingReader implements CorpusReader {
 
-  private static final Set<String> HEADER_LINES = Set.of(
-      "new", "get trending papers in your email inbox!", "subscribe", "daily papers",
-      "byak and the research community", "by ak and the research community");
+  private static final Set<String> HEADER_LINES =
+      Set.of(
+          "new",
+          "get trending papers in your email inbox!",
+          "subscribe",
+          "daily papers",
+          "byak and the research community",
+          "by ak and the research community");
   private static final Pattern CAPTURE_DATE = Pattern.compile("[A-Z][a-z]{2} \\d{1,2}");
-  private static final Pattern AUTHORS = Pattern.compile("•\\s*(\\d+)\\s+authors?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DATE = Pattern.compile(
-      "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? (\\d{1,2})(?:, (\\d{4}))?(?: (\\d+))?");
+  private static final Pattern AUTHORS =
+      Pattern.compile("•\\s*(\\d+)\\s+authors?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? (\\d{1,2})(?:, (\\d{4}))?(?: (\\d+))?");
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
   /** A title is short and has no closing full stop; an abstract is prose. */
   private static final int TITLE_MAX_WORDS = 40;
+
   private static final int ABSTRACT_MIN_WORDS = 20;
 
   @Override
@@ -81,7 +86,8 @@ public final class HfListingReader implements CorpusReader {
       i++;
     }
     if (i == paragraphs.size()) {
-      sink.warn(file, paragraphs.isEmpty() ? "empty file: no records" : "only a page header: no records");
+      sink.warn(
+          file, paragraphs.isEmpty() ? "empty file: no records" : "only a page header: no records");
       return;
     }
     long record = 0;
@@ -89,37 +95,62 @@ public final class HfListingReader implements CorpusReader {
       Paragraph title = paragraphs.get(i);
       record++;
       if (title.isMetadata()) {
-        sink.reject(new ImportIssue(file, title.line(), record,
-            "metadata block (authors/date) without a title and abstract before it"));
+        sink.reject(
+            new ImportIssue(
+                file,
+                title.line(),
+                record,
+                "metadata block (authors/date) without a title and abstract before it"));
         i++;
         continue;
       }
       if (i + 1 == paragraphs.size()) {
-        sink.reject(new ImportIssue(file, title.line(), record,
-            "truncated record: title \"" + clip(title.text()) + "\" has no abstract at end of file"));
+        sink.reject(
+            new ImportIssue(
+                file,
+                title.line(),
+                record,
+                "truncated record: title \""
+                    + clip(title.text())
+                    + "\" has no abstract at end of file"));
         break;
       }
       Paragraph abs = paragraphs.get(i + 1);
       if (abs.isMetadata()) {
-        sink.reject(new ImportIssue(file, title.line(), record,
-            "record \"" + clip(title.text()) + "\" has no abstract (metadata follows the title)"));
+        sink.reject(
+            new ImportIssue(
+                file,
+                title.line(),
+                record,
+                "record \""
+                    + clip(title.text())
+                    + "\" has no abstract (metadata follows the title)"));
         i += 2;
         continue;
       }
       if (abs.looksLikeTitle() && i + 2 < paragraphs.size()) {
         Paragraph next = paragraphs.get(i + 2);
-        if (!next.isMetadata() && next.words() >= ABSTRACT_MIN_WORDS && next.words() > 2 * abs.words()) {
+        if (!next.isMetadata()
+            && next.words() >= ABSTRACT_MIN_WORDS
+            && next.words() > 2 * abs.words()) {
           // the next paragraph is an abstract, so `abs` is the next record's title
-          sink.reject(new ImportIssue(file, title.line(), record,
-              "record \"" + clip(title.text()) + "\" has no abstract (another title follows it)"));
+          sink.reject(
+              new ImportIssue(
+                  file,
+                  title.line(),
+                  record,
+                  "record \""
+                      + clip(title.text())
+                      + "\" has no abstract (another title follows it)"));
           i += 1;
           continue;
         }
       }
-      Paper.Builder b = Paper.builder()
-          .title(title.text())
-          .abstractText(abs.text())
-          .addProvenance(new Provenance(file, title.line(), record));
+      Paper.Builder b =
+          Paper.builder()
+              .title(title.text())
+              .abstractText(abs.text())
+              .addProvenance(new Provenance(file, title.line(), record));
       i += 2;
       if (i < paragraphs.size() && paragraphs.get(i).isMetadata()) {
         String problem = readMetadata(paragraphs.get(i), b);
@@ -132,7 +163,9 @@ public final class HfListingReader implements CorpusReader {
     }
   }
 
-  /** Fills author count, organisation, date and upvotes; returns a problem to warn about, or null. */
+  /**
+   * Fills author count, organisation, date and upvotes; returns a problem to warn about, or null.
+   */
   private static String readMetadata(Paragraph meta, Paper.Builder b) {
     String problem = null;
     boolean afterDot = false;
@@ -148,9 +181,10 @@ public final class HfListingReader implements CorpusReader {
           try {
             int month = MONTHS.indexOf(d.group(1).toLowerCase(Locale.ROOT)) + 1;
             int day = Integer.parseInt(d.group(2));
-            b.date(d.group(3) == null
-                ? PartialDate.ofMonthDay(month, day)
-                : PartialDate.of(Integer.parseInt(d.group(3)), month, day));
+            b.date(
+                d.group(3) == null
+                    ? PartialDate.ofMonthDay(month, day)
+                    : PartialDate.of(Integer.parseInt(d.group(3)), month, day));
           } catch (IllegalArgumentException e) {
             problem = "date \"" + line + "\" is not a calendar date; kept without a date";
           }

@@ -20,7 +20,17 @@ import java.util.Locale;
  * @param skipped inputs not read, each with the reason: files of a folder (or entries of a zip)
  *     whose content is no format papergraph reads, an input given twice
  */
-@JsonPropertyOrder({"read", "imported", "merged", "rejected", "files", "merges", "rejections", "warnings", "skipped"})
+@JsonPropertyOrder({
+  "read",
+  "imported",
+  "merged",
+  "rejected",
+  "files",
+  "merges",
+  "rejections",
+  "warnings",
+  "skipped"
+})
 public record ImportReport(
     long read,
     long imported,
@@ -32,7 +42,9 @@ public record ImportReport(
     List<Warning> warnings,
     List<Skipped> skipped) {
 
-  /** @throws IllegalStateException if the counts do not add up (a bug, never a user mistake) */
+  /**
+   * @throws IllegalStateException if the counts do not add up (a bug, never a user mistake)
+   */
   public ImportReport {
     files = List.copyOf(files);
     merges = List.copyOf(merges);
@@ -42,8 +54,14 @@ public record ImportReport(
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
     if (read != imported + merged + rejected) {
       throw new IllegalStateException(
-          "records unaccounted for: read " + read + " != imported " + imported + " + merged "
-              + merged + " + rejected " + rejected);
+          "records unaccounted for: read "
+              + read
+              + " != imported "
+              + imported
+              + " + merged "
+              + merged
+              + " + rejected "
+              + rejected);
     }
     if (rejected != rejections.size() || merged != merges.size()) {
       throw new IllegalStateException("report lists do not match its counts");
@@ -57,7 +75,8 @@ public record ImportReport(
    * @param format the format it was read as
    */
   @JsonPropertyOrder({"file", "format", "read", "imported", "merged", "rejected"})
-  public record FileCounts(String file, String format, long read, long imported, long merged, long rejected) {}
+  public record FileCounts(
+      String file, String format, long read, long imported, long merged, long rejected) {}
 
   /**
    * One record merged into an existing paper.
@@ -70,8 +89,15 @@ public record ImportReport(
   public record Merge(Provenance record, String into, String matchedBy) {}
 
   /** A report without skipped inputs. */
-  public ImportReport(long read, long imported, long merged, long rejected, List<FileCounts> files,
-      List<Merge> merges, List<ImportIssue> rejections, List<Warning> warnings) {
+  public ImportReport(
+      long read,
+      long imported,
+      long merged,
+      long rejected,
+      List<FileCounts> files,
+      List<Merge> merges,
+      List<ImportIssue> rejections,
+      List<Warning> warnings) {
     this(read, imported, merged, rejected, files, merges, rejections, warnings, List.of());
   }
 
@@ -101,9 +127,16 @@ public record ImportReport(
    * CorpusBuilder#seed}): counts added, lists concatenated.
    */
   public ImportReport followedBy(ImportReport later) {
-    return new ImportReport(read + later.read, imported + later.imported, merged + later.merged,
-        rejected + later.rejected, concat(files, later.files), concat(merges, later.merges),
-        concat(rejections, later.rejections), concat(warnings, later.warnings), concat(skipped, later.skipped));
+    return new ImportReport(
+        read + later.read,
+        imported + later.imported,
+        merged + later.merged,
+        rejected + later.rejected,
+        concat(files, later.files),
+        concat(merges, later.merges),
+        concat(rejections, later.rejections),
+        concat(warnings, later.warnings),
+        concat(skipped, later.skipped));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -118,12 +151,25 @@ public record ImportReport(
    */
   public String toText() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT,
-        "Import: %d records read, %d papers imported, %d merged into earlier papers, %d rejected%n",
-        read, imported, merged, rejected));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Import: %d records read, %d papers imported, %d merged into earlier papers, %d rejected%n",
+            read,
+            imported,
+            merged,
+            rejected));
     for (FileCounts f : files) {
-      b.append(String.format(Locale.ROOT, "  %-48s %-10s read %6d  imported %6d  merged %6d  rejected %5d%n",
-          f.file(), f.format(), f.read(), f.imported(), f.merged(), f.rejected()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-48s %-10s read %6d  imported %6d  merged %6d  rejected %5d%n",
+              f.file(),
+              f.format(),
+              f.read(),
+              f.imported(),
+              f.merged(),
+              f.rejected()));
     }
     for (ImportIssue r : rejections) {
       b.append("  rejected ").append(r.message()).append(System.lineSeparator());
@@ -132,7 +178,11 @@ public record ImportReport(
       b.append("  skipped ").append(s.message()).append(System.lineSeparator());
     }
     for (Warning w : warnings) {
-      b.append("  warning ").append(w.file()).append(": ").append(w.message()).append(System.lineSeparator());
+      b.append("  warning ")
+          .append(w.file())
+          .append(": ")
+          .append(w.message())
+          .append(System.lineSeparator());
     }
     return b.toString();
   }

@@ -18,8 +18,8 @@ import java.util.function.Predicate;
  * The files of a folder as inputs: recursively, symbolic links followed (a link back into a folder
  * being walked is a loop: listed as skipped, not followed), hidden files and folders (names
  * starting with {@code .}) left out, in path order. Each file is an {@linkplain
- * InputSource#inFolder optional} source, so one of no known format (a README, a licence) is
- * skipped and listed in the import report rather than read as papers.
+ * InputSource#inFolder optional} source, so one of no known format (a README, a licence) is skipped
+ * and listed in the import report rather than read as papers.
  */
 public final class InputFiles {
 
@@ -36,11 +36,16 @@ public final class InputFiles {
    */
   public static List<InputSource> walk(Path folder, Predicate<Path> keep) throws IOException {
     List<InputSource> out = new ArrayList<>();
-    Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+    Files.walkFileTree(
+        folder,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            return !dir.equals(folder) && hidden(dir)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
@@ -54,10 +59,12 @@ public final class InputFiles {
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
             if (!hidden(file) && keep.test(file)) {
-              String reason = e instanceof FileSystemLoopException
-                  ? "symbolic link loop: it leads back into a folder being read; not followed"
-                  : Files.isSymbolicLink(file) && !Files.exists(file) ? "broken symbolic link"
-                  : "cannot be read (" + e.getClass().getSimpleName() + ")";
+              String reason =
+                  e instanceof FileSystemLoopException
+                      ? "symbolic link loop: it leads back into a folder being read; not followed"
+                      : Files.isSymbolicLink(file) && !Files.exists(file)
+                          ? "broken symbolic link"
+                          : "cannot be read (" + e.getClass().getSimpleName() + ")";
               out.add(InputSource.unreadable(file.normalize(), reason));
             }
             return FileVisitResult.CONTINUE;

@@ -10,16 +10,16 @@ import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A named input that can be opened (more than once, so a format can be detected before reading):
- * a file, a classpath resource or a buffered stream. Gzip content is unpacked transparently.
+ * A named input that can be opened (more than once, so a format can be detected before reading): a
+ * file, a classpath resource or a buffered stream. Gzip content is unpacked transparently.
  *
  * @param name the name shown in messages and provenance (the path as the user gave it)
  * @param opener opens the raw bytes
- * @param file the file on disk, or {@code null} (a resource, standard input, a zip entry): the
- *     same file given twice is read once
+ * @param file the file on disk, or {@code null} (a resource, standard input, a zip entry): the same
+ *     file given twice is read once
  * @param optional whether the input was found rather than named (a file of a folder): one whose
- *     content is no format papergraph reads, or that cannot be opened, is skipped and listed in
- *     the import report instead of failing the import
+ *     content is no format papergraph reads, or that cannot be opened, is skipped and listed in the
+ *     import report instead of failing the import
  */
 public record InputSource(String name, Opener opener, Path file, boolean optional) {
 
@@ -54,9 +54,13 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
 
   /** A found input that cannot be read at all, for the import report to list as skipped. */
   static InputSource unreadable(Path file, String reason) {
-    return new InputSource(file.toString(), () -> {
-      throw new CorpusFormatException(file.toString(), reason);
-    }, null, true);
+    return new InputSource(
+        file.toString(),
+        () -> {
+          throw new CorpusFormatException(file.toString(), reason);
+        },
+        null,
+        true);
   }
 
   private static Opener fileOpener(Path file) {
@@ -77,13 +81,15 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
    * <p>Opening fails with a {@link CorpusFormatException} if the resource does not exist.
    */
   public static InputSource ofResource(ClassLoader loader, String resource) {
-    return new InputSource(resource, () -> {
-      InputStream in = loader.getResourceAsStream(resource);
-      if (in == null) {
-        throw new CorpusFormatException(resource, "no such resource on the classpath");
-      }
-      return in;
-    });
+    return new InputSource(
+        resource,
+        () -> {
+          InputStream in = loader.getResourceAsStream(resource);
+          if (in == null) {
+            throw new CorpusFormatException(resource, "no such resource on the classpath");
+          }
+          return in;
+        });
   }
 
   /** Bytes held in memory (standard input is read into memory once so it can be sniffed). */
@@ -126,15 +132,18 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
    */
   public java.io.Reader openText() throws IOException {
     InputStream in = open();
-    BufferedInputStream b = in instanceof BufferedInputStream bis ? bis : new BufferedInputStream(in, 1 << 16);
+    BufferedInputStream b =
+        in instanceof BufferedInputStream bis ? bis : new BufferedInputStream(in, 1 << 16);
     b.mark(4);
     byte[] head = b.readNBytes(4);
     b.reset();
     Bom bom = Bom.of(head);
     b.skipNBytes(bom.length);
-    var decoder = bom.charset.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    var decoder =
+        bom.charset
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
     return new java.io.BufferedReader(new java.io.InputStreamReader(b, decoder), 1 << 16);
   }
 
@@ -223,15 +232,20 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
       try {
         n = super.read(b, off, len);
       } catch (java.io.EOFException e) {
-        throw new CorpusFormatException(name, "truncated gzip: the file ends before its compressed data does", e);
+        throw new CorpusFormatException(
+            name, "truncated gzip: the file ends before its compressed data does", e);
       } catch (java.util.zip.ZipException e) {
         throw new CorpusFormatException(name, "damaged gzip: " + e.getMessage(), e);
       }
       if (n > 0) {
         unpacked += n;
-        if (unpacked > Limits.RATIO_FREE_BYTES && unpacked > Limits.MAX_UNPACK_RATIO * Math.max(1, packed.count)) {
-          throw new CorpusFormatException(name, "gzip unpacks to over " + Limits.MAX_UNPACK_RATIO
-              + " times its size (a decompression bomb, e.g. a file of zeros): not read");
+        if (unpacked > Limits.RATIO_FREE_BYTES
+            && unpacked > Limits.MAX_UNPACK_RATIO * Math.max(1, packed.count)) {
+          throw new CorpusFormatException(
+              name,
+              "gzip unpacks to over "
+                  + Limits.MAX_UNPACK_RATIO
+                  + " times its size (a decompression bomb, e.g. a file of zeros): not read");
         }
       }
       return n;

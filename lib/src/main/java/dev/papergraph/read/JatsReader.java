@@ -20,12 +20,13 @@ import java.util.Set;
  * <p>Mapping: {@code article-id} pmid/doi; {@code article-title}; {@code abstract} (all its
  * paragraphs, section titles dropped); authors from {@code contrib[@contrib-type=author]/name}; the
  * date from the first complete {@code pub-date} (epub, ppub, collection, else any); {@code
- * journal-title} as venue; {@code kwd} as {@link TopicSource#KEYWORD} topics; each {@code ref}
- * with a {@code pub-id} of type pmid or doi as a reference (the PubMed id first).
+ * journal-title} as venue; {@code kwd} as {@link TopicSource#KEYWORD} topics; each {@code ref} with
+ * a {@code pub-id} of type pmid or doi as a reference (the PubMed id first).
  */
 public final class JatsReader implements CorpusReader {
 
-  private final XmlRecords records = new XmlRecords(Set.of("article"), Set.of("body", "floats-group"), JatsReader::map);
+  private final XmlRecords records =
+      new XmlRecords(Set.of("article"), Set.of("body", "floats-group"), JatsReader::map);
 
   @Override
   public Format format() {
@@ -38,8 +39,10 @@ public final class JatsReader implements CorpusReader {
   }
 
   static Paper map(Node article, Provenance where) throws RecordException {
-    Node meta = article.at("front", "article-meta")
-        .orElseThrow(() -> new RecordException("article has no front/article-meta"));
+    Node meta =
+        article
+            .at("front", "article-meta")
+            .orElseThrow(() -> new RecordException("article has no front/article-meta"));
     String pmid = null;
     String doi = null;
     for (Node id : meta.all("article-id")) {
@@ -49,24 +52,34 @@ public final class JatsReader implements CorpusReader {
     }
     String title = meta.at("title-group", "article-title").map(Node::textOrNull).orElse(null);
     if (title == null) {
-      throw new RecordException("article " + (doi != null ? doi : pmid != null ? "PMID " + pmid : "(no id)")
-          + " has no article-title");
+      throw new RecordException(
+          "article "
+              + (doi != null ? doi : pmid != null ? "PMID " + pmid : "(no id)")
+              + " has no article-title");
     }
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(abstractText(meta))
-        .ids(ExternalIds.of(doi, null, null, null, pmid))
-        .venue(article.at("front", "journal-meta", "journal-title-group", "journal-title")
-            .or(() -> article.at("front", "journal-meta", "journal-title")).map(Node::textOrNull).orElse(null))
-        .date(pubDate(meta))
-        .addProvenance(where);
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(abstractText(meta))
+            .ids(ExternalIds.of(doi, null, null, null, pmid))
+            .venue(
+                article
+                    .at("front", "journal-meta", "journal-title-group", "journal-title")
+                    .or(() -> article.at("front", "journal-meta", "journal-title"))
+                    .map(Node::textOrNull)
+                    .orElse(null))
+            .date(pubDate(meta))
+            .addProvenance(where);
     for (Node contrib : meta.descendants("contrib")) {
       if (!"author".equals(contrib.attr("contrib-type"))) continue;
       Optional<Node> name = contrib.child("name");
       String n;
       if (name.isPresent()) {
-        n = (name.get().child("given-names").map(Node::text).orElse("") + " "
-            + name.get().child("surname").map(Node::text).orElse("")).strip();
+        n =
+            (name.get().child("given-names").map(Node::text).orElse("")
+                    + " "
+                    + name.get().child("surname").map(Node::text).orElse(""))
+                .strip();
       } else {
         n = contrib.child("collab").map(Node::text).orElse("");
       }
@@ -90,9 +103,11 @@ public final class JatsReader implements CorpusReader {
   }
 
   private static String abstractText(Node meta) {
-    Optional<Node> abs = meta.all("abstract").stream()
-        .filter(a -> a.attr("abstract-type") == null).findFirst()
-        .or(() -> meta.child("abstract"));
+    Optional<Node> abs =
+        meta.all("abstract").stream()
+            .filter(a -> a.attr("abstract-type") == null)
+            .findFirst()
+            .or(() -> meta.child("abstract"));
     if (abs.isEmpty()) {
       return null;
     }
@@ -113,10 +128,14 @@ public final class JatsReader implements CorpusReader {
           if (year == null) continue;
           String month = d.child("month").map(Node::text).orElse(null);
           String day = d.child("day").map(Node::text).orElse(null);
-          String iso = year + (month != null && month.matches("\\d{1,2}")
-              ? String.format("-%02d", Integer.parseInt(month))
-                  + (day != null && day.matches("\\d{1,2}") ? String.format("-%02d", Integer.parseInt(day)) : "")
-              : "");
+          String iso =
+              year
+                  + (month != null && month.matches("\\d{1,2}")
+                      ? String.format("-%02d", Integer.parseInt(month))
+                          + (day != null && day.matches("\\d{1,2}")
+                              ? String.format("-%02d", Integer.parseInt(day))
+                              : "")
+                      : "");
           PartialDate date = JsonFields.date(iso);
           if (date != null) return date;
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class JsonFields {
 
-  private static final Pattern DATE_PREFIX = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?.*");
+  private static final Pattern DATE_PREFIX =
+      Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?.*");
 
   private JsonFields() {}
 
@@ -55,7 +56,9 @@ final class JsonFields {
     throw wrongType(field, "text", n);
   }
 
-  /** The non-negative whole number under {@code field} (a number or numeric text), or {@code null}. */
+  /**
+   * The non-negative whole number under {@code field} (a number or numeric text), or {@code null}.
+   */
   static Integer count(JsonNode record, String field) throws RecordException {
     JsonNode n = record.path(field);
     if (n.isMissingNode() || n.isNull()) {
@@ -110,7 +113,9 @@ final class JsonFields {
     Integer month = m.group(2) == null ? null : Integer.parseInt(m.group(2));
     Integer day = m.group(3) == null ? null : Integer.parseInt(m.group(3));
     try {
-      return new PartialDate(year, month == null || month == 0 ? null : month,
+      return new PartialDate(
+          year,
+          month == null || month == 0 ? null : month,
           month == null || month == 0 || day == null || day == 0 ? null : day);
     } catch (IllegalArgumentException e) {
       try {
@@ -130,8 +135,8 @@ final class JsonFields {
   }
 
   static RecordException wrongType(String field, String expected, JsonNode found) {
-    return new RecordException("field \"" + field + "\" should be " + expected + ", found "
-        + describe(found));
+    return new RecordException(
+        "field \"" + field + "\" should be " + expected + ", found " + describe(found));
   }
 
   private static String describe(JsonNode n) {

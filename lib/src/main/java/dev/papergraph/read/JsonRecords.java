@@ -45,16 +45,20 @@ final class JsonRecords {
   }
 
   /**
-   * The mapper of every JSON reader: strings up to 64 M characters (Jackson's default of 20 M
-   * would fail a legitimate large value before {@link RecordDoor} can name the bound), nesting
-   * bounded by {@link Limits#MAX_NESTING}.
+   * The mapper of every JSON reader: strings up to 64 M characters (Jackson's default of 20 M would
+   * fail a legitimate large value before {@link RecordDoor} can name the bound), nesting bounded by
+   * {@link Limits#MAX_NESTING}.
    */
-  static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(64 << 20)
-          .maxNestingDepth(Limits.MAX_NESTING)
-          .build())
-      .build()).build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxStringLength(64 << 20)
+                          .maxNestingDepth(Limits.MAX_NESTING)
+                          .build())
+                  .build())
+          .build();
 
   private final Set<String> wrappers;
   private final Handler handler;
@@ -100,7 +104,8 @@ final class JsonRecords {
       return readDocument(source, sink);
     }
     if (first != '{') {
-      throw new CorpusFormatException(file, "not JSON: the content starts with '" + (char) first + "'");
+      throw new CorpusFormatException(
+          file, "not JSON: the content starts with '" + (char) first + "'");
     }
     return readValues(source, sink);
   }
@@ -108,9 +113,9 @@ final class JsonRecords {
   /**
    * Reads a stream of top-level JSON values, each framed by its brackets before Jackson parses it:
    * JSON Lines, concatenated (pretty-printed) objects as jq writes them, or one object. A value
-   * that does not parse costs only itself. A value still open when a line starts with <code>{</code>
-   * or <code>[</code> in its first column (where only a new top-level value starts, in JSON Lines
-   * and in jq's output alike) was cut short: it is rejected and the new value read.
+   * that does not parse costs only itself. A value still open when a line starts with <code>{
+   * </code> or <code>[</code> in its first column (where only a new top-level value starts, in JSON
+   * Lines and in jq's output alike) was cut short: it is rejected and the new value read.
    */
   private long readValues(InputSource source, RecordSink sink) throws IOException {
     String file = source.name();
@@ -144,12 +149,17 @@ final class JsonRecords {
             unwrap(p.readValueAsTree(), file, v.line(), c, sink);
           }
           if (p.nextToken() != null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the value");
+            throw new com.fasterxml.jackson.core.JsonParseException(
+                p, "unexpected content after the value");
           }
         } catch (JsonProcessingException e) {
           c.record++;
-          sink.reject(new ImportIssue(file, v.line() + lineOf(e) - 1, c.record,
-              "malformed JSON: " + oneLine(e.getOriginalMessage())));
+          sink.reject(
+              new ImportIssue(
+                  file,
+                  v.line() + lineOf(e) - 1,
+                  c.record,
+                  "malformed JSON: " + oneLine(e.getOriginalMessage())));
         } finally {
           c.lineOffset = 0;
         }
@@ -183,13 +193,22 @@ final class JsonRecords {
     emit(node, file, line, c, sink, c.document);
   }
 
-  /** @param named whether to name the record in messages (a line or document holds several) */
-  private void emit(JsonNode node, String file, long line, Counter c, RecordSink sink, boolean named) {
+  /**
+   * @param named whether to name the record in messages (a line or document holds several)
+   */
+  private void emit(
+      JsonNode node, String file, long line, Counter c, RecordSink sink, boolean named) {
     c.record++;
     String at = named ? "record " + c.record + ": " : "";
     if (!node.isObject()) {
-      sink.reject(new ImportIssue(file, line, c.record, at + "record is not a JSON object but "
-          + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+      sink.reject(
+          new ImportIssue(
+              file,
+              line,
+              c.record,
+              at
+                  + "record is not a JSON object but "
+                  + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
       return;
     }
     try {
@@ -220,14 +239,24 @@ final class JsonRecords {
         }
         if (p.nextToken() != null) {
           c.record++;
-          sink.reject(new ImportIssue(file, p.currentTokenLocation().getLineNr(), c.record,
-              "unexpected content after the end of the JSON document"));
+          sink.reject(
+              new ImportIssue(
+                  file,
+                  p.currentTokenLocation().getLineNr(),
+                  c.record,
+                  "unexpected content after the end of the JSON document"));
         }
       } catch (JsonProcessingException e) {
         c.record++;
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        sink.reject(new ImportIssue(file, line, c.record, "malformed JSON: "
-            + oneLine(e.getOriginalMessage()) + "; the rest of this document could not be read"));
+        sink.reject(
+            new ImportIssue(
+                file,
+                line,
+                c.record,
+                "malformed JSON: "
+                    + oneLine(e.getOriginalMessage())
+                    + "; the rest of this document could not be read"));
       }
     }
     return c.record;
@@ -248,7 +277,8 @@ final class JsonRecords {
    * @return the object's other fields when it held no wrapper array (it is then itself a record),
    *     else {@code null}
    */
-  private ObjectNode readObject(JsonParser p, String file, Counter c, RecordSink sink) throws IOException {
+  private ObjectNode readObject(JsonParser p, String file, Counter c, RecordSink sink)
+      throws IOException {
     ObjectNode kept = MAPPER.createObjectNode();
     boolean wrapped = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -272,8 +302,10 @@ final class JsonRecords {
 
   private static final class Counter {
     long record;
+
     /** Lines before the value being parsed, which Jackson counts from 1. */
     long lineOffset;
+
     boolean document;
   }
 

@@ -31,7 +31,10 @@ public final class Limits {
    */
   public static final int MAX_NESTING = 200;
 
-  /** Largest raw record (a BibTeX entry, an XML record element, a CSV row, a JSON line), in characters. */
+  /**
+   * Largest raw record (a BibTeX entry, an XML record element, a CSV row, a JSON line), in
+   * characters.
+   */
   public static final int MAX_RECORD_CHARS = 16 << 20;
 
   /**
@@ -42,8 +45,8 @@ public final class Limits {
 
   /**
    * Most bytes unpacked per packed byte (gzip, zip entries) once past {@link #RATIO_FREE_BYTES}:
-   * gzip of real text and JSON stays under 20, a file of zeros reaches about 1,000 (a
-   * decompression bomb, refused as a whole input).
+   * gzip of real text and JSON stays under 20, a file of zeros reaches about 1,000 (a decompression
+   * bomb, refused as a whole input).
    */
   public static final int MAX_UNPACK_RATIO = 200;
 

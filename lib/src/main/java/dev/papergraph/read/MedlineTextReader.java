@@ -3,8 +3,9 @@ package dev.papergraph.read;
 import java.io.IOException;
 
 /**
- * Reads MEDLINE/PubMed text format (.nbib, PMID- tags), streaming line by line; see {@link TaggedRecords} for the mapping. A record without
- * a title, or cut off before its end, is rejected with the line it starts on.
+ * Reads MEDLINE/PubMed text format (.nbib, PMID- tags), streaming line by line; see {@link
+ * TaggedRecords} for the mapping. A record without a title, or cut off before its end, is rejected
+ * with the line it starts on.
  */
 public final class MedlineTextReader implements CorpusReader {
 

@@ -12,18 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.model.Paper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 
 /**
- * papergraph's own corpus format, lossless for every field of {@link Paper}: a JSON document
- * {@code {"format":"papergraph-corpus","version":1,"papers":[…]}} or JSON Lines with one paper
- * object per line. Reading streams; each paper that does not bind is rejected with its line.
+ * papergraph's own corpus format, lossless for every field of {@link Paper}: a JSON document {@code
+ * {"format":"papergraph-corpus","version":1,"papers":[…]}} or JSON Lines with one paper object per
+ * line. Reading streams; each paper that does not bind is rejected with its line.
  *
  * <p>The JSON Lines reader also takes plain records of one's own: only {@code title} is required,
  * {@code abstract} is read as {@code abstractText}, and a record without {@code provenance} gets
@@ -33,12 +30,12 @@ public final class NativeCorpus {
 
   /** The value of the document's {@code format} field. */
   public static final String FORMAT_TAG = "papergraph-corpus";
+
   /** The version written; readers accept this version. */
   public static final int VERSION = 1;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private NativeCorpus() {}
 
@@ -48,7 +45,8 @@ public final class NativeCorpus {
   }
 
   /** Writes the papers as a JSON document, atomically. */
-  public static void writeJson(Collection<Paper> papers, Path target, boolean overwrite) throws IOException {
+  public static void writeJson(Collection<Paper> papers, Path target, boolean overwrite)
+      throws IOException {
     AtomicOutput.write(target, overwrite, out -> writeJson(papers, out));
   }
 
@@ -70,13 +68,15 @@ public final class NativeCorpus {
   }
 
   /** Writes the papers as JSON Lines, atomically. */
-  public static void writeJsonl(Collection<Paper> papers, Path target, boolean overwrite) throws IOException {
+  public static void writeJsonl(Collection<Paper> papers, Path target, boolean overwrite)
+      throws IOException {
     AtomicOutput.write(target, overwrite, out -> writeJsonl(papers, out));
   }
 
   /** Writes the papers as JSON Lines to a stream (left open). */
   public static void writeJsonl(Collection<Paper> papers, OutputStream out) throws IOException {
-    var w = MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    var w =
+        MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     for (Paper p : papers) {
       out.write(w.writeValueAsBytes(p));
       out.write('\n');
@@ -116,13 +116,19 @@ public final class NativeCorpus {
           switch (field) {
             case "format" -> {
               if (!FORMAT_TAG.equals(p.getValueAsString())) {
-                throw new CorpusFormatException(file, "not a papergraph corpus: format is \"" + p.getText() + "\"");
+                throw new CorpusFormatException(
+                    file, "not a papergraph corpus: format is \"" + p.getText() + "\"");
               }
             }
             case "version" -> {
               if (p.getIntValue() > VERSION) {
-                throw new CorpusFormatException(file, "corpus version " + p.getIntValue()
-                    + " is newer than this papergraph reads (" + VERSION + ")");
+                throw new CorpusFormatException(
+                    file,
+                    "corpus version "
+                        + p.getIntValue()
+                        + " is newer than this papergraph reads ("
+                        + VERSION
+                        + ")");
               }
             }
             case "papers" -> {
@@ -145,8 +151,10 @@ public final class NativeCorpus {
           throw new CorpusFormatException(file, "not a papergraph corpus: no \"papers\" array");
         }
       } catch (JsonProcessingException e) {
-        throw new CorpusFormatException(file, "malformed JSON at line "
-            + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+        throw new CorpusFormatException(
+            file,
+            "malformed JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(),
+            e);
       }
     }
   }
@@ -171,15 +179,22 @@ public final class NativeCorpus {
           }
           record++;
           if (r.overLong()) {
-            sink.reject(new ImportIssue(file, line, record, "line is over " + Limits.MAX_RECORD_CHARS
-                + " characters long, the limit of one record"));
+            sink.reject(
+                new ImportIssue(
+                    file,
+                    line,
+                    record,
+                    "line is over "
+                        + Limits.MAX_RECORD_CHARS
+                        + " characters long, the limit of one record"));
             continue;
           }
           JsonNode node;
           try {
             node = MAPPER.readTree(text);
           } catch (JsonProcessingException e) {
-            sink.reject(new ImportIssue(file, line, record, "malformed JSON: " + e.getOriginalMessage()));
+            sink.reject(
+                new ImportIssue(file, line, record, "malformed JSON: " + e.getOriginalMessage()));
             continue;
           }
           bind(node, file, line, record, sink);
@@ -193,20 +208,28 @@ public final class NativeCorpus {
 
   private static void bind(JsonNode node, String file, long line, long record, RecordSink sink) {
     if (!node.isObject()) {
-      sink.reject(new ImportIssue(file, line, record, "expected a paper object, found " + node.getNodeType()));
+      sink.reject(
+          new ImportIssue(
+              file, line, record, "expected a paper object, found " + node.getNodeType()));
       return;
     }
     if (!node.hasNonNull("title") || node.get("title").asText().isBlank()) {
       sink.reject(new ImportIssue(file, line, record, "paper has no title"));
       return;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode fields = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    com.fasterxml.jackson.databind.node.ObjectNode fields =
+        (com.fasterxml.jackson.databind.node.ObjectNode) node;
     // plain records of one's own say "abstract" (as the Python peer's JSONL does)
     if (!fields.hasNonNull("abstractText") && fields.path("abstract").isTextual()) {
       fields.set("abstractText", fields.remove("abstract"));
     }
     if (!fields.has("provenance")) {
-      fields.putArray("provenance").addObject().put("file", file).put("line", line).put("record", record);
+      fields
+          .putArray("provenance")
+          .addObject()
+          .put("file", file)
+          .put("line", line)
+          .put("record", record);
     }
     boolean hasId = node.hasNonNull("id");
     if (!hasId) {

@@ -52,7 +52,8 @@ public final class OpenAlexReader implements CorpusReader {
       title = JsonFields.text(w, "display_name");
     }
     if (title == null) {
-      throw new RecordException("work " + (openalex == null ? "(no id)" : shortId(openalex)) + " has no title");
+      throw new RecordException(
+          "work " + (openalex == null ? "(no id)" : shortId(openalex)) + " has no title");
     }
     String doi = JsonFields.text(w, "doi");
     if (doi == null) {
@@ -62,13 +63,14 @@ public final class OpenAlexReader implements CorpusReader {
     if (pmid != null) {
       pmid = pmid.replaceAll("\\D", "");
     }
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(abstractFrom(w))
-        .ids(ExternalIds.of(doi, null, openalex, null, pmid))
-        .citedByCount(JsonFields.count(w, "cited_by_count"))
-        .venue(venue(w))
-        .addProvenance(where);
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(abstractFrom(w))
+            .ids(ExternalIds.of(doi, null, openalex, null, pmid))
+            .citedByCount(JsonFields.count(w, "cited_by_count"))
+            .venue(venue(w))
+            .addProvenance(where);
     PartialDate date = JsonFields.date(JsonFields.text(w, "publication_date"));
     b.date(date != null ? date : JsonFields.year(JsonFields.count(w, "publication_year")));
     for (JsonNode a : JsonFields.array(w, "authorships")) {
@@ -103,11 +105,13 @@ public final class OpenAlexReader implements CorpusReader {
     List<String> words = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : JsonFields.iterable(index.fields())) {
       if (!e.getValue().isArray()) {
-        throw JsonFields.wrongType("abstract_inverted_index." + e.getKey(), "an array of positions", e.getValue());
+        throw JsonFields.wrongType(
+            "abstract_inverted_index." + e.getKey(), "an array of positions", e.getValue());
       }
       for (JsonNode pos : e.getValue()) {
         if (!pos.canConvertToInt() || pos.intValue() < 0 || pos.intValue() > 1_000_000) {
-          throw JsonFields.wrongType("abstract_inverted_index." + e.getKey(), "positions 0..1000000", pos);
+          throw JsonFields.wrongType(
+              "abstract_inverted_index." + e.getKey(), "positions 0..1000000", pos);
         }
         int i = pos.intValue();
         while (words.size() <= i) {
@@ -131,7 +135,8 @@ public final class OpenAlexReader implements CorpusReader {
     return v != null ? v : JsonFields.text(JsonFields.object(w, "host_venue"), "display_name");
   }
 
-  private static void addTopics(JsonNode w, String field, TopicSource source, Map<String, Topic> into)
+  private static void addTopics(
+      JsonNode w, String field, TopicSource source, Map<String, Topic> into)
       throws RecordException {
     for (JsonNode t : JsonFields.array(w, field)) {
       Topic topic;

@@ -35,8 +35,8 @@ public final class PubMedXmlReader implements CorpusReader {
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
-  private final XmlRecords records = new XmlRecords(Set.of("PubmedArticle", "MedlineCitation"),
-      Set.of(), PubMedXmlReader::map);
+  private final XmlRecords records =
+      new XmlRecords(Set.of("PubmedArticle", "MedlineCitation"), Set.of(), PubMedXmlReader::map);
 
   @Override
   public Format format() {
@@ -49,39 +49,55 @@ public final class PubMedXmlReader implements CorpusReader {
   }
 
   static Paper map(Node record, Provenance where) throws RecordException {
-    Node citation = record.name.equals("MedlineCitation") ? record
-        : record.child("MedlineCitation").orElseThrow(() -> new RecordException("PubmedArticle has no MedlineCitation"));
+    Node citation =
+        record.name.equals("MedlineCitation")
+            ? record
+            : record
+                .child("MedlineCitation")
+                .orElseThrow(() -> new RecordException("PubmedArticle has no MedlineCitation"));
     String pmid = citation.child("PMID").map(Node::text).orElse(null);
-    Node article = citation.child("Article").orElseThrow(() ->
-        new RecordException("PMID " + pmid + " has no Article"));
+    Node article =
+        citation
+            .child("Article")
+            .orElseThrow(() -> new RecordException("PMID " + pmid + " has no Article"));
     String title = article.child("ArticleTitle").map(Node::textOrNull).orElse(null);
     if (title == null) {
       title = article.child("VernacularTitle").map(Node::textOrNull).orElse(null);
     }
     if (title == null) {
-      throw new RecordException("PMID " + (pmid == null ? "(none)" : pmid) + " has no ArticleTitle");
+      throw new RecordException(
+          "PMID " + (pmid == null ? "(none)" : pmid) + " has no ArticleTitle");
     }
     List<String> parts = new ArrayList<>();
-    article.child("Abstract").ifPresent(a -> a.all("AbstractText").forEach(t -> {
-      if (t.textOrNull() != null) parts.add(t.text());
-    }));
+    article
+        .child("Abstract")
+        .ifPresent(
+            a ->
+                a.all("AbstractText")
+                    .forEach(
+                        t -> {
+                          if (t.textOrNull() != null) parts.add(t.text());
+                        }));
     String doi = null;
     for (Node e : article.all("ELocationID")) {
       if ("doi".equals(e.attr("EIdType"))) doi = e.text();
     }
     Optional<Node> pubmedData = record.child("PubmedData");
     if (doi == null && pubmedData.isPresent()) {
-      for (Node id : pubmedData.get().at("ArticleIdList").map(n -> n.all("ArticleId")).orElse(List.of())) {
+      for (Node id :
+          pubmedData.get().at("ArticleIdList").map(n -> n.all("ArticleId")).orElse(List.of())) {
         if ("doi".equals(id.attr("IdType"))) doi = id.text();
       }
     }
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(parts.isEmpty() ? null : String.join(" ", parts))
-        .ids(ExternalIds.of(doi, null, null, null, pmid))
-        .venue(article.at("Journal", "Title").map(Node::textOrNull).orElse(null))
-        .addProvenance(where);
-    PartialDate date = article.at("Journal", "JournalIssue", "PubDate").map(PubMedXmlReader::date).orElse(null);
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(parts.isEmpty() ? null : String.join(" ", parts))
+            .ids(ExternalIds.of(doi, null, null, null, pmid))
+            .venue(article.at("Journal", "Title").map(Node::textOrNull).orElse(null))
+            .addProvenance(where);
+    PartialDate date =
+        article.at("Journal", "JournalIssue", "PubDate").map(PubMedXmlReader::date).orElse(null);
     if (date == null) {
       date = article.child("ArticleDate").map(PubMedXmlReader::date).orElse(null);
     }
@@ -89,7 +105,10 @@ public final class PubMedXmlReader implements CorpusReader {
     for (Node a : article.at("AuthorList").map(n -> n.all("Author")).orElse(List.of())) {
       String name = a.child("CollectiveName").map(Node::textOrNull).orElse(null);
       if (name == null) {
-        String fore = a.child("ForeName").map(Node::text).orElse(a.child("Initials").map(Node::text).orElse(""));
+        String fore =
+            a.child("ForeName")
+                .map(Node::text)
+                .orElse(a.child("Initials").map(Node::text).orElse(""));
         String last = a.child("LastName").map(Node::text).orElse("");
         name = (fore + " " + last).strip();
       }
@@ -98,7 +117,11 @@ public final class PubMedXmlReader implements CorpusReader {
     for (Node h : citation.at("MeshHeadingList").map(n -> n.all("MeshHeading")).orElse(List.of())) {
       Optional<Node> d = h.child("DescriptorName");
       if (d.isPresent() && d.get().textOrNull() != null) {
-        b.addTopic(new Topic(d.get().text(), "Y".equals(d.get().attr("MajorTopicYN")) ? 1.0 : 0.5, TopicSource.MESH));
+        b.addTopic(
+            new Topic(
+                d.get().text(),
+                "Y".equals(d.get().attr("MajorTopicYN")) ? 1.0 : 0.5,
+                TopicSource.MESH));
       }
     }
     for (Node list : citation.all("KeywordList")) {
@@ -137,11 +160,21 @@ public final class PubMedXmlReader implements CorpusReader {
     String day = d.child("Day").map(Node::text).orElse(null);
     Integer mm = null;
     if (month != null) {
-      int named = MONTHS.indexOf(month.length() >= 3 ? month.substring(0, 3).toLowerCase(Locale.ROOT) : "");
-      mm = named >= 0 ? Integer.valueOf(named + 1) : month.matches("\\d{1,2}") ? Integer.valueOf(month) : null;
+      int named =
+          MONTHS.indexOf(month.length() >= 3 ? month.substring(0, 3).toLowerCase(Locale.ROOT) : "");
+      mm =
+          named >= 0
+              ? Integer.valueOf(named + 1)
+              : month.matches("\\d{1,2}") ? Integer.valueOf(month) : null;
     }
-    String iso = year + (mm == null ? "" : String.format("-%02d", mm)
-        + (day == null || !day.matches("\\d{1,2}") ? "" : String.format("-%02d", Integer.parseInt(day))));
+    String iso =
+        year
+            + (mm == null
+                ? ""
+                : String.format("-%02d", mm)
+                    + (day == null || !day.matches("\\d{1,2}")
+                        ? ""
+                        : String.format("-%02d", Integer.parseInt(day))));
     return JsonFields.date(iso);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The readers of every supported format, format detection from content, and loading several
- * inputs into one merged {@link Corpus}.
+ * The readers of every supported format, format detection from content, and loading several inputs
+ * into one merged {@link Corpus}.
  */
 public final class Readers {
 
@@ -82,7 +82,8 @@ public final class Readers {
   public static List<InputSource> bundled(ClassLoader loader, String folder) throws IOException {
     var in = loader.getResourceAsStream(folder + "/INDEX");
     if (in == null) {
-      throw new CorpusFormatException(folder, "no bundled corpus here (no INDEX resource on the classpath)");
+      throw new CorpusFormatException(
+          folder, "no bundled corpus here (no INDEX resource on the classpath)");
     }
     List<InputSource> out = new java.util.ArrayList<>();
     try (in) {
@@ -107,16 +108,20 @@ public final class Readers {
     // BibTeX files given together share @string macros and crossref targets (abbrev.bib first)
     BibtexReader.Session[] bibtex = {null};
     for (InputSource s : sources) {
-      read(s, format, builder, (source, f) -> {
-        if (f == Format.BIBTEX) {
-          if (bibtex[0] == null) {
-            bibtex[0] = ((BibtexReader) reader(Format.BIBTEX)).session();
-          }
-          bibtex[0].read(source, builder);
-        } else {
-          reader(f).read(source, builder);
-        }
-      });
+      read(
+          s,
+          format,
+          builder,
+          (source, f) -> {
+            if (f == Format.BIBTEX) {
+              if (bibtex[0] == null) {
+                bibtex[0] = ((BibtexReader) reader(Format.BIBTEX)).session();
+              }
+              bibtex[0].read(source, builder);
+            } else {
+              reader(f).read(source, builder);
+            }
+          });
     }
     if (bibtex[0] != null) {
       bibtex[0].finish(builder, file -> builder.beginFile(file, Format.BIBTEX));
@@ -151,11 +156,15 @@ public final class Readers {
     void read(InputSource source, Format format) throws IOException;
   }
 
-  private void read(InputSource source, Format format, CorpusBuilder builder, FormatRead how) throws IOException {
+  private void read(InputSource source, Format format, CorpusBuilder builder, FormatRead how)
+      throws IOException {
     java.util.Optional<String> same = builder.sameInputAs(source);
     if (same.isPresent()) {
-      builder.skip(source.name(), same.get().equals(source.name())
-          ? "given more than once: read once" : "the same content as " + same.get() + ": read once");
+      builder.skip(
+          source.name(),
+          same.get().equals(source.name())
+              ? "given more than once: read once"
+              : "the same content as " + same.get() + ": read once");
       return;
     }
     byte[] head;
@@ -178,41 +187,47 @@ public final class Readers {
         builder.skip(source.name(), "not a format papergraph reads");
         return;
       }
-      throw new CorpusFormatException(source.name(), "unknown format: not a format papergraph reads (try --format)");
+      throw new CorpusFormatException(
+          source.name(), "unknown format: not a format papergraph reads (try --format)");
     }
     builder.beginFile(source.name(), f.get());
     how.read(source, f.get());
   }
 
-  private void readZip(InputSource archive, Format format, CorpusBuilder builder, FormatRead how) throws IOException {
+  private void readZip(InputSource archive, Format format, CorpusBuilder builder, FormatRead how)
+      throws IOException {
     boolean[] any = {false};
-    ZipInputs.forEachEntry(archive, entry -> {
-      if (entry.head(1).length == 0) {
-        builder.skip(entry.name(), "empty zip entry");
-        return;
-      }
-      java.util.Optional<Format> detected = detect(entry);
-      Format f = format != null ? format : detected.orElse(null);
-      if (f == null) {
-        builder.skip(entry.name(), "not a format papergraph reads");
-        return;
-      }
-      if (format != null && detected.isPresent() && detected.get() != format) {
-        builder.skip(entry.name(), "is " + detected.get().description() + ", not " + format.description());
-        return;
-      }
-      builder.beginFile(archive.name(), f);
-      try {
-        how.read(entry, f);
-        any[0] = true;
-      } catch (CorpusFormatException e) {
-        if (format == null) {
-          throw e;
-        }
-        // with a forced format, an entry of another kind (a README) is skipped, not fatal
-        builder.skip(entry.name(), reason(e, entry.name()));
-      }
-    });
+    ZipInputs.forEachEntry(
+        archive,
+        entry -> {
+          if (entry.head(1).length == 0) {
+            builder.skip(entry.name(), "empty zip entry");
+            return;
+          }
+          java.util.Optional<Format> detected = detect(entry);
+          Format f = format != null ? format : detected.orElse(null);
+          if (f == null) {
+            builder.skip(entry.name(), "not a format papergraph reads");
+            return;
+          }
+          if (format != null && detected.isPresent() && detected.get() != format) {
+            builder.skip(
+                entry.name(),
+                "is " + detected.get().description() + ", not " + format.description());
+            return;
+          }
+          builder.beginFile(archive.name(), f);
+          try {
+            how.read(entry, f);
+            any[0] = true;
+          } catch (CorpusFormatException e) {
+            if (format == null) {
+              throw e;
+            }
+            // with a forced format, an entry of another kind (a README) is skipped, not fatal
+            builder.skip(entry.name(), reason(e, entry.name()));
+          }
+        });
     if (!any[0]) {
       builder.warn(archive.name(), "no entry of this zip archive was read");
     }

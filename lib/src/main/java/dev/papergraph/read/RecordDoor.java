@@ -12,8 +12,8 @@ import java.util.Locale;
  * corpus holds can always be stored and read back (stage files, JSON, Lucene) and printed:
  *
  * <ul>
- *   <li>an id (the paper's own or an external one) holding a control character (tab, newline, …)
- *       or longer than {@link Limits#MAX_ID_CHARS}: the record is rejected;
+ *   <li>an id (the paper's own or an external one) holding a control character (tab, newline, …) or
+ *       longer than {@link Limits#MAX_ID_CHARS}: the record is rejected;
  *   <li>an abstract longer than {@link Limits#MAX_ABSTRACT_CHARS}, a title, venue, organisation or
  *       author name longer than {@link Limits#MAX_SHORT_TEXT_CHARS}, more than {@link
  *       Limits#MAX_LIST_ITEMS} authors, topics or references: the record is rejected (nothing is
@@ -85,8 +85,11 @@ final class RecordDoor {
         topics.add(t);
       }
     }
-    if (title.equals(p.title()) && java.util.Objects.equals(abs, p.abstractText()) && authors == null
-        && java.util.Objects.equals(venue, p.venue()) && java.util.Objects.equals(org, p.organisation())
+    if (title.equals(p.title())
+        && java.util.Objects.equals(abs, p.abstractText())
+        && authors == null
+        && java.util.Objects.equals(venue, p.venue())
+        && java.util.Objects.equals(org, p.organisation())
         && !topicsChanged) {
       return new Outcome(p, null);
     }
@@ -120,11 +123,18 @@ final class RecordDoor {
       return null;
     }
     if (id.length() > Limits.MAX_ID_CHARS) {
-      return what + " is " + id.length() + " characters long, over the limit of " + Limits.MAX_ID_CHARS;
+      return what
+          + " is "
+          + id.length()
+          + " characters long, over the limit of "
+          + Limits.MAX_ID_CHARS;
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !validPair(id, i)) {
+      if (Character.isISOControl(c)
+          || c == '\u2028'
+          || c == '\u2029'
+          || Character.isSurrogate(c) && !validPair(id, i)) {
         return what + " \"" + visible(id) + "\" holds the control character " + name(c);
       }
     }
@@ -133,11 +143,14 @@ final class RecordDoor {
 
   private static String tooLong(String what, String text, int max) {
     return text != null && text.length() > max
-        ? what + " is " + text.length() + " characters long, over the limit of " + max : null;
+        ? what + " is " + text.length() + " characters long, over the limit of " + max
+        : null;
   }
 
   private static String tooMany(String what, int n) {
-    return n > Limits.MAX_LIST_ITEMS ? n + " " + what + ", over the limit of " + Limits.MAX_LIST_ITEMS : null;
+    return n > Limits.MAX_LIST_ITEMS
+        ? n + " " + what + ", over the limit of " + Limits.MAX_LIST_ITEMS
+        : null;
   }
 
   /** One line: white space and control runs to one space, stripped. */

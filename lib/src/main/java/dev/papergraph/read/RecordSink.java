@@ -28,7 +28,11 @@ public interface RecordSink {
    * @param where the supplementing record's position
    */
   default void supplement(String key, String abstractText, dev.papergraph.model.Provenance where) {
-    reject(new ImportIssue(where.file(), where.line(), where.record(),
-        "abstract for " + key + " cannot be joined to its paper here"));
+    reject(
+        new ImportIssue(
+            where.file(),
+            where.line(),
+            where.record(),
+            "abstract for " + key + " cannot be joined to its paper here"));
   }
 }

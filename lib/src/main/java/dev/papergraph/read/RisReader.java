@@ -3,8 +3,9 @@ package dev.papergraph.read;
 import java.io.IOException;
 
 /**
- * Reads RIS exports (Zotero, EndNote, Scopus, Ovid, ProQuest, Embase, Web of Science RIS), streaming line by line; see {@link TaggedRecords} for the mapping. A record without
- * a title, or cut off before its end, is rejected with the line it starts on.
+ * Reads RIS exports (Zotero, EndNote, Scopus, Ovid, ProQuest, Embase, Web of Science RIS),
+ * streaming line by line; see {@link TaggedRecords} for the mapping. A record without a title, or
+ * cut off before its end, is rejected with the line it starts on.
  */
 public final class RisReader implements CorpusReader {
 

@@ -22,8 +22,8 @@ import java.util.Set;
  *       pages ({@code data}), in references/citations pages ({@code citedPaper}/{@code
  *       citingPaper}) and in recommendation pages ({@code recommendedPapers});
  *   <li>S2AG dataset JSONL: {@code papers} ({@code corpusid}, {@code externalids}, {@code
- *       s2fieldsofstudy}); {@code abstracts} records ({@code corpusid} + {@code abstract}, no title)
- *       are joined to the paper of that corpus id wherever it is read ({@link
+ *       s2fieldsofstudy}); {@code abstracts} records ({@code corpusid} + {@code abstract}, no
+ *       title) are joined to the paper of that corpus id wherever it is read ({@link
  *       RecordSink#supplement}); {@code s2orc} full-text records, title and abstract cut from the
  *       text by their annotation spans;
  *   <li>S2ORC 2020 metadata ({@code paper_id}, {@code mag_field_of_study}, {@code
@@ -64,7 +64,8 @@ public final class SemanticScholarReader implements CorpusReader {
     if (corpusId != null && r.has("abstract") && !r.has("title") && !r.has("content")) {
       String abstractText = JsonFields.text(r, "abstract");
       if (abstractText == null) {
-        throw new RecordException("abstract record for corpus id " + corpusId + " has an empty abstract");
+        throw new RecordException(
+            "abstract record for corpus id " + corpusId + " has an empty abstract");
       }
       sink.supplement("s2:" + corpusId, abstractText, where);
       return;
@@ -111,18 +112,20 @@ public final class SemanticScholarReader implements CorpusReader {
     if (pmid == null) pmid = JsonFields.text(r, "pmid");
     if (pmid != null) pmid = pmid.replaceFirst("v\\d+$", "");
 
-    Paper.Builder b = Paper.builder()
-        .title(title)
-        .abstractText(abstractText)
-        .ids(ExternalIds.of(doi, arxiv, null, s2, pmid))
-        .addProvenance(where);
+    Paper.Builder b =
+        Paper.builder()
+            .title(title)
+            .abstractText(abstractText)
+            .ids(ExternalIds.of(doi, arxiv, null, s2, pmid))
+            .addProvenance(where);
     PartialDate date = JsonFields.date(firstText(r, "publicationDate", "publicationdate"));
     b.date(date != null ? date : JsonFields.year(JsonFields.count(m, "year")));
     b.venue(venue(r, m));
     Integer cited = JsonFields.count(r, "citationCount");
     if (cited == null) cited = JsonFields.count(r, "citationcount");
     if (cited == null && r.path("inCitations").isArray()) cited = r.get("inCitations").size();
-    if (cited == null && r.path("inbound_citations").isArray()) cited = r.get("inbound_citations").size();
+    if (cited == null && r.path("inbound_citations").isArray())
+      cited = r.get("inbound_citations").size();
     b.citedByCount(cited);
     for (JsonNode a : JsonFields.array(m, "authors")) {
       String name = a.isTextual() ? a.asText() : JsonFields.text(a, "name");
@@ -139,7 +142,10 @@ public final class SemanticScholarReader implements CorpusReader {
     }
     for (String field : new String[] {"s2FieldsOfStudy", "s2fieldsofstudy"}) {
       for (JsonNode f : JsonFields.array(r, field)) {
-        addTopic(topics, f.isObject() ? f.path("category").asText("") : f.asText(), TopicSource.CATEGORY);
+        addTopic(
+            topics,
+            f.isObject() ? f.path("category").asText("") : f.asText(),
+            TopicSource.CATEGORY);
       }
     }
     for (JsonNode e : JsonFields.array(r, "entities")) {
@@ -164,15 +170,21 @@ public final class SemanticScholarReader implements CorpusReader {
       return ref.asText().isBlank() ? null : "s2:" + ref.asText().strip();
     }
     JsonNode ext = JsonFields.object(ref, "externalIds");
-    ExternalIds ids = ExternalIds.of(JsonFields.text(ext, "DOI"), JsonFields.text(ext, "ArXiv"), null,
-        JsonFields.text(ref, "paperId"), null);
+    ExternalIds ids =
+        ExternalIds.of(
+            JsonFields.text(ext, "DOI"),
+            JsonFields.text(ext, "ArXiv"),
+            null,
+            JsonFields.text(ref, "paperId"),
+            null);
     return ids.keys().isEmpty() ? null : ids.keys().get(0);
   }
 
   private static String venue(JsonNode r, JsonNode m) throws RecordException {
     for (JsonNode node : new JsonNode[] {r, m}) {
       JsonNode journal = node.path("journal");
-      String v = journal.isObject() ? JsonFields.text(journal, "name") : JsonFields.text(node, "journal");
+      String v =
+          journal.isObject() ? JsonFields.text(journal, "name") : JsonFields.text(node, "journal");
       if (v != null) return v;
     }
     String v = m.path("venue").isTextual() ? JsonFields.text(m, "venue") : null;
@@ -204,7 +216,8 @@ public final class SemanticScholarReader implements CorpusReader {
   }
 
   /** The text of the first annotation span of a kind (spans are a JSON string of start/end). */
-  private static String span(String text, JsonNode annotations, String kind) throws RecordException {
+  private static String span(String text, JsonNode annotations, String kind)
+      throws RecordException {
     String spans = JsonFields.text(annotations, kind);
     if (text == null || spans == null) {
       return null;
@@ -215,12 +228,23 @@ public final class SemanticScholarReader implements CorpusReader {
       int end = first.path("end").asInt(-1);
       int length = text.codePointCount(0, text.length());
       if (start < 0 || end <= start || end > length) {
-        throw new RecordException("annotation \"" + kind + "\" span " + start + ".." + end
-            + " is outside the text (" + length + " characters)");
+        throw new RecordException(
+            "annotation \""
+                + kind
+                + "\" span "
+                + start
+                + ".."
+                + end
+                + " is outside the text ("
+                + length
+                + " characters)");
       }
       // spans count code points, as Python does
       int from = text.offsetByCodePoints(0, start);
-      String s = text.substring(from, text.offsetByCodePoints(from, end - start)).replaceAll("\\s+", " ").strip();
+      String s =
+          text.substring(from, text.offsetByCodePoints(from, end - start))
+              .replaceAll("\\s+", " ")
+              .strip();
       return s.isEmpty() ? null : s;
     } catch (JsonProcessingException e) {
       throw new RecordException("annotation \"" + kind + "\" is not a JSON list of spans");

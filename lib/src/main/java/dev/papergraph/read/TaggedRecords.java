@@ -6,10 +6,7 @@ import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +26,7 @@ final class TaggedRecords {
 
   /** How one tagged format writes its lines. */
   enum Dialect {
-    /** {@code TY  - JOUR} … {@code ER  - }; wrapped lines (no tag) continue the last field. */
+    /** {@code TY - JOUR} … {@code ER - }; wrapped lines (no tag) continue the last field. */
     RIS(Pattern.compile("\\s*([A-Z][A-Z0-9])  -(?: (.*))?"), "TY", "ER", "RIS"),
     /** {@code PMID- 123}; continuation lines start with six spaces; a blank line ends a record. */
     MEDLINE(Pattern.compile("([A-Z]{2,4}) {0,3}- ?(.*)"), "PMID", null, "MEDLINE text"),
@@ -50,7 +47,8 @@ final class TaggedRecords {
   }
 
   /** WoS tags whose continuation lines are further values, not wrapped text. */
-  private static final Set<String> WOS_LISTS = Set.of("AU", "AF", "CR", "C1", "BE", "BA", "BF", "CA", "RI", "OI");
+  private static final Set<String> WOS_LISTS =
+      Set.of("AU", "AF", "CR", "C1", "BE", "BA", "BF", "CA", "RI", "OI");
 
   private TaggedRecords() {}
 
@@ -101,8 +99,10 @@ final class TaggedRecords {
           }
           continue;
         }
-        boolean continuation = d == Dialect.MEDLINE ? text.startsWith("      ")
-            : d == Dialect.WOS && text.startsWith("   ");
+        boolean continuation =
+            d == Dialect.MEDLINE
+                ? text.startsWith("      ")
+                : d == Dialect.WOS && text.startsWith("   ");
         Matcher m = continuation ? null : d.tag.matcher(text);
         if (m == null || !m.matches()) {
           if (rec != null) {
@@ -116,8 +116,19 @@ final class TaggedRecords {
         if (tag.equals(d.start)) {
           if (rec != null) {
             if (d.end != null) {
-              sink.reject(new ImportIssue(file, rec.line, rec.record, "truncated " + d.label + " record: no "
-                  + d.end + " line before the next " + d.start + " at line " + line));
+              sink.reject(
+                  new ImportIssue(
+                      file,
+                      rec.line,
+                      rec.record,
+                      "truncated "
+                          + d.label
+                          + " record: no "
+                          + d.end
+                          + " line before the next "
+                          + d.start
+                          + " at line "
+                          + line));
             } else {
               finish(rec, file, sink, d);
             }
@@ -135,8 +146,12 @@ final class TaggedRecords {
       }
       if (rec != null) {
         if (d.end != null) {
-          sink.reject(new ImportIssue(file, rec.line, rec.record, "truncated " + d.label
-              + " record: end of file before its " + d.end + " line"));
+          sink.reject(
+              new ImportIssue(
+                  file,
+                  rec.line,
+                  rec.record,
+                  "truncated " + d.label + " record: end of file before its " + d.end + " line"));
         } else {
           finish(rec, file, sink, d);
         }
@@ -161,7 +176,8 @@ final class TaggedRecords {
     }
   }
 
-  private static final Pattern YEAR = Pattern.compile("(\\d{4})(?:[/-](\\d{1,2}))?(?:[/-](\\d{1,2}))?");
+  private static final Pattern YEAR =
+      Pattern.compile("(\\d{4})(?:[/-](\\d{1,2}))?(?:[/-](\\d{1,2}))?");
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final Pattern DOI_IN_REF = Pattern.compile("DOI (?:\\[)?(10\\.\\S+?)(?:,|\\]|$)");
@@ -195,7 +211,8 @@ final class TaggedRecords {
           if (!k.isBlank()) topics.add(new Topic(k, 1.0, TopicSource.KEYWORD));
         }
         String an = first(f, "AN");
-        if (an != null && an.matches("\\d{1,9}") && "PubMed".equalsIgnoreCase(first(f, "DB"))) pmid = an;
+        if (an != null && an.matches("\\d{1,9}") && "PubMed".equalsIgnoreCase(first(f, "DB")))
+          pmid = an;
       }
       case MEDLINE -> {
         pmid = first(f, "PMID");
@@ -245,11 +262,19 @@ final class TaggedRecords {
       default -> throw new IllegalStateException("dialect " + d);
     }
     if (title == null) {
-      throw new RecordException(d.label + " record has no title" + (doi != null ? " (DOI " + doi + ")"
-          : pmid != null ? " (PMID " + pmid + ")" : ""));
+      throw new RecordException(
+          d.label
+              + " record has no title"
+              + (doi != null ? " (DOI " + doi + ")" : pmid != null ? " (PMID " + pmid + ")" : ""));
     }
-    return b.title(title).abstractText(abstractText).ids(ExternalIds.of(doi, null, null, null, pmid))
-        .venue(venue).date(date).authors(authors).topics(dedupe(topics)).build();
+    return b.title(title)
+        .abstractText(abstractText)
+        .ids(ExternalIds.of(doi, null, null, null, pmid))
+        .venue(venue)
+        .date(date)
+        .authors(authors)
+        .topics(dedupe(topics))
+        .build();
   }
 
   private static List<Topic> dedupe(List<Topic> topics) {
@@ -282,7 +307,10 @@ final class TaggedRecords {
     List<String> out = new ArrayList<>();
     for (String n : raw) {
       int comma = n.indexOf(',');
-      String name = comma > 0 ? (n.substring(comma + 1).strip() + " " + n.substring(0, comma).strip()).strip() : n.strip();
+      String name =
+          comma > 0
+              ? (n.substring(comma + 1).strip() + " " + n.substring(0, comma).strip()).strip()
+              : n.strip();
       if (!name.isEmpty()) out.add(name);
     }
     return out;
@@ -304,8 +332,12 @@ final class TaggedRecords {
         if (dm.find()) day = Integer.valueOf(dm.group(1));
       }
     }
-    String iso = year + (month == null || month == 0 ? "" : String.format("-%02d", month)
-        + (day == null || day == 0 ? "" : String.format("-%02d", day)));
+    String iso =
+        year
+            + (month == null || month == 0
+                ? ""
+                : String.format("-%02d", month)
+                    + (day == null || day == 0 ? "" : String.format("-%02d", day)));
     return JsonFields.date(iso);
   }
 }

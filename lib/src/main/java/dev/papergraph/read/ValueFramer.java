@@ -11,14 +11,15 @@ import java.io.Reader;
  * <p>A line starting with <code>{</code> or <code>[</code> in its first column while a value is
  * still open at its first level, or at any level once the first value fitted on one line (JSON
  * Lines), ends that value as cut short: both JSON Lines and jq's indented output start only
- * top-level values there. Text outside any value up to the end of its line is passed on as a
- * value of its own, for Jackson to name what it is. A value longer than {@link
- * Limits#MAX_RECORD_CHARS} is skipped to its end and reported as {@link #TOO_LONG}.
+ * top-level values there. Text outside any value up to the end of its line is passed on as a value
+ * of its own, for Jackson to name what it is. A value longer than {@link Limits#MAX_RECORD_CHARS}
+ * is skipped to its end and reported as {@link #TOO_LONG}.
  */
 final class ValueFramer {
 
   /** The problem of a value over the length limit. */
-  static final String TOO_LONG = "JSON value over " + Limits.MAX_RECORD_CHARS + " characters long, the limit of one record";
+  static final String TOO_LONG =
+      "JSON value over " + Limits.MAX_RECORD_CHARS + " characters long, the limit of one record";
 
   /**
    * One framed value.
@@ -36,8 +37,13 @@ final class ValueFramer {
   private long line = 1;
   private boolean lineStart = true;
   private int pending = -1;
-  /** Whether the first value fit on one line (JSON Lines): then any first-column bracket starts a value. */
+
+  /**
+   * Whether the first value fit on one line (JSON Lines): then any first-column bracket starts a
+   * value.
+   */
   private boolean lines;
+
   private boolean first = true;
 
   ValueFramer(Reader in) {
@@ -152,7 +158,8 @@ final class ValueFramer {
       }
       c = read();
       if (c < 0) {
-        return new Value(null, start, "unterminated JSON value: the input ends before it is closed");
+        return new Value(
+            null, start, "unterminated JSON value: the input ends before it is closed");
       }
       if (c == '\n') {
         line++;
@@ -163,11 +170,16 @@ final class ValueFramer {
         if ((next == '{' || next == '[') && (depth == 1 || lines)) {
           pending = next;
           lineStart = true;
-          return new Value(null, start, "unterminated JSON value: a new value starts at line " + line
-              + " before it is closed");
+          return new Value(
+              null,
+              start,
+              "unterminated JSON value: a new value starts at line "
+                  + line
+                  + " before it is closed");
         }
         if (next < 0) {
-          return new Value(null, start, "unterminated JSON value: the input ends before it is closed");
+          return new Value(
+              null, start, "unterminated JSON value: the input ends before it is closed");
         }
         if (!tooLong) {
           b.append('\n');

@@ -3,8 +3,9 @@ package dev.papergraph.read;
 import java.io.IOException;
 
 /**
- * Reads Web of Science tagged export (PT J … ER), streaming line by line; see {@link TaggedRecords} for the mapping. A record without
- * a title, or cut off before its end, is rejected with the line it starts on.
+ * Reads Web of Science tagged export (PT J … ER), streaming line by line; see {@link TaggedRecords}
+ * for the mapping. A record without a title, or cut off before its end, is rejected with the line
+ * it starts on.
  */
 public final class WosReader implements CorpusReader {
 

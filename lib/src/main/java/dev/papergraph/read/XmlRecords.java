@@ -36,6 +36,7 @@ final class XmlRecords {
     final String name;
     final Map<String, String> attributes;
     final List<Node> children = new ArrayList<>();
+
     /** Text and children in document order: a String or a Node each. */
     final List<Object> content = new ArrayList<>();
 
@@ -116,7 +117,8 @@ final class XmlRecords {
       }
     }
 
-    private static final Set<String> BLOCK = Set.of("p", "sec", "title", "AbstractText", "list-item", "td", "th");
+    private static final Set<String> BLOCK =
+        Set.of("p", "sec", "title", "AbstractText", "list-item", "td", "th");
   }
 
   private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
@@ -178,9 +180,13 @@ final class XmlRecords {
               }
               sink.accept(mapper.map(node, new Provenance(file, Math.max(line, 0), record)));
             } catch (RecordException e) {
-              sink.reject(new ImportIssue(file, Math.max(line, 0), record, "record " + record + ": " + e.reason()));
+              sink.reject(
+                  new ImportIssue(
+                      file, Math.max(line, 0), record, "record " + record + ": " + e.reason()));
             } catch (IllegalArgumentException e) {
-              sink.reject(new ImportIssue(file, Math.max(line, 0), record, "record " + record + ": " + e.getMessage()));
+              sink.reject(
+                  new ImportIssue(
+                      file, Math.max(line, 0), record, "record " + record + ": " + e.getMessage()));
             }
           }
         }
@@ -189,21 +195,38 @@ final class XmlRecords {
       }
     } catch (XMLStreamException e) {
       if (root == null && record == 0) {
-        throw new CorpusFormatException(file, "not " + formatName + ": not well-formed XML ("
-            + JsonRecords.oneLine(e.getMessage()) + ")", e);
+        throw new CorpusFormatException(
+            file,
+            "not "
+                + formatName
+                + ": not well-formed XML ("
+                + JsonRecords.oneLine(e.getMessage())
+                + ")",
+            e);
       }
       long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
       record++;
-      sink.reject(new ImportIssue(file, line, record, "XML error: " + xmlReason(e)
-          + "; the rest of this file could not be read"));
+      sink.reject(
+          new ImportIssue(
+              file,
+              line,
+              record,
+              "XML error: " + xmlReason(e) + "; the rest of this file could not be read"));
       return;
     }
     if (record == 0) {
       if (root == null) {
         sink.warn(file, "empty file: no records");
       } else {
-        throw new CorpusFormatException(file, "not " + formatName + ": the document <" + root
-            + "> has no " + String.join("/", new java.util.TreeSet<>(recordElements)) + " records");
+        throw new CorpusFormatException(
+            file,
+            "not "
+                + formatName
+                + ": the document <"
+                + root
+                + "> has no "
+                + String.join("/", new java.util.TreeSet<>(recordElements))
+                + " records");
       }
     }
   }
@@ -263,7 +286,7 @@ final class XmlRecords {
             current.content.add(r.getText());
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return top;

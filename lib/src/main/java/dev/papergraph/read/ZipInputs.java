@@ -51,7 +51,9 @@ final class ZipInputs {
       entries.sort(Comparator.comparing(ZipEntry::getName));
       for (ZipEntry e : entries) {
         String name = archive.name() + "!/" + e.getName();
-        reader.read(new InputSource(name, () -> new Bounded(name, zip.getInputStream(e), e.getCompressedSize())));
+        reader.read(
+            new InputSource(
+                name, () -> new Bounded(name, zip.getInputStream(e), e.getCompressedSize())));
       }
     } catch (java.util.zip.ZipException e) {
       throw new CorpusFormatException(archive.name(), "damaged zip archive: " + e.getMessage(), e);
@@ -62,7 +64,10 @@ final class ZipInputs {
     }
   }
 
-  /** An entry's content; one unpacking to over {@link Limits#MAX_UNPACK_RATIO} times its packed size fails. */
+  /**
+   * An entry's content; one unpacking to over {@link Limits#MAX_UNPACK_RATIO} times its packed size
+   * fails.
+   */
   private static final class Bounded extends java.io.FilterInputStream {
     private final String name;
     private final long packed;
@@ -86,8 +91,11 @@ final class ZipInputs {
       if (n > 0) {
         unpacked += n;
         if (unpacked > Limits.RATIO_FREE_BYTES && unpacked > Limits.MAX_UNPACK_RATIO * packed) {
-          throw new CorpusFormatException(name, "zip entry unpacks to over " + Limits.MAX_UNPACK_RATIO
-              + " times its size (a decompression bomb): not read");
+          throw new CorpusFormatException(
+              name,
+              "zip entry unpacks to over "
+                  + Limits.MAX_UNPACK_RATIO
+                  + " times its size (a decompression bomb): not read");
         }
       }
       return n;
@@ -98,12 +106,14 @@ final class ZipInputs {
   static byte[] firstEntryHead(InputSource archive, int max) throws IOException {
     byte[][] head = {new byte[0]};
     boolean[] done = {false};
-    forEachEntry(archive, entry -> {
-      if (!done[0]) {
-        head[0] = entry.head(max);
-        done[0] = true;
-      }
-    });
+    forEachEntry(
+        archive,
+        entry -> {
+          if (!done[0]) {
+            head[0] = entry.head(max);
+            done[0] = true;
+          }
+        });
     return head[0];
   }
 }

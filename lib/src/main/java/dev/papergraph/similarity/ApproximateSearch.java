@@ -5,9 +5,9 @@ import dev.papergraph.text.TermVectors;
 import java.util.Arrays;
 
 /**
- * Approximate top-k for corpora too large for the exact join, whose cost grows with the overlap
- * of postings (about n² on abstracts, where almost every pair shares a term). Two steps, each
- * bounded per paper, so the whole is {@code O(n)} for a fixed vocabulary shape:
+ * Approximate top-k for corpora too large for the exact join, whose cost grows with the overlap of
+ * postings (about n² on abstracts, where almost every pair shares a term). Two steps, each bounded
+ * per paper, so the whole is {@code O(n)} for a fixed vocabulary shape:
  *
  * <ol>
  *   <li><b>Candidates from impact-ordered postings</b> (static index pruning, Carmel et al. 2001,
@@ -23,20 +23,23 @@ import java.util.Arrays;
  * </ol>
  *
  * <p>Every score kept is exact ({@link PairScores}), so a list holds the right scores and only may
- * miss a paper; recall@10 against the exact lists is measured in {@code ApproximateTopKTest} and
- * in docs/BENCHMARKS.md. Rounds read the previous round's lists and write new ones, and ties go
- * by id rank, so the result does not depend on the thread count. Memory: the pruned postings (at
- * most {@code POSTINGS} per term), k lists per paper twice, and per thread one dense query and one
+ * miss a paper; recall@10 against the exact lists is measured in {@code ApproximateTopKTest} and in
+ * docs/BENCHMARKS.md. Rounds read the previous round's lists and write new ones, and ties go by id
+ * rank, so the result does not depend on the thread count. Memory: the pruned postings (at most
+ * {@code POSTINGS} per term), k lists per paper twice, and per thread one dense query and one
  * accumulator array of n.
  */
 final class ApproximateSearch {
 
   /** Postings kept per term, highest weights first: bounds the work per query term. */
   static final int POSTINGS = 512;
+
   /** Query terms accumulated per paper, highest impact first. */
   static final int TERMS = 48;
+
   /** Candidates per paper scored exactly after accumulation. */
   static final int CANDIDATES = 100;
+
   /** Rounds of neighbours-of-neighbours refinement. */
   static final int ROUNDS = 2;
 
@@ -52,7 +55,8 @@ final class ApproximateSearch {
   private final int[] pDoc;
   private final float[] pWeight;
 
-  ApproximateSearch(TermVectors vectors, EngineOptions options, PairScores scores, int[] idRank, int[] byRank) {
+  ApproximateSearch(
+      TermVectors vectors, EngineOptions options, PairScores scores, int[] idRank, int[] byRank) {
     this.vectors = vectors;
     this.options = options;
     this.scores = scores;
@@ -63,7 +67,8 @@ final class ApproximateSearch {
     int v = vectors.vocabularySize();
     pStart = new int[v + 1];
     for (int t = 0; t < v; t++) {
-      pStart[t + 1] = pStart[t] + Math.min(POSTINGS, vectors.postingEnd(t) - vectors.postingStart(t));
+      pStart[t + 1] =
+          pStart[t] + Math.min(POSTINGS, vectors.postingEnd(t) - vectors.postingStart(t));
     }
     pDoc = new int[pStart[v]];
     pWeight = new float[pStart[v]];
@@ -115,10 +120,14 @@ final class ApproximateSearch {
   void run(int[][] nbrOut, double[][] scoresOut) {
     int[][] first = new int[n][];
     double[][] firstScores = new double[n][];
-    Parallel.forEach(options.threads(), n, Scratch::new, (s, d) -> {
-      s.candidates(d);
-      s.emit(first, firstScores, d);
-    });
+    Parallel.forEach(
+        options.threads(),
+        n,
+        Scratch::new,
+        (s, d) -> {
+          s.candidates(d);
+          s.emit(first, firstScores, d);
+        });
     int[][] nbr = first;
     double[][] sc = firstScores;
     for (int round = 0; round < ROUNDS; round++) {
@@ -127,10 +136,14 @@ final class ApproximateSearch {
       double[][] prevScores = sc;
       int[][] next = new int[n][];
       double[][] nextScores = new double[n][];
-      Parallel.forEach(options.threads(), n, Scratch::new, (s, d) -> {
-        s.refine(d, prev, prevScores, reverse);
-        s.emit(next, nextScores, d);
-      });
+      Parallel.forEach(
+          options.threads(),
+          n,
+          Scratch::new,
+          (s, d) -> {
+            s.refine(d, prev, prevScores, reverse);
+            s.emit(next, nextScores, d);
+          });
       nbr = next;
       sc = nextScores;
     }
@@ -217,7 +230,9 @@ final class ApproximateSearch {
       end(d);
     }
 
-    /** Step 2: the current neighbours, their neighbours and the reverse neighbours, scored exactly. */
+    /**
+     * Step 2: the current neighbours, their neighbours and the reverse neighbours, scored exactly.
+     */
     void refine(int d, int[][] nbr, double[][] sc, int[][] reverse) {
       begin(d);
       // the current list is kept with its exact scores

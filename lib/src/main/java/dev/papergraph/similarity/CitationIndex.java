@@ -10,12 +10,12 @@ import java.util.TreeSet;
 
 /**
  * The references of a corpus as sorted int arrays: each paper's reference keys (for bibliographic
- * coupling; a reference to a corpus paper is keyed by that paper, whatever id the source used),
- * and the in-corpus citation links both ways (for direct citation and co-citation), with postings
- * over reference keys for candidate generation.
+ * coupling; a reference to a corpus paper is keyed by that paper, whatever id the source used), and
+ * the in-corpus citation links both ways (for direct citation and co-citation), with postings over
+ * reference keys for candidate generation.
  *
- * <p>This is the one place where a reference ({@code doi:…}, {@code openalex:W…}, …) is resolved
- * to a paper of the corpus: a reference resolves to the paper whose id or any external id is the
+ * <p>This is the one place where a reference ({@code doi:…}, {@code openalex:W…}, …) is resolved to
+ * a paper of the corpus: a reference resolves to the paper whose id or any external id is the
  * reference key (the first paper in corpus order when two share a key); a paper's reference to
  * itself is dropped. The citation graph ({@code PaperGraph}), prior and derivative works and the
  * coverage figures read it here. Building costs {@code O(R log R)} for R references in all.
@@ -32,8 +32,14 @@ public final class CitationIndex {
   private final int[] inStart;
   private final int[] inDoc;
 
-  private CitationIndex(String[] keys, int[] refStart, int[] refKey, int[] outStart, int[] outDoc,
-      int[] inStart, int[] inDoc) {
+  private CitationIndex(
+      String[] keys,
+      int[] refStart,
+      int[] refKey,
+      int[] outStart,
+      int[] outDoc,
+      int[] inStart,
+      int[] inDoc) {
     this.keys = keys;
     this.refStart = refStart;
     this.refKey = refKey;
@@ -115,8 +121,8 @@ public final class CitationIndex {
         refKey[p++] = keyId.get(k);
       }
     }
-    return new CitationIndex(keys, refStart, refKey, flatten(out)[0], flatten(out)[1],
-        flatten(in)[0], flatten(in)[1]);
+    return new CitationIndex(
+        keys, refStart, refKey, flatten(out)[0], flatten(out)[1], flatten(in)[0], flatten(in)[1]);
   }
 
   private static int[][] flatten(List<TreeSet<Integer>> sets) {
@@ -228,7 +234,10 @@ public final class CitationIndex {
     return out;
   }
 
-  /** Calls sink with every doc that shares a reference with, cites, is cited by or is co-cited with d. */
+  /**
+   * Calls sink with every doc that shares a reference with, cites, is cited by or is co-cited with
+   * d.
+   */
   void forEachRelated(int d, java.util.function.IntConsumer sink) {
     for (int p = refStart[d]; p < refStart[d + 1]; p++) {
       int k = refKey[p];

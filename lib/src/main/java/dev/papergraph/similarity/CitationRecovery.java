@@ -22,8 +22,10 @@ public final class CitationRecovery {
     if (k < 1 || k > engine.options().k()) {
       throw new IllegalArgumentException("k must be in [1, " + engine.options().k() + "]: " + k);
     }
-    CitationIndex cites = engine instanceof SimilarityEngine e ? e.citations()
-        : CitationIndex.of(engine.vectors().papers());
+    CitationIndex cites =
+        engine instanceof SimilarityEngine e
+            ? e.citations()
+            : CitationIndex.of(engine.vectors().papers());
     List<Paper> papers = engine.vectors().papers();
     long hits = 0;
     long total = 0;

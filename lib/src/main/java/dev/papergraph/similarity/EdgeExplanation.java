@@ -44,11 +44,28 @@ public record EdgeExplanation(
   }
 
   /** A lexical-only explanation: {@code lexical} is {@code text}, {@code semantic} 0. */
-  public EdgeExplanation(double score, double text, double topic, double direct, double coupling,
-      double cocitation, List<SharedTerm> sharedTerms, List<String> sharedTopics,
+  public EdgeExplanation(
+      double score,
+      double text,
+      double topic,
+      double direct,
+      double coupling,
+      double cocitation,
+      List<SharedTerm> sharedTerms,
+      List<String> sharedTopics,
       List<String> sharedReferences) {
-    this(score, text, topic, direct, coupling, cocitation, sharedTerms, sharedTopics, sharedReferences,
-        text, 0);
+    this(
+        score,
+        text,
+        topic,
+        direct,
+        coupling,
+        cocitation,
+        sharedTerms,
+        sharedTopics,
+        sharedReferences,
+        text,
+        0);
   }
 
   /** An explanation with only a combined score (e.g. a graph read from a file). */
@@ -58,9 +75,12 @@ public record EdgeExplanation(
 
   /** A one-line summary such as "0.41 = text 0.52 (quantiz, post train) + topic 0.20". */
   public String summary() {
-    StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%.3f: text %.3f", score, text));
+    StringBuilder b =
+        new StringBuilder(String.format(java.util.Locale.ROOT, "%.3f: text %.3f", score, text));
     if (semantic != 0) {
-      b.append(String.format(java.util.Locale.ROOT, " [lexical %.3f, semantic %.3f]", lexical, semantic));
+      b.append(
+          String.format(
+              java.util.Locale.ROOT, " [lexical %.3f, semantic %.3f]", lexical, semantic));
     }
     if (!sharedTerms.isEmpty()) {
       b.append(" (");
@@ -71,8 +91,13 @@ public record EdgeExplanation(
     }
     b.append(String.format(java.util.Locale.ROOT, ", topic %.3f", topic));
     if (direct > 0 || coupling > 0 || cocitation > 0) {
-      b.append(String.format(java.util.Locale.ROOT, ", cites %.0f, coupling %.3f, co-citation %.3f",
-          direct, coupling, cocitation));
+      b.append(
+          String.format(
+              java.util.Locale.ROOT,
+              ", cites %.0f, coupling %.3f, co-citation %.3f",
+              direct,
+              coupling,
+              cocitation));
     }
     return b.toString();
   }

@@ -28,10 +28,10 @@ import java.util.Objects;
  * @param threads worker threads (the result does not depend on it)
  * @param text the analysis chain and term weighting
  * @param semanticWeight the semantic share of the text score, in [0, 1): 0 is lexical only (the
- *     embedding model is never loaded); otherwise the text score is the {@link Fusion} of the lexical
- *     and semantic scores with this weight
- * @param search exact or approximate top-k, or exact up to {@link #APPROXIMATE_ABOVE} papers;
- *     null (an options file from before this option) means {@link Search#AUTO}
+ *     embedding model is never loaded); otherwise the text score is the {@link Fusion} of the
+ *     lexical and semantic scores with this weight
+ * @param search exact or approximate top-k, or exact up to {@link #APPROXIMATE_ABOVE} papers; null
+ *     (an options file from before this option) means {@link Search#AUTO}
  */
 public record EngineOptions(
     int k,
@@ -72,28 +72,37 @@ public record EngineOptions(
 
   /** Neighbours per paper by default. */
   public static final int K_DEFAULT = 10;
+
   /**
-   * Most neighbours per paper: each paper keeps a k-heap, so a huge k (e.g. 2147483647) would ask for
-   * memory no machine has; a related-paper graph never needs more.
+   * Most neighbours per paper: each paper keeps a k-heap, so a huge k (e.g. 2147483647) would ask
+   * for memory no machine has; a related-paper graph never needs more.
    */
   public static final int K_MAX = 1000;
+
   /** Default minimum combined score. */
   public static final double MIN_SCORE_DEFAULT = 0.02;
+
   /** Default weight of the text cosine. */
   public static final double TEXT_WEIGHT_DEFAULT = 0.75;
+
   /** Default weight of topic overlap. */
   public static final double TOPIC_WEIGHT_DEFAULT = 0.10;
+
   /** Default weight of a direct citation. */
   public static final double DIRECT_WEIGHT_DEFAULT = 0.05;
+
   /** Default weight of bibliographic coupling. */
   public static final double COUPLING_WEIGHT_DEFAULT = 0.05;
+
   /** Default weight of co-citation. */
   public static final double COCITATION_WEIGHT_DEFAULT = 0.05;
+
   /**
    * Default semantic weight of the fusion, chosen on the five SYNERGY sets together (see
    * docs/BENCHMARKS.md).
    */
   public static final double SEMANTIC_WEIGHT_DEFAULT = 0.70;
+
   /** Shared terms listed in an explanation by default. */
   public static final int SHARED_TERMS_DEFAULT = 10;
 
@@ -109,27 +118,42 @@ public record EngineOptions(
     search = search == null ? Search.AUTO : search;
     require(k >= 1, "k must be at least 1: %s", k);
     require(k <= K_MAX, "k must be at most " + K_MAX + ": %s", k);
-    require(Double.isFinite(minScore) && minScore >= 0 && minScore <= 1,
-        "minScore must be in [0, 1]: %s", minScore);
+    require(
+        Double.isFinite(minScore) && minScore >= 0 && minScore <= 1,
+        "minScore must be in [0, 1]: %s",
+        minScore);
     requireWeight(textWeight, "textWeight");
     requireWeight(topicWeight, "topicWeight");
     requireWeight(directWeight, "directWeight");
     requireWeight(couplingWeight, "couplingWeight");
     requireWeight(cocitationWeight, "cocitationWeight");
-    require(textWeight + topicWeight + directWeight + couplingWeight + cocitationWeight > 0,
+    require(
+        textWeight + topicWeight + directWeight + couplingWeight + cocitationWeight > 0,
         "at least one weight must be positive");
     require(sharedTerms >= 0, "sharedTerms cannot be negative: %s", sharedTerms);
     require(threads >= 1, "threads must be at least 1: %s", threads);
-    require(Double.isFinite(semanticWeight) && semanticWeight >= 0 && semanticWeight < 1,
-        "semanticWeight must be in [0, 1): %s", semanticWeight);
+    require(
+        Double.isFinite(semanticWeight) && semanticWeight >= 0 && semanticWeight < 1,
+        "semanticWeight must be in [0, 1): %s",
+        semanticWeight);
   }
 
   /** The defaults, with one thread per available processor. */
   public static EngineOptions defaults() {
-    return new EngineOptions(K_DEFAULT, MIN_SCORE_DEFAULT, TEXT_WEIGHT_DEFAULT, TOPIC_WEIGHT_DEFAULT,
-        DIRECT_WEIGHT_DEFAULT, COUPLING_WEIGHT_DEFAULT, COCITATION_WEIGHT_DEFAULT,
-        Normalisation.COSINE, SHARED_TERMS_DEFAULT, Runtime.getRuntime().availableProcessors(),
-        TextOptions.DEFAULTS, SEMANTIC_WEIGHT_DEFAULT, Search.AUTO);
+    return new EngineOptions(
+        K_DEFAULT,
+        MIN_SCORE_DEFAULT,
+        TEXT_WEIGHT_DEFAULT,
+        TOPIC_WEIGHT_DEFAULT,
+        DIRECT_WEIGHT_DEFAULT,
+        COUPLING_WEIGHT_DEFAULT,
+        COCITATION_WEIGHT_DEFAULT,
+        Normalisation.COSINE,
+        SHARED_TERMS_DEFAULT,
+        Runtime.getRuntime().availableProcessors(),
+        TextOptions.DEFAULTS,
+        SEMANTIC_WEIGHT_DEFAULT,
+        Search.AUTO);
   }
 
   /** Text similarity only (weights 1, 0, 0, 0, 0), otherwise these options. */
@@ -147,12 +171,16 @@ public record EngineOptions(
     return new Builder(this);
   }
 
-  /** @throws IllegalArgumentException if below 1 */
+  /**
+   * @throws IllegalArgumentException if below 1
+   */
   public EngineOptions withK(int v) {
     return toBuilder().k(v).build();
   }
 
-  /** @throws IllegalArgumentException if outside [0, 1] */
+  /**
+   * @throws IllegalArgumentException if outside [0, 1]
+   */
   public EngineOptions withMinScore(double v) {
     return toBuilder().minScore(v).build();
   }
@@ -162,8 +190,8 @@ public record EngineOptions(
    *
    * @throws IllegalArgumentException if one is negative or not finite, or all are 0
    */
-  public EngineOptions withWeights(double text, double topic, double direct, double coupling,
-      double cocitation) {
+  public EngineOptions withWeights(
+      double text, double topic, double direct, double coupling, double cocitation) {
     return toBuilder().weights(text, topic, direct, coupling, cocitation).build();
   }
 
@@ -171,7 +199,9 @@ public record EngineOptions(
     return toBuilder().normalisation(v).build();
   }
 
-  /** @throws IllegalArgumentException if below 1 */
+  /**
+   * @throws IllegalArgumentException if below 1
+   */
   public EngineOptions withThreads(int v) {
     return toBuilder().threads(v).build();
   }
@@ -185,7 +215,9 @@ public record EngineOptions(
     return toBuilder().search(v).build();
   }
 
-  /** @throws IllegalArgumentException if outside [0, 1) */
+  /**
+   * @throws IllegalArgumentException if outside [0, 1)
+   */
   public EngineOptions withSemanticWeight(double v) {
     return toBuilder().semanticWeight(v).build();
   }
@@ -207,8 +239,8 @@ public record EngineOptions(
 
   /**
    * Every parameter by name ({@code similarity.k}, {@code similarity.weight.text}, {@code
-   * text.stemmer}, …) in a fixed order, for the run manifest. The thread count is left out: it
-   * does not change the result.
+   * text.stemmer}, …) in a fixed order, for the run manifest. The thread count is left out: it does
+   * not change the result.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -269,15 +301,43 @@ public record EngineOptions(
       search = o.search;
     }
 
-    public Builder k(int v) { k = v; return this; }
-    public Builder minScore(double v) { minScore = v; return this; }
-    public Builder textWeight(double v) { textWeight = v; return this; }
-    public Builder topicWeight(double v) { topicWeight = v; return this; }
-    public Builder directWeight(double v) { directWeight = v; return this; }
-    public Builder couplingWeight(double v) { couplingWeight = v; return this; }
-    public Builder cocitationWeight(double v) { cocitationWeight = v; return this; }
+    public Builder k(int v) {
+      k = v;
+      return this;
+    }
 
-    public Builder weights(double text, double topic, double direct, double coupling, double cocitation) {
+    public Builder minScore(double v) {
+      minScore = v;
+      return this;
+    }
+
+    public Builder textWeight(double v) {
+      textWeight = v;
+      return this;
+    }
+
+    public Builder topicWeight(double v) {
+      topicWeight = v;
+      return this;
+    }
+
+    public Builder directWeight(double v) {
+      directWeight = v;
+      return this;
+    }
+
+    public Builder couplingWeight(double v) {
+      couplingWeight = v;
+      return this;
+    }
+
+    public Builder cocitationWeight(double v) {
+      cocitationWeight = v;
+      return this;
+    }
+
+    public Builder weights(
+        double text, double topic, double direct, double coupling, double cocitation) {
       textWeight = text;
       topicWeight = topic;
       directWeight = direct;
@@ -286,17 +346,54 @@ public record EngineOptions(
       return this;
     }
 
-    public Builder normalisation(Normalisation v) { normalisation = v; return this; }
-    public Builder sharedTerms(int v) { sharedTerms = v; return this; }
-    public Builder threads(int v) { threads = v; return this; }
-    public Builder text(TextOptions v) { text = v; return this; }
-    public Builder semanticWeight(double v) { semanticWeight = v; return this; }
-    public Builder search(Search v) { search = v; return this; }
+    public Builder normalisation(Normalisation v) {
+      normalisation = v;
+      return this;
+    }
 
-    /** @throws IllegalArgumentException naming the first invalid value */
+    public Builder sharedTerms(int v) {
+      sharedTerms = v;
+      return this;
+    }
+
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    public Builder text(TextOptions v) {
+      text = v;
+      return this;
+    }
+
+    public Builder semanticWeight(double v) {
+      semanticWeight = v;
+      return this;
+    }
+
+    public Builder search(Search v) {
+      search = v;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first invalid value
+     */
     public EngineOptions build() {
-      return new EngineOptions(k, minScore, textWeight, topicWeight, directWeight, couplingWeight,
-          cocitationWeight, normalisation, sharedTerms, threads, text, semanticWeight, search);
+      return new EngineOptions(
+          k,
+          minScore,
+          textWeight,
+          topicWeight,
+          directWeight,
+          couplingWeight,
+          cocitationWeight,
+          normalisation,
+          sharedTerms,
+          threads,
+          text,
+          semanticWeight,
+          search);
     }
   }
 }

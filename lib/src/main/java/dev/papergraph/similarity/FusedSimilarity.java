@@ -20,10 +20,11 @@ import java.util.stream.IntStream;
  *
  * <p>Top-k per paper is exact on the fused score: each row scores every other paper, the lexical
  * cosines from the inverted index (work proportional to the row's postings) and the semantic
- * cosines as dense dot products ({@code n · d} multiply-adds per row, {@code d} = 384); the topic and
- * citation components are computed only for papers whose bound can still reach the k-th best.
- * Cost {@code O(n² d)} in all, memory one {@code double[n]} per thread beyond the inputs. Rows run in
- * parallel; the result does not depend on the thread count. Scores are symmetric to the last bit.
+ * cosines as dense dot products ({@code n · d} multiply-adds per row, {@code d} = 384); the topic
+ * and citation components are computed only for papers whose bound can still reach the k-th best.
+ * Cost {@code O(n² d)} in all, memory one {@code double[n]} per thread beyond the inputs. Rows run
+ * in parallel; the result does not depend on the thread count. Scores are symmetric to the last
+ * bit.
  *
  * <p>Computed once, on first use; thread-safe.
  */
@@ -37,7 +38,8 @@ public final class FusedSimilarity implements PaperSimilarity {
   private final SemanticModelInfo model;
   private volatile Result result;
 
-  private FusedSimilarity(SimilarityEngine lexical, float[][] semantic, Fusion fusion, SemanticModelInfo model) {
+  private FusedSimilarity(
+      SimilarityEngine lexical, float[][] semantic, Fusion fusion, SemanticModelInfo model) {
     this.lexical = lexical;
     this.semantic = semantic;
     this.fusion = fusion;
@@ -52,16 +54,19 @@ public final class FusedSimilarity implements PaperSimilarity {
    * @param model what produced the embeddings, for the manifest
    * @throws IllegalArgumentException if the counts differ or the semantic weight is 0
    */
-  public static FusedSimilarity of(SimilarityEngine lexical, float[][] embeddings, SemanticModelInfo model) {
+  public static FusedSimilarity of(
+      SimilarityEngine lexical, float[][] embeddings, SemanticModelInfo model) {
     Objects.requireNonNull(model, "model");
     if (embeddings.length != lexical.vectors().size()) {
-      throw new IllegalArgumentException(embeddings.length + " embeddings for " + lexical.vectors().size() + " papers");
+      throw new IllegalArgumentException(
+          embeddings.length + " embeddings for " + lexical.vectors().size() + " papers");
     }
     double w = lexical.options().semanticWeight();
     if (!(w > 0)) {
       throw new IllegalArgumentException("semantic weight must be positive to fuse: " + w);
     }
-    return new FusedSimilarity(lexical, embeddings, Fusion.of(w, lexical.vectors(), embeddings), model);
+    return new FusedSimilarity(
+        lexical, embeddings, Fusion.of(w, lexical.vectors(), embeddings), model);
   }
 
   /** The lexical engine underneath. */
@@ -158,8 +163,18 @@ public final class FusedSimilarity implements PaperSimilarity {
     double sem = Vectors.dot(semantic[a], semantic[b]);
     double text = fusion.text(lex.text(), sem);
     double topic = TopicGate.gated(lexical.topics().weightedJaccard(a, b), text);
-    return new EdgeExplanation(lexical.scoreWithText(a, b, text), text, topic, lex.direct(), lex.coupling(),
-        lex.cocitation(), lex.sharedTerms(), lex.sharedTopics(), lex.sharedReferences(), lex.text(), sem);
+    return new EdgeExplanation(
+        lexical.scoreWithText(a, b, text),
+        text,
+        topic,
+        lex.direct(),
+        lex.coupling(),
+        lex.cocitation(),
+        lex.sharedTerms(),
+        lex.sharedTopics(),
+        lex.sharedReferences(),
+        lex.text(),
+        sem);
   }
 
   private Result result() {
@@ -212,7 +227,6 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
       return new Result(nbr, sc);
     }
-
 
     private void row(int d, int[][] nbr, double[][] sc) {
       double[] text = accumulators.get();
@@ -271,10 +285,12 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
       final double[] cs = candScore;
       final int[] cd = candDoc;
-      Arrays.sort(idx, (x, y) -> {
-        int c = Double.compare(cs[y], cs[x]);
-        return c != 0 ? c : Integer.compare(lexical.idRank(cd[x]), lexical.idRank(cd[y]));
-      });
+      Arrays.sort(
+          idx,
+          (x, y) -> {
+            int c = Double.compare(cs[y], cs[x]);
+            return c != 0 ? c : Integer.compare(lexical.idRank(cd[x]), lexical.idRank(cd[y]));
+          });
       int m = Math.min(k, cand);
       nbr[d] = new int[m];
       sc[d] = new double[m];

@@ -18,11 +18,11 @@ import java.util.SplittableRandom;
  * where {@code w} is the semantic weight ({@link EngineOptions#semanticWeight()}) and σL, σS are
  * the standard deviations of each score over the corpus's pairs. Dividing by σ puts both scores on
  * one scale (z-scores; the means only shift every score of a row equally and are left out), so the
- * weight means the same on any corpus; the rescaling to {@code αL + αS = 1} keeps the text score
- * in [0, 1]. The score is symmetric and defined for every pair, so top-k lists can be exact.
+ * weight means the same on any corpus; the rescaling to {@code αL + αS = 1} keeps the text score in
+ * [0, 1]. The score is symmetric and defined for every pair, so top-k lists can be exact.
  *
- * <p>σL and σS are estimated on {@link #SAMPLE_PAIRS} pairs drawn with a fixed seed (all pairs
- * when the corpus has fewer): deterministic, and about 0.2 % relative error.
+ * <p>σL and σS are estimated on {@link #SAMPLE_PAIRS} pairs drawn with a fixed seed (all pairs when
+ * the corpus has fewer): deterministic, and about 0.2 % relative error.
  *
  * @param semanticWeight w in (0, 1)
  * @param sigmaLexical σL
@@ -30,11 +30,16 @@ import java.util.SplittableRandom;
  * @param alphaLexical αL
  * @param alphaSemantic αS
  */
-public record Fusion(double semanticWeight, double sigmaLexical, double sigmaSemantic,
-    double alphaLexical, double alphaSemantic) {
+public record Fusion(
+    double semanticWeight,
+    double sigmaLexical,
+    double sigmaSemantic,
+    double alphaLexical,
+    double alphaSemantic) {
 
   /** Pairs sampled to estimate the spreads. */
   public static final int SAMPLE_PAIRS = 200_000;
+
   private static final long SEED = 0x5eed_f05eL;
 
   /** The rule for these scores (estimating the spreads). */
@@ -89,7 +94,9 @@ public record Fusion(double semanticWeight, double sigmaLexical, double sigmaSem
   /** The rule and its fitted values, for the run manifest. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("fusion.rule", "text = aL*lexical + aS*max(0,semantic); aL ~ (1-w)/sdL, aS ~ w/sdS, aL+aS = 1");
+    m.put(
+        "fusion.rule",
+        "text = aL*lexical + aS*max(0,semantic); aL ~ (1-w)/sdL, aS ~ w/sdS, aL+aS = 1");
     m.put("fusion.semanticWeight", semanticWeight);
     m.put("fusion.sdLexical", round(sigmaLexical));
     m.put("fusion.sdSemantic", round(sigmaSemantic));

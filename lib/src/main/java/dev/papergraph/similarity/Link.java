@@ -16,7 +16,8 @@ public record Link(String a, String b, EdgeExplanation explanation) {
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(explanation, "explanation");
     if (a.compareTo(b) >= 0) {
-      throw new IllegalArgumentException("link ends must be distinct and ordered: " + a + " , " + b);
+      throw new IllegalArgumentException(
+          "link ends must be distinct and ordered: " + a + " , " + b);
     }
   }
 

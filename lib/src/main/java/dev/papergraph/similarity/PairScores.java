@@ -4,10 +4,10 @@ import dev.papergraph.text.PaperTopics;
 import dev.papergraph.text.TermVectors;
 
 /**
- * The combined score of a pair of papers (doc numbers) and its components, as {@link
- * EngineOptions} weighs them. Every component is symmetric to the last bit (sums run in term,
- * topic or reference order, whichever paper comes first), so a pair scores the same from both
- * ends; every component is between 0 and 1.
+ * The combined score of a pair of papers (doc numbers) and its components, as {@link EngineOptions}
+ * weighs them. Every component is symmetric to the last bit (sums run in term, topic or reference
+ * order, whichever paper comes first), so a pair scores the same from both ends; every component is
+ * between 0 and 1.
  */
 final class PairScores {
 
@@ -16,7 +16,8 @@ final class PairScores {
   private final PaperTopics topics;
   private final CitationIndex citations;
 
-  PairScores(EngineOptions options, TermVectors vectors, PaperTopics topics, CitationIndex citations) {
+  PairScores(
+      EngineOptions options, TermVectors vectors, PaperTopics topics, CitationIndex citations) {
     this.options = options;
     this.vectors = vectors;
     this.topics = topics;
@@ -56,8 +57,8 @@ final class PairScores {
   }
 
   /**
-   * The most the non-text components can add to any pair with paper d: the weight of each
-   * component d could score on at all (each component is at most 1).
+   * The most the non-text components can add to any pair with paper d: the weight of each component
+   * d could score on at all (each component is at most 1).
    */
   double nonTextBound(int d) {
     double extra = 0;
@@ -88,19 +89,24 @@ final class PairScores {
     if (options.couplingWeight() == 0 && citations.isEmpty()) {
       return 0;
     }
-    return options.normalisation().apply(citations.sharedReferences(a, b), citations.refCount(a),
-        citations.refCount(b));
+    return options
+        .normalisation()
+        .apply(citations.sharedReferences(a, b), citations.refCount(a), citations.refCount(b));
   }
 
   /** Co-citation, normalised. */
   double cocitation(int a, int b) {
-    return options.normalisation().apply(citations.cocitations(a, b), citations.citedByCount(a),
-        citations.citedByCount(b));
+    return options
+        .normalisation()
+        .apply(citations.cocitations(a, b), citations.citedByCount(a), citations.citedByCount(b));
   }
 
   /** The weighted sum of the components. */
   double combine(double text, double topic, double direct, double coupling, double cocitation) {
-    return text * options.textWeight() + topic * options.topicWeight() + direct * options.directWeight()
-        + coupling * options.couplingWeight() + cocitation * options.cocitationWeight();
+    return text * options.textWeight()
+        + topic * options.topicWeight()
+        + direct * options.directWeight()
+        + coupling * options.couplingWeight()
+        + cocitation * options.cocitationWeight();
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What the later stages need of a similarity model: each paper's top-k neighbours, the links they
- * make, and the explanation of any pair. The lexical {@link SimilarityEngine} and the fused
- * lexical + semantic {@link FusedSimilarity} provide it.
+ * make, and the explanation of any pair. The lexical {@link SimilarityEngine} and the fused lexical
+ * + semantic {@link FusedSimilarity} provide it.
  */
 public interface PaperSimilarity {
 

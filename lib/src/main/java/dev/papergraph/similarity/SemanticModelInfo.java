@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param checksum SHA-256 of the weights, hex
  * @param dimension the vectors' dimension
  */
-public record SemanticModelInfo(String id, String name, String version, String checksum, int dimension) {
+public record SemanticModelInfo(
+    String id, String name, String version, String checksum, int dimension) {
   public SemanticModelInfo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

@@ -17,19 +17,19 @@ import java.util.Objects;
  * The similarity engine: scores pairs of papers and finds each paper's exact top-k neighbours
  * without comparing all pairs.
  *
- * <p>A pair's combined score is the weighted sum of its components (see {@link EngineOptions}):
- * the cosine of the papers' term vectors ({@link TermVectors}), the weighted Jaccard of their
- * topics ({@link PaperTopics}), and, when papers have references, direct citation, bibliographic
- * coupling and co-citation normalised as {@link EngineOptions#normalisation()} says. Scores are
- * symmetric to the last bit, so a pair is scored the same from both ends.
+ * <p>A pair's combined score is the weighted sum of its components (see {@link EngineOptions}): the
+ * cosine of the papers' term vectors ({@link TermVectors}), the weighted Jaccard of their topics
+ * ({@link PaperTopics}), and, when papers have references, direct citation, bibliographic coupling
+ * and co-citation normalised as {@link EngineOptions#normalisation()} says. Scores are symmetric to
+ * the last bit, so a pair is scored the same from both ends.
  *
  * <p>Top-k per paper is exact: each paper's row is a query against the inverted index with
  * max-score pruning and prefix-filtering bounds ({@link TopKSearch} describes the phases and the
  * invariants they rely on); only papers whose bound reaches the running k-th best are scored
  * exactly. Ties are broken by paper id. Work grows with the overlap of postings, not with n²;
- * memory is the vectors, their postings, one accumulator array per thread, and k entries per
- * paper. Rows run on {@link EngineOptions#threads()} threads and the result does not depend on
- * the thread count.
+ * memory is the vectors, their postings, one accumulator array per thread, and k entries per paper.
+ * Rows run on {@link EngineOptions#threads()} threads and the result does not depend on the thread
+ * count.
  *
  * <p>Computed once, on the first call to {@link #neighbours} or {@link #links}; thread-safe.
  */
@@ -44,8 +44,8 @@ public final class SimilarityEngine implements PaperSimilarity {
   private final int[] byRank;
   private volatile Result result;
 
-  private SimilarityEngine(EngineOptions options, TermVectors vectors, PaperTopics topics,
-      CitationIndex citations) {
+  private SimilarityEngine(
+      EngineOptions options, TermVectors vectors, PaperTopics topics, CitationIndex citations) {
     this.options = options;
     this.vectors = vectors;
     this.topics = topics;
@@ -87,7 +87,8 @@ public final class SimilarityEngine implements PaperSimilarity {
   public static SimilarityEngine of(TermVectors vectors, EngineOptions options) {
     Objects.requireNonNull(options, "options");
     if (!vectors.options().equals(options.text())) {
-      throw new IllegalArgumentException("the vectors were built with other text options than the engine's");
+      throw new IllegalArgumentException(
+          "the vectors were built with other text options than the engine's");
     }
     PaperTopics topics = PaperTopics.of(vectors, options.text().topicCount());
     return new SimilarityEngine(options, vectors, topics, CitationIndex.of(vectors.papers()));
@@ -175,7 +176,9 @@ public final class SimilarityEngine implements PaperSimilarity {
     int n = vectors.size();
     // each link's shared terms once (in parallel), then their display forms in one pass
     SharedTerms[] shared = new SharedTerms[pairs.length];
-    Parallel.forEach(options.threads(), pairs.length,
+    Parallel.forEach(
+        options.threads(),
+        pairs.length,
         i -> shared[i] = sharedTerms((int) (pairs[i] / n), (int) (pairs[i] % n)));
     BitSet wanted = new BitSet(vectors.vocabularySize());
     for (SharedTerms t : shared) {
@@ -186,10 +189,13 @@ public final class SimilarityEngine implements PaperSimilarity {
     Map<Integer, String> display = vectors.displayForms(wanted.stream().toArray());
     topics.resolveLabels();
     EdgeExplanation[] out = new EdgeExplanation[pairs.length];
-    Parallel.forEach(options.threads(), pairs.length, i -> {
-      int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-      out[i] = explain(a, b, shared[i], display);
-    });
+    Parallel.forEach(
+        options.threads(),
+        pairs.length,
+        i -> {
+          int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+          out[i] = explain(a, b, shared[i], display);
+        });
     return out;
   }
 
@@ -218,8 +224,8 @@ public final class SimilarityEngine implements PaperSimilarity {
   }
 
   /**
-   * Why two papers are (or would be) linked: every component, the combined score, the shared
-   * terms, topics and references. Works for any pair, linked or not.
+   * Why two papers are (or would be) linked: every component, the combined score, the shared terms,
+   * topics and references. Works for any pair, linked or not.
    *
    * @throws IllegalArgumentException if either id is unknown
    */
@@ -249,8 +255,16 @@ public final class SimilarityEngine implements PaperSimilarity {
       int t = shared.ids()[i];
       terms.add(new SharedTerm(vectors.term(t), display.get(t), shared.contributions()[i]));
     }
-    return new EdgeExplanation(scores.combine(text, topic, direct, coupling, cocitation), text, topic,
-        direct, coupling, cocitation, terms, topics.shared(a, b), citations.sharedReferenceKeys(a, b));
+    return new EdgeExplanation(
+        scores.combine(text, topic, direct, coupling, cocitation),
+        text,
+        topic,
+        direct,
+        coupling,
+        cocitation,
+        terms,
+        topics.shared(a, b),
+        citations.sharedReferenceKeys(a, b));
   }
 
   /** Term ids and their contributions (product of the two weights), strongest first. */
@@ -285,7 +299,9 @@ public final class SimilarityEngine implements PaperSimilarity {
   }
 
   int doc(String paperId) {
-    return vectors.doc(paperId).orElseThrow(() -> new IllegalArgumentException("no paper with id " + paperId));
+    return vectors
+        .doc(paperId)
+        .orElseThrow(() -> new IllegalArgumentException("no paper with id " + paperId));
   }
 
   /** The exact combined score; symmetric to the last bit. */
@@ -342,7 +358,9 @@ public final class SimilarityEngine implements PaperSimilarity {
       new ApproximateSearch(vectors, options, scores, idRank, byRank).run(nbr, sc);
       return new Result(nbr, sc);
     }
-    Parallel.forEach(options.threads(), n,
+    Parallel.forEach(
+        options.threads(),
+        n,
         () -> new TopKSearch(vectors, topics, citations, options, scores, idRank, byRank),
         (search, d) -> {
           TopKSearch.Row row = search.search(d);

@@ -29,9 +29,9 @@ import java.util.Arrays;
  *       minimum score, the k-th best of exact scores found so far, or the k-th best of partial
  *       accumulated text scores, each a lower bound of it. A paper whose upper bound stays below
  *       {@code theta - EPS} cannot be in the top k.
- *   <li>Exact scores are computed by {@link PairScores}, symmetric to the last bit because sums
- *       run in term order, so a pair scores the same from both ends and the heap's tie-break by
- *       id rank decides the rest: the result does not depend on the thread or the order of rows.
+ *   <li>Exact scores are computed by {@link PairScores}, symmetric to the last bit because sums run
+ *       in term order, so a pair scores the same from both ends and the heap's tie-break by id rank
+ *       decides the rest: the result does not depend on the thread or the order of rows.
  * </ul>
  *
  * Scratch memory: one accumulator, one flag and one touched slot per paper, one query slot per
@@ -44,12 +44,14 @@ final class TopKSearch {
    * doubles, far below any score difference that matters.
    */
   static final double EPS = 1e-9;
+
   /**
    * While accumulating, the running threshold is the k-th best accumulated score of the first
-   * {@code SAMPLE} papers touched: a lower bound of the k-th best over all of them (so still
-   * safe), at a cost that does not grow with the number of papers touched.
+   * {@code SAMPLE} papers touched: a lower bound of the k-th best over all of them (so still safe),
+   * at a cost that does not grow with the number of papers touched.
    */
   static final int SAMPLE = 1024;
+
   /**
    * The running threshold is refreshed each time the remaining terms' bound has fallen to this
    * share of its value at the last refresh: often enough to stop early, rarely enough to cost
@@ -88,8 +90,14 @@ final class TopKSearch {
    * A search over these vectors; {@code idRank[doc]} is the rank of the doc's paper id, {@code
    * byRank} its inverse.
    */
-  TopKSearch(TermVectors vectors, PaperTopics topics, CitationIndex citations, EngineOptions options,
-      PairScores scores, int[] idRank, int[] byRank) {
+  TopKSearch(
+      TermVectors vectors,
+      PaperTopics topics,
+      CitationIndex citations,
+      EngineOptions options,
+      PairScores scores,
+      int[] idRank,
+      int[] byRank) {
     this.vectors = vectors;
     this.topics = topics;
     this.citations = citations;

@@ -1,9 +1,9 @@
 package dev.papergraph.similarity;
 
 /**
- * Keeps topics from linking papers that share no text: the topic score counts in full only when
- * the pair's text score reaches {@link #TEXT_FOR_FULL_TOPIC}, and in proportion below it, so a
- * topic alone never lifts a pair with almost no text overlap into a top-k list.
+ * Keeps topics from linking papers that share no text: the topic score counts in full only when the
+ * pair's text score reaches {@link #TEXT_FOR_FULL_TOPIC}, and in proportion below it, so a topic
+ * alone never lifts a pair with almost no text overlap into a top-k list.
  */
 public final class TopicGate {
 

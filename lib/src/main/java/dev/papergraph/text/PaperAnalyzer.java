@@ -12,18 +12,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.core.TypeTokenFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -71,10 +71,13 @@ public final class PaperAnalyzer extends Analyzer {
    * before tokenizing. Free words ("post", "self", "cross") are not in the list: "post-training"
    * stays two words, as "post training" is written too.
    */
-  public static final Pattern BOUND_PREFIX = Pattern.compile(
-      "(?i)\\b(anti|bi|co|inter|intra|macro|meta|micro|multi|non|pre|re|semi|sub|tri|un)-(?=\\p{L})");
+  public static final Pattern BOUND_PREFIX =
+      Pattern.compile(
+          "(?i)\\b(anti|bi|co|inter|intra|macro|meta|micro|multi|non|pre|re|semi|sub|tri|un)-(?=\\p{L})");
 
-  /** Tokens without a letter (after the tokenizer has split words): emptied, then dropped by length. */
+  /**
+   * Tokens without a letter (after the tokenizer has split words): emptied, then dropped by length.
+   */
   private static final Pattern NO_LETTER = Pattern.compile("^[^\\p{L}]*$");
 
   private final TextOptions options;
@@ -85,7 +88,8 @@ public final class PaperAnalyzer extends Analyzer {
   public PaperAnalyzer(TextOptions options) {
     this.options = java.util.Objects.requireNonNull(options, "options");
     this.academic = stemmedSet(options.stopWords(), options.stemmer());
-    this.thesaurus = options.thesaurus().isEmpty() ? java.util.Map.of() : analysedThesaurus(options);
+    this.thesaurus =
+        options.thesaurus().isEmpty() ? java.util.Map.of() : analysedThesaurus(options);
   }
 
   private PaperAnalyzer(TextOptions options, boolean withoutThesaurus) {
@@ -95,9 +99,9 @@ public final class PaperAnalyzer extends Analyzer {
   }
 
   /**
-   * The thesaurus in analysed terms: each key and value through this chain (without the
-   * thesaurus). A key must analyse to one term (a word or, with bigrams, a two-word phrase);
-   * others cannot match a term and are left out (see {@link #thesaurusIgnored}).
+   * The thesaurus in analysed terms: each key and value through this chain (without the thesaurus).
+   * A key must analyse to one term (a word or, with bigrams, a two-word phrase); others cannot
+   * match a term and are left out (see {@link #thesaurusIgnored}).
    */
   private static java.util.Map<String, String> analysedThesaurus(TextOptions options) {
     PaperAnalyzer plain = new PaperAnalyzer(options, true);
@@ -130,7 +134,10 @@ public final class PaperAnalyzer extends Analyzer {
     return java.util.Optional.empty();
   }
 
-  /** The thesaurus keys that match no single term of this chain (longer than two words, or stop words). */
+  /**
+   * The thesaurus keys that match no single term of this chain (longer than two words, or stop
+   * words).
+   */
   public List<String> thesaurusIgnored() {
     if (options.thesaurus().isEmpty()) {
       return List.of();
@@ -156,23 +163,26 @@ public final class PaperAnalyzer extends Analyzer {
     if (words.isEmpty()) {
       return set;
     }
-    try (Analyzer stem = new Analyzer() {
+    try (Analyzer stem =
+        new Analyzer() {
           @Override
           protected TokenStreamComponents createComponents(String f) {
             Tokenizer src = new KeywordTokenizer();
             TokenStream t = new LowerCaseFilter(src);
-            t = switch (stemmer) {
-              case PORTER -> new PorterStemFilter(t);
-              case KSTEM -> new KStemFilter(t);
-              case NONE -> t;
-            };
+            t =
+                switch (stemmer) {
+                  case PORTER -> new PorterStemFilter(t);
+                  case KSTEM -> new KStemFilter(t);
+                  case NONE -> t;
+                };
             return new TokenStreamComponents(src, t);
           }
         }) {
       for (String w : words) {
         set.add(w.toLowerCase(java.util.Locale.ROOT));
         try (TokenStream ts = stem.tokenStream("w", w)) {
-          var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+          var term =
+              ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
           ts.reset();
           while (ts.incrementToken()) {
             set.add(term.toString());
@@ -218,7 +228,7 @@ public final class PaperAnalyzer extends Analyzer {
     switch (options.stemmer()) {
       case PORTER -> t = new PorterStemFilter(t);
       case KSTEM -> t = new KStemFilter(t);
-      case NONE -> { }
+      case NONE -> {}
     }
     if (!academic.isEmpty()) {
       t = new StopFilter(t, academic);
@@ -248,7 +258,8 @@ public final class PaperAnalyzer extends Analyzer {
   public List<String> terms(String text) {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = tokenStream("text", text)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         out.add(term.toString());

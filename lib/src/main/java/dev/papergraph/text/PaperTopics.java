@@ -14,11 +14,11 @@ import java.util.TreeSet;
 /**
  * The topics of each paper, as weighted sets over a corpus-wide topic numbering: the paper's
  * metadata topics (categories, concepts, keywords, MeSH) when it has any, else its {@code count}
- * most distinctive terms against the corpus (largest TF-IDF/BM25 weight), weighted relative to
- * the strongest (so the first has weight 1).
+ * most distinctive terms against the corpus (largest TF-IDF/BM25 weight), weighted relative to the
+ * strongest (so the first has weight 1).
  *
- * <p>Topics are keyed by {@link Topic#key()} (metadata) or {@code extracted:<analysed term>};
- * ids follow the sort order of the keys. Immutable and thread-safe.
+ * <p>Topics are keyed by {@link Topic#key()} (metadata) or {@code extracted:<analysed term>}; ids
+ * follow the sort order of the keys. Immutable and thread-safe.
  */
 public final class PaperTopics {
 
@@ -35,11 +35,22 @@ public final class PaperTopics {
   private final double[] rowSum;
   private final int[] postStart;
   private final int[] postDoc;
-  /** Informativeness of each topic, {@code ln(n / df) / ln(n)}: 1 for a topic of one paper, 0 for a topic of all. */
+
+  /**
+   * Informativeness of each topic, {@code ln(n / df) / ln(n)}: 1 for a topic of one paper, 0 for a
+   * topic of all.
+   */
   private final float[] informativeness;
 
-  private PaperTopics(TermVectors vectors, String[] keys, String[] labels, int[] extractedTerm,
-      TopicSource[] sources, int[] rowStart, int[] rowTopic, float[] rowWeight) {
+  private PaperTopics(
+      TermVectors vectors,
+      String[] keys,
+      String[] labels,
+      int[] extractedTerm,
+      TopicSource[] sources,
+      int[] rowStart,
+      int[] rowTopic,
+      float[] rowWeight) {
     this.vectors = vectors;
     this.keys = keys;
     this.labels = labels;
@@ -65,7 +76,8 @@ public final class PaperTopics {
     informativeness = new float[keys.length];
     for (int t = 0; t < keys.length; t++) {
       int df = postStart[t + 1] - postStart[t];
-      informativeness[t] = n < 2 ? 1f : (float) (Math.log((double) n / Math.max(1, df)) / Math.log(n));
+      informativeness[t] =
+          n < 2 ? 1f : (float) (Math.log((double) n / Math.max(1, df)) / Math.log(n));
     }
     postDoc = new int[rowTopic.length];
     int[] fill = Arrays.copyOf(postStart, keys.length);
@@ -144,7 +156,8 @@ public final class PaperTopics {
         rowWeight[p++] = e.getValue();
       }
     }
-    return new PaperTopics(vectors, keys, labels, extractedTerm, sources, rowStart, rowTopic, rowWeight);
+    return new PaperTopics(
+        vectors, keys, labels, extractedTerm, sources, rowStart, rowTopic, rowWeight);
   }
 
   /** The number of distinct topics. */
@@ -166,8 +179,8 @@ public final class PaperTopics {
   }
 
   /**
-   * Resolves the labels of all extracted topics at once (one pass over the papers that hold
-   * them, instead of one per label); later {@link #label} calls are lookups.
+   * Resolves the labels of all extracted topics at once (one pass over the papers that hold them,
+   * instead of one per label); later {@link #label} calls are lookups.
    */
   public void resolveLabels() {
     int[] terms = java.util.Arrays.stream(extractedTerm).filter(t -> t >= 0).toArray();
@@ -188,10 +201,11 @@ public final class PaperTopics {
     for (int p = start(doc); p < end(doc); p++) {
       order.add(new int[] {p});
     }
-    order.sort((x, y) -> {
-      int c = Float.compare(rowWeight[y[0]], rowWeight[x[0]]);
-      return c != 0 ? c : Integer.compare(rowTopic[x[0]], rowTopic[y[0]]);
-    });
+    order.sort(
+        (x, y) -> {
+          int c = Float.compare(rowWeight[y[0]], rowWeight[x[0]]);
+          return c != 0 ? c : Integer.compare(rowTopic[x[0]], rowTopic[y[0]]);
+        });
     List<Topic> out = new ArrayList<>();
     for (int[] p : order) {
       int t = rowTopic[p[0]];
@@ -238,9 +252,9 @@ public final class PaperTopics {
   /**
    * The weighted Jaccard index of two papers' topics with each shared topic counted by how
    * informative it is: {@code Σ_shared min(w_a, w_b) · s_t / Σ max(w_a, w_b)}, where {@code s_t =
-   * ln(n / df_t) / ln(n)} (a topic of one paper counts fully, an arXiv category shared by a fifth of
-   * 10,000 papers about 0.17, a topic of every paper not at all). 0 when either has none; symmetric
-   * to the last bit.
+   * ln(n / df_t) / ln(n)} (a topic of one paper counts fully, an arXiv category shared by a fifth
+   * of 10,000 papers about 0.17, a topic of every paper not at all). 0 when either has none;
+   * symmetric to the last bit.
    */
   public double weightedJaccard(int a, int b) {
     int i = start(a), ie = end(a), j = start(b), je = end(b);
@@ -282,10 +296,11 @@ public final class PaperTopics {
         j++;
       }
     }
-    hits.sort((x, y) -> {
-      int c = Float.compare(y[1], x[1]);
-      return c != 0 ? c : Float.compare(x[0], y[0]);
-    });
+    hits.sort(
+        (x, y) -> {
+          int c = Float.compare(y[1], x[1]);
+          return c != 0 ? c : Float.compare(x[0], y[0]);
+        });
     List<String> out = new ArrayList<>();
     for (float[] h : hits) {
       out.add(label((int) h[0]));

@@ -57,9 +57,17 @@ public final class TermVectors {
   private final float[] maxWeight;
   private final Map<Integer, String> displayCache = new ConcurrentHashMap<>();
 
-  private TermVectors(List<Paper> papers, Map<String, Integer> docByPaperId, TextOptions options,
-      PaperAnalyzer analyzer, String[] terms, int[] df, int[] rowStart, int[] rowTerm,
-      float[] rowCount, float[] rowWeight) {
+  private TermVectors(
+      List<Paper> papers,
+      Map<String, Integer> docByPaperId,
+      TextOptions options,
+      PaperAnalyzer analyzer,
+      String[] terms,
+      int[] df,
+      int[] rowStart,
+      int[] rowTerm,
+      float[] rowCount,
+      float[] rowWeight) {
     this.papers = papers;
     this.docByPaperId = docByPaperId;
     this.options = options;
@@ -132,28 +140,32 @@ public final class TermVectors {
     int[][] tmpTerms = new int[n][];
     float[][] tmpCounts = new float[n][];
     float[] docLength = new float[n];
-    Parallel.forEach(threads, n, d -> {
-      Paper p = list.get(d);
-      Map<String, float[]> counts = new HashMap<>();
-      count(analyzer, "title", p.title(), (float) options.titleBoost(), counts);
-      if (p.abstractText() != null) {
-        count(analyzer, "abstract", p.abstractText(), 1f, counts);
-      }
-      int[] ids = new int[counts.size()];
-      float[] cs = new float[counts.size()];
-      int i = 0;
-      float len = 0;
-      for (Map.Entry<String, float[]> e : counts.entrySet()) {
-        ids[i] = vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
-        cs[i++] = e.getValue()[0];
-        len += e.getValue()[0];
-      }
-      tmpTerms[d] = ids;
-      tmpCounts[d] = cs;
-      docLength[d] = len;
-    });
+    Parallel.forEach(
+        threads,
+        n,
+        d -> {
+          Paper p = list.get(d);
+          Map<String, float[]> counts = new HashMap<>();
+          count(analyzer, "title", p.title(), (float) options.titleBoost(), counts);
+          if (p.abstractText() != null) {
+            count(analyzer, "abstract", p.abstractText(), 1f, counts);
+          }
+          int[] ids = new int[counts.size()];
+          float[] cs = new float[counts.size()];
+          int i = 0;
+          float len = 0;
+          for (Map.Entry<String, float[]> e : counts.entrySet()) {
+            ids[i] = vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
+            cs[i++] = e.getValue()[0];
+            len += e.getValue()[0];
+          }
+          tmpTerms[d] = ids;
+          tmpCounts[d] = cs;
+          docLength[d] = len;
+        });
 
-    // 2. Document frequencies; keep terms within [minDf, maxDfRatio * n]; number them in sort order.
+    // 2. Document frequencies; keep terms within [minDf, maxDfRatio * n]; number them in sort
+    // order.
     int vTmp = nextId.get();
     int[] dfTmp = new int[vTmp];
     for (int[] ids : tmpTerms) {
@@ -206,48 +218,62 @@ public final class TermVectors {
     float[] rowWeight = new float[nnz];
     double[] idf = new double[v];
     for (int t = 0; t < v; t++) {
-      idf[t] = options.weighting() == TextOptions.Weighting.BM25
-          ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
-          : Math.log((1.0 + n) / (1.0 + df[t])) + 1;
+      idf[t] =
+          options.weighting() == TextOptions.Weighting.BM25
+              ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+              : Math.log((1.0 + n) / (1.0 + df[t])) + 1;
     }
     final double avg = avgLength;
-    Parallel.forEach(threads, n, d -> {
-      int[] ids = tmpTerms[d];
-      float[] cs = tmpCounts[d];
-      long[] packed = new long[ids.length];
-      int m = 0;
-      for (int i = 0; i < ids.length; i++) {
-        int t = remap[ids[i]];
-        if (t >= 0) {
-          packed[m++] = ((long) t << 32) | i;
-        }
-      }
-      Arrays.sort(packed, 0, m);
-      int base = rowStart[d];
-      double norm = 0;
-      for (int j = 0; j < m; j++) {
-        int t = (int) (packed[j] >>> 32);
-        float c = cs[(int) packed[j]];
-        double w = weight(options, c, idf[t], docLength[d], avg);
-        rowTerm[base + j] = t;
-        rowCount[base + j] = c;
-        rowWeight[base + j] = (float) w;
-        norm += w * w;
-      }
-      if (norm > 0) {
-        double s = 1 / Math.sqrt(norm);
-        for (int j = 0; j < m; j++) {
-          rowWeight[base + j] = (float) (rowWeight[base + j] * s);
-        }
-      }
-      tmpTerms[d] = null;
-      tmpCounts[d] = null;
-    });
-    return new TermVectors(list, Collections.unmodifiableMap(byId), options, analyzer, terms, df,
-        rowStart, rowTerm, rowCount, rowWeight);
+    Parallel.forEach(
+        threads,
+        n,
+        d -> {
+          int[] ids = tmpTerms[d];
+          float[] cs = tmpCounts[d];
+          long[] packed = new long[ids.length];
+          int m = 0;
+          for (int i = 0; i < ids.length; i++) {
+            int t = remap[ids[i]];
+            if (t >= 0) {
+              packed[m++] = ((long) t << 32) | i;
+            }
+          }
+          Arrays.sort(packed, 0, m);
+          int base = rowStart[d];
+          double norm = 0;
+          for (int j = 0; j < m; j++) {
+            int t = (int) (packed[j] >>> 32);
+            float c = cs[(int) packed[j]];
+            double w = weight(options, c, idf[t], docLength[d], avg);
+            rowTerm[base + j] = t;
+            rowCount[base + j] = c;
+            rowWeight[base + j] = (float) w;
+            norm += w * w;
+          }
+          if (norm > 0) {
+            double s = 1 / Math.sqrt(norm);
+            for (int j = 0; j < m; j++) {
+              rowWeight[base + j] = (float) (rowWeight[base + j] * s);
+            }
+          }
+          tmpTerms[d] = null;
+          tmpCounts[d] = null;
+        });
+    return new TermVectors(
+        list,
+        Collections.unmodifiableMap(byId),
+        options,
+        analyzer,
+        terms,
+        df,
+        rowStart,
+        rowTerm,
+        rowCount,
+        rowWeight);
   }
 
-  private static double weight(TextOptions o, float count, double idf, float length, double avgLength) {
+  private static double weight(
+      TextOptions o, float count, double idf, float length, double avgLength) {
     if (o.weighting() == TextOptions.Weighting.BM25) {
       double k1 = o.bm25K1();
       double norm = k1 * (1 - o.bm25B() + o.bm25B() * (avgLength > 0 ? length / avgLength : 1));
@@ -258,8 +284,8 @@ public final class TermVectors {
     return tf * idf;
   }
 
-  private static void count(PaperAnalyzer analyzer, String field, String text, float inc,
-      Map<String, float[]> counts) {
+  private static void count(
+      PaperAnalyzer analyzer, String field, String text, float inc, Map<String, float[]> counts) {
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
@@ -385,10 +411,12 @@ public final class TermVectors {
     for (int p = s; p < e; p++) {
       pos[p - s] = p;
     }
-    Arrays.sort(pos, (x, y) -> {
-      int c = Float.compare(rowWeight[y], rowWeight[x]);
-      return c != 0 ? c : Integer.compare(rowTerm[x], rowTerm[y]);
-    });
+    Arrays.sort(
+        pos,
+        (x, y) -> {
+          int c = Float.compare(rowWeight[y], rowWeight[x]);
+          return c != 0 ? c : Integer.compare(rowTerm[x], rowTerm[y]);
+        });
     int m = Math.min(count, pos.length);
     int[] out = new int[m];
     for (int i = 0; i < m; i++) {
@@ -428,8 +456,8 @@ public final class TermVectors {
 
   /**
    * A readable form of a term: its most frequent surface form in (up to 25 of) the papers that
-   * contain it, lower case, e.g. "quantiz" → "quantization", "post train" → "post-training".
-   * Ties go to the alphabetically first form.
+   * contain it, lower case, e.g. "quantiz" → "quantization", "post train" → "post-training". Ties
+   * go to the alphabetically first form.
    */
   public String display(int termId) {
     String s = displayCache.get(termId);
@@ -471,10 +499,13 @@ public final class TermVectors {
       }
       if (s == null) {
         Map<String, Integer> forms = surfaces.getOrDefault(t, Map.of());
-        s = forms.entrySet().stream()
-            .max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Collections.reverseOrder())))
-            .map(Map.Entry::getKey).orElse(terms[t]);
+        s =
+            forms.entrySet().stream()
+                .max(
+                    Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Collections.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElse(terms[t]);
         displayCache.put(t, s);
       }
       out.put(t, s);
@@ -499,7 +530,8 @@ public final class TermVectors {
     return thesaurusDisplay;
   }
 
-  private void surfaces(String text, java.util.Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {
+  private void surfaces(
+      String text, java.util.Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
@@ -518,8 +550,10 @@ public final class TermVectors {
   }
 
   private static String surface(String text, int start, int end) {
-    String s = text.substring(Math.max(0, start), Math.min(text.length(), end))
-        .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String s =
+        text.substring(Math.max(0, start), Math.min(text.length(), end))
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("\\s+", " ");
     if (s.endsWith("'s") || s.endsWith("\u2019s")) {
       s = s.substring(0, s.length() - 2);
     }

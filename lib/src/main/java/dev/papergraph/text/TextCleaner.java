@@ -30,16 +30,22 @@ import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
  */
 public final class TextCleaner {
 
-  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"]+|\\bwww\\.[^\\s<>\"]+");
-  private static final Pattern DOI = Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]+");
+  private static final Pattern URL =
+      Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"]+|\\bwww\\.[^\\s<>\"]+");
+  private static final Pattern DOI =
+      Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]+");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-  private static final Pattern DISPLAY_MATH = Pattern.compile("\\$\\$[^$]*\\$\\$|\\\\\\[.*?\\\\\\]", Pattern.DOTALL);
-  private static final Pattern INLINE_MATH = Pattern.compile("\\$[^$]{0,400}\\$|\\\\\\(.*?\\\\\\)", Pattern.DOTALL);
-  private static final Pattern WORD_COMMAND = Pattern.compile(
-      "\\\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textup|textnormal|underline|uline|mbox|text)"
-          + "\\s*\\{([^{}]*)\\}");
-  private static final Pattern REFERENCE_COMMAND = Pattern.compile(
-      "\\\\(?:cite[tp]?|citealp|ref|eqref|autoref|cref|label|url|footnote|href)\\*?\\s*(?:\\[[^\\]]*\\])?\\{[^{}]*\\}");
+  private static final Pattern DISPLAY_MATH =
+      Pattern.compile("\\$\\$[^$]*\\$\\$|\\\\\\[.*?\\\\\\]", Pattern.DOTALL);
+  private static final Pattern INLINE_MATH =
+      Pattern.compile("\\$[^$]{0,400}\\$|\\\\\\(.*?\\\\\\)", Pattern.DOTALL);
+  private static final Pattern WORD_COMMAND =
+      Pattern.compile(
+          "\\\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textup|textnormal|underline|uline|mbox|text)"
+              + "\\s*\\{([^{}]*)\\}");
+  private static final Pattern REFERENCE_COMMAND =
+      Pattern.compile(
+          "\\\\(?:cite[tp]?|citealp|ref|eqref|autoref|cref|label|url|footnote|href)\\*?\\s*(?:\\[[^\\]]*\\])?\\{[^{}]*\\}");
   private static final Pattern ESCAPED_CHAR = Pattern.compile("\\\\([%&#_$])");
   private static final Pattern OTHER_COMMAND = Pattern.compile("\\\\[A-Za-z]+\\*?|\\\\.|[{}~]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -90,7 +96,9 @@ public final class TextCleaner {
     return SPACES.matcher(b).replaceAll(" ").replace(" .", ".").replace(" ,", ",").strip();
   }
 
-  /** Whether a text contains anything the char filters would change (a fast path for clean text). */
+  /**
+   * Whether a text contains anything the char filters would change (a fast path for clean text).
+   */
   static boolean needsCleaning(String raw) {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);

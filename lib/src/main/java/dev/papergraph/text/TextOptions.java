@@ -42,8 +42,8 @@ public record TextOptions(
   /** How text is split into words. */
   public enum Tokenizer {
     /**
-     * Lucene's {@code StandardTokenizer} (Unicode word breaks), English possessives removed,
-     * lower case, the scikit-learn English stop words, tokens shorter than 2 characters dropped.
+     * Lucene's {@code StandardTokenizer} (Unicode word breaks), English possessives removed, lower
+     * case, the scikit-learn English stop words, tokens shorter than 2 characters dropped.
      */
     STANDARD,
     /**
@@ -66,25 +66,29 @@ public record TextOptions(
   /** Term weighting; the vector is then scaled to unit length (cosine normalisation). */
   public enum Weighting {
     /**
-     * Sublinear TF-IDF as scikit-learn and Lucene's classic similarity use it: {@code (1 + ln tf)
-     * * (1 + ln((1 + n) / (1 + df)))}.
+     * Sublinear TF-IDF as scikit-learn and Lucene's classic similarity use it: {@code (1 + ln tf) *
+     * (1 + ln((1 + n) / (1 + df)))}.
      */
     TFIDF,
     /**
-     * Okapi BM25 (Robertson and Zaragoza 2009) with Lucene's idf {@code ln(1 + (n - df + 0.5) /
-     * (df + 0.5))} and saturation {@code tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen))}.
+     * Okapi BM25 (Robertson and Zaragoza 2009) with Lucene's idf {@code ln(1 + (n - df + 0.5) / (df
+     * + 0.5))} and saturation {@code tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen))}.
      */
     BM25
   }
 
   /** Title occurrences count this many times by default. */
   public static final double TITLE_BOOST_DEFAULT = 3.0;
+
   /** Terms must occur in at least this many papers by default. */
   public static final int MIN_DF_DEFAULT = 2;
+
   /** Distinctive terms per paper without metadata topics, by default. */
   public static final int TOPIC_COUNT_DEFAULT = 5;
+
   /** Lucene's default BM25 k1. */
   public static final double BM25_K1_DEFAULT = 1.2;
+
   /** Lucene's default BM25 b. */
   public static final double BM25_B_DEFAULT = 0.75;
 
@@ -100,9 +104,20 @@ public record TextOptions(
    * The defaults: standard tokenizer, Porter, bigrams, title x3, min df 2, sublinear TF-IDF, the
    * academic stop list, no thesaurus.
    */
-  public static final TextOptions DEFAULTS = new TextOptions(Tokenizer.STANDARD, Stemmer.PORTER, true,
-      TITLE_BOOST_DEFAULT, MIN_DF_DEFAULT, 1.0, Weighting.TFIDF, BM25_K1_DEFAULT, BM25_B_DEFAULT,
-      TOPIC_COUNT_DEFAULT, ACADEMIC_STOP_WORDS, new java.util.TreeMap<>());
+  public static final TextOptions DEFAULTS =
+      new TextOptions(
+          Tokenizer.STANDARD,
+          Stemmer.PORTER,
+          true,
+          TITLE_BOOST_DEFAULT,
+          MIN_DF_DEFAULT,
+          1.0,
+          Weighting.TFIDF,
+          BM25_K1_DEFAULT,
+          BM25_B_DEFAULT,
+          TOPIC_COUNT_DEFAULT,
+          ACADEMIC_STOP_WORDS,
+          new java.util.TreeMap<>());
 
   /**
    * @throws NullPointerException if an enum value is null
@@ -112,15 +127,19 @@ public record TextOptions(
     java.util.Objects.requireNonNull(tokenizer, "tokenizer");
     java.util.Objects.requireNonNull(stemmer, "stemmer");
     java.util.Objects.requireNonNull(weighting, "weighting");
-    require(Double.isFinite(titleBoost) && titleBoost > 0, "titleBoost must be positive: %s", titleBoost);
+    require(
+        Double.isFinite(titleBoost) && titleBoost > 0,
+        "titleBoost must be positive: %s",
+        titleBoost);
     require(minDf >= 1, "minDf must be at least 1: %s", minDf);
     require(maxDfRatio > 0 && maxDfRatio <= 1, "maxDfRatio must be in (0, 1]: %s", maxDfRatio);
     require(Double.isFinite(bm25K1) && bm25K1 >= 0, "bm25K1 cannot be negative: %s", bm25K1);
     require(bm25B >= 0 && bm25B <= 1, "bm25B must be in [0, 1]: %s", bm25B);
     require(topicCount >= 0, "topicCount cannot be negative: %s", topicCount);
     stopWords = stopWords == null ? ACADEMIC_STOP_WORDS : java.util.List.copyOf(stopWords);
-    thesaurus = java.util.Collections.unmodifiableSortedMap(
-        thesaurus == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(thesaurus));
+    thesaurus =
+        java.util.Collections.unmodifiableSortedMap(
+            thesaurus == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(thesaurus));
   }
 
   /**
@@ -129,64 +148,217 @@ public record TextOptions(
    * no title boost.
    */
   public static TextOptions sklearnCompatible() {
-    return new TextOptions(Tokenizer.SKLEARN, Stemmer.NONE, false, 1.0, 2, 1.0, Weighting.TFIDF,
-        BM25_K1_DEFAULT, BM25_B_DEFAULT, TOPIC_COUNT_DEFAULT, java.util.List.of(), new java.util.TreeMap<>());
+    return new TextOptions(
+        Tokenizer.SKLEARN,
+        Stemmer.NONE,
+        false,
+        1.0,
+        2,
+        1.0,
+        Weighting.TFIDF,
+        BM25_K1_DEFAULT,
+        BM25_B_DEFAULT,
+        TOPIC_COUNT_DEFAULT,
+        java.util.List.of(),
+        new java.util.TreeMap<>());
   }
 
   public TextOptions withTokenizer(Tokenizer v) {
-    return new TextOptions(v, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        v,
+        stemmer,
+        bigrams,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
   public TextOptions withStemmer(Stemmer v) {
-    return new TextOptions(tokenizer, v, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        v,
+        bigrams,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
   public TextOptions withBigrams(boolean v) {
-    return new TextOptions(tokenizer, stemmer, v, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        v,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
-  /** @throws IllegalArgumentException if not positive */
+  /**
+   * @throws IllegalArgumentException if not positive
+   */
   public TextOptions withTitleBoost(double v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, v, minDf, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        v,
+        minDf,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
-  /** @throws IllegalArgumentException if below 1 */
+  /**
+   * @throws IllegalArgumentException if below 1
+   */
   public TextOptions withMinDf(int v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, v, maxDfRatio, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        titleBoost,
+        v,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
-  /** @throws IllegalArgumentException if outside (0, 1] */
+  /**
+   * @throws IllegalArgumentException if outside (0, 1]
+   */
   public TextOptions withMaxDfRatio(double v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, v, weighting, bm25K1, bm25B, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        titleBoost,
+        minDf,
+        v,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
   public TextOptions withWeighting(Weighting v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, v, bm25K1, bm25B, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        v,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
-  /** @throws IllegalArgumentException if k1 is negative or b outside [0, 1] */
+  /**
+   * @throws IllegalArgumentException if k1 is negative or b outside [0, 1]
+   */
   public TextOptions withBm25(double k1, double b) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, k1, b, topicCount, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        weighting,
+        k1,
+        b,
+        topicCount,
+        stopWords,
+        thesaurus);
   }
 
-  /** @throws IllegalArgumentException if negative */
+  /**
+   * @throws IllegalArgumentException if negative
+   */
   public TextOptions withTopicCount(int v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B, v, stopWords, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        v,
+        stopWords,
+        thesaurus);
   }
 
   /** These options with another list of extra stop words (replacing the academic list). */
   public TextOptions withStopWords(java.util.List<String> v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B,
-        topicCount, v, thesaurus);
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        v,
+        thesaurus);
   }
 
   /** These options with a thesaurus (term as written → replacement, empty to drop). */
   public TextOptions withThesaurus(java.util.Map<String, String> v) {
-    return new TextOptions(tokenizer, stemmer, bigrams, titleBoost, minDf, maxDfRatio, weighting, bm25K1, bm25B,
-        topicCount, stopWords, v == null ? null : new java.util.TreeMap<>(v));
+    return new TextOptions(
+        tokenizer,
+        stemmer,
+        bigrams,
+        titleBoost,
+        minDf,
+        maxDfRatio,
+        weighting,
+        bm25K1,
+        bm25B,
+        topicCount,
+        stopWords,
+        v == null ? null : new java.util.TreeMap<>(v));
   }
 
-  /** The options by name under {@code prefix} (e.g. "text."), for a run manifest; in a fixed order. */
+  /**
+   * The options by name under {@code prefix} (e.g. "text."), for a run manifest; in a fixed order.
+   */
   public Map<String, Object> toMap(String prefix) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(prefix + "tokenizer", tokenizer.name().toLowerCase(Locale.ROOT));
@@ -201,18 +373,30 @@ public record TextOptions(
       m.put(prefix + "bm25.b", bm25B);
     }
     m.put(prefix + "topicCount", topicCount);
-    m.put(prefix + "stopWords", stopWords.equals(ACADEMIC_STOP_WORDS) ? "english+academic"
-        : stopWords.isEmpty() ? "english" : "english+custom(" + stopWords.size() + " words, sha256 "
-            + sha256(String.join("\n", stopWords)) + ")");
-    m.put(prefix + "thesaurus", thesaurus.isEmpty() ? "none"
-        : thesaurus.size() + " entries, sha256 " + sha256(thesaurus.toString()));
+    m.put(
+        prefix + "stopWords",
+        stopWords.equals(ACADEMIC_STOP_WORDS)
+            ? "english+academic"
+            : stopWords.isEmpty()
+                ? "english"
+                : "english+custom("
+                    + stopWords.size()
+                    + " words, sha256 "
+                    + sha256(String.join("\n", stopWords))
+                    + ")");
+    m.put(
+        prefix + "thesaurus",
+        thesaurus.isEmpty()
+            ? "none"
+            : thesaurus.size() + " entries, sha256 " + sha256(thesaurus.toString()));
     return m;
   }
 
   private static String sha256(String s) {
     try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(h, 0, 8);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);

@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Reads the user's word lists: a stop list ({@code --stop-words}) and a thesaurus ({@code --thesaurus}). */
+/**
+ * Reads the user's word lists: a stop list ({@code --stop-words}) and a thesaurus ({@code
+ * --thesaurus}).
+ */
 public final class WordLists {
 
   private WordLists() {}
@@ -36,8 +39,8 @@ public final class WordLists {
 
   /**
    * A thesaurus in VOSviewer's format: tab-separated {@code label} and {@code replace by} columns,
-   * a header line {@code label<TAB>replace by} optional; an empty replacement drops the term. Labels
-   * are compared in lower case; the last line for a label wins.
+   * a header line {@code label<TAB>replace by} optional; an empty replacement drops the term.
+   * Labels are compared in lower case; the last line for a label wins.
    *
    * @throws IOException if the file cannot be read, or a line has no tab (the message names the
    *     file and the line)
@@ -56,7 +59,8 @@ public final class WordLists {
         }
         int tab = line.indexOf('\t');
         if (tab < 0) {
-          throw new IOException(file + " line " + lineNo + ": expected 'label<TAB>replace by', found no tab");
+          throw new IOException(
+              file + " line " + lineNo + ": expected 'label<TAB>replace by', found no tab");
         }
         String label = line.substring(0, tab).strip().toLowerCase(Locale.ROOT);
         String replacement = line.substring(tab + 1).strip().toLowerCase(Locale.ROOT);

@@ -10,24 +10,28 @@ import java.util.Optional;
 
 /**
  * How a workspace is built: the input format (detected per input when absent) and the options of
- * each stage. Immutable and validated by each stage's own options record; every parameter lands
- * in the run manifest.
+ * each stage. Immutable and validated by each stage's own options record; every parameter lands in
+ * the run manifest.
  *
  * @param format the format every input is read as, or {@code null} to detect each input's format
  * @param engine the similarity engine's options (k, minimum score, weights, normalisation, text)
  * @param analysis the analysis options (Leiden resolution and seed, centralities, labels)
  * @param layoutSeed the seed of the layout's random start
  */
-public record BuildOptions(Format format, EngineOptions engine, Analyzer.Options analysis, long layoutSeed) {
+public record BuildOptions(
+    Format format, EngineOptions engine, Analyzer.Options analysis, long layoutSeed) {
 
   /** Default layout seed (the same as the analysis's default seeds). */
   public static final long LAYOUT_SEED_DEFAULT = 42L;
 
   /** Detect formats; every stage with its defaults. */
   public static final BuildOptions DEFAULTS =
-      new BuildOptions(null, EngineOptions.defaults(), Analyzer.Options.defaults(), LAYOUT_SEED_DEFAULT);
+      new BuildOptions(
+          null, EngineOptions.defaults(), Analyzer.Options.defaults(), LAYOUT_SEED_DEFAULT);
 
-  /** @throws NullPointerException if engine or analysis is null */
+  /**
+   * @throws NullPointerException if engine or analysis is null
+   */
   public BuildOptions {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(analysis, "analysis");

@@ -33,6 +33,7 @@ public final class EmbeddingStore implements EmbeddingCache {
 
   /** The folder inside a workspace. */
   static final String FOLDER = "embeddings";
+
   private static final String MAGIC = "PGEMB1";
 
   private final Map<String, Map<String, float[]>> byModel = new HashMap<>();
@@ -118,27 +119,31 @@ public final class EmbeddingStore implements EmbeddingCache {
 
   @Override
   public synchronized Optional<float[]> get(String modelId, byte[] key) {
-    return Optional.ofNullable(byModel.getOrDefault(modelId, Map.of()).get(HexFormat.of().formatHex(key)));
+    return Optional.ofNullable(
+        byModel.getOrDefault(modelId, Map.of()).get(HexFormat.of().formatHex(key)));
   }
 
   @Override
   public synchronized void put(String modelId, byte[] key, float[] vector) {
     Integer dim = dimensions.putIfAbsent(modelId, vector.length);
     if (dim != null && dim != vector.length) {
-      throw new IllegalArgumentException("model " + modelId + " gave a vector of " + vector.length
-          + " dimensions after " + dim);
+      throw new IllegalArgumentException(
+          "model " + modelId + " gave a vector of " + vector.length + " dimensions after " + dim);
     }
-    byModel.computeIfAbsent(modelId, m -> new HashMap<>()).put(HexFormat.of().formatHex(key), vector.clone());
+    byModel
+        .computeIfAbsent(modelId, m -> new HashMap<>())
+        .put(HexFormat.of().formatHex(key), vector.clone());
   }
 
   /**
-   * Writes the store into a (new) workspace folder, one file per model, entries in key order.
-   * Only the vectors of texts in {@code keep} are written, so the cache does not grow with papers
-   * that left the corpus; {@code null} keeps all.
+   * Writes the store into a (new) workspace folder, one file per model, entries in key order. Only
+   * the vectors of texts in {@code keep} are written, so the cache does not grow with papers that
+   * left the corpus; {@code null} keeps all.
    *
    * @throws IOException if a file cannot be written
    */
-  public synchronized void save(Path workspaceFolder, java.util.Set<String> keep) throws IOException {
+  public synchronized void save(Path workspaceFolder, java.util.Set<String> keep)
+      throws IOException {
     Path dir = Files.createDirectories(workspaceFolder.resolve(FOLDER));
     for (String model : new TreeMap<>(byModel).keySet()) {
       TreeMap<String, float[]> entries = new TreeMap<>(byModel.get(model));

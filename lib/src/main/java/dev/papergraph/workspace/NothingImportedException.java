@@ -5,10 +5,10 @@ import dev.papergraph.read.ImportReport;
 import java.nio.file.Path;
 
 /**
- * A build or addition whose inputs gave no paper (a wrong {@code --format}, every record
- * rejected, no record at all): nothing was written and the previous workspace, if any, is kept.
- * The message is one line with the counts and the first rejection; {@link #report()} says what
- * happened to every record.
+ * A build or addition whose inputs gave no paper (a wrong {@code --format}, every record rejected,
+ * no record at all): nothing was written and the previous workspace, if any, is kept. The message
+ * is one line with the counts and the first rejection; {@link #report()} says what happened to
+ * every record.
  */
 public final class NothingImportedException extends WorkspaceException {
 
@@ -23,8 +23,11 @@ public final class NothingImportedException extends WorkspaceException {
    * @param adding whether the inputs were being added to a workspace
    */
   NothingImportedException(Path dir, ImportReport report, boolean previous, boolean adding) {
-    super(dir, problem(report, adding), (previous ? "the workspace there is unchanged" : "no workspace was written")
-        + "; check the inputs and --format (the import report lists every rejected record)");
+    super(
+        dir,
+        problem(report, adding),
+        (previous ? "the workspace there is unchanged" : "no workspace was written")
+            + "; check the inputs and --format (the import report lists every rejected record)");
     this.report = report;
   }
 
@@ -33,8 +36,13 @@ public final class NothingImportedException extends WorkspaceException {
     if (r.read() == 0) {
       return what + ": the inputs hold no record papergraph can read";
     }
-    StringBuilder b = new StringBuilder(what).append(": ").append(r.read()).append(" records read, ")
-        .append(r.rejected()).append(" rejected");
+    StringBuilder b =
+        new StringBuilder(what)
+            .append(": ")
+            .append(r.read())
+            .append(" records read, ")
+            .append(r.rejected())
+            .append(" rejected");
     if (!r.rejections().isEmpty()) {
       ImportIssue first = r.rejections().get(0);
       String m = first.message().replaceAll("\\p{Cntrl}", " ");

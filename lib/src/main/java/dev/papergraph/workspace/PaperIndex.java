@@ -64,11 +64,13 @@ public final class PaperIndex implements Closeable {
   private static final String ABSTRACT = "abstract";
   private static final String JSON = "json";
   private static final String SEQ = "seq";
+
   /**
-   * The papers' JSON mapper without Jackson's default limit on string length (20 M characters):
-   * the index stores what the readers accepted, and must read back any paper it stored.
+   * The papers' JSON mapper without Jackson's default limit on string length (20 M characters): the
+   * index stores what the readers accepted, and must read back any paper it stored.
    */
   private static final ObjectMapper MAPPER = unlimited(NativeCorpus.mapper());
+
   /** Lucene's default limit on the clauses of one boolean query. */
   private static final int MAX_QUERY_TERMS = 500;
 
@@ -136,8 +138,13 @@ public final class PaperIndex implements Closeable {
       String built = r.getIndexCommit().getUserData().get(TEXT_OPTIONS_KEY);
       if (built != null && !built.equals(wanted)) {
         r.close();
-        throw new IllegalArgumentException(folder + ": the index was built with text options " + built
-            + ", not " + wanted + "; rebuild it");
+        throw new IllegalArgumentException(
+            folder
+                + ": the index was built with text options "
+                + built
+                + ", not "
+                + wanted
+                + "; rebuild it");
       }
       return new PaperIndex(folder, dir, text, r);
     } catch (IOException | RuntimeException e) {
@@ -149,13 +156,15 @@ public final class PaperIndex implements Closeable {
   /** A copy of a mapper that reads strings of any length. */
   static ObjectMapper unlimited(ObjectMapper mapper) {
     ObjectMapper copy = mapper.copy();
-    copy.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
+    copy.getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
     return copy;
   }
 
   private static IndexWriterConfig config(TextOptions text) {
-    return new IndexWriterConfig(new PaperAnalyzer(text)).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    return new IndexWriterConfig(new PaperAnalyzer(text))
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
   }
 
   /** The folder of the index. */
@@ -169,8 +178,8 @@ public final class PaperIndex implements Closeable {
   }
 
   /**
-   * Adds papers, replacing any stored paper with the same id (which keeps its place in the
-   * order); commits before returning, so the change is durable and visible to new readers.
+   * Adds papers, replacing any stored paper with the same id (which keeps its place in the order);
+   * commits before returning, so the change is durable and visible to new readers.
    *
    * @return how many of the papers were new
    * @throws IllegalArgumentException if two of the given papers share an id
@@ -187,7 +196,8 @@ public final class PaperIndex implements Closeable {
    * @param previousIds the previous id of a paper by its new id
    * @return how many of the papers were new
    */
-  public int addOrUpdate(Collection<Paper> papers, Map<String, String> previousIds) throws IOException {
+  public int addOrUpdate(Collection<Paper> papers, Map<String, String> previousIds)
+      throws IOException {
     Map<String, Paper> byId = new LinkedHashMap<>();
     for (Paper p : papers) {
       if (byId.put(p.id(), p) != null) {
@@ -253,9 +263,13 @@ public final class PaperIndex implements Closeable {
       for (int d = 0; d < leaf.reader().maxDoc(); d++) {
         if (live == null || live.get(d)) {
           Document doc = fields.document(d);
-          bySeq.put(doc.getField(SEQ).numericValue().longValue(),
-              json.readValue(doc.getBinaryValue(JSON).bytes, doc.getBinaryValue(JSON).offset,
-                  doc.getBinaryValue(JSON).length, Paper.class));
+          bySeq.put(
+              doc.getField(SEQ).numericValue().longValue(),
+              json.readValue(
+                  doc.getBinaryValue(JSON).bytes,
+                  doc.getBinaryValue(JSON).offset,
+                  doc.getBinaryValue(JSON).length,
+                  Paper.class));
         }
       }
     }
@@ -303,7 +317,9 @@ public final class PaperIndex implements Closeable {
     return out;
   }
 
-  /** The query for a free text: one optional clause per distinct term and field, weighted by count. */
+  /**
+   * The query for a free text: one optional clause per distinct term and field, weighted by count.
+   */
   Optional<Query> query(String freeText) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String t : analyzer.terms(freeText == null ? "" : freeText)) {
@@ -319,9 +335,13 @@ public final class PaperIndex implements Closeable {
         break;
       }
       float w = (float) (1 + Math.log(e.getValue()));
-      b.add(new BoostQuery(new TermQuery(new Term(TITLE, e.getKey())), (float) (w * text.titleBoost())),
+      b.add(
+          new BoostQuery(
+              new TermQuery(new Term(TITLE, e.getKey())), (float) (w * text.titleBoost())),
           BooleanClause.Occur.SHOULD);
-      b.add(new BoostQuery(new TermQuery(new Term(ABSTRACT, e.getKey())), w), BooleanClause.Occur.SHOULD);
+      b.add(
+          new BoostQuery(new TermQuery(new Term(ABSTRACT, e.getKey())), w),
+          BooleanClause.Occur.SHOULD);
       clauses += 2;
     }
     return Optional.of(b.build());

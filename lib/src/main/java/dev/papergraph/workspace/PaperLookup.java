@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Finds the paper a user means: by papergraph id ({@code doi:…}, {@code arxiv:…}, {@code
- * title:…}), by DOI or arXiv id in any usual spelling (URL, prefix, version), by exact title, or by
- * a fragment of its title. A fragment shared by several titles is ambiguous; a query that matches
- * nothing comes back with the closest titles (character-trigram similarity) as suggestions.
+ * Finds the paper a user means: by papergraph id ({@code doi:…}, {@code arxiv:…}, {@code title:…}),
+ * by DOI or arXiv id in any usual spelling (URL, prefix, version), by exact title, or by a fragment
+ * of its title. A fragment shared by several titles is ambiguous; a query that matches nothing
+ * comes back with the closest titles (character-trigram similarity) as suggestions.
  *
  * <p>Built once over the papers, {@code O(total title length)}; a fragment query scans the titles,
  * {@code O(n)}.
@@ -111,7 +111,9 @@ public final class PaperLookup {
       return new Found(hits.get(0));
     }
     if (!hits.isEmpty()) {
-      hits.sort(Comparator.comparing((PaperRef p) -> Titles.normalize(p.title())).thenComparing(PaperRef::id));
+      hits.sort(
+          Comparator.comparing((PaperRef p) -> Titles.normalize(p.title()))
+              .thenComparing(PaperRef::id));
       return new Ambiguous(query, hits);
     }
     return new NotFound(query, closest(nq, SUGGESTIONS));
@@ -135,8 +137,10 @@ public final class PaperLookup {
         scored.add(new Scored(i, 2.0 * common / (qg.size() + tg.size())));
       }
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(s -> papers.get(s.index()).id()));
+    scored.sort(
+        Comparator.comparingDouble(Scored::score)
+            .reversed()
+            .thenComparing(s -> papers.get(s.index()).id()));
     return scored.stream().limit(limit).map(s -> papers.get(s.index())).toList();
   }
 

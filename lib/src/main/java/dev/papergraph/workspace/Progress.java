@@ -9,16 +9,17 @@ package dev.papergraph.workspace;
 public interface Progress {
 
   /** A listener that ignores everything. */
-  Progress NONE = new Progress() {
-    @Override
-    public void start(String stage, long total) {}
+  Progress NONE =
+      new Progress() {
+        @Override
+        public void start(String stage, long total) {}
 
-    @Override
-    public void advance(long units) {}
+        @Override
+        public void advance(long units) {}
 
-    @Override
-    public void finish() {}
-  };
+        @Override
+        public void finish() {}
+      };
 
   /**
    * A stage starts.

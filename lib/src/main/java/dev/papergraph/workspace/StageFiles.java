@@ -7,8 +7,8 @@ import dev.papergraph.layout.Layout;
 import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.EdgeExplanation;
-import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.similarity.Link;
+import dev.papergraph.similarity.SharedTerm;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,13 +28,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The workspace's files that queries read, as tab-separated columns that load without data
- * binding (a warm query must not pay for it): the catalog of papers, the similarity links with
- * their explanations, centralities and layout. Numbers are in Java's shortest round-trip form, so
- * a saved value reads back bit for bit. Text values are escaped ({@link #escape}), so any id or
- * title a reader accepts (tabs, line breaks, control characters, unpaired surrogates) reads back
- * exactly. Every file is written with {@link AtomicOutput}; each reader takes the stream of a file
- * (the workspace's verifying one) and, when given, the number of rows the workspace recorded.
+ * The workspace's files that queries read, as tab-separated columns that load without data binding
+ * (a warm query must not pay for it): the catalog of papers, the similarity links with their
+ * explanations, centralities and layout. Numbers are in Java's shortest round-trip form, so a saved
+ * value reads back bit for bit. Text values are escaped ({@link #escape}), so any id or title a
+ * reader accepts (tabs, line breaks, control characters, unpaired surrogates) reads back exactly.
+ * Every file is written with {@link AtomicOutput}; each reader takes the stream of a file (the
+ * workspace's verifying one) and, when given, the number of rows the workspace recorded.
  */
 final class StageFiles {
 
@@ -46,6 +46,7 @@ final class StageFiles {
 
   /** Separates the items of a list field (shared terms, topics, references). */
   private static final char ITEM = '\u001e';
+
   /** Separates the parts of a shared term (term, display form, contribution). */
   private static final char PART = '\u001f';
 
@@ -56,30 +57,52 @@ final class StageFiles {
    * characters that {@link #escape} never leaves in a value).
    */
   static long writeLinks(Path file, Collection<Link> links) throws IOException {
-    AtomicOutput.write(file, true, out -> {
-      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      w.write("a\tb\tscore\ttext\ttopic\tdirect\tcoupling\tcocitation\tterms\ttopics\treferences\tlexical\tsemantic\n");
-      StringBuilder b = new StringBuilder();
-      for (Link l : links) {
-        EdgeExplanation e = l.explanation();
-        b.setLength(0);
-        b.append(escape(l.a())).append('\t').append(escape(l.b())).append('\t').append(e.score()).append('\t')
-            .append(e.text()).append('\t').append(e.topic()).append('\t').append(e.direct()).append('\t')
-            .append(e.coupling()).append('\t').append(e.cocitation()).append('\t');
-        for (int i = 0; i < e.sharedTerms().size(); i++) {
-          SharedTerm t = e.sharedTerms().get(i);
-          if (i > 0) b.append(ITEM);
-          b.append(escape(t.term())).append(PART).append(escape(t.display())).append(PART).append(t.contribution());
-        }
-        b.append('\t');
-        join(b, e.sharedTopics());
-        b.append('\t');
-        join(b, e.sharedReferences());
-        b.append('\t').append(e.lexical()).append('\t').append(e.semantic());
-        w.write(b.append('\n').toString());
-      }
-      w.flush();
-    });
+    AtomicOutput.write(
+        file,
+        true,
+        out -> {
+          BufferedWriter w =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          w.write(
+              "a\tb\tscore\ttext\ttopic\tdirect\tcoupling\tcocitation\tterms\ttopics\treferences\tlexical\tsemantic\n");
+          StringBuilder b = new StringBuilder();
+          for (Link l : links) {
+            EdgeExplanation e = l.explanation();
+            b.setLength(0);
+            b.append(escape(l.a()))
+                .append('\t')
+                .append(escape(l.b()))
+                .append('\t')
+                .append(e.score())
+                .append('\t')
+                .append(e.text())
+                .append('\t')
+                .append(e.topic())
+                .append('\t')
+                .append(e.direct())
+                .append('\t')
+                .append(e.coupling())
+                .append('\t')
+                .append(e.cocitation())
+                .append('\t');
+            for (int i = 0; i < e.sharedTerms().size(); i++) {
+              SharedTerm t = e.sharedTerms().get(i);
+              if (i > 0) b.append(ITEM);
+              b.append(escape(t.term()))
+                  .append(PART)
+                  .append(escape(t.display()))
+                  .append(PART)
+                  .append(t.contribution());
+            }
+            b.append('\t');
+            join(b, e.sharedTopics());
+            b.append('\t');
+            join(b, e.sharedReferences());
+            b.append('\t').append(e.lexical()).append('\t').append(e.semantic());
+            w.write(b.append('\n').toString());
+          }
+          w.flush();
+        });
     return links.size();
   }
 
@@ -100,21 +123,41 @@ final class StageFiles {
     try (BufferedReader r = reader(in)) {
       // workspaces written before the semantic part have 11 columns (no lexical, semantic)
       int fields = header(dir, name, r).split("\t", -1).length == 13 ? 13 : 11;
-      rows(dir, name, r, fields, rows, "a link", f -> {
-        List<SharedTerm> terms = new ArrayList<>();
-        for (String item : f[8].isEmpty() ? new String[0] : f[8].split(String.valueOf(ITEM), -1)) {
-          String[] parts = item.split(String.valueOf(PART), -1);
-          if (parts.length != 3) {
-            throw new IllegalArgumentException("a shared term has " + parts.length + " parts, not 3");
-          }
-          terms.add(new SharedTerm(unescape(parts[0]), unescape(parts[1]), Double.parseDouble(parts[2])));
-        }
-        EdgeExplanation e = new EdgeExplanation(Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-            Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-            terms, split(f[9]), split(f[10]), f.length == 13 ? Double.parseDouble(f[11]) : Double.parseDouble(f[3]),
-            f.length == 13 ? Double.parseDouble(f[12]) : 0);
-        out.add(new Link(unescape(f[0]), unescape(f[1]), e));
-      });
+      rows(
+          dir,
+          name,
+          r,
+          fields,
+          rows,
+          "a link",
+          f -> {
+            List<SharedTerm> terms = new ArrayList<>();
+            for (String item :
+                f[8].isEmpty() ? new String[0] : f[8].split(String.valueOf(ITEM), -1)) {
+              String[] parts = item.split(String.valueOf(PART), -1);
+              if (parts.length != 3) {
+                throw new IllegalArgumentException(
+                    "a shared term has " + parts.length + " parts, not 3");
+              }
+              terms.add(
+                  new SharedTerm(
+                      unescape(parts[0]), unescape(parts[1]), Double.parseDouble(parts[2])));
+            }
+            EdgeExplanation e =
+                new EdgeExplanation(
+                    Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6]),
+                    Double.parseDouble(f[7]),
+                    terms,
+                    split(f[9]),
+                    split(f[10]),
+                    f.length == 13 ? Double.parseDouble(f[11]) : Double.parseDouble(f[3]),
+                    f.length == 13 ? Double.parseDouble(f[12]) : 0);
+            out.add(new Link(unescape(f[0]), unescape(f[1]), e));
+          });
     }
     return Collections.unmodifiableList(out);
   }
@@ -163,7 +206,8 @@ final class StageFiles {
         b = new StringBuilder(s.length() + 16).append(s, 0, i);
       }
       if (b != null) {
-        if (rep != null) b.append(rep); else b.append(c);
+        if (rep != null) b.append(rep);
+        else b.append(c);
       }
     }
     return b == null ? s : b.toString();
@@ -183,7 +227,8 @@ final class StageFiles {
   /**
    * The value {@link #escape} was given.
    *
-   * @throws IllegalArgumentException if the text holds a backslash that {@link #escape} never writes
+   * @throws IllegalArgumentException if the text holds a backslash that {@link #escape} never
+   *     writes
    */
   static String unescape(String s) {
     int i = s.indexOf('\\');
@@ -222,23 +267,42 @@ final class StageFiles {
   // ---- catalog
 
   /**
-   * Writes the catalog: one row per paper, columns {@code id, community, doi, arxiv, openalex,
-   * s2, pmid, title} (empty when unknown), what lookups and listings need without reading the
-   * full papers.
+   * Writes the catalog: one row per paper, columns {@code id, community, doi, arxiv, openalex, s2,
+   * pmid, title} (empty when unknown), what lookups and listings need without reading the full
+   * papers.
    */
-  static long writeCatalog(Path file, List<Paper> papers, Map<String, Integer> membership) throws IOException {
-    AtomicOutput.write(file, true, out -> {
-      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      w.write("id\tcommunity\tdoi\tarxiv\topenalex\ts2\tpmid\ttitle\n");
-      for (Paper p : papers) {
-        ExternalIds ids = p.ids();
-        Integer c = membership.get(p.id());
-        w.write(escape(p.id()) + "\t" + (c == null ? "" : c) + "\t" + orEmpty(ids.doi()) + "\t" + orEmpty(ids.arxiv())
-            + "\t" + orEmpty(ids.openalex()) + "\t" + orEmpty(ids.s2()) + "\t" + orEmpty(ids.pmid()) + "\t"
-            + escape(p.title()) + "\n");
-      }
-      w.flush();
-    });
+  static long writeCatalog(Path file, List<Paper> papers, Map<String, Integer> membership)
+      throws IOException {
+    AtomicOutput.write(
+        file,
+        true,
+        out -> {
+          BufferedWriter w =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          w.write("id\tcommunity\tdoi\tarxiv\topenalex\ts2\tpmid\ttitle\n");
+          for (Paper p : papers) {
+            ExternalIds ids = p.ids();
+            Integer c = membership.get(p.id());
+            w.write(
+                escape(p.id())
+                    + "\t"
+                    + (c == null ? "" : c)
+                    + "\t"
+                    + orEmpty(ids.doi())
+                    + "\t"
+                    + orEmpty(ids.arxiv())
+                    + "\t"
+                    + orEmpty(ids.openalex())
+                    + "\t"
+                    + orEmpty(ids.s2())
+                    + "\t"
+                    + orEmpty(ids.pmid())
+                    + "\t"
+                    + escape(p.title())
+                    + "\n");
+          }
+          w.flush();
+        });
     return papers.size();
   }
 
@@ -247,14 +311,34 @@ final class StageFiles {
     return readCatalog(dir, file.getFileName().toString(), open(dir, file), -1);
   }
 
-  /** Reads the catalog written by {@link #writeCatalog}; see {@link #readLinks(Path, String, InputStream, long)}. */
-  static List<PaperRef> readCatalog(Path dir, String name, InputStream in, long rows) throws IOException {
+  /**
+   * Reads the catalog written by {@link #writeCatalog}; see {@link #readLinks(Path, String,
+   * InputStream, long)}.
+   */
+  static List<PaperRef> readCatalog(Path dir, String name, InputStream in, long rows)
+      throws IOException {
     List<PaperRef> out = new ArrayList<>();
     try (BufferedReader r = reader(in)) {
       header(dir, name, r);
-      rows(dir, name, r, 8, rows, "a paper", f -> out.add(new PaperRef(unescape(f[0]), unescape(f[7]),
-          new ExternalIds(unescape(f[2]), unescape(f[3]), unescape(f[4]), unescape(f[5]), unescape(f[6])),
-          f[1].isEmpty() ? -1 : Integer.parseInt(f[1]))));
+      rows(
+          dir,
+          name,
+          r,
+          8,
+          rows,
+          "a paper",
+          f ->
+              out.add(
+                  new PaperRef(
+                      unescape(f[0]),
+                      unescape(f[7]),
+                      new ExternalIds(
+                          unescape(f[2]),
+                          unescape(f[3]),
+                          unescape(f[4]),
+                          unescape(f[5]),
+                          unescape(f[6])),
+                      f[1].isEmpty() ? -1 : Integer.parseInt(f[1]))));
     }
     return Collections.unmodifiableList(out);
   }
@@ -272,20 +356,25 @@ final class StageFiles {
   static long writeCentralities(Path file, List<String> ids, Centralities c) throws IOException {
     List<Measure> overall = new ArrayList<>(c.scores().keySet());
     List<Measure> within = new ArrayList<>(c.withinCommunity().keySet());
-    AtomicOutput.write(file, true, out -> {
-      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      w.write("id");
-      for (Measure m : overall) w.write("\t" + m.key());
-      for (Measure m : within) w.write("\t" + WITHIN + m.key());
-      w.write('\n');
-      for (String id : ids) {
-        w.write(escape(id));
-        for (Measure m : overall) w.write("\t" + c.scores().get(m).getOrDefault(id, 0.0));
-        for (Measure m : within) w.write("\t" + c.withinCommunity().get(m).getOrDefault(id, 0.0));
-        w.write('\n');
-      }
-      w.flush();
-    });
+    AtomicOutput.write(
+        file,
+        true,
+        out -> {
+          BufferedWriter w =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          w.write("id");
+          for (Measure m : overall) w.write("\t" + m.key());
+          for (Measure m : within) w.write("\t" + WITHIN + m.key());
+          w.write('\n');
+          for (String id : ids) {
+            w.write(escape(id));
+            for (Measure m : overall) w.write("\t" + c.scores().get(m).getOrDefault(id, 0.0));
+            for (Measure m : within)
+              w.write("\t" + c.withinCommunity().get(m).getOrDefault(id, 0.0));
+            w.write('\n');
+          }
+          w.flush();
+        });
     return ids.size();
   }
 
@@ -294,8 +383,12 @@ final class StageFiles {
     return readCentralities(dir, file.getFileName().toString(), open(dir, file), -1);
   }
 
-  /** Reads centralities written by {@link #writeCentralities}; see {@link #readLinks(Path, String, InputStream, long)}. */
-  static Centralities readCentralities(Path dir, String name, InputStream in, long rows) throws IOException {
+  /**
+   * Reads centralities written by {@link #writeCentralities}; see {@link #readLinks(Path, String,
+   * InputStream, long)}.
+   */
+  static Centralities readCentralities(Path dir, String name, InputStream in, long rows)
+      throws IOException {
     try (BufferedReader r = reader(in)) {
       String header = header(dir, name, r);
       if (!header.startsWith("id")) {
@@ -308,18 +401,26 @@ final class StageFiles {
       for (int i = 1; i < cols.length; i++) {
         boolean inside = cols[i].startsWith(WITHIN);
         String column = inside ? cols[i].substring(WITHIN.length()) : cols[i];
-        Measure m = Measure.byName(column).orElseThrow(() -> damaged(dir, name, "has an unknown column " + column,
-            null));
+        Measure m =
+            Measure.byName(column)
+                .orElseThrow(() -> damaged(dir, name, "has an unknown column " + column, null));
         Map<String, Double> col = new LinkedHashMap<>();
         (inside ? within : overall).put(m, col);
         columns.add(col);
       }
-      rows(dir, name, r, cols.length, rows, "a row of numbers", f -> {
-        String id = unescape(f[0]);
-        for (int i = 1; i < f.length; i++) {
-          columns.get(i - 1).put(id, Double.parseDouble(f[i]));
-        }
-      });
+      rows(
+          dir,
+          name,
+          r,
+          cols.length,
+          rows,
+          "a row of numbers",
+          f -> {
+            String id = unescape(f[0]);
+            for (int i = 1; i < f.length; i++) {
+              columns.get(i - 1).put(id, Double.parseDouble(f[i]));
+            }
+          });
       return new Centralities(overall, within);
     }
   }
@@ -328,17 +429,21 @@ final class StageFiles {
 
   /** Writes positions as columns {@code id, x, y}, in the order of {@code ids}. */
   static long writeLayout(Path file, List<String> ids, Layout layout) throws IOException {
-    AtomicOutput.write(file, true, out -> {
-      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      w.write("id\tx\ty\n");
-      for (String id : ids) {
-        Layout.Point p = layout.positions().get(id);
-        if (p != null) {
-          w.write(escape(id) + "\t" + p.x() + "\t" + p.y() + "\n");
-        }
-      }
-      w.flush();
-    });
+    AtomicOutput.write(
+        file,
+        true,
+        out -> {
+          BufferedWriter w =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          w.write("id\tx\ty\n");
+          for (String id : ids) {
+            Layout.Point p = layout.positions().get(id);
+            if (p != null) {
+              w.write(escape(id) + "\t" + p.x() + "\t" + p.y() + "\n");
+            }
+          }
+          w.flush();
+        });
     return ids.stream().filter(layout.positions()::containsKey).count();
   }
 
@@ -347,13 +452,25 @@ final class StageFiles {
     return readLayout(dir, file.getFileName().toString(), open(dir, file), -1);
   }
 
-  /** Reads positions written by {@link #writeLayout}; see {@link #readLinks(Path, String, InputStream, long)}. */
+  /**
+   * Reads positions written by {@link #writeLayout}; see {@link #readLinks(Path, String,
+   * InputStream, long)}.
+   */
   static Layout readLayout(Path dir, String name, InputStream in, long rows) throws IOException {
     Map<String, Layout.Point> positions = new LinkedHashMap<>();
     try (BufferedReader r = reader(in)) {
       header(dir, name, r);
-      rows(dir, name, r, 3, rows, "id, x, y", f -> positions.put(unescape(f[0]),
-          new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
+      rows(
+          dir,
+          name,
+          r,
+          3,
+          rows,
+          "id, x, y",
+          f ->
+              positions.put(
+                  unescape(f[0]),
+                  new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
     }
     return new Layout(positions);
   }
@@ -372,14 +489,16 @@ final class StageFiles {
    * @param expected the number of rows the workspace recorded, or -1 when not known
    * @param what what a row is, for the message when one does not parse
    */
-  private static void rows(Path dir, String name, BufferedReader r, int fields, long expected, String what, Row row)
+  private static void rows(
+      Path dir, String name, BufferedReader r, int fields, long expected, String what, Row row)
       throws IOException {
     long line = 1;
     for (String text; (text = r.readLine()) != null; ) {
       line++;
       String[] f = text.split("\t", -1);
       if (f.length != fields) {
-        throw damaged(dir, name, "line " + line + " has " + f.length + " fields, not " + fields, null);
+        throw damaged(
+            dir, name, "line " + line + " has " + f.length + " fields, not " + fields, null);
       }
       try {
         row.accept(f);

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Analyzer;
-import dev.papergraph.analysis.CommunityMatching;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.CommunityMatching;
 import dev.papergraph.analysis.LibraryVersions;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.analysis.RunManifest;
@@ -24,26 +24,20 @@ import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
-import dev.papergraph.similarity.EdgeExplanation;
-import dev.papergraph.similarity.EngineOptions;
-import dev.papergraph.similarity.Link;
-import dev.papergraph.similarity.PaperSimilarity;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.CorpusBuilder;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
-import java.io.BufferedReader;
+import dev.papergraph.similarity.EdgeExplanation;
+import dev.papergraph.similarity.EngineOptions;
+import dev.papergraph.similarity.Link;
+import dev.papergraph.similarity.PaperSimilarity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -57,10 +51,10 @@ import java.util.stream.Stream;
 
 /**
  * The on-disk workspace that ties the pipeline stages together, by default {@code ./.papergraph}.
- * {@link #build} runs the stages over the inputs and saves what each produced; {@link #add} adds the
- * papers of more inputs to a saved workspace without reading its inputs again; {@link #open} loads a
- * saved workspace so that queries answer without rebuilding. Each part is read from disk the first
- * time it is asked for, so a query pays only for what it uses.
+ * {@link #build} runs the stages over the inputs and saves what each produced; {@link #add} adds
+ * the papers of more inputs to a saved workspace without reading its inputs again; {@link #open}
+ * loads a saved workspace so that queries answer without rebuilding. Each part is read from disk
+ * the first time it is asked for, so a query pays only for what it uses.
  *
  * <p>Layout of the folder (every file written with {@link AtomicOutput}; a build writes a fresh
  * folder next to the old one and swaps it in, so a failed or killed build leaves the previous
@@ -84,8 +78,10 @@ public final class Workspace {
 
   /** The workspace folder used when none is named. */
   public static final String DEFAULT_DIR = ".papergraph";
+
   /** The value of {@code workspace.json}'s {@code format} field. */
   public static final String FORMAT_TAG = WorkspaceStore.FORMAT_TAG;
+
   /** The layout version written; {@link #open} reads this version. */
   public static final int VERSION = WorkspaceStore.VERSION;
 
@@ -98,13 +94,16 @@ public final class Workspace {
    * the readers accepted, whatever its size.
    */
   private static final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .build();
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .streamReadConstraints(
+                        StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                    .build())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
   }
 
   private final Path dir;
@@ -124,13 +123,23 @@ public final class Workspace {
   private final Lazy<PaperSimilarity> engine;
   private final Lazy<EngineOptions> engineOptions;
   private final Lazy<Neighbourhoods> neighbourhoods;
+
   /** The similarity graph over catalog entries (no full papers, no citations), for queries. */
   private final Lazy<PaperGraph> similarityOnly;
 
-  private Workspace(Path dir, Lazy<WorkspaceStore> store, Lazy<RunManifest> manifest, Lazy<ImportReport> report, Lazy<List<Paper>> papers,
+  private Workspace(
+      Path dir,
+      Lazy<WorkspaceStore> store,
+      Lazy<RunManifest> manifest,
+      Lazy<ImportReport> report,
+      Lazy<List<Paper>> papers,
       Lazy<List<PaperRef>> catalog,
-      Lazy<List<Link>> links, Lazy<Communities> communities, Lazy<Centralities> centralities, Lazy<Layout> layout,
-      Lazy<PaperSimilarity> engine, Lazy<EngineOptions> engineOptions) {
+      Lazy<List<Link>> links,
+      Lazy<Communities> communities,
+      Lazy<Centralities> centralities,
+      Lazy<Layout> layout,
+      Lazy<PaperSimilarity> engine,
+      Lazy<EngineOptions> engineOptions) {
     this.dir = dir;
     this.store = store;
     this.manifest = manifest;
@@ -140,35 +149,41 @@ public final class Workspace {
     this.communities = communities;
     this.centralities = centralities;
     this.layout = layout;
-    this.byId = new Lazy<>(() -> {
-      Map<String, Paper> m = new LinkedHashMap<>();
-      for (Paper p : this.papers.get()) {
-        m.put(p.id(), p);
-      }
-      return Collections.unmodifiableMap(m);
-    });
+    this.byId =
+        new Lazy<>(
+            () -> {
+              Map<String, Paper> m = new LinkedHashMap<>();
+              for (Paper p : this.papers.get()) {
+                m.put(p.id(), p);
+              }
+              return Collections.unmodifiableMap(m);
+            });
     this.catalog = catalog;
-    this.refs = new Lazy<>(() -> {
-      Map<String, PaperRef> m = new LinkedHashMap<>();
-      for (PaperRef p : this.catalog.get()) {
-        m.put(p.id(), p);
-      }
-      return Collections.unmodifiableMap(m);
-    });
+    this.refs =
+        new Lazy<>(
+            () -> {
+              Map<String, PaperRef> m = new LinkedHashMap<>();
+              for (PaperRef p : this.catalog.get()) {
+                m.put(p.id(), p);
+              }
+              return Collections.unmodifiableMap(m);
+            });
     this.lookup = new Lazy<>(() -> new PaperLookup(this.catalog.get()));
     this.graph = new Lazy<>(() -> PaperGraph.of(this.papers.get(), this.links.get()));
     this.engine = engine;
     this.engineOptions = engineOptions;
-    this.similarityOnly = new Lazy<>(() -> {
-      if (this.graph.isLoaded()) {
-        return this.graph.get();
-      }
-      List<Paper> stubs = new ArrayList<>();
-      for (PaperRef r : this.catalog.get()) {
-        stubs.add(Paper.builder().id(r.id()).title(r.title()).ids(r.ids()).build());
-      }
-      return PaperGraph.of(stubs, this.links.get());
-    });
+    this.similarityOnly =
+        new Lazy<>(
+            () -> {
+              if (this.graph.isLoaded()) {
+                return this.graph.get();
+              }
+              List<Paper> stubs = new ArrayList<>();
+              for (PaperRef r : this.catalog.get()) {
+                stubs.add(Paper.builder().id(r.id()).title(r.title()).ids(r.ids()).build());
+              }
+              return PaperGraph.of(stubs, this.links.get());
+            });
     this.neighbourhoods = new Lazy<>(() -> new Neighbourhoods(this.similarityOnly.get()));
   }
 
@@ -176,9 +191,9 @@ public final class Workspace {
    * Reads the inputs, runs every stage and saves the result as the workspace in {@code dir},
    * replacing the workspace there (if any) only once the new one is complete.
    *
-   * <p>Nothing is replaced unless the build completes with at least one paper. The build runs
-   * under the workspace's lock (a second build is refused) and first restores or deletes what
-   * killed builds left beside the folder.
+   * <p>Nothing is replaced unless the build completes with at least one paper. The build runs under
+   * the workspace's lock (a second build is refused) and first restores or deletes what killed
+   * builds left beside the folder.
    *
    * @param dir the workspace folder; it must not exist, be empty, or hold a papergraph workspace
    *     (whose every file is papergraph's)
@@ -186,13 +201,14 @@ public final class Workspace {
    * @param options the format and stage parameters
    * @param progress receives the progress of each stage
    * @return the new workspace, with everything already in memory
-   * @throws WorkspaceException if {@code dir} holds something other than a workspace, is
-   *     read-only, or another build holds its lock
+   * @throws WorkspaceException if {@code dir} holds something other than a workspace, is read-only,
+   *     or another build holds its lock
    * @throws NothingImportedException if the inputs give no paper
    * @throws dev.papergraph.read.CorpusFormatException if an input cannot be read at all
    * @throws IOException if reading or writing fails
    */
-  public static Workspace build(Path dir, List<InputSource> inputs, BuildOptions options, Progress progress)
+  public static Workspace build(
+      Path dir, List<InputSource> inputs, BuildOptions options, Progress progress)
       throws IOException {
     Path target = target(dir);
     try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "build")) {
@@ -205,15 +221,27 @@ public final class Workspace {
       }
       RunManifest.Builder manifest = RunManifest.builder();
       hashInputs(manifest, inputs, corpus.report());
-      return assemble(target, dir, corpus.papers(), corpus.report(), manifest, options, progress, null, folder -> {
-        try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
-          index.addOrUpdate(corpus.papers());
-        }
-      });
+      return assemble(
+          target,
+          dir,
+          corpus.papers(),
+          corpus.report(),
+          manifest,
+          options,
+          progress,
+          null,
+          folder -> {
+            try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
+              index.addOrUpdate(corpus.papers());
+            }
+          });
     }
   }
 
-  /** The absolute folder a path names; a symbolic link to a folder is replaced by the folder it names. */
+  /**
+   * The absolute folder a path names; a symbolic link to a folder is replaced by the folder it
+   * names.
+   */
   private static Path target(Path dir) throws IOException {
     Path abs = dir.toAbsolutePath().normalize();
     return Files.isSymbolicLink(abs) && Files.isDirectory(abs) ? abs.toRealPath() : abs;
@@ -222,16 +250,16 @@ public final class Workspace {
   /**
    * Adds the papers of more inputs to the workspace in {@code dir}, with the parameters it was
    * built with. The inputs it was built from are not read again: the new records merge into the
-   * saved papers (as they would had all inputs been read together), only new and changed papers
-   * are written to the Lucene index (a copy of the saved one, its files hard-linked where the file
+   * saved papers (as they would had all inputs been read together), only new and changed papers are
+   * written to the Lucene index (a copy of the saved one, its files hard-linked where the file
    * system allows), and the import report and the manifest's inputs grow by the new files. The
-   * similarity links, communities, centralities and layout are computed again over all papers:
-   * term weights (IDF), every top-k list and the partition depend on the whole corpus, and exact
-   * lists are the engine's promise. The result is the workspace a build of the old inputs followed
-   * by the new ones gives. Like {@link #build}, the workspace is replaced only once complete.
+   * similarity links, communities, centralities and layout are computed again over all papers: term
+   * weights (IDF), every top-k list and the partition depend on the whole corpus, and exact lists
+   * are the engine's promise. The result is the workspace a build of the old inputs followed by the
+   * new ones gives. Like {@link #build}, the workspace is replaced only once complete.
    *
-   * <p>Every saved file it reads is verified first: a damaged workspace is refused, never
-   * extended. New inputs that give no record are refused too.
+   * <p>Every saved file it reads is verified first: a damaged workspace is refused, never extended.
+   * New inputs that give no record are refused too.
    *
    * @param format the format the new inputs are read as, or {@code null} to detect each
    * @return the updated workspace, with everything in memory
@@ -247,16 +275,20 @@ public final class Workspace {
     }
   }
 
-  private static Workspace addLocked(Path dir, List<InputSource> inputs, Format format, Progress progress)
-      throws IOException {
+  private static Workspace addLocked(
+      Path dir, List<InputSource> inputs, Format format, Progress progress) throws IOException {
     Workspace old = open(dir);
     WorkspaceStore.checkReplaceable(old.dir, dir);
     RunManifest before = old.manifest();
     Object layoutSeed = before.parameters().get("layout.seed");
     BuildOptions options;
     try {
-      options = new BuildOptions(format, old.engineOptions.get(), Analyzer.Options.fromParameters(before.parameters()),
-          layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
+      options =
+          new BuildOptions(
+              format,
+              old.engineOptions.get(),
+              Analyzer.Options.fromParameters(before.parameters()),
+              layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
     } catch (IllegalArgumentException e) {
       throw WorkspaceStore.damaged(dir, StageFile.MANIFEST.fileName(), e.getMessage(), e);
     }
@@ -285,14 +317,23 @@ public final class Workspace {
     hashInputs(manifest, inputs, corpus.report());
     // community numbers follow the saved partition (a renamed paper keeps its old community)
     Map<String, Integer> previous = new HashMap<>(old.communities().membership());
-    previousIds.forEach((now, was) -> {
-      Integer c = previous.get(was);
-      if (c != null) {
-        previous.put(now, c);
-      }
-    });
-    return assemble(old.dir, dir, papers, savedReport.followedBy(corpus.report()), manifest, options, progress,
-        previous, folder -> {
+    previousIds.forEach(
+        (now, was) -> {
+          Integer c = previous.get(was);
+          if (c != null) {
+            previous.put(now, c);
+          }
+        });
+    return assemble(
+        old.dir,
+        dir,
+        papers,
+        savedReport.followedBy(corpus.report()),
+        manifest,
+        options,
+        progress,
+        previous,
+        folder -> {
           linkOrCopyFiles(savedIndex, folder);
           try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
             index.addOrUpdate(changed, previousIds);
@@ -305,8 +346,9 @@ public final class Workspace {
     void write(Path folder) throws IOException;
   }
 
-  private static Corpus read(CorpusBuilder builder, List<InputSource> inputs, BuildOptions options,
-      Progress progress) throws IOException {
+  private static Corpus read(
+      CorpusBuilder builder, List<InputSource> inputs, BuildOptions options, Progress progress)
+      throws IOException {
     progress.start("read", inputs.size());
     Readers readers = Readers.standard();
     for (InputSource source : inputs) {
@@ -319,15 +361,26 @@ public final class Workspace {
   }
 
   /**
-   * Runs the stages after reading over the papers and saves everything as the workspace {@code target}.
+   * Runs the stages after reading over the papers and saves everything as the workspace {@code
+   * target}.
    *
    * @param previous the community of each paper in the workspace being grown, whose numbers the new
-   *     communities take where they overlap ({@link CommunityMatching}); {@code null} for a new build
+   *     communities take where they overlap ({@link CommunityMatching}); {@code null} for a new
+   *     build
    */
-  private static Workspace assemble(Path target, Path shown, List<Paper> papers, ImportReport report,
-      RunManifest.Builder manifestInputs, BuildOptions options, Progress progress, Map<String, Integer> previous,
-      IndexWriting indexWriting) throws IOException {
-    SemanticStage.Outcome similarity = SemanticStage.run(papers, options.engine(), target, progress);
+  private static Workspace assemble(
+      Path target,
+      Path shown,
+      List<Paper> papers,
+      ImportReport report,
+      RunManifest.Builder manifestInputs,
+      BuildOptions options,
+      Progress progress,
+      Map<String, Integer> previous,
+      IndexWriting indexWriting)
+      throws IOException {
+    SemanticStage.Outcome similarity =
+        SemanticStage.run(papers, options.engine(), target, progress);
     PaperSimilarity engine = similarity.similarity();
     List<Link> links = engine.links();
 
@@ -336,17 +389,29 @@ public final class Workspace {
     progress.finish();
 
     progress.start("analysis", -1);
-    Analyzer.Result computed = new Analyzer(options.analysis(), options.engine().threads()).analyze(graph, TermSource.of(engine.vectors()));
+    Analyzer.Result computed =
+        new Analyzer(options.analysis(), options.engine().threads())
+            .analyze(graph, TermSource.of(engine.vectors()));
     progress.finish();
 
     progress.start("layout", -1);
-    Layout layout = Layouts.compute(graph, computed.communities().membership(),
-        ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size()).withThreads(options.engine().threads()));
+    Layout layout =
+        Layouts.compute(
+            graph,
+            computed.communities().membership(),
+            ForceAtlas2.Options.defaults(
+                    options.layoutSeed(), graph.similarity().vertexSet().size())
+                .withThreads(options.engine().threads()));
     progress.finish();
-    // renumbered after the layout, which starts from the partition's own numbering as a fresh build does
-    Analyzer.Result analysed = previous == null ? computed
-        : new Analyzer.Result(CommunityMatching.renumber(computed.communities(), previous), computed.centralities(),
-            computed.parameters());
+    // renumbered after the layout, which starts from the partition's own numbering as a fresh build
+    // does
+    Analyzer.Result analysed =
+        previous == null
+            ? computed
+            : new Analyzer.Result(
+                CommunityMatching.renumber(computed.communities(), previous),
+                computed.centralities(),
+                computed.parameters());
 
     manifestInputs.parameters(similarity.manifest());
     similarity.warning().ifPresent(System.err::println);
@@ -361,17 +426,27 @@ public final class Workspace {
       progress.advance(1);
       indexWriting.write(staging.resolve(INDEX));
       similarity.save(staging);
-      rows.put(StageFile.CATALOG, StageFiles.writeCatalog(staging.resolve(StageFile.CATALOG.fileName()), papers,
-          analysed.communities().membership()));
+      rows.put(
+          StageFile.CATALOG,
+          StageFiles.writeCatalog(
+              staging.resolve(StageFile.CATALOG.fileName()),
+              papers,
+              analysed.communities().membership()));
       progress.advance(1);
-      rows.put(StageFile.EDGES, StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links));
+      rows.put(
+          StageFile.EDGES,
+          StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links));
       progress.advance(1);
       writeJson(staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
       progress.advance(1);
-      rows.put(StageFile.CENTRALITIES, StageFiles.writeCentralities(
-          staging.resolve(StageFile.CENTRALITIES.fileName()), ids, analysed.centralities()));
+      rows.put(
+          StageFile.CENTRALITIES,
+          StageFiles.writeCentralities(
+              staging.resolve(StageFile.CENTRALITIES.fileName()), ids, analysed.centralities()));
       progress.advance(1);
-      rows.put(StageFile.LAYOUT, StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
+      rows.put(
+          StageFile.LAYOUT,
+          StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
       writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
       progress.advance(1);
       writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
@@ -382,17 +457,37 @@ public final class Workspace {
     } catch (WorkspaceException e) {
       throw e;
     } catch (IOException e) {
-      throw new WorkspaceException(shown, "could not write the new workspace (" + describe(e) + ")",
-          "the previous workspace, if any, is unchanged", e);
+      throw new WorkspaceException(
+          shown,
+          "could not write the new workspace (" + describe(e) + ")",
+          "the previous workspace, if any, is unchanged",
+          e);
     } finally {
       WorkspaceStore.deleteTree(staging);
     }
     progress.finish();
-    List<PaperRef> catalog = papers.stream().map(p -> new PaperRef(p.id(), p.title(), p.ids(),
-        analysed.communities().membership().getOrDefault(p.id(), -1))).toList();
-    return new Workspace(target, new Lazy<>(() -> WorkspaceStore.open(target)), Lazy.of(manifest), Lazy.of(report),
-        Lazy.of(papers), Lazy.of(catalog), Lazy.of(links),
-        Lazy.of(analysed.communities()), Lazy.of(analysed.centralities()), Lazy.of(layout), Lazy.of(engine),
+    List<PaperRef> catalog =
+        papers.stream()
+            .map(
+                p ->
+                    new PaperRef(
+                        p.id(),
+                        p.title(),
+                        p.ids(),
+                        analysed.communities().membership().getOrDefault(p.id(), -1)))
+            .toList();
+    return new Workspace(
+        target,
+        new Lazy<>(() -> WorkspaceStore.open(target)),
+        Lazy.of(manifest),
+        Lazy.of(report),
+        Lazy.of(papers),
+        Lazy.of(catalog),
+        Lazy.of(links),
+        Lazy.of(analysed.communities()),
+        Lazy.of(analysed.centralities()),
+        Lazy.of(layout),
+        Lazy.of(engine),
         Lazy.of(options.engine()));
   }
 
@@ -423,36 +518,71 @@ public final class Workspace {
    * when the papers are first needed). A workspace that a killed build left beside its folder is
    * restored first.
    *
-   * @throws WorkspaceException if {@code dir} holds no workspace, one written by another
-   *     papergraph layout version, or a damaged one (then naming the file and the damage)
+   * @throws WorkspaceException if {@code dir} holds no workspace, one written by another papergraph
+   *     layout version, or a damaged one (then naming the file and the damage)
    */
   public static Workspace open(Path dir) throws IOException {
     WorkspaceStore store = WorkspaceStore.open(dir);
     Path shown = store.shownDir();
-    Lazy<RunManifest> manifest = new Lazy<>(() -> readJson(store, StageFile.MANIFEST, RunManifest.class));
-    Lazy<ImportReport> report = new Lazy<>(() -> readJson(store, StageFile.REPORT, ImportReport.class));
-    Lazy<EngineOptions> engineOptions = new Lazy<>(() -> readJson(store, StageFile.ENGINE, EngineOptions.class));
-    Lazy<List<Paper>> papers = new Lazy<>(() -> {
-      try (PaperIndex index = openIndex(store, engineOptions.get())) {
-        return index.papers();
-      }
-    });
-    return new Workspace(store.dir(), Lazy.of(store), manifest, report, papers,
-        new Lazy<>(() -> StageFiles.readCatalog(shown, StageFile.CATALOG.fileName(), store.open(StageFile.CATALOG),
-            store.rows(StageFile.CATALOG))),
-        new Lazy<>(() -> StageFiles.readLinks(shown, StageFile.EDGES.fileName(), store.open(StageFile.EDGES),
-            store.rows(StageFile.EDGES))),
+    Lazy<RunManifest> manifest =
+        new Lazy<>(() -> readJson(store, StageFile.MANIFEST, RunManifest.class));
+    Lazy<ImportReport> report =
+        new Lazy<>(() -> readJson(store, StageFile.REPORT, ImportReport.class));
+    Lazy<EngineOptions> engineOptions =
+        new Lazy<>(() -> readJson(store, StageFile.ENGINE, EngineOptions.class));
+    Lazy<List<Paper>> papers =
+        new Lazy<>(
+            () -> {
+              try (PaperIndex index = openIndex(store, engineOptions.get())) {
+                return index.papers();
+              }
+            });
+    return new Workspace(
+        store.dir(),
+        Lazy.of(store),
+        manifest,
+        report,
+        papers,
+        new Lazy<>(
+            () ->
+                StageFiles.readCatalog(
+                    shown,
+                    StageFile.CATALOG.fileName(),
+                    store.open(StageFile.CATALOG),
+                    store.rows(StageFile.CATALOG))),
+        new Lazy<>(
+            () ->
+                StageFiles.readLinks(
+                    shown,
+                    StageFile.EDGES.fileName(),
+                    store.open(StageFile.EDGES),
+                    store.rows(StageFile.EDGES))),
         new Lazy<>(() -> readJson(store, StageFile.COMMUNITIES, Communities.class)),
-        new Lazy<>(() -> StageFiles.readCentralities(shown, StageFile.CENTRALITIES.fileName(),
-            store.open(StageFile.CENTRALITIES), store.rows(StageFile.CENTRALITIES))),
-        new Lazy<>(() -> StageFiles.readLayout(shown, StageFile.LAYOUT.fileName(), store.open(StageFile.LAYOUT),
-            store.rows(StageFile.LAYOUT))),
-        new Lazy<>(() -> SemanticStage.run(papers.get(), engineOptions.get(), store.dir(), Progress.NONE)
-            .similarity()),
+        new Lazy<>(
+            () ->
+                StageFiles.readCentralities(
+                    shown,
+                    StageFile.CENTRALITIES.fileName(),
+                    store.open(StageFile.CENTRALITIES),
+                    store.rows(StageFile.CENTRALITIES))),
+        new Lazy<>(
+            () ->
+                StageFiles.readLayout(
+                    shown,
+                    StageFile.LAYOUT.fileName(),
+                    store.open(StageFile.LAYOUT),
+                    store.rows(StageFile.LAYOUT))),
+        new Lazy<>(
+            () ->
+                SemanticStage.run(papers.get(), engineOptions.get(), store.dir(), Progress.NONE)
+                    .similarity()),
         engineOptions);
   }
 
-  /** True when {@code dir} holds a papergraph workspace (its marker file, with papergraph's format id). */
+  /**
+   * True when {@code dir} holds a papergraph workspace (its marker file, with papergraph's format
+   * id).
+   */
   public static boolean exists(Path dir) throws IOException {
     Path marker = dir.resolve(WorkspaceStore.MARKER);
     return Files.isRegularFile(marker) && WorkspaceStore.readMarker(marker).isPresent();
@@ -483,7 +613,9 @@ public final class Workspace {
     return Optional.ofNullable(byId.get().get(id));
   }
 
-  /** Every paper's id, title, external ids and community, in corpus order, without the full papers. */
+  /**
+   * Every paper's id, title, external ids and community, in corpus order, without the full papers.
+   */
   public List<PaperRef> catalog() throws IOException {
     return catalog.get();
   }
@@ -592,7 +724,8 @@ public final class Workspace {
    */
   public PairExplanation explain(String a, String b) throws IOException {
     if (ref(a).isEmpty() || ref(b).isEmpty()) {
-      throw new IllegalArgumentException("not a paper of the workspace: " + (ref(a).isEmpty() ? a : b));
+      throw new IllegalArgumentException(
+          "not a paper of the workspace: " + (ref(a).isEmpty() ? a : b));
     }
     Optional<EdgeExplanation> saved = edge(a, b);
     if (saved.isPresent()) {
@@ -606,14 +739,16 @@ public final class Workspace {
   /** One line for an I/O error, naming the file when the exception does. */
   private static String describe(IOException e) {
     if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
-      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+      return f.getFile()
+          + ": "
+          + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Hashes the inputs into the manifest, each with the format it was read as. */
-  private static void hashInputs(RunManifest.Builder m, List<InputSource> inputs, ImportReport report)
-      throws IOException {
+  private static void hashInputs(
+      RunManifest.Builder m, List<InputSource> inputs, ImportReport report) throws IOException {
     // by name, not position: an input given twice or skipped has no row of its own
     Map<String, String> formats = new HashMap<>();
     report.files().forEach(f -> formats.putIfAbsent(f.file(), f.format()));
@@ -628,8 +763,13 @@ public final class Workspace {
     }
   }
 
-  private static RunManifest manifest(RunManifest.Builder m, ImportReport report, BuildOptions options,
-      Analyzer.Result analysed, int edges) throws IOException {
+  private static RunManifest manifest(
+      RunManifest.Builder m,
+      ImportReport report,
+      BuildOptions options,
+      Analyzer.Result analysed,
+      int edges)
+      throws IOException {
     m.count("records.read", report.read())
         .count("records.imported", report.imported())
         .count("records.merged", report.merged())
@@ -646,11 +786,13 @@ public final class Workspace {
         pinned.load(in);
       }
     }
-    LibraryVersions.all().forEach((lib, version) -> {
-      if (version.equals("unknown") && pinned.getProperty(lib) != null) {
-        m.library(lib, pinned.getProperty(lib));
-      }
-    });
+    LibraryVersions.all()
+        .forEach(
+            (lib, version) -> {
+              if (version.equals("unknown") && pinned.getProperty(lib) != null) {
+                m.library(lib, pinned.getProperty(lib));
+              }
+            });
     return m.build();
   }
 
@@ -660,20 +802,23 @@ public final class Workspace {
 
   // ---- opening
 
-  private static <T> T readJson(WorkspaceStore store, StageFile file, Class<T> type) throws IOException {
+  private static <T> T readJson(WorkspaceStore store, StageFile file, Class<T> type)
+      throws IOException {
     byte[] bytes = store.readAll(file);
     try {
       return Json.MAPPER.readValue(bytes, type);
     } catch (JsonProcessingException e) {
-      throw WorkspaceStore.damaged(store.shownDir(), file.fileName(), "does not parse: " + e.getOriginalMessage(), e);
+      throw WorkspaceStore.damaged(
+          store.shownDir(), file.fileName(), "does not parse: " + e.getOriginalMessage(), e);
     }
   }
 
   /**
-   * Opens the workspace's index for reading after checking every file of it against the marker,
-   * and checks it holds as many papers as the marker says.
+   * Opens the workspace's index for reading after checking every file of it against the marker, and
+   * checks it holds as many papers as the marker says.
    */
-  private static PaperIndex openIndex(WorkspaceStore store, EngineOptions options) throws IOException {
+  private static PaperIndex openIndex(WorkspaceStore store, EngineOptions options)
+      throws IOException {
     Path folder = store.verifiedIndex();
     PaperIndex index;
     try {

@@ -38,10 +38,10 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
- * The workspace folder on disk: the marker that makes a folder a workspace, the checksums that
- * tell a whole workspace from a damaged one, the test that decides which folders papergraph may
- * replace, the lock that keeps two builds apart, and the swap that installs a new workspace with
- * recovery after a crash.
+ * The workspace folder on disk: the marker that makes a folder a workspace, the checksums that tell
+ * a whole workspace from a damaged one, the test that decides which folders papergraph may replace,
+ * the lock that keeps two builds apart, and the swap that installs a new workspace with recovery
+ * after a crash.
  *
  * <p><b>The marker</b> {@code workspace.json} holds a format id, a layout version, the number of
  * papers and, for every other file of the folder (the {@link StageFile}s and the Lucene index
@@ -55,31 +55,40 @@ import java.util.zip.CRC32C;
  * index file. Anything else is refused before anything is read or written.
  *
  * <p><b>Swap and recovery.</b> A build writes {@code .NAME.building-PID-N} beside the workspace,
- * seals it, renames the workspace to {@code .NAME.old-PID-N}, renames the new folder into place
- * and deletes the old one. Every build runs under the lock {@code .NAME.lock} (an OS file lock,
- * released by the OS when a process dies); under it the leftovers of killed builds are deleted
- * and a workspace lost between the two renames is restored from its {@code .old} copy, also when
- * a query opens it.
+ * seals it, renames the workspace to {@code .NAME.old-PID-N}, renames the new folder into place and
+ * deletes the old one. Every build runs under the lock {@code .NAME.lock} (an OS file lock,
+ * released by the OS when a process dies); under it the leftovers of killed builds are deleted and
+ * a workspace lost between the two renames is restored from its {@code .old} copy, also when a
+ * query opens it.
  */
 final class WorkspaceStore {
 
   /** The value of the marker's {@code format} field. */
   static final String FORMAT_TAG = "papergraph-workspace";
+
   /** The layout version written: stage files escaped, every file checksummed in the marker. */
   static final int VERSION = 2;
+
   /** The oldest layout version read (version 1 had no checksums: rebuild it). */
   static final int MIN_VERSION = 2;
+
   static final String MARKER = "workspace.json";
   static final String INDEX = "index";
 
   static final String ADVICE_BUILD = "build one with `papergraph build [INPUT...]`";
   static final String ADVICE_REBUILD = "rebuild it with `papergraph build`";
 
-  private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
   /** Lucene's file names: segments files, per-segment files, the write lock. */
   private static final Pattern LUCENE_FILE =
-      Pattern.compile("(pending_)?segments_[0-9a-z]+|write\\.lock|_[0-9a-z]+[0-9A-Za-z_\\-]*\\.[0-9A-Za-z]+");
-  /** What {@link AtomicOutput} leaves of a killed write: {@code .NAME.DIGITS.tmp} or {@code .mode}. */
+      Pattern.compile(
+          "(pending_)?segments_[0-9a-z]+|write\\.lock|_[0-9a-z]+[0-9A-Za-z_\\-]*\\.[0-9A-Za-z]+");
+
+  /**
+   * What {@link AtomicOutput} leaves of a killed write: {@code .NAME.DIGITS.tmp} or {@code .mode}.
+   */
   private static final Pattern ATOMIC_LEFTOVER = Pattern.compile("\\.(.+)\\.\\d+\\.(tmp|mode)");
 
   /**
@@ -129,15 +138,29 @@ final class WorkspaceStore {
     }
     Path markerFile = target.resolve(MARKER);
     if (!Files.isRegularFile(markerFile)) {
-      String problem = Files.isDirectory(target) ? "no papergraph workspace" : "no workspace folder";
+      String problem =
+          Files.isDirectory(target) ? "no papergraph workspace" : "no workspace folder";
       throw new WorkspaceException(dir, problem, ADVICE_BUILD);
     }
-    Marker m = readMarker(markerFile).orElseThrow(() -> new WorkspaceException(dir,
-        "not a papergraph workspace (" + MARKER + " says otherwise)", "point --workspace at a workspace or "
-            + ADVICE_BUILD));
+    Marker m =
+        readMarker(markerFile)
+            .orElseThrow(
+                () ->
+                    new WorkspaceException(
+                        dir,
+                        "not a papergraph workspace (" + MARKER + " says otherwise)",
+                        "point --workspace at a workspace or " + ADVICE_BUILD));
     if (m.version() < MIN_VERSION || m.version() > VERSION) {
-      throw new WorkspaceException(dir, "workspace layout version " + m.version() + " (this papergraph reads "
-          + MIN_VERSION + " to " + VERSION + ")", ADVICE_REBUILD);
+      throw new WorkspaceException(
+          dir,
+          "workspace layout version "
+              + m.version()
+              + " (this papergraph reads "
+              + MIN_VERSION
+              + " to "
+              + VERSION
+              + ")",
+          ADVICE_REBUILD);
     }
     return new WorkspaceStore(target, dir, m);
   }
@@ -175,8 +198,8 @@ final class WorkspaceStore {
 
   /**
    * Opens a stage file for reading: its size is checked now, its checksum when the stream reaches
-   * its end (which then throws rather than report the end), so a reader that reads to the end
-   * never returns what a damaged file holds.
+   * its end (which then throws rather than report the end), so a reader that reads to the end never
+   * returns what a damaged file holds.
    *
    * @throws WorkspaceException if the file is missing, not recorded, or of another size
    */
@@ -243,7 +266,8 @@ final class WorkspaceStore {
   }
 
   static WorkspaceException damaged(Path dir, String file, String reason, Throwable cause) {
-    return new WorkspaceException(dir, "damaged workspace: " + file + " (" + reason + ")", ADVICE_REBUILD, cause);
+    return new WorkspaceException(
+        dir, "damaged workspace: " + file + " (" + reason + ")", ADVICE_REBUILD, cause);
   }
 
   /** Counts and checksums what it reads; at the end compares them with the marker's. */
@@ -306,7 +330,8 @@ final class WorkspaceStore {
         throw damaged(name, count + " bytes read, " + sum.bytes() + " expected");
       }
       if (crc.getValue() != sum.crc32c()) {
-        throw damaged(name, "checksum " + hex(crc.getValue()) + ", " + hex(sum.crc32c()) + " expected");
+        throw damaged(
+            name, "checksum " + hex(crc.getValue()) + ", " + hex(sum.crc32c()) + " expected");
       }
     }
   }
@@ -417,28 +442,31 @@ final class WorkspaceStore {
       long r = StageFile.byName(name).map(s -> rows.getOrDefault(s, -1L)).orElse(-1L);
       files.put(name, new FileSum(bytes, crc.getValue(), r));
     }
-    AtomicOutput.write(staging.resolve(MARKER), true, out -> {
-      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("format", FORMAT_TAG);
-        g.writeNumberField("version", VERSION);
-        g.writeNumberField("papers", papers);
-        g.writeObjectFieldStart("files");
-        for (Map.Entry<String, FileSum> e : files.entrySet()) {
-          g.writeObjectFieldStart(e.getKey());
-          g.writeNumberField("bytes", e.getValue().bytes());
-          g.writeStringField("crc32c", hex(e.getValue().crc32c()));
-          if (e.getValue().rows() >= 0) {
-            g.writeNumberField("rows", e.getValue().rows());
+    AtomicOutput.write(
+        staging.resolve(MARKER),
+        true,
+        out -> {
+          try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT_TAG);
+            g.writeNumberField("version", VERSION);
+            g.writeNumberField("papers", papers);
+            g.writeObjectFieldStart("files");
+            for (Map.Entry<String, FileSum> e : files.entrySet()) {
+              g.writeObjectFieldStart(e.getKey());
+              g.writeNumberField("bytes", e.getValue().bytes());
+              g.writeStringField("crc32c", hex(e.getValue().crc32c()));
+              if (e.getValue().rows() >= 0) {
+                g.writeNumberField("rows", e.getValue().rows());
+              }
+              g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
           }
-          g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeRaw('\n');
-      }
-    });
+        });
     syncFolder(staging);
   }
 
@@ -456,7 +484,8 @@ final class WorkspaceStore {
       return;
     }
     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new WorkspaceException(shown, "a file is in the way", "choose another --workspace folder");
+      throw new WorkspaceException(
+          shown, "a file is in the way", "choose another --workspace folder");
     }
     List<String> entries = entries(target);
     if (entries.isEmpty()) {
@@ -465,8 +494,12 @@ final class WorkspaceStore {
     }
     Optional<String> foreign = foreignEntry(target, entries, true);
     if (foreign.isPresent()) {
-      throw new WorkspaceException(shown, "a folder with other content is in the way",
-          "it holds " + foreign.get() + ", which papergraph did not write; choose another --workspace folder"
+      throw new WorkspaceException(
+          shown,
+          "a folder with other content is in the way",
+          "it holds "
+              + foreign.get()
+              + ", which papergraph did not write; choose another --workspace folder"
               + " (papergraph replaces only its own workspaces and never deletes anything else)");
     }
     checkWritable(target, shown);
@@ -483,8 +516,8 @@ final class WorkspaceStore {
    * @param needMarker whether the folder must hold a papergraph marker (a complete workspace), or
    *     may be a staging folder without one
    */
-  private static Optional<String> foreignEntry(Path folder, List<String> entries, boolean needMarker)
-      throws IOException {
+  private static Optional<String> foreignEntry(
+      Path folder, List<String> entries, boolean needMarker) throws IOException {
     if (entries.contains(MARKER)) {
       Path marker = folder.resolve(MARKER);
       if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS) || readMarker(marker).isEmpty()) {
@@ -497,7 +530,8 @@ final class WorkspaceStore {
       Path p = folder.resolve(name);
       if (name.equals(INDEX) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         for (String f : entries(p)) {
-          if (!LUCENE_FILE.matcher(f).matches() || !Files.isRegularFile(p.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
+          if (!LUCENE_FILE.matcher(f).matches()
+              || !Files.isRegularFile(p.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(INDEX + "/" + f);
           }
         }
@@ -506,7 +540,8 @@ final class WorkspaceStore {
       // the embeddings cache (EmbeddingStore): one .f32 file per model
       if (name.equals(EmbeddingStore.FOLDER) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         for (String f : entries(p)) {
-          if (!f.endsWith(".f32") || !Files.isRegularFile(p.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
+          if (!f.endsWith(".f32")
+              || !Files.isRegularFile(p.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(EmbeddingStore.FOLDER + "/" + f);
           }
         }
@@ -515,7 +550,8 @@ final class WorkspaceStore {
       boolean own = name.equals(MARKER) || StageFile.byName(name).isPresent();
       if (!own && !needMarker) {
         var m = ATOMIC_LEFTOVER.matcher(name);
-        own = m.matches() && (m.group(1).equals(MARKER) || StageFile.byName(m.group(1)).isPresent());
+        own =
+            m.matches() && (m.group(1).equals(MARKER) || StageFile.byName(m.group(1)).isPresent());
       }
       if (!own || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         return Optional.of(name);
@@ -532,11 +568,14 @@ final class WorkspaceStore {
   private static void checkWritable(Path folder, Path shown) throws IOException {
     boolean writable = Files.isWritable(folder);
     if (writable && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      writable = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS)
-          .contains(PosixFilePermission.OWNER_WRITE);
+      writable =
+          Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS)
+              .contains(PosixFilePermission.OWNER_WRITE);
     }
     if (!writable) {
-      throw new WorkspaceException(shown, "the workspace folder " + folder.getFileName() + " is read-only",
+      throw new WorkspaceException(
+          shown,
+          "the workspace folder " + folder.getFileName() + " is read-only",
           "make it writable (chmod -R u+w) to rebuild it; nothing was changed");
     }
   }
@@ -556,9 +595,9 @@ final class WorkspaceStore {
 
   /**
    * Installs a sealed staging folder as the workspace: renames the workspace (if any) aside,
-   * renames the staging folder into place, then deletes the old workspace. Must run under the
-   * build lock. A kill between the renames leaves the old workspace at {@code .NAME.old-*}, which
-   * the next open or build restores.
+   * renames the staging folder into place, then deletes the old workspace. Must run under the build
+   * lock. A kill between the renames leaves the old workspace at {@code .NAME.old-*}, which the
+   * next open or build restores.
    */
   static void swapIn(Path staging, Path target) throws IOException {
     Path old = null;
@@ -580,9 +619,9 @@ final class WorkspaceStore {
   }
 
   /**
-   * Restores a workspace lost between the two renames of a swap and deletes what killed builds
-   * left beside {@code target}: staging folders and old copies that hold only papergraph's files.
-   * Must run under the build lock, so no build that made them is still running.
+   * Restores a workspace lost between the two renames of a swap and deletes what killed builds left
+   * beside {@code target}: staging folders and old copies that hold only papergraph's files. Must
+   * run under the build lock, so no build that made them is still running.
    */
   static void recover(Path target) throws IOException {
     List<Path> olds = new ArrayList<>(leftovers(target, "old"));
@@ -592,7 +631,9 @@ final class WorkspaceStore {
       FileTime bestTime = null;
       for (Path old : olds) {
         Path m = old.resolve(MARKER);
-        if (Files.isRegularFile(m) && readMarker(m).isPresent() && foreignEntry(old, entries(old), true).isEmpty()) {
+        if (Files.isRegularFile(m)
+            && readMarker(m).isPresent()
+            && foreignEntry(old, entries(old), true).isEmpty()) {
           FileTime t = Files.getLastModifiedTime(m);
           if (best == null || t.compareTo(bestTime) > 0) {
             best = old;
@@ -609,28 +650,43 @@ final class WorkspaceStore {
     List<Path> stale = new ArrayList<>(olds);
     stale.addAll(leftovers(target, "building"));
     for (Path p : stale) {
-      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && foreignEntry(p, entries(p), false).isEmpty()) {
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+          && foreignEntry(p, entries(p), false).isEmpty()) {
         deleteTree(p);
       }
     }
   }
 
-  /** The folders beside {@code target} named as a build names its staging ({@code role} "building") or old copy ("old"). */
+  /**
+   * The folders beside {@code target} named as a build names its staging ({@code role} "building")
+   * or old copy ("old").
+   */
   static List<Path> leftovers(Path target, String role) throws IOException {
     Path parent = target.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       return List.of();
     }
-    Pattern name = Pattern.compile(Pattern.quote("." + target.getFileName() + "." + role + "-") + "\\d+-[0-9a-f]+");
+    Pattern name =
+        Pattern.compile(
+            Pattern.quote("." + target.getFileName() + "." + role + "-") + "\\d+-[0-9a-f]+");
     try (Stream<Path> s = Files.list(parent)) {
       return s.filter(p -> name.matcher(p.getFileName().toString()).matches()).sorted().toList();
     }
   }
 
-  /** A fresh name next to the target (created with the user's usual permissions, unlike a temp dir). */
+  /**
+   * A fresh name next to the target (created with the user's usual permissions, unlike a temp dir).
+   */
   private static Path sibling(Path target, String role) {
-    return target.resolveSibling("." + target.getFileName() + "." + role + "-" + ProcessHandle.current().pid()
-        + "-" + Long.toHexString(System.nanoTime() ^ ThreadLocalRandom.current().nextLong() >>> 1));
+    return target.resolveSibling(
+        "."
+            + target.getFileName()
+            + "."
+            + role
+            + "-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + Long.toHexString(System.nanoTime() ^ ThreadLocalRandom.current().nextLong() >>> 1));
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -672,12 +728,13 @@ final class WorkspaceStore {
    * build (in any process) is refused at once and a killed build's lock vanishes with it. The lock
    * file is deleted on release. POSIX locks belong to a process and vanish when any of its
    * descriptors of the file is closed, so the file is never opened twice by this process (a set of
-   * held lock files guards it), and whether the path still names the locked file is checked by
-   * its file key (a stat), not by opening it: a process that locked a file another process deleted
+   * held lock files guards it), and whether the path still names the locked file is checked by its
+   * file key (a stat), not by opening it: a process that locked a file another process deleted
    * meanwhile notices and tries again.
    */
   static final class BuildLock implements AutoCloseable {
-    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<Path> HELD =
+        java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final FileChannel channel;
@@ -696,7 +753,8 @@ final class WorkspaceStore {
      * @throws WorkspaceException if another build holds it
      */
     static BuildLock acquire(Path target, String what) throws IOException {
-      Path file = target.resolveSibling("." + target.getFileName() + ".lock").toAbsolutePath().normalize();
+      Path file =
+          target.resolveSibling("." + target.getFileName() + ".lock").toAbsolutePath().normalize();
       Files.createDirectories(file.getParent());
       if (!HELD.add(file)) {
         throw refused(target, " (process " + ProcessHandle.current().pid() + ")");
@@ -705,8 +763,12 @@ final class WorkspaceStore {
       try {
         for (int attempt = 0; attempt < 100; attempt++) {
           Object before = key(file);
-          FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
+          FileChannel ch =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE);
           FileLock lock;
           try {
             lock = ch.tryLock();
@@ -721,8 +783,11 @@ final class WorkspaceStore {
           }
           if (before != null && before.equals(key(file))) {
             ch.truncate(0);
-            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " " + what + "\n")
-                .getBytes(StandardCharsets.UTF_8)), 0);
+            ch.write(
+                ByteBuffer.wrap(
+                    ("pid " + ProcessHandle.current().pid() + " " + what + "\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                0);
             done = true;
             return new BuildLock(file, ch, lock);
           }
@@ -739,15 +804,21 @@ final class WorkspaceStore {
     }
 
     private static WorkspaceException refused(Path target, String holder) {
-      return new WorkspaceException(target, "another papergraph build is writing this workspace" + holder,
+      return new WorkspaceException(
+          target,
+          "another papergraph build is writing this workspace" + holder,
           "wait for it to finish, or build into another --workspace");
     }
 
-    /** The identity of the file at a path (device and inode on POSIX), without opening it; null when missing. */
+    /**
+     * The identity of the file at a path (device and inode on POSIX), without opening it; null when
+     * missing.
+     */
     private static Object key(Path file) throws IOException {
       try {
-        var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
-            LinkOption.NOFOLLOW_LINKS);
+        var attrs =
+            Files.readAttributes(
+                file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         return attrs.fileKey() != null ? attrs.fileKey() : attrs.creationTime();
       } catch (NoSuchFileException e) {
         return null;
@@ -758,7 +829,8 @@ final class WorkspaceStore {
       try {
         ByteBuffer b = ByteBuffer.allocate(200);
         ch.read(b, 0);
-        String[] words = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).trim().split(" ");
+        String[] words =
+            new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).trim().split(" ");
         return words.length >= 2 && words[0].equals("pid") ? " (process " + words[1] + ")" : "";
       } catch (IOException e) {
         return "";

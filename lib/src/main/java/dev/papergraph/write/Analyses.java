@@ -23,7 +23,10 @@ import java.util.TreeMap;
 /** Operations on whole analyses for export. */
 public final class Analyses {
 
-  /** The manifest parameter that marks a restricted analysis; its value is the number of papers kept. */
+  /**
+   * The manifest parameter that marks a restricted analysis; its value is the number of papers
+   * kept.
+   */
   public static final String SUBSET = "export.subset";
 
   private Analyses() {}
@@ -74,23 +77,32 @@ public final class Analyses {
     }
     List<Community> communities = new ArrayList<>();
     for (Community c : all.communities()) {
-      communities.add(new Community(c.id(), c.members().stream().filter(keep::contains).toList(), c.labelTerms(),
-          c.centralPapers().stream().filter(keep::contains).toList()));
+      communities.add(
+          new Community(
+              c.id(),
+              c.members().stream().filter(keep::contains).toList(),
+              c.labelTerms(),
+              c.centralPapers().stream().filter(keep::contains).toList()));
     }
-    Communities restricted = new Communities(membership, communities, all.modularity(), all.quality(),
-        all.resolution(), all.seed());
+    Communities restricted =
+        new Communities(
+            membership, communities, all.modularity(), all.quality(), all.resolution(), all.seed());
 
     Map<Measure, Map<String, Double>> scores = new EnumMap<>(Measure.class);
-    analysis.centralities().scores().forEach((m, s) -> {
-      Map<String, Double> kept = new LinkedHashMap<>();
-      for (Paper p : papers) {
-        Double v = s.get(p.id());
-        if (v != null) {
-          kept.put(p.id(), v);
-        }
-      }
-      scores.put(m, kept);
-    });
+    analysis
+        .centralities()
+        .scores()
+        .forEach(
+            (m, s) -> {
+              Map<String, Double> kept = new LinkedHashMap<>();
+              for (Paper p : papers) {
+                Double v = s.get(p.id());
+                if (v != null) {
+                  kept.put(p.id(), v);
+                }
+              }
+              scores.put(m, kept);
+            });
 
     Map<String, Layout.Point> positions = new LinkedHashMap<>();
     for (Paper p : papers) {
@@ -106,7 +118,9 @@ public final class Analyses {
     counts.put("export.edges", (long) links.size());
     Map<String, Object> parameters = new TreeMap<>(m.parameters());
     parameters.put(SUBSET, papers.size());
-    RunManifest manifest = new RunManifest(m.tool(), m.created(), m.inputs(), counts, parameters, m.libraries());
-    return new Analysis(graph, restricted, new Centralities(scores), new Layout(positions), manifest);
+    RunManifest manifest =
+        new RunManifest(m.tool(), m.created(), m.inputs(), counts, parameters, m.libraries());
+    return new Analysis(
+        graph, restricted, new Centralities(scores), new Layout(positions), manifest);
   }
 }

@@ -5,8 +5,8 @@ package dev.papergraph.write;
  * --output csv} tables neutralise formula injection.
  *
  * <p>A spreadsheet (Excel, LibreOffice Calc, Google Sheets) evaluates a cell whose text starts with
- * {@code =}, {@code +}, {@code -} or {@code @} as a formula, and a leading TAB or CR can hide such a
- * start, so a paper titled {@code =HYPERLINK("http://evil","click")} would run when its CSV is
+ * {@code =}, {@code +}, {@code -} or {@code @} as a formula, and a leading TAB or CR can hide such
+ * a start, so a paper titled {@code =HYPERLINK("http://evil","click")} would run when its CSV is
  * opened. As the OWASP "CSV Injection" page recommends, such a cell gets a leading single quote
  * ({@code '}), which spreadsheets show as text and do not evaluate. Only text taken from the input
  * (titles, abstracts, authors, ids, terms) is neutralised; numbers that papergraph formats itself
@@ -16,7 +16,9 @@ public final class CsvCells {
 
   private CsvCells() {}
 
-  /** Whether a text cell would be evaluated as a formula by a spreadsheet (see the class comment). */
+  /**
+   * Whether a text cell would be evaluated as a formula by a spreadsheet (see the class comment).
+   */
   public static boolean isRisky(String cell) {
     if (cell == null || cell.isEmpty()) {
       return false;

@@ -21,13 +21,14 @@ import java.util.List;
  * the other edge attributes. {@code <name>} is the target without its {@code .csv} extension.
  * Unknown values are empty fields.
  *
- * <p>Text: UTF-8 without BOM, CRLF line ends, a header row; a field is quoted when it holds a comma,
- * a quote, a backslash, CR or LF, with quotes doubled (RFC 4180). Gephi's reader (Apache Commons CSV
- * with {@code \} as escape character) would read {@code \"} or {@code \n} inside a field as an
- * escape, so every backslash is written doubled: read the files with the backslash as escape
- * character (Python: {@code csv.reader(f, escapechar="\\")}, pandas: {@code escapechar="\\"}) to
- * get the text back exactly. Text cells from the input that a spreadsheet would run as a formula are
- * neutralised by {@link CsvCells#neutralise} (a leading {@code '}); lone surrogates become U+FFFD.
+ * <p>Text: UTF-8 without BOM, CRLF line ends, a header row; a field is quoted when it holds a
+ * comma, a quote, a backslash, CR or LF, with quotes doubled (RFC 4180). Gephi's reader (Apache
+ * Commons CSV with {@code \} as escape character) would read {@code \"} or {@code \n} inside a
+ * field as an escape, so every backslash is written doubled: read the files with the backslash as
+ * escape character (Python: {@code csv.reader(f, escapechar="\\")}, pandas: {@code
+ * escapechar="\\"}) to get the text back exactly. Text cells from the input that a spreadsheet
+ * would run as a formula are neutralised by {@link CsvCells#neutralise} (a leading {@code '}); lone
+ * surrogates become U+FFFD.
  *
  * <p>Each file is written atomically; both are checked for existence before either is written.
  */
@@ -41,8 +42,12 @@ public final class CsvWriter implements GraphWriter {
   @Override
   public List<Path> files(Path target) {
     String name = target.getFileName().toString();
-    String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-    return List.of(target.resolveSibling(base + "-nodes.csv"), target.resolveSibling(base + "-edges.csv"));
+    String base =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
+    return List.of(
+        target.resolveSibling(base + "-nodes.csv"), target.resolveSibling(base + "-edges.csv"));
   }
 
   @Override
@@ -59,33 +64,43 @@ public final class CsvWriter implements GraphWriter {
       AtomicOutput.removeStaleTemporaries(f);
     }
     ExportModel m = new ExportModel(analysis, options);
-    List<Column<String>> nodeColumns = m.nodeColumns().stream().filter(c -> !c.name().equals("label")).toList();
-    List<Column<SimilarityEdge>> edgeColumns = m.edgeColumns().stream().filter(c -> !c.name().equals("weight")).toList();
-    AtomicOutput.write(files.get(0), options.overwrite(), out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      List<String> header = new ArrayList<>(List.of("Id", "Label"));
-      nodeColumns.forEach(c -> header.add(c.name()));
-      row(w, header);
-      for (String id : m.ids()) {
-        List<String> row = new ArrayList<>(List.of(text(id), text(m.paper(id).title())));
-        nodeColumns.forEach(c -> row.add(cell(c, c.of(id))));
-        row(w, row);
-      }
-      w.flush();
-    });
-    AtomicOutput.write(files.get(1), options.overwrite(), out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      List<String> header = new ArrayList<>(List.of("Source", "Target", "Type", "Weight"));
-      edgeColumns.forEach(c -> header.add(c.name()));
-      row(w, header);
-      for (SimilarityEdge e : m.edges()) {
-        List<String> row = new ArrayList<>(List.of(text(e.first()), text(e.second()), "Undirected",
-            Values.text(m.weight(e))));
-        edgeColumns.forEach(c -> row.add(cell(c, c.of(e))));
-        row(w, row);
-      }
-      w.flush();
-    });
+    List<Column<String>> nodeColumns =
+        m.nodeColumns().stream().filter(c -> !c.name().equals("label")).toList();
+    List<Column<SimilarityEdge>> edgeColumns =
+        m.edgeColumns().stream().filter(c -> !c.name().equals("weight")).toList();
+    AtomicOutput.write(
+        files.get(0),
+        options.overwrite(),
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          List<String> header = new ArrayList<>(List.of("Id", "Label"));
+          nodeColumns.forEach(c -> header.add(c.name()));
+          row(w, header);
+          for (String id : m.ids()) {
+            List<String> row = new ArrayList<>(List.of(text(id), text(m.paper(id).title())));
+            nodeColumns.forEach(c -> row.add(cell(c, c.of(id))));
+            row(w, row);
+          }
+          w.flush();
+        });
+    AtomicOutput.write(
+        files.get(1),
+        options.overwrite(),
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          List<String> header = new ArrayList<>(List.of("Source", "Target", "Type", "Weight"));
+          edgeColumns.forEach(c -> header.add(c.name()));
+          row(w, header);
+          for (SimilarityEdge e : m.edges()) {
+            List<String> row =
+                new ArrayList<>(
+                    List.of(
+                        text(e.first()), text(e.second()), "Undirected", Values.text(m.weight(e))));
+            edgeColumns.forEach(c -> row.add(cell(c, c.of(e))));
+            row(w, row);
+          }
+          w.flush();
+        });
     return files;
   }
 
@@ -111,7 +126,10 @@ public final class CsvWriter implements GraphWriter {
     w.write("\r\n");
   }
 
-  /** A field as RFC 4180 writes it, with backslashes doubled for Gephi's reader (see the class comment). */
+  /**
+   * A field as RFC 4180 writes it, with backslashes doubled for Gephi's reader (see the class
+   * comment).
+   */
   static String quote(String s) {
     boolean needs = false;
     for (int i = 0; i < s.length() && !needs; i++) {

@@ -15,19 +15,20 @@ import java.util.Set;
 /**
  * Graphviz DOT that Graphviz and Gephi's DOT importer both read: an undirected {@code graph} whose
  * nodes carry {@code label} (title), {@code pos} (layout position in points, so {@code neato -n}
- * draws the computed layout; Gephi takes it as the position), {@code width} (inches, from the size),
- * {@code color} and {@code fillcolor} (community colour, which Gephi takes as the node colour),
- * {@code style}, {@code shape}, {@code fixedsize} and the other attributes of {@link ExportModel}
- * except the abstract; edges carry {@code weight} (the combined score, Gephi's edge weight), {@code
- * score} (the same), {@code penwidth} and the score components. Every attribute is on its node or
- * edge: Gephi's importer takes default statements ({@code graph [...]}, {@code node [...]}) for
- * nodes, so there are none. Every value is a quoted string: {@code "} and {@code \} are escaped
- * with a backslash, line breaks become {@code \n}, other control characters are removed, lone
- * surrogates become U+FFFD.
+ * draws the computed layout; Gephi takes it as the position), {@code width} (inches, from the
+ * size), {@code color} and {@code fillcolor} (community colour, which Gephi takes as the node
+ * colour), {@code style}, {@code shape}, {@code fixedsize} and the other attributes of {@link
+ * ExportModel} except the abstract; edges carry {@code weight} (the combined score, Gephi's edge
+ * weight), {@code score} (the same), {@code penwidth} and the score components. Every attribute is
+ * on its node or edge: Gephi's importer takes default statements ({@code graph [...]}, {@code node
+ * [...]}) for nodes, so there are none. Every value is a quoted string: {@code "} and {@code \} are
+ * escaped with a backslash, line breaks become {@code \n}, other control characters are removed,
+ * lone surrogates become U+FFFD.
  */
 public final class DotWriter implements StreamGraphWriter {
 
-  private static final Set<String> SKIPPED = Set.of("label", "x", "y", "size", "r", "g", "b", "abstract", "weight");
+  private static final Set<String> SKIPPED =
+      Set.of("label", "x", "y", "size", "r", "g", "b", "abstract", "weight");
 
   @Override
   public ExportFormat format() {
@@ -37,8 +38,10 @@ public final class DotWriter implements StreamGraphWriter {
   @Override
   public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
     ExportModel m = new ExportModel(analysis, options);
-    List<Column<String>> nodeAttrs = m.nodeColumns().stream().filter(c -> !SKIPPED.contains(c.name())).toList();
-    List<Column<SimilarityEdge>> edgeAttrs = m.edgeColumns().stream().filter(c -> !SKIPPED.contains(c.name())).toList();
+    List<Column<String>> nodeAttrs =
+        m.nodeColumns().stream().filter(c -> !SKIPPED.contains(c.name())).toList();
+    List<Column<SimilarityEdge>> edgeAttrs =
+        m.edgeColumns().stream().filter(c -> !SKIPPED.contains(c.name())).toList();
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write("graph papergraph {\n");
     for (String id : m.ids()) {
@@ -47,7 +50,12 @@ public final class DotWriter implements StreamGraphWriter {
       w.write(", pos=" + quote(String.format(Locale.ROOT, "%.3f,%.3f", p.x(), p.y())));
       w.write(", width=" + quote(String.format(Locale.ROOT, "%.3f", m.size(id) / 72 * 4)));
       String colour = quote(Palette.hex(m.rgb(id)));
-      w.write(", color=" + colour + ", fillcolor=" + colour + ", style=\"filled\", shape=\"circle\", fixedsize=\"true\"");
+      w.write(
+          ", color="
+              + colour
+              + ", fillcolor="
+              + colour
+              + ", style=\"filled\", shape=\"circle\", fixedsize=\"true\"");
       for (Column<String> c : nodeAttrs) {
         Object v = c.of(id);
         if (v != null) {
@@ -58,7 +66,13 @@ public final class DotWriter implements StreamGraphWriter {
     }
     for (SimilarityEdge e : m.edges()) {
       double weight = m.weight(e);
-      w.write("  " + quote(e.first()) + " -- " + quote(e.second()) + " [weight=" + quote(Values.text(weight)));
+      w.write(
+          "  "
+              + quote(e.first())
+              + " -- "
+              + quote(e.second())
+              + " [weight="
+              + quote(Values.text(weight)));
       w.write(", score=" + quote(Values.text(weight)));
       w.write(", penwidth=" + quote(String.format(Locale.ROOT, "%.3f", 0.5 + 3 * weight)));
       for (Column<SimilarityEdge> c : edgeAttrs) {

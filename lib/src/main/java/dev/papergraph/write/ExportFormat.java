@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum ExportFormat {
   /** GraphML for Gephi, networkx, igraph, JGraphT: typed keys, colour, size, position. */
   GRAPHML("graphml", ".graphml"),
-  /** GEXF (1.2draft by default, or 1.3) with viz colour, position, size and start dates for Gephi's timeline. */
+  /**
+   * GEXF (1.2draft by default, or 1.3) with viz colour, position, size and start dates for Gephi's
+   * timeline.
+   */
   GEXF("gexf", ".gexf"),
   /** JSON node-link (nodes, links, communities, manifest) for web tools (d3, networkx). */
   JSON("json", ".json"),

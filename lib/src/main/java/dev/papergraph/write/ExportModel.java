@@ -71,9 +71,11 @@ public final class ExportModel {
       index.put(ids.get(i), i);
     }
     Graph<String, SimilarityEdge> g = analysis.graph().similarity();
-    this.edges = g.edgeSet().stream()
-        .sorted(Comparator.comparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second))
-        .toList();
+    this.edges =
+        g.edgeSet().stream()
+            .sorted(
+                Comparator.comparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second))
+            .toList();
     this.rgb = new int[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
       // by community id only, so that a subset (ego graph) keeps the colours of the full map
@@ -95,7 +97,10 @@ public final class ExportModel {
     return subset ? m.key() + "_global" : m.key();
   }
 
-  /** The attribute name of the degree within the exported graph: {@code degree}, or {@code degree_ego}. */
+  /**
+   * The attribute name of the degree within the exported graph: {@code degree}, or {@code
+   * degree_ego}.
+   */
   public String degreeName() {
     return subset ? "degree_ego" : "degree";
   }
@@ -187,15 +192,17 @@ public final class ExportModel {
     }
   }
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private double[] sizes() {
     double[] values = new double[ids.size()];
     Map<String, Double> scores = analysis.centralities().scores().get(options.sizeBy());
     for (int i = 0; i < ids.size(); i++) {
-      values[i] = scores != null ? scores.getOrDefault(ids.get(i), 0.0)
-          : analysis.graph().similarity().degreeOf(ids.get(i));
+      values[i] =
+          scores != null
+              ? scores.getOrDefault(ids.get(i), 0.0)
+              : analysis.graph().similarity().degreeOf(ids.get(i));
     }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -224,22 +231,37 @@ public final class ExportModel {
     c.add(new Column<>("r", AttrType.INT, id -> (rgb(id) >> 16) & 0xFF));
     c.add(new Column<>("g", AttrType.INT, id -> (rgb(id) >> 8) & 0xFF));
     c.add(new Column<>("b", AttrType.INT, id -> rgb(id) & 0xFF));
-    c.add(new Column<>("community", AttrType.INT, id -> communityOf(id).map(Community::id).orElse(null)));
-    c.add(new Column<>("community_label", AttrType.STRING, id -> communityOf(id).map(Community::label).orElse(null)));
+    c.add(
+        new Column<>(
+            "community", AttrType.INT, id -> communityOf(id).map(Community::id).orElse(null)));
+    c.add(
+        new Column<>(
+            "community_label",
+            AttrType.STRING,
+            id -> communityOf(id).map(Community::label).orElse(null)));
     for (Measure m : Measure.values()) {
       Map<String, Double> scores = analysis.centralities().scores().get(m);
       if (scores != null && (m != Measure.DEGREE || subset)) {
         c.add(new Column<>(measureName(m), AttrType.DOUBLE, id -> scores.getOrDefault(id, 0.0)));
       }
     }
-    c.add(new Column<>(degreeName(), AttrType.INT, id -> analysis.graph().similarity().degreeOf(id)));
+    c.add(
+        new Column<>(degreeName(), AttrType.INT, id -> analysis.graph().similarity().degreeOf(id)));
     List<Column<String>> optional = new ArrayList<>();
     optional.add(new Column<>("year", AttrType.INT, id -> paper(id).year().orElse(null)));
-    optional.add(new Column<>("date", AttrType.STRING, id -> paper(id).dateIfKnown().map(Object::toString).orElse(null)));
+    optional.add(
+        new Column<>(
+            "date",
+            AttrType.STRING,
+            id -> paper(id).dateIfKnown().map(Object::toString).orElse(null)));
     optional.add(new Column<>("upvotes", AttrType.INT, id -> paper(id).upvotes()));
     optional.add(new Column<>("cited_by", AttrType.INT, id -> paper(id).citedByCount()));
-    optional.add(new Column<>("authors", AttrType.STRING, id -> joined(paper(id).authors(), Function.identity())));
-    optional.add(new Column<>("author_count", AttrType.INT, id -> paper(id).knownAuthorCount().orElse(null)));
+    optional.add(
+        new Column<>(
+            "authors", AttrType.STRING, id -> joined(paper(id).authors(), Function.identity())));
+    optional.add(
+        new Column<>(
+            "author_count", AttrType.INT, id -> paper(id).knownAuthorCount().orElse(null)));
     optional.add(new Column<>("organisation", AttrType.STRING, id -> paper(id).organisation()));
     optional.add(new Column<>("venue", AttrType.STRING, id -> paper(id).venue()));
     optional.add(new Column<>("doi", AttrType.STRING, id -> paper(id).ids().doi()));
@@ -247,7 +269,8 @@ public final class ExportModel {
     optional.add(new Column<>("openalex", AttrType.STRING, id -> paper(id).ids().openalex()));
     optional.add(new Column<>("s2", AttrType.STRING, id -> paper(id).ids().s2()));
     optional.add(new Column<>("pmid", AttrType.STRING, id -> paper(id).ids().pmid()));
-    optional.add(new Column<>("topics", AttrType.STRING, id -> joined(paper(id).topics(), Topic::term)));
+    optional.add(
+        new Column<>("topics", AttrType.STRING, id -> joined(paper(id).topics(), Topic::term)));
     if (options.abstracts()) {
       optional.add(new Column<>("abstract", AttrType.STRING, id -> paper(id).abstractText()));
     }
@@ -270,15 +293,25 @@ public final class ExportModel {
     c.add(new Column<>("coupling", AttrType.DOUBLE, e -> e.explanation().coupling()));
     c.add(new Column<>("cocitation", AttrType.DOUBLE, e -> e.explanation().cocitation()));
     int k = options.sharedTerms();
-    c.add(new Column<>("shared_terms", AttrType.STRING, e -> {
-      List<SharedTerm> terms = e.explanation().sharedTerms();
-      String s = joined(terms.subList(0, Math.min(k, terms.size())), SharedTerm::display);
-      return s == null ? "" : s;
-    }));
-    Column<SimilarityEdge> topics = new Column<>("shared_topics", AttrType.STRING,
-        e -> joined(e.explanation().sharedTopics(), Function.identity()));
-    Column<SimilarityEdge> refs = new Column<>("shared_references", AttrType.STRING,
-        e -> joined(e.explanation().sharedReferences(), Function.identity()));
+    c.add(
+        new Column<>(
+            "shared_terms",
+            AttrType.STRING,
+            e -> {
+              List<SharedTerm> terms = e.explanation().sharedTerms();
+              String s = joined(terms.subList(0, Math.min(k, terms.size())), SharedTerm::display);
+              return s == null ? "" : s;
+            }));
+    Column<SimilarityEdge> topics =
+        new Column<>(
+            "shared_topics",
+            AttrType.STRING,
+            e -> joined(e.explanation().sharedTopics(), Function.identity()));
+    Column<SimilarityEdge> refs =
+        new Column<>(
+            "shared_references",
+            AttrType.STRING,
+            e -> joined(e.explanation().sharedReferences(), Function.identity()));
     for (Column<SimilarityEdge> col : List.of(topics, refs)) {
       if (edges.stream().anyMatch(e -> col.of(e) != null)) {
         c.add(col);
@@ -294,8 +327,12 @@ public final class ExportModel {
     d.put("papers", ids.size());
     d.put("edges", edges.size());
     d.put("scope", subset ? "subset" : "whole graph");
-    d.put("communities", (int) analysis.communities().communities().stream()
-        .filter(c -> c.members().stream().anyMatch(index::containsKey)).count());
+    d.put(
+        "communities",
+        (int)
+            analysis.communities().communities().stream()
+                .filter(c -> c.members().stream().anyMatch(index::containsKey))
+                .count());
     d.put(subset ? "modularity_global" : "modularity", analysis.communities().modularity());
     d.put(subset ? "quality_global" : "quality", analysis.communities().quality());
     d.put("resolution", analysis.communities().resolution());

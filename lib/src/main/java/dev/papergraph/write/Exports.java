@@ -26,7 +26,8 @@ public final class Exports {
    * @throws java.nio.file.FileAlreadyExistsException if a file exists and overwriting is not asked
    * @throws IOException if writing fails; existing files are then unchanged
    */
-  public static List<Path> write(Analysis analysis, ExportFormat format, Path target, WriteOptions options)
+  public static List<Path> write(
+      Analysis analysis, ExportFormat format, Path target, WriteOptions options)
       throws IOException {
     return format.writer().write(analysis, target, options);
   }
@@ -37,10 +38,12 @@ public final class Exports {
    * @throws IllegalArgumentException for CSV, which is two files
    * @throws IOException if the stream fails
    */
-  public static void write(Analysis analysis, ExportFormat format, OutputStream out, WriteOptions options)
+  public static void write(
+      Analysis analysis, ExportFormat format, OutputStream out, WriteOptions options)
       throws IOException {
     if (!(format.writer() instanceof StreamGraphWriter w)) {
-      throw new IllegalArgumentException(format.key() + " writes two files (nodes and edges); give a file name");
+      throw new IllegalArgumentException(
+          format.key() + " writes two files (nodes and edges); give a file name");
     }
     w.write(analysis, options, out);
   }

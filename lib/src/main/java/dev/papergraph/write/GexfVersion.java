@@ -11,10 +11,19 @@ public enum GexfVersion {
    * GEXF 1.2draft, the default: Gephi reads it, and so does networkx up to 3.4 (Debian's networkx
    * 2.8.8 knows 1.1draft and 1.2draft only and finds "no graph" in a 1.3 file).
    */
-  V1_2DRAFT("1.2draft", "1.2", "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz",
+  V1_2DRAFT(
+      "1.2draft",
+      "1.2",
+      "http://www.gexf.net/1.2draft",
+      "http://www.gexf.net/1.2draft/viz",
       "http://www.gexf.net/1.2draft/gexf.xsd"),
   /** GEXF 1.3 (gexf.net), which Gephi 0.9+ and networkx 3.5+ read. */
-  V1_3("1.3", "1.3", "http://gexf.net/1.3", "http://gexf.net/1.3/viz", "http://gexf.net/1.3/gexf.xsd");
+  V1_3(
+      "1.3",
+      "1.3",
+      "http://gexf.net/1.3",
+      "http://gexf.net/1.3/viz",
+      "http://gexf.net/1.3/gexf.xsd");
 
   private final String key;
   private final String number;

@@ -21,8 +21,8 @@ import java.util.Map;
  *
  * <p>Node ids: GraphML's schema types them as XML {@code NMTOKEN}s, which DOIs ({@code /}) and
  * other ids break, so a node's id is {@link #nodeId(String)} of the paper id (every character other
- * than ASCII letters, digits, {@code . - :} written as {@code _hh_} with its hex code) and the exact
- * paper id is the node attribute {@code paper_id}.
+ * than ASCII letters, digits, {@code . - :} written as {@code _hh_} with its hex code) and the
+ * exact paper id is the node attribute {@code paper_id}.
  *
  * <p>Written with a small streaming writer rather than JGraphT's {@code GraphMLExporter}: the
  * exporter drops every attribute not registered up front, cannot write graph-level data, and its
@@ -41,10 +41,12 @@ public final class GraphmlWriter implements StreamGraphWriter {
   }
 
   @Override
-  public void write(Analysis analysis, WriteOptions options, OutputStream stream) throws IOException {
+  public void write(Analysis analysis, WriteOptions options, OutputStream stream)
+      throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     XmlOut x = new XmlOut(stream);
-    x.start("graphml").attr("xmlns", NS)
+    x.start("graphml")
+        .attr("xmlns", NS)
         .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
         .attr("xsi:schemaLocation", NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
     key(x, "graph", GRAPH_KEY, GRAPH_KEY, AttrType.STRING);
@@ -67,7 +69,9 @@ public final class GraphmlWriter implements StreamGraphWriter {
     }
     int n = 0;
     for (SimilarityEdge e : m.edges()) {
-      x.start("edge").attr("id", "e" + n++).attr("source", nodeId(e.first()))
+      x.start("edge")
+          .attr("id", "e" + n++)
+          .attr("source", nodeId(e.first()))
           .attr("target", nodeId(e.second()));
       for (Column<SimilarityEdge> c : m.edgeColumns()) {
         data(x, c.name(), c.of(e));
@@ -89,8 +93,13 @@ public final class GraphmlWriter implements StreamGraphWriter {
     StringBuilder b = null;
     for (int i = 0; i < paperId.length(); i++) {
       char c = paperId.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
-          || c == ':';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == ':';
       if (!ok && b == null) {
         b = new StringBuilder(paperId.length() + 8).append(paperId, 0, i);
       }
@@ -105,16 +114,24 @@ public final class GraphmlWriter implements StreamGraphWriter {
     return b == null ? paperId : b.toString();
   }
 
-  /** The graph data of {@link ExportModel#graphData()} as one JSON object, the manifest as an object in it. */
+  /**
+   * The graph data of {@link ExportModel#graphData()} as one JSON object, the manifest as an object
+   * in it.
+   */
   static String graphJson(ExportModel m) throws IOException {
     Map<String, Object> d = new java.util.LinkedHashMap<>(m.graphData());
     d.put("manifest", m.analysis().manifest());
     return ExportModel.MAPPER.writeValueAsString(d);
   }
 
-  private static void key(XmlOut x, String domain, String id, String name, AttrType type) throws IOException {
-    x.start("key").attr("id", id).attr("for", domain).attr("attr.name", name)
-        .attr("attr.type", type.graphml()).end();
+  private static void key(XmlOut x, String domain, String id, String name, AttrType type)
+      throws IOException {
+    x.start("key")
+        .attr("id", id)
+        .attr("for", domain)
+        .attr("attr.name", name)
+        .attr("attr.type", type.graphml())
+        .end();
   }
 
   private static void data(XmlOut x, String key, Object value) throws IOException {

@@ -35,16 +35,17 @@ import java.util.stream.Collectors;
  * (titles, authors, ids; Enter goes to the first match); the legend's boxes filter communities; a
  * slider hides links below a similarity; when years are known, a year range.
  *
- * <p>Embedding: the data is JSON in a {@code <script type="application/json">} element, with
- * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 written as {@code \}{@code uXXXX} escapes (so no
- * text can close the element or break the script), lone surrogates as U+FFFD; the page builds the
- * panel with {@code textContent} only, so titles and abstracts are never parsed as HTML.
+ * <p>Embedding: the data is JSON in a {@code <script type="application/json">} element, with {@code
+ * <}, {@code >}, {@code &}, U+2028 and U+2029 written as {@code \}{@code uXXXX} escapes (so no text
+ * can close the element or break the script), lone surrogates as U+FFFD; the page builds the panel
+ * with {@code textContent} only, so titles and abstracts are never parsed as HTML.
  */
 public final class HtmlWriter implements StreamGraphWriter {
 
   private static final String TEMPLATE = "webmap.html";
   private static final String WEBJAR = "META-INF/resources/webjars/cytoscape/";
-  private static final String WEBJAR_POM = "META-INF/maven/org.webjars.npm/cytoscape/pom.properties";
+  private static final String WEBJAR_POM =
+      "META-INF/maven/org.webjars.npm/cytoscape/pom.properties";
 
   @Override
   public ExportFormat format() {
@@ -55,10 +56,19 @@ public final class HtmlWriter implements StreamGraphWriter {
   public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     String template = resource(HtmlWriter.class.getResourceAsStream(TEMPLATE), TEMPLATE);
-    String title = "papergraph map · " + m.ids().size() + " papers · " + m.edges().size() + " similarity links"
-        + (m.isSubset() ? " (part of a larger map)" : "");
+    String title =
+        "papergraph map · "
+            + m.ids().size()
+            + " papers · "
+            + m.edges().size()
+            + " similarity links"
+            + (m.isSubset() ? " (part of a larger map)" : "");
     String page = fill(template, "@TITLE@", html(title));
-    page = fill(page, "@GENERATOR@", html(analysis.manifest().tool() == null ? "papergraph" : analysis.manifest().tool()));
+    page =
+        fill(
+            page,
+            "@GENERATOR@",
+            html(analysis.manifest().tool() == null ? "papergraph" : analysis.manifest().tool()));
     page = fill(page, "@DATA@", scriptSafe(data(m, options, title)));
     page = fill(page, "@CYTOSCAPE@", cytoscape());
     out.write(page.getBytes(StandardCharsets.UTF_8));
@@ -71,7 +81,8 @@ public final class HtmlWriter implements StreamGraphWriter {
     Properties pom = new Properties();
     try (InputStream in = loader.getResourceAsStream(WEBJAR_POM)) {
       if (in == null) {
-        throw new IllegalStateException("the cytoscape WebJar is not on the class path (" + WEBJAR_POM + ")");
+        throw new IllegalStateException(
+            "the cytoscape WebJar is not on the class path (" + WEBJAR_POM + ")");
       }
       pom.load(in);
     }
@@ -95,7 +106,8 @@ public final class HtmlWriter implements StreamGraphWriter {
   private static String fill(String page, String placeholder, String value) {
     int at = page.indexOf(placeholder);
     if (at < 0 || page.indexOf(placeholder, at + 1) >= 0) {
-      throw new IllegalStateException("the web map template needs " + placeholder + " exactly once");
+      throw new IllegalStateException(
+          "the web map template needs " + placeholder + " exactly once");
     }
     return page.substring(0, at) + value + page.substring(at + placeholder.length());
   }
@@ -122,7 +134,11 @@ public final class HtmlWriter implements StreamGraphWriter {
   }
 
   private static String html(String s) {
-    return Values.wellFormed(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return Values.wellFormed(s)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static String data(ExportModel m, WriteOptions options, String title) throws IOException {
@@ -133,10 +149,13 @@ public final class HtmlWriter implements StreamGraphWriter {
     try (JsonGenerator j = ExportModel.MAPPER.getFactory().createGenerator(text)) {
       j.writeStartObject();
       j.writeStringField("title", title);
-      j.writeStringField("sizeBy", m.isSubset() && scores != null ? sizeBy + " (whole graph)" : sizeBy);
-      j.writeStringField("scope", m.isSubset()
-          ? "A part of a larger map: centralities and communities are those of the whole map."
-          : "The whole map.");
+      j.writeStringField(
+          "sizeBy", m.isSubset() && scores != null ? sizeBy + " (whole graph)" : sizeBy);
+      j.writeStringField(
+          "scope",
+          m.isSubset()
+              ? "A part of a larger map: centralities and communities are those of the whole map."
+              : "The whole map.");
       j.writeStringField("noCommunityColor", Palette.hex(Palette.GREY));
       j.writeArrayFieldStart("communities");
       java.util.Set<String> here = new java.util.HashSet<>(m.ids());
@@ -190,8 +209,11 @@ public final class HtmlWriter implements StreamGraphWriter {
         j.writeNumberField("x", finite(pt.x()));
         j.writeNumberField("y", finite(pt.y()));
         j.writeNumberField("size", m.size(id));
-        j.writeNumberField("score", scores != null ? round(scores.getOrDefault(id, 0.0))
-            : a.graph().similarity().degreeOf(id));
+        j.writeNumberField(
+            "score",
+            scores != null
+                ? round(scores.getOrDefault(id, 0.0))
+                : a.graph().similarity().degreeOf(id));
         j.writeEndObject();
       }
       j.writeEndArray();
@@ -203,12 +225,16 @@ public final class HtmlWriter implements StreamGraphWriter {
         j.writeNumber(m.indexOf(e.first()));
         j.writeNumber(m.indexOf(e.second()));
         j.writeNumber(round(m.weight(e)));
-        for (double v : new double[] {x.text(), x.topic(), x.direct(), x.coupling(), x.cocitation()}) {
+        for (double v :
+            new double[] {x.text(), x.topic(), x.direct(), x.coupling(), x.cocitation()}) {
           j.writeNumber(round(v));
         }
         List<SharedTerm> terms = x.sharedTerms();
-        j.writeString(Values.wellFormed(terms.subList(0, Math.min(k, terms.size())).stream().map(SharedTerm::display)
-            .collect(Collectors.joining(", "))));
+        j.writeString(
+            Values.wellFormed(
+                terms.subList(0, Math.min(k, terms.size())).stream()
+                    .map(SharedTerm::display)
+                    .collect(Collectors.joining(", "))));
         j.writeEndArray();
       }
       j.writeEndArray();
@@ -228,8 +254,8 @@ public final class HtmlWriter implements StreamGraphWriter {
   }
 
   /**
-   * A paper's pages: label and URL for its DOI, arXiv, OpenAlex and PubMed ids (the first of them is
-   * the VOSviewer item {@code url}).
+   * A paper's pages: label and URL for its DOI, arXiv, OpenAlex and PubMed ids (the first of them
+   * is the VOSviewer item {@code url}).
    */
   static List<String[]> links(Paper p) {
     List<String[]> links = new ArrayList<>();
@@ -237,13 +263,20 @@ public final class HtmlWriter implements StreamGraphWriter {
       links.add(new String[] {"DOI " + p.ids().doi(), "https://doi.org/" + p.ids().doi()});
     }
     if (p.ids().arxiv() != null) {
-      links.add(new String[] {"arXiv " + p.ids().arxiv(), "https://arxiv.org/abs/" + p.ids().arxiv()});
+      links.add(
+          new String[] {"arXiv " + p.ids().arxiv(), "https://arxiv.org/abs/" + p.ids().arxiv()});
     }
     if (p.ids().openalex() != null) {
-      links.add(new String[] {"OpenAlex " + p.ids().openalex(), "https://openalex.org/" + p.ids().openalex()});
+      links.add(
+          new String[] {
+            "OpenAlex " + p.ids().openalex(), "https://openalex.org/" + p.ids().openalex()
+          });
     }
     if (p.ids().pmid() != null) {
-      links.add(new String[] {"PubMed " + p.ids().pmid(), "https://pubmed.ncbi.nlm.nih.gov/" + p.ids().pmid() + "/"});
+      links.add(
+          new String[] {
+            "PubMed " + p.ids().pmid(), "https://pubmed.ncbi.nlm.nih.gov/" + p.ids().pmid() + "/"
+          });
     }
     return links;
   }

@@ -28,7 +28,8 @@ public final class JsonWriter implements StreamGraphWriter {
   @Override
   public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
     ExportModel m = new ExportModel(analysis, options);
-    try (JsonGenerator j = ExportModel.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+    try (JsonGenerator j =
+        ExportModel.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       j.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
       j.useDefaultPrettyPrinter();
       j.writeStartObject();
@@ -90,7 +91,8 @@ public final class JsonWriter implements StreamGraphWriter {
         .toList();
   }
 
-  private static void strings(JsonGenerator j, String name, List<String> values) throws IOException {
+  private static void strings(JsonGenerator j, String name, List<String> values)
+      throws IOException {
     j.writeArrayFieldStart(name);
     for (String v : values) {
       j.writeString(Values.wellFormed(v));

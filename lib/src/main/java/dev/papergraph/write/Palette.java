@@ -8,7 +8,8 @@ package dev.papergraph.write;
 public final class Palette {
 
   private static final int[] TABLEAU10 = {
-    0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0x8CD17D
+    0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F,
+    0x8CD17D
   };
 
   /** The grey of papers without a community. */
@@ -43,14 +44,40 @@ public final class Palette {
     double g;
     double b;
     switch ((int) (hue / 60)) {
-      case 0 -> { r = c; g = x; b = 0; }
-      case 1 -> { r = x; g = c; b = 0; }
-      case 2 -> { r = 0; g = c; b = x; }
-      case 3 -> { r = 0; g = x; b = c; }
-      case 4 -> { r = x; g = 0; b = c; }
-      default -> { r = c; g = 0; b = x; }
+      case 0 -> {
+        r = c;
+        g = x;
+        b = 0;
+      }
+      case 1 -> {
+        r = x;
+        g = c;
+        b = 0;
+      }
+      case 2 -> {
+        r = 0;
+        g = c;
+        b = x;
+      }
+      case 3 -> {
+        r = 0;
+        g = x;
+        b = c;
+      }
+      case 4 -> {
+        r = x;
+        g = 0;
+        b = c;
+      }
+      default -> {
+        r = c;
+        g = 0;
+        b = x;
+      }
     }
-    return (int) Math.round((r + m) * 255) << 16 | (int) Math.round((g + m) * 255) << 8 | (int) Math.round((b + m) * 255);
+    return (int) Math.round((r + m) * 255) << 16
+        | (int) Math.round((g + m) * 255) << 8
+        | (int) Math.round((b + m) * 255);
   }
 
   /** {@code #rrggbb}. */

@@ -19,7 +19,8 @@ public interface StreamGraphWriter extends GraphWriter {
 
   /** Writes the file atomically, first removing temporary files a killed earlier write left. */
   @Override
-  default List<Path> write(Analysis analysis, Path target, WriteOptions options) throws IOException {
+  default List<Path> write(Analysis analysis, Path target, WriteOptions options)
+      throws IOException {
     AtomicOutput.removeStaleTemporaries(target);
     AtomicOutput.write(target, options.overwrite(), out -> write(analysis, options, out));
     return List.of(target);

@@ -17,17 +17,18 @@ import java.util.Map;
 /**
  * VOSviewer map/network JSON: {@code network.items} (id 1..n in corpus order, {@code label}, {@code
  * x}, {@code y}, {@code cluster}, {@code weights}, {@code scores}, {@code description}, {@code
- * url}), {@code network.links} ({@code source_id}, {@code target_id}, {@code strength} = similarity)
- * and {@code network.clusters} ({@code cluster}, {@code label}), with {@code config.terminology}
- * naming items "papers" and clusters "communities", and {@code config.color_schemes.cluster_colors}
- * giving each cluster its community's colour from {@link Palette}, so VOSviewer draws the map in the
- * colours of every other papergraph output. Clusters are the communities with a member in the
- * export; VOSviewer numbers clusters from 1, so a community's cluster is its number (as the command
- * line shows it) + 1, the same in a whole map and in an ego export, and the cluster label names the
- * community ({@link #clusterLabel}). VOSviewer allows at most {@value #MAX_CLUSTERS} clusters, so
- * papers of communities numbered 1000 and above have no cluster. Items have a {@code url} (DOI,
- * else arXiv, else OpenAlex) when one is known. Coordinates are the layout centred and scaled to a
- * mean distance of 1 from the centre, as VOSviewer's own layouts are.
+ * url}), {@code network.links} ({@code source_id}, {@code target_id}, {@code strength} =
+ * similarity) and {@code network.clusters} ({@code cluster}, {@code label}), with {@code
+ * config.terminology} naming items "papers" and clusters "communities", and {@code
+ * config.color_schemes.cluster_colors} giving each cluster its community's colour from {@link
+ * Palette}, so VOSviewer draws the map in the colours of every other papergraph output. Clusters
+ * are the communities with a member in the export; VOSviewer numbers clusters from 1, so a
+ * community's cluster is its number (as the command line shows it) + 1, the same in a whole map and
+ * in an ego export, and the cluster label names the community ({@link #clusterLabel}). VOSviewer
+ * allows at most {@value #MAX_CLUSTERS} clusters, so papers of communities numbered 1000 and above
+ * have no cluster. Items have a {@code url} (DOI, else arXiv, else OpenAlex) when one is known.
+ * Coordinates are the layout centred and scaled to a mean distance of 1 from the centre, as
+ * VOSviewer's own layouts are.
  *
  * <p>Weights (VOSviewer sizes items by one of them): "Links" (degree), "Total link strength"
  * (strength), "PageRank" and "Betweenness" when computed. Scores (for overlay colours): "Year",
@@ -55,7 +56,8 @@ public final class VosviewerWriter implements StreamGraphWriter {
     }
     double[] scale = scale(m);
     Map<Measure, Map<String, Double>> scores = analysis.centralities().scores();
-    try (JsonGenerator j = ExportModel.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+    try (JsonGenerator j =
+        ExportModel.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       j.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
       j.useDefaultPrettyPrinter();
       j.writeStartObject();
@@ -124,13 +126,15 @@ public final class VosviewerWriter implements StreamGraphWriter {
         }
         j.writeEndObject();
         j.writeStringField("description", Values.wellFormed(description(p)));
-        url(p).ifPresent(u -> {
-          try {
-            j.writeStringField("url", Values.wellFormed(u));
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        url(p)
+            .ifPresent(
+                u -> {
+                  try {
+                    j.writeStringField("url", Values.wellFormed(u));
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
         j.writeEndObject();
       }
       j.writeEndArray();
@@ -200,7 +204,8 @@ public final class VosviewerWriter implements StreamGraphWriter {
 
   // VOSviewer shows the description as HTML.
   private static String description(Paper p) {
-    StringBuilder b = new StringBuilder("<table><tr><td><b>").append(html(p.title())).append("</b></td></tr>");
+    StringBuilder b =
+        new StringBuilder("<table><tr><td><b>").append(html(p.title())).append("</b></td></tr>");
     if (!p.authors().isEmpty()) {
       b.append("<tr><td>").append(html(String.join(", ", p.authors()))).append("</td></tr>");
     }
@@ -212,6 +217,10 @@ public final class VosviewerWriter implements StreamGraphWriter {
   }
 
   private static String html(String s) {
-    return XmlOut.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return XmlOut.clean(s)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param sizeBy the centrality node sizes follow (default PageRank; degree when not computed)
  * @param gexfVersion the GEXF version written (default {@link GexfVersion#V1_2DRAFT})
  */
-public record WriteOptions(boolean overwrite, boolean abstracts, int sharedTerms, Measure sizeBy,
+public record WriteOptions(
+    boolean overwrite,
+    boolean abstracts,
+    int sharedTerms,
+    Measure sizeBy,
     GexfVersion gexfVersion) {
 
   /** The defaults: no overwrite, abstracts on, 5 shared terms, size by PageRank, GEXF 1.2draft. */

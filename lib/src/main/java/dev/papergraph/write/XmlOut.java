@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
  * A minimal streaming XML 1.0 writer (UTF-8) with complete escaping, used by the GraphML and GEXF
  * writers instead of {@code javax.xml.stream}: the JDK's {@code XMLStreamWriter} writes characters
  * that XML 1.0 forbids (most C0 controls) as they are, producing files no parser accepts, and it
- * does not escape tab, CR and LF in attribute values, which attribute-value normalisation then turns
- * into spaces (and a lone CR in text into LF), so abstracts would not survive a round trip.
+ * does not escape tab, CR and LF in attribute values, which attribute-value normalisation then
+ * turns into spaces (and a lone CR in text into LF), so abstracts would not survive a round trip.
  *
  * <p>Text policy, applied to every attribute value and text node: characters illegal in XML 1.0
- * (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF) are removed; an unpaired
- * surrogate becomes U+FFFD; {@code & < > "} are escaped as entities; TAB, LF and CR are written as
- * character references, so they read back exactly.
+ * (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF) are removed; an unpaired surrogate
+ * becomes U+FFFD; {@code & < > "} are escaped as entities; TAB, LF and CR are written as character
+ * references, so they read back exactly.
  */
 final class XmlOut implements AutoCloseable {
 
@@ -71,16 +71,17 @@ final class XmlOut implements AutoCloseable {
     String s = clean(raw);
     int run = 0; // start of the pending run of characters written as they are
     for (int i = 0; i < s.length(); i++) {
-      String entity = switch (s.charAt(i)) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> attribute ? "&quot;" : null;
-        case '\t' -> attribute ? "&#9;" : null;
-        case '\n' -> attribute ? "&#10;" : null;
-        case '\r' -> "&#13;";
-        default -> null;
-      };
+      String entity =
+          switch (s.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> attribute ? "&quot;" : null;
+            case '\t' -> attribute ? "&#9;" : null;
+            case '\n' -> attribute ? "&#10;" : null;
+            case '\r' -> "&#13;";
+            default -> null;
+          };
       if (entity != null) {
         out.write(s, run, i - run);
         out.write(entity);

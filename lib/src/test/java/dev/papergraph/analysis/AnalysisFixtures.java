@@ -18,8 +18,17 @@ final class AnalysisFixtures {
   }
 
   static Link link(String a, String b, double score) {
-    EdgeExplanation e = new EdgeExplanation(score, score, 0, 0, 0, 0,
-        List.of(new SharedTerm("t" + a + b, "term " + a + "-" + b, score)), List.of(), List.of());
+    EdgeExplanation e =
+        new EdgeExplanation(
+            score,
+            score,
+            0,
+            0,
+            0,
+            0,
+            List.of(new SharedTerm("t" + a + b, "term " + a + "-" + b, score)),
+            List.of(),
+            List.of());
     return Link.of(a, b, e);
   }
 
@@ -33,8 +42,10 @@ final class AnalysisFixtures {
     for (int i = 1; i <= 5; i++) papers.add(paper("q" + i, null));
     for (int i = 1; i <= 4; i++) papers.add(paper("g" + i, null));
     papers.add(paper("x", null));
-    for (int i = 1; i <= 5; i++) for (int j = i + 1; j <= 5; j++) links.add(link("q" + i, "q" + j, 0.6));
-    for (int i = 1; i <= 4; i++) for (int j = i + 1; j <= 4; j++) links.add(link("g" + i, "g" + j, 0.5));
+    for (int i = 1; i <= 5; i++)
+      for (int j = i + 1; j <= 5; j++) links.add(link("q" + i, "q" + j, 0.6));
+    for (int i = 1; i <= 4; i++)
+      for (int j = i + 1; j <= 4; j++) links.add(link("g" + i, "g" + j, 0.5));
     links.add(link("q1", "g1", 0.05));
     return PaperGraph.of(papers, links);
   }

@@ -12,7 +12,9 @@ class AnalyzerTest {
 
   @Test
   void emptyGraphGivesEmptyResult() {
-    Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(PaperGraph.of(List.of(), List.of()), null);
+    Analyzer.Result r =
+        new Analyzer(Analyzer.Options.defaults())
+            .analyze(PaperGraph.of(List.of(), List.of()), null);
     assertTrue(r.communities().communities().isEmpty());
     assertEquals(0.0, r.communities().modularity());
     assertTrue(r.centralities().scores().get(Measure.PAGERANK).isEmpty());
@@ -30,7 +32,8 @@ class AnalyzerTest {
 
   @Test
   void twoGroupsAreFoundAndTheIsolatedPaperIsMarked() {
-    Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(AnalysisFixtures.twoGroups(), null);
+    Analyzer.Result r =
+        new Analyzer(Analyzer.Options.defaults()).analyze(AnalysisFixtures.twoGroups(), null);
     Communities c = r.communities();
     assertEquals(List.of("q1", "q2", "q3", "q4", "q5"), c.communities().get(0).members());
     assertEquals(List.of("g1", "g2", "g3", "g4"), c.communities().get(1).members());
@@ -41,16 +44,24 @@ class AnalyzerTest {
     double expected = (6 + 3) / w - Math.pow(12.05 / (2 * w), 2) - Math.pow(6.05 / (2 * w), 2);
     assertEquals(expected, c.modularity(), 1e-12);
     // q1 and g1 carry the only bridge: highest betweenness overall, not within their communities
-    assertEquals(List.of("g1", "q1"), r.centralities().ranking(Measure.BETWEENNESS).subList(0, 2).stream().sorted().toList());
+    assertEquals(
+        List.of("g1", "q1"),
+        r.centralities().ranking(Measure.BETWEENNESS).subList(0, 2).stream().sorted().toList());
     assertEquals(0.0, r.centralities().scoreWithinCommunity(Measure.BETWEENNESS, "q1"));
     assertEquals("exact", r.parameters().get("centrality.paths.mode"));
   }
 
   @Test
   void rejectsOptionsOutOfRange() {
-    assertThrows(IllegalArgumentException.class, () -> Analyzer.Options.defaults().withLabels(0, 5, Measure.PAGERANK));
-    assertThrows(IllegalArgumentException.class, () -> Analyzer.Options.defaults().withLabels(4, -1, Measure.PAGERANK));
-    assertThrows(IllegalArgumentException.class, () -> CentralityOptions.defaults().withDamping(1.0));
-    assertThrows(IllegalArgumentException.class, () -> CentralityOptions.defaults().withBound(0, 0.1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Analyzer.Options.defaults().withLabels(0, 5, Measure.PAGERANK));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Analyzer.Options.defaults().withLabels(4, -1, Measure.PAGERANK));
+    assertThrows(
+        IllegalArgumentException.class, () -> CentralityOptions.defaults().withDamping(1.0));
+    assertThrows(
+        IllegalArgumentException.class, () -> CentralityOptions.defaults().withBound(0, 0.1));
   }
 }

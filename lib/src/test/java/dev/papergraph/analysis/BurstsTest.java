@@ -31,7 +31,10 @@ class BurstsTest {
     // the strength is the cost saved over the three years, computed by hand here
     double p0 = (9 * 5 + 3 * 30) / 1200.0;
     double p1 = 2 * p0;
-    double saved = 3 * (-(30 * Math.log(p0) + 70 * Math.log(1 - p0)) + (30 * Math.log(p1) + 70 * Math.log(1 - p1)));
+    double saved =
+        3
+            * (-(30 * Math.log(p0) + 70 * Math.log(1 - p0))
+                + (30 * Math.log(p1) + 70 * Math.log(1 - p1)));
     assertEquals(saved, b.get(0)[2], 1e-9);
   }
 
@@ -63,7 +66,9 @@ class BurstsTest {
         }
       }
       if (expected != null) {
-        assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(actual),
+        assertEquals(
+            java.util.Arrays.toString(expected),
+            java.util.Arrays.toString(actual),
             () -> "r " + java.util.Arrays.toString(r) + " d " + java.util.Arrays.toString(d));
       }
     }
@@ -125,7 +130,8 @@ class BurstsTest {
       int with = year == 2016 || year == 2017 ? 12 : 1;
       for (int i = 0; i < 20; i++) {
         String id = "p" + year + "-" + i;
-        papers.add(Paper.builder().id(id).title("paper " + id).date(PartialDate.ofYear(year)).build());
+        papers.add(
+            Paper.builder().id(id).title("paper " + id).date(PartialDate.ofYear(year)).build());
         Map<String, Double> terms = new HashMap<>();
         terms.put("model", 2.0);
         if (i < with) {
@@ -151,6 +157,7 @@ class BurstsTest {
     assertThrows(IllegalArgumentException.class, () -> new Bursts(1, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new Bursts(2, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> new Bursts(2, 1, 0));
-    assertThrows(IllegalArgumentException.class, () -> Bursts.bursts(new int[] {3}, new int[] {2}, 2, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> Bursts.bursts(new int[] {3}, new int[] {2}, 2, 1));
   }
 }

@@ -39,7 +39,10 @@ class CentralityAnalysisTest {
     return out;
   }
 
-  static void assertMatches(Map<Measure, Map<String, Double>> expected, Map<Measure, Map<String, Double>> actual, String what) {
+  static void assertMatches(
+      Map<Measure, Map<String, Double>> expected,
+      Map<Measure, Map<String, Double>> actual,
+      String what) {
     assertEquals(Measure.values().length, expected.size(), "reference has every measure");
     for (Measure m : Measure.values()) {
       Map<String, Double> e = expected.get(m);
@@ -70,11 +73,19 @@ class CentralityAnalysisTest {
       (isLow ? low : high).add(v);
       membership.put(v, isLow ? 0 : 1);
     }
-    Communities split = new Communities(membership,
-        List.of(new Community(0, low, List.of(), List.of()), new Community(1, high, List.of(), List.of())),
-        0, "given", 1, 0);
+    Communities split =
+        new Communities(
+            membership,
+            List.of(
+                new Community(0, low, List.of(), List.of()),
+                new Community(1, high, List.of(), List.of())),
+            0,
+            "given",
+            1,
+            0);
     Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(split);
-    assertMatches(reference("karate_split_within_reference.tsv"), c.withinCommunity(), "karate within");
+    assertMatches(
+        reference("karate_split_within_reference.tsv"), c.withinCommunity(), "karate within");
     assertMatches(reference("karate_reference.tsv"), c.scores(), "karate overall");
   }
 
@@ -107,7 +118,8 @@ class CentralityAnalysisTest {
     IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
     double eps = 0.3;
     double delta = 0.1;
-    CentralityOptions sampled = CentralityOptions.defaults().withExactLimit(10).withBound(eps, delta);
+    CentralityOptions sampled =
+        CentralityOptions.defaults().withExactLimit(10).withBound(eps, delta);
     int k = PathCentralities.pivots(62, eps, delta);
     assertEquals((int) Math.ceil(Math.log(2 * 62 / delta) / (2 * Math.pow(eps * 61 / 62, 2))), k);
     assertTrue(k < 62, "the bound needs fewer pivots than vertices: " + k);
@@ -121,7 +133,9 @@ class CentralityAnalysisTest {
     assertTrue(worst <= eps, "worst error " + worst);
     assertTrue(worst > 0, "a sample of " + k + " of 62 sources is not exact");
     // the estimator is the exact sum scaled by |C| / k: same seed, same estimate
-    assertEquals(java.util.Arrays.toString(est), java.util.Arrays.toString(new PathCentralities(g, sampled).betweenness()));
+    assertEquals(
+        java.util.Arrays.toString(est),
+        java.util.Arrays.toString(new PathCentralities(g, sampled).betweenness()));
   }
 
   @Test
@@ -130,7 +144,8 @@ class CentralityAnalysisTest {
     for (String v : List.of("a", "b", "c", "z")) g.addVertex(v);
     g.setEdgeWeight(g.addEdge("a", "b"), 0.5);
     g.setEdgeWeight(g.addEdge("b", "c"), 0.25);
-    Centralities c = new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).compute(null);
+    Centralities c =
+        new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).compute(null);
     assertEquals(0.0, c.score(Measure.BETWEENNESS, "z"));
     assertEquals(0.0, c.score(Measure.CLOSENESS, "z"));
     assertEquals(0.0, c.score(Measure.HARMONIC, "z"));
@@ -150,7 +165,10 @@ class CentralityAnalysisTest {
     g.addVertex("a");
     g.addVertex("b");
     g.setEdgeWeight(g.addEdge("a", "b"), 0);
-    var e = assertThrows(IllegalArgumentException.class, () -> new PathCentralities(IndexedGraph.of(g), CentralityOptions.defaults()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PathCentralities(IndexedGraph.of(g), CentralityOptions.defaults()));
     assertTrue(e.getMessage().contains("positive"));
   }
 }

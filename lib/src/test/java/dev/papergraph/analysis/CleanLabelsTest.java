@@ -35,8 +35,9 @@ class CleanLabelsTest {
     Corpus corpus = Readers.standard().load(List.of(InputSource.of(works)), Format.OPENALEX);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     List<Link> links = engine.links();
-    Analyzer.Result r = new Analyzer(Analyzer.Options.defaults())
-        .analyze(PaperGraph.of(corpus.papers(), links), TermSource.of(engine.vectors()));
+    Analyzer.Result r =
+        new Analyzer(Analyzer.Options.defaults())
+            .analyze(PaperGraph.of(corpus.papers(), links), TermSource.of(engine.vectors()));
     Set<String> stop = new HashSet<>();
     PaperAnalyzer.STOP_WORDS.forEach(w -> stop.add(new String((char[]) w)));
     TextOptions.ACADEMIC_STOP_WORDS.forEach(stop::add);
@@ -58,12 +59,14 @@ class CleanLabelsTest {
 
   private static void assertClean(String text, Set<String> stop, String what) {
     String s = text.toLowerCase(Locale.ROOT);
-    assertFalse(s.contains("&") || s.contains("<") || s.contains(">"), what + ": markup in '" + text + "'");
+    assertFalse(
+        s.contains("&") || s.contains("<") || s.contains(">"), what + ": markup in '" + text + "'");
     for (String word : s.split("[\\s/,;]+")) {
       if (word.isEmpty()) {
         continue;
       }
-      assertFalse(word.equals("lt") || word.equals("gt"), what + ": entity residue in '" + text + "'");
+      assertFalse(
+          word.equals("lt") || word.equals("gt"), what + ": entity residue in '" + text + "'");
       assertFalse(word.matches("[\\p{N}.,%]+"), what + ": number in '" + text + "'");
       assertFalse(stop.contains(word), what + ": stop word '" + word + "' in '" + text + "'");
     }

@@ -26,10 +26,12 @@ class CommunityMatchingTest {
     // before: 0 = a b c, 1 = d e, 2 = x y (gone now)
     Map<String, Integer> before = Map.of("a", 0, "b", 0, "c", 0, "d", 1, "e", 1, "x", 2, "y", 2);
     // fresh (largest first): d e f g, then a b c, then the new p q
-    Communities fresh = partition(List.of(List.of("d", "e", "f", "g"), List.of("a", "b", "c"), List.of("p", "q")));
+    Communities fresh =
+        partition(List.of(List.of("d", "e", "f", "g"), List.of("a", "b", "c"), List.of("p", "q")));
     Communities r = CommunityMatching.renumber(fresh, before);
     assertEquals(List.of("a", "b", "c"), r.communities().get(0).members());
-    assertEquals(List.of("t1"), r.communities().get(0).labelTerms(), "labels travel with the members");
+    assertEquals(
+        List.of("t1"), r.communities().get(0).labelTerms(), "labels travel with the members");
     assertEquals(List.of("d", "e", "f", "g"), r.communities().get(1).members());
     assertEquals(List.of("p", "q"), r.communities().get(2).members());
     assertEquals(1, r.membership().get("f"));
@@ -39,8 +41,10 @@ class CommunityMatchingTest {
 
   @Test
   void overlapsAreJaccardHighestFirst() {
-    var o = CommunityMatching.overlaps(List.of(List.of("a", "b", "c"), List.of("d")),
-        List.of(List.of("a", "b"), List.of("c", "d", "e")));
+    var o =
+        CommunityMatching.overlaps(
+            List.of(List.of("a", "b", "c"), List.of("d")),
+            List.of(List.of("a", "b"), List.of("c", "d", "e")));
     assertEquals(3, o.size());
     assertEquals(new CommunityMatching.Overlap(0, 0, 2, 2 / 3.0), o.get(0));
     assertEquals(new CommunityMatching.Overlap(1, 1, 1, 1 / 3.0), o.get(1));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class LeidenCommunitiesTest {
 
-  private static final CommunityOptions NO_MIN = CommunityOptions.defaults().withMinSize(1, SmallCommunities.MERGE);
+  private static final CommunityOptions NO_MIN =
+      CommunityOptions.defaults().withMinSize(1, SmallCommunities.MERGE);
 
   @Test
   void karateReachesIgraphLeidenModularity() {
@@ -61,7 +62,8 @@ class LeidenCommunitiesTest {
     IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("karate.gml"));
     int[] m = new int[g.size()];
     for (int i = 0; i < g.size(); i++) m[i] = Integer.parseInt(g.vertex(i)) <= 17 ? 0 : 1;
-    double expected = Double.parseDouble(TestGraphs.resource("karate_split_modularity.txt").strip());
+    double expected =
+        Double.parseDouble(TestGraphs.resource("karate_split_modularity.txt").strip());
     assertEquals(expected, Modularity.of(g, m, 1.0), 1e-12);
   }
 
@@ -94,7 +96,8 @@ class LeidenCommunitiesTest {
     String[][] cliques = {{"a1", "a2", "a3", "a4"}, {"b1", "b2", "b3", "b4"}};
     for (String[] k : cliques) {
       for (String v : k) g.addVertex(v);
-      for (int i = 0; i < k.length; i++) for (int j = i + 1; j < k.length; j++) g.addEdge(k[i], k[j]);
+      for (int i = 0; i < k.length; i++)
+        for (int j = i + 1; j < k.length; j++) g.addEdge(k[i], k[j]);
     }
     g.addEdge("a1", "b1");
     for (String v : List.of("p", "q", "z")) g.addVertex(v);
@@ -109,18 +112,24 @@ class LeidenCommunitiesTest {
     Graph<String, DefaultWeightedEdge> g = cliquesPairAndIsolated();
     Communities without = new LeidenCommunities(g, NO_MIN).communities();
     assertEquals(without.membership().get("p"), without.membership().get("q"));
-    assertFalse(without.membership().get("p").equals(without.membership().get("a1")), "pair is its own community");
+    assertFalse(
+        without.membership().get("p").equals(without.membership().get("a1")),
+        "pair is its own community");
 
-    Communities c = new LeidenCommunities(g, NO_MIN.withMinSize(3, SmallCommunities.MERGE)).communities();
-    assertEquals(c.membership().get("a1"), c.membership().get("p"), "pair merged into a (0.2 > 0.1)");
+    Communities c =
+        new LeidenCommunities(g, NO_MIN.withMinSize(3, SmallCommunities.MERGE)).communities();
+    assertEquals(
+        c.membership().get("a1"), c.membership().get("p"), "pair merged into a (0.2 > 0.1)");
     assertEquals(c.membership().get("a1"), c.membership().get("q"));
     Community z = c.of("z").orElseThrow();
     assertEquals(List.of("z"), z.members());
     assertTrue(z.small(), "an isolated paper cannot merge and is marked");
     assertEquals(3, c.communities().size());
-    assertEquals(List.of(false, false, true), c.communities().stream().map(Community::small).toList());
+    assertEquals(
+        List.of(false, false, true), c.communities().stream().map(Community::small).toList());
 
-    Communities marked = new LeidenCommunities(g, NO_MIN.withMinSize(3, SmallCommunities.MARK)).communities();
+    Communities marked =
+        new LeidenCommunities(g, NO_MIN.withMinSize(3, SmallCommunities.MARK)).communities();
     assertTrue(marked.of("p").orElseThrow().small());
     assertEquals(List.of("p", "q"), marked.of("p").orElseThrow().members());
   }
@@ -131,7 +140,8 @@ class LeidenCommunitiesTest {
     g.removeVertex("p");
     g.removeVertex("q");
     CommunityOptions cpm = NO_MIN.withQuality(QualityFunction.CPM);
-    Map<String, Integer> low = new LeidenCommunities(g, cpm.withResolution(0.5)).communities().membership();
+    Map<String, Integer> low =
+        new LeidenCommunities(g, cpm.withResolution(0.5)).communities().membership();
     assertEquals(low.get("a1"), low.get("a4"));
     assertEquals(low.get("b1"), low.get("b4"));
     assertFalse(low.get("a1").equals(low.get("b1")));
@@ -152,11 +162,11 @@ class LeidenCommunitiesTest {
   }
 
   /**
-   * The path alpha - "alpha beta" - beta with both edges 0.6803300768136978, the graph
-   * {@code papergraph build --weight topic=0.3 --resolution 1.5} makes of three papers titled
-   * "Alpha", "Beta", "Alpha beta". At γ = 1.5 the middle paper is exactly as good with either end;
-   * in CWTS's local moving its own cluster's weight comes out one ulp high ({@code (w + 2w) - 2w !=
-   * w}), so it leaves for the other end in every iteration and "until stable" never ends.
+   * The path alpha - "alpha beta" - beta with both edges 0.6803300768136978, the graph {@code
+   * papergraph build --weight topic=0.3 --resolution 1.5} makes of three papers titled "Alpha",
+   * "Beta", "Alpha beta". At γ = 1.5 the middle paper is exactly as good with either end; in CWTS's
+   * local moving its own cluster's weight comes out one ulp high ({@code (w + 2w) - 2w != w}), so
+   * it leaves for the other end in every iteration and "until stable" never ends.
    */
   private static Graph<String, DefaultWeightedEdge> tiedPath() {
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
@@ -172,13 +182,18 @@ class LeidenCommunitiesTest {
     CommunityOptions o = NO_MIN.withResolution(1.5);
     assertEquals(0, o.iterations(), "the default is until stable");
     // a hang guard, not a timing assertion: before the cap this never returned
-    Communities c = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new LeidenCommunities(g, o).communities());
+    Communities c =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> new LeidenCommunities(g, o).communities());
 
     // the middle paper joins one end; which one is a tie
     assertEquals(2, c.communities().size());
     Map<String, Integer> m = c.membership();
-    assertTrue(m.get("alpha beta").equals(m.get("alpha")) != m.get("alpha beta").equals(m.get("beta")), m.toString());
-    // networkx 2.8.8: modularity(G, [{alpha, alpha beta}, {beta}], weight="weight") = -0.125 (γ = 1),
+    assertTrue(
+        m.get("alpha beta").equals(m.get("alpha")) != m.get("alpha beta").equals(m.get("beta")),
+        m.toString());
+    // networkx 2.8.8: modularity(G, [{alpha, alpha beta}, {beta}], weight="weight") = -0.125 (γ =
+    // 1),
     // -0.4375 at resolution=1.5, the best of the five partitions of three papers
     assertEquals(-0.125, c.modularity(), 1e-12);
     IndexedGraph<String> ig = IndexedGraph.of(g);
@@ -197,15 +212,22 @@ class LeidenCommunitiesTest {
 
   @Test
   void untilStableCapIsRecordedInTheParameters() {
-    assertEquals(CommunityOptions.UNTIL_STABLE_CAP, CommunityOptions.defaults().parameters().get("leiden.untilStableCap"));
+    assertEquals(
+        CommunityOptions.UNTIL_STABLE_CAP,
+        CommunityOptions.defaults().parameters().get("leiden.untilStableCap"));
   }
 
   @Test
   void rejectsInvalidOptionsNamingTheValue() {
-    var e = assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withResolution(-1));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CommunityOptions.defaults().withResolution(-1));
     assertTrue(e.getMessage().contains("-1"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withStarts(0));
-    assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withMinSize(0, SmallCommunities.MARK));
-    assertThrows(IllegalArgumentException.class, () -> CommunityOptions.defaults().withIterations(-2));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CommunityOptions.defaults().withMinSize(0, SmallCommunities.MARK));
+    assertThrows(
+        IllegalArgumentException.class, () -> CommunityOptions.defaults().withIterations(-2));
   }
 }

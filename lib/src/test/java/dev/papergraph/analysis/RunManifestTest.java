@@ -23,12 +23,19 @@ class RunManifestTest {
   void hashesInputsByStreamingTheirBytes(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("in.txt");
     Files.writeString(f, "abc", StandardCharsets.UTF_8);
-    RunManifest m = RunManifest.builder().input("in.txt", "native", f)
-        .input("seed", "hf", new ByteArrayInputStream(new byte[0])).build();
+    RunManifest m =
+        RunManifest.builder()
+            .input("in.txt", "native", f)
+            .input("seed", "hf", new ByteArrayInputStream(new byte[0]))
+            .build();
     // SHA-256("abc") and SHA-256("") (FIPS 180-2 test vectors)
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", m.inputs().get(0).sha256());
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        m.inputs().get(0).sha256());
     assertEquals(3, m.inputs().get(0).bytes());
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", m.inputs().get(1).sha256());
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        m.inputs().get(1).sha256());
   }
 
   @Test
@@ -42,7 +49,10 @@ class RunManifestTest {
 
   @Test
   void rejectsParametersThatDoNotPrintStably() {
-    var e = assertThrows(IllegalArgumentException.class, () -> RunManifest.builder().parameter("x", new Object()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunManifest.builder().parameter("x", new Object()));
     assertTrue(e.getMessage().contains("x"));
   }
 
@@ -57,7 +67,8 @@ class RunManifestTest {
     RunManifest mb = manifest(b, Instant.parse("2026-01-02T00:00:00Z"));
     assertNotEquals(ma, mb);
     assertEquals(ma, mb.withCreated(ma.created()));
-    assertEquals(1, ma.parameters().get("leiden.resolution") instanceof Double d ? (int) (double) d : -1);
+    assertEquals(
+        1, ma.parameters().get("leiden.resolution") instanceof Double d ? (int) (double) d : -1);
     assertEquals(42L, ma.parameters().get("leiden.seed"));
     assertEquals("exact", ma.parameters().get("centrality.paths.mode"));
     assertEquals(2L, ma.counts().get("communities.large"));
@@ -65,25 +76,42 @@ class RunManifestTest {
 
   @Test
   void optionsRoundTripThroughManifestJson() throws Exception {
-    Analyzer.Options o = Analyzer.Options.defaults()
-        .withCommunities(CommunityOptions.defaults().withQuality(QualityFunction.CPM).withResolution(0.05)
-            .withSeed(7).withStarts(3).withIterations(2).withMinSize(4, SmallCommunities.MARK))
-        .withCentralities(CentralityOptions.defaults().withExactLimit(100).withBound(0.2, 0.05).withSeed(9).withDamping(0.9))
-        .withLabels(5, 2, Measure.BETWEENNESS);
-    RunManifest m = RunManifest.builder().parameters(o.parameters()).parameter("similarity.k", 10).build();
+    Analyzer.Options o =
+        Analyzer.Options.defaults()
+            .withCommunities(
+                CommunityOptions.defaults()
+                    .withQuality(QualityFunction.CPM)
+                    .withResolution(0.05)
+                    .withSeed(7)
+                    .withStarts(3)
+                    .withIterations(2)
+                    .withMinSize(4, SmallCommunities.MARK))
+            .withCentralities(
+                CentralityOptions.defaults()
+                    .withExactLimit(100)
+                    .withBound(0.2, 0.05)
+                    .withSeed(9)
+                    .withDamping(0.9))
+            .withLabels(5, 2, Measure.BETWEENNESS);
+    RunManifest m =
+        RunManifest.builder().parameters(o.parameters()).parameter("similarity.k", 10).build();
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
     RunManifest back = json.readValue(json.writeValueAsString(m), RunManifest.class);
     assertEquals(o, Analyzer.Options.fromParameters(back.parameters()));
     assertEquals(Analyzer.Options.defaults(), Analyzer.Options.fromParameters(Map.of()));
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Analyzer.Options.fromParameters(Map.of("leiden.quality", "surprise")));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Analyzer.Options.fromParameters(Map.of("leiden.quality", "surprise")));
     assertTrue(e.getMessage().contains("leiden.quality"), e.getMessage());
   }
 
   private static RunManifest manifest(Analyzer.Result r, Instant when) {
     return RunManifest.builder(Clock.fixed(when, ZoneOffset.UTC))
         .count("papers", 10)
-        .count("communities.large", r.communities().communities().stream().filter(c -> !c.small()).count())
+        .count(
+            "communities.large",
+            r.communities().communities().stream().filter(c -> !c.small()).count())
         .parameters(r.parameters())
         .build();
   }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The analysis on the bundled seed corpus with every default (engine and analysis). The
- * centrality and modularity checks read the seed graph from the checked-in edge list (so they do
- * not depend on the engine's tuning); the bench's {@code seed-fixtures} command rewrites it from the engine.
+ * The analysis on the bundled seed corpus with every default (engine and analysis). The centrality
+ * and modularity checks read the seed graph from the checked-in edge list (so they do not depend on
+ * the engine's tuning); the bench's {@code seed-fixtures} command rewrites it from the engine.
  */
 class SeedGraphTest {
 
@@ -36,19 +36,27 @@ class SeedGraphTest {
     corpus = Seeds.corpus();
     engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     graph = PaperGraph.of(corpus.papers(), engine.links());
-    result = new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
+    result =
+        new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
   }
 
-  private static Set<Integer> communitiesOfTitles(java.util.function.Predicate<String> title, int expected) {
-    List<String> ids = corpus.papers().stream().filter(p -> title.test(p.title())).map(Paper::id).toList();
+  private static Set<Integer> communitiesOfTitles(
+      java.util.function.Predicate<String> title, int expected) {
+    List<String> ids =
+        corpus.papers().stream().filter(p -> title.test(p.title())).map(Paper::id).toList();
     assertEquals(expected, ids.size(), "papers matching the title rule");
-    return ids.stream().map(id -> result.communities().membership().get(id)).collect(Collectors.toCollection(TreeSet::new));
+    return ids.stream()
+        .map(id -> result.communities().membership().get(id))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
   void postTrainingQuantizationPapersShareOneCommunity() {
-    Set<Integer> c = communitiesOfTitles(
-        t -> t.toLowerCase(Locale.ROOT).replace('-', ' ').contains("post training quantization"), 10);
+    Set<Integer> c =
+        communitiesOfTitles(
+            t ->
+                t.toLowerCase(Locale.ROOT).replace('-', ' ').contains("post training quantization"),
+            10);
     assertEquals(1, c.size(), "communities of the 10 PTQ papers: " + c);
     Community q = result.communities().communities().get(c.iterator().next());
     assertTrue(q.labelTerms().contains("quantization"), "label " + q.label());
@@ -62,13 +70,16 @@ class SeedGraphTest {
 
   @Test
   void defaultModularityIsAtLeastHalf() {
-    assertTrue(result.communities().modularity() >= 0.50, "modularity " + result.communities().modularity());
+    assertTrue(
+        result.communities().modularity() >= 0.50,
+        "modularity " + result.communities().modularity());
   }
 
   @Test
   void everyCommunityHasALabelAndCentralPapers() {
     for (Community c : result.communities().communities()) {
-      assertTrue(c.labelTerms().size() >= Math.min(3, c.size()) || c.small(), c.id() + ": " + c.label());
+      assertTrue(
+          c.labelTerms().size() >= Math.min(3, c.size()) || c.small(), c.id() + ": " + c.label());
       assertTrue(c.centralPapers().size() == Math.min(5, c.size()), c.id() + " central papers");
     }
   }
@@ -77,7 +88,8 @@ class SeedGraphTest {
   void seedCentralitiesEqualNetworkx() {
     IndexedGraph<String> g = IndexedGraph.of(TestGraphs.edgeList("seed_edges.tsv"));
     Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(null);
-    CentralityAnalysisTest.assertMatches(CentralityAnalysisTest.reference("seed_reference.tsv"), c.scores(), "seed");
+    CentralityAnalysisTest.assertMatches(
+        CentralityAnalysisTest.reference("seed_reference.tsv"), c.scores(), "seed");
   }
 
   @Test
@@ -89,7 +101,8 @@ class SeedGraphTest {
       String[] f = line.split("\t");
       m[g.indexOf(f[0]).orElseThrow()] = Integer.parseInt(f[1]);
     }
-    double expected = Double.parseDouble(TestGraphs.resource("seed_partition_modularity.txt").strip());
+    double expected =
+        Double.parseDouble(TestGraphs.resource("seed_partition_modularity.txt").strip());
     assertEquals(expected, Modularity.of(g, m, 1.0), 1e-12);
   }
 
@@ -99,9 +112,13 @@ class SeedGraphTest {
     // a second run takes every option from the first run's manifest
     EngineOptions engineOptions = EngineOptions.defaults();
     assertEquals(engineOptions.toMap().get("similarity.k"), first.parameters().get("similarity.k"));
-    PaperGraph again = PaperGraph.of(Seeds.corpus().papers(), SimilarityEngine.of(Seeds.corpus().papers(), engineOptions).links());
-    Analyzer.Result second = new Analyzer(Analyzer.Options.fromParameters(first.parameters()))
-        .analyze(again, TermSource.of(engine.vectors()));
+    PaperGraph again =
+        PaperGraph.of(
+            Seeds.corpus().papers(),
+            SimilarityEngine.of(Seeds.corpus().papers(), engineOptions).links());
+    Analyzer.Result second =
+        new Analyzer(Analyzer.Options.fromParameters(first.parameters()))
+            .analyze(again, TermSource.of(engine.vectors()));
     assertEquals(result.communities(), second.communities());
     assertEquals(result.centralities(), second.centralities());
     RunManifest secondManifest = manifest(second, java.time.Instant.parse("2026-01-02T00:00:00Z"));
@@ -110,8 +127,10 @@ class SeedGraphTest {
     assertEquals(415L, first.counts().get("papers"));
   }
 
-  private static RunManifest manifest(Analyzer.Result r, java.time.Instant when) throws IOException {
-    RunManifest.Builder b = RunManifest.builder(java.time.Clock.fixed(when, java.time.ZoneOffset.UTC));
+  private static RunManifest manifest(Analyzer.Result r, java.time.Instant when)
+      throws IOException {
+    RunManifest.Builder b =
+        RunManifest.builder(java.time.Clock.fixed(when, java.time.ZoneOffset.UTC));
     for (dev.papergraph.read.InputSource in : Seeds.sources()) {
       try (var s = in.open()) {
         b.input(in.name(), "hf", s);

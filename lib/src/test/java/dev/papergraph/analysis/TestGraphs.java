@@ -51,7 +51,8 @@ final class TestGraphs {
           g.addVertex(id);
         } else if (depth == 2 && "edge".equals(block)) {
           DefaultWeightedEdge e = g.addEdge(source, target);
-          if (e == null) throw new IllegalStateException(name + ": duplicate edge " + source + "-" + target);
+          if (e == null)
+            throw new IllegalStateException(name + ": duplicate edge " + source + "-" + target);
           g.setEdgeWeight(e, value);
         }
         depth--;
@@ -62,14 +63,17 @@ final class TestGraphs {
           case "source" -> source = v;
           case "target" -> target = v;
           case "value" -> value = Double.parseDouble(v);
-          default -> { }
+          default -> {}
         }
       }
     }
     return g;
   }
 
-  /** Reads a tab-separated edge list {@code a<TAB>b<TAB>weight}; lines starting '#' list isolated vertices as "# vertex id". */
+  /**
+   * Reads a tab-separated edge list {@code a<TAB>b<TAB>weight}; lines starting '#' list isolated
+   * vertices as "# vertex id".
+   */
   static Graph<String, DefaultWeightedEdge> edgeList(String name) {
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     for (String line : resource(name).split("\n")) {
@@ -102,7 +106,10 @@ final class TestGraphs {
         i++;
       } else {
         int j = i;
-        while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '[' && text.charAt(j) != ']') j++;
+        while (j < text.length()
+            && !Character.isWhitespace(text.charAt(j))
+            && text.charAt(j) != '['
+            && text.charAt(j) != ']') j++;
         out.add(text.substring(i, j));
         i = j;
       }

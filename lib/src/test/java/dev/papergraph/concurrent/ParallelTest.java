@@ -29,10 +29,14 @@ class ParallelTest {
   void usesAtMostTheGivenThreadsEachWithItsOwnScratch() {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
     Set<Object> scratches = ConcurrentHashMap.newKeySet();
-    Parallel.forEach(3, 100_000, Object::new, (s, i) -> {
-      threads.add(Thread.currentThread());
-      scratches.add(s);
-    });
+    Parallel.forEach(
+        3,
+        100_000,
+        Object::new,
+        (s, i) -> {
+          threads.add(Thread.currentThread());
+          scratches.add(s);
+        });
     assertTrue(threads.size() <= 3, threads.size() + " threads");
     assertEquals(threads.size(), scratches.size());
   }
@@ -45,17 +49,25 @@ class ParallelTest {
 
   @Test
   void rethrowsTheBodysException() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forEach(2, 10_000, i -> {
-      if (i == 5000) {
-        throw new IllegalStateException("boom at " + i);
-      }
-    }));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Parallel.forEach(
+                    2,
+                    10_000,
+                    i -> {
+                      if (i == 5000) {
+                        throw new IllegalStateException("boom at " + i);
+                      }
+                    }));
     assertEquals("boom at 5000", e.getMessage());
   }
 
   @Test
   void rejectsAThreadCountBelowOne() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.forEach(0, 10, i -> {}));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Parallel.forEach(0, 10, i -> {}));
     assertEquals("threads must be at least 1: 0", e.getMessage());
   }
 }

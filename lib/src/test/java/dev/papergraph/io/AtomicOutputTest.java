@@ -22,7 +22,8 @@ class AtomicOutputTest {
 
   @BeforeEach
   void posixOnly() {
-    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+    Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
         "no POSIX permissions on this file system: skipped");
   }
 
@@ -40,17 +41,21 @@ class AtomicOutputTest {
   void newFileGetsThePermissionsOfAnOrdinarilyCreatedFile() throws Exception {
     Path ordinary = Files.createFile(dir.resolve("ordinary.txt"));
     Set<PosixFilePermission> expected = Files.getPosixFilePermissions(ordinary);
-    // the umask of a build is normally 022 or 002; with 077 there is nothing to tell apart from 0600
-    Assumptions.assumeTrue(expected.contains(PosixFilePermission.GROUP_READ),
+    // the umask of a build is normally 022 or 002; with 077 there is nothing to tell apart from
+    // 0600
+    Assumptions.assumeTrue(
+        expected.contains(PosixFilePermission.GROUP_READ),
         "umask removes group read (" + PosixFilePermissions.toString(expected) + "): skipped");
 
     Path target = dir.resolve("export.csv");
     write(target, "a,b\n");
-    assertEquals(PosixFilePermissions.toString(expected),
+    assertEquals(
+        PosixFilePermissions.toString(expected),
         PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.GROUP_READ));
     assertEquals("a,b\n", Files.readString(target));
-    assertEquals(List.of("export.csv", "ordinary.txt"), listing(), "no temporary or probe file left");
+    assertEquals(
+        List.of("export.csv", "ordinary.txt"), listing(), "no temporary or probe file left");
   }
 
   @Test

@@ -87,7 +87,8 @@ class ForceAtlas2Test {
     double[][] three = layout(n, edges, o.withThreads(3));
     assertArrayEquals(one[0], three[0], 0.0);
     assertArrayEquals(one[1], three[1], 0.0);
-    assertEquals("threads must be at least 1: 0",
+    assertEquals(
+        "threads must be at least 1: 0",
         assertThrows(IllegalArgumentException.class, () -> o.withThreads(0)).getMessage());
   }
 
@@ -111,13 +112,16 @@ class ForceAtlas2Test {
           if (i != 9 && j != 10) minAcrossNoBridge = Math.min(minAcrossNoBridge, dist(p, i, j));
         }
       }
-      assertTrue(maxInside < minAcrossNoBridge, "theta " + theta + ": inside " + maxInside + " across " + minAcrossNoBridge);
+      assertTrue(
+          maxInside < minAcrossNoBridge,
+          "theta " + theta + ": inside " + maxInside + " across " + minAcrossNoBridge);
     }
   }
 
   @Test
   void barnesHutRepulsionIsCloseToExactRepulsion() {
-    // one step from the same random start: the approximate forces move nodes almost as the exact ones
+    // one step from the same random start: the approximate forces move nodes almost as the exact
+    // ones
     Random r = new Random(3);
     int n = 300;
     List<int[]> e = new ArrayList<>();
@@ -134,10 +138,13 @@ class ForceAtlas2Test {
     }
     Object[] adj = adjacency(n, edges, 1.0);
     ForceAtlas2.Options one = ForceAtlas2.Options.defaults(5, n).withIterations(1);
-    double[][] exact = new ForceAtlas2((int[]) adj[0], (int[]) adj[1], (double[]) adj[2], start, one.withTheta(0))
-        .positions();
-    double[][] approx = new ForceAtlas2((int[]) adj[0], (int[]) adj[1], (double[]) adj[2], start, one.withTheta(0.5))
-        .positions();
+    double[][] exact =
+        new ForceAtlas2((int[]) adj[0], (int[]) adj[1], (double[]) adj[2], start, one.withTheta(0))
+            .positions();
+    double[][] approx =
+        new ForceAtlas2(
+                (int[]) adj[0], (int[]) adj[1], (double[]) adj[2], start, one.withTheta(0.5))
+            .positions();
     // positions are centred after the run: compare displacements after centring the start too
     double cx = Arrays.stream(start[0]).average().orElse(0);
     double cy = Arrays.stream(start[1]).average().orElse(0);
@@ -156,8 +163,14 @@ class ForceAtlas2Test {
     int n = 50;
     double[][] start = new double[][] {new double[n], new double[n]}; // all at the origin
     Object[] adj = adjacency(n, new int[][] {{0, 1}, {1, 2}}, 0.5);
-    double[][] p = new ForceAtlas2((int[]) adj[0], (int[]) adj[1], (double[]) adj[2], start,
-        ForceAtlas2.Options.defaults(1, n).withIterations(50)).positions();
+    double[][] p =
+        new ForceAtlas2(
+                (int[]) adj[0],
+                (int[]) adj[1],
+                (double[]) adj[2],
+                start,
+                ForceAtlas2.Options.defaults(1, n).withIterations(50))
+            .positions();
     for (int i = 0; i < n; i++) {
       assertTrue(Double.isFinite(p[0][i]) && Double.isFinite(p[1][i]), "node " + i);
     }
@@ -170,13 +183,17 @@ class ForceAtlas2Test {
   @Test
   void optionsRejectInvalidValuesNamingThem() {
     ForceAtlas2.Options d = ForceAtlas2.Options.defaults(1, 10);
-    assertEquals("iterations must be at least 1: 0",
+    assertEquals(
+        "iterations must be at least 1: 0",
         assertThrows(IllegalArgumentException.class, () -> d.withIterations(0)).getMessage());
-    assertEquals("theta cannot be negative: -1.0",
+    assertEquals(
+        "theta cannot be negative: -1.0",
         assertThrows(IllegalArgumentException.class, () -> d.withTheta(-1)).getMessage());
-    assertEquals("scaling ratio must be positive: 0.0",
+    assertEquals(
+        "scaling ratio must be positive: 0.0",
         assertThrows(IllegalArgumentException.class, () -> d.withScalingRatio(0)).getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ForceAtlas2(new int[] {0, 1}, new int[0], new double[0], null, d));
   }
 
@@ -184,11 +201,16 @@ class ForceAtlas2Test {
   void layoutsOfAPaperGraphCoverEveryPaperIncludingIsolatedOnes() {
     List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      papers.add(Paper.builder().id("p" + (char) ('a' + i / 26) + (char) ('a' + i % 26)).title("Paper " + i).build());
+      papers.add(
+          Paper.builder()
+              .id("p" + (char) ('a' + i / 26) + (char) ('a' + i % 26))
+              .title("Paper " + i)
+              .build());
     }
     List<Link> links = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      links.add(Link.of(papers.get(i).id(), papers.get((i + 1) % 20).id(), EdgeExplanation.ofScore(0.5)));
+      links.add(
+          Link.of(papers.get(i).id(), papers.get((i + 1) % 20).id(), EdgeExplanation.ofScore(0.5)));
     }
     PaperGraph g = PaperGraph.of(papers, links);
     Layout a = Layouts.compute(g, null, 9);
@@ -205,7 +227,8 @@ class ForceAtlas2Test {
    */
   @Test
   void laysOutSeventyFiveThousandNodes() {
-    Assumptions.assumeTrue(Boolean.getBoolean("papergraph.bigLayout"), "set -Dpapergraph.bigLayout=true to run");
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("papergraph.bigLayout"), "set -Dpapergraph.bigLayout=true to run");
     int n = 75_000;
     Random r = new Random(11);
     int[][] edges = new int[n * 5][];
@@ -218,7 +241,9 @@ class ForceAtlas2Test {
     long t0 = System.nanoTime();
     double[][] p = layout(n, edges, o);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.printf("ForceAtlas2: %d nodes, %d edges, %d iterations: %d ms%n", n, edges.length, o.iterations(), ms);
+    System.out.printf(
+        "ForceAtlas2: %d nodes, %d edges, %d iterations: %d ms%n",
+        n, edges.length, o.iterations(), ms);
     for (int i = 0; i < n; i++) {
       assertTrue(Double.isFinite(p[0][i]) && Double.isFinite(p[1][i]));
     }

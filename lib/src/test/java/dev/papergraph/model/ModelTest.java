@@ -25,8 +25,13 @@ class ModelTest {
 
   @Test
   void normalisesExternalIds() {
-    ExternalIds ids = ExternalIds.of("https://doi.org/10.1186/S12913-016-1423-5.", "https://arxiv.org/abs/2504.20571v2",
-        "https://openalex.org/W3007172259", " ", null);
+    ExternalIds ids =
+        ExternalIds.of(
+            "https://doi.org/10.1186/S12913-016-1423-5.",
+            "https://arxiv.org/abs/2504.20571v2",
+            "https://openalex.org/W3007172259",
+            " ",
+            null);
     assertEquals("10.1186/s12913-016-1423-5", ids.doi());
     assertEquals("2504.20571", ids.arxiv());
     assertEquals("W3007172259", ids.openalex());
@@ -44,9 +49,15 @@ class ModelTest {
 
   @Test
   void stableIdPrefersExternalIdsThenTitleHash() {
-    assertEquals("doi:10.1000/x", Paper.stableId(ExternalIds.of("10.1000/X", "2501.00001", null, null, null), "T", null));
-    assertEquals(Paper.stableId(ExternalIds.NONE, "A Title!", null), Paper.stableId(ExternalIds.NONE, "a title", null));
+    assertEquals(
+        "doi:10.1000/x",
+        Paper.stableId(ExternalIds.of("10.1000/X", "2501.00001", null, null, null), "T", null));
+    assertEquals(
+        Paper.stableId(ExternalIds.NONE, "A Title!", null),
+        Paper.stableId(ExternalIds.NONE, "a title", null));
     assertEquals(22, Paper.stableId(ExternalIds.NONE, "a title", null).length());
-    assertNotEquals(Paper.stableId(ExternalIds.NONE, "a title", 2001), Paper.stableId(ExternalIds.NONE, "a title", 2002));
+    assertNotEquals(
+        Paper.stableId(ExternalIds.NONE, "a title", 2001),
+        Paper.stableId(ExternalIds.NONE, "a title", 2002));
   }
 }

@@ -28,14 +28,24 @@ class ArxivReaderTest {
     Paper first = c.papers().get(0);
     assertEquals("doi:10.1103/physrevd.76.013009", first.id());
     assertEquals("0704.0001", first.ids().arxiv());
-    assertEquals("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies", first.title());
-    assertEquals(List.of("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"), first.authors());
+    assertEquals(
+        "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
+        first.title());
+    assertEquals(
+        List.of("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"), first.authors());
     assertEquals(PartialDate.of(2007, 4, 2), first.date());
     assertEquals("Phys.Rev.D76:013009,2007", first.venue());
-    assertTrue(first.abstractText().startsWith("A fully differential calculation in perturbative quantum chromodynamics is presented"));
+    assertTrue(
+        first
+            .abstractText()
+            .startsWith(
+                "A fully differential calculation in perturbative quantum chromodynamics is presented"));
     Paper second = c.papers().get(1);
     assertEquals("arxiv:0704.0002", second.id());
-    assertEquals(List.of(new Topic("math.CO", 1, TopicSource.CATEGORY), new Topic("cs.CG", 1, TopicSource.CATEGORY)),
+    assertEquals(
+        List.of(
+            new Topic("math.CO", 1, TopicSource.CATEGORY),
+            new Topic("cs.CG", 1, TopicSource.CATEGORY)),
         second.topics());
     assertEquals(List.of("Ileana Streinu", "Louis Theran"), second.authors());
     assertEquals(PartialDate.of(2007, 3, 31), second.date());
@@ -43,8 +53,11 @@ class ArxivReaderTest {
 
   @Test
   void readsGzippedDailyFilesAndMergesARepeatedListingById() {
-    Corpus c = Fixtures.load(Format.ARXIV, Fixtures.source("arxiv/daily-2026-06-25.jsonl.gz"),
-        Fixtures.source("arxiv/daily-2026-02-10.jsonl.gz"));
+    Corpus c =
+        Fixtures.load(
+            Format.ARXIV,
+            Fixtures.source("arxiv/daily-2026-06-25.jsonl.gz"),
+            Fixtures.source("arxiv/daily-2026-02-10.jsonl.gz"));
     ImportReport r = c.report();
     assertEquals(26 + 42, r.read());
     assertEquals(26 + 41, r.imported());
@@ -55,16 +68,23 @@ class ArxivReaderTest {
     assertEquals("arxiv:2606.25042", p.id());
     assertEquals("Information from coincidences", p.title());
     assertEquals(List.of("Akshay Balsubramani"), p.authors());
-    assertEquals(List.of("cs.IT", "math.PR", "math.ST", "stat.ML"), p.topics().stream().map(Topic::term).toList());
+    assertEquals(
+        List.of("cs.IT", "math.PR", "math.ST", "stat.ML"),
+        p.topics().stream().map(Topic::term).toList());
     assertEquals(new PartialDate(2026, 6, null), p.date());
-    assertTrue(p.abstractText().startsWith("We prove a single algebraic mixed coincidence identity that "));
+    assertTrue(
+        p.abstractText()
+            .startsWith("We prove a single algebraic mixed coincidence identity that "));
   }
 
   @Test
   void detectsBothShapes() throws IOException {
     Readers readers = Readers.standard();
-    assertEquals(Format.ARXIV, readers.detect(Fixtures.source("arxiv/kaggle-head200.json")).orElseThrow());
-    assertEquals(Format.ARXIV, readers.detect(Fixtures.source("arxiv/daily-2026-06-25.jsonl.gz")).orElseThrow());
+    assertEquals(
+        Format.ARXIV, readers.detect(Fixtures.source("arxiv/kaggle-head200.json")).orElseThrow());
+    assertEquals(
+        Format.ARXIV,
+        readers.detect(Fixtures.source("arxiv/daily-2026-06-25.jsonl.gz")).orElseThrow());
   }
 
   @Test
@@ -74,8 +94,8 @@ class ArxivReaderTest {
   }
 
   /**
-   * 120,405 lines in 410 daily files; 74,728 distinct ids (Python: len(set(ids)), see corpus README).
-   * Takes about 9 s, so opt-in: {@code -Dpapergraph.slowTests=true}.
+   * 120,405 lines in 410 daily files; 74,728 distinct ids (Python: len(set(ids)), see corpus
+   * README). Takes about 9 s, so opt-in: {@code -Dpapergraph.slowTests=true}.
    */
   @Test
   @EnabledIfSystemProperty(named = "papergraph.slowTests", matches = "true")
@@ -83,7 +103,12 @@ class ArxivReaderTest {
     Path dir = SharedData.require("corpus/arxiv-daily/daily");
     List<InputSource> sources;
     try (Stream<Path> files = Files.list(dir)) {
-      sources = files.filter(f -> f.toString().endsWith(".jsonl.gz")).sorted().map(InputSource::of).toList();
+      sources =
+          files
+              .filter(f -> f.toString().endsWith(".jsonl.gz"))
+              .sorted()
+              .map(InputSource::of)
+              .toList();
     }
     assertEquals(410, sources.size());
     Corpus c = Readers.standard().load(sources, null);

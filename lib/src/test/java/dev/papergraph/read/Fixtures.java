@@ -20,7 +20,9 @@ final class Fixtures {
     return InputSource.ofBytes(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Reads sources in one format (null: detected) into a corpus, checking the report's invariant. */
+  /**
+   * Reads sources in one format (null: detected) into a corpus, checking the report's invariant.
+   */
   static Corpus load(Format format, InputSource... sources) {
     try {
       Corpus c = Readers.standard().load(List.of(sources), format);

@@ -38,11 +38,17 @@ class HfListingReaderTest {
     }
   }
 
-  private static final String HEADER = "new\n\nSubscribe\n\nDaily Papers\n\nby AK and the research community\n\nNov 18\n\n";
+  private static final String HEADER =
+      "new\n\nSubscribe\n\nDaily Papers\n\nby AK and the research community\n\nNov 18\n\n";
 
   @Test
   void readsTitleAbstractAuthorsAndDateWithUpvotes() {
-    Corpus c = read(HEADER + "One Example Is Enough\n\n" + ABSTRACT_A + "\n\n  • 14 authors\n·\nApr 29 15\n");
+    Corpus c =
+        read(
+            HEADER
+                + "One Example Is Enough\n\n"
+                + ABSTRACT_A
+                + "\n\n  • 14 authors\n·\nApr 29 15\n");
     Paper p = c.papers().get(0);
     assertEquals("One Example Is Enough", p.title());
     assertEquals(ABSTRACT_A, p.abstractText());
@@ -55,8 +61,14 @@ class HfListingReaderTest {
 
   @Test
   void readsRecordsWithoutMetadataAndWithOrganisation() {
-    Corpus c = read(HEADER + "First Title\n\n" + ABSTRACT_A + "\n\nSecond Title\n\n" + ABSTRACT_B
-        + "\n\nfacebook AI at Meta\n·\nJan 29, 2024 1\n");
+    Corpus c =
+        read(
+            HEADER
+                + "First Title\n\n"
+                + ABSTRACT_A
+                + "\n\nSecond Title\n\n"
+                + ABSTRACT_B
+                + "\n\nfacebook AI at Meta\n·\nJan 29, 2024 1\n");
     assertEquals(2, c.size());
     assertNull(c.papers().get(0).date());
     Paper second = c.papers().get(1);
@@ -67,7 +79,12 @@ class HfListingReaderTest {
 
   @Test
   void acceptsCrlfBomAndTrailingSpaces() {
-    String text = "\uFEFF" + HEADER + "Title With Spaces   \n\n" + ABSTRACT_A + "  \n\n  • 3 authors  \n·\nJun 22, 2020  \n";
+    String text =
+        "\uFEFF"
+            + HEADER
+            + "Title With Spaces   \n\n"
+            + ABSTRACT_A
+            + "  \n\n  • 3 authors  \n·\nJun 22, 2020  \n";
     Corpus c = read(text.replace("\n", "\r\n"));
     assertEquals(1, c.size());
     Paper p = c.papers().get(0);
@@ -86,7 +103,12 @@ class HfListingReaderTest {
 
   @Test
   void rejectsRecordWithoutAbstractBeforeMetadata() {
-    Corpus c = read(HEADER + "Lonely Title\n\n  • 2 authors\n·\nMar 6\n\nGood Title\n\n" + ABSTRACT_A + "\n");
+    Corpus c =
+        read(
+            HEADER
+                + "Lonely Title\n\n  • 2 authors\n·\nMar 6\n\nGood Title\n\n"
+                + ABSTRACT_A
+                + "\n");
     assertEquals(1, c.size());
     assertEquals("Good Title", c.papers().get(0).title());
     ImportIssue issue = c.report().rejections().get(0);
@@ -97,7 +119,8 @@ class HfListingReaderTest {
 
   @Test
   void rejectsRecordWithoutAbstractBeforeNextTitle() {
-    Corpus c = read("Lonely Title\n\nGood Title\n\n" + ABSTRACT_A + "\n\n  • 4 authors\n·\nMar 6\n");
+    Corpus c =
+        read("Lonely Title\n\nGood Title\n\n" + ABSTRACT_A + "\n\n  • 4 authors\n·\nMar 6\n");
     assertEquals(1, c.size());
     assertEquals("Good Title", c.papers().get(0).title());
     assertEquals(4, c.papers().get(0).authorCount());
@@ -119,7 +142,9 @@ class HfListingReaderTest {
   void warnsOnEmptyFile() {
     Corpus c = read(new byte[0]);
     assertEquals(0, c.report().read());
-    assertEquals(List.of(new ImportReport.Warning("page.txt", "empty file: no records")), c.report().warnings());
+    assertEquals(
+        List.of(new ImportReport.Warning("page.txt", "empty file: no records")),
+        c.report().warnings());
   }
 
   @Test
@@ -152,10 +177,21 @@ class HfListingReaderTest {
     CorpusBuilder b = new CorpusBuilder();
     HfListingReader r = new HfListingReader();
     b.beginFile("a.txt", Format.HF_LISTING);
-    r.read(InputSource.ofBytes("a.txt", ("Post-Training Quantization!\n\n" + ABSTRACT_B + "\n").getBytes(StandardCharsets.UTF_8)), b);
+    r.read(
+        InputSource.ofBytes(
+            "a.txt",
+            ("Post-Training Quantization!\n\n" + ABSTRACT_B + "\n")
+                .getBytes(StandardCharsets.UTF_8)),
+        b);
     b.beginFile("b.txt", Format.HF_LISTING);
-    r.read(InputSource.ofBytes("b.txt", ("post training QUANTIZATION\n\n" + ABSTRACT_B
-        + "\n\n  • 5 authors\n·\nMay 2, 2023 7\n").getBytes(StandardCharsets.UTF_8)), b);
+    r.read(
+        InputSource.ofBytes(
+            "b.txt",
+            ("post training QUANTIZATION\n\n"
+                    + ABSTRACT_B
+                    + "\n\n  • 5 authors\n·\nMay 2, 2023 7\n")
+                .getBytes(StandardCharsets.UTF_8)),
+        b);
     Corpus c = b.build();
     assertEquals(1, c.size());
     Paper p = c.papers().get(0);

@@ -19,14 +19,21 @@ class PubMedAndJatsReaderTest {
 
   @Test
   void readsEfetchPubmedArticleSet() {
-    Corpus c = Fixtures.load(Format.PUBMED_XML, Fixtures.source("pubmed/asreview_pubmed_efetch.xml"));
+    Corpus c =
+        Fixtures.load(Format.PUBMED_XML, Fixtures.source("pubmed/asreview_pubmed_efetch.xml"));
     assertEquals(10, c.size());
     assertEquals(7, c.papers().stream().filter(p -> p.abstractText() != null).count());
-    assertEquals(95, c.papers().stream().mapToLong(p -> p.topics().stream().filter(t -> t.source() == TopicSource.MESH).count()).sum());
+    assertEquals(
+        95,
+        c.papers().stream()
+            .mapToLong(p -> p.topics().stream().filter(t -> t.source() == TopicSource.MESH).count())
+            .sum());
     Paper p = c.papers().get(0);
     assertEquals("doi:10.1016/j.bjoms.2019.09.011", p.id());
     assertEquals("31690499", p.ids().pmid());
-    assertEquals("A new decompression device for treating odontogenic cysts using a silicone tube.", p.title());
+    assertEquals(
+        "A new decompression device for treating odontogenic cysts using a silicone tube.",
+        p.title());
     assertEquals(List.of("M Kimura", "K Ishibashi"), p.authors().subList(0, 2));
     assertEquals(PartialDate.of(2019, 11, 2), p.date());
     assertEquals("The British journal of oral & maxillofacial surgery", p.venue());
@@ -34,7 +41,10 @@ class PubMedAndJatsReaderTest {
 
   @Test
   void readsSingleArticleWithMeshWeights() {
-    Paper p = Fixtures.load(Format.PUBMED_XML, Fixtures.source("pubmed/pubmed-29768149.xml")).papers().get(0);
+    Paper p =
+        Fixtures.load(Format.PUBMED_XML, Fixtures.source("pubmed/pubmed-29768149.xml"))
+            .papers()
+            .get(0);
     assertEquals("Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma.", p.title());
     assertEquals(PartialDate.of(2018, 5, 17), p.date());
     assertEquals(23, p.topics().size());
@@ -43,7 +53,8 @@ class PubMedAndJatsReaderTest {
 
   @Test
   void readsCurrentMedlineWithReferenceList() {
-    Corpus c = Fixtures.load(Format.PUBMED_XML, Fixtures.source("pubmed/test_current_medline.xml.gz"));
+    Corpus c =
+        Fixtures.load(Format.PUBMED_XML, Fixtures.source("pubmed/test_current_medline.xml.gz"));
     assertEquals(4, c.size());
     assertEquals(3, c.papers().stream().filter(p -> p.abstractText() != null).count());
     assertEquals(127, c.papers().stream().mapToLong(p -> p.references().size()).sum());
@@ -56,18 +67,31 @@ class PubMedAndJatsReaderTest {
     assertEquals(604, c.report().read());
     assertEquals(604, c.size());
     assertEquals(526, c.papers().stream().filter(p -> p.abstractText() != null).count());
-    assertEquals(1404, c.papers().stream().mapToLong(p -> p.topics().stream().filter(t -> t.source() == TopicSource.MESH).count()).sum());
-    assertTrue(c.papers().get(0).abstractText().startsWith("An auditory electrophysiological study was conducted"));
+    assertEquals(
+        1404,
+        c.papers().stream()
+            .mapToLong(p -> p.topics().stream().filter(t -> t.source() == TopicSource.MESH).count())
+            .sum());
+    assertTrue(
+        c.papers()
+            .get(0)
+            .abstractText()
+            .startsWith("An auditory electrophysiological study was conducted"));
   }
 
   @Test
   void readsJatsArticleWithReferenceList() {
-    Corpus c = Fixtures.load(Format.JATS, Fixtures.source("pubmed/1472-6831-8-11.nxml"), Fixtures.source("pubmed/pone.0000217.nxml"));
+    Corpus c =
+        Fixtures.load(
+            Format.JATS,
+            Fixtures.source("pubmed/1472-6831-8-11.nxml"),
+            Fixtures.source("pubmed/pone.0000217.nxml"));
     assertEquals(2, c.size());
     Paper p = c.papers().get(0);
     assertEquals("doi:10.1186/1472-6831-8-11", p.id());
     assertEquals("18405359", p.ids().pmid());
-    assertTrue(p.title().startsWith("The Dutch version of the Oral Health Impact Profile (OHIP-NL"));
+    assertTrue(
+        p.title().startsWith("The Dutch version of the Oral Health Impact Profile (OHIP-NL"));
     assertEquals(PartialDate.of(2008, 4, 11), p.date());
     assertEquals(4, p.authors().size());
     assertEquals(28, p.references().size());
@@ -93,11 +117,17 @@ class PubMedAndJatsReaderTest {
 
   @Test
   void detectsPubmedAndJats() throws IOException {
-    for (String f : List.of("asreview_pubmed_efetch.xml", "pubmed-29768149.xml", "test_current_medline.xml.gz")) {
-      assertEquals(Format.PUBMED_XML, Readers.standard().detect(Fixtures.source("pubmed/" + f)).orElseThrow(), f);
+    for (String f :
+        List.of(
+            "asreview_pubmed_efetch.xml", "pubmed-29768149.xml", "test_current_medline.xml.gz")) {
+      assertEquals(
+          Format.PUBMED_XML,
+          Readers.standard().detect(Fixtures.source("pubmed/" + f)).orElseThrow(),
+          f);
     }
     for (String f : List.of("1472-6831-8-11.nxml", "pone.0000217.nxml")) {
-      assertEquals(Format.JATS, Readers.standard().detect(Fixtures.source("pubmed/" + f)).orElseThrow(), f);
+      assertEquals(
+          Format.JATS, Readers.standard().detect(Fixtures.source("pubmed/" + f)).orElseThrow(), f);
     }
   }
 }

@@ -39,14 +39,19 @@ class SeedCorpusTest {
 
   @Test
   void keepsListingMetadataExactly() {
-    Paper rl = byTitle("Reinforcement Learning for Reasoning in Large Language Models with One Training Example");
+    Paper rl =
+        byTitle(
+            "Reinforcement Learning for Reasoning in Large Language Models with One Training Example");
     assertEquals(14, rl.authorCount());
     assertEquals(PartialDate.ofMonthDay(4, 29), rl.date());
     assertEquals(null, rl.date().year());
     assertEquals(15, rl.upvotes());
-    assertTrue(rl.abstractText().startsWith("We show that reinforcement learning with verifiable reward"));
+    assertTrue(
+        rl.abstractText().startsWith("We show that reinforcement learning with verifiable reward"));
 
-    Paper meta = byTitle("Beyond Reasoning Gains: Mitigating General Capabilities Forgetting in Large Reasoning Models");
+    Paper meta =
+        byTitle(
+            "Beyond Reasoning Gains: Mitigating General Capabilities Forgetting in Large Reasoning Models");
     assertEquals("facebook AI at Meta", meta.organisation());
     assertEquals(null, meta.authorCount());
     assertEquals(PartialDate.ofMonthDay(10, 24), meta.date());
@@ -56,7 +61,9 @@ class SeedCorpusTest {
     assertEquals(PartialDate.of(2020, 6, 22), withYear.date());
     assertEquals(null, withYear.upvotes());
 
-    Paper yearAndVotes = byTitle("Overcoming the Pitfalls of Vision-Language Model Finetuning for OOD Generalization");
+    Paper yearAndVotes =
+        byTitle(
+            "Overcoming the Pitfalls of Vision-Language Model Finetuning for OOD Generalization");
     assertEquals(PartialDate.of(2024, 1, 29), yearAndVotes.date());
     assertEquals(1, yearAndVotes.upvotes());
   }
@@ -84,7 +91,8 @@ class SeedCorpusTest {
     assertEquals(0, json.get("rejected").asLong());
     assertEquals(72, json.get("merges").size());
     assertTrue(json.get("merges").get(0).get("record").get("file").asText().contains("hf-papers"));
-    assertTrue(SEEDS.report().toText().contains("487 records read, 415 papers imported, 72 merged"));
+    assertTrue(
+        SEEDS.report().toText().contains("487 records read, 415 papers imported, 72 merged"));
   }
 
   @Test
@@ -92,7 +100,8 @@ class SeedCorpusTest {
     Path json = dir.resolve("seeds.json");
     NativeCorpus.writeJson(SEEDS.papers(), json, false);
     Corpus back = Readers.standard().load(java.util.List.of(InputSource.of(json)), null);
-    assertEquals(Format.PAPERGRAPH_JSON, Readers.standard().detect(InputSource.of(json)).orElseThrow());
+    assertEquals(
+        Format.PAPERGRAPH_JSON, Readers.standard().detect(InputSource.of(json)).orElseThrow());
     assertEquals(SEEDS.papers(), back.papers());
     assertEquals(415, back.report().read());
     assertEquals(0, back.report().merged());
@@ -104,7 +113,8 @@ class SeedCorpusTest {
     NativeCorpus.writeJsonl(SEEDS.papers(), jsonl, false);
     assertEquals(415, Files.readAllLines(jsonl).size());
     Corpus back = Readers.standard().load(java.util.List.of(InputSource.of(jsonl)), null);
-    assertEquals(Format.PAPERGRAPH_JSONL, Readers.standard().detect(InputSource.of(jsonl)).orElseThrow());
+    assertEquals(
+        Format.PAPERGRAPH_JSONL, Readers.standard().detect(InputSource.of(jsonl)).orElseThrow());
     assertEquals(SEEDS.papers(), back.papers());
     // and the bytes are stable: writing the read-back corpus gives the same file
     ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -115,18 +125,23 @@ class SeedCorpusTest {
   @Test
   void plainJsonlOfOnesOwnIsDetectedAndKeepsItsAbstracts(@TempDir Path dir) throws Exception {
     // the shape of the Python peer's input: id, title, abstract per line
-    Path jsonl = Files.writeString(dir.resolve("mine.jsonl"),
-        "{\"id\":\"2401.00001\",\"title\":\"Alpha\",\"abstract\":\"Alpha particles scatter in gold foil.\"}\n"
-            + "{\"title\":\"Beta\",\"abstract\":\"Beta decay emits electrons.\",\"year\":2020}\n"
-            + "{\"abstract\":\"No title here.\"}\n");
-    assertEquals(Format.PAPERGRAPH_JSONL, Readers.standard().detect(InputSource.of(jsonl)).orElseThrow());
+    Path jsonl =
+        Files.writeString(
+            dir.resolve("mine.jsonl"),
+            "{\"id\":\"2401.00001\",\"title\":\"Alpha\",\"abstract\":\"Alpha particles scatter in gold foil.\"}\n"
+                + "{\"title\":\"Beta\",\"abstract\":\"Beta decay emits electrons.\",\"year\":2020}\n"
+                + "{\"abstract\":\"No title here.\"}\n");
+    assertEquals(
+        Format.PAPERGRAPH_JSONL, Readers.standard().detect(InputSource.of(jsonl)).orElseThrow());
     Corpus c = Readers.standard().load(java.util.List.of(InputSource.of(jsonl)), null);
     assertEquals(3, c.report().read());
     assertEquals(2, c.papers().size());
     assertEquals("2401.00001", c.papers().get(0).id());
     assertEquals("Alpha particles scatter in gold foil.", c.papers().get(0).abstractText());
     assertEquals("Beta decay emits electrons.", c.papers().get(1).abstractText());
-    assertEquals(new dev.papergraph.model.Provenance(jsonl.toString(), 2, 2), c.papers().get(1).provenance().get(0));
+    assertEquals(
+        new dev.papergraph.model.Provenance(jsonl.toString(), 2, 2),
+        c.papers().get(1).provenance().get(0));
     assertEquals(1, c.report().rejected());
     assertEquals(3, c.report().rejections().get(0).line());
     assertEquals("paper has no title", c.report().rejections().get(0).reason());

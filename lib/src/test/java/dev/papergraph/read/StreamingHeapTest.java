@@ -22,15 +22,28 @@ class StreamingHeapTest {
 
   @Test
   @EnabledIfSystemProperty(named = "papergraph.heapTest", matches = "true")
-  void readsOneGibibyteOfJsonLinesWithA256MibHeap(@TempDir Path dir) throws IOException, InterruptedException {
+  void readsOneGibibyteOfJsonLinesWithA256MibHeap(@TempDir Path dir)
+      throws IOException, InterruptedException {
     Path file = dir.resolve("big.jsonl");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        StreamingCheck.class.getName(), file.toString(), Long.toString(1L << 30)))
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx256m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    StreamingCheck.class.getName(),
+                    file.toString(),
+                    Long.toString(1L << 30)))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out);
-    Matcher m = Pattern.compile("records=(\\d+) rejected=(\\d+) bytes=(\\d+) maxHeapMiB=(\\d+) peakHeapMiB=(\\d+)").matcher(out);
+    Matcher m =
+        Pattern.compile(
+                "records=(\\d+) rejected=(\\d+) bytes=(\\d+) maxHeapMiB=(\\d+) peakHeapMiB=(\\d+)")
+            .matcher(out);
     assertTrue(m.find(), out);
     assertEquals(0, Long.parseLong(m.group(2)), out);
     assertTrue(Long.parseLong(m.group(3)) >= 1L << 30, out);

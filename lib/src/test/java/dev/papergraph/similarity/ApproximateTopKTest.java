@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The approximate top-k against the exact one on 5,000 arXiv papers: recall@10 at least 0.95,
- * every score in its lists the exact score of the pair, and the same lists on any thread count.
+ * The approximate top-k against the exact one on 5,000 arXiv papers: recall@10 at least 0.95, every
+ * score in its lists the exact score of the pair, and the same lists on any thread count.
  */
 class ApproximateTopKTest {
 
@@ -30,7 +30,8 @@ class ApproximateTopKTest {
     options = EngineOptions.defaults();
     vectors = TermVectors.build(papers, options.text(), options.threads());
     exact = SimilarityEngine.of(vectors, options.withSearch(EngineOptions.Search.EXACT));
-    approximate = SimilarityEngine.of(vectors, options.withSearch(EngineOptions.Search.APPROXIMATE));
+    approximate =
+        SimilarityEngine.of(vectors, options.withSearch(EngineOptions.Search.APPROXIMATE));
   }
 
   @Test
@@ -66,7 +67,9 @@ class ApproximateTopKTest {
         assertEquals(exact.score(id, nb.id()), nb.score(), 0.0, id + " -> " + nb.id());
         if (i > 0) {
           Neighbour before = list.get(i - 1);
-          assertTrue(before.score() > nb.score() || (before.score() == nb.score() && before.id().compareTo(nb.id()) < 0),
+          assertTrue(
+              before.score() > nb.score()
+                  || (before.score() == nb.score() && before.id().compareTo(nb.id()) < 0),
               "order at " + id + " position " + i);
         }
       }
@@ -75,8 +78,9 @@ class ApproximateTopKTest {
 
   @Test
   void sameListsOnOneThread() {
-    SimilarityEngine single = SimilarityEngine.of(vectors,
-        options.withSearch(EngineOptions.Search.APPROXIMATE).withThreads(1));
+    SimilarityEngine single =
+        SimilarityEngine.of(
+            vectors, options.withSearch(EngineOptions.Search.APPROXIMATE).withThreads(1));
     assertArrayEquals(approximate.neighbourDocs(), single.neighbourDocs());
   }
 

@@ -75,14 +75,20 @@ class ExactTopKTest {
       StringBuilder abs = new StringBuilder();
       for (int i = 0; i < 6; i++) title.append(pick(words, cdf, r)).append(' ');
       for (int i = 0; i < 40 + r.nextInt(60); i++) abs.append(pick(words, cdf, r)).append(' ');
-      Paper.Builder b = Paper.builder().id(String.format("gen:%05d", d)).title(title.toString())
-          .abstractText(abs.toString());
+      Paper.Builder b =
+          Paper.builder()
+              .id(String.format("gen:%05d", d))
+              .title(title.toString())
+              .abstractText(abs.toString());
       if (r.nextInt(3) > 0) {
         b.addTopic(new Topic("cat" + r.nextInt(12), 1, TopicSource.CATEGORY));
         b.addTopic(new Topic("con" + r.nextInt(40), r.nextInt(100) / 100.0, TopicSource.CONCEPT));
       }
       for (int i = 0; i < r.nextInt(8); i++) {
-        b.addReference(r.nextBoolean() ? String.format("gen:%05d", r.nextInt(n)) : "doi:10.1/x" + r.nextInt(300));
+        b.addReference(
+            r.nextBoolean()
+                ? String.format("gen:%05d", r.nextInt(n))
+                : "doi:10.1/x" + r.nextInt(300));
       }
       out.add(b.build());
     }
@@ -111,8 +117,9 @@ class ExactTopKTest {
           }
         }
       }
-      all.sort(Comparator.<double[]>comparingDouble(x -> -x[0])
-          .thenComparing(x -> papers.get((int) x[1]).id()));
+      all.sort(
+          Comparator.<double[]>comparingDouble(x -> -x[0])
+              .thenComparing(x -> papers.get((int) x[1]).id()));
       int[] want = all.stream().limit(options.k()).mapToInt(x -> (int) x[1]).toArray();
       assertArrayEquals(want, got[a], "neighbours of " + ia);
       if (want.length > 0) {
@@ -129,29 +136,37 @@ class ExactTopKTest {
 
   @Test
   void equalsBruteForceOnArxivSampleTextOnlyK20() throws IOException {
-    assertEqualsBruteForce(arxivSample(2000), EngineOptions.defaults().textOnly().withK(20).withMinScore(0));
+    assertEqualsBruteForce(
+        arxivSample(2000), EngineOptions.defaults().textOnly().withK(20).withMinScore(0));
   }
 
   @Test
   void equalsBruteForceOnGeneratedCorpusWithTopicsAndCitations() {
     List<Paper> papers = generated(700, 7);
     for (Normalisation norm : Normalisation.values()) {
-      assertEqualsBruteForce(papers, EngineOptions.defaults().withNormalisation(norm)
-          .withWeights(0.5, 0.2, 0.1, 0.1, 0.1).withK(7));
+      assertEqualsBruteForce(
+          papers,
+          EngineOptions.defaults()
+              .withNormalisation(norm)
+              .withWeights(0.5, 0.2, 0.1, 0.1, 0.1)
+              .withK(7));
     }
   }
 
   @Test
   void equalsBruteForceWhenOnlyCitationsScore() {
-    assertEqualsBruteForce(generated(500, 11), EngineOptions.defaults().withWeights(0, 0, 0.4, 0.3, 0.3)
-        .withMinScore(0));
+    assertEqualsBruteForce(
+        generated(500, 11),
+        EngineOptions.defaults().withWeights(0, 0, 0.4, 0.3, 0.3).withMinScore(0));
   }
 
   @Test
   void resultDoesNotDependOnThreadCount() {
     List<Paper> papers = generated(600, 3);
-    int[][] one = SimilarityEngine.of(papers, EngineOptions.defaults().withThreads(1)).neighbourDocs();
-    int[][] two = SimilarityEngine.of(papers, EngineOptions.defaults().withThreads(2)).neighbourDocs();
+    int[][] one =
+        SimilarityEngine.of(papers, EngineOptions.defaults().withThreads(1)).neighbourDocs();
+    int[][] two =
+        SimilarityEngine.of(papers, EngineOptions.defaults().withThreads(2)).neighbourDocs();
     assertEquals(one.length, two.length);
     for (int d = 0; d < one.length; d++) {
       assertArrayEquals(one[d], two[d]);

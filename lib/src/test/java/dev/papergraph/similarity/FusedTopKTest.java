@@ -14,9 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused top-k equals brute force over all pairs on 2,000 arXiv papers, ties by id included.
- * The exactness does not depend on which vectors are fused, so the embeddings here are seeded
- * random unit vectors correlated with the papers' categories (no model needed).
+ * The fused top-k equals brute force over all pairs on 2,000 arXiv papers, ties by id included. The
+ * exactness does not depend on which vectors are fused, so the embeddings here are seeded random
+ * unit vectors correlated with the papers' categories (no model needed).
  */
 class FusedTopKTest {
 
@@ -26,11 +26,16 @@ class FusedTopKTest {
     EngineOptions options = EngineOptions.defaults().withSemanticWeight(0.7);
     SimilarityEngine lexical = SimilarityEngine.of(papers, options);
     float[][] vectors = vectors(lexical, 384, 7);
-    FusedSimilarity fused = FusedSimilarity.of(lexical, vectors, new SemanticModelInfo("test", "random", "0", "-", 384));
+    FusedSimilarity fused =
+        FusedSimilarity.of(
+            lexical, vectors, new SemanticModelInfo("test", "random", "0", "-", 384));
     assertBruteForce(lexical, fused, vectors);
     // the thread count does not change the lists
-    FusedSimilarity single = FusedSimilarity.of(SimilarityEngine.of(papers, options.withThreads(1)), vectors,
-        new SemanticModelInfo("test", "random", "0", "-", 384));
+    FusedSimilarity single =
+        FusedSimilarity.of(
+            SimilarityEngine.of(papers, options.withThreads(1)),
+            vectors,
+            new SemanticModelInfo("test", "random", "0", "-", 384));
     assertTrue(Arrays.deepEquals(fused.neighbourDocs(), single.neighbourDocs()));
   }
 
@@ -39,18 +44,26 @@ class FusedTopKTest {
     List<Paper> papers = ExactTopKTest.arxivSample(300);
     SimilarityEngine lexical = SimilarityEngine.of(papers, EngineOptions.defaults());
     float[][] vectors = vectors(lexical, 32, 3);
-    FusedSimilarity fused = FusedSimilarity.of(lexical, vectors, new SemanticModelInfo("test", "random", "0", "-", 32));
+    FusedSimilarity fused =
+        FusedSimilarity.of(lexical, vectors, new SemanticModelInfo("test", "random", "0", "-", 32));
     for (Link l : fused.links().subList(0, 50)) {
       EdgeExplanation e = l.explanation();
       assertEquals(lexical.explain(l.a(), l.b()).text(), e.lexical(), 0);
       assertEquals(fused.semantic(l.a(), l.b()), e.semantic(), 0);
       assertEquals(fused.fusion().text(e.lexical(), e.semantic()), e.text(), 1e-12);
-      assertEquals(e.score(), e.text() * 0.75 + e.topic() * 0.10 + e.direct() * 0.05 + e.coupling() * 0.05
-          + e.cocitation() * 0.05, 1e-9);
+      assertEquals(
+          e.score(),
+          e.text() * 0.75
+              + e.topic() * 0.10
+              + e.direct() * 0.05
+              + e.coupling() * 0.05
+              + e.cocitation() * 0.05,
+          1e-9);
     }
   }
 
-  private static void assertBruteForce(SimilarityEngine lexical, FusedSimilarity fused, float[][] v) {
+  private static void assertBruteForce(
+      SimilarityEngine lexical, FusedSimilarity fused, float[][] v) {
     int n = lexical.vectors().size();
     int k = lexical.options().k();
     int[][] got = fused.neighbourDocs();
@@ -59,12 +72,17 @@ class FusedTopKTest {
       Integer[] order = new Integer[n];
       for (int b = 0; b < n; b++) {
         order[b] = b;
-        s[b] = b == a ? Double.NEGATIVE_INFINITY : lexical.scoreWithText(a, b,
-            fused.fusion().text(lexical.vectors().cosine(a, b), Vectors.dot(v[a], v[b])));
+        s[b] =
+            b == a
+                ? Double.NEGATIVE_INFINITY
+                : lexical.scoreWithText(
+                    a,
+                    b,
+                    fused.fusion().text(lexical.vectors().cosine(a, b), Vectors.dot(v[a], v[b])));
       }
       final int self = a;
-      Arrays.sort(order, Comparator.<Integer>comparingDouble(b -> -s[b])
-          .thenComparingInt(lexical::idRank));
+      Arrays.sort(
+          order, Comparator.<Integer>comparingDouble(b -> -s[b]).thenComparingInt(lexical::idRank));
       int m = 0;
       int[] want = new int[k];
       for (int i = 0; i < n && m < k; i++) {
@@ -86,13 +104,16 @@ class FusedTopKTest {
     for (int d = 0; d < n; d++) {
       Paper p = lexical.vectors().paper(d);
       String key = p.topics().isEmpty() ? "" : p.topics().get(0).key();
-      float[] c = centre.computeIfAbsent(key, x -> {
-        float[] z = new float[dim];
-        for (int i = 0; i < dim; i++) {
-          z[i] = (float) r.nextGaussian();
-        }
-        return z;
-      });
+      float[] c =
+          centre.computeIfAbsent(
+              key,
+              x -> {
+                float[] z = new float[dim];
+                for (int i = 0; i < dim; i++) {
+                  z[i] = (float) r.nextGaussian();
+                }
+                return z;
+              });
       for (int i = 0; i < dim; i++) {
         out[d][i] = c[i] + 1.5f * (float) r.nextGaussian();
       }

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 class SeedNeighboursTest {
 
   private static final Corpus SEEDS = Seeds.corpus();
-  private static final SimilarityEngine ENGINE = SimilarityEngine.of(SEEDS.papers(), EngineOptions.defaults());
+  private static final SimilarityEngine ENGINE =
+      SimilarityEngine.of(SEEDS.papers(), EngineOptions.defaults());
 
   private static Paper byTitle(String title) {
     return SEEDS.papers().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
   }
 
   private static List<String> topTitles(String title, int n) {
-    return ENGINE.neighbours(byTitle(title).id()).stream().limit(n)
-        .map(nb -> SEEDS.get(nb.id()).orElseThrow().title()).toList();
+    return ENGINE.neighbours(byTitle(title).id()).stream()
+        .limit(n)
+        .map(nb -> SEEDS.get(nb.id()).orElseThrow().title())
+        .toList();
   }
 
   @Test
@@ -34,11 +37,14 @@ class SeedNeighboursTest {
 
   @Test
   void pdQuantHasOnlyQuantizationPapersAsNearestNeighbours() {
-    List<String> top = topTitles("PD-Quant: Post-Training Quantization based on Prediction Difference Metric", 5);
+    List<String> top =
+        topTitles("PD-Quant: Post-Training Quantization based on Prediction Difference Metric", 5);
     assertEquals(5, top.size());
     for (String t : top) {
       String l = t.toLowerCase(Locale.ROOT);
-      assertTrue(l.contains("quantiz") || l.contains("quant"), "not a quantization paper: " + t + " in " + top);
+      assertTrue(
+          l.contains("quantiz") || l.contains("quant"),
+          "not a quantization paper: " + t + " in " + top);
     }
   }
 }

@@ -16,14 +16,33 @@ class SimilarityEngineTest {
     return Paper.builder().id(id).title(title).abstractText(abs).references(List.of(refs)).build();
   }
 
-  private static final List<Paper> PAPERS = List.of(
-      paper("doi:a", "Post-training quantization of vision transformers", "Quantization without retraining.",
-          "doi:r1", "doi:r2", "doi:c"),
-      paper("doi:b", "Post-training quantization for language models", "Quantization of large models.",
-          "doi:r1", "doi:r2", "doi:r3", "doi:c"),
-      paper("doi:c", "Quantization-aware training", "Training with simulated quantization noise.", "doi:r2"),
-      paper("doi:d", "Domain adaptation for detection", "Adapting detectors to new domains."),
-      paper("doi:e", "Unsupervised domain adaptation", "Adapting models without labels in the domain."));
+  private static final List<Paper> PAPERS =
+      List.of(
+          paper(
+              "doi:a",
+              "Post-training quantization of vision transformers",
+              "Quantization without retraining.",
+              "doi:r1",
+              "doi:r2",
+              "doi:c"),
+          paper(
+              "doi:b",
+              "Post-training quantization for language models",
+              "Quantization of large models.",
+              "doi:r1",
+              "doi:r2",
+              "doi:r3",
+              "doi:c"),
+          paper(
+              "doi:c",
+              "Quantization-aware training",
+              "Training with simulated quantization noise.",
+              "doi:r2"),
+          paper("doi:d", "Domain adaptation for detection", "Adapting detectors to new domains."),
+          paper(
+              "doi:e",
+              "Unsupervised domain adaptation",
+              "Adapting models without labels in the domain."));
 
   @Test
   void explainsAnyPairWithComponentsThatAddUpToTheScore() {
@@ -33,21 +52,38 @@ class SimilarityEngineTest {
     // a and b share r1, r2 and c: coupling = 3 / sqrt(3 * 4) (Salton's cosine)
     assertEquals(3 / Math.sqrt(12), x.coupling(), 1e-12);
     assertEquals(0, x.direct());
-    assertEquals(List.of("doi:r1", "doi:r2", "doi:c"), x.sharedReferences().stream()
-        .sorted((p, q) -> List.of("doi:r1", "doi:r2", "doi:c").indexOf(p) - List.of("doi:r1", "doi:r2", "doi:c").indexOf(q))
-        .toList());
+    assertEquals(
+        List.of("doi:r1", "doi:r2", "doi:c"),
+        x.sharedReferences().stream()
+            .sorted(
+                (p, q) ->
+                    List.of("doi:r1", "doi:r2", "doi:c").indexOf(p)
+                        - List.of("doi:r1", "doi:r2", "doi:c").indexOf(q))
+            .toList());
     // both cite c, so c and nobody is co-cited; a cites c directly
     assertEquals(1, e.explain("doi:a", "doi:c").direct());
-    double sum = 0.6 * x.text() + 0.1 * x.topic() + 0.1 * x.direct() + 0.1 * x.coupling() + 0.1 * x.cocitation();
+    double sum =
+        0.6 * x.text()
+            + 0.1 * x.topic()
+            + 0.1 * x.direct()
+            + 0.1 * x.coupling()
+            + 0.1 * x.cocitation();
     assertEquals(sum, x.score(), 1e-12);
     double terms = x.sharedTerms().stream().mapToDouble(SharedTerm::contribution).sum();
     assertEquals(x.text(), terms, 1e-6); // all shared terms listed here (fewer than 10)
-    SharedTerm q = x.sharedTerms().stream().filter(t -> t.term().equals("quantiz")).findFirst().orElseThrow();
+    SharedTerm q =
+        x.sharedTerms().stream().filter(t -> t.term().equals("quantiz")).findFirst().orElseThrow();
     assertEquals("quantization", q.display());
-    assertEquals("post-training", x.sharedTerms().stream().filter(t -> t.term().equals("post train"))
-        .findFirst().orElseThrow().display());
+    assertEquals(
+        "post-training",
+        x.sharedTerms().stream()
+            .filter(t -> t.term().equals("post train"))
+            .findFirst()
+            .orElseThrow()
+            .display());
     for (int i = 1; i < x.sharedTerms().size(); i++) {
-      assertTrue(x.sharedTerms().get(i - 1).contribution() >= x.sharedTerms().get(i).contribution());
+      assertTrue(
+          x.sharedTerms().get(i - 1).contribution() >= x.sharedTerms().get(i).contribution());
     }
     // an unlinked pair explains itself too
     EdgeExplanation none = e.explain("doi:a", "doi:d");
@@ -57,13 +93,18 @@ class SimilarityEngineTest {
 
   @Test
   void linksAreTheUnionOfTopKListsAndBuildAGraph() {
-    SimilarityEngine e = SimilarityEngine.of(PAPERS, EngineOptions.defaults().withK(1).withMinScore(0));
+    SimilarityEngine e =
+        SimilarityEngine.of(PAPERS, EngineOptions.defaults().withK(1).withMinScore(0));
     List<Link> links = e.links();
     for (Paper p : PAPERS) {
       List<Neighbour> nb = e.neighbours(p.id());
       assertEquals(1, nb.size(), p.id());
-      assertTrue(links.stream().anyMatch(l -> l.a().equals(min(p.id(), nb.get(0).id()))
-          && l.b().equals(max(p.id(), nb.get(0).id()))));
+      assertTrue(
+          links.stream()
+              .anyMatch(
+                  l ->
+                      l.a().equals(min(p.id(), nb.get(0).id()))
+                          && l.b().equals(max(p.id(), nb.get(0).id()))));
     }
     assertEquals("doi:b", e.neighbours("doi:a").get(0).id());
     assertEquals("doi:e", e.neighbours("doi:d").get(0).id());
@@ -89,13 +130,21 @@ class SimilarityEngineTest {
 
   @Test
   void optionsAreValidatedAndPrintable() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EngineOptions.defaults().withK(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EngineOptions.defaults().withK(0));
     assertEquals("k must be at least 1: 0", e.getMessage());
-    assertEquals("topicWeight must be finite and non-negative: -0.1", assertThrows(IllegalArgumentException.class,
-        () -> EngineOptions.builder().topicWeight(-0.1).build()).getMessage());
-    assertEquals("at least one weight must be positive", assertThrows(IllegalArgumentException.class,
-        () -> EngineOptions.defaults().withWeights(0, 0, 0, 0, 0)).getMessage());
+    assertEquals(
+        "topicWeight must be finite and non-negative: -0.1",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EngineOptions.builder().topicWeight(-0.1).build())
+            .getMessage());
+    assertEquals(
+        "at least one weight must be positive",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EngineOptions.defaults().withWeights(0, 0, 0, 0, 0))
+            .getMessage());
     Map<String, Object> m = EngineOptions.defaults().toMap();
     assertEquals(10, m.get("similarity.k"));
     assertEquals("cosine", m.get("similarity.normalisation"));
@@ -106,7 +155,8 @@ class SimilarityEngineTest {
   @Test
   void unknownIdIsRejectedWithItsName() {
     SimilarityEngine e = SimilarityEngine.of(PAPERS, EngineOptions.defaults());
-    assertEquals("no paper with id doi:zz",
+    assertEquals(
+        "no paper with id doi:zz",
         assertThrows(IllegalArgumentException.class, () -> e.neighbours("doi:zz")).getMessage());
   }
 }

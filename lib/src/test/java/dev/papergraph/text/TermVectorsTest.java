@@ -14,10 +14,14 @@ class TermVectorsTest {
     return Paper.builder().id(id).title(title).abstractText(abs).build();
   }
 
-  private static final List<Paper> PAPERS = List.of(
-      paper("a", "Post-training quantization", "We quantize weights after training."),
-      paper("b", "Post training quantization of transformers", "Quantized transformers are fast."),
-      paper("c", "Domain adaptation", "Adapting models to a new domain."));
+  private static final List<Paper> PAPERS =
+      List.of(
+          paper("a", "Post-training quantization", "We quantize weights after training."),
+          paper(
+              "b",
+              "Post training quantization of transformers",
+              "Quantized transformers are fast."),
+          paper("c", "Domain adaptation", "Adapting models to a new domain."));
 
   /**
    * Reference: scikit-learn 1.2.1, TfidfVectorizer(stop_words="english", sublinear_tf=True,
@@ -33,20 +37,26 @@ class TermVectorsTest {
 
   @Test
   void displayFormIsTheMostFrequentSurfaceForm() {
-    List<Paper> papers = List.of(PAPERS.get(0), PAPERS.get(1),
-        paper("d", "Post-training pruning", "Pruning after training."));
+    List<Paper> papers =
+        List.of(
+            PAPERS.get(0),
+            PAPERS.get(1),
+            paper("d", "Post-training pruning", "Pruning after training."));
     TermVectors tv = TermVectors.build(papers, TextOptions.DEFAULTS.withMinDf(1), 1);
     int t = tv.termId("post train").orElseThrow();
     assertEquals("post-training", tv.display(t)); // twice "post-training", once "post training"
     TermVectors tie = TermVectors.build(PAPERS, TextOptions.DEFAULTS.withMinDf(1), 1);
-    assertEquals("post training", tie.display(tie.termId("post train").orElseThrow())); // once each: the alphabetically first
+    assertEquals(
+        "post training",
+        tie.display(tie.termId("post train").orElseThrow())); // once each: the alphabetically first
     assertEquals("quantization", tv.display(tv.termId("quantiz").orElseThrow()));
     assertEquals(3, tv.docFrequency(t));
   }
 
   @Test
   void titleOccurrencesCountTitleBoostTimes() {
-    TermVectors tv = TermVectors.build(PAPERS, TextOptions.DEFAULTS.withMinDf(1).withTitleBoost(3), 1);
+    TermVectors tv =
+        TermVectors.build(PAPERS, TextOptions.DEFAULTS.withMinDf(1).withTitleBoost(3), 1);
     assertEquals(3.0 + 1.0, tv.termCounts(0).get("quantiz"), 1e-9); // title once, "quantize" once
     assertEquals(3.0, tv.termCounts(0).get("post train"), 1e-9);
   }
@@ -54,7 +64,8 @@ class TermVectorsTest {
   @Test
   void rowsHaveUnitLength() {
     for (TextOptions.Weighting w : TextOptions.Weighting.values()) {
-      TermVectors tv = TermVectors.build(PAPERS, TextOptions.DEFAULTS.withMinDf(1).withWeighting(w), 1);
+      TermVectors tv =
+          TermVectors.build(PAPERS, TextOptions.DEFAULTS.withMinDf(1).withWeighting(w), 1);
       for (int d = 0; d < tv.size(); d++) {
         assertEquals(1.0, tv.cosine(d, d), 1e-6, w + " row " + d);
       }
@@ -63,10 +74,12 @@ class TermVectorsTest {
 
   @Test
   void rejectsInvalidOptionsNamingTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TextOptions.DEFAULTS.withMinDf(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> TextOptions.DEFAULTS.withMinDf(0));
     assertEquals("minDf must be at least 1: 0", e.getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TextOptions.DEFAULTS.withBm25(1.2, 1.5))
-        .getMessage().contains("bm25B"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TextOptions.DEFAULTS.withBm25(1.2, 1.5))
+            .getMessage()
+            .contains("bm25B"));
   }
 }

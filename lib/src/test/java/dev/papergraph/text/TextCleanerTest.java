@@ -14,31 +14,41 @@ class TextCleanerTest {
 
   @Test
   void stripsHtmlTagsAndDecodesEntities() {
-    assertEquals("Background Sleep & mood improved.",
+    assertEquals(
+        "Background Sleep & mood improved.",
         TextCleaner.readable("<b><i>Background</i></b> Sleep &amp; mood improved."));
-    assertEquals(List.of("sleep", "mood", "improv"), chain.terms("<b>Sleep</b> &amp; <i>mood</i> improved"));
+    assertEquals(
+        List.of("sleep", "mood", "improv"), chain.terms("<b>Sleep</b> &amp; <i>mood</i> improved"));
   }
 
   @Test
   void undoesDoubleEscapedEntities() {
     // Karger abstracts in OpenAlex (Oud_2018): escaped HTML, sometimes escaped twice
-    assertEquals("Background: Methods: sleep", TextCleaner.readable("&lt;b&gt;&lt;i&gt;Background:&lt;/i&gt;&lt;/b&gt; Methods: sleep"));
-    assertEquals("Background sleep", TextCleaner.readable("&amp;lt;b&amp;gt;Background&amp;lt;/b&amp;gt; sleep"));
-    List<String> terms = chain.terms("&lt;b&gt;&lt;i&gt;Background:&lt;/i&gt;&lt;/b&gt; insomnia &amp;lt;i&amp;gt;therapy");
+    assertEquals(
+        "Background: Methods: sleep",
+        TextCleaner.readable("&lt;b&gt;&lt;i&gt;Background:&lt;/i&gt;&lt;/b&gt; Methods: sleep"));
+    assertEquals(
+        "Background sleep",
+        TextCleaner.readable("&amp;lt;b&amp;gt;Background&amp;lt;/b&amp;gt; sleep"));
+    List<String> terms =
+        chain.terms(
+            "&lt;b&gt;&lt;i&gt;Background:&lt;/i&gt;&lt;/b&gt; insomnia &amp;lt;i&amp;gt;therapy");
     assertEquals(List.of("insomnia", "therapi"), terms);
   }
 
   @Test
   void stripsJatsAndMathMlMarkup() {
-    String jats = "<jats:p>We study <jats:italic>Escherichia coli</jats:italic> growth"
-        + " <mml:math><mml:mi>x</mml:mi></mml:math>.</jats:p>";
+    String jats =
+        "<jats:p>We study <jats:italic>Escherichia coli</jats:italic> growth"
+            + " <mml:math><mml:mi>x</mml:mi></mml:math>.</jats:p>";
     assertEquals("We study Escherichia coli growth x.", TextCleaner.readable(jats));
     assertEquals(List.of("escherichia", "coli", "growth"), chain.terms(jats));
   }
 
   @Test
   void removesLatexMathAndCommandsButKeepsEmphasisedWords() {
-    String tex = "Covering arrays $S(t,k,v)$ with \\emph{strength} \\cite{colbourn} and $$x^2$$ \\textbf{bounds}.";
+    String tex =
+        "Covering arrays $S(t,k,v)$ with \\emph{strength} \\cite{colbourn} and $$x^2$$ \\textbf{bounds}.";
     assertEquals("Covering arrays with strength and bounds.", TextCleaner.readable(tex));
     assertEquals(List.of("cover", "arrai", "strength", "bound"), chain.terms(tex));
     assertEquals("a b", TextCleaner.readable("a \\(\\alpha\\) b"));
@@ -46,13 +56,16 @@ class TextCleanerTest {
 
   @Test
   void removesUrlsAndDois() {
-    String t = "Code at https://github.com/x/y and www.example.org, data doi:10.5281/zenodo.123 and 10.1000/xyz123.";
+    String t =
+        "Code at https://github.com/x/y and www.example.org, data doi:10.5281/zenodo.123 and 10.1000/xyz123.";
     assertEquals(List.of("code", "data"), chain.terms(t));
   }
 
   @Test
   void numbersPercentagesAndStatisticsNeverBecomeTerms() {
-    List<String> terms = chain.terms("In 10-session trials 95% CI 0.5 to 1,000 mg (p < 0.05, SD 2.1) improved 3D scans");
+    List<String> terms =
+        chain.terms(
+            "In 10-session trials 95% CI 0.5 to 1,000 mg (p < 0.05, SD 2.1) improved 3D scans");
     assertEquals(List.of("session", "trial", "improv", "3d", "scan"), terms);
     for (String t : terms) {
       assertFalse(t.matches("[0-9.,%]+"), t);
@@ -61,30 +74,47 @@ class TextCleanerTest {
 
   @Test
   void academicBoilerplateIsStopped() {
-    assertEquals(List.of("quantiz"),
-        chain.terms("In this paper we propose and show results: eventually, we argue quantization"));
+    assertEquals(
+        List.of("quantiz"),
+        chain.terms(
+            "In this paper we propose and show results: eventually, we argue quantization"));
   }
 
   @Test
   void hyphenatedBoundPrefixesMergeWithClosedSpelling() {
-    assertEquals(chain.terms("nonintrusive load monitoring"), chain.terms("non-intrusive load monitoring"));
+    assertEquals(
+        chain.terms("nonintrusive load monitoring"), chain.terms("non-intrusive load monitoring"));
     assertEquals(List.of("post", "train"), chain.terms("post-training"));
   }
 
   @Test
   void thesaurusReplacesAndDropsTerms() {
-    TextOptions o = TextOptions.DEFAULTS.withThesaurus(Map.of("nilm", "nonintrusive load monitoring",
-        "load monitoring", "nonintrusive load monitoring", "deep", "", "three word label", "x"));
+    TextOptions o =
+        TextOptions.DEFAULTS.withThesaurus(
+            Map.of(
+                "nilm",
+                "nonintrusive load monitoring",
+                "load monitoring",
+                "nonintrusive load monitoring",
+                "deep",
+                "",
+                "three word label",
+                "x"));
     PaperAnalyzer a = new PaperAnalyzer(o);
     // three-word values cannot be one term: those entries are ignored, and reported
     assertTrue(a.thesaurusIgnored().contains("nilm"));
-    TextOptions o2 = TextOptions.DEFAULTS.withBigrams(false).withThesaurus(Map.of("nilm", "monitoring", "deep", ""));
+    TextOptions o2 =
+        TextOptions.DEFAULTS
+            .withBigrams(false)
+            .withThesaurus(Map.of("nilm", "monitoring", "deep", ""));
     PaperAnalyzer b = new PaperAnalyzer(o2);
     assertEquals(List.of("monitor", "learn"), b.terms("NILM deep learning"));
   }
 
   @Test
   void cleanTextIsLeftAsIs() {
-    assertEquals("Plain text, with numbers 0.5 and 95%.", TextCleaner.readable("Plain  text, with numbers 0.5 and 95%."));
+    assertEquals(
+        "Plain text, with numbers 0.5 and 95%.",
+        TextCleaner.readable("Plain  text, with numbers 0.5 and 95%."));
   }
 }

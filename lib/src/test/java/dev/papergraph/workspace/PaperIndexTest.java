@@ -53,9 +53,11 @@ class PaperIndexTest {
   void freeTextSearchFindsTheNearestPapers(@TempDir Path dir) throws IOException {
     try (PaperIndex index = PaperIndex.open(dir)) {
       index.addOrUpdate(SEEDS.papers());
-      List<PaperIndex.SearchHit> hits = index.search(
-          "We propose a post-training quantization method for vision transformers that calibrates "
-              + "quantization parameters with a small calibration set.", 5);
+      List<PaperIndex.SearchHit> hits =
+          index.search(
+              "We propose a post-training quantization method for vision transformers that calibrates "
+                  + "quantization parameters with a small calibration set.",
+              5);
       assertEquals(5, hits.size());
       for (PaperIndex.SearchHit h : hits) {
         assertTrue(h.paper().title().toLowerCase(Locale.ROOT).contains("quant"), h.paper().title());
@@ -63,8 +65,9 @@ class PaperIndexTest {
       for (int i = 1; i < hits.size(); i++) {
         assertTrue(hits.get(i - 1).score() >= hits.get(i).score());
       }
-      assertTrue(index.search("grokking", 3).stream()
-          .allMatch(h -> h.paper().title().toLowerCase(Locale.ROOT).contains("grok")));
+      assertTrue(
+          index.search("grokking", 3).stream()
+              .allMatch(h -> h.paper().title().toLowerCase(Locale.ROOT).contains("grok")));
       assertEquals(List.of(), index.search("the of and", 3));
     }
   }
@@ -72,8 +75,11 @@ class PaperIndexTest {
   @Test
   void refusesAnIndexBuiltWithOtherTextOptions(@TempDir Path dir) throws IOException {
     PaperIndex.open(dir).close();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PaperIndex.open(dir, TextOptions.DEFAULTS.withStemmer(TextOptions.Stemmer.KSTEM)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PaperIndex.open(dir, TextOptions.DEFAULTS.withStemmer(TextOptions.Stemmer.KSTEM)));
     assertTrue(e.getMessage().contains("rebuild it"), e.getMessage());
   }
 }

@@ -35,16 +35,22 @@ class PaperLookupTest {
   @Test
   void ambiguousFragmentListsEveryTitleContainingIt() {
     var m = assertInstanceOf(PaperLookup.Ambiguous.class, seeds.find("grok"));
-    long expected = Seeds.corpus().papers().stream()
-        .filter(p -> p.title().toLowerCase(java.util.Locale.ROOT).contains("grok")).count();
+    long expected =
+        Seeds.corpus().papers().stream()
+            .filter(p -> p.title().toLowerCase(java.util.Locale.ROOT).contains("grok"))
+            .count();
     assertEquals(expected, m.candidates().size());
     assertTrue(m.candidates().size() >= 7, "the seeds have at least 7 grokking titles");
-    assertTrue(m.candidates().stream().allMatch(p -> p.title().toLowerCase(java.util.Locale.ROOT).contains("grok")));
+    assertTrue(
+        m.candidates().stream()
+            .allMatch(p -> p.title().toLowerCase(java.util.Locale.ROOT).contains("grok")));
   }
 
   @Test
   void unknownTitleSuggestsClosestTitles() {
-    var m = assertInstanceOf(PaperLookup.NotFound.class, seeds.find("Grokking at the Edge of Numerical Stabilty"));
+    var m =
+        assertInstanceOf(
+            PaperLookup.NotFound.class, seeds.find("Grokking at the Edge of Numerical Stabilty"));
     assertEquals("Grokking at the Edge of Numerical Stability", m.closest().get(0).title());
     assertTrue(m.closest().size() <= PaperLookup.SUGGESTIONS);
   }
@@ -57,22 +63,34 @@ class PaperLookupTest {
 
   @Test
   void findsByDoiAndArxivInAnySpelling() {
-    Paper a = Paper.builder().title("Attention Is All You Need")
-        .ids(ExternalIds.of(null, "1706.03762", null, null, null)).build();
-    Paper b = Paper.builder().title("Deep Residual Learning")
-        .ids(ExternalIds.of("10.1109/CVPR.2016.90", null, null, null, null)).build();
+    Paper a =
+        Paper.builder()
+            .title("Attention Is All You Need")
+            .ids(ExternalIds.of(null, "1706.03762", null, null, null))
+            .build();
+    Paper b =
+        Paper.builder()
+            .title("Deep Residual Learning")
+            .ids(ExternalIds.of("10.1109/CVPR.2016.90", null, null, null, null))
+            .build();
     PaperLookup lookup = PaperLookup.of(List.of(a, b));
     assertEquals(a.id(), ((PaperLookup.Found) lookup.find("arXiv:1706.03762v7")).paper().id());
-    assertEquals(a.id(), ((PaperLookup.Found) lookup.find("https://arxiv.org/abs/1706.03762")).paper().id());
-    assertEquals(b.id(), ((PaperLookup.Found) lookup.find("https://doi.org/10.1109/cvpr.2016.90")).paper().id());
-    assertEquals(b.id(), ((PaperLookup.Found) lookup.find("doi:10.1109/CVPR.2016.90")).paper().id());
+    assertEquals(
+        a.id(), ((PaperLookup.Found) lookup.find("https://arxiv.org/abs/1706.03762")).paper().id());
+    assertEquals(
+        b.id(),
+        ((PaperLookup.Found) lookup.find("https://doi.org/10.1109/cvpr.2016.90")).paper().id());
+    assertEquals(
+        b.id(), ((PaperLookup.Found) lookup.find("doi:10.1109/CVPR.2016.90")).paper().id());
   }
 
   @Test
   void exactTitleWinsOverLongerTitlesContainingIt() {
     Paper shortOne = Paper.builder().title("Grokking").build();
     Paper longOne = Paper.builder().title("Grokking Revisited").build();
-    var m = assertInstanceOf(PaperLookup.Found.class, PaperLookup.of(List.of(longOne, shortOne)).find("grokking"));
+    var m =
+        assertInstanceOf(
+            PaperLookup.Found.class, PaperLookup.of(List.of(longOne, shortOne)).find("grokking"));
     assertEquals(shortOne.id(), m.paper().id());
   }
 }

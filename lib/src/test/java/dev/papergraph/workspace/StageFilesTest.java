@@ -25,11 +25,24 @@ class StageFilesTest {
 
   @Test
   void linksRoundTripWithTheirExplanations() throws Exception {
-    List<Link> links = List.of(
-        new Link("arxiv:1", "arxiv:2", new EdgeExplanation(0.41, 0.52, 0.2, 0, 0.1, 0,
-            List.of(new SharedTerm("quantiz", "quantization", 0.3), new SharedTerm("post train", "post-training", 0.1)),
-            List.of("cs.LG"), List.of("doi:10.1/x"))),
-        new Link("arxiv:1", "title:ff", EdgeExplanation.ofScore(0.1 + 0.2)));
+    List<Link> links =
+        List.of(
+            new Link(
+                "arxiv:1",
+                "arxiv:2",
+                new EdgeExplanation(
+                    0.41,
+                    0.52,
+                    0.2,
+                    0,
+                    0.1,
+                    0,
+                    List.of(
+                        new SharedTerm("quantiz", "quantization", 0.3),
+                        new SharedTerm("post train", "post-training", 0.1)),
+                    List.of("cs.LG"),
+                    List.of("doi:10.1/x"))),
+            new Link("arxiv:1", "title:ff", EdgeExplanation.ofScore(0.1 + 0.2)));
     Path f = tmp.resolve("edges.tsv");
     StageFiles.writeLinks(f, links);
     assertEquals(links, StageFiles.readLinks(tmp, f));
@@ -63,8 +76,21 @@ class StageFilesTest {
 
   @Test
   void finding4_tabsAndLineBreaksInValuesRoundTrip() throws Exception {
-    List<Link> links = List.of(new Link("a", "b", new EdgeExplanation(0.5, 0.5, 0, 0, 0, 0,
-        List.of(new SharedTerm("x", "two\twords", 0.5)), List.of("topic\nline"), List.of())));
+    List<Link> links =
+        List.of(
+            new Link(
+                "a",
+                "b",
+                new EdgeExplanation(
+                    0.5,
+                    0.5,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(new SharedTerm("x", "two\twords", 0.5)),
+                    List.of("topic\nline"),
+                    List.of())));
     Path f = tmp.resolve("edges.tsv");
     StageFiles.writeLinks(f, links);
     EdgeExplanation back = StageFiles.readLinks(tmp, f).get(0).explanation();
@@ -74,21 +100,29 @@ class StageFilesTest {
 
   @Test
   void catalogRoundTripsWithCommunities() throws Exception {
-    var p1 = dev.papergraph.model.Paper.builder().title("A title\twith a tab")
-        .ids(dev.papergraph.model.ExternalIds.of("10.1/x", "2101.00001", null, null, null)).build();
+    var p1 =
+        dev.papergraph.model.Paper.builder()
+            .title("A title\twith a tab")
+            .ids(dev.papergraph.model.ExternalIds.of("10.1/x", "2101.00001", null, null, null))
+            .build();
     var p2 = dev.papergraph.model.Paper.builder().title("Plain").build();
     Path f = tmp.resolve("catalog.tsv");
     StageFiles.writeCatalog(f, List.of(p1, p2), Map.of(p1.id(), 3));
     List<PaperRef> back = StageFiles.readCatalog(tmp, f);
-    assertEquals(List.of(new PaperRef(p1.id(), "A title\twith a tab", p1.ids(), 3), new PaperRef(p2.id(), "Plain",
-        p2.ids(), -1)), back);
+    assertEquals(
+        List.of(
+            new PaperRef(p1.id(), "A title\twith a tab", p1.ids(), 3),
+            new PaperRef(p2.id(), "Plain", p2.ids(), -1)),
+        back);
   }
 
   @Test
   void damagedColumnFileNamesFileAndLine() throws Exception {
     Path f = Files.writeString(tmp.resolve("centralities.tsv"), "id\tpagerank\na\t0.5\nb\tlots\n");
     var e = assertThrows(WorkspaceException.class, () -> StageFiles.readCentralities(tmp, f));
-    assertTrue(e.getMessage().startsWith("damaged workspace: centralities.tsv (line 3 is not a row of numbers"),
+    assertTrue(
+        e.getMessage()
+            .startsWith("damaged workspace: centralities.tsv (line 3 is not a row of numbers"),
         e.getMessage());
   }
 

@@ -1,7 +1,6 @@
 package dev.papergraph.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 12's data-safety findings on the workspace: each test is named after the finding it pins. */
+/**
+ * Issue 12's data-safety findings on the workspace: each test is named after the finding it pins.
+ */
 class WorkspaceSafetyTest {
 
   @TempDir Path tmp;
@@ -28,15 +29,21 @@ class WorkspaceSafetyTest {
   static InputSource jsonl(String name, String... titles) {
     StringBuilder b = new StringBuilder();
     for (String t : titles) {
-      b.append("{\"title\":\"").append(t).append("\",\"abstract\":\"About ").append(t)
+      b.append("{\"title\":\"")
+          .append(t)
+          .append("\",\"abstract\":\"About ")
+          .append(t)
           .append(" and shared words for links\",\"provenance\":[]}\n");
     }
     return InputSource.ofBytes(name, b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static Workspace small(Path dir) throws IOException {
-    return Workspace.build(dir, List.of(jsonl("a.jsonl", "Alpha graphs", "Beta graphs", "Gamma trees")),
-        BuildOptions.DEFAULTS, Progress.NONE);
+    return Workspace.build(
+        dir,
+        List.of(jsonl("a.jsonl", "Alpha graphs", "Beta graphs", "Gamma trees")),
+        BuildOptions.DEFAULTS,
+        Progress.NONE);
   }
 
   /** Every file below a folder by relative path, with its content: a byte-exact picture. */
@@ -44,7 +51,9 @@ class WorkspaceSafetyTest {
     Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        m.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+        m.put(
+            root.relativize(p).toString(),
+            java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
       }
     }
     return m;
@@ -61,14 +70,19 @@ class WorkspaceSafetyTest {
   @Test
   void finding1_foreignFolderWithWorkspaceJsonIsNeverDeleted() throws Exception {
     Path nx = Files.createDirectories(tmp.resolve("nx-project"));
-    Files.writeString(nx.resolve("workspace.json"), "{\"version\": 2, \"projects\": {\"app\": \"apps/app\"}}");
+    Files.writeString(
+        nx.resolve("workspace.json"), "{\"version\": 2, \"projects\": {\"app\": \"apps/app\"}}");
     Files.createDirectories(nx.resolve("apps/app"));
     Files.writeString(nx.resolve("apps/app/main.ts"), "console.log('mine')");
     Map<String, String> before = snapshot(nx);
 
     var e = assertThrows(WorkspaceException.class, () -> small(nx));
-    assertTrue(e.getMessage().startsWith("a folder with other content is in the way in " + nx), e.getMessage());
-    assertTrue(e.getMessage().contains("workspace.json (not a papergraph workspace marker)"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("a folder with other content is in the way in " + nx),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("workspace.json (not a papergraph workspace marker)"),
+        e.getMessage());
     assertEquals(before, snapshot(nx));
     assertEquals(List.of("nx-project"), names(tmp), "nothing written beside it either");
   }
@@ -76,11 +90,14 @@ class WorkspaceSafetyTest {
   @Test
   void finding1_markerWithPapergraphFormatIdButForeignFilesIsNeverDeleted() throws Exception {
     Path thesis = Files.createDirectories(tmp.resolve("thesis"));
-    Files.writeString(thesis.resolve("workspace.json"), "{\"format\":\"papergraph-workspace\",\"version\":2}");
+    Files.writeString(
+        thesis.resolve("workspace.json"), "{\"format\":\"papergraph-workspace\",\"version\":2}");
     Files.writeString(thesis.resolve("chapter1.tex"), "\\chapter{One}");
     Map<String, String> before = snapshot(thesis);
     var e = assertThrows(WorkspaceException.class, () -> small(thesis));
-    assertTrue(e.getMessage().contains("it holds chapter1.tex, which papergraph did not write"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("it holds chapter1.tex, which papergraph did not write"),
+        e.getMessage());
     assertEquals(before, snapshot(thesis));
   }
 
@@ -104,9 +121,13 @@ class WorkspaceSafetyTest {
   void finding1_ownWorkspaceAndEmptyFolderAreReplaced() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("empty"));
     small(dir);
-    Workspace.build(dir, List.of(jsonl("b.jsonl", "Delta graphs", "Epsilon graphs")), BuildOptions.DEFAULTS,
+    Workspace.build(
+        dir,
+        List.of(jsonl("b.jsonl", "Delta graphs", "Epsilon graphs")),
+        BuildOptions.DEFAULTS,
         Progress.NONE);
-    assertEquals(List.of("Delta graphs", "Epsilon graphs"),
+    assertEquals(
+        List.of("Delta graphs", "Epsilon graphs"),
         Workspace.open(dir).papers().stream().map(Paper::title).toList());
     assertEquals(List.of("empty"), names(tmp), "no staging folder, old copy or lock left");
   }
@@ -118,20 +139,40 @@ class WorkspaceSafetyTest {
     Path dir = tmp.resolve("ws");
     small(dir);
     Map<String, String> before = snapshot(dir);
-    InputSource rejected = InputSource.ofBytes("bad.jsonl",
-        "{\"abstract\":\"no title\",\"provenance\":[]}\n{\"abstract\":\"none here\",\"provenance\":[]}\n"
-            .getBytes(StandardCharsets.UTF_8));
-    var e = assertThrows(NothingImportedException.class, () -> Workspace.build(dir, List.of(rejected),
-        BuildOptions.DEFAULTS.withFormat(Format.PAPERGRAPH_JSONL), Progress.NONE));
-    assertTrue(e.getMessage().startsWith("no papers imported: 2 records read, 2 rejected (first: "), e.getMessage());
+    InputSource rejected =
+        InputSource.ofBytes(
+            "bad.jsonl",
+            "{\"abstract\":\"no title\",\"provenance\":[]}\n{\"abstract\":\"none here\",\"provenance\":[]}\n"
+                .getBytes(StandardCharsets.UTF_8));
+    var e =
+        assertThrows(
+            NothingImportedException.class,
+            () ->
+                Workspace.build(
+                    dir,
+                    List.of(rejected),
+                    BuildOptions.DEFAULTS.withFormat(Format.PAPERGRAPH_JSONL),
+                    Progress.NONE));
+    assertTrue(
+        e.getMessage().startsWith("no papers imported: 2 records read, 2 rejected (first: "),
+        e.getMessage());
     assertTrue(e.getMessage().contains("the workspace there is unchanged"), e.getMessage());
     assertEquals(2, e.report().rejected());
     assertEquals(before, snapshot(dir));
 
     InputSource empty = InputSource.ofBytes("empty.jsonl", new byte[0]);
-    var none = assertThrows(NothingImportedException.class,
-        () -> Workspace.build(dir, List.of(empty), BuildOptions.DEFAULTS.withFormat(Format.PAPERGRAPH_JSONL), Progress.NONE));
-    assertTrue(none.getMessage().startsWith("no papers imported: the inputs hold no record"), none.getMessage());
+    var none =
+        assertThrows(
+            NothingImportedException.class,
+            () ->
+                Workspace.build(
+                    dir,
+                    List.of(empty),
+                    BuildOptions.DEFAULTS.withFormat(Format.PAPERGRAPH_JSONL),
+                    Progress.NONE));
+    assertTrue(
+        none.getMessage().startsWith("no papers imported: the inputs hold no record"),
+        none.getMessage());
     assertEquals(before, snapshot(dir));
     assertEquals(List.of("ws"), names(tmp));
   }
@@ -142,8 +183,10 @@ class WorkspaceSafetyTest {
     small(dir);
     Map<String, String> before = snapshot(dir);
     InputSource empty = InputSource.ofBytes("empty.jsonl", new byte[0]);
-    var e = assertThrows(NothingImportedException.class,
-        () -> Workspace.add(dir, List.of(empty), Format.PAPERGRAPH_JSONL, Progress.NONE));
+    var e =
+        assertThrows(
+            NothingImportedException.class,
+            () -> Workspace.add(dir, List.of(empty), Format.PAPERGRAPH_JSONL, Progress.NONE));
     assertTrue(e.getMessage().startsWith("no records to add"), e.getMessage());
     assertEquals(before, snapshot(dir));
   }
@@ -154,32 +197,51 @@ class WorkspaceSafetyTest {
   void finding3_eachDamagedStageFileIsNamedWhenRead() throws Exception {
     Path dir = tmp.resolve("ws");
     Workspace built = small(dir);
-    Map<String, IoCall> readers = Map.of(
-        "catalog.tsv", Workspace::catalog,
-        "edges.tsv", Workspace::links,
-        "centralities.tsv", Workspace::centralities,
-        "layout.tsv", Workspace::layout,
-        "communities.json", Workspace::communities,
-        "manifest.json", Workspace::manifest,
-        "import-report.json", Workspace::importReport,
-        "engine-options.json", w -> w.search("alpha", 1));
+    Map<String, IoCall> readers =
+        Map.of(
+            "catalog.tsv", Workspace::catalog,
+            "edges.tsv", Workspace::links,
+            "centralities.tsv", Workspace::centralities,
+            "layout.tsv", Workspace::layout,
+            "communities.json", Workspace::communities,
+            "manifest.json", Workspace::manifest,
+            "import-report.json", Workspace::importReport,
+            "engine-options.json", w -> w.search("alpha", 1));
     for (var r : readers.entrySet()) {
       Path file = dir.resolve(r.getKey());
       byte[] good = Files.readAllBytes(file);
       // truncated: the size no longer matches
       Files.write(file, java.util.Arrays.copyOf(good, good.length / 2));
-      var cut = assertThrows(WorkspaceException.class, () -> r.getValue().call(Workspace.open(dir)), r.getKey());
-      assertTrue(cut.getMessage().startsWith("damaged workspace: " + r.getKey() + " ("
-          + good.length / 2 + " bytes, " + good.length + " expected)"), cut.getMessage());
+      var cut =
+          assertThrows(
+              WorkspaceException.class, () -> r.getValue().call(Workspace.open(dir)), r.getKey());
+      assertTrue(
+          cut.getMessage()
+              .startsWith(
+                  "damaged workspace: "
+                      + r.getKey()
+                      + " ("
+                      + good.length / 2
+                      + " bytes, "
+                      + good.length
+                      + " expected)"),
+          cut.getMessage());
       // one byte changed, same size: the checksum differs
       byte[] flipped = good.clone();
       flipped[good.length - 2] ^= 0x01;
       Files.write(file, flipped);
-      var bad = assertThrows(WorkspaceException.class, () -> r.getValue().call(Workspace.open(dir)), r.getKey());
-      assertTrue(bad.getMessage().startsWith("damaged workspace: " + r.getKey() + " ("), bad.getMessage());
+      var bad =
+          assertThrows(
+              WorkspaceException.class, () -> r.getValue().call(Workspace.open(dir)), r.getKey());
+      assertTrue(
+          bad.getMessage().startsWith("damaged workspace: " + r.getKey() + " ("), bad.getMessage());
       Files.delete(file);
-      var gone = assertThrows(WorkspaceException.class, () -> r.getValue().call(Workspace.open(dir)), r.getKey());
-      assertTrue(gone.getMessage().startsWith("damaged workspace: " + r.getKey() + " (missing)"), gone.getMessage());
+      var gone =
+          assertThrows(
+              WorkspaceException.class, () -> r.getValue().call(Workspace.open(dir)), r.getKey());
+      assertTrue(
+          gone.getMessage().startsWith("damaged workspace: " + r.getKey() + " (missing)"),
+          gone.getMessage());
       Files.write(file, good);
     }
     assertEquals(built.links(), Workspace.open(dir).links(), "whole again once restored");
@@ -204,15 +266,27 @@ class WorkspaceSafetyTest {
     small(dir);
     Path segments;
     try (Stream<Path> s = Files.list(dir.resolve("index"))) {
-      segments = s.filter(p -> p.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+      segments =
+          s.filter(p -> p.getFileName().toString().startsWith("segments_"))
+              .findFirst()
+              .orElseThrow();
     }
     Files.delete(segments);
     Map<String, String> before = snapshot(dir);
     var read = assertThrows(WorkspaceException.class, () -> Workspace.open(dir).papers());
-    assertEquals("damaged workspace: index/" + segments.getFileName() + " (missing) in " + dir
-        + ": rebuild it with `papergraph build`", read.getMessage());
-    var add = assertThrows(WorkspaceException.class,
-        () -> Workspace.add(dir, List.of(jsonl("more.jsonl", "Zeta graphs")), null, Progress.NONE));
+    assertEquals(
+        "damaged workspace: index/"
+            + segments.getFileName()
+            + " (missing) in "
+            + dir
+            + ": rebuild it with `papergraph build`",
+        read.getMessage());
+    var add =
+        assertThrows(
+            WorkspaceException.class,
+            () ->
+                Workspace.add(
+                    dir, List.of(jsonl("more.jsonl", "Zeta graphs")), null, Progress.NONE));
     assertTrue(add.getMessage().startsWith("damaged workspace: index/segments_"), add.getMessage());
     assertEquals(before, snapshot(dir), "a damaged workspace is not extended");
     assertEquals(List.of("ws"), names(tmp));
@@ -230,7 +304,9 @@ class WorkspaceSafetyTest {
     b[b.length / 2] ^= 0x20;
     Files.write(biggest, b);
     var e = assertThrows(WorkspaceException.class, () -> Workspace.open(dir).papers());
-    assertTrue(e.getMessage().startsWith("damaged workspace: index/" + biggest.getFileName() + " (checksum "),
+    assertTrue(
+        e.getMessage()
+            .startsWith("damaged workspace: index/" + biggest.getFileName() + " (checksum "),
         e.getMessage());
   }
 
@@ -255,35 +331,67 @@ class WorkspaceSafetyTest {
   @Test
   void finding4_idsAndTitlesWithTabsLineBreaksAndControlCharactersRoundTrip() throws Exception {
     Path dir = tmp.resolve("ws");
-    String nasty = "Tab\\there, line\\nbreak, return\\r, bell\\u0007, unit\\u001f, record\\u001e, back\\\\slash";
-    String json = "{\"title\":\"" + nasty + " graphs\",\"abstract\":\"graphs and trees\",\"ids\":{\"pmid\":\"1234\"},"
-        + "\"provenance\":[]}\n{\"title\":\"Plain graphs\",\"abstract\":\"graphs and trees\",\"provenance\":[]}\n";
-    Workspace built = Workspace.build(dir, List.of(InputSource.ofBytes("n.jsonl", json.getBytes(StandardCharsets.UTF_8))),
-        BuildOptions.DEFAULTS, Progress.NONE);
+    String nasty =
+        "Tab\\there, line\\nbreak, return\\r, bell\\u0007, unit\\u001f, record\\u001e, back\\\\slash";
+    String json =
+        "{\"title\":\""
+            + nasty
+            + " graphs\",\"abstract\":\"graphs and trees\",\"ids\":{\"pmid\":\"1234\"},"
+            + "\"provenance\":[]}\n{\"title\":\"Plain graphs\",\"abstract\":\"graphs and trees\",\"provenance\":[]}\n";
+    Workspace built =
+        Workspace.build(
+            dir,
+            List.of(InputSource.ofBytes("n.jsonl", json.getBytes(StandardCharsets.UTF_8))),
+            BuildOptions.DEFAULTS,
+            Progress.NONE);
     Workspace opened = Workspace.open(dir);
     assertEquals(built.papers(), opened.papers());
     assertEquals(built.catalog(), opened.catalog());
     assertEquals(built.links(), opened.links());
     assertEquals(built.centralities(), opened.centralities());
     assertEquals(built.layout(), opened.layout());
-    String title = opened.catalog().stream().map(PaperRef::title).filter(t -> t.startsWith("Tab")).findFirst()
-        .orElseThrow();
+    String title =
+        opened.catalog().stream()
+            .map(PaperRef::title)
+            .filter(t -> t.startsWith("Tab"))
+            .findFirst()
+            .orElseThrow();
     // the readers' door (read.RecordDoor) makes a title one line: control characters become spaces
     assertEquals("Tab here, line break, return , bell , unit , record , back\\slash graphs", title);
-    assertEquals(3, Files.readAllLines(dir.resolve("catalog.tsv")).size(), "a header and one line a paper");
+    assertEquals(
+        3, Files.readAllLines(dir.resolve("catalog.tsv")).size(), "a header and one line a paper");
   }
 
   @Test
-  void finding4_stageFilesRoundTripIdsWithEveryControlCharacterAndLoneSurrogates() throws Exception {
+  void finding4_stageFilesRoundTripIdsWithEveryControlCharacterAndLoneSurrogates()
+      throws Exception {
     StringBuilder all = new StringBuilder("id");
     for (char c = 0; c < 0x20; c++) {
       all.append(c);
     }
-    all.append('\u007f').append('\\').append("\\t").append('\ud800').append("x").append('\udc00').append("😀");
+    all.append('\u007f')
+        .append('\\')
+        .append("\\t")
+        .append('\ud800')
+        .append("x")
+        .append('\udc00')
+        .append("😀");
     String id = all.toString();
-    var links = List.of(new dev.papergraph.similarity.Link("b\tc", id,
-        new dev.papergraph.similarity.EdgeExplanation(0.5, 0.5, 0, 0, 0, 0,
-            List.of(new dev.papergraph.similarity.SharedTerm(id, id, 0.5)), List.of(id, "t"), List.of(id))));
+    var links =
+        List.of(
+            new dev.papergraph.similarity.Link(
+                "b\tc",
+                id,
+                new dev.papergraph.similarity.EdgeExplanation(
+                    0.5,
+                    0.5,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(new dev.papergraph.similarity.SharedTerm(id, id, 0.5)),
+                    List.of(id, "t"),
+                    List.of(id))));
     Path f = tmp.resolve("edges.tsv");
     StageFiles.writeLinks(f, links);
     assertEquals(links, StageFiles.readLinks(tmp, f));
@@ -296,24 +404,41 @@ class WorkspaceSafetyTest {
   @Test
   void finding4_anAbstractOver20MillionCharactersIsSavedReadAndAddedTo() throws Exception {
     StringBuilder big = new StringBuilder(20_000_100);
-    // long words keep the token count (and the test's time) down; the character count is what matters
-    String[] words = {"graphtheoreticalapproach ", "treedecompositionmethods ", "nodeembeddingtechniques ",
-        "edgeweightedpathfinding "};
+    // long words keep the token count (and the test's time) down; the character count is what
+    // matters
+    String[] words = {
+      "graphtheoreticalapproach ",
+      "treedecompositionmethods ",
+      "nodeembeddingtechniques ",
+      "edgeweightedpathfinding "
+    };
     for (int i = 0; big.length() <= 20_050_000; i++) {
       big.append(words[i % words.length]);
     }
     // a CSV reader takes a cell of any length: the workspace must keep whatever a reader accepted
-    String csv = "title,abstract\nA very long paper," + big + "\nA short paper on graph trees,graph tree node\n";
+    String csv =
+        "title,abstract\nA very long paper,"
+            + big
+            + "\nA short paper on graph trees,graph tree node\n";
     big = null;
     Path dir = tmp.resolve("ws");
-    Workspace.build(dir, List.of(InputSource.ofBytes("big.csv", csv.getBytes(StandardCharsets.UTF_8))),
-        BuildOptions.DEFAULTS.withFormat(Format.CSV), Progress.NONE);
+    Workspace.build(
+        dir,
+        List.of(InputSource.ofBytes("big.csv", csv.getBytes(StandardCharsets.UTF_8))),
+        BuildOptions.DEFAULTS.withFormat(Format.CSV),
+        Progress.NONE);
     csv = null;
     // the readers' door (read.Limits) rejects an abstract over 1 M characters with its reason; the
     // rest is saved, read and added to
     List<Paper> papers = Workspace.open(dir).papers();
     assertEquals(1, papers.size());
-    assertTrue(Workspace.open(dir).importReport().rejections().get(0).reason().contains("over the limit of 1000000"));
+    assertTrue(
+        Workspace.open(dir)
+            .importReport()
+            .rejections()
+            .get(0)
+            .reason()
+            .contains("over the limit of 1000000"));
     Workspace.add(dir, List.of(jsonl("more.jsonl", "Another graph paper")), null, Progress.NONE);
     Workspace added = Workspace.open(dir);
     assertEquals(2, added.papers().size());
@@ -327,18 +452,23 @@ class WorkspaceSafetyTest {
     Path dir = tmp.resolve("ws");
     Workspace built = small(dir);
     Map<String, String> before = snapshot(dir);
-    // the state a kill between the two renames leaves: the old workspace aside, the new one complete
+    // the state a kill between the two renames leaves: the old workspace aside, the new one
+    // complete
     Path old = tmp.resolve(".ws.old-4242-1a2b");
     Files.move(dir, old);
     Path staging = tmp.resolve(".ws.building-4242-1a2c");
-    Workspace.build(tmp.resolve("other"), List.of(jsonl("b.jsonl", "Other graphs")), BuildOptions.DEFAULTS,
+    Workspace.build(
+        tmp.resolve("other"),
+        List.of(jsonl("b.jsonl", "Other graphs")),
+        BuildOptions.DEFAULTS,
         Progress.NONE);
     Files.move(tmp.resolve("other"), staging);
 
     Workspace opened = Workspace.open(dir);
     assertEquals(built.papers(), opened.papers());
     assertEquals(before, snapshot(dir));
-    assertEquals(List.of("ws"), names(tmp), "the old copy restored, the killed build's new folder deleted");
+    assertEquals(
+        List.of("ws"), names(tmp), "the old copy restored, the killed build's new folder deleted");
   }
 
   @Test
@@ -346,7 +476,10 @@ class WorkspaceSafetyTest {
     Path dir = tmp.resolve("ws");
     small(dir);
     Files.move(dir, tmp.resolve(".ws.old-17-ff"));
-    Workspace.build(dir, List.of(jsonl("b.jsonl", "Delta graphs", "Epsilon trees")), BuildOptions.DEFAULTS,
+    Workspace.build(
+        dir,
+        List.of(jsonl("b.jsonl", "Delta graphs", "Epsilon trees")),
+        BuildOptions.DEFAULTS,
         Progress.NONE);
     assertEquals(2, Workspace.open(dir).papers().size());
     assertEquals(List.of("ws"), names(tmp));
@@ -356,7 +489,8 @@ class WorkspaceSafetyTest {
   void finding6_leftoversOfKilledBuildsAreDeletedButNotForeignLookalikes() throws Exception {
     Path dir = tmp.resolve("ws");
     small(dir);
-    // a killed build's half-written staging folder: stage files, an AtomicOutput temporary, an index
+    // a killed build's half-written staging folder: stage files, an AtomicOutput temporary, an
+    // index
     Path staging = Files.createDirectories(tmp.resolve(".ws.building-99-abc"));
     Files.writeString(staging.resolve("import-report.json"), "{}");
     Files.writeString(staging.resolve(".catalog.tsv.123456.tmp"), "id\t");
@@ -385,12 +519,23 @@ class WorkspaceSafetyTest {
     Map<String, String> before = snapshot(dir);
     try (var lock = WorkspaceStore.BuildLock.acquire(dir.toAbsolutePath(), "build")) {
       var e = assertThrows(WorkspaceException.class, () -> small(dir));
-      assertTrue(e.getMessage().startsWith("another papergraph build is writing this workspace (process "
-          + ProcessHandle.current().pid() + ") in " + dir), e.getMessage());
-      var a = assertThrows(WorkspaceException.class,
-          () -> Workspace.add(dir, List.of(jsonl("m.jsonl", "More graphs")), null, Progress.NONE));
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "another papergraph build is writing this workspace (process "
+                      + ProcessHandle.current().pid()
+                      + ") in "
+                      + dir),
+          e.getMessage());
+      var a =
+          assertThrows(
+              WorkspaceException.class,
+              () ->
+                  Workspace.add(
+                      dir, List.of(jsonl("m.jsonl", "More graphs")), null, Progress.NONE));
       assertTrue(a.getMessage().startsWith("another papergraph build"), a.getMessage());
-      assertEquals(3, Workspace.open(dir).papers().size(), "queries still read the workspace meanwhile");
+      assertEquals(
+          3, Workspace.open(dir).papers().size(), "queries still read the workspace meanwhile");
     }
     assertEquals(before, snapshot(dir));
     small(dir);
@@ -403,41 +548,54 @@ class WorkspaceSafetyTest {
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       var ready = new java.util.concurrent.CountDownLatch(1);
-      // the first build waits in its read stage, holding the lock, until the second has been refused
-      Progress waiting = new Progress() {
-        @Override
-        public void start(String stage, long total) {
-          if (stage.equals("read")) {
-            try {
-              ready.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+      // the first build waits in its read stage, holding the lock, until the second has been
+      // refused
+      Progress waiting =
+          new Progress() {
+            @Override
+            public void start(String stage, long total) {
+              if (stage.equals("read")) {
+                try {
+                  ready.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
             }
-          }
-        }
 
-        @Override
-        public void advance(long units) {}
+            @Override
+            public void advance(long units) {}
 
-        @Override
-        public void finish() {}
-      };
-      var first = pool.submit(() -> Workspace.build(dir, List.of(jsonl("a.jsonl", "Alpha graphs", "Beta graphs")),
-          BuildOptions.DEFAULTS, waiting));
+            @Override
+            public void finish() {}
+          };
+      var first =
+          pool.submit(
+              () ->
+                  Workspace.build(
+                      dir,
+                      List.of(jsonl("a.jsonl", "Alpha graphs", "Beta graphs")),
+                      BuildOptions.DEFAULTS,
+                      waiting));
       for (int i = 0; i < 200 && !Files.exists(tmp.resolve(".ws.lock")); i++) {
         Thread.sleep(25);
       }
       var second = pool.submit(() -> small(dir));
       var e = assertThrows(java.util.concurrent.ExecutionException.class, second::get);
-      assertTrue(e.getCause() instanceof WorkspaceException && e.getCause().getMessage()
-          .startsWith("another papergraph build is writing this workspace"), String.valueOf(e.getCause()));
+      assertTrue(
+          e.getCause() instanceof WorkspaceException
+              && e.getCause()
+                  .getMessage()
+                  .startsWith("another papergraph build is writing this workspace"),
+          String.valueOf(e.getCause()));
       ready.countDown();
       assertEquals(2, first.get().papers().size());
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of("Alpha graphs", "Beta graphs"), Workspace.open(dir).papers().stream().map(Paper::title)
-        .toList());
+    assertEquals(
+        List.of("Alpha graphs", "Beta graphs"),
+        Workspace.open(dir).papers().stream().map(Paper::title).toList());
     assertEquals(List.of("ws"), names(tmp));
   }
 
@@ -452,7 +610,9 @@ class WorkspaceSafetyTest {
       Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
       try {
         var e = assertThrows(WorkspaceException.class, () -> small(dir));
-        assertTrue(e.getMessage().startsWith("the workspace folder " + ro.getFileName() + " is read-only in " + dir),
+        assertTrue(
+            e.getMessage()
+                .startsWith("the workspace folder " + ro.getFileName() + " is read-only in " + dir),
             e.getMessage());
         assertTrue(e.getMessage().endsWith("nothing was changed"), e.getMessage());
       } finally {

@@ -52,8 +52,11 @@ class WorkspaceTest {
     assertEquals(5, m.inputs().size());
     assertEquals("papergraph/seed/hf-papers/000_2eefaa9733c16c96.txt", m.inputs().get(0).name());
     assertEquals("hf", m.inputs().get(0).format());
-    // reference: sha256sum testdata/src/main/resources/papergraph/seed/hf-papers/000_2eefaa9733c16c96.txt
-    assertEquals("9797d943f04ae4547411fa74f7e75d80676b68a8f438fe841588494eaca61cbc", m.inputs().get(0).sha256());
+    // reference: sha256sum
+    // testdata/src/main/resources/papergraph/seed/hf-papers/000_2eefaa9733c16c96.txt
+    assertEquals(
+        "9797d943f04ae4547411fa74f7e75d80676b68a8f438fe841588494eaca61cbc",
+        m.inputs().get(0).sha256());
     assertEquals(133203, m.inputs().get(0).bytes());
     assertEquals(415L, m.counts().get("papers"));
     assertEquals(72L, m.counts().get("records.merged"));
@@ -66,7 +69,8 @@ class WorkspaceTest {
   void addingInputsGivesTheWorkspaceOfOneBuildOverAllOfThem() throws Exception {
     List<InputSource> seeds = Seeds.sources();
     Path dir = tmp.resolve("added");
-    Workspace first = Workspace.build(dir, seeds.subList(0, 3), BuildOptions.DEFAULTS, Progress.NONE);
+    Workspace first =
+        Workspace.build(dir, seeds.subList(0, 3), BuildOptions.DEFAULTS, Progress.NONE);
     int papersBefore = first.papers().size();
     List<String> segmentsBefore = indexFiles(dir).stream().filter(f -> f.startsWith("_")).toList();
 
@@ -74,7 +78,8 @@ class WorkspaceTest {
 
     Workspace added = Workspace.open(dir);
     assertEquals(415, added.papers().size());
-    assertTrue(papersBefore < 415, "the first three files alone give fewer papers: " + papersBefore);
+    assertTrue(
+        papersBefore < 415, "the first three files alone give fewer papers: " + papersBefore);
     assertEquals(built.papers(), added.papers());
     assertEquals(built.importReport(), added.importReport());
     assertEquals(487, added.importReport().read());
@@ -86,22 +91,32 @@ class WorkspaceTest {
     assertStableIds(first.communities(), added.communities());
     assertEquals(built.centralities(), added.centralities());
     // --add embeds only the texts of the new papers; otherwise the manifest is the one build's
-    int embeddedBefore = ((Number) built.manifest().parameters().get("semantic.embedded")).intValue();
-    int embeddedAdded = ((Number) added.manifest().parameters().get("semantic.embedded")).intValue();
+    int embeddedBefore =
+        ((Number) built.manifest().parameters().get("semantic.embedded")).intValue();
+    int embeddedAdded =
+        ((Number) added.manifest().parameters().get("semantic.embedded")).intValue();
     assertEquals(415, embeddedBefore);
-    assertTrue(embeddedAdded > 0 && embeddedAdded < 415 - papersBefore + 50, "embedded on --add: " + embeddedAdded);
-    assertEquals(built.manifest().withCreated("").toString()
+    assertTrue(
+        embeddedAdded > 0 && embeddedAdded < 415 - papersBefore + 50,
+        "embedded on --add: " + embeddedAdded);
+    assertEquals(
+        built
+            .manifest()
+            .withCreated("")
+            .toString()
             .replace("semantic.embedded=" + embeddedBefore, "semantic.embedded=" + embeddedAdded),
         added.manifest().withCreated("").toString());
     // the saved index was extended, not rebuilt: its segments are all still there
     assertFalse(segmentsBefore.isEmpty());
     List<String> segmentsAfter = indexFiles(dir);
-    assertTrue(segmentsAfter.containsAll(segmentsBefore), segmentsBefore + " not all in " + segmentsAfter);
+    assertTrue(
+        segmentsAfter.containsAll(segmentsBefore), segmentsBefore + " not all in " + segmentsAfter);
     assertEquals(1, Workspace.open(dir).search("grokking edge numerical stability", 1).size());
   }
 
   /** Each community's label and central papers by its members, ids left out. */
-  static java.util.Map<List<String>, List<List<String>>> byMembers(dev.papergraph.analysis.Communities cs) {
+  static java.util.Map<List<String>, List<List<String>>> byMembers(
+      dev.papergraph.analysis.Communities cs) {
     java.util.Map<List<String>, List<List<String>>> out = new java.util.HashMap<>();
     cs.communities().forEach(c -> out.put(c.members(), List.of(c.labelTerms(), c.centralPapers())));
     return out;
@@ -112,7 +127,8 @@ class WorkspaceTest {
    * Jaccard overlaps are each other's strict best share the id (when the id is below the number of
    * communities), and the membership agrees with the communities' ids.
    */
-  static void assertStableIds(dev.papergraph.analysis.Communities before, dev.papergraph.analysis.Communities after) {
+  static void assertStableIds(
+      dev.papergraph.analysis.Communities before, dev.papergraph.analysis.Communities after) {
     int matched = 0;
     for (var b : before.communities()) {
       var bestAfter = strictBest(b.members(), after);
@@ -126,11 +142,13 @@ class WorkspaceTest {
       }
     }
     assertTrue(matched >= 3, "too few communities to check: " + matched);
-    after.communities().forEach(c -> c.members().forEach(m -> assertEquals(c.id(), after.membership().get(m))));
+    after
+        .communities()
+        .forEach(c -> c.members().forEach(m -> assertEquals(c.id(), after.membership().get(m))));
   }
 
-  private static dev.papergraph.analysis.Community strictBest(List<String> members,
-      dev.papergraph.analysis.Communities in) {
+  private static dev.papergraph.analysis.Community strictBest(
+      List<String> members, dev.papergraph.analysis.Communities in) {
     dev.papergraph.analysis.Community best = null;
     double bestJ = 0;
     boolean tie = false;
@@ -151,8 +169,15 @@ class WorkspaceTest {
 
   @Test
   void addingToAFolderWithoutWorkspaceSaysHowToBuildOne() {
-    var e = assertThrows(WorkspaceException.class,
-        () -> Workspace.add(tmp.resolve("nothing-here"), Seeds.sources().subList(0, 1), null, Progress.NONE));
+    var e =
+        assertThrows(
+            WorkspaceException.class,
+            () ->
+                Workspace.add(
+                    tmp.resolve("nothing-here"),
+                    Seeds.sources().subList(0, 1),
+                    null,
+                    Progress.NONE));
     assertTrue(e.getMessage().contains("papergraph build"), e.getMessage());
   }
 
@@ -166,8 +191,16 @@ class WorkspaceTest {
   void searchFindsPapersByFreeTextInTheSavedIndex() throws Exception {
     var hits = Workspace.open(seedDir).search("grokking", 5);
     assertEquals(5, hits.size());
-    hits.forEach(h -> assertTrue(h.paper().title().toLowerCase(java.util.Locale.ROOT).contains("grok")
-        || h.paper().abstractIfKnown().orElse("").toLowerCase(java.util.Locale.ROOT).contains("grok"), h.toString()));
+    hits.forEach(
+        h ->
+            assertTrue(
+                h.paper().title().toLowerCase(java.util.Locale.ROOT).contains("grok")
+                    || h.paper()
+                        .abstractIfKnown()
+                        .orElse("")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("grok"),
+                h.toString()));
   }
 
   @Test
@@ -184,16 +217,21 @@ class WorkspaceTest {
   void openingAFolderWithoutWorkspaceSaysHowToBuildOne() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     var e = assertThrows(WorkspaceException.class, () -> Workspace.open(empty));
-    assertEquals("no papergraph workspace in " + empty + ": build one with `papergraph build [INPUT...]`",
+    assertEquals(
+        "no papergraph workspace in " + empty + ": build one with `papergraph build [INPUT...]`",
         e.getMessage());
-    var missing = assertThrows(WorkspaceException.class, () -> Workspace.open(tmp.resolve("nowhere")));
+    var missing =
+        assertThrows(WorkspaceException.class, () -> Workspace.open(tmp.resolve("nowhere")));
     assertTrue(missing.getMessage().startsWith("no workspace folder in "), missing.getMessage());
   }
 
   @Test
   void damagedWorkspaceNamesTheBrokenFile() throws Exception {
     Path dir = tmp.resolve("damaged");
-    Workspace.build(dir, List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS,
+    Workspace.build(
+        dir,
+        List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")),
+        BuildOptions.DEFAULTS,
         Progress.NONE);
     Files.writeString(dir.resolve("manifest.json"), "{ not json");
     Workspace opened = Workspace.open(dir);
@@ -204,24 +242,40 @@ class WorkspaceTest {
   @Test
   void rebuildReplacesTheWorkspaceAndLeavesNoStagingFolders() throws Exception {
     Path dir = tmp.resolve("rebuilt");
-    Workspace.build(dir, List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS,
+    Workspace.build(
+        dir,
+        List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")),
+        BuildOptions.DEFAULTS,
         Progress.NONE);
-    Workspace.build(dir, List.of(jsonl("b.jsonl",
-        "{\"title\":\"Two\",\"provenance\":[]}\n{\"title\":\"Three\",\"provenance\":[]}")),
-        BuildOptions.DEFAULTS, Progress.NONE);
-    assertEquals(List.of("Two", "Three"), Workspace.open(dir).papers().stream().map(Paper::title).toList());
+    Workspace.build(
+        dir,
+        List.of(
+            jsonl(
+                "b.jsonl",
+                "{\"title\":\"Two\",\"provenance\":[]}\n{\"title\":\"Three\",\"provenance\":[]}")),
+        BuildOptions.DEFAULTS,
+        Progress.NONE);
+    assertEquals(
+        List.of("Two", "Three"), Workspace.open(dir).papers().stream().map(Paper::title).toList());
     try (Stream<Path> s = Files.list(tmp)) {
-      assertFalse(s.anyMatch(p -> p.getFileName().toString().contains(".rebuilt.")), "staging folders left");
+      assertFalse(
+          s.anyMatch(p -> p.getFileName().toString().contains(".rebuilt.")),
+          "staging folders left");
     }
   }
 
   @Test
   void failedBuildLeavesThePreviousWorkspaceIntact() throws Exception {
     Path dir = tmp.resolve("intact");
-    Workspace.build(dir, List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS,
+    Workspace.build(
+        dir,
+        List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")),
+        BuildOptions.DEFAULTS,
         Progress.NONE);
-    InputSource garbage = InputSource.ofBytes("garbage.json", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
-    assertThrows(CorpusFormatException.class,
+    InputSource garbage =
+        InputSource.ofBytes("garbage.json", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
+    assertThrows(
+        CorpusFormatException.class,
         () -> Workspace.build(dir, List.of(garbage), BuildOptions.DEFAULTS, Progress.NONE));
     assertEquals(List.of("One"), Workspace.open(dir).papers().stream().map(Paper::title).toList());
   }
@@ -230,34 +284,46 @@ class WorkspaceTest {
   void refusesToReplaceAFolderThatIsNotAWorkspace() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("mine"));
     Files.writeString(dir.resolve("notes.txt"), "precious");
-    var e = assertThrows(WorkspaceException.class, () -> Workspace.build(dir,
-        List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")), BuildOptions.DEFAULTS, Progress.NONE));
-    assertTrue(e.getMessage().startsWith("a folder with other content is in the way in " + dir), e.getMessage());
+    var e =
+        assertThrows(
+            WorkspaceException.class,
+            () ->
+                Workspace.build(
+                    dir,
+                    List.of(jsonl("a.jsonl", "{\"title\":\"One\",\"provenance\":[]}")),
+                    BuildOptions.DEFAULTS,
+                    Progress.NONE));
+    assertTrue(
+        e.getMessage().startsWith("a folder with other content is in the way in " + dir),
+        e.getMessage());
     assertEquals("precious", Files.readString(dir.resolve("notes.txt")));
   }
 
   @Test
   void reportsProgressStageByStage() throws Exception {
     List<String> events = new ArrayList<>();
-    Progress recorder = new Progress() {
-      @Override
-      public void start(String stage, long total) {
-        events.add("start " + stage + " " + total);
-      }
+    Progress recorder =
+        new Progress() {
+          @Override
+          public void start(String stage, long total) {
+            events.add("start " + stage + " " + total);
+          }
 
-      @Override
-      public void advance(long units) {
-        events.add("+" + units);
-      }
+          @Override
+          public void advance(long units) {
+            events.add("+" + units);
+          }
 
-      @Override
-      public void finish() {
-        events.add("finish");
-      }
-    };
+          @Override
+          public void finish() {
+            events.add("finish");
+          }
+        };
     Workspace.build(tmp.resolve("progress"), Seeds.sources(), BuildOptions.DEFAULTS, recorder);
     assertEquals("start read 5", events.get(0));
-    assertEquals(5, events.subList(0, events.indexOf("finish")).stream().filter(e -> e.equals("+1")).count());
+    assertEquals(
+        5,
+        events.subList(0, events.indexOf("finish")).stream().filter(e -> e.equals("+1")).count());
     assertTrue(events.contains("start save 7"), events.toString());
     for (String stage : new String[] {"similarity", "graph", "analysis", "layout"}) {
       assertTrue(events.contains("start " + stage + " -1"), events.toString());

@@ -36,11 +36,20 @@ class AtomicWriteTest {
     Files.write(target, old);
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KilledWriterMain.class.getName(), target.toString()).redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilledWriterMain.class.getName(),
+                target.toString())
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      // the JVM may print notices first (JAVA_TOOL_OPTIONS: "Picked up ..."): wait for the handshake line itself
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      // the JVM may print notices first (JAVA_TOOL_OPTIONS: "Picked up ..."): wait for the
+      // handshake line itself
       List<String> before = new java.util.ArrayList<>();
       for (String line = out.readLine(); !"writing".equals(line); line = out.readLine()) {
         assertTrue(line != null, "the child ended without starting to write: " + before);
@@ -54,7 +63,9 @@ class AtomicWriteTest {
           tmp = s.filter(p -> p.getFileName().toString().endsWith(".tmp")).findFirst().orElse(null);
         }
       }
-      assertTrue(tmp != null && Files.size(tmp) >= 200_000, "the child never got far enough: " + listing());
+      assertTrue(
+          tmp != null && Files.size(tmp) >= 200_000,
+          "the child never got far enough: " + listing());
       assertTrue(child.isAlive(), "the child finished before it could be killed");
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -64,8 +75,10 @@ class AtomicWriteTest {
 
     assertArrayEquals(old, Files.readAllBytes(target), "the old file is intact");
     List<String> left = listing();
-    assertEquals(2, left.size(), "the killed writer's temporary stays until the next write: " + left);
-    assertTrue(left.get(0).startsWith(".map.graphml.") && left.get(0).endsWith(".tmp"), left.toString());
+    assertEquals(
+        2, left.size(), "the killed writer's temporary stays until the next write: " + left);
+    assertTrue(
+        left.get(0).startsWith(".map.graphml.") && left.get(0).endsWith(".tmp"), left.toString());
 
     Analysis a = TestAnalyses.seed();
     Exports.write(a, ExportFormat.GRAPHML, target, WriteOptions.defaults().withOverwrite(true));
@@ -82,7 +95,10 @@ class AtomicWriteTest {
       for (Path p : files) {
         Files.writeString(p, "keep me");
       }
-      assertThrows(FileAlreadyExistsException.class, () -> Exports.write(a, f, target, WriteOptions.defaults()), f.key());
+      assertThrows(
+          FileAlreadyExistsException.class,
+          () -> Exports.write(a, f, target, WriteOptions.defaults()),
+          f.key());
       for (Path p : files) {
         assertEquals("keep me", Files.readString(p), f.key());
       }
@@ -98,8 +114,10 @@ class AtomicWriteTest {
   void csvChecksBothFilesBeforeWritingEither() throws Exception {
     Path target = dir.resolve("graph.csv");
     Files.writeString(dir.resolve("graph-edges.csv"), "keep me");
-    assertThrows(FileAlreadyExistsException.class,
-        () -> Exports.write(TestAnalyses.seed(), ExportFormat.CSV, target, WriteOptions.defaults()));
+    assertThrows(
+        FileAlreadyExistsException.class,
+        () ->
+            Exports.write(TestAnalyses.seed(), ExportFormat.CSV, target, WriteOptions.defaults()));
     assertEquals(List.of("graph-edges.csv"), listing());
   }
 
@@ -107,12 +125,15 @@ class AtomicWriteTest {
   void aWriteInProgressKeepsItsTemporary() throws Exception {
     Path target = dir.resolve("x.json");
     List<List<Path>> removedMeanwhile = new java.util.ArrayList<>();
-    dev.papergraph.io.AtomicOutput.write(target, false, out -> {
-      out.write('{');
-      out.flush();
-      removedMeanwhile.add(dev.papergraph.io.AtomicOutput.removeStaleTemporaries(target));
-      out.write('}');
-    });
+    dev.papergraph.io.AtomicOutput.write(
+        target,
+        false,
+        out -> {
+          out.write('{');
+          out.flush();
+          removedMeanwhile.add(dev.papergraph.io.AtomicOutput.removeStaleTemporaries(target));
+          out.write('}');
+        });
     assertEquals(List.of(List.of()), removedMeanwhile);
     assertEquals("{}", Files.readString(target));
   }

@@ -39,14 +39,18 @@ class BigExportTest {
 
   @Test
   void layoutAndEveryFormatAtSeventyFiveThousandPapers() throws Exception {
-    Assumptions.assumeTrue(Boolean.getBoolean("papergraph.bigExport"), "set -Dpapergraph.bigExport=true to run");
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("papergraph.bigExport"), "set -Dpapergraph.bigExport=true to run");
     int n = 75_000;
     Random r = new Random(5);
     List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      papers.add(Paper.builder().id(String.format("arxiv:25%02d.%05d", i / 99_999 + 1, i % 99_999))
-          .title("Paper number " + i + " on topic " + (i % 50)).abstractText("An abstract of paper " + i + ".")
-          .build());
+      papers.add(
+          Paper.builder()
+              .id(String.format("arxiv:25%02d.%05d", i / 99_999 + 1, i % 99_999))
+              .title("Paper number " + i + " on topic " + (i % 50))
+              .abstractText("An abstract of paper " + i + ".")
+              .build());
     }
     Map<String, Link> links = new TreeMap<>();
     for (int i = 0; i < n; i++) {
@@ -54,8 +58,20 @@ class BigExportTest {
         int j = r.nextInt(n);
         if (j == i) continue;
         double s = Math.round(r.nextDouble() * 1e4) / 1e4 + 0.01;
-        Link l = Link.of(papers.get(i).id(), papers.get(j).id(), new EdgeExplanation(s, s, 0, 0, 0, 0,
-            List.of(new SharedTerm("topic", "topic", s)), List.of(), List.of()));
+        Link l =
+            Link.of(
+                papers.get(i).id(),
+                papers.get(j).id(),
+                new EdgeExplanation(
+                    s,
+                    s,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(new SharedTerm("topic", "topic", s)),
+                    List.of(),
+                    List.of()));
         links.putIfAbsent(l.a() + " " + l.b(), l);
       }
     }
@@ -68,7 +84,8 @@ class BigExportTest {
       members.get(i % 50).add(papers.get(i).id());
     }
     List<Community> communities = new ArrayList<>();
-    for (int c = 0; c < 50; c++) communities.add(new Community(c, members.get(c), List.of("topic " + c), List.of()));
+    for (int c = 0; c < 50; c++)
+      communities.add(new Community(c, members.get(c), List.of("topic " + c), List.of()));
     Map<Measure, Map<String, Double>> scores = new EnumMap<>(Measure.class);
     Map<String, Double> degree = new LinkedHashMap<>();
     for (Paper p : papers) degree.put(p.id(), (double) graph.similarity().degreeOf(p.id()));
@@ -76,12 +93,22 @@ class BigExportTest {
     long t0 = System.nanoTime();
     Layout layout = Layouts.compute(graph, membership, 1);
     long t1 = System.nanoTime();
-    System.out.printf("layout: %d papers, %d edges: %d ms%n", n, graph.similarity().edgeSet().size(), (t1 - t0) / 1_000_000);
-    Analysis a = new Analysis(graph, new Communities(membership, communities, 0, "none", 1, 1), new Centralities(scores),
-        layout, new RunManifest("papergraph", "2026-11-23T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of()));
+    System.out.printf(
+        "layout: %d papers, %d edges: %d ms%n",
+        n, graph.similarity().edgeSet().size(), (t1 - t0) / 1_000_000);
+    Analysis a =
+        new Analysis(
+            graph,
+            new Communities(membership, communities, 0, "none", 1, 1),
+            new Centralities(scores),
+            layout,
+            new RunManifest(
+                "papergraph", "2026-11-23T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of()));
     for (ExportFormat f : ExportFormat.values()) {
       long s = System.nanoTime();
-      List<Path> files = Exports.write(a, f, dir.resolve("big" + f.ordinal() + f.extension()), WriteOptions.defaults());
+      List<Path> files =
+          Exports.write(
+              a, f, dir.resolve("big" + f.ordinal() + f.extension()), WriteOptions.defaults());
       long ms = (System.nanoTime() - s) / 1_000_000;
       long bytes = 0;
       for (Path p : files) bytes += Files.size(p);

@@ -30,12 +30,21 @@ class GephiImportTest {
   static JsonNode gephi(String nodeId, Path... files) throws Exception {
     String jar = System.getProperty("papergraph.gephi.jar");
     if (!"true".equals(System.getenv("CI"))) {
-      Assumptions.assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)), "gephi-toolkit jar not given: skipped");
+      Assumptions.assumeTrue(
+          jar != null && Files.isRegularFile(Path.of(jar)), "gephi-toolkit jar not given: skipped");
     }
-    Path classes = Path.of(GephiProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-Djava.awt.headless=true", "-cp", jar + File.pathSeparator + classes, GephiProbe.class.getName(),
-        nodeId));
+    Path classes =
+        Path.of(GephiProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-Djava.awt.headless=true",
+                "-cp",
+                jar + File.pathSeparator + classes,
+                GephiProbe.class.getName(),
+                nodeId));
     for (Path f : files) {
       cmd.add(f.toString());
     }
@@ -52,22 +61,29 @@ class GephiImportTest {
   void gephiImportsTheSeedCsvPairAsTheUndirectedSeedGraph() throws Exception {
     Analysis a = TestAnalyses.pipeline();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
-    List<Path> csv = Exports.write(a, ExportFormat.CSV, dir.resolve("seeds.csv"), WriteOptions.defaults());
+    List<Path> csv =
+        Exports.write(a, ExportFormat.CSV, dir.resolve("seeds.csv"), WriteOptions.defaults());
     String id = m.ids().get(0);
     JsonNode g = gephi(id, csv.get(0), csv.get(1));
     assertEquals(415, g.get("nodes").asInt(), g.toString());
-    assertEquals(a.graph().similarity().edgeSet().size(), g.get("edges").asInt(), g.get("issues").toString());
+    assertEquals(
+        a.graph().similarity().edgeSet().size(),
+        g.get("edges").asInt(),
+        g.get("issues").toString());
     assertEquals(0, g.get("directed_edges").asInt(), "Type=Undirected");
     assertEquals(m.paper(id).title(), g.get("label").asText());
-    assertEquals(Math.round(m.edges().stream().mapToDouble(m::weight).sum() * 1e6) / 1e6,
-        Math.round(g.get("weight_sum").asDouble() * 1e6) / 1e6, 1e-4);
+    assertEquals(
+        Math.round(m.edges().stream().mapToDouble(m::weight).sum() * 1e6) / 1e6,
+        Math.round(g.get("weight_sum").asDouble() * 1e6) / 1e6,
+        1e-4);
     assertEquals("Double", g.at("/node_columns/pagerank").asText(), "typed by Gephi's detection");
     assertEquals("Integer", g.at("/node_columns/community").asText());
     assertEquals(0, g.get("issues").size(), g.get("issues").toString());
   }
 
   @Test
-  void gephiReadsGraphmlGexfBothVersionsAndDotWithLabelsColoursPositionsAndTypes() throws Exception {
+  void gephiReadsGraphmlGexfBothVersionsAndDotWithLabelsColoursPositionsAndTypes()
+      throws Exception {
     Analysis a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     String id = TestAnalyses.TRICKY_ID;
@@ -78,7 +94,8 @@ class GephiImportTest {
     Path dot = dir.resolve("seed.dot");
     Exports.write(a, ExportFormat.GRAPHML, graphml, WriteOptions.defaults());
     Exports.write(a, ExportFormat.GEXF, gexf, WriteOptions.defaults());
-    Exports.write(a, ExportFormat.GEXF, gexf13, WriteOptions.defaults().withGexfVersion(GexfVersion.V1_3));
+    Exports.write(
+        a, ExportFormat.GEXF, gexf13, WriteOptions.defaults().withGexfVersion(GexfVersion.V1_3));
     Exports.write(a, ExportFormat.DOT, dot, WriteOptions.defaults());
     for (Path file : List.of(graphml, gexf, gexf13, dot)) {
       String name = file.getFileName().toString();
@@ -86,16 +103,22 @@ class GephiImportTest {
       assertEquals(418, g.get("nodes").asInt(), name + " " + g.get("issues"));
       assertEquals(a.graph().similarity().edgeSet().size(), g.get("edges").asInt(), name);
       assertTrue(g.get("undirected").asBoolean(), name);
-      assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
-          g.get("label").asText(), name);
-      assertEquals(List.of((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF),
-          List.of(g.get("r").asInt(), g.get("g").asInt(), g.get("b").asInt()), name + " colour");
-      // Gephi's DefaultScaler multiplies every position by one factor on import: the direction is ours
+      assertEquals(
+          "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+          g.get("label").asText(),
+          name);
+      assertEquals(
+          List.of((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF),
+          List.of(g.get("r").asInt(), g.get("g").asInt(), g.get("b").asInt()),
+          name + " colour");
+      // Gephi's DefaultScaler multiplies every position by one factor on import: the direction is
+      // ours
       double x = a.layout().of(id).x();
       double y = a.layout().of(id).y();
       double scale = g.get("x").asDouble() / x;
       assertTrue(scale > 0, name + " x " + g.get("x"));
-      assertEquals(y * scale, g.get("y").asDouble(), Math.abs(y * scale) * 1e-4 + 1e-3, name + " position");
+      assertEquals(
+          y * scale, g.get("y").asDouble(), Math.abs(y * scale) * 1e-4 + 1e-3, name + " position");
       if (file != dot) {
         // DOT has no types: everything else is typed as written
         assertEquals("Double", g.at("/node_columns/pagerank").asText(), name);
@@ -116,13 +139,18 @@ class GephiImportTest {
     Analysis a = HostileTextTest.hostile();
     int papers = a.graph().papers().size();
     int edges = a.graph().similarity().edgeSet().size();
-    for (ExportFormat f : List.of(ExportFormat.GRAPHML, ExportFormat.GEXF, ExportFormat.DOT, ExportFormat.CSV)) {
-      List<Path> files = Exports.write(a, f, dir.resolve("hostile" + f.extension()), WriteOptions.defaults());
+    for (ExportFormat f :
+        List.of(ExportFormat.GRAPHML, ExportFormat.GEXF, ExportFormat.DOT, ExportFormat.CSV)) {
+      List<Path> files =
+          Exports.write(a, f, dir.resolve("hostile" + f.extension()), WriteOptions.defaults());
       String id = f == ExportFormat.GRAPHML ? GraphmlWriter.nodeId("s2:formula") : "s2:formula";
       JsonNode g = gephi(id, files.toArray(Path[]::new));
       assertEquals(papers, g.get("nodes").asInt(), f + " " + g.get("issues"));
       assertEquals(edges, g.get("edges").asInt(), f + " " + g.get("issues"));
-      String label = f == ExportFormat.CSV ? "'" + HostileTextTest.TITLE_FORMULA : HostileTextTest.TITLE_FORMULA;
+      String label =
+          f == ExportFormat.CSV
+              ? "'" + HostileTextTest.TITLE_FORMULA
+              : HostileTextTest.TITLE_FORMULA;
       assertEquals(label, g.get("label").asText(), f.key());
     }
   }

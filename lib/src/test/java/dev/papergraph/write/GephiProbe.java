@@ -70,15 +70,27 @@ public final class GephiProbe {
     Node n = gm.getGraph().getNode(nodeId);
     if (n != null) {
       out.append(",\"label\":").append(json(n.getLabel()));
-      out.append(",\"r\":").append(Math.round(n.r() * 255)).append(",\"g\":").append(Math.round(n.g() * 255))
-          .append(",\"b\":").append(Math.round(n.b() * 255));
-      out.append(",\"x\":").append(n.x()).append(",\"y\":").append(n.y()).append(",\"size\":").append(n.size());
+      out.append(",\"r\":")
+          .append(Math.round(n.r() * 255))
+          .append(",\"g\":")
+          .append(Math.round(n.g() * 255))
+          .append(",\"b\":")
+          .append(Math.round(n.b() * 255));
+      out.append(",\"x\":")
+          .append(n.x())
+          .append(",\"y\":")
+          .append(n.y())
+          .append(",\"size\":")
+          .append(n.size());
       out.append(",\"values\":{");
       boolean first = true;
       for (Column c : gm.getNodeTable()) {
         Object v = n.getAttribute(c);
         if (v != null && !c.isProperty()) {
-          out.append(first ? "" : ",").append(json(c.getTitle())).append(":").append(json(String.valueOf(v)));
+          out.append(first ? "" : ",")
+              .append(json(c.getTitle()))
+              .append(":")
+              .append(json(String.valueOf(v)));
           first = false;
         }
       }
@@ -96,7 +108,10 @@ public final class GephiProbe {
     boolean first = true;
     for (Column c : table) {
       if (!c.isProperty()) {
-        b.append(first ? "" : ",").append(json(c.getTitle())).append(":").append(json(c.getTypeClass().getSimpleName()));
+        b.append(first ? "" : ",")
+            .append(json(c.getTitle()))
+            .append(":")
+            .append(json(c.getTypeClass().getSimpleName()));
         first = false;
       }
     }

@@ -68,7 +68,8 @@ class GexfWriterTest {
   }
 
   static String to13(String xml) {
-    return xml.replace("http://www.gexf.net/1.2draft", "http://gexf.net/1.3").replace("version=\"1.2\"", "version=\"1.3\"");
+    return xml.replace("http://www.gexf.net/1.2draft", "http://gexf.net/1.3")
+        .replace("version=\"1.2\"", "version=\"1.3\"");
   }
 
   static Document dom(String xml) throws Exception {
@@ -87,18 +88,25 @@ class GexfWriterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new GexfWriter().write(TestAnalyses.seed(), WriteOptions.defaults(), out);
     String xml = out.toString(StandardCharsets.UTF_8);
-    assertTrue(xml.contains("<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""));
+    assertTrue(
+        xml.contains(
+            "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""));
     assertTrue(xml.contains("version=\"1.2\""));
-    // the two versions differ in the namespaces and the version number only: nothing is lost either way
+    // the two versions differ in the namespaces and the version number only: nothing is lost either
+    // way
     assertEquals(gexf(TestAnalyses.seed(), GexfVersion.V1_3), to13(xml));
     validate12draft(xml);
   }
 
   @Test
   void titlesWithTabsLineBreaksAndRunsOfSpacesStillValidate() throws Exception {
-    java.util.List<dev.papergraph.model.Paper> papers = new java.util.ArrayList<>(TestAnalyses.extraPapers());
-    papers.add(dev.papergraph.model.Paper.builder().id("s2:messy").title("Messy\ttitle  with\nbreaks   quantization")
-        .build());
+    java.util.List<dev.papergraph.model.Paper> papers =
+        new java.util.ArrayList<>(TestAnalyses.extraPapers());
+    papers.add(
+        dev.papergraph.model.Paper.builder()
+            .id("s2:messy")
+            .title("Messy\ttitle  with\nbreaks   quantization")
+            .build());
     String xml = gexf(TestAnalyses.analyse(papers, 1));
     schema().newValidator().validate(new StreamSource(new StringReader(xml)));
     assertTrue(xml.contains("label=\"Messy title with breaks quantization\""));
@@ -106,8 +114,11 @@ class GexfWriterTest {
 
   @Test
   void schemaRejectsAColourChannelOutOfRangeSoTheValidationIsReal() throws Exception {
-    String bad = gexf(TestAnalyses.seed()).replaceFirst("<viz:color r=\"\\d+\"", "<viz:color r=\"300\"");
-    assertThrows(SAXException.class, () -> schema().newValidator().validate(new StreamSource(new StringReader(bad))));
+    String bad =
+        gexf(TestAnalyses.seed()).replaceFirst("<viz:color r=\"\\d+\"", "<viz:color r=\"300\"");
+    assertThrows(
+        SAXException.class,
+        () -> schema().newValidator().validate(new StreamSource(new StringReader(bad))));
   }
 
   @Test
@@ -134,7 +145,7 @@ class GexfWriterTest {
         case "integer" -> Integer.parseInt(value);
         case "long" -> Long.parseLong(value);
         case "double" -> assertTrue(Double.isFinite(Double.parseDouble(value)), value);
-        case "string" -> { }
+        case "string" -> {}
         default -> throw new AssertionError("unexpected type " + type);
       }
     }
@@ -145,7 +156,8 @@ class GexfWriterTest {
     Analysis a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     Document d = dom(gexf(a));
-    Element graph = (Element) d.getElementsByTagNameNS(GexfVersion.V1_3.namespace(), "graph").item(0);
+    Element graph =
+        (Element) d.getElementsByTagNameNS(GexfVersion.V1_3.namespace(), "graph").item(0);
     assertEquals("dynamic", graph.getAttribute("mode"));
     assertEquals("date", graph.getAttribute("timeformat"));
     Map<String, Element> nodes = new HashMap<>();
@@ -164,19 +176,24 @@ class GexfWriterTest {
     assertEquals(127, withStart, "124 seed papers with a year + 3 hand-made");
     for (String id : m.ids()) {
       Element n = nodes.get(id);
-      Element color = (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "color").item(0);
+      Element color =
+          (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "color").item(0);
       int rgb = m.rgb(id);
       assertEquals((rgb >> 16) & 0xFF, Integer.parseInt(color.getAttribute("r")));
       assertEquals((rgb >> 8) & 0xFF, Integer.parseInt(color.getAttribute("g")));
       assertEquals(rgb & 0xFF, Integer.parseInt(color.getAttribute("b")));
-      Element pos = (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "position").item(0);
+      Element pos =
+          (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "position").item(0);
       Layout.Point p = a.layout().of(id);
       assertEquals(p.x(), Double.parseDouble(pos.getAttribute("x")), 0.0);
       assertEquals(p.y(), Double.parseDouble(pos.getAttribute("y")), 0.0);
-      Element size = (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "size").item(0);
+      Element size =
+          (Element) n.getElementsByTagNameNS(GexfVersion.V1_3.vizNamespace(), "size").item(0);
       assertEquals(m.size(id), Double.parseDouble(size.getAttribute("value")), 0.0);
     }
-    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_TITLE).strip(), nodes.get(TestAnalyses.TRICKY_ID).getAttribute("label"));
+    assertEquals(
+        XmlOut.clean(TestAnalyses.TRICKY_TITLE).strip(),
+        nodes.get(TestAnalyses.TRICKY_ID).getAttribute("label"));
   }
 
   @Test
@@ -187,8 +204,11 @@ class GexfWriterTest {
     importer.setSchemaValidation(false); // JGraphT bundles the 1.2draft schema only
     importer.setVertexFactory(id -> id);
     Map<String, Map<String, String>> attrs = new HashMap<>();
-    importer.addVertexAttributeConsumer((p, v) ->
-        attrs.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v.getValue()));
+    importer.addVertexAttributeConsumer(
+        (p, v) ->
+            attrs
+                .computeIfAbsent(p.getFirst(), k -> new HashMap<>())
+                .put(p.getSecond(), v.getValue()));
     importer.importGraph(g, new StringReader(gexf(a)));
     assertEquals(418, g.vertexSet().size());
     assertEquals(a.graph().similarity().edgeSet().size(), g.edgeSet().size());
@@ -200,7 +220,9 @@ class GexfWriterTest {
     assertEquals(XmlOut.clean(TestAnalyses.TRICKY_TITLE).strip(), tricky.get("label"));
     assertEquals(XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT), tricky.get("abstract"));
     assertEquals("2024-03-05", tricky.get("date"));
-    assertEquals(String.valueOf(a.communities().membership().get(TestAnalyses.TRICKY_ID)), tricky.get("community"));
+    assertEquals(
+        String.valueOf(a.communities().membership().get(TestAnalyses.TRICKY_ID)),
+        tricky.get("community"));
   }
 
   @Test
@@ -213,18 +235,22 @@ class GexfWriterTest {
     Path file = dir.resolve("seed.gexf");
     Exports.write(a, ExportFormat.GEXF, file, WriteOptions.defaults());
     assertTrue(Files.readString(file).contains("xmlns=\"http://www.gexf.net/1.2draft\" "));
-    String script = String.join("\n",
-        "import json, sys",
-        "try:",
-        "    import networkx as nx",
-        "except ImportError as e:",
-        "    sys.exit(3)",
-        "g = nx.read_gexf(sys.argv[1])",
-        "n = g.nodes[sys.argv[2]]",
-        "print(json.dumps({'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'viz': n['viz'],",
-        "  'start': n.get('start'), 'community': n['community'], 'pagerank': n['pagerank'], 'label': n['label'],",
-        "  'starts': sum(1 for _, d in g.nodes(data=True) if 'start' in d)}))");
-    Process p = new ProcessBuilder(python.toString(), "-c", script, file.toString(), TestAnalyses.TRICKY_ID).start();
+    String script =
+        String.join(
+            "\n",
+            "import json, sys",
+            "try:",
+            "    import networkx as nx",
+            "except ImportError as e:",
+            "    sys.exit(3)",
+            "g = nx.read_gexf(sys.argv[1])",
+            "n = g.nodes[sys.argv[2]]",
+            "print(json.dumps({'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'viz': n['viz'],",
+            "  'start': n.get('start'), 'community': n['community'], 'pagerank': n['pagerank'], 'label': n['label'],",
+            "  'starts': sum(1 for _, d in g.nodes(data=True) if 'start' in d)}))");
+    Process p =
+        new ProcessBuilder(python.toString(), "-c", script, file.toString(), TestAnalyses.TRICKY_ID)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -238,9 +264,12 @@ class GexfWriterTest {
     int rgb = m.rgb(TestAnalyses.TRICKY_ID);
     assertEquals((rgb >> 16) & 0xFF, r.at("/viz/color/r").asInt());
     assertEquals(rgb & 0xFF, r.at("/viz/color/b").asInt());
-    assertEquals(a.layout().of(TestAnalyses.TRICKY_ID).x(), r.at("/viz/position/x").asDouble(), 0.0);
+    assertEquals(
+        a.layout().of(TestAnalyses.TRICKY_ID).x(), r.at("/viz/position/x").asDouble(), 0.0);
     assertEquals(m.size(TestAnalyses.TRICKY_ID), r.at("/viz/size").asDouble(), 0.0);
-    assertEquals(a.communities().membership().get(TestAnalyses.TRICKY_ID).intValue(), r.get("community").asInt());
+    assertEquals(
+        a.communities().membership().get(TestAnalyses.TRICKY_ID).intValue(),
+        r.get("community").asInt());
     assertTrue(r.get("community").isInt(), "integer attribute read as int");
     assertTrue(r.get("pagerank").isDouble(), "double attribute read as float");
     assertFalse(r.get("label").asText().contains("\u0001"));

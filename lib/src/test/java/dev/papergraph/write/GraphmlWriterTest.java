@@ -39,8 +39,10 @@ class GraphmlWriterTest {
     importer.setVertexFactory(id -> id);
     Map<String, Map<String, Attribute>> nodes = new HashMap<>();
     Map<DefaultWeightedEdge, Map<String, Attribute>> edges = new HashMap<>();
-    importer.addVertexAttributeConsumer((p, v) -> nodes.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v));
-    importer.addEdgeAttributeConsumer((p, v) -> edges.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v));
+    importer.addVertexAttributeConsumer(
+        (p, v) -> nodes.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v));
+    importer.addEdgeAttributeConsumer(
+        (p, v) -> edges.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v));
     importer.importGraph(g, new StringReader(xml));
 
     assertEquals(418, g.vertexSet().size());
@@ -57,17 +59,23 @@ class GraphmlWriterTest {
         }
         Attribute got = attrs.get(c.name());
         assertEquals(expectedType(c.type()), got.getType(), c.name());
-        assertEquals(v instanceof String s ? XmlOut.clean(s) : Values.text(v), got.getValue(), id + " " + c.name());
+        assertEquals(
+            v instanceof String s ? XmlOut.clean(s) : Values.text(v),
+            got.getValue(),
+            id + " " + c.name());
       }
     }
     for (SimilarityEdge e : a.graph().similarity().edgeSet()) {
-      DefaultWeightedEdge ge = g.getEdge(GraphmlWriter.nodeId(e.first()), GraphmlWriter.nodeId(e.second()));
+      DefaultWeightedEdge ge =
+          g.getEdge(GraphmlWriter.nodeId(e.first()), GraphmlWriter.nodeId(e.second()));
       assertEquals(a.graph().similarity().getEdgeWeight(e), g.getEdgeWeight(ge), 0.0);
       assertEquals(Values.text(e.explanation().text()), edges.get(ge).get("text").getValue());
     }
     // JGraphT's importer skips graph-level data: read it with the JDK's DOM parser
-    org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new org.xml.sax.InputSource(new StringReader(xml)));
+    org.w3c.dom.Document doc =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new org.xml.sax.InputSource(new StringReader(xml)));
     org.w3c.dom.NodeList data = doc.getElementsByTagName("graph").item(0).getChildNodes();
     Map<String, String> graphData = new HashMap<>();
     for (int i = 0; i < data.getLength(); i++) {
@@ -76,8 +84,9 @@ class GraphmlWriterTest {
       }
     }
     assertEquals(java.util.Set.of(GraphmlWriter.GRAPH_KEY), graphData.keySet());
-    com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(graphData.get(GraphmlWriter.GRAPH_KEY));
+    com.fasterxml.jackson.databind.JsonNode d =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(graphData.get(GraphmlWriter.GRAPH_KEY));
     assertEquals(418, d.get("papers").asInt());
     assertEquals(m.manifestJson(), ExportModel.MAPPER.writeValueAsString(d.get("manifest")));
   }
@@ -90,15 +99,20 @@ class GraphmlWriterTest {
     GraphMLImporter<String, DefaultWeightedEdge> importer = new GraphMLImporter<>();
     importer.setVertexFactory(id -> id);
     Map<String, String> tricky = new HashMap<>();
-    importer.addVertexAttributeConsumer((p, v) -> {
-      if (p.getFirst().equals(GraphmlWriter.nodeId(TestAnalyses.TRICKY_ID))) tricky.put(p.getSecond(), v.getValue());
-    });
+    importer.addVertexAttributeConsumer(
+        (p, v) -> {
+          if (p.getFirst().equals(GraphmlWriter.nodeId(TestAnalyses.TRICKY_ID)))
+            tricky.put(p.getSecond(), v.getValue());
+        });
     importer.importGraph(g, new StringReader(xml));
     assertEquals("doi:10.1234_2f_tricky_3c__26__3e_", GraphmlWriter.nodeId(TestAnalyses.TRICKY_ID));
     assertTrue(g.containsVertex(GraphmlWriter.nodeId(TestAnalyses.TRICKY_ID)));
     assertEquals(TestAnalyses.TRICKY_ID, tricky.get("paper_id"));
-    assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization", tricky.get("label"));
-    assertEquals("Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
+    assertEquals(
+        "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+        tricky.get("label"));
+    assertEquals(
+        "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
         tricky.get("abstract"));
     assertEquals("Zoë O'Brien; 李 雷; A \"Quoted\" Name", tricky.get("authors"));
     assertEquals("2024", tricky.get("year"));
@@ -112,22 +126,46 @@ class GraphmlWriterTest {
   void declaresEveryKeyForNodeEdgeOrGraphTypedWithGephiNames() throws Exception {
     String xml = graphml(TestAnalyses.seed(), WriteOptions.defaults());
     assertFalse(xml.contains("for=\"all\""));
-    for (String k : new String[] {"label\" attr.type=\"string", "x\" attr.type=\"double", "y\" attr.type=\"double",
-        "size\" attr.type=\"double", "r\" attr.type=\"int", "g\" attr.type=\"int", "b\" attr.type=\"int",
-        "community\" attr.type=\"int", "pagerank\" attr.type=\"double", "betweenness\" attr.type=\"double",
-        "degree\" attr.type=\"int", "upvotes\" attr.type=\"int", "year\" attr.type=\"int"}) {
+    for (String k :
+        new String[] {
+          "label\" attr.type=\"string",
+          "x\" attr.type=\"double",
+          "y\" attr.type=\"double",
+          "size\" attr.type=\"double",
+          "r\" attr.type=\"int",
+          "g\" attr.type=\"int",
+          "b\" attr.type=\"int",
+          "community\" attr.type=\"int",
+          "pagerank\" attr.type=\"double",
+          "betweenness\" attr.type=\"double",
+          "degree\" attr.type=\"int",
+          "upvotes\" attr.type=\"int",
+          "year\" attr.type=\"int"
+        }) {
       assertTrue(xml.contains("for=\"node\" attr.name=\"" + k + "\""), k);
     }
-    assertTrue(xml.contains("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
-    assertTrue(xml.contains("<key id=\"shared_terms\" for=\"edge\" attr.name=\"shared_terms\" attr.type=\"string\"/>"));
-    assertTrue(xml.contains("<key id=\"papergraph\" for=\"graph\" attr.name=\"papergraph\" attr.type=\"string\"/>"));
+    assertTrue(
+        xml.contains(
+            "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
+    assertTrue(
+        xml.contains(
+            "<key id=\"shared_terms\" for=\"edge\" attr.name=\"shared_terms\" attr.type=\"string\"/>"));
+    assertTrue(
+        xml.contains(
+            "<key id=\"papergraph\" for=\"graph\" attr.name=\"papergraph\" attr.type=\"string\"/>"));
   }
 
   @Test
   void sameAnalysisGivesTheSameBytes() throws Exception {
-    assertEquals(graphml(TestAnalyses.seed(), WriteOptions.defaults()), graphml(TestAnalyses.seed(), WriteOptions.defaults()));
-    Analysis again = TestAnalyses.analyse(new java.util.ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
-    assertEquals(graphml(TestAnalyses.seed(), WriteOptions.defaults()), graphml(again, WriteOptions.defaults()));
+    assertEquals(
+        graphml(TestAnalyses.seed(), WriteOptions.defaults()),
+        graphml(TestAnalyses.seed(), WriteOptions.defaults()));
+    Analysis again =
+        TestAnalyses.analyse(
+            new java.util.ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
+    assertEquals(
+        graphml(TestAnalyses.seed(), WriteOptions.defaults()),
+        graphml(again, WriteOptions.defaults()));
   }
 
   private static AttributeType expectedType(AttrType t) {

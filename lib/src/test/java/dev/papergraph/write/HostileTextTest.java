@@ -29,34 +29,49 @@ import org.xml.sax.InputSource;
 
 /**
  * Issue 12 #27 (every output is well-formed for any input text) and #22 (CSV cells a spreadsheet
- * would run as formulas are neutralised): papers whose titles, abstracts and authors hold characters
- * XML 1.0 forbids (U+FFFE, U+FFFF, NUL, ESC), lone surrogates, {@code </script>}, U+2028, backslash
- * escapes and formula starts, exported in every format and read back by strict parsers.
+ * would run as formulas are neutralised): papers whose titles, abstracts and authors hold
+ * characters XML 1.0 forbids (U+FFFE, U+FFFF, NUL, ESC), lone surrogates, {@code </script>},
+ * U+2028, backslash escapes and formula starts, exported in every format and read back by strict
+ * parsers.
  */
 class HostileTextTest {
 
-  static final String TITLE_FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\") hostile quantization";
-  static final String TITLE_ILLEGAL = "Noncharacters \uFFFE\uFFFF and a lone \uD800 high hostile quantization";
-  static final String ABSTRACT = "@SUM(1+1) lone low \uDC00 nul \u0000 esc \u001b[31m red </script><script>alert(1)"
-      + "</script> <!-- line\u2028sep para\u2029sep na\\\"ive \\n \\ end";
+  static final String TITLE_FORMULA =
+      "=HYPERLINK(\"http://evil.example\",\"click\") hostile quantization";
+  static final String TITLE_ILLEGAL =
+      "Noncharacters \uFFFE\uFFFF and a lone \uD800 high hostile quantization";
+  static final String ABSTRACT =
+      "@SUM(1+1) lone low \uDC00 nul \u0000 esc \u001b[31m red </script><script>alert(1)"
+          + "</script> <!-- line\u2028sep para\u2029sep na\\\"ive \\n \\ end";
   static final String TITLE_MINUS = "-2+3 hostile quantization of models";
 
   @TempDir Path dir;
 
   static Analysis hostile() {
     List<Paper> papers = new ArrayList<>(TestAnalyses.extraPapers());
-    papers.add(Paper.builder().id("s2:formula").title(TITLE_FORMULA).abstractText(ABSTRACT)
-        .authors(List.of("+cmd|' /C calc'!A0", "@user")).build());
-    papers.add(Paper.builder().id("s2:illegal").title(TITLE_ILLEGAL).abstractText(ABSTRACT).build());
+    papers.add(
+        Paper.builder()
+            .id("s2:formula")
+            .title(TITLE_FORMULA)
+            .abstractText(ABSTRACT)
+            .authors(List.of("+cmd|' /C calc'!A0", "@user"))
+            .build());
+    papers.add(
+        Paper.builder().id("s2:illegal").title(TITLE_ILLEGAL).abstractText(ABSTRACT).build());
     papers.add(Paper.builder().id("s2:minus").title(TITLE_MINUS).build());
     papers.add(Paper.builder().id("-s2:dash\uD800").title("Dash id hostile quantization").build());
     return TestAnalyses.analyse(papers, 7);
   }
 
-  // strict UTF-8: a lone surrogate written as CESU-8 or '?' would either fail here or be caught below
+  // strict UTF-8: a lone surrogate written as CESU-8 or '?' would either fail here or be caught
+  // below
   static String utf8(Path file) throws Exception {
-    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+        .toString();
   }
 
   @Test
@@ -64,9 +79,12 @@ class HostileTextTest {
     Analysis a = hostile();
     int papers = a.graph().papers().size();
     assertTrue(a.graph().similarity().edgeSet().size() > 0);
-    ObjectMapper strict = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    ObjectMapper strict =
+        JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     for (ExportFormat f : ExportFormat.values()) {
-      for (Path file : Exports.write(a, f, dir.resolve("hostile-" + f.key() + f.extension()), WriteOptions.defaults())) {
+      for (Path file :
+          Exports.write(
+              a, f, dir.resolve("hostile-" + f.key() + f.extension()), WriteOptions.defaults())) {
         String text = utf8(file);
         assertFalse(text.contains("\uD800") || text.contains("\uDC00"), f + ": no lone surrogate");
         switch (f) {
@@ -75,17 +93,25 @@ class HostileTextTest {
             dbf.setNamespaceAware(true);
             var doc = dbf.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
             assertEquals(papers, doc.getElementsByTagName("node").getLength(), f.key());
-            assertFalse(text.contains("\uFFFE") || text.contains("\uFFFF") || text.contains("\u0000"), f.key());
+            assertFalse(
+                text.contains("\uFFFE") || text.contains("\uFFFF") || text.contains("\u0000"),
+                f.key());
           }
           case JSON -> {
             JsonNode root = strict.readTree(text);
             assertEquals(papers, root.get("nodes").size());
             JsonNode formula = find(root.get("nodes"), "id", "s2:formula");
-            assertEquals(TITLE_FORMULA, formula.get("label").asText(), "JSON keeps the text (no spreadsheet)");
-            assertEquals(ABSTRACT.replace('\uDC00', '\uFFFD'), formula.get("abstract").asText(),
+            assertEquals(
+                TITLE_FORMULA,
+                formula.get("label").asText(),
+                "JSON keeps the text (no spreadsheet)");
+            assertEquals(
+                ABSTRACT.replace('\uDC00', '\uFFFD'),
+                formula.get("abstract").asText(),
                 "only the lone surrogate is replaced");
-            assertEquals(TITLE_ILLEGAL.replace('\uD800', '\uFFFD'), find(root.get("nodes"), "id", "s2:illegal")
-                .get("label").asText());
+            assertEquals(
+                TITLE_ILLEGAL.replace('\uD800', '\uFFFD'),
+                find(root.get("nodes"), "id", "s2:illegal").get("label").asText());
           }
           case VOSVIEWER -> assertEquals(papers, strict.readTree(text).at("/network/items").size());
           case DOT -> {
@@ -100,28 +126,39 @@ class HostileTextTest {
             if (file.getFileName().toString().endsWith("-nodes.csv")) {
               assertEquals(papers + 1, OtherFormatsTest.csvRecords(text.replace("\\\\", "")));
               // formula starts neutralised, in ids, titles, abstracts and joined authors alike
-              assertTrue(text.contains("\r\ns2:formula,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\") hostile"),
+              assertTrue(
+                  text.contains(
+                      "\r\ns2:formula,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\") hostile"),
                   text.substring(0, 400));
               assertTrue(text.contains(",'-2+3 hostile quantization of models,"));
-              assertTrue(text.contains("\"'@SUM(1+1) lone low \uFFFD nul"), text.substring(text.indexOf("@SUM") - 5, text.indexOf("@SUM") + 40));
+              assertTrue(
+                  text.contains("\"'@SUM(1+1) lone low \uFFFD nul"),
+                  text.substring(text.indexOf("@SUM") - 5, text.indexOf("@SUM") + 40));
               assertTrue(text.contains(",'+cmd|' /C calc'!A0; @user,"));
               assertTrue(text.contains("\r\n'-s2:dash\uFFFD,"));
-              assertTrue(text.contains("na\\\\\"\"ive \\\\n \\\\ end"), "backslashes doubled for Gephi");
+              assertTrue(
+                  text.contains("na\\\\\"\"ive \\\\n \\\\ end"), "backslashes doubled for Gephi");
             } else {
-              assertTrue(text.contains("'-s2:dash\uFFFD"), "edge ends neutralised like the node ids");
+              assertTrue(
+                  text.contains("'-s2:dash\uFFFD"), "edge ends neutralised like the node ids");
             }
           }
           case HTML -> {
             // the data cannot close its script element, nor end a line inside the script
             int from = text.indexOf("id=\"papergraph-data\">");
             String json = text.substring(from, text.indexOf("</script>", from));
-            assertFalse(json.contains("<") || json.contains("\u2028") || json.contains("\u2029"), "escaped");
+            assertFalse(
+                json.contains("<") || json.contains("\u2028") || json.contains("\u2029"),
+                "escaped");
             JsonNode d = HtmlWriterTest.data(text);
             assertEquals(papers, d.get("papers").size());
             JsonNode formula = find(d.get("papers"), "id", "s2:formula");
             assertEquals(TITLE_FORMULA, formula.get("title").asText());
             assertEquals(ABSTRACT.replace('\uDC00', '\uFFFD'), formula.get("abstract").asText());
-            assertEquals(4, text.split("<script", -1).length - 1, "the policy watch, the data, the library, the map");
+            assertEquals(
+                4,
+                text.split("<script", -1).length - 1,
+                "the policy watch, the data, the library, the map");
           }
         }
       }
@@ -144,10 +181,15 @@ class HostileTextTest {
   void csvNumbersAreNotNeutralised() throws Exception {
     // negative coordinates are numbers papergraph wrote, not text from the input
     Analysis a = hostile();
-    List<Path> files = Exports.write(a, ExportFormat.CSV, dir.resolve("n.csv"), WriteOptions.defaults());
+    List<Path> files =
+        Exports.write(a, ExportFormat.CSV, dir.resolve("n.csv"), WriteOptions.defaults());
     String nodes = Files.readString(files.get(0));
     assertTrue(a.layout().positions().values().stream().anyMatch(p -> p.x() < 0 || p.y() < 0));
-    assertFalse(nodes.contains(",'-0.") || nodes.contains(",'-1") || nodes.contains(",'-2.") || nodes.contains(",'-3"),
+    assertFalse(
+        nodes.contains(",'-0.")
+            || nodes.contains(",'-1")
+            || nodes.contains(",'-2.")
+            || nodes.contains(",'-3"),
         "no neutralised number");
   }
 

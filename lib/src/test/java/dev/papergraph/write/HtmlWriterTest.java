@@ -48,9 +48,14 @@ class HtmlWriterTest {
     Path file = dir.resolve("seed.html");
     Exports.write(a, ExportFormat.HTML, file, WriteOptions.defaults());
     String html = Files.readString(file);
-    assertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none';"), "no request allowed");
-    assertTrue(html.contains("Copyright (c) 2016-2025, The Cytoscape Consortium"), "cytoscape.js inlined");
-    Matcher external = Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html);
+    assertTrue(
+        html.contains("Content-Security-Policy\" content=\"default-src 'none';"),
+        "no request allowed");
+    assertTrue(
+        html.contains("Copyright (c) 2016-2025, The Cytoscape Consortium"), "cytoscape.js inlined");
+    Matcher external =
+        Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE)
+            .matcher(html);
     assertFalse(external.find(), "no external script, style or image");
     JsonNode d = data(html);
     assertEquals(418, d.get("papers").size());
@@ -75,7 +80,11 @@ class HtmlWriterTest {
     assertEquals(9, e.size());
     // size by another centrality
     Path byBetweenness = dir.resolve("b.html");
-    Exports.write(a, ExportFormat.HTML, byBetweenness, WriteOptions.defaults().withSizeBy(dev.papergraph.analysis.Measure.BETWEENNESS));
+    Exports.write(
+        a,
+        ExportFormat.HTML,
+        byBetweenness,
+        WriteOptions.defaults().withSizeBy(dev.papergraph.analysis.Measure.BETWEENNESS));
     assertEquals("betweenness", data(Files.readString(byBetweenness)).get("sizeBy").asText());
   }
 
@@ -87,10 +96,13 @@ class HtmlWriterTest {
     Browser b = browse(file, 1400, 900);
     assertEquals("true", b.attr("data-ready"), "the map script ran to its end");
     assertEquals("0", b.attr("data-requests"), "no http(s) resource fetched by the page");
-    assertEquals("0", b.attr("data-blocked"), "no request even tried (the policy would have blocked it)");
+    assertEquals(
+        "0", b.attr("data-blocked"), "no request even tried (the policy would have blocked it)");
     assertEquals(String.valueOf(a.graph().papers().size()), b.attr("data-papers"));
     assertEquals(String.valueOf(a.graph().similarity().edgeSet().size()), b.attr("data-links"));
-    assertEquals(String.valueOf(a.communities().communities().size()), b.attr("data-community-labels"),
+    assertEquals(
+        String.valueOf(a.communities().communities().size()),
+        b.attr("data-community-labels"),
         "a label over every community");
     assertEquals(b.attr("data-papers"), b.attr("data-shown-papers"), "nothing filtered at first");
     assertTrue(b.dom.contains("<input id=\"search\" type=\"search\""), "search box");
@@ -99,7 +111,10 @@ class HtmlWriterTest {
     assertEquals(a.communities().communities().size(), rows, "one legend row per community");
     // the picture is not blank and shows the largest communities in their palette colours
     int colours = 0;
-    for (Community c : a.communities().communities().subList(0, Math.min(5, a.communities().communities().size()))) {
+    for (Community c :
+        a.communities()
+            .communities()
+            .subList(0, Math.min(5, a.communities().communities().size()))) {
       if (b.pixelsNear(Palette.color(c.id())) >= 20) {
         colours++;
       }
@@ -110,13 +125,33 @@ class HtmlWriterTest {
   @Test
   void aGeneratedMapOfFiveThousandPapersLoadsInChromium() throws Exception {
     List<Paper> papers = new ArrayList<>();
-    String[] topics = {"graph neural", "protein folding", "language model", "quantum error", "causal inference",
-        "image segmentation", "reinforcement learning", "climate model"};
+    String[] topics = {
+      "graph neural",
+      "protein folding",
+      "language model",
+      "quantum error",
+      "causal inference",
+      "image segmentation",
+      "reinforcement learning",
+      "climate model"
+    };
     for (int i = 0; i < 5000; i++) {
       String t = topics[i % topics.length];
-      papers.add(Paper.builder().id(String.format("s2:p%05d", i))
-          .title(t + " study " + (i % 97) + " variant " + (i % 13) + " of " + t.split(" ")[1] + " w" + (i % 41))
-          .abstractText("Abstract of paper " + i + " about " + t + ".").build());
+      papers.add(
+          Paper.builder()
+              .id(String.format("s2:p%05d", i))
+              .title(
+                  t
+                      + " study "
+                      + (i % 97)
+                      + " variant "
+                      + (i % 13)
+                      + " of "
+                      + t.split(" ")[1]
+                      + " w"
+                      + (i % 41))
+              .abstractText("Abstract of paper " + i + " about " + t + ".")
+              .build());
     }
     Analysis a = generated(papers, topics.length);
     Path file = dir.resolve("big.html");
@@ -130,8 +165,8 @@ class HtmlWriterTest {
 
   /**
    * An analysis of generated papers without the O(n²) test linking: paper i of group g = i mod
-   * groups is linked to the next four papers of its group, the groups are the communities, laid
-   * out as discs around a circle (deterministic), sized by degree.
+   * groups is linked to the next four papers of its group, the groups are the communities, laid out
+   * as discs around a circle (deterministic), sized by degree.
    */
   static Analysis generated(List<Paper> papers, int groups) {
     List<dev.papergraph.similarity.Link> links = new ArrayList<>();
@@ -140,9 +175,20 @@ class HtmlWriterTest {
         int j = i + step * groups;
         if (j < papers.size()) {
           double w = Math.round((0.9 - 0.1 * step - 0.0001 * (i % 7)) * 1e6) / 1e6;
-          links.add(dev.papergraph.similarity.Link.of(papers.get(i).id(), papers.get(j).id(),
-              new dev.papergraph.similarity.EdgeExplanation(w, w, 0, 0, 0, 0,
-                  List.of(new dev.papergraph.similarity.SharedTerm("study", "study", w)), List.of(), List.of())));
+          links.add(
+              dev.papergraph.similarity.Link.of(
+                  papers.get(i).id(),
+                  papers.get(j).id(),
+                  new dev.papergraph.similarity.EdgeExplanation(
+                      w,
+                      w,
+                      0,
+                      0,
+                      0,
+                      0,
+                      List.of(new dev.papergraph.similarity.SharedTerm("study", "study", w)),
+                      List.of(),
+                      List.of())));
         }
       }
     }
@@ -152,7 +198,8 @@ class HtmlWriterTest {
     for (int g = 0; g < groups; g++) {
       members.add(new ArrayList<>());
     }
-    java.util.Map<String, dev.papergraph.layout.Layout.Point> positions = new java.util.LinkedHashMap<>();
+    java.util.Map<String, dev.papergraph.layout.Layout.Point> positions =
+        new java.util.LinkedHashMap<>();
     java.util.Map<String, Double> degree = new java.util.LinkedHashMap<>();
     for (int i = 0; i < papers.size(); i++) {
       String id = papers.get(i).id();
@@ -162,21 +209,35 @@ class HtmlWriterTest {
       double angle = 2 * Math.PI * g / groups;
       double r = Math.sqrt((i / groups) / (double) (papers.size() / groups)) * 30;
       double t = (i / groups) * 2.399963;
-      positions.put(id, new dev.papergraph.layout.Layout.Point(100 * Math.cos(angle) + r * Math.cos(t),
-          100 * Math.sin(angle) + r * Math.sin(t)));
+      positions.put(
+          id,
+          new dev.papergraph.layout.Layout.Point(
+              100 * Math.cos(angle) + r * Math.cos(t), 100 * Math.sin(angle) + r * Math.sin(t)));
       degree.put(id, (double) graph.similarity().degreeOf(id));
     }
     List<Community> communities = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
-      communities.add(new Community(g, members.get(g), List.of("topic" + g, "study"), members.get(g).subList(0, 3)));
+      communities.add(
+          new Community(
+              g, members.get(g), List.of("topic" + g, "study"), members.get(g).subList(0, 3)));
     }
     java.util.Map<dev.papergraph.analysis.Measure, java.util.Map<String, Double>> scores =
         new java.util.EnumMap<>(dev.papergraph.analysis.Measure.class);
     scores.put(dev.papergraph.analysis.Measure.PAGERANK, degree);
-    dev.papergraph.analysis.RunManifest manifest = new dev.papergraph.analysis.RunManifest("papergraph test",
-        "2026-11-29T00:00:00Z", List.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
-    return new Analysis(graph, new dev.papergraph.analysis.Communities(membership, communities, 0.5, "groups", 1.0, 1),
-        new dev.papergraph.analysis.Centralities(scores), new dev.papergraph.layout.Layout(positions), manifest);
+    dev.papergraph.analysis.RunManifest manifest =
+        new dev.papergraph.analysis.RunManifest(
+            "papergraph test",
+            "2026-11-29T00:00:00Z",
+            List.of(),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            java.util.Map.of());
+    return new Analysis(
+        graph,
+        new dev.papergraph.analysis.Communities(membership, communities, 0.5, "groups", 1.0, 1),
+        new dev.papergraph.analysis.Centralities(scores),
+        new dev.papergraph.layout.Layout(positions),
+        manifest);
   }
 
   /** What headless Chromium made of a page: the DOM after the scripts ran, and a screenshot. */
@@ -191,8 +252,10 @@ class HtmlWriterTest {
       for (int y = 0; y < picture.getHeight(); y++) {
         for (int x = 0; x < picture.getWidth(); x++) {
           int p = picture.getRGB(x, y);
-          int d = Math.abs(((p >> 16) & 0xFF) - ((rgb >> 16) & 0xFF)) + Math.abs(((p >> 8) & 0xFF) - ((rgb >> 8) & 0xFF))
-              + Math.abs((p & 0xFF) - (rgb & 0xFF));
+          int d =
+              Math.abs(((p >> 16) & 0xFF) - ((rgb >> 16) & 0xFF))
+                  + Math.abs(((p >> 8) & 0xFF) - ((rgb >> 8) & 0xFF))
+                  + Math.abs((p & 0xFF) - (rgb & 0xFF));
           if (d <= 24) {
             n++;
           }
@@ -212,7 +275,8 @@ class HtmlWriterTest {
   Browser browse(Path page, int width, int height) throws Exception {
     boolean ci = "true".equals(System.getenv("CI"));
     if (!ci) {
-      Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium absent: skipped (CI installs it)");
+      Assumptions.assumeTrue(
+          Files.isExecutable(CHROMIUM), "chromium absent: skipped (CI installs it)");
     }
     Path png = dir.resolve(page.getFileName() + ".png");
     String dom = new String(chromium(page, width, height, "--dump-dom"), StandardCharsets.UTF_8);
@@ -228,11 +292,26 @@ class HtmlWriterTest {
     if (unshareWorks()) {
       cmd.addAll(List.of("unshare", "-n"));
     }
-    cmd.addAll(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-default-apps", "--disable-extensions", "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-        "--virtual-time-budget=20000", "--hide-scrollbars", action, page.toUri().toString()));
+    cmd.addAll(
+        List.of(
+            CHROMIUM.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-default-apps",
+            "--disable-extensions",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--user-data-dir=" + profile,
+            "--window-size=" + width + "," + height,
+            "--virtual-time-budget=20000",
+            "--hide-scrollbars",
+            action,
+            page.toUri().toString()));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(180, TimeUnit.SECONDS), "chromium finished");

@@ -17,17 +17,19 @@ public final class KilledWriterMain {
 
   public static void main(String[] args) throws Exception {
     Analysis a = TestAnalyses.seed();
-    StreamGraphWriter slow = new StreamGraphWriter() {
-      @Override
-      public ExportFormat format() {
-        return ExportFormat.GRAPHML;
-      }
+    StreamGraphWriter slow =
+        new StreamGraphWriter() {
+          @Override
+          public ExportFormat format() {
+            return ExportFormat.GRAPHML;
+          }
 
-      @Override
-      public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
-        new GraphmlWriter().write(analysis, options, new Throttled(out));
-      }
-    };
+          @Override
+          public void write(Analysis analysis, WriteOptions options, OutputStream out)
+              throws IOException {
+            new GraphmlWriter().write(analysis, options, new Throttled(out));
+          }
+        };
     System.out.println("writing");
     System.out.flush();
     slow.write(a, Path.of(args[0]), WriteOptions.defaults().withOverwrite(true));

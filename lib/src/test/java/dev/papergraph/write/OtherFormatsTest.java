@@ -45,21 +45,35 @@ class OtherFormatsTest {
     importer.setVertexFactory(id -> id);
     Map<String, Map<String, String>> nodes = new HashMap<>();
     Map<DefaultEdge, Map<String, String>> edges = new HashMap<>();
-    importer.addVertexAttributeConsumer((p, v) ->
-        nodes.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v.getValue()));
-    importer.addEdgeAttributeConsumer((p, v) ->
-        edges.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), v.getValue()));
+    importer.addVertexAttributeConsumer(
+        (p, v) ->
+            nodes
+                .computeIfAbsent(p.getFirst(), k -> new HashMap<>())
+                .put(p.getSecond(), v.getValue()));
+    importer.addEdgeAttributeConsumer(
+        (p, v) ->
+            edges
+                .computeIfAbsent(p.getFirst(), k -> new HashMap<>())
+                .put(p.getSecond(), v.getValue()));
     importer.importGraph(g, new StringReader(text(a, ExportFormat.DOT)));
     assertEquals(418, g.vertexSet().size());
     assertEquals(a.graph().similarity().edgeSet().size(), g.edgeSet().size());
     Map<String, String> tricky = nodes.get(TestAnalyses.TRICKY_ID);
-    assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization", tricky.get("label"));
-    assertEquals("#" + String.format("%06x", new ExportModel(a, WriteOptions.defaults()).rgb(TestAnalyses.TRICKY_ID)),
+    assertEquals(
+        "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+        tricky.get("label"));
+    assertEquals(
+        "#"
+            + String.format(
+                "%06x", new ExportModel(a, WriteOptions.defaults()).rgb(TestAnalyses.TRICKY_ID)),
         tricky.get("fillcolor"));
     assertEquals("Zoë O'Brien; 李 雷; A \"Quoted\" Name", tricky.get("authors"));
     for (SimilarityEdge e : a.graph().similarity().edgeSet()) {
       DefaultEdge ge = g.getEdge(e.first(), e.second());
-      assertEquals(a.graph().similarity().getEdgeWeight(e), Double.parseDouble(edges.get(ge).get("score")), 0.0);
+      assertEquals(
+          a.graph().similarity().getEdgeWeight(e),
+          Double.parseDouble(edges.get(ge).get("score")),
+          0.0);
     }
   }
 
@@ -78,7 +92,10 @@ class OtherFormatsTest {
       assertEquals(i + 1, it.get("id").asInt());
       assertEquals(m.paper(id).title(), it.get("label").asText());
       assertEquals(a.graph().similarity().degreeOf(id), it.at("/weights/Links").asInt());
-      assertEquals(a.communities().membership().get(id) + 1, it.get("cluster").asInt(), "clusters follow community ids");
+      assertEquals(
+          a.communities().membership().get(id) + 1,
+          it.get("cluster").asInt(),
+          "clusters follow community ids");
       clustersUsed.add(it.get("cluster").asInt());
       meanDistance += Math.hypot(it.get("x").asDouble(), it.get("y").asDouble());
     }
@@ -92,15 +109,22 @@ class OtherFormatsTest {
     }
     JsonNode clusters = net.get("clusters");
     assertEquals(a.communities().communities().size(), clusters.size());
-    JsonNode colours = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).at("/config/color_schemes/cluster_colors");
+    JsonNode colours =
+        new ObjectMapper()
+            .readTree(text(a, ExportFormat.VOSVIEWER))
+            .at("/config/color_schemes/cluster_colors");
     assertEquals(clusters.size(), colours.size());
     for (int c = 0; c < clusters.size(); c++) {
       Community community = a.communities().communities().get(c);
       assertEquals(community.id() + 1, clusters.get(c).get("cluster").asInt());
-      assertEquals("community " + community.id() + ": " + community.label(), clusters.get(c).get("label").asText(),
+      assertEquals(
+          "community " + community.id() + ": " + community.label(),
+          clusters.get(c).get("label").asText(),
           "the label names the community number the command line shows");
       assertEquals(community.id() + 1, colours.get(c).get("cluster").asInt());
-      assertEquals(Palette.hex(Palette.color(community.id())), colours.get(c).get("color").asText(),
+      assertEquals(
+          Palette.hex(Palette.color(community.id())),
+          colours.get(c).get("color").asText(),
           "our palette, not VOSviewer's");
     }
     assertEquals(clusters.size(), clustersUsed.size());
@@ -110,7 +134,8 @@ class OtherFormatsTest {
   void vosviewerItemsLinkToTheirDoiOrArxivPage() throws Exception {
     Analysis a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
-    JsonNode items = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).at("/network/items");
+    JsonNode items =
+        new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).at("/network/items");
     int withUrl = 0;
     for (int i = 0; i < items.size(); i++) {
       dev.papergraph.model.Paper p = m.paper(m.ids().get(i));
@@ -123,16 +148,23 @@ class OtherFormatsTest {
       withUrl += url == null ? 0 : 1;
     }
     assertTrue(withUrl > 0);
-    assertEquals("communities", new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER))
-        .at("/config/terminology/clusters").asText());
+    assertEquals(
+        "communities",
+        new ObjectMapper()
+            .readTree(text(a, ExportFormat.VOSVIEWER))
+            .at("/config/terminology/clusters")
+            .asText());
   }
 
   @Test
   void vosviewerClustersStopAtOneThousand() throws Exception {
     List<dev.papergraph.model.Paper> papers = new java.util.ArrayList<>();
     for (int i = 0; i < 1003; i++) {
-      papers.add(dev.papergraph.model.Paper.builder().id(String.format("s2:%04d", i)).title(String.format("Xq%04d", i))
-          .build());
+      papers.add(
+          dev.papergraph.model.Paper.builder()
+              .id(String.format("s2:%04d", i))
+              .title(String.format("Xq%04d", i))
+              .build());
     }
     Analysis a = TestAnalyses.analyse(papers, 3);
     assertEquals(1003, a.communities().communities().size(), "unlinked papers: one community each");
@@ -158,10 +190,12 @@ class OtherFormatsTest {
     for (JsonNode n : root.get("nodes")) {
       if (n.get("id").asText().equals(TestAnalyses.TRICKY_ID)) tricky = n;
     }
-    assertEquals(TestAnalyses.TRICKY_TITLE.strip(), tricky.get("label").asText(), "JSON needs no stripping");
+    assertEquals(
+        TestAnalyses.TRICKY_TITLE.strip(), tricky.get("label").asText(), "JSON needs no stripping");
     assertEquals(TestAnalyses.TRICKY_ABSTRACT, tricky.get("abstract").asText());
     assertEquals(2024, tricky.get("year").asInt());
-    assertEquals(ExportModel.MAPPER.writeValueAsString(a.manifest()), root.get("manifest").toString());
+    assertEquals(
+        ExportModel.MAPPER.writeValueAsString(a.manifest()), root.get("manifest").toString());
     assertEquals(a.communities().communities().size(), root.get("communities").size());
     Community c0 = a.communities().communities().get(0);
     assertEquals(c0.size(), root.at("/communities/0/members").size());
@@ -177,15 +211,25 @@ class OtherFormatsTest {
     assertEquals("\"line\r\nbreak\"", CsvWriter.quote("line\r\nbreak"));
     assertEquals("\"lone\rcr\"", CsvWriter.quote("lone\rcr"));
     assertEquals("semi; colon <&>", CsvWriter.quote("semi; colon <&>"));
-    assertThrows(IllegalArgumentException.class,
-        () -> Exports.write(TestAnalyses.seed(), ExportFormat.CSV, new ByteArrayOutputStream(), WriteOptions.defaults()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Exports.write(
+                TestAnalyses.seed(),
+                ExportFormat.CSV,
+                new ByteArrayOutputStream(),
+                WriteOptions.defaults()));
   }
 
   @Test
   void egoGraphOfAPaperIsWrittenInEveryFormatWithItsColoursFromTheFullMap() throws Exception {
     Analysis a = TestAnalyses.pipeline();
-    String grok = a.graph().papers().values().stream().filter(p -> p.title().startsWith("Grokking at the Edge"))
-        .findFirst().orElseThrow().id();
+    String grok =
+        a.graph().papers().values().stream()
+            .filter(p -> p.title().startsWith("Grokking at the Edge"))
+            .findFirst()
+            .orElseThrow()
+            .id();
     var ego = new dev.papergraph.analysis.Neighbourhoods(a.graph()).ego(grok, 2, 5);
     Analysis sub = Exports.restrict(a, ego.papers());
     int n = ego.papers().size();
@@ -210,24 +254,40 @@ class OtherFormatsTest {
 
     // scopes named: ego-local degree, whole-graph centralities; graph data of the file's own graph
     List<String> names = part.nodeColumns().stream().map(Column::name).toList();
-    assertTrue(names.contains("degree_ego") && names.contains("pagerank_global") && names.contains("betweenness_global"),
+    assertTrue(
+        names.contains("degree_ego")
+            && names.contains("pagerank_global")
+            && names.contains("betweenness_global"),
         names.toString());
     assertFalse(names.contains("degree") || names.contains("pagerank"), names.toString());
-    assertTrue(full.nodeColumns().stream().map(Column::name).toList().containsAll(List.of("degree", "pagerank")));
-    Column<String> degreeEgo = part.nodeColumns().stream().filter(c -> c.name().equals("degree_ego")).findFirst().orElseThrow();
+    assertTrue(
+        full.nodeColumns().stream()
+            .map(Column::name)
+            .toList()
+            .containsAll(List.of("degree", "pagerank")));
+    Column<String> degreeEgo =
+        part.nodeColumns().stream()
+            .filter(c -> c.name().equals("degree_ego"))
+            .findFirst()
+            .orElseThrow();
     for (String id : ego.papers()) {
       assertEquals(sub.graph().similarity().degreeOf(id), degreeEgo.of(id), id);
     }
     assertEquals("subset", part.graphData().get("scope"));
     assertEquals(n, part.graphData().get("papers"));
     assertEquals(edges, part.graphData().get("edges"));
-    long present = ego.papers().stream().map(id -> a.communities().membership().get(id)).distinct().count();
+    long present =
+        ego.papers().stream().map(id -> a.communities().membership().get(id)).distinct().count();
     assertEquals((int) present, part.graphData().get("communities"));
-    assertTrue(part.graphData().containsKey("modularity_global") && !part.graphData().containsKey("modularity"));
+    assertTrue(
+        part.graphData().containsKey("modularity_global")
+            && !part.graphData().containsKey("modularity"));
     assertEquals("whole graph", full.graphData().get("scope"));
     assertEquals(a.communities().communities().size(), full.graphData().get("communities"));
-    assertEquals("not a paper of the analysis: nope",
-        assertThrows(IllegalArgumentException.class, () -> Exports.restrict(a, Set.of("nope"))).getMessage());
+    assertEquals(
+        "not a paper of the analysis: nope",
+        assertThrows(IllegalArgumentException.class, () -> Exports.restrict(a, Set.of("nope")))
+            .getMessage());
   }
 
   // nodes (or CSV rows) in an export, counted the way each format lists them
@@ -239,7 +299,12 @@ class OtherFormatsTest {
       case JSON -> new ObjectMapper().readTree(s).get("nodes").size();
       case VOSVIEWER -> new ObjectMapper().readTree(s).at("/network/items").size();
       // an edge line is "a" -- "b"; a title may contain " -- " too
-      case DOT -> (int) s.lines().filter(l -> l.startsWith("  \"") && !l.matches("  \"(?:[^\"\\\\]|\\\\.)*\" -- .*")).count();
+      case DOT ->
+          (int)
+              s.lines()
+                  .filter(
+                      l -> l.startsWith("  \"") && !l.matches("  \"(?:[^\"\\\\]|\\\\.)*\" -- .*"))
+                  .count();
       case CSV -> csvRecords(s) - 1;
       case HTML -> HtmlWriterTest.data(s).get("papers").size();
     };
@@ -262,13 +327,18 @@ class OtherFormatsTest {
 
   @Test
   void everyFormatIsByteForByteTheSameForTheSameInput() throws Exception {
-    Analysis again = TestAnalyses.analyse(new java.util.ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
+    Analysis again =
+        TestAnalyses.analyse(
+            new java.util.ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
     for (ExportFormat f : ExportFormat.values()) {
       if (f == ExportFormat.CSV) {
-        List<Path> one = Exports.write(TestAnalyses.seed(), f, dir.resolve("one.csv"), WriteOptions.defaults());
+        List<Path> one =
+            Exports.write(TestAnalyses.seed(), f, dir.resolve("one.csv"), WriteOptions.defaults());
         List<Path> two = Exports.write(again, f, dir.resolve("two.csv"), WriteOptions.defaults());
         for (int i = 0; i < 2; i++) {
-          assertEquals(java.nio.file.Files.readString(one.get(i)), java.nio.file.Files.readString(two.get(i)));
+          assertEquals(
+              java.nio.file.Files.readString(one.get(i)),
+              java.nio.file.Files.readString(two.get(i)));
         }
       } else {
         assertEquals(text(TestAnalyses.seed(), f), text(again, f), f.key());
@@ -280,19 +350,23 @@ class OtherFormatsTest {
   void anEmptyAnalysisIsAValidEmptyFileInEveryFormat() throws Exception {
     Analysis empty = TestAnalyses.analyse(List.of(), 1);
     for (ExportFormat f : ExportFormat.values()) {
-      for (Path p : Exports.write(empty, f, dir.resolve("empty-" + f.key() + f.extension()), WriteOptions.defaults())) {
+      for (Path p :
+          Exports.write(
+              empty, f, dir.resolve("empty-" + f.key() + f.extension()), WriteOptions.defaults())) {
         String s = java.nio.file.Files.readString(p);
         switch (f) {
           case GRAPHML -> {
             Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-            org.jgrapht.nio.graphml.GraphMLImporter<String, DefaultEdge> im = new org.jgrapht.nio.graphml.GraphMLImporter<>();
+            org.jgrapht.nio.graphml.GraphMLImporter<String, DefaultEdge> im =
+                new org.jgrapht.nio.graphml.GraphMLImporter<>();
             im.setVertexFactory(id -> id);
             im.importGraph(g, new StringReader(s));
             assertEquals(0, g.vertexSet().size());
           }
           case GEXF -> GexfWriterTest.validate12draft(s);
           case JSON -> assertEquals(0, new ObjectMapper().readTree(s).get("nodes").size());
-          case VOSVIEWER -> assertEquals(0, new ObjectMapper().readTree(s).at("/network/items").size());
+          case VOSVIEWER ->
+              assertEquals(0, new ObjectMapper().readTree(s).at("/network/items").size());
           case CSV -> assertEquals(1, csvRecords(s), "header only");
           case HTML -> assertEquals(0, HtmlWriterTest.data(s).get("papers").size());
           case DOT -> assertEquals("graph papergraph {", s.lines().findFirst().orElseThrow());
@@ -310,7 +384,8 @@ class OtherFormatsTest {
     assertEquals(Optional.of(ExportFormat.GEXF), ExportFormat.byFileName("map.GEXF"));
     assertEquals(Optional.of(ExportFormat.JSON), ExportFormat.byFileName("map.json"));
     assertEquals("graphml, gexf, json, csv, dot, vosviewer, html", ExportFormat.names());
-    assertEquals(java.util.List.of(Path.of("x/g-nodes.csv"), Path.of("x/g-edges.csv")),
+    assertEquals(
+        java.util.List.of(Path.of("x/g-nodes.csv"), Path.of("x/g-edges.csv")),
         Exports.files(ExportFormat.CSV, Path.of("x/g.csv")));
   }
 }

@@ -31,26 +31,38 @@ class PythonReadersTest {
 
   @Test
   void networkxAndIgraphReadTheSeedExportsWithEveryAttributeAndType() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 absent: skipped (CI installs it)");
+    Assumptions.assumeTrue(
+        Files.isExecutable(PYTHON), "/usr/bin/python3 absent: skipped (CI installs it)");
     Analysis a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     Path graphml = dir.resolve("seed.graphml");
     Path json = dir.resolve("seed.json");
     Exports.write(a, ExportFormat.GRAPHML, graphml, WriteOptions.defaults());
     Exports.write(a, ExportFormat.JSON, json, WriteOptions.defaults());
-    List<Path> csv = Exports.write(a, ExportFormat.CSV, dir.resolve("seed.csv"), WriteOptions.defaults());
+    List<Path> csv =
+        Exports.write(a, ExportFormat.CSV, dir.resolve("seed.csv"), WriteOptions.defaults());
     Path gexf = dir.resolve("seed.gexf");
     Exports.write(a, ExportFormat.GEXF, gexf, WriteOptions.defaults());
     Path script = dir.resolve("check_exports.py");
     try (InputStream in = getClass().getResourceAsStream("check_exports.py")) {
       Files.copy(in, script);
     }
-    Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), graphml.toString(), json.toString(),
-        csv.get(0).toString(), csv.get(1).toString(), gexf.toString()).redirectErrorStream(false).start();
+    Process p =
+        new ProcessBuilder(
+                PYTHON.toString(),
+                script.toString(),
+                graphml.toString(),
+                json.toString(),
+                csv.get(0).toString(),
+                csv.get(1).toString(),
+                gexf.toString())
+            .redirectErrorStream(false)
+            .start();
     byte[] stdout = p.getInputStream().readAllBytes();
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    Assumptions.assumeFalse(p.exitValue() == 3, "python3 lacks networkx/igraph (" + stderr.strip() + "): skipped");
+    Assumptions.assumeFalse(
+        p.exitValue() == 3, "python3 lacks networkx/igraph (" + stderr.strip() + "): skipped");
     assertEquals(0, p.exitValue(), stderr);
     JsonNode r = new ObjectMapper().readTree(stdout);
 
@@ -70,10 +82,16 @@ class PythonReadersTest {
     m.nodeColumns().forEach(c -> expected.add(c.name()));
     assertEquals(sorted(expected), sorted(names(nx.get("node_attrs"))));
     for (Column<String> c : m.nodeColumns()) {
-      assertEquals("[\"" + pythonType(c.type()) + "\"]", nx.get("node_attrs").get(c.name()).toString(), c.name());
+      assertEquals(
+          "[\"" + pythonType(c.type()) + "\"]",
+          nx.get("node_attrs").get(c.name()).toString(),
+          c.name());
     }
     for (Column<?> c : m.edgeColumns()) {
-      assertEquals("[\"" + pythonType(c.type()) + "\"]", nx.get("edge_attrs").get(c.name()).toString(), c.name());
+      assertEquals(
+          "[\"" + pythonType(c.type()) + "\"]",
+          nx.get("edge_attrs").get(c.name()).toString(),
+          c.name());
     }
     // one graph-level key (Gephi warns once per graph key): the graph data and the manifest as JSON
     assertEquals(List.of(GraphmlWriter.GRAPH_KEY), names(nx.get("graph_attrs")));
@@ -81,9 +99,11 @@ class PythonReadersTest {
     assertEquals("whole graph", nx.at("/graph_data/scope").asText());
     assertTrue(nx.at("/graph_data/modularity").isDouble());
     assertEquals("papergraph 0.1.0-SNAPSHOT", nx.at("/graph_data/manifest/tool").asText());
-    assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+    assertEquals(
+        "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
         nx.at("/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
-    assertEquals("Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
+    assertEquals(
+        "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
         nx.at("/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
 
     // igraph: the same attribute names; numbers as floats (igraph keeps one numeric type)
@@ -95,7 +115,8 @@ class PythonReadersTest {
       String t = c.type() == AttrType.STRING ? "str" : "float";
       assertEquals("[\"" + t + "\"]", ig.get("node_attrs").get(c.name()).toString(), c.name());
     }
-    List<String> edgeNames = new ArrayList<>(List.of("id")); // igraph keeps GraphML's edge ids as "id"
+    List<String> edgeNames =
+        new ArrayList<>(List.of("id")); // igraph keeps GraphML's edge ids as "id"
     m.edgeColumns().forEach(c -> edgeNames.add(c.name()));
     assertEquals(sorted(edgeNames), sorted(texts(ig.get("edge_attrs"))));
     assertEquals(List.of(GraphmlWriter.GRAPH_KEY), texts(ig.get("graph_attrs")));
@@ -111,13 +132,26 @@ class PythonReadersTest {
     assertEquals(nodes, r.at("/csv/nodes").asInt());
     assertEquals(edges, r.at("/csv/edges").asInt());
     // Gephi's spreadsheet columns
-    assertEquals("Id Label", r.at("/csv/node_columns/0").asText() + " " + r.at("/csv/node_columns/1").asText());
-    assertEquals("Source Target Type Weight", r.at("/csv/edge_columns/0").asText() + " " + r.at("/csv/edge_columns/1").asText()
-        + " " + r.at("/csv/edge_columns/2").asText() + " " + r.at("/csv/edge_columns/3").asText());
+    assertEquals(
+        "Id Label",
+        r.at("/csv/node_columns/0").asText() + " " + r.at("/csv/node_columns/1").asText());
+    assertEquals(
+        "Source Target Type Weight",
+        r.at("/csv/edge_columns/0").asText()
+            + " "
+            + r.at("/csv/edge_columns/1").asText()
+            + " "
+            + r.at("/csv/edge_columns/2").asText()
+            + " "
+            + r.at("/csv/edge_columns/3").asText());
     assertEquals("[\"Undirected\"]", r.at("/csv/types").toString());
     assertEquals(weightSum, r.at("/csv/weight_sum").asDouble(), 1e-9);
-    assertEquals(TestAnalyses.TRICKY_TITLE.strip(), r.at("/csv/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
-    assertEquals(TestAnalyses.TRICKY_ABSTRACT, r.at("/csv/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+    assertEquals(
+        TestAnalyses.TRICKY_TITLE.strip(),
+        r.at("/csv/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+    assertEquals(
+        TestAnalyses.TRICKY_ABSTRACT,
+        r.at("/csv/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
   }
 
   @Test
@@ -134,17 +168,24 @@ class PythonReadersTest {
     assertEquals(weightSum, g.get("weight_sum").asDouble(), 1e-9);
     for (Column<String> c : m.nodeColumns()) {
       if (!Set.of("x", "y", "size", "r", "g", "b").contains(c.name())) {
-        assertEquals("[\"" + pythonType(c.type()) + "\"]", g.get("node_attrs").get(c.name()).toString(), c.name());
+        assertEquals(
+            "[\"" + pythonType(c.type()) + "\"]",
+            g.get("node_attrs").get(c.name()).toString(),
+            c.name());
       }
     }
-    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT), g.at("/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
-    assertEquals("Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+    assertEquals(
+        XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT),
+        g.at("/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+    assertEquals(
+        "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
         g.at("/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
   }
 
   /** Writes the seed exports and runs check_exports.py over them. */
   private JsonNode run(Analysis a) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 absent: skipped (CI installs it)");
+    Assumptions.assumeTrue(
+        Files.isExecutable(PYTHON), "/usr/bin/python3 absent: skipped (CI installs it)");
     Path graphml = dir.resolve("r.graphml");
     Path json = dir.resolve("r.json");
     Path gexf = dir.resolve("r.gexf");
@@ -157,13 +198,22 @@ class PythonReadersTest {
     try (InputStream in = getClass().getResourceAsStream("check_exports.py")) {
       Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
-    Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), graphml.toString(), json.toString(),
-        csv.get(0).toString(), csv.get(1).toString(), gexf.toString()).start();
+    Process p =
+        new ProcessBuilder(
+                PYTHON.toString(),
+                script.toString(),
+                graphml.toString(),
+                json.toString(),
+                csv.get(0).toString(),
+                csv.get(1).toString(),
+                gexf.toString())
+            .start();
     byte[] stdout = p.getInputStream().readAllBytes();
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     if (System.getenv("CI") == null) {
-      Assumptions.assumeFalse(p.exitValue() == 3, "python3 lacks networkx/igraph (" + stderr.strip() + "): skipped");
+      Assumptions.assumeFalse(
+          p.exitValue() == 3, "python3 lacks networkx/igraph (" + stderr.strip() + "): skipped");
     }
     assertEquals(0, p.exitValue(), stderr);
     return new ObjectMapper().readTree(stdout);

@@ -8,14 +8,12 @@ import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.layout.Layout;
 import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.xml.transform.stream.StreamSource;
 import org.junit.jupiter.api.Test;
 
 /** The seed corpus through the real engine and analysis: the map a Gephi user opens. */
@@ -24,7 +22,8 @@ class SeedMapTest {
   private static List<String> titled(Analysis a, String regex) {
     return a.graph().papers().values().stream()
         .filter(p -> p.title().toLowerCase(Locale.ROOT).matches(".*" + regex + ".*"))
-        .map(p -> p.id()).toList();
+        .map(p -> p.id())
+        .toList();
   }
 
   @Test
@@ -45,8 +44,11 @@ class SeedMapTest {
     // each group is tighter on the map than every one of 1000 random groups of its size
     for (List<String> group : List.of(ptq, grok)) {
       double d = meanDistance(a.layout(), group);
-      double closestRandom = closestRandomGroup(a.layout(), List.copyOf(a.graph().papers().keySet()), group.size());
-      assertTrue(d < closestRandom, "group mean distance " + d + ", tightest random group " + closestRandom);
+      double closestRandom =
+          closestRandomGroup(a.layout(), List.copyOf(a.graph().papers().keySet()), group.size());
+      assertTrue(
+          d < closestRandom,
+          "group mean distance " + d + ", tightest random group " + closestRandom);
     }
   }
 

@@ -37,14 +37,15 @@ import org.jgrapht.alg.scoring.PageRank;
 /**
  * Analyses for export tests, built without the similarity engine or the analysis stage: the seed
  * corpus plus three hand-made papers (awkward characters, dates of each precision, external ids),
- * linked by title-word Jaccard (top 5 per paper, at least 0.2), communities = connected
- * components, PageRank and betweenness from JGraphT, ForceAtlas2 layout.
+ * linked by title-word Jaccard (top 5 per paper, at least 0.2), communities = connected components,
+ * PageRank and betweenness from JGraphT, ForceAtlas2 layout.
  */
 final class TestAnalyses {
 
   /** The title of the paper full of characters that break naive writers. */
   static final String TRICKY_TITLE =
       "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 \u0001ctrl\u0007 quantization";
+
   static final String TRICKY_ABSTRACT =
       "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> \u0000nul \uD83D\uDE00 emoji";
   static final String TRICKY_ID = "doi:10.1234/tricky<&>";
@@ -60,28 +61,43 @@ final class TestAnalyses {
     if (pipeline == null) {
       List<Paper> papers = Seeds.corpus().papers();
       dev.papergraph.similarity.SimilarityEngine engine =
-          dev.papergraph.similarity.SimilarityEngine.of(papers, dev.papergraph.similarity.EngineOptions.defaults());
+          dev.papergraph.similarity.SimilarityEngine.of(
+              papers, dev.papergraph.similarity.EngineOptions.defaults());
       PaperGraph graph = PaperGraph.of(papers, engine.links());
       dev.papergraph.text.TermVectors v = engine.vectors();
-      dev.papergraph.analysis.TermSource terms = new dev.papergraph.analysis.TermSource() {
-        @Override
-        public Map<String, Double> termCounts(String paperId) {
-          return v.doc(paperId).isPresent() ? v.termCounts(v.doc(paperId).getAsInt()) : Map.of();
-        }
+      dev.papergraph.analysis.TermSource terms =
+          new dev.papergraph.analysis.TermSource() {
+            @Override
+            public Map<String, Double> termCounts(String paperId) {
+              return v.doc(paperId).isPresent()
+                  ? v.termCounts(v.doc(paperId).getAsInt())
+                  : Map.of();
+            }
 
-        @Override
-        public Map<String, String> display(java.util.Collection<String> ts) {
-          Map<String, String> out = new LinkedHashMap<>();
-          for (String t : ts) out.put(t, v.termId(t).isPresent() ? v.display(v.termId(t).getAsInt()) : t);
-          return out;
-        }
-      };
+            @Override
+            public Map<String, String> display(java.util.Collection<String> ts) {
+              Map<String, String> out = new LinkedHashMap<>();
+              for (String t : ts)
+                out.put(t, v.termId(t).isPresent() ? v.display(v.termId(t).getAsInt()) : t);
+              return out;
+            }
+          };
       dev.papergraph.analysis.Analyzer.Result r =
-          new dev.papergraph.analysis.Analyzer(dev.papergraph.analysis.Analyzer.Options.defaults()).analyze(graph, terms);
+          new dev.papergraph.analysis.Analyzer(dev.papergraph.analysis.Analyzer.Options.defaults())
+              .analyze(graph, terms);
       Layout layout = Layouts.compute(graph, r.communities().membership(), 42);
-      RunManifest manifest = new RunManifest("papergraph 0.1.0-SNAPSHOT", "2026-11-23T08:00:00Z", List.of(),
-          Map.of("papers", (long) papers.size(), "edges", (long) graph.similarity().edgeSet().size()),
-          new TreeMap<>(r.parameters()), Map.of());
+      RunManifest manifest =
+          new RunManifest(
+              "papergraph 0.1.0-SNAPSHOT",
+              "2026-11-23T08:00:00Z",
+              List.of(),
+              Map.of(
+                  "papers",
+                  (long) papers.size(),
+                  "edges",
+                  (long) graph.similarity().edgeSet().size()),
+              new TreeMap<>(r.parameters()),
+              Map.of());
       pipeline = new Analysis(graph, r.communities(), r.centralities(), layout, manifest);
     }
     return pipeline;
@@ -100,22 +116,40 @@ final class TestAnalyses {
   }
 
   static List<Paper> extraPapers() {
-    Paper tricky = Paper.builder().id(TRICKY_ID).title(TRICKY_TITLE).abstractText(TRICKY_ABSTRACT)
-        .ids(ExternalIds.of("10.1234/tricky<&>", "2401.00001", null, null, null))
-        .date(PartialDate.of(2024, 3, 5)).upvotes(7).authors(List.of("Zoë O'Brien", "李 雷", "A \"Quoted\" Name"))
-        .addTopic(new Topic("cs.LG", 1, TopicSource.CATEGORY)).addTopic(new Topic("post-training quantization", 0.5,
-            TopicSource.KEYWORD))
-        .build();
-    Paper yearOnly = Paper.builder().id("arxiv:2101.00002").title("Year only post-training quantization of language models")
-        .ids(ExternalIds.of(null, "2101.00002", null, null, null)).date(PartialDate.ofYear(2021)).build();
-    Paper yearMonth = Paper.builder().id("openalex:W123").title("Year and month grokking study of large language models")
-        .ids(ExternalIds.of(null, null, "W123", null, null)).date(new PartialDate(2022, 7, null)).citedByCount(12)
-        .build();
+    Paper tricky =
+        Paper.builder()
+            .id(TRICKY_ID)
+            .title(TRICKY_TITLE)
+            .abstractText(TRICKY_ABSTRACT)
+            .ids(ExternalIds.of("10.1234/tricky<&>", "2401.00001", null, null, null))
+            .date(PartialDate.of(2024, 3, 5))
+            .upvotes(7)
+            .authors(List.of("Zoë O'Brien", "李 雷", "A \"Quoted\" Name"))
+            .addTopic(new Topic("cs.LG", 1, TopicSource.CATEGORY))
+            .addTopic(new Topic("post-training quantization", 0.5, TopicSource.KEYWORD))
+            .build();
+    Paper yearOnly =
+        Paper.builder()
+            .id("arxiv:2101.00002")
+            .title("Year only post-training quantization of language models")
+            .ids(ExternalIds.of(null, "2101.00002", null, null, null))
+            .date(PartialDate.ofYear(2021))
+            .build();
+    Paper yearMonth =
+        Paper.builder()
+            .id("openalex:W123")
+            .title("Year and month grokking study of large language models")
+            .ids(ExternalIds.of(null, null, "W123", null, null))
+            .date(new PartialDate(2022, 7, null))
+            .citedByCount(12)
+            .build();
     return List.of(tricky, yearOnly, yearMonth);
   }
 
-  private static final Set<String> STOP = Set.of("the", "and", "for", "with", "from", "are", "its", "into",
-      "via", "using", "towards", "through", "of", "on", "in", "a", "an", "to", "is", "by", "at", "as", "or");
+  private static final Set<String> STOP =
+      Set.of(
+          "the", "and", "for", "with", "from", "are", "its", "into", "via", "using", "towards",
+          "through", "of", "on", "in", "a", "an", "to", "is", "by", "at", "as", "or");
 
   static Set<String> words(String title) {
     Set<String> w = new TreeSet<>();
@@ -153,7 +187,8 @@ final class TestAnalyses {
           terms.add(new SharedTerm(t, t, b[0] / inter.size()));
         }
         double score = Math.round(b[0] * 1e6) / 1e6;
-        EdgeExplanation ex = new EdgeExplanation(score, score, 0, 0, 0, 0, terms, List.of(), List.of());
+        EdgeExplanation ex =
+            new EdgeExplanation(score, score, 0, 0, 0, 0, terms, List.of(), List.of());
         Link l = Link.of(papers.get(i).id(), papers.get(j).id(), ex);
         links.putIfAbsent(l.a() + "\u0000" + l.b(), l);
       }
@@ -165,7 +200,9 @@ final class TestAnalyses {
     PaperGraph graph = PaperGraph.of(papers, links(papers));
     Graph<String, SimilarityEdge> g = graph.similarity();
     List<Set<String>> components = new ArrayList<>(new ConnectivityInspector<>(g).connectedSets());
-    components.sort(Comparator.<Set<String>>comparingInt(s -> -s.size()).thenComparing(s -> new TreeSet<>(s).first()));
+    components.sort(
+        Comparator.<Set<String>>comparingInt(s -> -s.size())
+            .thenComparing(s -> new TreeSet<>(s).first()));
     Map<String, Integer> membership = new LinkedHashMap<>();
     List<Community> communities = new ArrayList<>();
     Map<String, Double> pagerank = new PageRank<>(g).getScores();
@@ -176,12 +213,23 @@ final class TestAnalyses {
         membership.put(m, c);
         for (String w : words(graph.papers().get(m).title())) counts.merge(w, 1, Integer::sum);
       }
-      List<String> label = counts.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(3).map(Map.Entry::getKey).toList();
-      List<String> central = members.stream()
-          .sorted(Comparator.<String>comparingDouble(pagerank::get).reversed().thenComparing(s -> s))
-          .limit(3).toList();
+      List<String> label =
+          counts.entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Integer>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(3)
+              .map(Map.Entry::getKey)
+              .toList();
+      List<String> central =
+          members.stream()
+              .sorted(
+                  Comparator.<String>comparingDouble(pagerank::get)
+                      .reversed()
+                      .thenComparing(s -> s))
+              .limit(3)
+              .toList();
       communities.add(new Community(c, members, label, central));
     }
     Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -189,16 +237,20 @@ final class TestAnalyses {
     Communities comms = new Communities(ordered, communities, 0.5, "components", 1.0, seed);
     Map<Measure, Map<String, Double>> scores = new EnumMap<>(Measure.class);
     scores.put(Measure.PAGERANK, sorted(graph, pagerank));
-    scores.put(Measure.BETWEENNESS, sorted(graph, new BetweennessCentrality<>(g, true).getScores()));
+    scores.put(
+        Measure.BETWEENNESS, sorted(graph, new BetweennessCentrality<>(g, true).getScores()));
     Map<String, Double> degree = new LinkedHashMap<>();
     for (String id : graph.papers().keySet()) degree.put(id, (double) g.degreeOf(id));
     scores.put(Measure.DEGREE, degree);
     Layout layout = Layouts.compute(graph, ordered, seed);
-    RunManifest manifest = new RunManifest("papergraph 0.1.0-SNAPSHOT", "2026-11-23T08:00:00Z",
-        List.of(new RunManifest.Input("seed/hf-papers", "hf", 1234, "ab".repeat(32))),
-        Map.of("papers", (long) papers.size(), "edges", (long) g.edgeSet().size()),
-        Map.of("similarity.k", 5, "layout.seed", seed, "note", "<test> & \"manifest\""),
-        Map.of("jgrapht", "1.5.3"));
+    RunManifest manifest =
+        new RunManifest(
+            "papergraph 0.1.0-SNAPSHOT",
+            "2026-11-23T08:00:00Z",
+            List.of(new RunManifest.Input("seed/hf-papers", "hf", 1234, "ab".repeat(32))),
+            Map.of("papers", (long) papers.size(), "edges", (long) g.edgeSet().size()),
+            Map.of("similarity.k", 5, "layout.seed", seed, "note", "<test> & \"manifest\""),
+            Map.of("jgrapht", "1.5.3"));
     return new Analysis(graph, comms, new Centralities(scores), layout, manifest);
   }
 
@@ -207,5 +259,4 @@ final class TestAnalyses {
     for (String id : graph.papers().keySet()) m.put(id, scores.get(id));
     return m;
   }
-
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where tests find the shared data (corpora too big to bundle): the folder {@code shared} beside
- * the project root, i.e. {@code ../shared} relative to the folder holding the parent
- * {@code pom.xml}; the environment variable {@code PAPERGRAPH_SHARED} overrides it.
+ * the project root, i.e. {@code ../shared} relative to the folder holding the parent {@code
+ * pom.xml}; the environment variable {@code PAPERGRAPH_SHARED} overrides it.
  *
  * <p>A test asks for the file or folder it needs with {@link #require(String)}. When it is absent
  * the test is skipped on a developer machine, but under {@code CI=true} (CI has the data there) the
@@ -22,7 +22,9 @@ public final class SharedData {
 
   private SharedData() {}
 
-  /** The shared folder: {@code $PAPERGRAPH_SHARED}, else {@code ../shared} from the project root. */
+  /**
+   * The shared folder: {@code $PAPERGRAPH_SHARED}, else {@code ../shared} from the project root.
+   */
   public static Path root() {
     String env = System.getenv(ENV);
     if (env != null && !env.isBlank()) {
@@ -56,15 +58,21 @@ public final class SharedData {
    * @throws org.opentest4j.AssertionFailedError when it is absent and {@code CI=true}
    */
   public static Path require(String relative) {
-    return find(relative).orElseGet(() -> {
-      String message = "shared data missing: " + root().resolve(relative)
-          + " (tests read it from ../shared beside the project root, or $" + ENV + ")";
-      if (required()) {
-        Assertions.fail(message + "; CI=true, so a missing data file fails the run");
-      }
-      Assumptions.abort(message + ": skipped");
-      throw new AssertionError("unreachable");
-    });
+    return find(relative)
+        .orElseGet(
+            () -> {
+              String message =
+                  "shared data missing: "
+                      + root().resolve(relative)
+                      + " (tests read it from ../shared beside the project root, or $"
+                      + ENV
+                      + ")";
+              if (required()) {
+                Assertions.fail(message + "; CI=true, so a missing data file fails the run");
+              }
+              Assumptions.abort(message + ": skipped");
+              throw new AssertionError("unreachable");
+            });
   }
 
   /** A path under the shared folder if it exists, with no skipping or failing. */

@@ -27,18 +27,21 @@ import javax.imageio.ImageIO;
  * right, notices under the map.
  *
  * <p>Why our own drawing rather than GraphStream's {@code SwingFileSinkImages}: the picture must
- * carry the legend, the placed labels and the edge-cap notice, which GraphStream's image sink cannot
- * draw, and drawing the plan directly gives byte-identical files for the same input. The
+ * carry the legend, the placed labels and the edge-cap notice, which GraphStream's image sink
+ * cannot draw, and drawing the plan directly gives byte-identical files for the same input. The
  * interactive viewer draws the same scene with GraphStream and the same {@link Palette}.
  */
 public final class GraphPicture {
 
   /** Default picture width, pixels. */
   public static final int WIDTH_DEFAULT = PictureOptions.WIDTH_DEFAULT;
+
   /** Default picture height, pixels. */
   public static final int HEIGHT_DEFAULT = PictureOptions.HEIGHT_DEFAULT;
+
   /** Smallest width or height accepted, pixels. */
   public static final int MIN_SIDE = PictureOptions.MIN_SIDE;
+
   /** Largest width or height accepted, pixels. */
   public static final int MAX_SIDE = PictureOptions.MAX_SIDE;
 
@@ -47,7 +50,8 @@ public final class GraphPicture {
 
   /** The picture formats, from the output file's extension. */
   public enum Format {
-    PNG, SVG;
+    PNG,
+    SVG;
 
     /**
      * The format of a file name ending in .png or .svg (any case).
@@ -69,13 +73,15 @@ public final class GraphPicture {
   private GraphPicture() {}
 
   /**
-   * Writes a picture with default options at a size, atomically, PNG or SVG after the file's extension.
+   * Writes a picture with default options at a size, atomically, PNG or SVG after the file's
+   * extension.
    *
    * @throws IllegalArgumentException if the extension or the size is not accepted
    * @throws java.nio.file.FileAlreadyExistsException if the file exists and overwrite is false
    * @throws IOException if writing fails (the previous file is then intact)
    */
-  public static void write(Scene scene, Path file, int width, int height, boolean overwrite) throws IOException {
+  public static void write(Scene scene, Path file, int width, int height, boolean overwrite)
+      throws IOException {
     Format.of(file);
     write(scene, file, PictureOptions.of(width, height), overwrite);
   }
@@ -87,7 +93,8 @@ public final class GraphPicture {
    * @throws java.nio.file.FileAlreadyExistsException if the file exists and overwrite is false
    * @throws IOException if writing fails (the previous file is then intact)
    */
-  public static void write(Scene scene, Path file, PictureOptions options, boolean overwrite) throws IOException {
+  public static void write(Scene scene, Path file, PictureOptions options, boolean overwrite)
+      throws IOException {
     write(PicturePlan.of(scene, options), file, overwrite);
   }
 
@@ -102,25 +109,44 @@ public final class GraphPicture {
     Format format = Format.of(file);
     if (format == Format.PNG) {
       BufferedImage image = draw(plan);
-      AtomicOutput.write(file, overwrite, out -> {
-        if (!ImageIO.write(image, "png", out)) {
-          throw new IOException("no PNG writer in this Java runtime");
-        }
-      });
+      AtomicOutput.write(
+          file,
+          overwrite,
+          out -> {
+            if (!ImageIO.write(image, "png", out)) {
+              throw new IOException("no PNG writer in this Java runtime");
+            }
+          });
     } else {
       String svg = svg(plan);
-      AtomicOutput.write(file, overwrite, out -> {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(svg);
-        w.flush();
-      });
+      AtomicOutput.write(
+          file,
+          overwrite,
+          out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write(svg);
+            w.flush();
+          });
     }
   }
 
-  /** The part of a default picture of this size where the map is drawn; the legend is to its right. */
+  /**
+   * The part of a default picture of this size where the map is drawn; the legend is to its right.
+   */
   public static Rectangle graphArea(int width, int height) {
-    Rectangle2D.Double map = PicturePlan.of(new Scene(java.util.List.of(), java.util.List.of(), java.util.List.of(),
-        java.util.List.of(), 0, 0, 1, 1), PictureOptions.of(width, height)).map();
+    Rectangle2D.Double map =
+        PicturePlan.of(
+                new Scene(
+                    java.util.List.of(),
+                    java.util.List.of(),
+                    java.util.List.of(),
+                    java.util.List.of(),
+                    0,
+                    0,
+                    1,
+                    1),
+                PictureOptions.of(width, height))
+            .map();
     return new Rectangle(0, 0, (int) map.width, (int) map.height);
   }
 
@@ -137,8 +163,10 @@ public final class GraphPicture {
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setColor(new Color(theme.background()));
@@ -147,12 +175,14 @@ public final class GraphPicture {
       for (PicturePlan.Stroke e : plan.strokes()) {
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.alpha()));
         g.setColor(new Color(e.rgb()));
-        g.setStroke(new BasicStroke((float) e.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(
+            new BasicStroke((float) e.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(new Line2D.Double(e.x1(), e.y1(), e.x2(), e.y2()));
       }
       g.setComposite(AlphaComposite.SrcOver);
       for (PicturePlan.Disc d : plan.discs()) {
-        Ellipse2D.Double dot = new Ellipse2D.Double(d.x() - d.r(), d.y() - d.r(), 2 * d.r(), 2 * d.r());
+        Ellipse2D.Double dot =
+            new Ellipse2D.Double(d.x() - d.r(), d.y() - d.r(), 2 * d.r(), 2 * d.r());
         g.setColor(new Color(d.rgb()));
         g.fill(dot);
         g.setColor(new Color(theme.background()));
@@ -199,18 +229,24 @@ public final class GraphPicture {
   }
 
   private static void text(Graphics2D g, PicturePlan.Text t) {
-    Shape glyphs = PicturePlan.font(t).createGlyphVector(PicturePlan.fontRenderContext(), t.text())
-        .getOutline((float) t.x(), (float) t.y());
+    Shape glyphs =
+        PicturePlan.font(t)
+            .createGlyphVector(PicturePlan.fontRenderContext(), t.text())
+            .getOutline((float) t.x(), (float) t.y());
     if (t.halo() >= 0) {
       g.setColor(new Color(t.halo()));
-      g.setStroke(new BasicStroke((float) t.haloWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(
+          new BasicStroke((float) t.haloWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       g.draw(glyphs);
     }
     g.setColor(new Color(t.rgb()));
     g.fill(glyphs);
   }
 
-  /** The scene as an SVG document with default options, the same geometry as {@link #draw(Scene, int, int)}. */
+  /**
+   * The scene as an SVG document with default options, the same geometry as {@link #draw(Scene,
+   * int, int)}.
+   */
   public static String svg(Scene scene, int width, int height) {
     return svg(PicturePlan.of(scene, PictureOptions.of(width, height)));
   }
@@ -221,23 +257,49 @@ public final class GraphPicture {
     Theme theme = o.theme();
     StringBuilder b = new StringBuilder();
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    b.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"%s\">%n",
-        o.width(), o.height(), o.width(), o.height(), SVG_FONTS));
-    b.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", o.width(), o.height(),
-        Palette.css(theme.background())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"%s\">%n",
+            o.width(),
+            o.height(),
+            o.width(),
+            o.height(),
+            SVG_FONTS));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+            o.width(),
+            o.height(),
+            Palette.css(theme.background())));
     b.append("<g id=\"edges\" stroke-linecap=\"round\">\n");
     for (PicturePlan.Stroke e : plan.strokes()) {
-      b.append(String.format(Locale.ROOT,
-          "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"%.3f\" stroke-width=\"%.2f\"/>%n",
-          e.x1(), e.y1(), e.x2(), e.y2(), Palette.css(e.rgb()), e.alpha(), e.width()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"%.3f\" stroke-width=\"%.2f\"/>%n",
+              e.x1(),
+              e.y1(),
+              e.x2(),
+              e.y2(),
+              Palette.css(e.rgb()),
+              e.alpha(),
+              e.width()));
     }
     b.append("</g>\n<g id=\"papers\">\n");
     for (PicturePlan.Disc d : plan.discs()) {
-      b.append(String.format(Locale.ROOT,
-          "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.2f\"><title>%s</title></circle>%n",
-          d.x(), d.y(), d.r(), Palette.css(d.rgb()), Palette.css(d.selected() ? theme.text() : theme.background()),
-          d.selected() ? Math.max(2, d.r() * 0.3) : Math.min(1.0, d.r() * 0.25), xml(d.id())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.2f\"><title>%s</title></circle>%n",
+              d.x(),
+              d.y(),
+              d.r(),
+              Palette.css(d.rgb()),
+              Palette.css(d.selected() ? theme.text() : theme.background()),
+              d.selected() ? Math.max(2, d.r() * 0.3) : Math.min(1.0, d.r() * 0.25),
+              xml(d.id())));
     }
     b.append("</g>\n<g id=\"paper-labels\">\n");
     for (PicturePlan.Label l : plan.labels()) {
@@ -255,13 +317,32 @@ public final class GraphPicture {
     plan.notices().forEach(t -> svgText(b, t));
     b.append("</g>\n<g id=\"legend\">\n");
     Rectangle2D.Double panel = plan.panel();
-    b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
-        panel.x, panel.width, panel.height, Palette.css(theme.panel())));
-    b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
-        panel.x + 0.5, panel.x + 0.5, panel.height, Palette.css(theme.rule())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
+            panel.x,
+            panel.width,
+            panel.height,
+            Palette.css(theme.panel())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+            panel.x + 0.5,
+            panel.x + 0.5,
+            panel.height,
+            Palette.css(theme.rule())));
     for (PicturePlan.Swatch s : plan.swatches()) {
-      b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
-          s.x(), s.y(), s.side(), s.side(), Palette.css(s.rgb())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
+              s.x(),
+              s.y(),
+              s.side(),
+              s.side(),
+              Palette.css(s.rgb())));
     }
     plan.legend().forEach(t -> svgText(b, t));
     b.append("</g>\n</svg>\n");
@@ -269,19 +350,30 @@ public final class GraphPicture {
   }
 
   private static void svgText(StringBuilder b, PicturePlan.Text t) {
-    b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\"%s fill=\"%s\"", t.x(), t.y(),
-        t.size(), t.bold() ? " font-weight=\"bold\"" : "", Palette.css(t.rgb())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\"%s fill=\"%s\"",
+            t.x(),
+            t.y(),
+            t.size(),
+            t.bold() ? " font-weight=\"bold\"" : "",
+            Palette.css(t.rgb())));
     if (t.halo() >= 0) {
-      b.append(String.format(Locale.ROOT,
-          " stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
-          Palette.css(t.halo()), t.haloWidth()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+              Palette.css(t.halo()),
+              t.haloWidth()));
     }
     b.append('>').append(xml(t.text())).append("</text>\n");
   }
 
   /**
    * Text escaped for XML content and attributes, with every character XML 1.0 forbids left out
-   * (control characters, lone surrogates, U+FFFE and U+FFFF), so any title makes a well-formed file.
+   * (control characters, lone surrogates, U+FFFE and U+FFFF), so any title makes a well-formed
+   * file.
    */
   static String xml(String s) {
     StringBuilder b = new StringBuilder(s.length());
@@ -294,8 +386,13 @@ public final class GraphPicture {
         case '&' -> b.append("&amp;");
         case '"' -> b.append("&quot;");
         default -> {
-          boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-              || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+          boolean legal =
+              c == 0x9
+                  || c == 0xA
+                  || c == 0xD
+                  || (c >= 0x20 && c <= 0xD7FF)
+                  || (c >= 0xE000 && c <= 0xFFFD)
+                  || (c >= 0x10000 && c <= 0x10FFFF);
           if (legal) {
             b.appendCodePoint(c);
           }

@@ -28,8 +28,8 @@ import org.graphstream.ui.view.util.MouseManager;
 
 /**
  * The GraphStream view of a {@link ViewerModel}: a GraphStream graph kept in step with the model's
- * {@link Scene} (positions from the layout, colour classes from the {@link Palette}, sizes from
- * the chosen centrality, labels, edge shades, faded and hidden papers), drawn by GraphStream's Swing
+ * {@link Scene} (positions from the layout, colour classes from the {@link Palette}, sizes from the
+ * chosen centrality, labels, edge shades, faded and hidden papers), drawn by GraphStream's Swing
  * viewer. A click selects a paper in the model, hovering shows a paper's title, the wheel zooms and
  * dragging the background pans.
  *
@@ -44,10 +44,14 @@ public final class GraphView {
 
   /** Smallest paper, pixels. */
   public static final double NODE_MIN_PX = 5;
+
   /** Largest paper, pixels. */
   public static final double NODE_MAX_PX = 24;
 
-  /** Above this many papers, shapes are drawn without anti-aliasing, which paints a frame several times faster. */
+  /**
+   * Above this many papers, shapes are drawn without anti-aliasing, which paints a frame several
+   * times faster.
+   */
   public static final int SMOOTH_MAX_PAPERS = 2000;
 
   private final ViewerModel model;
@@ -106,40 +110,63 @@ public final class GraphView {
 
   /** How often the view is checked for camera changes that move labels, milliseconds. */
   static final int LABEL_CHECK_MS = 200;
-  /** Font size of labels, as in the style sheet; the selection's is {@value #SELECTED_LABEL_SIZE}. */
+
+  /**
+   * Font size of labels, as in the style sheet; the selection's is {@value #SELECTED_LABEL_SIZE}.
+   */
   static final int LABEL_SIZE = 11;
+
   /** Font size of the selection's label. */
   static final int SELECTED_LABEL_SIZE = 13;
 
   /**
-   * Keeps every label inside the canvas for the current view: a label that would run past the
-   * right edge goes to the left of its paper, and one that fits on neither side is shortened to the
-   * room on the wider side. Runs on the Swing thread whenever the camera or the labels changed.
+   * Keeps every label inside the canvas for the current view: a label that would run past the right
+   * edge goes to the left of its paper, and one that fits on neither side is shortened to the room
+   * on the wider side. Runs on the Swing thread whenever the camera or the labels changed.
    */
   void placeLabels() {
     Camera camera = panel.getCamera();
     int width = panel.getWidth();
-    if (closed || !panel.isShowing() || width <= 0 || camera.getMetrics().ratioPx2Gu <= 0
+    if (closed
+        || !panel.isShowing()
+        || width <= 0
+        || camera.getMetrics().ratioPx2Gu <= 0
         || camera.getMetrics().viewport[2] <= 0) {
       return; // not drawn yet, or closed
     }
-    String view = width + "x" + panel.getHeight() + "@" + camera.getViewCenter() + "/" + camera.getViewPercent()
-        + "#" + labels.hashCode() + ":" + hovered;
+    String view =
+        width
+            + "x"
+            + panel.getHeight()
+            + "@"
+            + camera.getViewCenter()
+            + "/"
+            + camera.getViewPercent()
+            + "#"
+            + labels.hashCode()
+            + ":"
+            + hovered;
     if (view.equals(placedFor)) {
       return;
     }
     placedFor = view;
     for (Map.Entry<String, Optional<String>> e : new TreeMap<>(labels).entrySet()) {
       String id = e.getKey();
-      String text = id.equals(hovered) ? model.analysis().graph().papers().get(id).title() : e.getValue().orElse(null);
+      String text =
+          id.equals(hovered)
+              ? model.analysis().graph().papers().get(id).title()
+              : e.getValue().orElse(null);
       if (text == null) {
         continue;
       }
       LabelPlace place = labelPlace(id, text, width);
       Node node = graph.getNode(id);
       if (!place.side().equals(labelSides.get(id))) {
-        node.setAttribute("ui.style", place.side().equals("left")
-            ? "text-alignment: at-left; text-offset: -4px, 0px;" : "text-alignment: at-right; text-offset: 4px, 0px;");
+        node.setAttribute(
+            "ui.style",
+            place.side().equals("left")
+                ? "text-alignment: at-left; text-offset: -4px, 0px;"
+                : "text-alignment: at-right; text-offset: 4px, 0px;");
         labelSides.put(id, place.side());
       }
       if (!place.text().equals(labelTexts.get(id))) {
@@ -157,8 +184,12 @@ public final class GraphView {
     var p = model.position(id);
     Point3 px = panel.getCamera().transformGuToPx(p.x(), p.y(), 0);
     boolean selected = model.selected().map(id::equals).orElse(false);
-    java.awt.FontMetrics fm = panel.getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
-        selected ? SELECTED_LABEL_SIZE : LABEL_SIZE));
+    java.awt.FontMetrics fm =
+        panel.getFontMetrics(
+            new java.awt.Font(
+                java.awt.Font.SANS_SERIF,
+                java.awt.Font.PLAIN,
+                selected ? SELECTED_LABEL_SIZE : LABEL_SIZE));
     double r = sizes.getOrDefault(id, (float) NODE_MIN_PX) / 2.0;
     int pad = 8; // offset, text padding and box
     int rightRoom = (int) (width - 2 - (px.x + r + pad));
@@ -172,12 +203,17 @@ public final class GraphView {
     } else {
       side = rightRoom >= leftRoom ? "right" : "left";
       if (!id.equals(hovered)) {
-        shown = shorten(fm, text, Math.max(rightRoom, leftRoom)); // the hovered title stays whole: it is asked for
+        shown =
+            shorten(
+                fm,
+                text,
+                Math.max(rightRoom, leftRoom)); // the hovered title stays whole: it is asked for
       }
     }
     int w = labelWidth(fm, shown);
     int x = side.equals("right") ? (int) (px.x + r + pad) : (int) (px.x - r - pad - w);
-    return new LabelPlace(side, shown, new java.awt.Rectangle(x, (int) px.y - fm.getHeight() / 2, w, fm.getHeight()));
+    return new LabelPlace(
+        side, shown, new java.awt.Rectangle(x, (int) px.y - fm.getHeight() / 2, w, fm.getHeight()));
   }
 
   // the text's width with GraphStream's box padding, and a tenth for font differences
@@ -208,7 +244,9 @@ public final class GraphView {
     panel.getCamera().resetView();
   }
 
-  /** Brings the view in step with the model's scene; call on the Swing thread after a model change. */
+  /**
+   * Brings the view in step with the model's scene; call on the Swing thread after a model change.
+   */
   public void refresh() {
     Scene scene = model.scene();
     Set<String> shown = new TreeSet<>();
@@ -265,22 +303,26 @@ public final class GraphView {
         edge.setAttribute("ui.size", (float) (0.6 + 1.6 * e.shade()));
       }
     }
-    edgeIds.removeIf(id -> {
-      if (drawn.contains(id)) {
-        return false;
-      }
-      graph.removeEdge(id);
-      edgeLooks.remove(id);
-      return true;
-    });
+    edgeIds.removeIf(
+        id -> {
+          if (drawn.contains(id)) {
+            return false;
+          }
+          graph.removeEdge(id);
+          edgeLooks.remove(id);
+          return true;
+        });
 
     if (model.centreRequests() != centred) {
       centred = model.centreRequests();
-      model.centre().ifPresent(p -> {
-        Camera camera = panel.getCamera();
-        camera.setViewCenter(p.x(), p.y(), 0);
-        camera.setViewPercent(Math.min(camera.getViewPercent(), 0.4));
-      });
+      model
+          .centre()
+          .ifPresent(
+              p -> {
+                Camera camera = panel.getCamera();
+                camera.setViewCenter(p.x(), p.y(), 0);
+                camera.setViewPercent(Math.min(camera.getViewPercent(), 0.4));
+              });
     }
   }
 
@@ -289,9 +331,13 @@ public final class GraphView {
     closed = true;
     labelTimer.stop();
     // GraphStream 2.0 fails to close a view holding a style group it never drew (a null map in
-    // StyleGroup.removeRenderer), e.g. the faded class right after a focus: draw once off screen first
-    java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(Math.max(1, panel.getWidth()),
-        Math.max(1, panel.getHeight()), java.awt.image.BufferedImage.TYPE_INT_RGB);
+    // StyleGroup.removeRenderer), e.g. the faded class right after a focus: draw once off screen
+    // first
+    java.awt.image.BufferedImage scratch =
+        new java.awt.image.BufferedImage(
+            Math.max(1, panel.getWidth()),
+            Math.max(1, panel.getHeight()),
+            java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.awt.Graphics2D g = scratch.createGraphics();
     try {
       panel.paint(g);
@@ -309,11 +355,17 @@ public final class GraphView {
     };
   }
 
-  /** The style sheet: one class per colour of the scene's legend, plain and selected, and the faded class. */
+  /**
+   * The style sheet: one class per colour of the scene's legend, plain and selected, and the faded
+   * class.
+   */
   static String stylesheet(Scene scene) {
     StringBuilder css = new StringBuilder();
-    css.append("graph { fill-color: ").append(Palette.css(Palette.BACKGROUND)).append("; padding: 40px; }\n");
-    css.append("node { size-mode: dyn-size; size: 8px; fill-color: ").append(Palette.css(Palette.OTHER))
+    css.append("graph { fill-color: ")
+        .append(Palette.css(Palette.BACKGROUND))
+        .append("; padding: 40px; }\n");
+    css.append("node { size-mode: dyn-size; size: 8px; fill-color: ")
+        .append(Palette.css(Palette.OTHER))
         .append("; stroke-mode: none; z-index: 2; text-alignment: at-right; text-offset: 4px, 0px;")
         .append(" text-size: 11; text-color: #222222; text-background-mode: rounded-box;")
         .append(" text-background-color: #FFFFFFCC; text-padding: 2px; }\n");
@@ -323,18 +375,32 @@ public final class GraphView {
     for (int rgb : colours) {
       String hex = String.format("%06X", rgb);
       css.append("node.k").append(hex).append(" { fill-color: #").append(hex).append("; }\n");
-      css.append("node.s").append(hex).append(" { fill-color: #").append(hex)
-          .append("; stroke-mode: plain; stroke-color: #000000; stroke-width: 3px; z-index: 4; text-size: 13; }\n");
+      css.append("node.s")
+          .append(hex)
+          .append(" { fill-color: #")
+          .append(hex)
+          .append(
+              "; stroke-mode: plain; stroke-color: #000000; stroke-width: 3px; z-index: 4; text-size: 13; }\n");
     }
-    css.append("node.faded { fill-color: ").append(Palette.css(Palette.FADED)).append("; z-index: 1; text-color: #999999; }\n");
-    css.append("edge { shape: line; size-mode: dyn-size; size: 1px; fill-mode: dyn-plain; fill-color: ")
-        .append(Palette.css(Palette.EDGE_WEAK)).append(", ").append(Palette.css(Palette.EDGE_STRONG))
+    css.append("node.faded { fill-color: ")
+        .append(Palette.css(Palette.FADED))
+        .append("; z-index: 1; text-color: #999999; }\n");
+    css.append(
+            "edge { shape: line; size-mode: dyn-size; size: 1px; fill-mode: dyn-plain; fill-color: ")
+        .append(Palette.css(Palette.EDGE_WEAK))
+        .append(", ")
+        .append(Palette.css(Palette.EDGE_STRONG))
         .append("; z-index: 0; }\n");
-    css.append("edge.faded { fill-mode: plain; fill-color: ").append(Palette.css(Palette.FADED_EDGE)).append("; }\n");
+    css.append("edge.faded { fill-mode: plain; fill-color: ")
+        .append(Palette.css(Palette.FADED_EDGE))
+        .append("; }\n");
     return css.toString();
   }
 
-  /** Click to select, hover for the title, wheel to zoom, drag a paper to move it or the background to pan. */
+  /**
+   * Click to select, hover for the title, wheel to zoom, drag a paper to move it or the background
+   * to pan.
+   */
   private final class Mouse implements MouseManager, MouseInputListener, MouseWheelListener {
     private static final EnumSet<InteractiveElement> NODES = EnumSet.of(InteractiveElement.NODE);
     private GraphicElement dragged;
@@ -423,7 +489,9 @@ public final class GraphView {
       }
       hovered = id;
       if (id != null) {
-        graph.getNode(id).setAttribute("ui.label", model.analysis().graph().papers().get(id).title());
+        graph
+            .getNode(id)
+            .setAttribute("ui.label", model.analysis().graph().papers().get(id).title());
         labelTexts.remove(id);
         labels.putIfAbsent(id, Optional.empty());
       }

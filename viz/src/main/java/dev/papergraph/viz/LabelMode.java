@@ -34,7 +34,8 @@ public enum LabelMode {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown label mode " + name + "; use none, communities, papers or both");
+    throw new IllegalArgumentException(
+        "unknown label mode " + name + "; use none, communities, papers or both");
   }
 
   /** The lower-case name, as on the command line. */

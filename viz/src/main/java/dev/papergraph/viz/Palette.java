@@ -11,14 +11,19 @@ public final class Palette {
 
   /** Colour of papers drawn without a colour of their own (isolated papers, tiny groups). */
   public static final int OTHER = dev.papergraph.write.Palette.GREY;
+
   /** Background of the view and the light pictures. */
   public static final int BACKGROUND = 0xFFFFFF;
+
   /** Fill of a faded paper (outside the focus). */
   public static final int FADED = 0xE8E8E8;
+
   /** Colour of a faded edge. */
   public static final int FADED_EDGE = 0xF0F0F0;
+
   /** Colour of the weakest drawn edge. */
   public static final int EDGE_WEAK = 0xDADADA;
+
   /** Colour of the strongest drawn edge. */
   public static final int EDGE_STRONG = 0x4A4A4A;
 

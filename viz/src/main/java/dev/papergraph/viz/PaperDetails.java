@@ -22,10 +22,18 @@ import java.util.Optional;
  * @param neighbours its strongest neighbours, strongest first, each with its edge explanation
  */
 public record PaperDetails(
-    String id, String title, List<String> authors, Optional<Integer> authorCount,
-    Optional<String> organisation, Optional<String> date, Optional<Integer> upvotes,
-    Optional<String> abstractText, int community, String communityLabel,
-    Map<Measure, Double> centralities, List<Neighbour> neighbours) {
+    String id,
+    String title,
+    List<String> authors,
+    Optional<Integer> authorCount,
+    Optional<String> organisation,
+    Optional<String> date,
+    Optional<Integer> upvotes,
+    Optional<String> abstractText,
+    int community,
+    String communityLabel,
+    Map<Measure, Double> centralities,
+    List<Neighbour> neighbours) {
 
   public PaperDetails {
     authors = List.copyOf(authors);

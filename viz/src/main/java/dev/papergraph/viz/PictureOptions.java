@@ -19,14 +19,23 @@ import java.util.regex.Pattern;
  * @param heading the legend's heading, e.g. "Communities" (the default) or the community zoomed on
  * @param caption a line under the legend, e.g. what sizes the papers; empty for none
  */
-public record PictureOptions(int width, int height, Theme theme, LabelMode labels, String heading, Optional<String> caption) {
+public record PictureOptions(
+    int width,
+    int height,
+    Theme theme,
+    LabelMode labels,
+    String heading,
+    Optional<String> caption) {
 
   /** Default picture width, pixels. */
   public static final int WIDTH_DEFAULT = 1600;
+
   /** Default picture height, pixels. */
   public static final int HEIGHT_DEFAULT = 1000;
+
   /** Smallest width or height accepted, pixels. */
   public static final int MIN_SIDE = 400;
+
   /** Largest width or height accepted, pixels. */
   public static final int MAX_SIDE = 10_000;
 
@@ -42,8 +51,15 @@ public record PictureOptions(int width, int height, Theme theme, LabelMode label
    */
   public PictureOptions {
     if (width < MIN_SIDE || width > MAX_SIDE || height < MIN_SIDE || height > MAX_SIDE) {
-      throw new IllegalArgumentException("picture size must be " + MIN_SIDE + ".." + MAX_SIDE + " pixels a side: "
-          + width + "x" + height);
+      throw new IllegalArgumentException(
+          "picture size must be "
+              + MIN_SIDE
+              + ".."
+              + MAX_SIDE
+              + " pixels a side: "
+              + width
+              + "x"
+              + height);
     }
     Objects.requireNonNull(theme, "theme");
     Objects.requireNonNull(labels, "labels");
@@ -51,9 +67,13 @@ public record PictureOptions(int width, int height, Theme theme, LabelMode label
     Objects.requireNonNull(caption, "caption");
   }
 
-  /** The defaults at a size: light theme, community and paper labels, heading "Communities", no caption. */
+  /**
+   * The defaults at a size: light theme, community and paper labels, heading "Communities", no
+   * caption.
+   */
   public static PictureOptions of(int width, int height) {
-    return new PictureOptions(width, height, Theme.LIGHT, LabelMode.BOTH, "Communities", Optional.empty());
+    return new PictureOptions(
+        width, height, Theme.LIGHT, LabelMode.BOTH, "Communities", Optional.empty());
   }
 
   /** These options with another theme. */
@@ -77,9 +97,9 @@ public record PictureOptions(int width, int height, Theme theme, LabelMode label
   }
 
   /**
-   * A size given as {@code WIDTHxHEIGHT} (e.g. {@code 1920x1080}) or a preset name ({@link #PRESETS}:
-   * {@code hd} and {@code slide} 1920x1080, {@code 4k} 3840x2160, {@code square} 1200x1200, {@code
-   * default} 1600x1000).
+   * A size given as {@code WIDTHxHEIGHT} (e.g. {@code 1920x1080}) or a preset name ({@link
+   * #PRESETS}: {@code hd} and {@code slide} 1920x1080, {@code 4k} 3840x2160, {@code square}
+   * 1200x1200, {@code default} 1600x1000).
    *
    * @return {width, height}
    * @throws IllegalArgumentException naming the value when it is neither
@@ -92,8 +112,11 @@ public record PictureOptions(int width, int height, Theme theme, LabelMode label
     }
     Matcher m = SIZE.matcher(t);
     if (!m.matches()) {
-      throw new IllegalArgumentException("size " + text + ": use WIDTHxHEIGHT in pixels (e.g. 1920x1080) or one of "
-          + String.join(", ", PRESETS.keySet()));
+      throw new IllegalArgumentException(
+          "size "
+              + text
+              + ": use WIDTHxHEIGHT in pixels (e.g. 1920x1080) or one of "
+              + String.join(", ", PRESETS.keySet()));
     }
     return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
   }

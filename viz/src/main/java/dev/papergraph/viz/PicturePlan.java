@@ -68,7 +68,8 @@ public final class PicturePlan {
    * @param alpha opacity 0-1
    * @param width stroke width, pixels
    */
-  public record Stroke(double x1, double y1, double x2, double y2, int rgb, double alpha, double width) {}
+  public record Stroke(
+      double x1, double y1, double x2, double y2, int rgb, double alpha, double width) {}
 
   /**
    * A piece of text.
@@ -82,7 +83,15 @@ public final class PicturePlan {
    * @param halo the colour of the halo around the glyphs, or -1 for none
    * @param haloWidth the halo's stroke width, pixels
    */
-  public record Text(String text, double x, double y, double size, boolean bold, int rgb, int halo, double haloWidth) {}
+  public record Text(
+      String text,
+      double x,
+      double y,
+      double size,
+      boolean bold,
+      int rgb,
+      int halo,
+      double haloWidth) {}
 
   /**
    * A label on the map.
@@ -109,12 +118,14 @@ public final class PicturePlan {
   private static final Font BASE_BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 12);
   // label boxes keep this far apart, pixels at scale 1
   private static final double GAP = 3;
+
   /**
    * Papers of a community a map must show for the community to get a label on it (all of them when
    * it is smaller): a map of everything labels every community; an ego map does not label the
    * communities it only touches.
    */
   public static final int MIN_LABELLED_PRESENCE = 3;
+
   /** Most central papers listed in the legend of a map of one community. */
   public static final int CENTRAL_LISTED = 10;
 
@@ -191,7 +202,10 @@ public final class PicturePlan {
     return List.copyOf(notices);
   }
 
-  /** Communities drawn in their own colour that got no label (empty unless labels are off or space ran out). */
+  /**
+   * Communities drawn in their own colour that got no label (empty unless labels are off or space
+   * ran out).
+   */
   public List<Integer> unlabelledCommunities() {
     return List.copyOf(unlabelled);
   }
@@ -222,17 +236,28 @@ public final class PicturePlan {
         shown.put(n.id(), n);
       }
     }
-    List<Scene.Edge> edges = scene.edges().stream()
-        .filter(e -> !e.faded() && shown.containsKey(e.a()) && shown.containsKey(e.b())).toList();
+    List<Scene.Edge> edges =
+        scene.edges().stream()
+            .filter(e -> !e.faded() && shown.containsKey(e.a()) && shown.containsKey(e.b()))
+            .toList();
 
     // notices first: they take the bottom of the map
     double noticeSize = Math.max(11, 13 * s);
     double noticeLine = noticeSize * 1.45;
-    double mapBottom = map.height - scene.notices().size() * noticeLine - (scene.notices().isEmpty() ? 0 : 8 * s);
+    double mapBottom =
+        map.height - scene.notices().size() * noticeLine - (scene.notices().isEmpty() ? 0 : 8 * s);
     double ny = mapBottom + noticeLine * 0.8;
     for (String notice : scene.notices()) {
-      notices.add(new Text(fit(notice, noticeSize, false, map.width - 20 * s), 10 * s, ny, noticeSize, false,
-          theme.notice(), -1, 0));
+      notices.add(
+          new Text(
+              fit(notice, noticeSize, false, map.width - 20 * s),
+              10 * s,
+              ny,
+              noticeSize,
+              false,
+              theme.notice(),
+              -1,
+              0));
       ny += noticeLine;
     }
     Rectangle2D.Double area = new Rectangle2D.Double(0, 0, map.width, mapBottom);
@@ -288,38 +313,58 @@ public final class PicturePlan {
     double h = Math.max(1e-9, y1 - y0);
     double k = n < 2 ? 1 : Math.min((area.width - 2 * margin) / w, (area.height - 2 * margin) / h);
     double ox = n == 0 ? 0 : area.width / 2 - k * (x0 + x1) / 2;
-    double oy = n == 0 ? 0 : area.height / 2 + k * (y0 + y1) / 2; // y up in the layout, down on screen
+    double oy =
+        n == 0 ? 0 : area.height / 2 + k * (y0 + y1) / 2; // y up in the layout, down on screen
     Map<String, double[]> at = new HashMap<>();
     for (int i = 0; i < n; i++) {
       at.put(nodes.get(i).id(), new double[] {ox + k * xs[i], oy - k * ys[i]});
     }
 
     // edges: weakest first so strong ones are on top; opacity falls as edges get many
-    double alphaMax = Math.max(0.12, Math.min(0.5, 0.5 * Math.sqrt(1500.0 / Math.max(1, edges.size()))));
+    double alphaMax =
+        Math.max(0.12, Math.min(0.5, 0.5 * Math.sqrt(1500.0 / Math.max(1, edges.size()))));
     double widthScale = s * Math.max(0.75, Math.min(1.2, Math.sqrt(800.0 / Math.max(1, n))));
     List<Scene.Edge> edgeOrder = new ArrayList<>(edges);
-    edgeOrder.sort(Comparator.comparingDouble(Scene.Edge::weight).thenComparing(Scene.Edge::a).thenComparing(Scene.Edge::b));
+    edgeOrder.sort(
+        Comparator.comparingDouble(Scene.Edge::weight)
+            .thenComparing(Scene.Edge::a)
+            .thenComparing(Scene.Edge::b));
     for (Scene.Edge e : edgeOrder) {
       Scene.Node a = shown.get(e.a());
       Scene.Node b = shown.get(e.b());
       double[] pa = at.get(e.a());
       double[] pb = at.get(e.b());
-      int rgb = a.community() >= 0 && a.community() == b.community() && a.rgb() == b.rgb() && a.rgb() != Palette.OTHER
-          ? a.rgb() : theme.edge();
-      strokes.add(new Stroke(pa[0], pa[1], pb[0], pb[1], rgb, alphaMax * (0.3 + 0.7 * e.shade()),
-          widthScale * (0.6 + 1.0 * e.shade())));
+      int rgb =
+          a.community() >= 0
+                  && a.community() == b.community()
+                  && a.rgb() == b.rgb()
+                  && a.rgb() != Palette.OTHER
+              ? a.rgb()
+              : theme.edge();
+      strokes.add(
+          new Stroke(
+              pa[0],
+              pa[1],
+              pb[0],
+              pb[1],
+              rgb,
+              alphaMax * (0.3 + 0.7 * e.shade()),
+              widthScale * (0.6 + 1.0 * e.shade())));
     }
 
     // papers: small first, the selection last
     List<Scene.Node> nodeOrder = new ArrayList<>(nodes);
-    nodeOrder.sort(Comparator.comparingInt((Scene.Node x) -> x.state() == Scene.State.SELECTED ? 1 : 0)
-        .thenComparingDouble(Scene.Node::size).thenComparing(Scene.Node::id));
+    nodeOrder.sort(
+        Comparator.comparingInt((Scene.Node x) -> x.state() == Scene.State.SELECTED ? 1 : 0)
+            .thenComparingDouble(Scene.Node::size)
+            .thenComparing(Scene.Node::id));
     Map<String, Double> radius = new HashMap<>();
     for (Scene.Node node : nodeOrder) {
       double r = base * (0.55 + 1.65 * node.size());
       radius.put(node.id(), r);
       double[] p = at.get(node.id());
-      discs.add(new Disc(node.id(), p[0], p[1], r, node.rgb(), node.state() == Scene.State.SELECTED));
+      discs.add(
+          new Disc(node.id(), p[0], p[1], r, node.rgb(), node.state() == Scene.State.SELECTED));
     }
 
     // community labels
@@ -329,9 +374,12 @@ public final class PicturePlan {
         members.computeIfAbsent(node.community(), c -> new ArrayList<>()).add(node);
       }
     }
-    List<Scene.LegendEntry> coloured = scene.legend().stream()
-        .filter(e -> e.community() >= 0 && members.containsKey(e.community())).toList();
-    int largest = coloured.stream().mapToInt(e -> members.get(e.community()).size()).max().orElse(1);
+    List<Scene.LegendEntry> coloured =
+        scene.legend().stream()
+            .filter(e -> e.community() >= 0 && members.containsKey(e.community()))
+            .toList();
+    int largest =
+        coloured.stream().mapToInt(e -> members.get(e.community()).size()).max().orElse(1);
     if (options.labels().communities()) {
       for (Scene.LegendEntry e : coloured) {
         List<Scene.Node> ms = members.get(e.community());
@@ -353,19 +401,28 @@ public final class PicturePlan {
     // paper labels: most central first, where they fit
     if (options.labels().papers()) {
       double size = Math.max(10, 12 * s);
-      List<Scene.Node> candidates = new ArrayList<>(nodes.stream().filter(x -> x.label().isPresent()).toList());
-      candidates.sort(Comparator.comparingInt((Scene.Node x) -> x.state() == Scene.State.SELECTED ? 0 : 1)
-          .thenComparingDouble(x -> -x.size()).thenComparing(Scene.Node::id));
+      List<Scene.Node> candidates =
+          new ArrayList<>(nodes.stream().filter(x -> x.label().isPresent()).toList());
+      candidates.sort(
+          Comparator.comparingInt((Scene.Node x) -> x.state() == Scene.State.SELECTED ? 0 : 1)
+              .thenComparingDouble(x -> -x.size())
+              .thenComparing(Scene.Node::id));
       for (Scene.Node node : candidates) {
         double[] p = at.get(node.id());
-        placePaperLabel(node, shortTitle(node.label().get()), size, p[0], p[1], radius.get(node.id()), area);
+        placePaperLabel(
+            node, shortTitle(node.label().get()), size, p[0], p[1], radius.get(node.id()), area);
       }
     }
 
     legend(scene, coloured, nodes);
   }
 
-  private boolean placeCommunityLabel(Scene.LegendEntry e, String text, double size0, double cx, double cy,
+  private boolean placeCommunityLabel(
+      Scene.LegendEntry e,
+      String text,
+      double size0,
+      double cx,
+      double cy,
       Rectangle2D.Double area) {
     Theme theme = options.theme();
     double minSize = Math.min(size0, Math.max(9, 11 * scale));
@@ -380,7 +437,8 @@ public final class PicturePlan {
       Metrics m = metrics(text, size, true);
       double step = Math.max(4, m.height * 0.5);
       // the last, smallest attempt may go anywhere; larger ones stay near their papers
-      double reach = last ? Math.hypot(area.width, area.height) : Math.max(area.width, area.height) * 0.2;
+      double reach =
+          last ? Math.hypot(area.width, area.height) : Math.max(area.width, area.height) * 0.2;
       int rings = (int) Math.ceil(reach / step);
       for (int ring = 0; ring <= rings; ring++) {
         int directions = ring == 0 ? 1 : 8 + 4 * ring;
@@ -391,8 +449,20 @@ public final class PicturePlan {
           double by = cy + ring * step * Math.sin(angle) - m.height / 2;
           Rectangle2D.Double box = new Rectangle2D.Double(bx, by, m.width, m.height);
           if (fits(box, area)) {
-            labels.add(new Label(Kind.COMMUNITY, Integer.toString(e.community()), new Text(text, bx, by + m.ascent, size, true,
-                theme.label(e.rgb()), theme.background(), Math.max(2, size * 0.22)), box));
+            labels.add(
+                new Label(
+                    Kind.COMMUNITY,
+                    Integer.toString(e.community()),
+                    new Text(
+                        text,
+                        bx,
+                        by + m.ascent,
+                        size,
+                        true,
+                        theme.label(e.rgb()),
+                        theme.background(),
+                        Math.max(2, size * 0.22)),
+                    box));
             return true;
           }
         }
@@ -401,25 +471,44 @@ public final class PicturePlan {
     return false;
   }
 
-  private void placePaperLabel(Scene.Node node, String text, double size, double x, double y, double r,
+  private void placePaperLabel(
+      Scene.Node node,
+      String text,
+      double size,
+      double x,
+      double y,
+      double r,
       Rectangle2D.Double area) {
     Theme theme = options.theme();
     Metrics m = metrics(text, size, false);
     double gap = 2 + 0.3 * r;
     double[][] spots = {
-        {x + r + gap, y - m.height / 2},
-        {x - r - gap - m.width, y - m.height / 2},
-        {x - m.width / 2, y - r - gap - m.height},
-        {x - m.width / 2, y + r + gap},
-        {x + r * 0.7, y - r * 0.7 - m.height},
-        {x - r * 0.7 - m.width, y - r * 0.7 - m.height},
-        {x + r * 0.7, y + r * 0.7},
-        {x - r * 0.7 - m.width, y + r * 0.7}};
+      {x + r + gap, y - m.height / 2},
+      {x - r - gap - m.width, y - m.height / 2},
+      {x - m.width / 2, y - r - gap - m.height},
+      {x - m.width / 2, y + r + gap},
+      {x + r * 0.7, y - r * 0.7 - m.height},
+      {x - r * 0.7 - m.width, y - r * 0.7 - m.height},
+      {x + r * 0.7, y + r * 0.7},
+      {x - r * 0.7 - m.width, y + r * 0.7}
+    };
     for (double[] spot : spots) {
       Rectangle2D.Double box = new Rectangle2D.Double(spot[0], spot[1], m.width, m.height);
       if (fits(box, area)) {
-        labels.add(new Label(Kind.PAPER, node.id(), new Text(text, spot[0], spot[1] + m.ascent, size,
-            node.state() == Scene.State.SELECTED, theme.text(), theme.background(), Math.max(2, size * 0.3)), box));
+        labels.add(
+            new Label(
+                Kind.PAPER,
+                node.id(),
+                new Text(
+                    text,
+                    spot[0],
+                    spot[1] + m.ascent,
+                    size,
+                    node.state() == Scene.State.SELECTED,
+                    theme.text(),
+                    theme.background(),
+                    Math.max(2, size * 0.3)),
+                box));
         return;
       }
     }
@@ -428,14 +517,18 @@ public final class PicturePlan {
   // inside the map and clear of every label placed so far
   private boolean fits(Rectangle2D.Double box, Rectangle2D.Double area) {
     double pad = 4 * scale;
-    if (box.x < area.x + pad || box.y < area.y + pad || box.x + box.width > area.x + area.width - pad
+    if (box.x < area.x + pad
+        || box.y < area.y + pad
+        || box.x + box.width > area.x + area.width - pad
         || box.y + box.height > area.y + area.height - pad) {
       return false;
     }
     double gap = GAP * scale;
     for (Label l : labels) {
       Rectangle2D.Double o = l.box();
-      if (box.x < o.x + o.width + gap && o.x < box.x + box.width + gap && box.y < o.y + o.height + gap
+      if (box.x < o.x + o.width + gap
+          && o.x < box.x + box.width + gap
+          && box.y < o.y + o.height + gap
           && o.y < box.y + box.height + gap) {
         return false;
       }
@@ -461,7 +554,10 @@ public final class PicturePlan {
 
     List<Scene.LegendEntry> entries = new ArrayList<>(coloured);
     boolean anyGrey = nodes.stream().anyMatch(n -> n.rgb() == Palette.OTHER);
-    scene.legend().stream().filter(e -> e.community() < 0).filter(e -> anyGrey).forEach(entries::add);
+    scene.legend().stream()
+        .filter(e -> e.community() < 0)
+        .filter(e -> anyGrey)
+        .forEach(entries::add);
     double swatch = bodySize * 0.9;
     double textX = x + swatch + 8 * s;
     // room for the captions and a "more" line below the entries
@@ -476,8 +572,16 @@ public final class PicturePlan {
           more++;
           papers += rest.size();
         }
-        legend.add(new Text(String.format(Locale.ROOT, "+ %d more (%,d papers)", more, papers), textX, y, bodySize,
-            false, theme.muted(), -1, 0));
+        legend.add(
+            new Text(
+                String.format(Locale.ROOT, "+ %d more (%,d papers)", more, papers),
+                textX,
+                y,
+                bodySize,
+                false,
+                theme.muted(),
+                -1,
+                0));
         y += line;
         break;
       }
@@ -491,15 +595,18 @@ public final class PicturePlan {
 
     // one community alone: its most central papers, as in `papergraph communities`
     if (coloured.size() == 1) {
-      List<Scene.Node> central = new ArrayList<>(nodes.stream().filter(n -> n.label().isPresent()).toList());
-      central.sort(Comparator.comparingDouble((Scene.Node n) -> -n.size()).thenComparing(Scene.Node::id));
+      List<Scene.Node> central =
+          new ArrayList<>(nodes.stream().filter(n -> n.label().isPresent()).toList());
+      central.sort(
+          Comparator.comparingDouble((Scene.Node n) -> -n.size()).thenComparing(Scene.Node::id));
       if (!central.isEmpty()) {
         y += line * 0.5;
         legend.add(new Text("Most central papers", x, y, bodySize, true, theme.text(), -1, 0));
         y += line;
         int rank = 1;
         for (Scene.Node n : central) {
-          List<String> lines = wrap(rank + ". " + n.label().get(), bodySize * 0.92, false, right - x, 2);
+          List<String> lines =
+              wrap(rank + ". " + n.label().get(), bodySize * 0.92, false, right - x, 2);
           if (y + lines.size() * line > bottom - reserve || rank > CENTRAL_LISTED) {
             break;
           }
@@ -556,7 +663,11 @@ public final class PicturePlan {
       return title;
     }
     int cut = t.lastIndexOf(' ', TITLE_CHARS - 1);
-    String head = (cut > TITLE_CHARS / 2 ? t.substring(0, cut) : t.substring(0, Math.min(t.length(), TITLE_CHARS - 1))).strip();
+    String head =
+        (cut > TITLE_CHARS / 2
+                ? t.substring(0, cut)
+                : t.substring(0, Math.min(t.length(), TITLE_CHARS - 1)))
+            .strip();
     head = head.replaceAll("[\\s:;,.\\-\u2013\u2014]+$", "");
     return head + "\u2026";
   }

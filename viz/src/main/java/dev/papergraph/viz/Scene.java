@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param maxY top of the frame, layout units
  */
 public record Scene(
-    List<Node> nodes, List<Edge> edges, List<LegendEntry> legend, List<String> notices,
-    double minX, double minY, double maxX, double maxY) {
+    List<Node> nodes,
+    List<Edge> edges,
+    List<LegendEntry> legend,
+    List<String> notices,
+    double minX,
+    double minY,
+    double maxX,
+    double maxY) {
 
   public Scene {
     nodes = List.copyOf(nodes);
@@ -51,7 +57,14 @@ public record Scene(
    * @param state normal, selected or faded
    * @param label the label to write next to it (most central papers and the selection)
    */
-  public record Node(String id, double x, double y, int community, int rgb, double size, State state,
+  public record Node(
+      String id,
+      double x,
+      double y,
+      int community,
+      int rgb,
+      double size,
+      State state,
       Optional<String> label) {}
 
   /**

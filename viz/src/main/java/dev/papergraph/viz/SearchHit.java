@@ -10,5 +10,8 @@ package dev.papergraph.viz;
  */
 public record SearchHit(String id, String title, How how) {
   /** How a paper matched. */
-  public enum How { TITLE, TEXT }
+  public enum How {
+    TITLE,
+    TEXT
+  }
 }

@@ -29,9 +29,9 @@ import org.jgrapht.Graph;
 /**
  * The state of the viewer, without any Swing: which papers are shown (community filter), which
  * edges are drawn (minimum weight, edge cap), which paper is selected and what the side panel says
- * about it, which papers are faded (neighbourhood focus), which measure sizes the papers, and
- * what the search box finds. {@link #scene()} turns the state into what to draw; the GraphStream
- * view and the pictures only draw scenes.
+ * about it, which papers are faded (neighbourhood focus), which measure sizes the papers, and what
+ * the search box finds. {@link #scene()} turns the state into what to draw; the GraphStream view
+ * and the pictures only draw scenes.
  *
  * <p>Not thread-safe: the viewer uses it on the Swing thread only. Listeners are told after every
  * change of state.
@@ -43,12 +43,16 @@ public final class ViewerModel {
 
   /** Default maximum number of edges drawn; beyond it only the strongest are drawn. */
   public static final int EDGE_CAP_DEFAULT = 5000;
+
   /** Default number of most central papers labelled. */
   public static final int LABELS_DEFAULT = 12;
+
   /** Number of strongest neighbours the side panel lists. */
   public static final int NEIGHBOURS_SHOWN = 10;
+
   /** Largest number of hops a focus may have. */
   public static final int FOCUS_HOPS_MAX = 10;
+
   /** Longest label drawn next to a paper, in characters. */
   public static final int LABEL_CHARS = 48;
 
@@ -131,8 +135,10 @@ public final class ViewerModel {
 
     Graph<String, SimilarityEdge> g = analysis.graph().similarity();
     List<SimilarityEdge> edges = new ArrayList<>(g.edgeSet());
-    edges.sort(Comparator.comparingDouble((SimilarityEdge e) -> -g.getEdgeWeight(e))
-        .thenComparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second));
+    edges.sort(
+        Comparator.comparingDouble((SimilarityEdge e) -> -g.getEdgeWeight(e))
+            .thenComparing(SimilarityEdge::first)
+            .thenComparing(SimilarityEdge::second));
     int m = edges.size();
     edgeA = new int[m];
     edgeB = new int[m];
@@ -157,15 +163,19 @@ public final class ViewerModel {
       incident[edgeB[e]][fill[edgeB[e]]++] = e;
     }
 
-    analysis.centralities().scores().forEach((measure, byId) -> {
-      if (!byId.isEmpty()) {
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) {
-          s[i] = byId.getOrDefault(papers[i].id(), 0.0);
-        }
-        scores.put(measure, s);
-      }
-    });
+    analysis
+        .centralities()
+        .scores()
+        .forEach(
+            (measure, byId) -> {
+              if (!byId.isEmpty()) {
+                double[] s = new double[n];
+                for (int i = 0; i < n; i++) {
+                  s[i] = byId.getOrDefault(papers[i].id(), 0.0);
+                }
+                scores.put(measure, s);
+              }
+            });
     if (!scores.containsKey(Measure.DEGREE)) {
       // degree needs no analysis; it keeps sizing possible before centralities are computed
       double[] s = new double[n];
@@ -174,7 +184,8 @@ public final class ViewerModel {
       }
       scores.put(Measure.DEGREE, s);
     }
-    sizeMeasure = scores.containsKey(Measure.PAGERANK) ? Measure.PAGERANK : scores.keySet().iterator().next();
+    sizeMeasure =
+        scores.containsKey(Measure.PAGERANK) ? Measure.PAGERANK : scores.keySet().iterator().next();
   }
 
   // ------------------------------------------------------------------ state changes
@@ -245,8 +256,12 @@ public final class ViewerModel {
     BitSet f = new BitSet();
     for (int c : ids) {
       if (c < 0 || c >= analysis.communities().communities().size()) {
-        throw new IllegalArgumentException("no community " + c + " (there are "
-            + analysis.communities().communities().size() + ")");
+        throw new IllegalArgumentException(
+            "no community "
+                + c
+                + " (there are "
+                + analysis.communities().communities().size()
+                + ")");
       }
       f.set(c);
     }
@@ -267,7 +282,8 @@ public final class ViewerModel {
    */
   public void setMinEdgeWeight(double weight) {
     if (!Double.isFinite(weight) || weight < 0) {
-      throw new IllegalArgumentException("minimum edge weight must be finite and non-negative: " + weight);
+      throw new IllegalArgumentException(
+          "minimum edge weight must be finite and non-negative: " + weight);
     }
     minWeight = weight;
     changed();
@@ -276,12 +292,16 @@ public final class ViewerModel {
   /**
    * Sizes papers by this measure.
    *
-   * @throws IllegalArgumentException if the analysis has no scores for it (see {@link #sizeMeasures()})
+   * @throws IllegalArgumentException if the analysis has no scores for it (see {@link
+   *     #sizeMeasures()})
    */
   public void setSizeMeasure(Measure measure) {
     if (!scores.containsKey(measure)) {
-      throw new IllegalArgumentException("no " + measure.key() + " scores in this analysis; available: "
-          + sizeMeasures().stream().map(Measure::key).toList());
+      throw new IllegalArgumentException(
+          "no "
+              + measure.key()
+              + " scores in this analysis; available: "
+              + sizeMeasures().stream().map(Measure::key).toList());
     }
     sizeMeasure = measure;
     changed();
@@ -302,10 +322,9 @@ public final class ViewerModel {
   /**
    * Papers matching a query, best first: the paper it names as the command line's {@link
    * PaperLookup} finds it (papergraph id, DOI or arXiv id in any usual spelling, exact title); then
-   * papers whose title contains
-   * the query as a fragment (case, accents and punctuation ignored; exact titles first, then
-   * titles starting with it, then by the size measure); then, when free-text search is plugged in
-   * and fewer than {@code limit} titles matched, its results.
+   * papers whose title contains the query as a fragment (case, accents and punctuation ignored;
+   * exact titles first, then titles starting with it, then by the size measure); then, when
+   * free-text search is plugged in and fewer than {@code limit} titles matched, its results.
    */
   public List<SearchHit> search(String query, int limit) {
     String q = query == null ? "" : query.strip();
@@ -314,7 +333,8 @@ public final class ViewerModel {
     }
     Set<String> seen = new LinkedHashSet<>();
     List<SearchHit> hits = new ArrayList<>();
-    // ids in any spelling (a bare DOI, an arXiv URL) and exact titles resolve as on the command line
+    // ids in any spelling (a bare DOI, an arXiv URL) and exact titles resolve as on the command
+    // line
     if (lookup.find(q) instanceof PaperLookup.Found found) {
       Integer byId = index.get(found.paper().id());
       if (byId != null) {
@@ -331,8 +351,12 @@ public final class ViewerModel {
           matches.add(i);
         }
       }
-      matches.sort(Comparator.comparingInt((Integer i) -> titleKeys[i].equals(key) ? 0 : titleKeys[i].startsWith(key) ? 1 : 2)
-          .thenComparingDouble(i -> -s[i]).thenComparing(i -> papers[i].id()));
+      matches.sort(
+          Comparator.comparingInt(
+                  (Integer i) ->
+                      titleKeys[i].equals(key) ? 0 : titleKeys[i].startsWith(key) ? 1 : 2)
+              .thenComparingDouble(i -> -s[i])
+              .thenComparing(i -> papers[i].id()));
       for (int i : matches) {
         if (hits.size() >= limit) {
           break;
@@ -429,7 +453,9 @@ public final class ViewerModel {
 
   /** The position to centre on: the selected paper's. */
   public Optional<Layout.Point> centre() {
-    return selected < 0 ? Optional.empty() : Optional.of(new Layout.Point(xs[selected], ys[selected]));
+    return selected < 0
+        ? Optional.empty()
+        : Optional.of(new Layout.Point(xs[selected], ys[selected]));
   }
 
   /**
@@ -474,11 +500,15 @@ public final class ViewerModel {
     int i = require(id);
     Paper p = papers[i];
     Map<Measure, Double> c = new EnumMap<>(Measure.class);
-    analysis.centralities().scores().forEach((measure, byId) -> {
-      if (byId.containsKey(id)) {
-        c.put(measure, byId.get(id));
-      }
-    });
+    analysis
+        .centralities()
+        .scores()
+        .forEach(
+            (measure, byId) -> {
+              if (byId.containsKey(id)) {
+                c.put(measure, byId.get(id));
+              }
+            });
     if (!c.containsKey(Measure.DEGREE)) {
       c.put(Measure.DEGREE, (double) incident[i].length);
     }
@@ -486,14 +516,28 @@ public final class ViewerModel {
     for (int k = 0; k < Math.min(NEIGHBOURS_SHOWN, incident[i].length); k++) {
       int e = incident[i][k];
       int other = edgeA[e] == i ? edgeB[e] : edgeA[e];
-      neighbours.add(new PaperDetails.Neighbour(papers[other].id(), papers[other].title(), edgeW[e],
-          edgeObj[e].explanation().summary()));
+      neighbours.add(
+          new PaperDetails.Neighbour(
+              papers[other].id(),
+              papers[other].title(),
+              edgeW[e],
+              edgeObj[e].explanation().summary()));
     }
     int com = community[i];
     String label = com >= 0 ? analysis.communities().communities().get(com).label() : "";
-    return new PaperDetails(id, p.title(), p.authors(), p.knownAuthorCount(), Optional.ofNullable(p.organisation()),
-        p.dateIfKnown().map(d -> d.display()), Optional.ofNullable(p.upvotes()), p.abstractIfKnown(),
-        com, label, c, neighbours);
+    return new PaperDetails(
+        id,
+        p.title(),
+        p.authors(),
+        p.knownAuthorCount(),
+        Optional.ofNullable(p.organisation()),
+        p.dateIfKnown().map(d -> d.display()),
+        Optional.ofNullable(p.upvotes()),
+        p.abstractIfKnown(),
+        com,
+        label,
+        c,
+        neighbours);
   }
 
   /** What to draw now (cached until the state changes). */
@@ -554,7 +598,8 @@ public final class ViewerModel {
         candidates.add(i);
       }
     }
-    candidates.sort(Comparator.comparingDouble((Integer i) -> -s[i]).thenComparing(i -> papers[i].id()));
+    candidates.sort(
+        Comparator.comparingDouble((Integer i) -> -s[i]).thenComparing(i -> papers[i].id()));
     BitSet labelled = new BitSet(n);
     candidates.stream().limit(labelCount).forEach(labelled::set);
     if (selected >= 0) {
@@ -567,11 +612,14 @@ public final class ViewerModel {
         continue;
       }
       boolean faded = focus != null && !focus.get(i);
-      Scene.State state = i == selected ? Scene.State.SELECTED : faded ? Scene.State.FADED : Scene.State.NORMAL;
+      Scene.State state =
+          i == selected ? Scene.State.SELECTED : faded ? Scene.State.FADED : Scene.State.NORMAL;
       int rgb = state == Scene.State.FADED ? Palette.FADED : colour(community[i]);
       double size = max > 0 ? Math.sqrt(Math.max(0, s[i]) / max) : 0.3;
-      Optional<String> label = labelled.get(i) ? Optional.of(shorten(papers[i].title())) : Optional.empty();
-      nodes.add(new Scene.Node(papers[i].id(), xs[i], ys[i], community[i], rgb, size, state, label));
+      Optional<String> label =
+          labelled.get(i) ? Optional.of(shorten(papers[i].title())) : Optional.empty();
+      nodes.add(
+          new Scene.Node(papers[i].id(), xs[i], ys[i], community[i], rgb, size, state, label));
     }
 
     // edges: a prefix of the strongest-first order, plus the selection's own edges
@@ -595,15 +643,24 @@ public final class ViewerModel {
     for (int e : drawn) {
       boolean faded = focus != null && !(focus.get(edgeA[e]) && focus.get(edgeB[e]));
       double shade = hi > lo ? (edgeW[e] - lo) / (hi - lo) : 1;
-      edges.add(new Scene.Edge(papers[edgeA[e]].id(), papers[edgeB[e]].id(), edgeW[e], shade,
-          faded ? Palette.FADED_EDGE : Palette.edge(shade), faded));
+      edges.add(
+          new Scene.Edge(
+              papers[edgeA[e]].id(),
+              papers[edgeB[e]].id(),
+              edgeW[e],
+              shade,
+              faded ? Palette.FADED_EDGE : Palette.edge(shade),
+              faded));
     }
 
     List<String> notices = new ArrayList<>();
     if (eligible > edgeCap) {
-      notices.add(String.format(Locale.ROOT,
-          "Showing the %,d strongest of %,d edges (edge cap); raise the minimum weight or filter a community to see more.",
-          edgeCap, eligible));
+      notices.add(
+          String.format(
+              Locale.ROOT,
+              "Showing the %,d strongest of %,d edges (edge cap); raise the minimum weight or filter a community to see more.",
+              edgeCap,
+              eligible));
     }
     return new Scene(nodes, edges, legend(), notices, frameMinX, frameMinY, frameMaxX, frameMaxY);
   }
@@ -623,9 +680,13 @@ public final class ViewerModel {
     int without = (int) Arrays.stream(community).filter(c -> c < 0).count();
     rest += without;
     if (rest > 0) {
-      String what = restGroups > 0
-          ? String.format(Locale.ROOT, "isolated papers and tiny groups (%d below the minimum community size)", restGroups)
-          : "papers without a community";
+      String what =
+          restGroups > 0
+              ? String.format(
+                  Locale.ROOT,
+                  "isolated papers and tiny groups (%d below the minimum community size)",
+                  restGroups)
+              : "papers without a community";
       entries.add(new Scene.LegendEntry(-1, Palette.OTHER, what, rest));
     }
     return entries;
@@ -672,7 +733,8 @@ public final class ViewerModel {
     return seen;
   }
 
-  // isolated papers and tiny groups share the grey of the rest, so that every colour drawn is in the legend
+  // isolated papers and tiny groups share the grey of the rest, so that every colour drawn is in
+  // the legend
   private int colour(int communityId) {
     return hasOwnColour(communityId) ? Palette.community(communityId) : Palette.OTHER;
   }
@@ -697,6 +759,8 @@ public final class ViewerModel {
   }
 
   static String shorten(String title) {
-    return title.length() <= LABEL_CHARS ? title : title.substring(0, LABEL_CHARS - 1).strip() + "\u2026";
+    return title.length() <= LABEL_CHARS
+        ? title
+        : title.substring(0, LABEL_CHARS - 1).strip() + "\u2026";
   }
 }

@@ -36,11 +36,11 @@ import javax.swing.WindowConstants;
 import javax.swing.event.HyperlinkEvent;
 
 /**
- * The viewer window: the GraphStream view in the middle; above it the search box, the size
- * measure, the minimum edge weight and the focus controls; on the right the side panel of the
- * selected paper (its neighbours are links) and the legend, whose check boxes filter communities;
- * below, the counts and any notice such as the edge cap. Everything goes through the
- * {@link ViewerModel}; the window only draws it.
+ * The viewer window: the GraphStream view in the middle; above it the search box, the size measure,
+ * the minimum edge weight and the focus controls; on the right the side panel of the selected paper
+ * (its neighbours are links) and the legend, whose check boxes filter communities; below, the
+ * counts and any notice such as the edge cap. Everything goes through the {@link ViewerModel}; the
+ * window only draws it.
  *
  * <p>Create, use and close it on the Swing thread.
  */
@@ -48,8 +48,10 @@ public final class ViewerWindow {
 
   /** Initial window width, pixels. */
   public static final int WIDTH = 1400;
+
   /** Initial window height, pixels. */
   public static final int HEIGHT = 900;
+
   private static final int WEIGHT_STEPS = 100;
 
   private final ViewerModel model;
@@ -60,7 +62,8 @@ public final class ViewerWindow {
   private final JLabel notice = new JLabel(" ");
   private final JTextField search = new JTextField(24);
   private final JCheckBox focus = new JCheckBox("Focus");
-  private final JSpinner hops = new JSpinner(new SpinnerNumberModel(1, 1, ViewerModel.FOCUS_HOPS_MAX, 1));
+  private final JSpinner hops =
+      new JSpinner(new SpinnerNumberModel(1, 1, ViewerModel.FOCUS_HOPS_MAX, 1));
   private final JLabel weightLabel = new JLabel();
   private final List<JCheckBox> legendBoxes = new ArrayList<>();
   private final JScrollPane legendScroll;
@@ -75,7 +78,8 @@ public final class ViewerWindow {
    */
   public static ViewerWindow open(ViewerModel model, String title, boolean liveLayout) {
     if (!SwingUtilities.isEventDispatchThread()) {
-      throw new IllegalStateException("open the viewer on the Swing thread (SwingUtilities.invokeAndWait)");
+      throw new IllegalStateException(
+          "open the viewer on the Swing thread (SwingUtilities.invokeAndWait)");
     }
     ViewerWindow w = new ViewerWindow(model, title, liveLayout);
     w.frame.setVisible(true);
@@ -87,27 +91,34 @@ public final class ViewerWindow {
     this.view = new GraphView(model, liveLayout);
     frame = new JFrame("papergraph: " + title);
     frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
-    frame.addWindowListener(new java.awt.event.WindowAdapter() {
-      @Override
-      public void windowClosed(java.awt.event.WindowEvent e) {
-        view.close();
-      }
-    });
+    frame.addWindowListener(
+        new java.awt.event.WindowAdapter() {
+          @Override
+          public void windowClosed(java.awt.event.WindowEvent e) {
+            view.close();
+          }
+        });
 
     JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
     top.add(new JLabel("Search"));
-    search.setToolTipText("A title fragment, an id, or free text; Enter selects and centres the best match");
+    search.setToolTipText(
+        "A title fragment, an id, or free text; Enter selects and centres the best match");
     search.addActionListener(e -> search());
     top.add(search);
     top.add(new JLabel("Size by"));
-    JComboBox<String> measures = new JComboBox<>(model.sizeMeasures().stream().map(Measure::key).toArray(String[]::new));
+    JComboBox<String> measures =
+        new JComboBox<>(model.sizeMeasures().stream().map(Measure::key).toArray(String[]::new));
     measures.setSelectedItem(model.sizeMeasure().key());
-    measures.addActionListener(e -> model.setSizeMeasure(Measure.byName((String) measures.getSelectedItem()).orElseThrow()));
+    measures.addActionListener(
+        e ->
+            model.setSizeMeasure(
+                Measure.byName((String) measures.getSelectedItem()).orElseThrow()));
     top.add(measures);
     top.add(new JLabel("Min weight"));
     JSlider weight = new JSlider(0, WEIGHT_STEPS, 0);
     weight.setPreferredSize(new Dimension(140, weight.getPreferredSize().height));
-    weight.addChangeListener(e -> model.setMinEdgeWeight(model.maxEdgeWeight() * weight.getValue() / WEIGHT_STEPS));
+    weight.addChangeListener(
+        e -> model.setMinEdgeWeight(model.maxEdgeWeight() * weight.getValue() / WEIGHT_STEPS));
     top.add(weight);
     top.add(weightLabel);
     focus.setToolTipText("Fade every paper more than the given number of hops from the selection");
@@ -125,22 +136,32 @@ public final class ViewerWindow {
 
     details.setEditable(false);
     details.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, Boolean.TRUE);
-    details.addHyperlinkListener(e -> {
-      if (e.getEventType() == HyperlinkEvent.EventType.ACTIVATED && e.getDescription().startsWith("paper:")) {
-        model.selectAndCentre(e.getDescription().substring("paper:".length()));
-      }
-    });
+    details.addHyperlinkListener(
+        e -> {
+          if (e.getEventType() == HyperlinkEvent.EventType.ACTIVATED
+              && e.getDescription().startsWith("paper:")) {
+            model.selectAndCentre(e.getDescription().substring("paper:".length()));
+          }
+        });
     JPanel legend = legend();
     // the legend wraps to the width it is given and scrolls only vertically, so no line is cut off
-    legendScroll = new JScrollPane(legend, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+    legendScroll =
+        new JScrollPane(
+            legend,
+            JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+            JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     legendScroll.getVerticalScrollBar().setUnitIncrement(16);
-    legendScroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
-      @Override
-      public void componentResized(java.awt.event.ComponentEvent e) {
-        wrapLegend();
-      }
-    });
-    JSplitPane side = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(details), legendScroll);
+    legendScroll
+        .getViewport()
+        .addComponentListener(
+            new java.awt.event.ComponentAdapter() {
+              @Override
+              public void componentResized(java.awt.event.ComponentEvent e) {
+                wrapLegend();
+              }
+            });
+    JSplitPane side =
+        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(details), legendScroll);
     side.setResizeWeight(0.65);
     side.setPreferredSize(new Dimension(380, HEIGHT));
 
@@ -210,16 +231,25 @@ public final class ViewerWindow {
       focus.setEnabled(model.selected().isPresent());
       focus.setSelected(model.focusHops().isPresent());
       weightLabel.setText(String.format(Locale.ROOT, "%.2f", model.minEdgeWeight()));
-      status.setText(String.format(Locale.ROOT, "%,d papers shown, %,d edges drawn, sized by %s", scene.nodes().size(),
-          scene.edges().size(), model.sizeMeasure().key()));
+      status.setText(
+          String.format(
+              Locale.ROOT,
+              "%,d papers shown, %,d edges drawn, sized by %s",
+              scene.nodes().size(),
+              scene.edges().size(),
+              model.sizeMeasure().key()));
       notice.setText(scene.notices().isEmpty() ? " " : String.join("  ", scene.notices()));
       details.setText(html(model.details()));
       details.setCaretPosition(0);
       Optional<Set<Integer>> filter = model.communityFilter();
       for (JCheckBox box : legendBoxes) {
         int c = (Integer) box.getClientProperty("community");
-        box.setSelected(filter.isEmpty() || (c >= 0 ? filter.get().contains(c) : !smallCommunities().isEmpty()
-            && filter.get().containsAll(smallCommunities())));
+        box.setSelected(
+            filter.isEmpty()
+                || (c >= 0
+                    ? filter.get().contains(c)
+                    : !smallCommunities().isEmpty()
+                        && filter.get().containsAll(smallCommunities())));
       }
     } finally {
       updating = false;
@@ -233,7 +263,8 @@ public final class ViewerWindow {
     JLabel head = new JLabel("<html><b>Communities</b> (untick to hide)</html>");
     panel.add(head);
     for (Scene.LegendEntry e : model.scene().legend()) {
-      JCheckBox box = new JCheckBox(legendText(e, LEGEND_WRAP_DEFAULT), new Swatch(e.rgb(), false), true);
+      JCheckBox box =
+          new JCheckBox(legendText(e, LEGEND_WRAP_DEFAULT), new Swatch(e.rgb(), false), true);
       box.setSelectedIcon(new Swatch(e.rgb(), true));
       box.putClientProperty("community", e.community());
       box.putClientProperty("entry", e);
@@ -254,7 +285,8 @@ public final class ViewerWindow {
     return "<html><body style='width:" + wrap + "px'>" + escape(e.text()) + "</body></html>";
   }
 
-  // re-wraps the legend lines to the viewport's width. Swing's HTML scales CSS pixels (by about 4/3),
+  // re-wraps the legend lines to the viewport's width. Swing's HTML scales CSS pixels (by about
+  // 4/3),
   // so the wrap width is narrowed until the widest line's preferred width fits the viewport.
   private void wrapLegend() {
     int available = legendScroll.getViewport().getWidth() - 12; // the panel's border
@@ -295,12 +327,14 @@ public final class ViewerWindow {
     }
 
     @Override
-    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+    public int getScrollableUnitIncrement(
+        java.awt.Rectangle visible, int orientation, int direction) {
       return 16;
     }
 
     @Override
-    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+    public int getScrollableBlockIncrement(
+        java.awt.Rectangle visible, int orientation, int direction) {
       return Math.max(16, visible.height - 16);
     }
 
@@ -319,11 +353,16 @@ public final class ViewerWindow {
     Set<Integer> listed = new TreeSet<>();
     model.scene().legend().forEach(e -> listed.add(e.community()));
     Set<Integer> small = new TreeSet<>();
-    model.analysis().communities().communities().forEach(c -> {
-      if (!listed.contains(c.id())) {
-        small.add(c.id());
-      }
-    });
+    model
+        .analysis()
+        .communities()
+        .communities()
+        .forEach(
+            c -> {
+              if (!listed.contains(c.id())) {
+                small.add(c.id());
+              }
+            });
     return small;
   }
 
@@ -359,12 +398,16 @@ public final class ViewerWindow {
           + "<i>k</i> hops from the selection. Wheel: zoom. Drag the background: pan.</p></body></html>";
     }
     PaperDetails d = selected.get();
-    StringBuilder b = new StringBuilder("<html><body style='font-family:sans-serif;font-size:11px;padding:4px'>");
+    StringBuilder b =
+        new StringBuilder("<html><body style='font-family:sans-serif;font-size:11px;padding:4px'>");
     b.append("<h3 style='margin:2px'>").append(escape(d.title())).append("</h3>");
     if (!d.authors().isEmpty()) {
       b.append("<p>").append(escape(String.join(", ", d.authors()))).append("</p>");
     } else {
-      d.authorCount().ifPresent(n -> b.append("<p>").append(n).append(n == 1 ? " author" : " authors").append("</p>"));
+      d.authorCount()
+          .ifPresent(
+              n ->
+                  b.append("<p>").append(n).append(n == 1 ? " author" : " authors").append("</p>"));
     }
     List<String> facts = new ArrayList<>();
     d.organisation().ifPresent(o -> facts.add(escape(o)));
@@ -373,13 +416,27 @@ public final class ViewerWindow {
     facts.add("<code>" + escape(d.id()) + "</code>");
     b.append("<p>").append(String.join(" &middot; ", facts)).append("</p>");
     if (d.community() >= 0) {
-      b.append("<p><span style='color:").append(Palette.css(model.hasOwnColour(d.community())
-          ? Palette.community(d.community()) : Palette.OTHER)).append("'>&#9632;</span> ")
-          .append("community ").append(d.community()).append(": ").append(escape(d.communityLabel())).append("</p>");
+      b.append("<p><span style='color:")
+          .append(
+              Palette.css(
+                  model.hasOwnColour(d.community())
+                      ? Palette.community(d.community())
+                      : Palette.OTHER))
+          .append("'>&#9632;</span> ")
+          .append("community ")
+          .append(d.community())
+          .append(": ")
+          .append(escape(d.communityLabel()))
+          .append("</p>");
     }
     b.append("<table cellspacing=0 cellpadding=1>");
     for (Map.Entry<Measure, Double> c : d.centralities().entrySet()) {
-      b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td align=right>%.4g</td></tr>", c.getKey().key(), c.getValue()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<tr><td>%s</td><td align=right>%.4g</td></tr>",
+              c.getKey().key(),
+              c.getValue()));
     }
     b.append("</table>");
     b.append("<h4 style='margin:4px 0 2px 0'>Strongest neighbours</h4>");
@@ -388,16 +445,31 @@ public final class ViewerWindow {
     }
     b.append("<ol style='margin-left:16px'>");
     for (PaperDetails.Neighbour n : d.neighbours()) {
-      b.append("<li><a href='paper:").append(escape(n.id())).append("'>").append(escape(n.title())).append("</a><br>")
-          .append("<span style='color:#555555'>").append(escape(n.explanation())).append("</span></li>");
+      b.append("<li><a href='paper:")
+          .append(escape(n.id()))
+          .append("'>")
+          .append(escape(n.title()))
+          .append("</a><br>")
+          .append("<span style='color:#555555'>")
+          .append(escape(n.explanation()))
+          .append("</span></li>");
     }
     b.append("</ol>");
-    d.abstractText().ifPresent(a -> b.append("<h4 style='margin:4px 0 2px 0'>Abstract</h4><p>").append(escape(a)).append("</p>"));
+    d.abstractText()
+        .ifPresent(
+            a ->
+                b.append("<h4 style='margin:4px 0 2px 0'>Abstract</h4><p>")
+                    .append(escape(a))
+                    .append("</p>"));
     return b.append("</body></html>").toString();
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&#39;")
+        .replace("\"", "&quot;");
   }
 
   /** A colour swatch for a legend check box: filled when ticked, outlined when not. */

@@ -24,8 +24,7 @@ import org.w3c.dom.Document;
 /** PNG and SVG pictures of the seed graph, checked by their pixels and elements. */
 class GraphPictureTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Pixels of each exact colour inside a rectangle. */
   static Map<Integer, Integer> colourCounts(BufferedImage image, Rectangle r) {
@@ -50,30 +49,52 @@ class GraphPictureTest {
     Map<Integer, Integer> counts = colourCounts(image, graph);
     int total = graph.width * graph.height;
     int background = counts.getOrDefault(Palette.BACKGROUND, 0);
-    assertTrue(background < total * 0.97, "not blank: " + background + " of " + total + " pixels are background");
+    assertTrue(
+        background < total * 0.97,
+        "not blank: " + background + " of " + total + " pixels are background");
     List<Scene.LegendEntry> legend = model.scene().legend();
     assertTrue(legend.size() >= 3, "the seed corpus has several communities: " + legend);
     for (Scene.LegendEntry e : legend) {
-      assertTrue(counts.getOrDefault(e.rgb(), 0) >= 10,
-          "community colour " + Palette.css(e.rgb()) + " (" + e.text() + ") drawn in the graph area: "
-              + counts.getOrDefault(e.rgb(), 0) + " pixels");
+      assertTrue(
+          counts.getOrDefault(e.rgb(), 0) >= 10,
+          "community colour "
+              + Palette.css(e.rgb())
+              + " ("
+              + e.text()
+              + ") drawn in the graph area: "
+              + counts.getOrDefault(e.rgb(), 0)
+              + " pixels");
     }
   }
 
   @Test
   void samePictureFromTwoJvmsIsByteIdentical() throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     for (String run : List.of("a", "b")) {
       Path log = dir.resolve(run + ".log");
-      Process p = new ProcessBuilder(javaBin, "-Xmx512m", "-Djava.awt.headless=true", "-cp", classpath,
-          PictureMain.class.getName(), dir.resolve(run + ".png").toString(), dir.resolve(run + ".svg").toString())
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(
+                  javaBin,
+                  "-Xmx512m",
+                  "-Djava.awt.headless=true",
+                  "-cp",
+                  classpath,
+                  PictureMain.class.getName(),
+                  dir.resolve(run + ".png").toString(),
+                  dir.resolve(run + ".svg").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
       assertEquals(0, p.exitValue(), "child JVM failed: " + readQuietly(log));
     }
     for (String file : List.of(".png", ".svg", "-tiny.png", "-tiny.svg")) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("a" + file)), Files.readAllBytes(dir.resolve("b" + file)), file);
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("a" + file)),
+          Files.readAllBytes(dir.resolve("b" + file)),
+          file);
     }
   }
 
@@ -94,10 +115,17 @@ class GraphPictureTest {
     String text = Files.readString(svg);
     var factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    Document doc =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     assertEquals("svg", doc.getDocumentElement().getLocalName());
     assertEquals(7, doc.getElementsByTagName("circle").getLength());
-    assertEquals(6, ((org.w3c.dom.Element) doc.getElementsByTagName("g").item(0)).getElementsByTagName("line").getLength(),
+    assertEquals(
+        6,
+        ((org.w3c.dom.Element) doc.getElementsByTagName("g").item(0))
+            .getElementsByTagName("line")
+            .getLength(),
         "one line per edge in the edges group");
     assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(0)) + "\""));
     assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(1)) + "\""));
@@ -112,9 +140,14 @@ class GraphPictureTest {
         }
       }
     }
-    assertTrue(legendText.toString().contains("quantization / grokking / calibration (3)"), "legend label: " + legendText);
-    assertTrue(text.contains("stroke=\"" + Palette.css(Theme.LIGHT.text()) + "\""), "the selection has a ring");
-    assertTrue(text.contains(">quantization / grokking</text>"), "community label on the map, as text");
+    assertTrue(
+        legendText.toString().contains("quantization / grokking / calibration (3)"),
+        "legend label: " + legendText);
+    assertTrue(
+        text.contains("stroke=\"" + Palette.css(Theme.LIGHT.text()) + "\""),
+        "the selection has a ring");
+    assertTrue(
+        text.contains(">quantization / grokking</text>"), "community label on the map, as text");
   }
 
   @Test
@@ -122,7 +155,8 @@ class GraphPictureTest {
     Scene scene = new ViewerModel(Fixtures.tiny()).scene();
     Path png = dir.resolve("graph.png");
     Files.writeString(png, "old");
-    assertThrows(FileAlreadyExistsException.class, () -> GraphPicture.write(scene, png, 800, 600, false));
+    assertThrows(
+        FileAlreadyExistsException.class, () -> GraphPicture.write(scene, png, 800, 600, false));
     assertEquals("old", Files.readString(png));
     GraphPicture.write(scene, png, 800, 600, true);
     assertEquals(800, ImageIO.read(png.toFile()).getWidth());
@@ -134,9 +168,13 @@ class GraphPictureTest {
   @Test
   void rejectsUnknownExtensionAndSillySizes() {
     Scene scene = new ViewerModel(Fixtures.tiny()).scene();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GraphPicture.write(scene, dir.resolve("graph.jpg"), 800, 600, false));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GraphPicture.write(scene, dir.resolve("graph.jpg"), 800, 600, false));
     assertTrue(e.getMessage().contains("graph.jpg"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> GraphPicture.write(scene, dir.resolve("g.png"), 10, 600, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GraphPicture.write(scene, dir.resolve("g.png"), 10, 600, false));
   }
 }

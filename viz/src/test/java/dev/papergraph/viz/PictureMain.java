@@ -15,9 +15,15 @@ public final class PictureMain {
     ViewerModel tiny = new ViewerModel(Fixtures.tiny());
     tiny.select("b");
     for (String file : args) {
-      // a hand-made analysis and 1,000 synthetic papers with labels: text, halos, alpha edges, placement
-      GraphPicture.write(tiny.scene(), Path.of(file.replace(".", "-tiny.")), PictureOptions.of(800, 600), true);
-      GraphPicture.write(Fixtures.synthetic(1000, 5), Path.of(file), PictureOptions.of(1200, 800).withTheme(Theme.DARK), true);
+      // a hand-made analysis and 1,000 synthetic papers with labels: text, halos, alpha edges,
+      // placement
+      GraphPicture.write(
+          tiny.scene(), Path.of(file.replace(".", "-tiny.")), PictureOptions.of(800, 600), true);
+      GraphPicture.write(
+          Fixtures.synthetic(1000, 5),
+          Path.of(file),
+          PictureOptions.of(1200, 800).withTheme(Theme.DARK),
+          true);
     }
   }
 }

@@ -47,17 +47,20 @@ public final class PipelineAnalysis {
     EngineOptions engineOptions = EngineOptions.defaults();
     SimilarityEngine engine = SimilarityEngine.of(papers, engineOptions);
     PaperGraph graph = PaperGraph.of(papers, engine.links());
-    Analyzer.Result result = new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
+    Analyzer.Result result =
+        new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
     Layout layout = Layouts.compute(graph, result.communities().membership(), LAYOUT_SEED);
-    RunManifest manifest = RunManifest.builder()
-        .count("papers", papers.size())
-        .count("edges", graph.similarity().edgeSet().size())
-        .count("communities", result.communities().communities().size())
-        .parameters(engineOptions.toMap())
-        .parameters(result.parameters())
-        .parameter("layout.seed", LAYOUT_SEED)
-        .build();
-    return new Result(new Analysis(graph, result.communities(), result.centralities(), layout, manifest),
+    RunManifest manifest =
+        RunManifest.builder()
+            .count("papers", papers.size())
+            .count("edges", graph.similarity().edgeSet().size())
+            .count("communities", result.communities().communities().size())
+            .parameters(engineOptions.toMap())
+            .parameters(result.parameters())
+            .parameter("layout.seed", LAYOUT_SEED)
+            .build();
+    return new Result(
+        new Analysis(graph, result.communities(), result.centralities(), layout, manifest),
         new TermVectorSearch(engine.vectors()));
   }
 }

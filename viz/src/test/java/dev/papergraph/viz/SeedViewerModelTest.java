@@ -27,7 +27,9 @@ class SeedViewerModelTest {
   private final Graph<String, SimilarityEdge> g = seed.graph().similarity();
 
   private static Set<String> unfaded(ViewerModel m) {
-    return m.scene().nodes().stream().filter(n -> n.state() != Scene.State.FADED).map(Scene.Node::id)
+    return m.scene().nodes().stream()
+        .filter(n -> n.state() != Scene.State.FADED)
+        .map(Scene.Node::id)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -40,19 +42,27 @@ class SeedViewerModelTest {
     assertEquals(m.position(hit.id()), m.centre().orElseThrow());
 
     PaperDetails d = m.details().orElseThrow();
-    List<String> expected = g.edgesOf(hit.id()).stream()
-        .sorted(Comparator.comparingDouble((SimilarityEdge e) -> -g.getEdgeWeight(e))
-            .thenComparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second))
-        .limit(ViewerModel.NEIGHBOURS_SHOWN).map(e -> e.other(hit.id())).toList();
+    List<String> expected =
+        g.edgesOf(hit.id()).stream()
+            .sorted(
+                Comparator.comparingDouble((SimilarityEdge e) -> -g.getEdgeWeight(e))
+                    .thenComparing(SimilarityEdge::first)
+                    .thenComparing(SimilarityEdge::second))
+            .limit(ViewerModel.NEIGHBOURS_SHOWN)
+            .map(e -> e.other(hit.id()))
+            .toList();
     assertEquals(expected, d.neighbours().stream().map(PaperDetails.Neighbour::id).toList());
-    assertTrue(d.neighbours().stream().anyMatch(n -> n.title().toLowerCase(Locale.ROOT).contains("grok")),
+    assertTrue(
+        d.neighbours().stream().anyMatch(n -> n.title().toLowerCase(Locale.ROOT).contains("grok")),
         "a grokking paper among the neighbours: " + d.neighbours());
     for (PaperDetails.Neighbour n : d.neighbours()) {
       assertEquals(g.getEdgeWeight(g.getEdge(hit.id(), n.id())), n.weight(), 0);
       assertEquals(g.getEdge(hit.id(), n.id()).explanation().summary(), n.explanation());
     }
-    assertEquals(seed.centralities().score(dev.papergraph.analysis.Measure.PAGERANK, hit.id()),
-        d.centralities().get(dev.papergraph.analysis.Measure.PAGERANK), 0);
+    assertEquals(
+        seed.centralities().score(dev.papergraph.analysis.Measure.PAGERANK, hit.id()),
+        d.centralities().get(dev.papergraph.analysis.Measure.PAGERANK),
+        0);
   }
 
   @Test
@@ -69,7 +79,9 @@ class SeedViewerModelTest {
       two.addAll(Graphs.neighborListOf(g, v));
     }
     assertEquals(two, unfaded(m));
-    assertTrue(two.size() > one.size() && two.size() < seed.graph().papers().size(), one.size() + " < " + two.size());
+    assertTrue(
+        two.size() > one.size() && two.size() < seed.graph().papers().size(),
+        one.size() + " < " + two.size());
   }
 
   @Test
@@ -79,7 +91,10 @@ class SeedViewerModelTest {
     m.showCommunities(List.of(1));
     assertEquals(new TreeSet<>(community.members()), new TreeSet<>(m.shownPapers()));
     Set<String> members = new HashSet<>(community.members());
-    long inside = g.edgeSet().stream().filter(e -> members.contains(e.first()) && members.contains(e.second())).count();
+    long inside =
+        g.edgeSet().stream()
+            .filter(e -> members.contains(e.first()) && members.contains(e.second()))
+            .count();
     assertEquals(inside, m.scene().edges().size());
     assertTrue(m.scene().nodes().stream().allMatch(n -> n.rgb() == Palette.community(1)));
   }
@@ -90,7 +105,9 @@ class SeedViewerModelTest {
     ViewerModel m = new ViewerModel(run.analysis());
     m.setFreeTextSearch(run.search());
     String query = "calibration data quantized weights";
-    assertTrue(m.search(query, 5).stream().noneMatch(h -> h.how() == SearchHit.How.TITLE), "no title holds the query");
+    assertTrue(
+        m.search(query, 5).stream().noneMatch(h -> h.how() == SearchHit.How.TITLE),
+        "no title holds the query");
     List<SearchHit> hits = m.search(query, 5);
     assertEquals(5, hits.size());
     SearchHit best = hits.get(0);

@@ -10,9 +10,9 @@ import java.util.TreeSet;
 
 /**
  * Free-text search over the similarity engine's term vectors: the query goes through the same
- * Lucene analysis chain as the papers ({@code PaperAnalyzer}), and each paper scores the sum of
- * its weights for the query's distinct terms (the dot product of its TF-IDF vector with the
- * query's binary vector). Ties go to the smaller paper id.
+ * Lucene analysis chain as the papers ({@code PaperAnalyzer}), and each paper scores the sum of its
+ * weights for the query's distinct terms (the dot product of its TF-IDF vector with the query's
+ * binary vector). Ties go to the smaller paper id.
  *
  * <p>Cost: O(sum of the query terms' posting lengths) plus a sort of the matching papers.
  */
@@ -34,7 +34,9 @@ public final class TermVectorSearch implements FreeTextSearch {
       if (id.isEmpty()) {
         continue;
       }
-      for (int pos = vectors.postingStart(id.getAsInt()); pos < vectors.postingEnd(id.getAsInt()); pos++) {
+      for (int pos = vectors.postingStart(id.getAsInt());
+          pos < vectors.postingEnd(id.getAsInt());
+          pos++) {
         int doc = vectors.postingDoc(pos);
         if (score[doc] == 0) {
           hit.add(doc);
@@ -43,7 +45,9 @@ public final class TermVectorSearch implements FreeTextSearch {
       }
     }
     return hit.stream()
-        .sorted(Comparator.comparingDouble((Integer d) -> -score[d]).thenComparing(d -> vectors.paper(d).id()))
+        .sorted(
+            Comparator.comparingDouble((Integer d) -> -score[d])
+                .thenComparing(d -> vectors.paper(d).id()))
         .limit(Math.max(0, limit))
         .map(d -> vectors.paper(d).id())
         .toList();

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 class ViewerModelTest {
 
   private static Set<String> faded(ViewerModel m) {
-    return m.scene().nodes().stream().filter(n -> n.state() == Scene.State.FADED).map(Scene.Node::id)
+    return m.scene().nodes().stream()
+        .filter(n -> n.state() == Scene.State.FADED)
+        .map(Scene.Node::id)
         .collect(Collectors.toSet());
   }
 
@@ -64,10 +66,13 @@ class ViewerModelTest {
     assertEquals("quantization / grokking / calibration", d.communityLabel());
     assertEquals(0.30, d.centralities().get(Measure.PAGERANK), 1e-12);
     assertEquals(2.0, d.centralities().get(Measure.DEGREE), 1e-12);
-    assertEquals(List.of("a", "c"), d.neighbours().stream().map(PaperDetails.Neighbour::id).toList(),
+    assertEquals(
+        List.of("a", "c"),
+        d.neighbours().stream().map(PaperDetails.Neighbour::id).toList(),
         "strongest neighbour first");
     assertEquals(0.9, d.neighbours().get(0).weight(), 1e-12);
-    assertTrue(d.neighbours().get(0).explanation().contains("grokk"), d.neighbours().get(0).explanation());
+    assertTrue(
+        d.neighbours().get(0).explanation().contains("grokk"), d.neighbours().get(0).explanation());
     Scene.Node b = m.scene().node("b").orElseThrow();
     assertEquals(Scene.State.SELECTED, b.state());
     assertEquals(Optional.of("Post-Training Quantization for Large Models"), b.label());
@@ -83,8 +88,9 @@ class ViewerModelTest {
     assertEquals(Optional.of("c"), m.selected());
     assertEquals(Optional.of(new Layout.Point(2, 0)), m.centre());
     assertEquals(1, m.centreRequests());
-    assertEquals(List.of("b", "a", "d"), m.details().orElseThrow().neighbours().stream()
-        .map(PaperDetails.Neighbour::id).toList());
+    assertEquals(
+        List.of("b", "a", "d"),
+        m.details().orElseThrow().neighbours().stream().map(PaperDetails.Neighbour::id).toList());
   }
 
   @Test
@@ -102,21 +108,31 @@ class ViewerModelTest {
   void searchIgnoresCaseAndPunctuationAndRanksByCentrality() {
     ViewerModel m = new ViewerModel(Fixtures.tiny());
     // b (pagerank 0.30) before c (0.20); both contain "post training quantization"
-    assertEquals(List.of("b", "c"), m.search("post training QUANTIZATION", 10).stream().map(SearchHit::id).toList());
-    assertEquals(List.of("d", "e", "g"), m.search("diffusion", 10).stream().map(SearchHit::id).toList(),
+    assertEquals(
+        List.of("b", "c"),
+        m.search("post training QUANTIZATION", 10).stream().map(SearchHit::id).toList());
+    assertEquals(
+        List.of("d", "e", "g"),
+        m.search("diffusion", 10).stream().map(SearchHit::id).toList(),
         "no exact or prefix match: by pagerank");
-    assertEquals(List.of("g"), m.search("guided diffusion", 10).stream().map(SearchHit::id).toList());
+    assertEquals(
+        List.of("g"), m.search("guided diffusion", 10).stream().map(SearchHit::id).toList());
     assertEquals("e", m.search("e", 3).get(0).id(), "an id matches itself first");
     assertEquals(3, m.search("e", 3).size());
-    assertEquals(List.of("f"), m.search("f", 1).stream().map(SearchHit::id).toList(), "an id matches itself");
+    assertEquals(
+        List.of("f"),
+        m.search("f", 1).stream().map(SearchHit::id).toList(),
+        "an id matches itself");
   }
 
   @Test
   void freeTextSearchAnswersWhenNoTitleMatches() {
     ViewerModel m = new ViewerModel(Fixtures.tiny());
-    m.setFreeTextSearch((q, limit) -> q.equals("image generation") ? List.of("e", "nope", "d") : List.of());
+    m.setFreeTextSearch(
+        (q, limit) -> q.equals("image generation") ? List.of("e", "nope", "d") : List.of());
     List<SearchHit> hits = m.search("image generation", 5);
-    assertEquals(List.of("e", "d"), hits.stream().map(SearchHit::id).toList(), "unknown ids dropped");
+    assertEquals(
+        List.of("e", "d"), hits.stream().map(SearchHit::id).toList(), "unknown ids dropped");
     assertEquals(SearchHit.How.TEXT, hits.get(0).how());
     assertEquals(Optional.of("e"), m.searchAndSelect("image generation").map(SearchHit::id));
   }
@@ -141,11 +157,20 @@ class ViewerModelTest {
     assertTrue(m.isFaded("d"));
     assertFalse(m.isFaded("c"));
     Scene s = m.scene();
-    assertEquals(Set.of("c-d", "d-e", "e-g"), s.edges().stream().filter(Scene.Edge::faded)
-        .map(e -> e.a() + "-" + e.b()).collect(Collectors.toSet()));
+    assertEquals(
+        Set.of("c-d", "d-e", "e-g"),
+        s.edges().stream()
+            .filter(Scene.Edge::faded)
+            .map(e -> e.a() + "-" + e.b())
+            .collect(Collectors.toSet()));
     assertEquals(Palette.FADED, s.node("e").orElseThrow().rgb());
-    assertEquals(Palette.FADED_EDGE, s.edges().stream().filter(e -> e.a().equals("d") && e.b().equals("e"))
-        .findFirst().orElseThrow().rgb());
+    assertEquals(
+        Palette.FADED_EDGE,
+        s.edges().stream()
+            .filter(e -> e.a().equals("d") && e.b().equals("e"))
+            .findFirst()
+            .orElseThrow()
+            .rgb());
 
     m.focus(2);
     assertEquals(Set.of("e", "f", "g"), faded(m), "c - d is the second hop");
@@ -161,7 +186,8 @@ class ViewerModelTest {
     m.select("b");
     m.setMinEdgeWeight(0.3);
     m.focus(3);
-    assertEquals(Set.of("d", "e", "f", "g"), faded(m), "the bridge c - d (0.2) is below the minimum");
+    assertEquals(
+        Set.of("d", "e", "f", "g"), faded(m), "the bridge c - d (0.2) is below the minimum");
   }
 
   @Test
@@ -224,9 +250,13 @@ class ViewerModelTest {
     Scene s = m.scene();
     assertEquals(List.of("a-b", "d-e"), edges(s));
     assertEquals(1, s.notices().size());
-    assertTrue(s.notices().get(0).startsWith("Showing the 2 strongest of 6 edges"), s.notices().get(0));
+    assertTrue(
+        s.notices().get(0).startsWith("Showing the 2 strongest of 6 edges"), s.notices().get(0));
     m.select("c");
-    assertEquals(List.of("a-b", "d-e", "b-c", "a-c", "c-d"), edges(m.scene()), "the selection's edges are drawn too");
+    assertEquals(
+        List.of("a-b", "d-e", "b-c", "a-c", "c-d"),
+        edges(m.scene()),
+        "the selection's edges are drawn too");
     m.setMinEdgeWeight(0.8);
     assertTrue(m.scene().notices().isEmpty(), "two edges left: under the cap");
     assertThrows(IllegalArgumentException.class, () -> new ViewerModel(Fixtures.tiny(), 0, 3));
@@ -239,14 +269,19 @@ class ViewerModelTest {
     Scene s = m.scene();
     assertEquals(1.0, s.node("b").orElseThrow().size(), 1e-12, "b has the top pagerank");
     assertEquals(Math.sqrt(0.20 / 0.30), s.node("c").orElseThrow().size(), 1e-12);
-    assertEquals(List.of("b"), s.nodes().stream().filter(n -> n.label().isPresent()).map(Scene.Node::id).toList(),
+    assertEquals(
+        List.of("b"),
+        s.nodes().stream().filter(n -> n.label().isPresent()).map(Scene.Node::id).toList(),
         "the one label goes to the most central paper");
     m.setSizeMeasure(Measure.DEGREE);
     s = m.scene();
     assertEquals(1.0, s.node("c").orElseThrow().size(), 1e-12, "c has the top degree");
     assertEquals(0.0, s.node("f").orElseThrow().size(), 1e-12);
-    assertEquals(List.of("c"), s.nodes().stream().filter(n -> n.label().isPresent()).map(Scene.Node::id).toList());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.setSizeMeasure(Measure.BETWEENNESS));
+    assertEquals(
+        List.of("c"),
+        s.nodes().stream().filter(n -> n.label().isPresent()).map(Scene.Node::id).toList());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> m.setSizeMeasure(Measure.BETWEENNESS));
     assertTrue(e.getMessage().contains("betweenness"), e.getMessage());
   }
 
@@ -255,12 +290,18 @@ class ViewerModelTest {
     ViewerModel m = new ViewerModel(Fixtures.tiny());
     List<Scene.LegendEntry> legend = m.scene().legend();
     assertEquals(3, legend.size());
-    assertEquals(new Scene.LegendEntry(0, Palette.community(0), "quantization / grokking / calibration", 3), legend.get(0));
-    assertEquals(new Scene.LegendEntry(1, Palette.community(1), "diffusion / sampling / guidance", 3), legend.get(1));
+    assertEquals(
+        new Scene.LegendEntry(0, Palette.community(0), "quantization / grokking / calibration", 3),
+        legend.get(0));
+    assertEquals(
+        new Scene.LegendEntry(1, Palette.community(1), "diffusion / sampling / guidance", 3),
+        legend.get(1));
     assertEquals(-1, legend.get(2).community());
     assertEquals(1, legend.get(2).size());
     assertEquals(Palette.OTHER, legend.get(2).rgb());
-    assertEquals(Palette.OTHER, m.scene().node("f").orElseThrow().rgb(),
+    assertEquals(
+        Palette.OTHER,
+        m.scene().node("f").orElseThrow().rgb(),
         "a paper alone in its community is drawn in the colour of the legend's rest");
   }
 
@@ -283,39 +324,54 @@ class ViewerModelTest {
 
   @Test
   void everyCommunityOfNormalSizeHasItsOwnColourAndLegendLineHoweverMany() {
-    // the CLI lists these 20 communities; none may be folded into "smaller communities" in the viewer
+    // the CLI lists these 20 communities; none may be folded into "smaller communities" in the
+    // viewer
     ViewerModel m = new ViewerModel(Fixtures.pairs(20));
     List<Scene.LegendEntry> legend = m.scene().legend();
     assertEquals(21, legend.size(), legend::toString);
     for (int c = 0; c < 20; c++) {
       assertEquals(c, legend.get(c).community());
-      assertEquals(Palette.community(c), legend.get(c).rgb(), "community " + c + " in the exports' colour");
+      assertEquals(
+          Palette.community(c), legend.get(c).rgb(), "community " + c + " in the exports' colour");
       assertEquals(Palette.community(c), m.scene().node("c" + c + "a").orElseThrow().rgb());
       assertTrue(m.hasOwnColour(c));
     }
     // only what the analysis marked small (here an isolated paper) is grey, and says what it is
     assertEquals(-1, legend.get(20).community());
     assertEquals(Palette.OTHER, legend.get(20).rgb());
-    assertTrue(legend.get(20).label().startsWith("isolated papers and tiny groups"), legend.get(20).label());
+    assertTrue(
+        legend.get(20).label().startsWith("isolated papers and tiny groups"),
+        legend.get(20).label());
     assertEquals(Palette.OTHER, m.scene().node("lone").orElseThrow().rgb());
     assertFalse(m.hasOwnColour(20));
   }
 
   @Test
   void searchFindsAPaperByABareDoiAsTheCommandLineDoes() {
-    Paper withDoi = Paper.builder().id("doi:10.1234/grok.7").title("Grokking with a DOI")
-        .ids(ExternalIds.of("10.1234/grok.7", null, null, null, null)).build();
+    Paper withDoi =
+        Paper.builder()
+            .id("doi:10.1234/grok.7")
+            .title("Grokking with a DOI")
+            .ids(ExternalIds.of("10.1234/grok.7", null, null, null, null))
+            .build();
     var g = PaperGraph.of(List.of(withDoi), List.of());
-    var a = new Analysis(g,
-        new Communities(Map.of(withDoi.id(), 0),
-            List.of(new Community(0, List.of(withDoi.id()), List.of(), List.of(withDoi.id()))),
-            0, "modularity", 1.0, 42),
-        new Centralities(Map.of()),
-        new Layout(Map.of(withDoi.id(), new Layout.Point(0, 0))),
-        new RunManifest("test", "1970-01-01T00:00:00Z", List.of(), Map.of(),
-            Map.of(), Map.of()));
+    var a =
+        new Analysis(
+            g,
+            new Communities(
+                Map.of(withDoi.id(), 0),
+                List.of(new Community(0, List.of(withDoi.id()), List.of(), List.of(withDoi.id()))),
+                0,
+                "modularity",
+                1.0,
+                42),
+            new Centralities(Map.of()),
+            new Layout(Map.of(withDoi.id(), new Layout.Point(0, 0))),
+            new RunManifest(
+                "test", "1970-01-01T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of()));
     ViewerModel m = new ViewerModel(a);
-    for (String q : List.of("10.1234/grok.7", "https://doi.org/10.1234/GROK.7", "doi:10.1234/grok.7")) {
+    for (String q :
+        List.of("10.1234/grok.7", "https://doi.org/10.1234/GROK.7", "doi:10.1234/grok.7")) {
       assertEquals(List.of(withDoi.id()), m.search(q, 5).stream().map(SearchHit::id).toList(), q);
     }
     assertEquals(withDoi.id(), m.searchAndSelect("10.1234/grok.7").orElseThrow().id());

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The viewer at the scale of the arxiv-daily subset: 5,000 papers through the real pipeline, then
  * the model's operations, the GraphStream view and a PNG. Prints the time of each step (no timing
- * assertions); asserts the edge cap holds and is announced. Opt-in (a minute of work):
- * {@code mvn -B verify -pl viz -am -Dtest=ViewerScaleTest -Dsurefire.failIfNoSpecifiedTests=false -Dpapergraph.scale=true}.
+ * assertions); asserts the edge cap holds and is announced. Opt-in (a minute of work): {@code mvn
+ * -B verify -pl viz -am -Dtest=ViewerScaleTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dpapergraph.scale=true}.
  */
 @EnabledIfSystemProperty(named = "papergraph.scale", matches = "true")
 class ViewerScaleTest {
@@ -53,7 +54,8 @@ class ViewerScaleTest {
     figures.put("read", String.format(Locale.ROOT, "%.0f ms", ms(t)));
     t = System.nanoTime();
     Analysis analysis = PipelineAnalysis.of(papers);
-    figures.put("pipeline (engine, analysis, layout)", String.format(Locale.ROOT, "%.0f ms", ms(t)));
+    figures.put(
+        "pipeline (engine, analysis, layout)", String.format(Locale.ROOT, "%.0f ms", ms(t)));
     int edges = analysis.graph().similarity().edgeSet().size();
     figures.put("edges", Integer.toString(edges));
 
@@ -64,13 +66,17 @@ class ViewerScaleTest {
     Scene scene = model.scene();
     figures.put("first scene", String.format(Locale.ROOT, "%.1f ms", ms(t)));
     assertEquals(PAPERS, scene.nodes().size());
-    assertTrue(edges > ViewerModel.EDGE_CAP_DEFAULT, "the cap must bite at this scale: " + edges + " edges");
+    assertTrue(
+        edges > ViewerModel.EDGE_CAP_DEFAULT,
+        "the cap must bite at this scale: " + edges + " edges");
     assertEquals(ViewerModel.EDGE_CAP_DEFAULT, scene.edges().size());
-    assertTrue(scene.notices().get(0).contains("strongest of " + String.format(Locale.ROOT, "%,d", edges)),
+    assertTrue(
+        scene.notices().get(0).contains("strongest of " + String.format(Locale.ROOT, "%,d", edges)),
         scene.notices().toString());
 
     String someId = papers.get(1234).id();
-    String fragment = papers.get(1234).title().substring(0, Math.min(20, papers.get(1234).title().length()));
+    String fragment =
+        papers.get(1234).title().substring(0, Math.min(20, papers.get(1234).title().length()));
     t = System.nanoTime();
     model.searchAndSelect(fragment);
     model.scene();
@@ -80,49 +86,59 @@ class ViewerScaleTest {
     model.focus(2);
     Scene focused = model.scene();
     figures.put("select + 2-hop focus + scene", String.format(Locale.ROOT, "%.1f ms", ms(t)));
-    figures.put("papers faded by the focus", Long.toString(focused.nodes().stream()
-        .filter(n -> n.state() == Scene.State.FADED).count()));
+    figures.put(
+        "papers faded by the focus",
+        Long.toString(
+            focused.nodes().stream().filter(n -> n.state() == Scene.State.FADED).count()));
     t = System.nanoTime();
     model.clearFocus();
     model.showCommunities(List.of(0, 1));
     model.setMinEdgeWeight(0.3);
     model.setSizeMeasure(Measure.DEGREE);
     model.scene();
-    figures.put("community filter + min weight + size switch + scene", String.format(Locale.ROOT, "%.1f ms", ms(t)));
+    figures.put(
+        "community filter + min weight + size switch + scene",
+        String.format(Locale.ROOT, "%.1f ms", ms(t)));
     model.showAllCommunities();
     model.setMinEdgeWeight(0);
 
     // the GraphStream view, built and painted off screen
     System.setProperty("org.graphstream.ui", "swing");
     Map<String, Object> holder = new LinkedHashMap<>();
-    SwingUtilities.invokeAndWait(() -> {
-      long s = System.nanoTime();
-      GraphView view = new GraphView(model, false);
-      figures.put("GraphView construction (5,000 nodes, 5,000 edges)", String.format(Locale.ROOT, "%.0f ms", ms(s)));
-      view.component().setSize(1000, 800);
-      BufferedImage image = new BufferedImage(1000, 800, BufferedImage.TYPE_INT_RGB);
-      s = System.nanoTime();
-      Graphics2D g = image.createGraphics();
-      view.component().paint(g);
-      g.dispose();
-      figures.put("first paint of the view", String.format(Locale.ROOT, "%.0f ms", ms(s)));
-      s = System.nanoTime();
-      g = image.createGraphics();
-      view.component().paint(g);
-      g.dispose();
-      figures.put("second paint of the view", String.format(Locale.ROOT, "%.0f ms", ms(s)));
-      s = System.nanoTime();
-      model.select(someId); // listener-free here: refresh by hand, as the window's listener does
-      view.refresh();
-      figures.put("click: model + view refresh", String.format(Locale.ROOT, "%.1f ms", ms(s)));
-      s = System.nanoTime();
-      model.focus(2);
-      view.refresh();
-      figures.put("focus: model + view refresh", String.format(Locale.ROOT, "%.1f ms", ms(s)));
-      holder.put("edges", view.graph().getEdgeCount());
-      view.close();
-    });
-    assertTrue((Integer) holder.get("edges") <= ViewerModel.EDGE_CAP_DEFAULT + 200, "edges in GraphStream: " + holder);
+    SwingUtilities.invokeAndWait(
+        () -> {
+          long s = System.nanoTime();
+          GraphView view = new GraphView(model, false);
+          figures.put(
+              "GraphView construction (5,000 nodes, 5,000 edges)",
+              String.format(Locale.ROOT, "%.0f ms", ms(s)));
+          view.component().setSize(1000, 800);
+          BufferedImage image = new BufferedImage(1000, 800, BufferedImage.TYPE_INT_RGB);
+          s = System.nanoTime();
+          Graphics2D g = image.createGraphics();
+          view.component().paint(g);
+          g.dispose();
+          figures.put("first paint of the view", String.format(Locale.ROOT, "%.0f ms", ms(s)));
+          s = System.nanoTime();
+          g = image.createGraphics();
+          view.component().paint(g);
+          g.dispose();
+          figures.put("second paint of the view", String.format(Locale.ROOT, "%.0f ms", ms(s)));
+          s = System.nanoTime();
+          model.select(
+              someId); // listener-free here: refresh by hand, as the window's listener does
+          view.refresh();
+          figures.put("click: model + view refresh", String.format(Locale.ROOT, "%.1f ms", ms(s)));
+          s = System.nanoTime();
+          model.focus(2);
+          view.refresh();
+          figures.put("focus: model + view refresh", String.format(Locale.ROOT, "%.1f ms", ms(s)));
+          holder.put("edges", view.graph().getEdgeCount());
+          view.close();
+        });
+    assertTrue(
+        (Integer) holder.get("edges") <= ViewerModel.EDGE_CAP_DEFAULT + 200,
+        "edges in GraphStream: " + holder);
 
     Path png = Files.createTempDirectory("scale").resolve("scale.png");
     t = System.nanoTime();

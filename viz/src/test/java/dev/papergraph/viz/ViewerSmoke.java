@@ -43,12 +43,13 @@ public final class ViewerSmoke {
     Properties result = new Properties();
     AtomicReference<Rectangle> frameBounds = new AtomicReference<>();
     AtomicReference<Rectangle> viewBounds = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      frameBounds.set(window.get().frame().getBounds());
-      var panel = window.get().view().component();
-      Point p = panel.getLocationOnScreen();
-      viewBounds.set(new Rectangle(p.x, p.y, panel.getWidth(), panel.getHeight()));
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          frameBounds.set(window.get().frame().getBounds());
+          var panel = window.get().view().component();
+          Point p = panel.getLocationOnScreen();
+          viewBounds.set(new Rectangle(p.x, p.y, panel.getWidth(), panel.getHeight()));
+        });
     BufferedImage shot = robot.createScreenCapture(frameBounds.get());
     ImageIO.write(shot, "png", out.resolve("screen.png").toFile());
     Rectangle v = viewBounds.get();
@@ -61,66 +62,74 @@ public final class ViewerSmoke {
     result.setProperty("legend", colours.toString());
 
     // the legend wraps inside its viewport; every label lies inside the canvas
-    SwingUtilities.invokeAndWait(() -> {
-      ViewerWindow w = window.get();
-      int viewportWidth = w.legendScroll().getViewport().getWidth();
-      StringBuilder overflow = new StringBuilder();
-      int wrapped = 0;
-      for (var box : w.legendBoxes()) {
-        int right = box.getX() + Math.max(box.getWidth(), box.getPreferredSize().width);
-        if (right > viewportWidth) {
-          overflow.append(box.getText()).append(" to ").append(right).append("; ");
-        }
-        if (box.getHeight() > 1.6 * box.getFontMetrics(box.getFont()).getHeight()) {
-          wrapped++;
-        }
-      }
-      result.setProperty("legendViewport", Integer.toString(viewportWidth));
-      result.setProperty("legendOverflow", overflow.toString());
-      result.setProperty("legendWrapped", Integer.toString(wrapped));
-      result.setProperty("legendScrollsSideways",
-          Boolean.toString(w.legendScroll().getHorizontalScrollBar().isShowing()));
-      GraphView view = w.view();
-      view.placeLabels();
-      int width = view.component().getWidth();
-      StringBuilder outside = new StringBuilder();
-      int labelled = 0;
-      int flipped = 0;
-      for (Scene.Node n : model.scene().nodes()) {
-        Object label = view.graph().getNode(n.id()).getAttribute("ui.label");
-        if (label == null) {
-          continue;
-        }
-        labelled++;
-        GraphView.LabelPlace place = view.labelPlace(n.id(), label.toString(), width);
-        if (!place.text().equals(label.toString())) {
-          outside.append(n.id()).append(" label not as placed; ");
-        }
-        if (place.side().equals("left")) {
-          flipped++;
-        }
-        if (place.box().x < 0 || place.box().x + place.box().width > width) {
-          outside.append(n.id()).append(' ').append(place.box()).append("; ");
-        }
-      }
-      result.setProperty("labelled", Integer.toString(labelled));
-      result.setProperty("labelsFlipped", Integer.toString(flipped));
-      result.setProperty("labelsOutside", outside.toString());
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          ViewerWindow w = window.get();
+          int viewportWidth = w.legendScroll().getViewport().getWidth();
+          StringBuilder overflow = new StringBuilder();
+          int wrapped = 0;
+          for (var box : w.legendBoxes()) {
+            int right = box.getX() + Math.max(box.getWidth(), box.getPreferredSize().width);
+            if (right > viewportWidth) {
+              overflow.append(box.getText()).append(" to ").append(right).append("; ");
+            }
+            if (box.getHeight() > 1.6 * box.getFontMetrics(box.getFont()).getHeight()) {
+              wrapped++;
+            }
+          }
+          result.setProperty("legendViewport", Integer.toString(viewportWidth));
+          result.setProperty("legendOverflow", overflow.toString());
+          result.setProperty("legendWrapped", Integer.toString(wrapped));
+          result.setProperty(
+              "legendScrollsSideways",
+              Boolean.toString(w.legendScroll().getHorizontalScrollBar().isShowing()));
+          GraphView view = w.view();
+          view.placeLabels();
+          int width = view.component().getWidth();
+          StringBuilder outside = new StringBuilder();
+          int labelled = 0;
+          int flipped = 0;
+          for (Scene.Node n : model.scene().nodes()) {
+            Object label = view.graph().getNode(n.id()).getAttribute("ui.label");
+            if (label == null) {
+              continue;
+            }
+            labelled++;
+            GraphView.LabelPlace place = view.labelPlace(n.id(), label.toString(), width);
+            if (!place.text().equals(label.toString())) {
+              outside.append(n.id()).append(" label not as placed; ");
+            }
+            if (place.side().equals("left")) {
+              flipped++;
+            }
+            if (place.box().x < 0 || place.box().x + place.box().width > width) {
+              outside.append(n.id()).append(' ').append(place.box()).append("; ");
+            }
+          }
+          result.setProperty("labelled", Integer.toString(labelled));
+          result.setProperty("labelsFlipped", Integer.toString(flipped));
+          result.setProperty("labelsOutside", outside.toString());
+        });
 
     // click the largest paper where the view says it is
     AtomicReference<Point> target = new AtomicReference<>();
     AtomicReference<String> expected = new AtomicReference<>("");
-    SwingUtilities.invokeAndWait(() -> {
-      var panel = window.get().view().component();
-      Scene.Node big = model.scene().nodes().stream().max(Comparator.comparingDouble(Scene.Node::size)).orElseThrow();
-      var pos = model.position(big.id());
-      Point3 px = panel.getCamera().transformGuToPx(pos.x(), pos.y(), 0);
-      GraphicElement hit = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px.x, px.y);
-      expected.set(hit == null ? "" : hit.getId());
-      Point origin = panel.getLocationOnScreen();
-      target.set(new Point(origin.x + (int) Math.round(px.x), origin.y + (int) Math.round(px.y)));
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          var panel = window.get().view().component();
+          Scene.Node big =
+              model.scene().nodes().stream()
+                  .max(Comparator.comparingDouble(Scene.Node::size))
+                  .orElseThrow();
+          var pos = model.position(big.id());
+          Point3 px = panel.getCamera().transformGuToPx(pos.x(), pos.y(), 0);
+          GraphicElement hit =
+              panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px.x, px.y);
+          expected.set(hit == null ? "" : hit.getId());
+          Point origin = panel.getLocationOnScreen();
+          target.set(
+              new Point(origin.x + (int) Math.round(px.x), origin.y + (int) Math.round(px.y)));
+        });
     robot.mouseMove(target.get().x, target.get().y);
     robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
     robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
@@ -128,41 +137,51 @@ public final class ViewerSmoke {
     Thread.sleep(500);
     AtomicReference<String> selected = new AtomicReference<>("");
     AtomicReference<String> panelTitle = new AtomicReference<>("");
-    SwingUtilities.invokeAndWait(() -> {
-      selected.set(model.selected().orElse(""));
-      panelTitle.set(model.details().map(PaperDetails::title).orElse(""));
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          selected.set(model.selected().orElse(""));
+          panelTitle.set(model.details().map(PaperDetails::title).orElse(""));
+        });
     result.setProperty("clicked", expected.get());
     result.setProperty("selected", selected.get());
     result.setProperty("panelTitle", panelTitle.get());
 
     // hover over an unlabelled paper: its title appears as its label
     AtomicReference<String> hoverTarget = new AtomicReference<>("");
-    SwingUtilities.invokeAndWait(() -> {
-      var panel = window.get().view().component();
-      for (Scene.Node n : model.scene().nodes()) {
-        if (n.label().isPresent()) {
-          continue;
-        }
-        Point3 px = panel.getCamera().transformGuToPx(n.x(), n.y(), 0);
-        GraphicElement hit = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px.x, px.y);
-        if (hit != null && hit.getId().equals(n.id()) && px.x > 20 && px.y > 20 && px.x < panel.getWidth() - 20
-            && px.y < panel.getHeight() - 20) {
-          Point origin = panel.getLocationOnScreen();
-          target.set(new Point(origin.x + (int) Math.round(px.x), origin.y + (int) Math.round(px.y)));
-          hoverTarget.set(n.id());
-          break;
-        }
-      }
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          var panel = window.get().view().component();
+          for (Scene.Node n : model.scene().nodes()) {
+            if (n.label().isPresent()) {
+              continue;
+            }
+            Point3 px = panel.getCamera().transformGuToPx(n.x(), n.y(), 0);
+            GraphicElement hit =
+                panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px.x, px.y);
+            if (hit != null
+                && hit.getId().equals(n.id())
+                && px.x > 20
+                && px.y > 20
+                && px.x < panel.getWidth() - 20
+                && px.y < panel.getHeight() - 20) {
+              Point origin = panel.getLocationOnScreen();
+              target.set(
+                  new Point(origin.x + (int) Math.round(px.x), origin.y + (int) Math.round(px.y)));
+              hoverTarget.set(n.id());
+              break;
+            }
+          }
+        });
     robot.mouseMove(target.get().x, target.get().y);
     robot.waitForIdle();
     Thread.sleep(300);
     AtomicReference<String> hoverLabel = new AtomicReference<>("");
-    SwingUtilities.invokeAndWait(() -> {
-      Object label = window.get().view().graph().getNode(hoverTarget.get()).getAttribute("ui.label");
-      hoverLabel.set(label == null ? "" : label.toString());
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          Object label =
+              window.get().view().graph().getNode(hoverTarget.get()).getAttribute("ui.label");
+          hoverLabel.set(label == null ? "" : label.toString());
+        });
     result.setProperty("hovered", hoverTarget.get());
     result.setProperty("hoverLabel", hoverLabel.get());
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FormatDetectorFuzzTest {
 
   static Stream<byte[]> seeds() {
-    return ReaderFuzzing.seeds("arxiv", "bibtex", "crossref", "csv", "merge", "openalex", "pubmed", "ris", "s2");
+    return ReaderFuzzing.seeds(
+        "arxiv", "bibtex", "crossref", "csv", "merge", "openalex", "pubmed", "ris", "s2");
   }
 
   @MethodSource("seeds")

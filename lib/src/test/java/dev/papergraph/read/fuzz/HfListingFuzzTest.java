@@ -5,7 +5,10 @@ import dev.papergraph.read.Format;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Fuzzes the daily-papers listing reader (see {@link ReaderFuzzing} for the property and the budget). */
+/**
+ * Fuzzes the daily-papers listing reader (see {@link ReaderFuzzing} for the property and the
+ * budget).
+ */
 class HfListingFuzzTest {
 
   static Stream<byte[]> seeds() {

@@ -5,7 +5,10 @@ import dev.papergraph.read.Format;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Fuzzes the papergraph JSON Lines reader (see {@link ReaderFuzzing} for the property and the budget). */
+/**
+ * Fuzzes the papergraph JSON Lines reader (see {@link ReaderFuzzing} for the property and the
+ * budget).
+ */
 class NativeJsonlFuzzTest {
 
   static Stream<byte[]> seeds() {

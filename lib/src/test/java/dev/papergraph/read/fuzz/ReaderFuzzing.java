@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  *
  * <p>Property: reading any bytes either returns (every record accepted, merged or rejected, so that
  * {@code read == imported + merged + rejected}, which {@link ImportReport}'s constructor checks) or
- * throws the reader's declared {@link CorpusFormatException} (the input is not this format at
- * all). Any other exception or error (a {@code StackOverflowError}, an {@code OutOfMemoryError}, a
- * {@code NullPointerException}) fails the test, and Jazzer keeps the input.
+ * throws the reader's declared {@link CorpusFormatException} (the input is not this format at all).
+ * Any other exception or error (a {@code StackOverflowError}, an {@code OutOfMemoryError}, a {@code
+ * NullPointerException}) fails the test, and Jazzer keeps the input.
  *
  * <p>In {@code mvn verify} each fuzz class is fuzzed in its own JVM for {@code
  * papergraph.fuzz.seconds} (20 by default); {@code -Dpapergraph.fuzz.seconds=600} is the long run.
@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 final class ReaderFuzzing {
 
   private static final Readers READERS = Readers.standard();
+
   /** Largest seed taken from a fixture: the fuzzer mutates small inputs best. */
   private static final int MAX_SEED = 64 * 1024;
 
@@ -46,7 +47,8 @@ final class ReaderFuzzing {
       READERS.read(InputSource.ofBytes("fuzz-input", data), format, builder);
     } catch (CorpusFormatException e) {
       if (e.getMessage() == null || !e.getMessage().startsWith("fuzz-input")) {
-        throw new AssertionError("format exception that does not name its file: " + e.getMessage(), e);
+        throw new AssertionError(
+            "format exception that does not name its file: " + e.getMessage(), e);
       }
       return;
     } catch (IOException e) {
@@ -59,7 +61,9 @@ final class ReaderFuzzing {
     }
   }
 
-  /** Detects the format of the bytes: returns a format or none, or throws a CorpusFormatException. */
+  /**
+   * Detects the format of the bytes: returns a format or none, or throws a CorpusFormatException.
+   */
   static void detect(byte[] data) {
     try {
       READERS.detect(InputSource.ofBytes("fuzz-input", data));
@@ -70,7 +74,9 @@ final class ReaderFuzzing {
     }
   }
 
-  /** The fixtures of folders under {@code src/test/resources/formats}, each cut to 64 KiB, as seeds. */
+  /**
+   * The fixtures of folders under {@code src/test/resources/formats}, each cut to 64 KiB, as seeds.
+   */
   static Stream<byte[]> seeds(String... folders) {
     List<byte[]> out = new ArrayList<>();
     for (String folder : folders) {

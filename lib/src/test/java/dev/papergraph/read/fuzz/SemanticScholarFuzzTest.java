@@ -5,7 +5,9 @@ import dev.papergraph.read.Format;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Fuzzes the Semantic Scholar reader (see {@link ReaderFuzzing} for the property and the budget). */
+/**
+ * Fuzzes the Semantic Scholar reader (see {@link ReaderFuzzing} for the property and the budget).
+ */
 class SemanticScholarFuzzTest {
 
   static Stream<byte[]> seeds() {
