@@ -190,6 +190,11 @@ final class XmlRecords {
             }
           }
         }
+      } catch (java.util.MissingResourceException e) {
+        // the JDK's StAX parser fails to format its own message for some malformed DTDs
+        // ("InvalidCharInDTD") and throws this instead of an XMLStreamException: the input is not
+        // well-formed XML all the same
+        throw new XMLStreamException("malformed XML (" + e.getKey() + ")", r.getLocation(), e);
       } finally {
         r.close();
       }

@@ -87,7 +87,13 @@ final class ZipInputs {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      int n;
+      try {
+        n = super.read(b, off, len);
+      } catch (java.io.EOFException | java.util.zip.ZipException e) {
+        // a local header or data cut short: ZipFile reports it as a bare EOFException
+        throw new CorpusFormatException(name, "damaged zip archive: " + e, e);
+      }
       if (n > 0) {
         unpacked += n;
         if (unpacked > Limits.RATIO_FREE_BYTES && unpacked > Limits.MAX_UNPACK_RATIO * packed) {
