@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Compare two workspaces (e.g. before and after adding papers): the papers added and removed,",
-      "what became of each community (kept, grown, shrunk, split, merged, appeared, vanished; linked",
-      "by the Jaccard overlap of their members) and the largest moves in PageRank rank."
+      "Compare two workspaces (e.g. before and after adding papers): the papers added and removed,"
+          + " what became of each community (kept, grown, shrunk, split, merged, appeared, vanished;"
+          + " linked by the Jaccard overlap of their members) and the largest moves in PageRank rank."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -94,8 +94,8 @@ final class EngineArgs {
       paramLabel = "MODE",
       defaultValue = "auto",
       description = {
-        "Top-k search: exact, approximate (every score exact, recall@10 about 0.95), or auto: exact",
-        "up to "
+        "Top-k search: exact, approximate (every score exact, recall@10 about 0.95), or auto: exact"
+            + " up to "
             + EngineOptions.APPROXIMATE_ABOVE
             + " papers, approximate above (default: ${DEFAULT-VALUE})."
       })

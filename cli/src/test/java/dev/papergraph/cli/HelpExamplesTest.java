@@ -37,10 +37,11 @@ class HelpExamplesTest {
   /**
    * Commands whose examples cannot run on the seeds: the viewer needs a display (ViewCommandTest
    * covers it); prior and derivative need a corpus with references, which daily listings lack
-   * (CitationCommandsTest runs them on one).
+   * (CitationCommandsTest runs them on one); diff compares two workspaces (DiffCommandTest builds
+   * them from the seed files).
    */
   private static final List<String> NOT_RUN =
-      List.of("view", "prior", "derivative", "help", "generate-completion");
+      List.of("view", "prior", "derivative", "diff", "help", "generate-completion");
 
   /**
    * The example command lines of each command's help footer: " papergraph ..." up to the comment.
