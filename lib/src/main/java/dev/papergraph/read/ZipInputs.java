@@ -55,8 +55,10 @@ final class ZipInputs {
             new InputSource(
                 name, () -> new Bounded(name, zip.getInputStream(e), e.getCompressedSize())));
       }
-    } catch (java.util.zip.ZipException e) {
-      throw new CorpusFormatException(archive.name(), "damaged zip archive: " + e.getMessage(), e);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      // ZipFile reports a damaged central directory or local header as a ZipException, and one cut
+      // short (while opening the archive or an entry) as a bare EOFException: both are damage
+      throw new CorpusFormatException(archive.name(), "damaged zip archive: " + e, e);
     } finally {
       if (temp != null) {
         Files.deleteIfExists(temp);

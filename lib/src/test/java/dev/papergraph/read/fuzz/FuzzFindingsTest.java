@@ -28,6 +28,12 @@ class FuzzFindingsTest {
     ReaderFuzzing.check(Format.PAPERGRAPH_JSON, finding("json-damaged-zip.zip"));
   }
 
+  @Test
+  void aZipWhoseCentralDirectoryIsCutShortIsReportedAsDamaged() throws IOException {
+    ReaderFuzzing.check(
+        Format.PAPERGRAPH_JSON, finding("json-zip-cut-short-central-directory.zip"));
+  }
+
   private static byte[] finding(String name) throws IOException {
     try (InputStream in = FuzzFindingsTest.class.getResourceAsStream("findings/" + name)) {
       assertNotNull(in, name);
