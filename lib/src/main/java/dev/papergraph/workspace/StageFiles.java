@@ -3,6 +3,7 @@ package dev.papergraph.workspace;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.io.Escaping;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
@@ -187,41 +188,21 @@ final class StageFiles {
    * surrogate {@code \}{@code uXXXX}. Other text is unchanged, so ordinary values read as they are.
    */
   static String escape(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = null;
-      if (c == '\\') {
-        rep = "\\\\";
-      } else if (c == '\t') {
-        rep = "\\t";
-      } else if (c == '\n') {
-        rep = "\\n";
-      } else if (c == '\r') {
-        rep = "\\r";
-      } else if (c < 0x20 || c == 0x7f || unpaired(s, i)) {
-        rep = String.format("\\u%04x", (int) c);
-      }
-      if (rep != null && b == null) {
-        b = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (b != null) {
-        if (rep != null) b.append(rep);
-        else b.append(c);
-      }
-    }
-    return b == null ? s : b.toString();
-  }
-
-  private static boolean unpaired(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-    }
-    return false;
+    return Escaping.rewrite(
+        s,
+        (t, i) -> {
+          char c = t.charAt(i);
+          return switch (c) {
+            case '\\' -> "\\\\";
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            default ->
+                c < 0x20 || c == 0x7f || Escaping.unpairedSurrogate(t, i)
+                    ? String.format("\\u%04x", (int) c)
+                    : null;
+          };
+        });
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.papergraph.write;
 
+import dev.papergraph.io.Escaping;
+
 /** Text forms of attribute values, the same in every format. */
 final class Values {
 
@@ -23,27 +25,6 @@ final class Values {
    * makes JSON unreadable by strict parsers such as jq) becomes U+FFFD; everything else is kept.
    */
   static String wellFormed(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean paired =
-          Character.isHighSurrogate(c)
-              && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1));
-      if (paired) {
-        if (b != null) {
-          b.append(c).append(s.charAt(i + 1));
-        }
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        if (b == null) {
-          b = new StringBuilder(s.length()).append(s, 0, i);
-        }
-        b.append('\uFFFD');
-      } else if (b != null) {
-        b.append(c);
-      }
-    }
-    return b == null ? s : b.toString();
+    return Escaping.rewrite(s, (t, i) -> Escaping.unpairedSurrogate(t, i) ? "\uFFFD" : null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.papergraph.write;
 
+import dev.papergraph.io.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -33,38 +34,17 @@ final class XmlOut implements AutoCloseable {
 
   /** The text with the characters XML 1.0 forbids removed (unpaired surrogates become U+FFFD). */
   static String clean(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String replacement = null;
-      boolean drop = false;
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-          if (b != null) {
-            b.append(c).append(s.charAt(i + 1));
+    return Escaping.rewrite(
+        s,
+        (t, i) -> {
+          char c = t.charAt(i);
+          if (Escaping.unpairedSurrogate(t, i)) {
+            return "\uFFFD";
           }
-          i++;
-          continue;
-        }
-        replacement = "\uFFFD";
-      } else if (Character.isLowSurrogate(c)) {
-        replacement = "\uFFFD";
-      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
-        drop = true;
-      }
-      if (replacement != null || drop) {
-        if (b == null) {
-          b = new StringBuilder(s.length());
-          b.append(s, 0, i);
-        }
-        if (replacement != null) {
-          b.append(replacement);
-        }
-      } else if (b != null) {
-        b.append(c);
-      }
-    }
-    return b == null ? s : b.toString();
+          return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
+              ? ""
+              : null;
+        });
   }
 
   private void escape(String raw, boolean attribute) throws IOException {
