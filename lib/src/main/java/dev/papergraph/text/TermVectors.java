@@ -272,6 +272,78 @@ public final class TermVectors {
         rowWeight);
   }
 
+  /**
+   * Vectors saved earlier, given back without analysing any text: the arrays {@link #build} made
+   * (read back through {@link #term}, {@link #docFrequency}, {@link #start}, {@link #end}, {@link
+   * #termAt}, {@link #countAt} and {@link #weightAt}). The workspace keeps them so that a pair is
+   * explained without the analysis pass. The arrays are kept, not copied: the caller gives them up.
+   *
+   * @param papers the papers in doc order, as they were built from
+   * @param options the options they were built with
+   * @param terms the analysed terms by term id, in increasing order
+   * @param df each term's document frequency
+   * @param rowStart where each doc's row starts, {@code papers.size() + 1} entries from 0 to nnz
+   * @param rowTerm each non-zero's term id, increasing within a row
+   * @param rowCount each non-zero's raw count
+   * @param rowWeight each non-zero's weight
+   * @throws IllegalArgumentException if the arrays do not fit together (then naming what is wrong)
+   */
+  public static TermVectors restore(
+      List<Paper> papers,
+      TextOptions options,
+      String[] terms,
+      int[] df,
+      int[] rowStart,
+      int[] rowTerm,
+      float[] rowCount,
+      float[] rowWeight) {
+    List<Paper> list = List.copyOf(papers);
+    int n = list.size();
+    int v = terms.length;
+    int nnz = rowTerm.length;
+    TextOptions.require(df.length == v, "%s document frequencies for %s terms", df.length, v);
+    TextOptions.require(
+        rowStart.length == n + 1 && rowStart[0] == 0 && rowStart[n] == nnz,
+        "row starts do not cover %s papers and %s non-zeros",
+        n,
+        nnz);
+    TextOptions.require(
+        rowCount.length == nnz && rowWeight.length == nnz,
+        "%s counts and %s weights for %s non-zeros",
+        rowCount.length,
+        rowWeight.length,
+        nnz);
+    for (int t = 1; t < v; t++) {
+      TextOptions.require(terms[t - 1].compareTo(terms[t]) < 0, "terms out of order at %s", t);
+    }
+    for (int d = 0; d < n; d++) {
+      TextOptions.require(rowStart[d] <= rowStart[d + 1], "row %s has a negative length", d);
+      for (int p = rowStart[d]; p < rowStart[d + 1]; p++) {
+        TextOptions.require(
+            rowTerm[p] >= 0 && rowTerm[p] < v && (p == rowStart[d] || rowTerm[p - 1] < rowTerm[p]),
+            "row %s lists term ids out of order or range",
+            d);
+      }
+    }
+    Map<String, Integer> byId = new HashMap<>(n * 2);
+    for (int d = 0; d < n; d++) {
+      if (byId.put(list.get(d).id(), d) != null) {
+        throw new IllegalArgumentException("two papers share the id " + list.get(d).id());
+      }
+    }
+    return new TermVectors(
+        list,
+        Collections.unmodifiableMap(byId),
+        options,
+        new PaperAnalyzer(options),
+        terms,
+        df,
+        rowStart,
+        rowTerm,
+        rowCount,
+        rowWeight);
+  }
+
   private static double weight(
       TextOptions o, float count, double idf, float length, double avgLength) {
     if (o.weighting() == TextOptions.Weighting.BM25) {

@@ -10,6 +10,7 @@ import dev.papergraph.similarity.FusedSimilarity;
 import dev.papergraph.similarity.PaperSimilarity;
 import dev.papergraph.similarity.SemanticModelInfo;
 import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.text.TermVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,35 @@ final class SemanticStage {
     progress.start("similarity", -1);
     SimilarityEngine lexical = SimilarityEngine.of(papers, options);
     progress.finish();
+    return withSemantic(lexical, options, previous, progress, true);
+  }
+
+  /**
+   * The similarity of a saved workspace from its saved term vectors and, with the semantic part on,
+   * its saved embeddings: what explains any pair, without analysing a text or computing a top-k
+   * list. The model is loaded only if an embedding is missing from the workspace's cache.
+   *
+   * @param folder the workspace folder
+   */
+  static PaperSimilarity restore(TermVectors vectors, EngineOptions options, Path folder)
+      throws IOException {
+    return withSemantic(
+            SimilarityEngine.of(vectors, options), options, folder, Progress.NONE, false)
+        .similarity();
+  }
+
+  /**
+   * The lexical engine fused with the papers' embeddings when the semantic part is on.
+   *
+   * @param search whether to compute the fused top-k lists now (a build), or leave them for later
+   */
+  private static Outcome withSemantic(
+      SimilarityEngine lexical,
+      EngineOptions options,
+      Path previous,
+      Progress progress,
+      boolean search)
+      throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     if (!options.usesSemantic()) {
       manifest.put("semantic.status", "off");
@@ -110,10 +140,14 @@ final class SemanticStage {
     }
     progress.finish();
     SemanticModelInfo model = info[0] != null ? info[0] : cachedInfo(store);
-    progress.start("fusion", -1);
+    if (search) {
+      progress.start("fusion", -1);
+    }
     FusedSimilarity fused = FusedSimilarity.of(lexical, embeddings.vectors(), model);
-    fused.neighbourDocs();
-    progress.finish();
+    if (search) {
+      fused.neighbourDocs();
+      progress.finish();
+    }
     manifest.put("semantic.status", "on");
     manifest.putAll(model.toMap());
     manifest.put("semantic.embedded", embeddings.embedded());

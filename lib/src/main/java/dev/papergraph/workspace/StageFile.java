@@ -25,7 +25,12 @@ enum StageFile {
   /** The position of every paper. */
   LAYOUT("layout.tsv"),
   /** The similarity engine's options. */
-  ENGINE("engine-options.json");
+  ENGINE("engine-options.json"),
+  /**
+   * The papers' term vectors ({@link TermVectorFile}), to explain pairs that are not linked without
+   * analysing every text again; absent from workspaces written before it existed.
+   */
+  VECTORS("term-vectors.bin");
 
   private final String fileName;
 

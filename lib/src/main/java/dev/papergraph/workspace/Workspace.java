@@ -18,8 +18,10 @@ import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.PaperSimilarity;
+import dev.papergraph.text.TermVectors;
 import dev.papergraph.write.Analysis;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The on-disk workspace that ties the pipeline stages together, by default {@code ./.papergraph}:
@@ -53,6 +56,8 @@ import java.util.Optional;
  * centralities.tsv    every measure of every paper, overall and within its community
  * layout.tsv          the position of every paper
  * engine-options.json the similarity engine's options, to explain pairs that are not linked
+ * term-vectors.bin    every paper's term weights and counts ({@link TermVectorFile}), likewise
+ * embeddings/         the papers' embeddings by text, with the semantic part ({@link EmbeddingStore})
  * </pre>
  */
 public final class Workspace {
@@ -83,6 +88,7 @@ public final class Workspace {
   private final Lazy<Centralities> centralities;
   private final Lazy<Layout> layout;
   private final Lazy<PaperSimilarity> engine;
+  private final AtomicInteger textAnalyses = new AtomicInteger();
   private final Lazy<EngineOptions> engineOptions;
   private final Lazy<Neighbourhoods> neighbourhoods;
 
@@ -132,7 +138,7 @@ public final class Workspace {
             });
     this.lookup = new Lazy<>(() -> new PaperLookup(this.catalog.get()));
     this.graph = new Lazy<>(() -> PaperGraph.of(this.papers.get(), this.links.get()));
-    this.engine = engine;
+    this.engine = engine != null ? engine : new Lazy<>(this::savedSimilarity);
     this.engineOptions = engineOptions;
     this.similarityOnly =
         new Lazy<>(
@@ -307,10 +313,7 @@ public final class Workspace {
                     StageFile.LAYOUT.fileName(),
                     store.open(StageFile.LAYOUT),
                     store.rows(StageFile.LAYOUT))),
-        new Lazy<>(
-            () ->
-                SemanticStage.run(papers.get(), engineOptions.get(), store.dir(), Progress.NONE)
-                    .similarity()),
+        null,
         engineOptions);
   }
 
@@ -388,7 +391,7 @@ public final class Workspace {
 
   /**
    * The analysed terms of every paper with their readable forms, the terms community labels are
-   * made of. Analyses the texts of every paper, once per workspace opened.
+   * made of. Read from the term vectors the build saved, once per workspace opened.
    */
   public TermSource terms() throws IOException {
     return TermSource.of(engine.get().vectors());
@@ -445,8 +448,8 @@ public final class Workspace {
 
   /**
    * Why two papers are, or are not, linked: the saved explanation of their edge, or for a pair
-   * without an edge the scores the engine gives them. The latter re-analyses the texts of every
-   * paper (about a second for a few hundred papers), once per workspace opened.
+   * without an edge the scores the engine gives them, computed from the term vectors (and
+   * embeddings) the build saved: no text is analysed and no top-k list computed.
    *
    * @param linked whether the pair is an edge of the graph
    */
@@ -470,6 +473,32 @@ public final class Workspace {
   }
 
   // ---- opening
+
+  /**
+   * The similarity of a saved workspace, which explains any pair: from its saved term vectors and
+   * embeddings, or, for a workspace written before the vectors were saved, by analysing the text of
+   * every paper again (counted by {@link #textAnalyses}).
+   */
+  private PaperSimilarity savedSimilarity() throws IOException {
+    WorkspaceStore s = store.get();
+    EngineOptions options = engineOptions.get();
+    if (!s.has(StageFile.VECTORS)) {
+      textAnalyses.incrementAndGet();
+      return SemanticStage.run(papers(), options, dir, Progress.NONE).similarity();
+    }
+    TermVectors vectors;
+    try (InputStream in = s.open(StageFile.VECTORS)) {
+      vectors = TermVectorFile.read(in, s.bytes(StageFile.VECTORS), papers(), options.text());
+    } catch (IllegalArgumentException e) {
+      throw s.damaged(StageFile.VECTORS.fileName(), e.getMessage());
+    }
+    return SemanticStage.restore(vectors, options, dir);
+  }
+
+  /** How many times this workspace analysed the texts of all its papers (0 when it need not). */
+  int textAnalyses() {
+    return textAnalyses.get();
+  }
 
   private static <T> T readJson(WorkspaceStore store, StageFile file, Class<T> type)
       throws IOException {

@@ -245,6 +245,8 @@ final class WorkspaceBuilder {
           StageFile.LAYOUT,
           StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
       writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
+      TermVectorFile.write(
+          staging.resolve(StageFile.VECTORS.fileName()), result.engine().vectors());
       progress.advance(1);
       writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
       // the marker goes last: a folder without it was never completed

@@ -219,6 +219,12 @@ final class WorkspaceStore {
     return s == null ? -1 : s.rows();
   }
 
+  /** The size in bytes the marker records for a stage file, or -1. */
+  long bytes(StageFile f) {
+    FileSum s = marker.files().get(f.fileName());
+    return s == null ? -1 : s.bytes();
+  }
+
   /** Whether the marker records this stage file (optional stages may be absent). */
   boolean has(StageFile f) {
     return marker.files().containsKey(f.fileName());
