@@ -4,6 +4,7 @@ import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.Measure;
+import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportIssue;
 import dev.papergraph.read.ImportReport;
@@ -13,6 +14,8 @@ import dev.papergraph.workspace.BuildOptions;
 import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,12 +42,18 @@ import picocli.CommandLine.Spec;
     description = {
       "Read papers and build the workspace: papers, similarity edges with explanations, communities with labels, "
           + "centralities, layout and the run manifest.",
-      "With no INPUT, reads the bundled seed corpus (415 papers from five daily-papers listings).",
+      "With no INPUT on an existing workspace, rebuilds it from the inputs its manifest records (files by "
+          + "the path they were given as, from the current folder; the bundled seeds from the jar), with this "
+          + "command's parameters (those not given take their defaults; a --format the workspace was built with "
+          + "is kept unless another is given). With no INPUT and no workspace, reads the bundled seed corpus "
+          + "(415 papers from five daily-papers listings).",
       "Prints the import report and a summary: papers, edges, communities, central papers."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  papergraph build                        the bundled seed corpus",
+      "  papergraph build                        the bundled seed corpus (no workspace yet)",
+      "  papergraph build --resolution 1.2       rebuild the workspace from its recorded",
+      "                                          inputs with another resolution",
       "  papergraph build listings/ extra.jsonl  a folder (recursively) and a file",
       "  papergraph build 'corpus/**.jsonl.gz'   a glob the shell did not expand",
       "  cat papers.jsonl | papergraph build -   standard input",
@@ -76,7 +85,8 @@ final class BuildCommand implements Callable<Integer> {
       arity = "0..*",
       description =
           "Files, folders, globs, or - for standard input (a file named - is ./-); "
-              + "default: the bundled seed corpus.")
+              + "default: the inputs the workspace was built from, or the bundled seed corpus when there is "
+              + "no workspace.")
   List<String> inputs = new ArrayList<>();
 
   @Option(
@@ -131,10 +141,28 @@ final class BuildCommand implements Callable<Integer> {
               options.forcedFormat(),
               ConsoleProgress.forTerminal(main.quiet, main.columns));
     } else {
-      List<InputSource> sources =
-          inputs.isEmpty()
-              ? Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)
-              : Inputs.expand(inputs, System.in);
+      List<InputSource> sources;
+      if (!inputs.isEmpty()) {
+        sources = Inputs.expand(inputs, System.in);
+      } else if (Workspace.exists(workspace.dir)) {
+        RunManifest recorded = Workspace.open(workspace.dir).manifest();
+        sources = recordedInputs(recorded);
+        if (format == null && recorded.parameters().get("read.format") instanceof String f) {
+          options = options.withFormat(Format.byName(f).orElse(null));
+        }
+        if (!main.quiet) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "papergraph: rebuilding "
+                      + workspace.dir
+                      + " from the "
+                      + sources.size()
+                      + " inputs it was built from");
+        }
+      } else {
+        sources = Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED);
+      }
       ws =
           Workspace.build(
               workspace.dir,
@@ -201,6 +229,41 @@ final class BuildCommand implements Callable<Integer> {
                   + "; try `papergraph rank`, `papergraph communities` or `papergraph info`");
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * The inputs a workspace was built from, as its manifest names them: bundled seed files from the
+   * classpath, files by their recorded path.
+   *
+   * @throws UserException if an input was standard input or is no longer there
+   */
+  private static List<InputSource> recordedInputs(RunManifest manifest)
+      throws IOException, UserException {
+    Map<String, InputSource> bundled = new LinkedHashMap<>();
+    for (InputSource s : Readers.bundled(BuildCommand.class.getClassLoader(), BUNDLED)) {
+      bundled.put(s.name(), s);
+    }
+    List<InputSource> out = new ArrayList<>();
+    for (RunManifest.Input in : manifest.inputs()) {
+      if (bundled.containsKey(in.name())) {
+        out.add(bundled.get(in.name()));
+      } else if (in.name().equals("-")) {
+        throw new UserException(
+            "the workspace was built from standard input, which cannot be read again:"
+                + " give its inputs to rebuild it");
+      } else if (Files.isRegularFile(Path.of(in.name()))) {
+        out.add(InputSource.of(Path.of(in.name())));
+      } else {
+        throw new UserException(
+            in.name()
+                + ": an input the workspace was built from is no longer there:"
+                + " give the inputs to rebuild it");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new UserException("the workspace records no inputs: give the inputs to rebuild it");
+    }
+    return out;
   }
 
   private BuildOptions options() {
