@@ -5,6 +5,7 @@ import dev.papergraph.graph.PaperGraph;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * The analysis stage in one call: communities (Leiden), centralities overall and within each
@@ -159,10 +160,28 @@ public final class Analyzer {
    * @param terms the papers' terms for labels, or {@code null} to leave labels empty
    */
   public Result analyze(PaperGraph graph, TermSource terms) {
+    return analyze(graph, terms, stepsDone -> {});
+  }
+
+  /**
+   * The units of work {@link #analyze(PaperGraph, TermSource, LongConsumer)} reports for this
+   * graph: one per Leiden start, one per paper for the centralities over the whole graph and one
+   * more per paper for those within its community.
+   */
+  public long steps(PaperGraph graph) {
+    return options.communities().starts() + 2L * graph.similarity().vertexSet().size();
+  }
+
+  /**
+   * Analyses the similarity graph, reporting the work done to {@code stepsDone} as it goes ({@link
+   * #steps} units in all, from the calling thread); see {@link #analyze(PaperGraph, TermSource)}.
+   */
+  public Result analyze(PaperGraph graph, TermSource terms, LongConsumer stepsDone) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
-    Communities communities = new LeidenCommunities(g, options.communities()).communities();
+    Communities communities =
+        new LeidenCommunities(g, options.communities()).communities(stepsDone);
     CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads);
-    Centralities centralities = ca.compute(communities);
+    Centralities centralities = ca.compute(communities, stepsDone);
     Communities labelled =
         new CommunityLabeller(
                 terms, options.labelTerms(), options.centralPapers(), options.centralBy())

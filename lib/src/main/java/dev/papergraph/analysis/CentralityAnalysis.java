@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -65,7 +66,19 @@ public final class CentralityAnalysis {
    * @param communities a partition of the graph's papers, or {@code null} for overall scores only
    */
   public Centralities compute(Communities communities) {
+    return compute(communities, papersDone -> {});
+  }
+
+  /**
+   * The scores, as {@link #compute(Communities)}, reporting the papers of each graph scored to
+   * {@code papersDone}: every paper once for the whole graph, then (with communities) once more
+   * within its community.
+   */
+  public Centralities compute(Communities communities, LongConsumer papersDone) {
     Map<Measure, Map<String, Double>> overall = toIds(graph, measures(graph));
+    papersDone.accept(graph.size());
+    // papers outside every community score 0 within: nothing to compute for them
+    long scored = 0;
     Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
     if (communities != null) {
       Map<Measure, Map<String, Double>> byId = new EnumMap<>(Measure.class);
@@ -73,6 +86,11 @@ public final class CentralityAnalysis {
       for (Community c : communities.communities()) {
         IndexedGraph<String> sub = graph.induced(indices(c.members()));
         toIds(sub, measures(sub)).forEach((m, s) -> byId.get(m).putAll(s));
+        papersDone.accept(sub.size());
+        scored += sub.size();
+      }
+      if (scored < graph.size()) {
+        papersDone.accept(graph.size() - scored);
       }
       // in graph order, like the overall scores
       for (Measure m : Measure.values()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.function.LongConsumer;
 import nl.cwts.networkanalysis.Clustering;
 import nl.cwts.networkanalysis.LeidenAlgorithm;
 import nl.cwts.networkanalysis.Network;
@@ -55,8 +56,16 @@ public final class LeidenCommunities {
 
   /** The partition, with modularity; labels and central papers are left empty. */
   public Communities communities() {
+    return communities(startsDone -> {});
+  }
+
+  /**
+   * The partition, as {@link #communities()}; when it is computed by this call, each Leiden start
+   * done is reported to {@code startsDone} (one unit each, {@code options.starts()} in all).
+   */
+  public Communities communities(LongConsumer startsDone) {
     if (result == null) {
-      result = new Algorithm().run();
+      result = new Algorithm().run(startsDone);
     }
     return result;
   }
@@ -67,17 +76,18 @@ public final class LeidenCommunities {
     private final int[] nb = graph.neighbor();
     private final double[] w = graph.weight();
 
-    Communities run() {
-      int[] membership = leiden();
+    Communities run(LongConsumer startsDone) {
+      int[] membership = leiden(startsDone);
       boolean[] small = new boolean[n];
       membership = handleSmall(membership, small);
       return assemble(membership, small);
     }
 
     /** Leiden from singletons, best of the starts; community numbers in {@code [0, n)}. */
-    private int[] leiden() {
+    private int[] leiden(LongConsumer startsDone) {
       int m = graph.edgeCount();
       if (m == 0) {
+        startsDone.accept(options.starts());
         int[] singletons = new int[n];
         Arrays.setAll(singletons, i -> i);
         return singletons;
@@ -118,6 +128,7 @@ public final class LeidenCommunities {
           leiden.improveClustering(network, clustering);
         }
         double q = leiden.calcQuality(network, clustering);
+        startsDone.accept(1);
         if (q > bestQuality) {
           best = clustering;
           bestQuality = q;

@@ -4,6 +4,7 @@ import dev.papergraph.concurrent.Parallel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.LongConsumer;
 
 /**
  * ForceAtlas2 force-directed layout (Jacomy, Venturini, Heymann, Bastian: "ForceAtlas2, a
@@ -275,8 +276,19 @@ public final class ForceAtlas2 {
    * @return copies of the coordinate arrays
    */
   public synchronized double[][] positions() {
+    return positions(iterations -> {});
+  }
+
+  /**
+   * The positions, as {@link #positions()}; when they are computed by this call, each iteration
+   * done is reported to {@code iterationsDone} (one unit each, {@link Options#iterations()} in all,
+   * from the calling thread).
+   *
+   * @return copies of the coordinate arrays
+   */
+  public synchronized double[][] positions(LongConsumer iterationsDone) {
     if (result == null) {
-      result = new Algorithm().run();
+      result = new Algorithm().run(iterationsDone);
     }
     return new double[][] {result[0].clone(), result[1].clone()};
   }
@@ -296,7 +308,7 @@ public final class ForceAtlas2 {
     double speedEfficiency = 1;
     final boolean parallel = options.threads() > 1 && n >= PARALLEL_FROM;
 
-    double[][] run() {
+    double[][] run(LongConsumer iterationsDone) {
       for (int i = 0; i < n; i++) {
         mass[i] = 1 + (firstNeighbor[i + 1] - firstNeighbor[i]);
       }
@@ -312,6 +324,7 @@ public final class ForceAtlas2 {
       if (n > 0) {
         for (int it = 0; it < options.iterations(); it++) {
           iterate();
+          iterationsDone.accept(1);
         }
         centre();
       }

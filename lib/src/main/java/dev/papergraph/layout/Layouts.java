@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongConsumer;
 import org.jgrapht.Graph;
 
 /**
@@ -39,6 +40,18 @@ public final class Layouts {
   /** The layout with these options; see {@link #compute(PaperGraph, Map, long)}. */
   public static Layout compute(
       PaperGraph graph, Map<String, Integer> groups, ForceAtlas2.Options options) {
+    return compute(graph, groups, options, iterations -> {});
+  }
+
+  /**
+   * The layout with these options, reporting each ForceAtlas2 iteration done ({@link
+   * ForceAtlas2.Options#iterations()} in all); see {@link #compute(PaperGraph, Map, long)}.
+   */
+  public static Layout compute(
+      PaperGraph graph,
+      Map<String, Integer> groups,
+      ForceAtlas2.Options options,
+      LongConsumer iterationsDone) {
     Graph<String, SimilarityEdge> g = graph.similarity();
     List<String> ids = new ArrayList<>(graph.papers().keySet());
     Map<String, Integer> index = new HashMap<>();
@@ -72,7 +85,8 @@ public final class Layouts {
     }
     double[][] start =
         groups == null || groups.isEmpty() ? null : groupedStart(ids, groups, options.seed());
-    double[][] xy = new ForceAtlas2(first, neighbours, weights, start, options).positions();
+    double[][] xy =
+        new ForceAtlas2(first, neighbours, weights, start, options).positions(iterationsDone);
     Map<String, Layout.Point> positions = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       positions.put(ids.get(i), new Layout.Point(xy[0][i], xy[1][i]));

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * The similarity engine: scores pairs of papers and finds each paper's exact top-k neighbours
@@ -72,8 +73,17 @@ public final class SimilarityEngine implements PaperSimilarity {
    * @throws IllegalArgumentException if two papers share an id
    */
   public static SimilarityEngine of(List<Paper> papers, EngineOptions options) {
+    return of(papers, options, papersDone -> {});
+  }
+
+  /**
+   * An engine over these papers, reporting each paper whose text is analysed to {@code papersDone}
+   * (from the analysing threads: it must be thread-safe); see {@link #of(List, EngineOptions)}.
+   */
+  public static SimilarityEngine of(
+      List<Paper> papers, EngineOptions options, LongConsumer papersDone) {
     Objects.requireNonNull(options, "options");
-    TermVectors vectors = TermVectors.build(papers, options.text(), options.threads());
+    TermVectors vectors = TermVectors.build(papers, options.text(), options.threads(), papersDone);
     PaperTopics topics = PaperTopics.of(vectors, options.text().topicCount());
     return new SimilarityEngine(options, vectors, topics, CitationIndex.of(vectors.papers()));
   }
@@ -328,12 +338,25 @@ public final class SimilarityEngine implements PaperSimilarity {
   }
 
   private Result result() {
+    return result(rowsDone -> {});
+  }
+
+  /**
+   * Computes every paper's top-k list now (they are otherwise computed on first use), reporting
+   * each paper's list done to {@code rowsDone} (from the searching threads: it must be
+   * thread-safe); {@code n} units in all, none when the lists were already computed.
+   */
+  public void computeNeighbours(LongConsumer rowsDone) {
+    result(rowsDone);
+  }
+
+  private Result result(LongConsumer rowsDone) {
     Result r = result;
     if (r == null) {
       synchronized (this) {
         r = result;
         if (r == null) {
-          r = search();
+          r = search(rowsDone);
           result = r;
         }
       }
@@ -350,12 +373,13 @@ public final class SimilarityEngine implements PaperSimilarity {
   }
 
   /** Runs a {@link TopKSearch} per thread over every row, or the {@link ApproximateSearch}. */
-  private Result search() {
+  private Result search(LongConsumer rowsDone) {
     int n = vectors.size();
     int[][] nbr = new int[n][];
     double[][] sc = new double[n][];
     if (approximate()) {
       new ApproximateSearch(vectors, options, scores, idRank, byRank).run(nbr, sc);
+      rowsDone.accept(n);
       return new Result(nbr, sc);
     }
     Parallel.forEach(
@@ -366,6 +390,7 @@ public final class SimilarityEngine implements PaperSimilarity {
           TopKSearch.Row row = search.search(d);
           nbr[d] = row.docs();
           sc[d] = row.scores();
+          rowsDone.accept(1);
         });
     return new Result(nbr, sc);
   }

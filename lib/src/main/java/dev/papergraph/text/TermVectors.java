@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -123,15 +124,21 @@ public final class TermVectors {
    * @throws IllegalArgumentException if two papers share an id or threads is below 1
    */
   public static TermVectors build(List<Paper> papers, TextOptions options, int threads) {
+    return build(papers, options, threads, papersDone -> {});
+  }
+
+  /**
+   * Builds the vectors, reporting each paper analysed to {@code papersDone} (one unit each, from
+   * the analysing threads, possibly at once: it must be thread-safe).
+   *
+   * @see #build(List, TextOptions, int)
+   */
+  public static TermVectors build(
+      List<Paper> papers, TextOptions options, int threads, LongConsumer papersDone) {
     TextOptions.require(threads >= 1, "threads must be at least 1: %s", threads);
     List<Paper> list = List.copyOf(papers);
     int n = list.size();
-    Map<String, Integer> byId = new HashMap<>(n * 2);
-    for (int d = 0; d < n; d++) {
-      if (byId.put(list.get(d).id(), d) != null) {
-        throw new IllegalArgumentException("two papers share the id " + list.get(d).id());
-      }
-    }
+    Map<String, Integer> byId = docsById(list);
     PaperAnalyzer analyzer = new PaperAnalyzer(options);
 
     // 1. Analyse every paper (in parallel) into provisional term ids and boosted counts.
@@ -162,6 +169,7 @@ public final class TermVectors {
           tmpTerms[d] = ids;
           tmpCounts[d] = cs;
           docLength[d] = len;
+          papersDone.accept(1);
         });
 
     // 2. Document frequencies; keep terms within [minDf, maxDfRatio * n]; number them in sort
@@ -325,12 +333,7 @@ public final class TermVectors {
             d);
       }
     }
-    Map<String, Integer> byId = new HashMap<>(n * 2);
-    for (int d = 0; d < n; d++) {
-      if (byId.put(list.get(d).id(), d) != null) {
-        throw new IllegalArgumentException("two papers share the id " + list.get(d).id());
-      }
-    }
+    Map<String, Integer> byId = docsById(list);
     return new TermVectors(
         list,
         Collections.unmodifiableMap(byId),
@@ -342,6 +345,21 @@ public final class TermVectors {
         rowTerm,
         rowCount,
         rowWeight);
+  }
+
+  /**
+   * Each paper's doc number by its id.
+   *
+   * @throws IllegalArgumentException if two papers share an id
+   */
+  private static Map<String, Integer> docsById(List<Paper> papers) {
+    Map<String, Integer> byId = new HashMap<>(papers.size() * 2);
+    for (int d = 0; d < papers.size(); d++) {
+      if (byId.put(papers.get(d).id(), d) != null) {
+        throw new IllegalArgumentException("two papers share the id " + papers.get(d).id());
+      }
+    }
+    return byId;
   }
 
   private static double weight(

@@ -21,10 +21,12 @@ import java.util.Objects;
  * and the exports and the viewer show out. Similarity (the exact top-k engine over the papers' term
  * vectors, fused with their embeddings when the semantic part is on), the paper graph, the analysis
  * (Leiden communities with labels, centralities) and the ForceAtlas2 layout, each reported to a
- * {@link Progress} as its own stage ({@code similarity}, {@code graph}, {@code analysis}, {@code
- * layout}; {@code embed} and {@code fusion} with the semantic part). The workspace builds with it;
- * anything else that needs the analysis of papers in memory calls it too, so the stages are wired
- * in one place.
+ * {@link Progress} as its own stage with real counts: {@code similarity} (papers analysed, then,
+ * lexical only, papers' top-k lists searched), {@code graph} (links explained, graph built), {@code
+ * analysis} (Leiden starts, then papers scored overall and within their community), {@code layout}
+ * (ForceAtlas2 iterations); {@code embed} (texts embedded) and {@code fusion} with the semantic
+ * part. The workspace builds with it; anything else that needs the analysis of papers in memory
+ * calls it too, so the stages are wired in one place.
  */
 public final class Pipeline {
 
@@ -110,26 +112,29 @@ public final class Pipeline {
       throws IOException {
     SemanticStage.Outcome similarity =
         SemanticStage.run(papers, options.engine(), previous, progress);
+
+    // two steps: the links explained (shared terms and their readable forms), the graph built
+    progress.start("graph", 2);
     List<Link> links = similarity.similarity().links();
-
-    progress.start("graph", -1);
+    progress.advance(1);
     PaperGraph graph = PaperGraph.of(papers, links);
+    progress.advance(1);
     progress.finish();
 
-    progress.start("analysis", -1);
+    Analyzer analyzer = new Analyzer(options.analysis(), options.engine().threads());
+    progress.start("analysis", analyzer.steps(graph));
     Analyzer.Result analysed =
-        new Analyzer(options.analysis(), options.engine().threads())
-            .analyze(graph, TermSource.of(similarity.similarity().vectors()));
+        analyzer.analyze(
+            graph, TermSource.of(similarity.similarity().vectors()), progress::advance);
     progress.finish();
 
-    progress.start("layout", -1);
+    ForceAtlas2.Options layoutOptions =
+        ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size())
+            .withThreads(options.engine().threads());
+    progress.start("layout", layoutOptions.iterations());
     Layout layout =
         Layouts.compute(
-            graph,
-            analysed.communities().membership(),
-            ForceAtlas2.Options.defaults(
-                    options.layoutSeed(), graph.similarity().vertexSet().size())
-                .withThreads(options.engine().threads()));
+            graph, analysed.communities().membership(), layoutOptions, progress::advance);
     progress.finish();
     return new Result(similarity, links, graph, analysed, layout);
   }

@@ -2,9 +2,11 @@ package dev.papergraph.workspace;
 
 /**
  * Receives the progress of a workspace build, one stage at a time ({@code read}, {@code
- * similarity}, {@code graph}, {@code analysis}, {@code layout}, {@code save}). Calls come from the
- * building thread, in the order start, advance*, finish; implementations must be cheap. The library
- * never draws anything itself: a command line renders this as a progress bar, a test ignores it.
+ * similarity}, {@code embed}, {@code fusion}, {@code graph}, {@code analysis}, {@code layout},
+ * {@code save}; see {@link Pipeline} for what each counts). Calls come in the order start,
+ * advance*, finish, never two at once; an advance may come from a worker thread of the stage.
+ * Implementations must be cheap. The library never draws anything itself: a command line renders
+ * this as a progress bar, a test ignores it.
  */
 public interface Progress {
 

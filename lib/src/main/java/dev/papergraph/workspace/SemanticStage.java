@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * The similarity stage of a build: the lexical engine, and with the semantic part on, the papers'
@@ -64,8 +65,21 @@ final class SemanticStage {
    */
   static Outcome run(List<Paper> papers, EngineOptions options, Path previous, Progress progress)
       throws IOException {
-    progress.start("similarity", -1);
-    SimilarityEngine lexical = SimilarityEngine.of(papers, options);
+    // papers analysed; lexical only, the top-k lists too (with the semantic part the fused lists
+    // are the ones searched, in the fusion stage)
+    boolean lexicalOnly = !options.usesSemantic();
+    progress.start("similarity", (lexicalOnly ? 2L : 1L) * papers.size());
+    // the analysing and searching threads report: one at a time
+    LongConsumer done =
+        units -> {
+          synchronized (progress) {
+            progress.advance(units);
+          }
+        };
+    SimilarityEngine lexical = SimilarityEngine.of(papers, options, done);
+    if (lexicalOnly) {
+      lexical.computeNeighbours(done);
+    }
     progress.finish();
     return withSemantic(lexical, options, previous, progress, true);
   }
