@@ -18,11 +18,7 @@ class BuildRebuildTest {
   @TempDir Path tmp;
 
   private static String paper(String title) {
-    return "{\"title\":\""
-        + title
-        + "\",\"abstract\":\""
-        + title
-        + " with shared words\",\"provenance\":[]}\n";
+    return BuildSafetyTest.paper(title);
   }
 
   private static JsonNode manifest(Path ws) throws Exception {

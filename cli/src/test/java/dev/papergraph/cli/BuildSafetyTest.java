@@ -17,7 +17,8 @@ class BuildSafetyTest {
 
   @TempDir Path tmp;
 
-  private static String paper(String title) {
+  /** One JSON Lines record of our format with this title and an abstract sharing its words. */
+  static String paper(String title) {
     return "{\"title\":\""
         + title
         + "\",\"abstract\":\""

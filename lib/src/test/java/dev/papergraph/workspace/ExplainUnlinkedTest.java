@@ -55,14 +55,20 @@ class ExplainUnlinkedTest {
     return got;
   }
 
-  @Test
-  void unlinkedPairIsExplainedFromTheSavedVectorsAsAFreshEngineExplainsIt() throws Exception {
+  /** A workspace of the first seed file, lexical only. */
+  private Path lexicalWorkspace() throws Exception {
     Path dir = tmp.resolve("ws");
     Workspace.build(
         dir,
         Seeds.sources().subList(0, 1),
         BuildOptions.DEFAULTS.withEngine(EngineOptions.defaults().lexicalOnly()),
         Progress.NONE);
+    return dir;
+  }
+
+  @Test
+  void unlinkedPairIsExplainedFromTheSavedVectorsAsAFreshEngineExplainsIt() throws Exception {
+    Path dir = lexicalWorkspace();
     assertTrue(Files.size(dir.resolve(StageFile.VECTORS.fileName())) > 0);
     Workspace ws = Workspace.open(dir);
     String[] pair = unlinkedPair(ws);
@@ -88,12 +94,7 @@ class ExplainUnlinkedTest {
 
   @Test
   void aWorkspaceWithoutSavedVectorsAnalysesTheTextsOnceAndExplainsTheSame() throws Exception {
-    Path dir = tmp.resolve("ws");
-    Workspace.build(
-        dir,
-        Seeds.sources().subList(0, 1),
-        BuildOptions.DEFAULTS.withEngine(EngineOptions.defaults().lexicalOnly()),
-        Progress.NONE);
+    Path dir = lexicalWorkspace();
     var expected = check(dir);
     // as a workspace written before the vectors were saved: no file, not in the marker
     WorkspaceStore store = WorkspaceStore.open(dir);
