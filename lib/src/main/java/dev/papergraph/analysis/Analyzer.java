@@ -161,8 +161,8 @@ public final class Analyzer {
   public Result analyze(PaperGraph graph, TermSource terms) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
     Communities communities = new LeidenCommunities(g, options.communities()).communities();
-    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads);
-    Centralities centralities = ca.compute(communities);
+    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
+    Centralities centralities = ca.centralities();
     Communities labelled =
         new CommunityLabeller(
                 terms, options.labelTerms(), options.centralPapers(), options.centralBy())
