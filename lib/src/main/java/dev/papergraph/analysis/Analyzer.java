@@ -180,8 +180,8 @@ public final class Analyzer {
     IndexedGraph<String> g = IndexedGraph.of(graph);
     Communities communities =
         new LeidenCommunities(g, options.communities()).communities(stepsDone);
-    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads);
-    Centralities centralities = ca.compute(communities, stepsDone);
+    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
+    Centralities centralities = ca.centralities(stepsDone);
     Communities labelled =
         new CommunityLabeller(
                 terms, options.labelTerms(), options.centralPapers(), options.centralBy())

@@ -1,5 +1,7 @@
 package dev.papergraph.text;
 
+import static dev.papergraph.model.Arguments.require;
+
 import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.model.Paper;
 import java.io.IOException;
@@ -135,7 +137,7 @@ public final class TermVectors {
    */
   public static TermVectors build(
       List<Paper> papers, TextOptions options, int threads, LongConsumer papersDone) {
-    TextOptions.require(threads >= 1, "threads must be at least 1: %s", threads);
+    require(threads >= 1, "threads must be at least 1: %s", threads);
     List<Paper> list = List.copyOf(papers);
     int n = list.size();
     Map<String, Integer> byId = docsById(list);
@@ -309,25 +311,25 @@ public final class TermVectors {
     int n = list.size();
     int v = terms.length;
     int nnz = rowTerm.length;
-    TextOptions.require(df.length == v, "%s document frequencies for %s terms", df.length, v);
-    TextOptions.require(
+    require(df.length == v, "%s document frequencies for %s terms", df.length, v);
+    require(
         rowStart.length == n + 1 && rowStart[0] == 0 && rowStart[n] == nnz,
         "row starts do not cover %s papers and %s non-zeros",
         n,
         nnz);
-    TextOptions.require(
+    require(
         rowCount.length == nnz && rowWeight.length == nnz,
         "%s counts and %s weights for %s non-zeros",
         rowCount.length,
         rowWeight.length,
         nnz);
     for (int t = 1; t < v; t++) {
-      TextOptions.require(terms[t - 1].compareTo(terms[t]) < 0, "terms out of order at %s", t);
+      require(terms[t - 1].compareTo(terms[t]) < 0, "terms out of order at %s", t);
     }
     for (int d = 0; d < n; d++) {
-      TextOptions.require(rowStart[d] <= rowStart[d + 1], "row %s has a negative length", d);
+      require(rowStart[d] <= rowStart[d + 1], "row %s has a negative length", d);
       for (int p = rowStart[d]; p < rowStart[d + 1]; p++) {
-        TextOptions.require(
+        require(
             rowTerm[p] >= 0 && rowTerm[p] < v && (p == rowStart[d] || rowTerm[p - 1] < rowTerm[p]),
             "row %s lists term ids out of order or range",
             d);
