@@ -28,6 +28,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Builds a corpus file from a bibliographic API, to `build` as usual. One source so far: openalex."
     },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  papergraph fetch openalex --seed 10.1001/archpsyc.63.7.757 --dry-run",
+      "  papergraph fetch openalex --seed 10.1001/archpsyc.63.7.757 -o dbt.jsonl"
+    },
     subcommands = {FetchCommand.OpenAlex.class})
 final class FetchCommand implements Callable<Integer> {
 
@@ -183,7 +188,7 @@ final class FetchCommand implements Callable<Integer> {
       OpenAlexFetch fetch = new OpenAlexFetch(client, request);
       try {
         if (dryRun) {
-          printPlan(fetch.plan(), spec.commandLine().getOut());
+          printPlan(fetch.plan(), spec.commandLine().getOut(), main.columns);
           return Main.EXIT_OK;
         }
         List<OpenAlexFetch.Fetched> works =
@@ -268,12 +273,12 @@ final class FetchCommand implements Callable<Integer> {
           .toString();
     }
 
-    private static void printPlan(OpenAlexFetch.Plan plan, PrintWriter out) {
+    private static void printPlan(OpenAlexFetch.Plan plan, PrintWriter out, int columns) {
       if (plan.seedId() != null) {
         out.printf(
-            "seed %s  %s%n  %d references, cited by %d%n",
+            "seed %s%n  %s%n  %d references, cited by %d%n",
             plan.seedId(),
-            Text.terminal(plan.seedTitle() == null ? "" : plan.seedTitle()),
+            Text.cut(Text.terminal(plan.seedTitle() == null ? "" : plan.seedTitle()), columns - 3),
             plan.references(),
             plan.citedBy());
         out.println("calls besides the lookup of the seed (free):");

@@ -73,7 +73,7 @@ class FetchCommandTest {
             "fetch",
             "openalex",
             "--seed",
-            "W2120220100",
+            "https://doi.org/10.1001/archpsyc.63.7.757",
             "--api-url",
             api.url(),
             "-o",
@@ -88,7 +88,7 @@ class FetchCommandTest {
             "fetch",
             "openalex",
             "--seed",
-            "W2120220100",
+            "https://doi.org/10.1001/archpsyc.63.7.757",
             "--api-url",
             api.url(),
             "-o",
@@ -118,14 +118,15 @@ class FetchCommandTest {
     assertEquals(0, r.code(), r::toString);
     assertEquals(1, api.requests.size());
     List<String> lines = r.outLines();
-    assertTrue(
-        lines.get(0).startsWith("seed W2120220100  Two-Year Randomized Controlled Trial"),
-        lines.get(0));
-    assertEquals("  65 references, cited by 1600", lines.get(1));
-    assertEquals("  1 list call for 65 references", lines.get(3));
-    assertEquals("  at most 16 list calls for 1600 citing works", lines.get(4));
-    assertEquals("  at most 4 list calls for up to 335 references of those", lines.get(5));
-    assertEquals("total: at most 21 calls that cost", lines.get(6));
+    assertEquals("seed W2120220100", lines.get(0));
+    assertEquals(
+        "  Two-Year Randomized Controlled Trial and Follow-up of Dialectical Behavior T…",
+        lines.get(1));
+    assertEquals("  65 references, cited by 1600", lines.get(2));
+    assertEquals("  1 list call for 65 references", lines.get(4));
+    assertEquals("  at most 16 list calls for 1600 citing works", lines.get(5));
+    assertEquals("  at most 4 list calls for up to 335 references of those", lines.get(6));
+    assertEquals("total: at most 21 calls that cost", lines.get(7));
   }
 
   @Test
