@@ -137,13 +137,13 @@ public final class OpenAlexFetch {
    */
   public static String seedPath(String seed) {
     String s = Objects.requireNonNull(seed, "seed").strip();
-    String openalex = ExternalIds.normalizeOpenAlex(s);
+    String openalex = ExternalIds.normalizeOpenAlex(s).orElse(null);
     if (openalex != null && openalex.startsWith("W")) {
       return "/works/" + openalex;
     }
-    String doi = ExternalIds.normalizeDoi(s);
+    String doi = ExternalIds.normalizeDoi(s).orElse(null);
     if (doi == null) {
-      String arxiv = ExternalIds.normalizeArxiv(s);
+      String arxiv = ExternalIds.normalizeArxiv(s).orElse(null);
       if (arxiv != null) {
         doi = "10.48550/arxiv." + arxiv;
       }
@@ -296,7 +296,7 @@ public final class OpenAlexFetch {
   private static List<String> references(JsonNode work, Set<String> skip) {
     Set<String> ids = new LinkedHashSet<>();
     for (JsonNode r : work.path("referenced_works")) {
-      String id = ExternalIds.normalizeOpenAlex(r.asText());
+      String id = ExternalIds.normalizeOpenAlex(r.asText()).orElse(null);
       if (id != null && !skip.contains(id)) {
         ids.add(id);
       }
@@ -457,7 +457,7 @@ public final class OpenAlexFetch {
 
   /** A work's OpenAlex id ({@code W…}), or {@code null}. */
   private static String id(JsonNode work) {
-    String id = ExternalIds.normalizeOpenAlex(work.path("id").asText(null));
+    String id = ExternalIds.normalizeOpenAlex(work.path("id").asText(null)).orElse(null);
     return id != null && id.startsWith("W") ? id : null;
   }
 

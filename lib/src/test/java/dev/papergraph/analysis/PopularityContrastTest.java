@@ -58,7 +58,8 @@ class PopularityContrastTest {
     PaperGraph g = star();
     Communities cs = oneCommunity(g.papers().keySet());
     Centralities c =
-        new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).compute(cs);
+        new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults(), 1, cs)
+            .centralities();
     PopularityContrast pc =
         PopularityContrast.of(
             g.papers().values(),
