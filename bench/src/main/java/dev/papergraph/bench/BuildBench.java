@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all --work /tmp/pg-build",
-      "  java -jar bench/target/papergraph-bench.jar build /tmp/arxiv-1m.jsonl --sizes 300000,1000000 --search approximate --no-peer"
+      "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all --no-semantic --work /tmp/pg-build",
+      "  java -jar bench/target/papergraph-bench.jar build /tmp/arxiv-1m.jsonl --sizes 300000,1000000 --search approximate --no-semantic --no-peer"
     })
 final class BuildBench implements Callable<Integer> {
 
@@ -87,6 +87,12 @@ final class BuildBench implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
   Path peers = Bench.PEERS;
+
+  @Option(
+      names = "--no-semantic",
+      description =
+          "Lexical only, as 'papergraph build --no-semantic' (the model is never loaded).")
+  boolean noSemantic;
 
   @Option(names = "--no-peer", description = "Run papergraph only.")
   boolean noPeer;
@@ -139,20 +145,24 @@ final class BuildBench implements Callable<Integer> {
       Path figures = work.resolve("build-" + n + ".json");
       Path ws = work.resolve("ws-" + n);
       List<String> cmd =
-          List.of(
-              javaCommand(),
-              "-Xmx" + heap,
-              "-cp",
-              System.getProperty("java.class.path"),
-              Bench.class.getName(),
-              "build-run",
-              ours.toString(),
-              "--workspace",
-              ws.toString(),
-              "--search",
-              search.name(),
-              "--json-out",
-              figures.toString());
+          new ArrayList<>(
+              List.of(
+                  javaCommand(),
+                  "-Xmx" + heap,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Bench.class.getName(),
+                  "build-run",
+                  ours.toString(),
+                  "--workspace",
+                  ws.toString(),
+                  "--search",
+                  search.name(),
+                  "--json-out",
+                  figures.toString()));
+      if (noSemantic) {
+        cmd.add("--no-semantic");
+      }
       err.println("build: " + String.join(" ", cmd));
       long t0 = System.nanoTime();
       int rc = run(cmd, work.resolve("build-" + n + ".log"));
