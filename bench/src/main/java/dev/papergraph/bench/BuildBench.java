@@ -271,7 +271,8 @@ final class BuildBench implements Callable<Integer> {
             Locale.ROOT, "%.1f (%.1f)", s.get("wall_s").asDouble(), s.get("cpu_s").asDouble());
   }
 
-  private static void writePeerInput(List<Paper> papers, Path target, ObjectMapper json)
+  /** The papers as the Python peers read them: one {@code {"id","title","abstract"}} a line. */
+  static void writePeerInput(List<Paper> papers, Path target, ObjectMapper json)
       throws IOException {
     AtomicOutput.write(
         target,
@@ -288,7 +289,8 @@ final class BuildBench implements Callable<Integer> {
         });
   }
 
-  private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
+  /** Runs a command to its end, its output and errors into the log; its exit code. */
+  static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return p.waitFor();

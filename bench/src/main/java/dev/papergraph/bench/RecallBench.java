@@ -1,5 +1,6 @@
 package dev.papergraph.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
@@ -7,6 +8,7 @@ import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.SimilarityEngine;
 import dev.papergraph.text.TermVectors;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +22,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code recall}: the approximate top-k against the exact one on the same papers and options:
  * recall@k (the share of each exact list found by the approximate one, averaged over papers with a
- * non-empty exact list) and each search's time.
+ * non-empty exact list) and each search's time; then, in the same run, PyNNDescent ({@code
+ * pynndescent_peer.py --exact}: its recall@k against the exact top-k of its own TF-IDF model, and
+ * its time) on the same papers.
  */
 @Command(
     name = "recall",
     mixinStandardHelpOptions = true,
-    description = "Recall@k of the approximate top-k against the exact one, and both times.")
+    description = {
+      "Recall@k of the approximate top-k against the exact one, and both times; then PyNNDescent",
+      "on the same papers (its recall against its own model's exact top-k, and its time)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar bench/target/papergraph-bench.jar recall ../shared/corpus/arxiv-daily/daily --work /tmp/pg-recall"
+    })
 final class RecallBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -42,8 +53,28 @@ final class RecallBench implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--python",
+      description = "Python with scikit-learn and pynndescent (default: ${DEFAULT-VALUE}).")
+  String python = "/usr/bin/python3";
+
+  @Option(
+      names = "--peers",
+      paramLabel = "DIR",
+      description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
+  Path peers = Bench.PEERS;
+
+  @Option(names = "--no-peer", description = "Measure papergraph only.")
+  boolean noPeer;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Folder for the peer's input and log (default: a new temporary folder).")
+  Path work;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     List<Paper> papers =
         Readers.standard().load(inputs.stream().map(InputSource::of).toList(), null).papers();
     papers = papers.subList(0, Math.min(limit, papers.size()));
@@ -78,6 +109,39 @@ final class RecallBench implements Callable<Integer> {
             (t3 - t2) / 1e9,
             (c3 - c2) / 1e9);
     spec.commandLine().getOut().flush();
+    if (noPeer) {
+      return 0;
+    }
+    if (work == null) {
+      work = Files.createTempDirectory("papergraph-recall-bench");
+    }
+    Files.createDirectories(work);
+    Path peerInput = work.resolve("peer-" + papers.size() + ".jsonl");
+    BuildBench.writePeerInput(papers, peerInput, new ObjectMapper());
+    Path log = work.resolve("pynndescent-" + papers.size() + ".log");
+    long p0 = System.nanoTime();
+    int rc =
+        BuildBench.run(
+            List.of(
+                python,
+                peers.resolve("pynndescent_peer.py").toString(),
+                peerInput.toString(),
+                "-k",
+                Integer.toString(base.k()),
+                "--exact"),
+            log);
+    double wall = (System.nanoTime() - p0) / 1e9;
+    String text = Files.readString(log).strip();
+    if (rc != 0) {
+      spec.commandLine()
+          .getErr()
+          .println("recall: PyNNDescent failed (exit " + rc + "), see " + log);
+      return 3;
+    }
+    // its own lines (TF-IDF, NN-descent and exact times, peak RSS, recall), then the process wall
+    spec.commandLine()
+        .getOut()
+        .printf(Locale.ROOT, "pynndescent: %s process_s=%.1f%n", text.replace('\n', ' '), wall);
     return 0;
   }
 

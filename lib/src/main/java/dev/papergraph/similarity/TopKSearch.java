@@ -254,8 +254,7 @@ final class TopKSearch {
       if (upper(textBound) < theta - EPS) {
         continue;
       }
-      if (topicExtra + citationExtra > 0
-          && scores.scoreWithText(d, doc, textBound) < theta - EPS) {
+      if (topicExtra + citationExtra > 0 && scores.scoreWithText(d, doc, textBound) < theta - EPS) {
         continue;
       }
       offer(doc, scores.scoreWithText(d, doc, text(doc)));
@@ -401,7 +400,8 @@ final class TopKSearch {
 
   /**
    * The most a pair of the current row can score when its text score is at most {@code text}: the
-   * text part, the topic bound as the gate lets it count at that text score, and the citation bound.
+   * text part, the topic bound as the gate lets it count at that text score, and the citation
+   * bound.
    */
   private double upper(double text) {
     return wText * text + TopicGate.gated(topicExtra, text) + citationExtra;
