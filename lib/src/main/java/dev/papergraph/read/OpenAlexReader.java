@@ -103,7 +103,7 @@ public final class OpenAlexReader implements CorpusReader {
       return null;
     }
     List<String> words = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : JsonFields.iterable(index.fields())) {
+    for (Map.Entry<String, JsonNode> e : index.properties()) {
       if (!e.getValue().isArray()) {
         throw JsonFields.wrongType(
             "abstract_inverted_index." + e.getKey(), "an array of positions", e.getValue());

@@ -261,12 +261,13 @@ public final class Workspace {
    * <p>Every saved file it reads is verified first: a damaged workspace is refused, never extended.
    * New inputs that give no record are refused too.
    *
-   * @param format the format the new inputs are read as, or {@code null} to detect each
+   * @param format the format every new input is read as, or empty to detect each input's format
    * @return the updated workspace, with everything in memory
    * @throws WorkspaceException if {@code dir} holds no workspace or a damaged one
    * @throws NothingImportedException if the new inputs give no record
    */
-  public static Workspace add(Path dir, List<InputSource> inputs, Format format, Progress progress)
+  public static Workspace add(
+      Path dir, List<InputSource> inputs, Optional<Format> format, Progress progress)
       throws IOException {
     Path target = target(dir);
     try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "add")) {
@@ -276,7 +277,8 @@ public final class Workspace {
   }
 
   private static Workspace addLocked(
-      Path dir, List<InputSource> inputs, Format format, Progress progress) throws IOException {
+      Path dir, List<InputSource> inputs, Optional<Format> format, Progress progress)
+      throws IOException {
     Workspace old = open(dir);
     WorkspaceStore.checkReplaceable(old.dir, dir);
     RunManifest before = old.manifest();
@@ -285,7 +287,7 @@ public final class Workspace {
     try {
       options =
           new BuildOptions(
-              format,
+              format.orElse(null),
               old.engineOptions.get(),
               Analyzer.Options.fromParameters(before.parameters()),
               layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
