@@ -2,7 +2,6 @@ package dev.papergraph.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.model.Paper;
-import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.SimilarityEngine;
@@ -44,7 +43,7 @@ final class RecallBench implements Callable<Integer> {
   @Parameters(
       paramLabel = "CORPUS",
       arity = "1..*",
-      description = "Corpus files, any format papergraph reads.")
+      description = "Corpus files or folders, any format papergraph reads.")
   List<Path> inputs;
 
   @Option(names = "-n", description = "Use the first N papers (default: all).")
@@ -75,8 +74,7 @@ final class RecallBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    List<Paper> papers =
-        Readers.standard().load(inputs.stream().map(InputSource::of).toList(), null).papers();
+    List<Paper> papers = Readers.standard().load(Bench.sources(inputs), null).papers();
     papers = papers.subList(0, Math.min(limit, papers.size()));
     EngineOptions base = EngineOptions.defaults().withThreads(threads);
     long t0 = System.nanoTime();

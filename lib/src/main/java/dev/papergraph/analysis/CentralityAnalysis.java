@@ -38,6 +38,7 @@ public final class CentralityAnalysis {
   private final int threads;
   private boolean exact = true;
   private int sources;
+  private double epsilon;
 
   /** Computes over a graph whose vertices are paper ids, on every processor. */
   public CentralityAnalysis(IndexedGraph<String> graph, CentralityOptions options) {
@@ -89,6 +90,7 @@ public final class CentralityAnalysis {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("centrality.paths.mode", exact ? "exact" : "sampled");
     m.put("centrality.paths.sources", sources);
+    m.put("centrality.paths.epsilon", epsilon);
     return m;
   }
 
@@ -115,6 +117,7 @@ public final class CentralityAnalysis {
     out.put(Measure.HARMONIC, paths.harmonic());
     exact &= paths.exact();
     sources += paths.sources();
+    epsilon = Math.max(epsilon, paths.epsilon());
     double[] degree = new double[n];
     double[] strength = new double[n];
     for (int v = 0; v < n; v++) {

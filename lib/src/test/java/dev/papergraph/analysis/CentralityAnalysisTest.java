@@ -139,6 +139,25 @@ class CentralityAnalysisTest {
   }
 
   @Test
+  void reportedEpsilonIsTheBoundThePivotsGuarantee() {
+    // the inverse of the pivot count: k pivots for ε guarantee at most ε, and one pivot fewer not
+    for (int n : new int[] {62, 20_000, 74_728, 1_000_000}) {
+      int k = PathCentralities.pivots(n, 0.1, 0.1);
+      assertTrue(PathCentralities.epsilonOf(n, k, 0.1) <= 0.1, "n=" + n);
+      assertTrue(PathCentralities.epsilonOf(n, k - 1, 0.1) > 0.1, "n=" + n);
+    }
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
+    PathCentralities sampled =
+        new PathCentralities(
+            g, CentralityOptions.defaults().withExactLimit(10).withBound(0.3, 0.1));
+    assertEquals(
+        PathCentralities.epsilonOf(62, PathCentralities.pivots(62, 0.3, 0.1), 0.1),
+        sampled.epsilon(),
+        1e-15);
+    assertEquals(0.0, new PathCentralities(g, CentralityOptions.defaults()).epsilon());
+  }
+
+  @Test
   void isolatedPapersGetZeroPathScoresAndUniformTeleportRank() {
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     for (String v : List.of("a", "b", "c", "z")) g.addVertex(v);
