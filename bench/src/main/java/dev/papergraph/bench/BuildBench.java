@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,30 +79,12 @@ final class BuildBench implements Callable<Integer> {
   String heap = "3g";
 
   @Option(
-      names = "--python",
-      description = "Python with scikit-learn, igraph and pynndescent (default: ${DEFAULT-VALUE}).")
-  String python = "/usr/bin/python3";
-
-  @Option(
-      names = "--peers",
-      paramLabel = "DIR",
-      description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
-  Path peers = Bench.PEERS;
-
-  @Option(
       names = "--no-semantic",
       description =
           "Lexical only, as 'papergraph build --no-semantic' (the model is never loaded).")
   boolean noSemantic;
 
-  @Option(names = "--no-peer", description = "Run papergraph only.")
-  boolean noPeer;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Folder for inputs, logs and figures (default: a new temporary folder).")
-  Path work;
+  @Mixin PeerOptions peer;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -113,10 +96,7 @@ final class BuildBench implements Callable<Integer> {
       err.println("build: " + e.getFile() + ": no such file or folder");
       return Bench.EXIT_USER_ERROR;
     }
-    if (work == null) {
-      work = Files.createTempDirectory("papergraph-build-bench");
-    }
-    Files.createDirectories(work);
+    Path work = peer.workFolder();
     List<Paper> all = Readers.standard().load(sources, null).papers();
     err.println("build: " + all.size() + " distinct papers; work folder " + work);
     ObjectMapper json = new ObjectMapper();
@@ -174,14 +154,14 @@ final class BuildBench implements Callable<Integer> {
       json.writeValue(figures.toFile(), f);
 
       String peerCols = "| | | |";
-      if (!noPeer) {
+      if (!peer.noPeer) {
         Path peerJson = work.resolve("peer-" + n + ".json");
         long p0 = System.nanoTime();
         int prc =
             run(
                 List.of(
-                    python,
-                    peers.resolve("peer_baseline.py").toString(),
+                    peer.python,
+                    peer.script("peer_baseline.py"),
                     peerInput.toString(),
                     "-k",
                     "10",
@@ -196,8 +176,8 @@ final class BuildBench implements Callable<Integer> {
         int qrc =
             run(
                 List.of(
-                    python,
-                    peers.resolve("pynndescent_peer.py").toString(),
+                    peer.python,
+                    peer.script("pynndescent_peer.py"),
                     peerInput.toString(),
                     "-k",
                     "10"),

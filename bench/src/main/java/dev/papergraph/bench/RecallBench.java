@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,25 +53,7 @@ final class RecallBench implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(
-      names = "--python",
-      description = "Python with scikit-learn and pynndescent (default: ${DEFAULT-VALUE}).")
-  String python = "/usr/bin/python3";
-
-  @Option(
-      names = "--peers",
-      paramLabel = "DIR",
-      description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
-  Path peers = Bench.PEERS;
-
-  @Option(names = "--no-peer", description = "Measure papergraph only.")
-  boolean noPeer;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Folder for the peer's input and log (default: a new temporary folder).")
-  Path work;
+  @Mixin PeerOptions peer;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -107,13 +90,10 @@ final class RecallBench implements Callable<Integer> {
             (t3 - t2) / 1e9,
             (c3 - c2) / 1e9);
     spec.commandLine().getOut().flush();
-    if (noPeer) {
+    if (peer.noPeer) {
       return 0;
     }
-    if (work == null) {
-      work = Files.createTempDirectory("papergraph-recall-bench");
-    }
-    Files.createDirectories(work);
+    Path work = peer.workFolder();
     Path peerInput = work.resolve("peer-" + papers.size() + ".jsonl");
     BuildBench.writePeerInput(papers, peerInput, new ObjectMapper());
     Path log = work.resolve("pynndescent-" + papers.size() + ".log");
@@ -121,8 +101,8 @@ final class RecallBench implements Callable<Integer> {
     int rc =
         BuildBench.run(
             List.of(
-                python,
-                peers.resolve("pynndescent_peer.py").toString(),
+                peer.python,
+                peer.script("pynndescent_peer.py"),
                 peerInput.toString(),
                 "-k",
                 Integer.toString(base.k()),

@@ -101,7 +101,13 @@ class CentralityAnalysisTest {
       }
     }
     Map<String, Object> expected =
-        Map.of("centrality.paths.mode", "exact", "centrality.paths.sources", sources);
+        Map.of(
+            "centrality.paths.mode",
+            "exact",
+            "centrality.paths.sources",
+            sources,
+            "centrality.paths.epsilon",
+            0.0);
     assertEquals(expected, analysis.report());
     // computed once: asking again neither recomputes nor adds to the report
     assertSame(c, analysis.centralities());
