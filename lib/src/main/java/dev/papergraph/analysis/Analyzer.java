@@ -178,8 +178,8 @@ public final class Analyzer {
    */
   public Result analyze(PaperGraph graph, TermSource terms, LongConsumer stepsDone) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
-    Communities communities =
-        new LeidenCommunities(g, options.communities()).communities(stepsDone);
+    LeidenCommunities leiden = new LeidenCommunities(g, options.communities());
+    Communities communities = leiden.communities(stepsDone);
     CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
     Centralities centralities = ca.centralities(stepsDone);
     Communities labelled =
@@ -187,6 +187,7 @@ public final class Analyzer {
                 terms, options.labelTerms(), options.centralPapers(), options.centralBy())
             .label(communities, centralities);
     Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
+    parameters.put("leiden.startsRun", leiden.startsRun());
     parameters.putAll(ca.report());
     return new Result(labelled, centralities, parameters);
   }
