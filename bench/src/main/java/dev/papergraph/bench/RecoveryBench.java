@@ -168,8 +168,7 @@ final class RecoveryBench implements Callable<Integer> {
     return 0;
   }
 
-  private static final String MODEL_ID =
-      "all-minilm-l6-v2-q@" + MiniLmEmbeddingModel.ARTIFACT_VERSION;
+  private static final String MODEL_ID = MiniLmEmbeddingModel.ID;
 
   private float[][] embeddings(SimilarityEngine lexical) throws IOException {
     EmbeddingStore store = cache == null ? EmbeddingStore.empty() : EmbeddingStore.load(cache);

@@ -31,16 +31,18 @@ class CitationRecoveryTest {
   private static final double[] PEER = {0.1655, 0.1752, 0.0977, 0.1109, 0.1281};
 
   /**
-   * What the fused default reaches on the mean (0.1527 measured, 1.13x the peer's 0.1355; see
-   * BENCHMARKS.md).
+   * What the fused default (windowed embeddings) reaches on the mean, less a margin for other CPUs'
+   * arithmetic in ONNX Runtime: 0.1546 measured by {@code citation_recovery.py} (1.14x the peer's
+   * 0.1355; papergraph's count here reads a little higher; see BENCHMARKS.md section 3). Below the
+   * issue's 1.15x (0.1558), which is not reached.
    */
-  private static final double MEAN_AT_LEAST = 0.150;
+  private static final double MEAN_AT_LEAST = 0.153;
 
   @Test
   void fusedNeighboursRecoverCitationsBetterThanThePeerOnEverySet() throws IOException {
     Path cache = Path.of("target", "test-embeddings");
     EmbeddingStore store = EmbeddingStore.load(cache);
-    String model = "all-minilm-l6-v2-q@" + MiniLmEmbeddingModel.ARTIFACT_VERSION;
+    String model = MiniLmEmbeddingModel.ID;
     double sum = 0;
     StringBuilder report = new StringBuilder();
     for (int i = 0; i < SETS.length; i++) {
