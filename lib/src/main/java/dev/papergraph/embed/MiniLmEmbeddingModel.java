@@ -56,15 +56,18 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
   /** Weight of a long text's opening window beside the mean of its other windows. */
   static final float OPENING_WEIGHT = 2;
 
-  /** The model id (the embedding cache's key), naming the windowing. */
-  public static final String ID =
-      "all-minilm-l6-v2-q@" + ARTIFACT_VERSION + "+windows" + WINDOW_TOKENS;
+  /** The model id (the embedding cache's key). */
+  public static final String ID = "all-minilm-l6-v2-q@" + ARTIFACT_VERSION;
+
+  /** The model id of the windowed model. */
+  public static final String WINDOWED_ID = ID + "+windows" + WINDOW_TOKENS;
 
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final ExecutorService workers;
   private final Encoder encoder;
   private final HuggingFaceTokenizer windows;
+  private final boolean windowed;
   private final String checksum;
 
   private MiniLmEmbeddingModel(
@@ -73,12 +76,14 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
       ExecutorService workers,
       Encoder encoder,
       HuggingFaceTokenizer windows,
+      boolean windowed,
       String checksum) {
     this.environment = environment;
     this.session = session;
     this.workers = workers;
     this.encoder = encoder;
     this.windows = windows;
+    this.windowed = windowed;
     this.checksum = checksum;
   }
 
@@ -90,6 +95,17 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
    *     platform, a native library that does not load, a missing resource)
    */
   public static MiniLmEmbeddingModel load(int threads) {
+    return load(threads, false);
+  }
+
+  /**
+   * Loads the model, windowed or not (see the class comment).
+   *
+   * @param threads worker threads, each running one text at a time on one ONNX Runtime thread
+   * @param windowed whether a text longer than the model's window is embedded window by window
+   * @throws ModelUnavailableException if the model cannot be loaded here
+   */
+  public static MiniLmEmbeddingModel load(int threads, boolean windowed) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
@@ -129,7 +145,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
           };
       ExecutorService workers = Executors.newFixedThreadPool(threads, daemons);
       return new MiniLmEmbeddingModel(
-          env, session, workers, new Encoder(workers, bert), windows, sha);
+          env, session, workers, new Encoder(workers, bert), windows, windowed, sha);
     } catch (IOException
         | OrtException
         | NoSuchAlgorithmException
@@ -172,7 +188,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
 
   @Override
   public String id() {
-    return ID;
+    return windowed ? WINDOWED_ID : ID;
   }
 
   @Override
@@ -233,6 +249,9 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
   List<String> windows(String text) {
     if (text.isBlank()) {
       return List.of(".");
+    }
+    if (!windowed) {
+      return List.of(text);
     }
     CharSpan[] spans = windows.encode(text, false, false).getCharTokenSpans();
     if (spans.length <= WINDOW_TOKENS) {
