@@ -128,7 +128,7 @@ final class BuildCommand implements Callable<Integer> {
           Workspace.add(
               workspace.dir,
               Inputs.expand(inputs, System.in),
-              options.format(),
+              options.forcedFormat(),
               ConsoleProgress.forTerminal(main.quiet, main.columns));
     } else {
       List<InputSource> sources =

@@ -1,7 +1,7 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.workspace.Workspace;
+import dev.papergraph.write.Analysis;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.analysis.Analysis;
+import dev.papergraph.write.Analysis;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import dev.papergraph.write.WriteOptions;

@@ -1,10 +1,10 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
+import dev.papergraph.write.Analysis;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import java.nio.file.Path;

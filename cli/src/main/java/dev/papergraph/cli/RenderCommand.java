@@ -1,6 +1,5 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.viz.GraphPicture;
@@ -11,6 +10,7 @@ import dev.papergraph.viz.Theme;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
+import dev.papergraph.write.Analysis;
 import dev.papergraph.write.Exports;
 import java.io.IOException;
 import java.io.PrintWriter;

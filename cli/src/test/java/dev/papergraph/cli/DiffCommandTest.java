@@ -68,8 +68,8 @@ class DiffCommandTest {
     Set<String> idsA = new HashSet<>();
     Workspace.open(a).catalog().forEach(p -> idsA.add(p.id()));
     doc.get("renamed")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               assertTrue(idsA.contains(e.getKey()), e::toString);
               assertTrue(!expected.contains(e.getValue().asText()), e::toString);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -155,8 +154,7 @@ class TerminalFitTest {
     } else if (node.isObject()) {
       boolean data =
           path.endsWith("/parameters") || path.endsWith("/libraries") || path.endsWith("/counts");
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (!data && !e.getKey().matches("[a-z][A-Za-z0-9]*")) {
           bad.add(path + "/" + e.getKey());
         }

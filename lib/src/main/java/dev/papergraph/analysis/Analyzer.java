@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * The analysis stage in one call: communities (Leiden), centralities overall and within each
  * community, community labels and central papers. The caller adds the layout and the run manifest
- * to make an {@link Analysis}; {@link Result#parameters()} lists every option and how the path
- * measures were computed, for the manifest.
+ * to make the bundle the exports draw ({@code write.Analysis}); {@link Result#parameters()} lists
+ * every option and how the path measures were computed, for the manifest.
  *
  * <pre>{@code
  * Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(graph, terms);
@@ -161,8 +161,8 @@ public final class Analyzer {
   public Result analyze(PaperGraph graph, TermSource terms) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
     Communities communities = new LeidenCommunities(g, options.communities()).communities();
-    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads);
-    Centralities centralities = ca.compute(communities);
+    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
+    Centralities centralities = ca.centralities();
     Communities labelled =
         new CommunityLabeller(
                 terms, options.labelTerms(), options.centralPapers(), options.centralBy())

@@ -1,7 +1,9 @@
 package dev.papergraph.analysis;
 
 import dev.papergraph.graph.IndexedGraph;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,43 +38,69 @@ public final class CentralityAnalysis {
   private final IndexedGraph<String> graph;
   private final CentralityOptions options;
   private final int threads;
-  private boolean exact = true;
-  private int sources;
+  private final Communities communities;
+  private Result result;
 
-  /** Computes over a graph whose vertices are paper ids, on every processor. */
+  /** The scores and how the path measures were computed, kept after the first computation. */
+  private record Result(Centralities centralities, Map<String, Object> report) {}
+
+  /**
+   * The overall scores of a graph whose vertices are paper ids, on every processor.
+   *
+   * @throws NullPointerException if graph or options is null
+   */
   public CentralityAnalysis(IndexedGraph<String> graph, CentralityOptions options) {
-    this(graph, options, Runtime.getRuntime().availableProcessors());
+    this(graph, options, Runtime.getRuntime().availableProcessors(), null);
   }
 
   /**
-   * Computes over a graph whose vertices are paper ids, the path measures on at most {@code
-   * threads} threads (the values do not depend on it).
+   * The overall scores of a graph whose vertices are paper ids and, when communities are given, the
+   * scores within each community; the path measures on at most {@code threads} threads (the values
+   * do not depend on it). Computed once, on first access; thread-safe.
    *
-   * @throws IllegalArgumentException if threads is below 1
+   * @param communities a partition of the graph's papers, or {@code null} for overall scores only
+   * @throws IllegalArgumentException if threads is below 1, or a community member is not in the
+   *     graph (on first access)
+   * @throws NullPointerException if graph or options is null
    */
-  public CentralityAnalysis(IndexedGraph<String> graph, CentralityOptions options, int threads) {
+  public CentralityAnalysis(
+      IndexedGraph<String> graph, CentralityOptions options, int threads, Communities communities) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.options = Objects.requireNonNull(options, "options");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
     this.threads = threads;
+    this.communities = communities;
   }
 
-  /**
-   * The scores over the whole graph and, when communities are given, within each community.
-   *
-   * @param communities a partition of the graph's papers, or {@code null} for overall scores only
-   */
-  public Centralities compute(Communities communities) {
-    Map<Measure, Map<String, Double>> overall = toIds(graph, measures(graph));
+  /** The scores over the whole graph and, when communities were given, within each community. */
+  public Centralities centralities() {
+    return result().centralities();
+  }
+
+  /** How the path measures were computed, for the run manifest (mode and number of sources). */
+  public Map<String, Object> report() {
+    return result().report();
+  }
+
+  private synchronized Result result() {
+    if (result == null) {
+      result = compute();
+    }
+    return result;
+  }
+
+  private Result compute() {
+    PathReport paths = new PathReport();
+    Map<Measure, Map<String, Double>> overall = toIds(graph, measures(graph, paths));
     Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
     if (communities != null) {
       Map<Measure, Map<String, Double>> byId = new EnumMap<>(Measure.class);
-      for (Measure m : Measure.values()) byId.put(m, new java.util.HashMap<>());
+      for (Measure m : Measure.values()) byId.put(m, new HashMap<>());
       for (Community c : communities.communities()) {
         IndexedGraph<String> sub = graph.induced(indices(c.members()));
-        toIds(sub, measures(sub)).forEach((m, s) -> byId.get(m).putAll(s));
+        toIds(sub, measures(sub, paths)).forEach((m, s) -> byId.get(m).putAll(s));
       }
       // in graph order, like the overall scores
       for (Measure m : Measure.values()) {
@@ -81,15 +109,16 @@ public final class CentralityAnalysis {
         within.put(m, ordered);
       }
     }
-    return new Centralities(overall, within);
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("centrality.paths.mode", paths.exact ? "exact" : "sampled");
+    report.put("centrality.paths.sources", paths.sources);
+    return new Result(new Centralities(overall, within), Collections.unmodifiableMap(report));
   }
 
-  /** How the path measures were computed, for the run manifest (valid after {@link #compute}). */
-  public Map<String, Object> report() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("centrality.paths.mode", exact ? "exact" : "sampled");
-    m.put("centrality.paths.sources", sources);
-    return m;
+  /** The path measures' exactness and sources, summed over the graphs of one computation. */
+  private static final class PathReport {
+    boolean exact = true;
+    int sources;
   }
 
   private int[] indices(List<String> ids) {
@@ -105,7 +134,7 @@ public final class CentralityAnalysis {
     return idx;
   }
 
-  private Map<Measure, double[]> measures(IndexedGraph<String> g) {
+  private Map<Measure, double[]> measures(IndexedGraph<String> g, PathReport report) {
     Map<Measure, double[]> out = new EnumMap<>(Measure.class);
     int n = g.size();
     out.put(Measure.PAGERANK, pageRank(g, options.damping()));
@@ -113,8 +142,8 @@ public final class CentralityAnalysis {
     out.put(Measure.BETWEENNESS, paths.betweenness());
     out.put(Measure.CLOSENESS, paths.closeness());
     out.put(Measure.HARMONIC, paths.harmonic());
-    exact &= paths.exact();
-    sources += paths.sources();
+    report.exact &= paths.exact();
+    report.sources += paths.sources();
     double[] degree = new double[n];
     double[] strength = new double[n];
     for (int v = 0; v < n; v++) {

@@ -1,5 +1,7 @@
 package dev.papergraph.analysis;
 
+import static dev.papergraph.model.Arguments.require;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,18 +38,10 @@ public record CentralityOptions(
    *     1) or exactLimit below 3
    */
   public CentralityOptions {
-    if (!(damping > 0 && damping < 1)) {
-      throw new IllegalArgumentException("damping factor must be in (0, 1): " + damping);
-    }
-    if (exactLimit < 3) {
-      throw new IllegalArgumentException("exact limit must be at least 3: " + exactLimit);
-    }
-    if (!(epsilon > 0 && epsilon < 1)) {
-      throw new IllegalArgumentException("betweenness epsilon must be in (0, 1): " + epsilon);
-    }
-    if (!(delta > 0 && delta < 1)) {
-      throw new IllegalArgumentException("betweenness delta must be in (0, 1): " + delta);
-    }
+    require(damping > 0 && damping < 1, "damping factor must be in (0, 1): %s", damping);
+    require(exactLimit >= 3, "exact limit must be at least 3: %s", exactLimit);
+    require(epsilon > 0 && epsilon < 1, "betweenness epsilon must be in (0, 1): %s", epsilon);
+    require(delta > 0 && delta < 1, "betweenness delta must be in (0, 1): %s", delta);
   }
 
   /**

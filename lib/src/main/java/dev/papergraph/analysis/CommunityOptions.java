@@ -1,5 +1,7 @@
 package dev.papergraph.analysis;
 
+import static dev.papergraph.model.Arguments.require;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -67,23 +69,17 @@ public record CommunityOptions(
   public CommunityOptions {
     Objects.requireNonNull(quality, "quality");
     Objects.requireNonNull(small, "small");
-    if (!(resolution >= 0) || Double.isInfinite(resolution)) {
-      throw new IllegalArgumentException(
-          "resolution must be finite and non-negative: " + resolution);
-    }
-    if (iterations < 0) {
-      throw new IllegalArgumentException(
-          "iterations cannot be negative (0 = until stable): " + iterations);
-    }
-    if (starts < 1) {
-      throw new IllegalArgumentException("starts must be at least 1: " + starts);
-    }
-    if (!(randomness > 0) || Double.isInfinite(randomness)) {
-      throw new IllegalArgumentException("randomness must be positive and finite: " + randomness);
-    }
-    if (minSize < 1) {
-      throw new IllegalArgumentException("minimum community size must be at least 1: " + minSize);
-    }
+    require(
+        resolution >= 0 && Double.isFinite(resolution),
+        "resolution must be finite and non-negative: %s",
+        resolution);
+    require(iterations >= 0, "iterations cannot be negative (0 = until stable): %s", iterations);
+    require(starts >= 1, "starts must be at least 1: %s", starts);
+    require(
+        randomness > 0 && Double.isFinite(randomness),
+        "randomness must be positive and finite: %s",
+        randomness);
+    require(minSize >= 1, "minimum community size must be at least 1: %s", minSize);
   }
 
   /**

@@ -1,8 +1,9 @@
 package dev.papergraph.layout;
 
+import static dev.papergraph.model.Arguments.require;
+
 import dev.papergraph.concurrent.Parallel;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -197,12 +198,6 @@ public final class ForceAtlas2 {
           value,
           strongGravity,
           threads);
-    }
-
-    private static void require(boolean ok, String message, Object value) {
-      if (!ok) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, message, value));
-      }
     }
   }
 

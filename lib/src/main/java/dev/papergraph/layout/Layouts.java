@@ -15,8 +15,8 @@ import org.jgrapht.Graph;
  * graph, edge weight = similarity score. Deterministic: the same graph, groups and seed give the
  * same positions, bit for bit.
  *
- * <p>Takes the community of each paper as a plain map rather than {@code analysis.Communities},
- * because the analysis stage holds a {@link Layout} and must not be imported back from here.
+ * <p>Takes the community of each paper as a plain map rather than {@code analysis.Communities}: the
+ * start needs a grouping only, from the partition or from anywhere else.
  */
 public final class Layouts {
 

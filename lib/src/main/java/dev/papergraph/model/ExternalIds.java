@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,9 +37,9 @@ public record ExternalIds(String doi, String arxiv, String openalex, String s2, 
 
   /** Normalises every id; blank values become {@code null}. */
   public ExternalIds {
-    doi = normalizeDoi(doi);
-    arxiv = normalizeArxiv(arxiv);
-    openalex = normalizeOpenAlex(openalex);
+    doi = normalizeDoi(doi).orElse(null);
+    arxiv = normalizeArxiv(arxiv).orElse(null);
+    openalex = normalizeOpenAlex(openalex).orElse(null);
     s2 = blankToNull(s2);
     pmid = blankToNull(pmid);
   }
@@ -51,34 +52,36 @@ public record ExternalIds(String doi, String arxiv, String openalex, String s2, 
   /**
    * A DOI lower-cased, without {@code https://doi.org/}, {@code doi:} or similar prefixes.
    *
-   * @return the DOI, or {@code null} for blank input or text holding no DOI
+   * @param raw the text, may be null
+   * @return the DOI, or empty for null or blank input or text holding no DOI
    */
-  public static String normalizeDoi(String raw) {
+  public static Optional<String> normalizeDoi(String raw) {
     String s = blankToNull(raw);
     if (s == null) {
-      return null;
+      return Optional.empty();
     }
     Matcher m = DOI.matcher(s.toLowerCase(Locale.ROOT));
     if (!m.find()) {
-      return null;
+      return Optional.empty();
     }
     String doi = m.group(1);
     // trailing punctuation is never part of a DOI as printed in reference lists
     while (!doi.isEmpty() && ".,;".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
       doi = doi.substring(0, doi.length() - 1);
     }
-    return doi;
+    return Optional.of(doi);
   }
 
   /**
    * An arXiv id without {@code arXiv:} prefix, URL or version suffix.
    *
-   * @return the id, or {@code null} for blank input or text holding no arXiv id
+   * @param raw the text, may be null
+   * @return the id, or empty for null or blank input or text holding no arXiv id
    */
-  public static String normalizeArxiv(String raw) {
+  public static Optional<String> normalizeArxiv(String raw) {
     String s = blankToNull(raw);
     if (s == null) {
-      return null;
+      return Optional.empty();
     }
     s =
         s.replaceFirst("(?i)^arxiv:", "")
@@ -86,25 +89,26 @@ public record ExternalIds(String doi, String arxiv, String openalex, String s2, 
     s = s.replaceFirst("\\.pdf$", "");
     Matcher m = ARXIV_NEW.matcher(s);
     if (m.matches()) {
-      return m.group(1);
+      return Optional.of(m.group(1));
     }
     m = ARXIV_OLD.matcher(s);
-    return m.matches() ? m.group(1) : null;
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /**
    * An OpenAlex id as {@code W123} (upper-case letter), without the {@code https://openalex.org/}
    * prefix.
    *
-   * @return the id, or {@code null} for blank input or text that is not an OpenAlex id
+   * @param raw the text, may be null
+   * @return the id, or empty for null or blank input or text that is not an OpenAlex id
    */
-  public static String normalizeOpenAlex(String raw) {
+  public static Optional<String> normalizeOpenAlex(String raw) {
     String s = blankToNull(raw);
     if (s == null) {
-      return null;
+      return Optional.empty();
     }
     Matcher m = OPENALEX.matcher(s);
-    return m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+    return m.matches() ? Optional.of(m.group(1).toUpperCase(Locale.ROOT)) : Optional.empty();
   }
 
   /** True when no id is known. */

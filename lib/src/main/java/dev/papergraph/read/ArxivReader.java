@@ -55,10 +55,12 @@ public final class ArxivReader implements CorpusReader {
     if (rawId == null) {
       throw new RecordException("record has no arXiv \"id\"");
     }
-    String arxiv = ExternalIds.normalizeArxiv(rawId);
-    if (arxiv == null) {
-      throw new RecordException("\"id\" is not an arXiv id: \"" + JsonFields.clip(rawId) + "\"");
-    }
+    String arxiv =
+        ExternalIds.normalizeArxiv(rawId)
+            .orElseThrow(
+                () ->
+                    new RecordException(
+                        "\"id\" is not an arXiv id: \"" + JsonFields.clip(rawId) + "\""));
     String title = clean(JsonFields.text(r, "title"));
     if (title == null) {
       throw new RecordException("arXiv " + arxiv + " has no title");

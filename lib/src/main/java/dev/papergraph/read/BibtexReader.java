@@ -415,11 +415,11 @@ public final class BibtexReader implements CorpusReader {
     String eprint = f.get("eprint");
     String archive = f.getOrDefault("archiveprefix", f.getOrDefault("eprinttype", ""));
     if (eprint != null && (archive.equalsIgnoreCase("arxiv") || archive.isEmpty())) {
-      arxiv = ExternalIds.normalizeArxiv(eprint);
+      arxiv = ExternalIds.normalizeArxiv(eprint).orElse(null);
     }
     if (arxiv == null && f.get("url") != null) {
       Matcher m = ARXIV_URL.matcher(f.get("url"));
-      if (m.find()) arxiv = ExternalIds.normalizeArxiv(m.group(1));
+      if (m.find()) arxiv = ExternalIds.normalizeArxiv(m.group(1)).orElse(null);
     }
     String venue = latex(f.get("journal"));
     if (venue == null) venue = latex(f.get("journaltitle"));

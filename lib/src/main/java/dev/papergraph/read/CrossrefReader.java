@@ -78,8 +78,8 @@ public final class CrossrefReader implements CorpusReader {
         b.addTopic(new Topic(s.asText(), 1.0, TopicSource.CATEGORY));
     }
     for (JsonNode ref : JsonFields.array(w, "reference")) {
-      String refDoi = ExternalIds.normalizeDoi(JsonFields.text(ref, "DOI"));
-      if (refDoi != null) b.addReference("doi:" + refDoi);
+      ExternalIds.normalizeDoi(JsonFields.text(ref, "DOI"))
+          .ifPresent(d -> b.addReference("doi:" + d));
     }
     return b.build();
   }

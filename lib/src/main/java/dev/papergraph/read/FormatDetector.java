@@ -2,6 +2,7 @@ package dev.papergraph.read;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -22,15 +23,15 @@ final class FormatDetector {
   /** The format, or empty when the content matches none. */
   static Optional<Format> detect(InputSource source, int sniffBytes) throws IOException {
     if (ZipInputs.isZip(source.head(4))) {
-      Optional<Format>[] found = new Optional[] {Optional.empty()};
+      AtomicReference<Format> found = new AtomicReference<>();
       ZipInputs.forEachEntry(
           source,
           entry -> {
-            if (found[0].isEmpty()) {
-              found[0] = detectText(entry.headText(sniffBytes));
+            if (found.get() == null) {
+              detectText(entry.headText(sniffBytes)).ifPresent(found::set);
             }
           });
-      return found[0];
+      return Optional.ofNullable(found.get());
     }
     return detectText(source.headText(sniffBytes));
   }

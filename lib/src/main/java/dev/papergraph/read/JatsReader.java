@@ -94,7 +94,7 @@ public final class JatsReader implements CorpusReader {
       for (Node id : ref.descendants("pub-id")) {
         String type = id.attr("pub-id-type");
         if ("pmid".equals(type) && id.text().matches("\\d+")) refPmid = id.text();
-        if ("doi".equals(type)) refDoi = ExternalIds.normalizeDoi(id.text());
+        if ("doi".equals(type)) refDoi = ExternalIds.normalizeDoi(id.text()).orElse(null);
       }
       if (refPmid != null) b.addReference("pmid:" + refPmid);
       else if (refDoi != null) b.addReference("doi:" + refDoi);

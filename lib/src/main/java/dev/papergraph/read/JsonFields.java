@@ -3,7 +3,6 @@ package dev.papergraph.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.papergraph.model.PartialDate;
-import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,10 +149,5 @@ final class JsonFields {
 
   static String clip(String s) {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-  }
-
-  /** Iterates an iterator as an iterable (for-each over {@link JsonNode#fields()}). */
-  static <T> Iterable<T> iterable(Iterator<T> it) {
-    return () -> it;
   }
 }

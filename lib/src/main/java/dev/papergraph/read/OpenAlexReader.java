@@ -88,10 +88,7 @@ public final class OpenAlexReader implements CorpusReader {
     addTopics(w, "keywords", TopicSource.KEYWORD, topics);
     b.topics(new ArrayList<>(topics.values()));
     for (JsonNode r : JsonFields.array(w, "referenced_works")) {
-      String ref = ExternalIds.normalizeOpenAlex(r.asText());
-      if (ref != null) {
-        b.addReference("openalex:" + ref);
-      }
+      ExternalIds.normalizeOpenAlex(r.asText()).ifPresent(ref -> b.addReference("openalex:" + ref));
     }
     return b.build();
   }
@@ -103,7 +100,7 @@ public final class OpenAlexReader implements CorpusReader {
       return null;
     }
     List<String> words = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : JsonFields.iterable(index.fields())) {
+    for (Map.Entry<String, JsonNode> e : index.properties()) {
       if (!e.getValue().isArray()) {
         throw JsonFields.wrongType(
             "abstract_inverted_index." + e.getKey(), "an array of positions", e.getValue());
@@ -160,7 +157,6 @@ public final class OpenAlexReader implements CorpusReader {
   }
 
   private static String shortId(String openalex) {
-    String id = ExternalIds.normalizeOpenAlex(openalex);
-    return id != null ? id : openalex;
+    return ExternalIds.normalizeOpenAlex(openalex).orElse(openalex);
   }
 }

@@ -138,8 +138,8 @@ public final class PubMedXmlReader implements CorpusReader {
             key = "pmid:" + id.text();
             break;
           }
-          if ("doi".equals(type) && key == null && ExternalIds.normalizeDoi(id.text()) != null) {
-            key = "doi:" + ExternalIds.normalizeDoi(id.text());
+          if ("doi".equals(type) && key == null) {
+            key = ExternalIds.normalizeDoi(id.text()).map(d -> "doi:" + d).orElse(null);
           }
         }
         if (key != null) b.addReference(key);

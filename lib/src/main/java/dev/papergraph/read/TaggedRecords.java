@@ -7,6 +7,7 @@ import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,10 +198,12 @@ final class TaggedRecords {
       case RIS -> {
         title = first(f, "TI", "T1", "CT", "BT", "ST");
         abstractText = first(f, "AB", "N2");
-        doi = ExternalIds.normalizeDoi(first(f, "DO"));
+        doi = ExternalIds.normalizeDoi(first(f, "DO")).orElse(null);
         if (doi == null) {
           for (String url : f.getOrDefault("UR", List.of())) {
-            doi = ExternalIds.normalizeDoi(java.net.URLDecoder.decode(url, StandardCharsets.UTF_8));
+            doi =
+                ExternalIds.normalizeDoi(URLDecoder.decode(url, StandardCharsets.UTF_8))
+                    .orElse(null);
             if (doi != null) break;
           }
         }
@@ -220,7 +223,7 @@ final class TaggedRecords {
         abstractText = first(f, "AB");
         for (String lid : all(f, "LID", "AID")) {
           if (lid.endsWith("[doi]")) {
-            doi = ExternalIds.normalizeDoi(lid.substring(0, lid.length() - 5));
+            doi = ExternalIds.normalizeDoi(lid.substring(0, lid.length() - 5)).orElse(null);
             break;
           }
         }
@@ -240,7 +243,7 @@ final class TaggedRecords {
       case WOS -> {
         title = first(f, "TI");
         abstractText = first(f, "AB");
-        doi = ExternalIds.normalizeDoi(first(f, "DI"));
+        doi = ExternalIds.normalizeDoi(first(f, "DI")).orElse(null);
         pmid = first(f, "PM");
         venue = first(f, "SO");
         String py = first(f, "PY");
@@ -254,8 +257,8 @@ final class TaggedRecords {
         }
         for (String ref : all(f, "CR")) {
           Matcher m = DOI_IN_REF.matcher(ref);
-          if (m.find() && ExternalIds.normalizeDoi(m.group(1)) != null) {
-            b.addReference("doi:" + ExternalIds.normalizeDoi(m.group(1)));
+          if (m.find()) {
+            ExternalIds.normalizeDoi(m.group(1)).ifPresent(found -> b.addReference("doi:" + found));
           }
         }
       }

@@ -1,5 +1,7 @@
 package dev.papergraph.similarity;
 
+import static dev.papergraph.model.Arguments.require;
+
 import dev.papergraph.text.TextOptions;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -278,12 +280,6 @@ public record EngineOptions(
 
   private static void requireWeight(double w, String name) {
     require(Double.isFinite(w) && w >= 0, "%s must be finite and non-negative: %s", name, w);
-  }
-
-  private static void require(boolean ok, String format, Object... args) {
-    if (!ok) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
-    }
   }
 
   /** Mutable builder; {@link #build()} validates. */

@@ -1,5 +1,7 @@
 package dev.papergraph.text;
 
+import static dev.papergraph.model.Arguments.require;
+
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
@@ -95,7 +97,7 @@ public final class PaperTopics {
    * @throws IllegalArgumentException if count is negative
    */
   public static PaperTopics of(TermVectors vectors, int count) {
-    TextOptions.require(count >= 0, "topic count cannot be negative: %s", count);
+    require(count >= 0, "topic count cannot be negative: %s", count);
     int n = vectors.size();
     List<Map<String, Float>> perDoc = new ArrayList<>(n);
     Map<String, String> labelOf = new HashMap<>();

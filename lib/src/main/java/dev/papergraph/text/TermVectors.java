@@ -1,5 +1,7 @@
 package dev.papergraph.text;
 
+import static dev.papergraph.model.Arguments.require;
+
 import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.model.Paper;
 import java.io.IOException;
@@ -123,7 +125,7 @@ public final class TermVectors {
    * @throws IllegalArgumentException if two papers share an id or threads is below 1
    */
   public static TermVectors build(List<Paper> papers, TextOptions options, int threads) {
-    TextOptions.require(threads >= 1, "threads must be at least 1: %s", threads);
+    require(threads >= 1, "threads must be at least 1: %s", threads);
     List<Paper> list = List.copyOf(papers);
     int n = list.size();
     Map<String, Integer> byId = new HashMap<>(n * 2);

@@ -1,5 +1,7 @@
 package dev.papergraph.text;
 
+import static dev.papergraph.model.Arguments.require;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -400,12 +402,6 @@ public record TextOptions(
       return java.util.HexFormat.of().formatHex(h, 0, 8);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
-  }
-
-  static void require(boolean ok, String format, Object... args) {
-    if (!ok) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
     }
   }
 }

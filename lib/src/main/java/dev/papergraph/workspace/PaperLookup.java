@@ -156,18 +156,10 @@ public final class PaperLookup {
   /** The id keys a query may spell: a DOI, an arXiv id, an OpenAlex id, in any usual form. */
   private static List<String> idKeys(String q) {
     List<String> keys = new ArrayList<>(3);
-    String doi = ExternalIds.normalizeDoi(q.replaceFirst("(?i)^doi:", ""));
-    if (doi != null) {
-      keys.add("doi:" + doi);
-    }
-    String arxiv = ExternalIds.normalizeArxiv(q);
-    if (arxiv != null) {
-      keys.add("arxiv:" + arxiv);
-    }
-    String openalex = ExternalIds.normalizeOpenAlex(q.replaceFirst("(?i)^openalex:", ""));
-    if (openalex != null) {
-      keys.add("openalex:" + openalex);
-    }
+    ExternalIds.normalizeDoi(q.replaceFirst("(?i)^doi:", "")).ifPresent(d -> keys.add("doi:" + d));
+    ExternalIds.normalizeArxiv(q).ifPresent(a -> keys.add("arxiv:" + a));
+    ExternalIds.normalizeOpenAlex(q.replaceFirst("(?i)^openalex:", ""))
+        .ifPresent(o -> keys.add("openalex:" + o));
     return keys;
   }
 }

@@ -1,64 +1,45 @@
 package dev.papergraph.workspace;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.papergraph.analysis.Analysis;
-import dev.papergraph.analysis.Analyzer;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
-import dev.papergraph.analysis.CommunityMatching;
-import dev.papergraph.analysis.LibraryVersions;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.io.AtomicOutput;
-import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.layout.Layout;
-import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
-import dev.papergraph.read.Corpus;
-import dev.papergraph.read.CorpusBuilder;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
-import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.PaperSimilarity;
+import dev.papergraph.write.Analysis;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
- * The on-disk workspace that ties the pipeline stages together, by default {@code ./.papergraph}.
- * {@link #build} runs the stages over the inputs and saves what each produced; {@link #add} adds
- * the papers of more inputs to a saved workspace without reading its inputs again; {@link #open}
- * loads a saved workspace so that queries answer without rebuilding. Each part is read from disk
- * the first time it is asked for, so a query pays only for what it uses.
+ * The on-disk workspace that ties the pipeline stages together, by default {@code ./.papergraph}:
+ * the reader face of a saved workspace. {@link #open} loads one so that queries answer without
+ * rebuilding; each part is read from disk the first time it is asked for, so a query pays only for
+ * what it uses. {@link #build} and {@link #add} are the doors to {@code WorkspaceBuilder} (read the
+ * inputs, run the {@link Pipeline}, save), which writes through {@code WorkspaceStore} (the folder
+ * format: marker, checksums, ownership, lock, atomic swap, crash recovery).
  *
  * <p>Layout of the folder (every file written with {@link AtomicOutput}; a build writes a fresh
  * folder next to the old one and swaps it in, so a failed or killed build leaves the previous
- * workspace intact; see {@link WorkspaceStore} for the marker, checksums, lock and recovery):
+ * workspace intact):
  *
  * <pre>
  * workspace.json      format id, layout version, papers, and size + CRC32C (+ rows) of every file
@@ -86,25 +67,6 @@ public final class Workspace {
   public static final int VERSION = WorkspaceStore.VERSION;
 
   private static final String INDEX = WorkspaceStore.INDEX;
-  private static final String ADVICE_REBUILD = WorkspaceStore.ADVICE_REBUILD;
-
-  /**
-   * The mapper of the JSON files, created on first use: queries that read only columns never pay
-   * for it. Our own files are read without Jackson's default string length limit: they hold what
-   * the readers accepted, whatever its size.
-   */
-  private static final class Json {
-    static final ObjectMapper MAPPER =
-        JsonMapper.builder(
-                JsonFactory.builder()
-                    .streamReadConstraints(
-                        StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-                    .build())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-  }
 
   private final Path dir;
   private final Lazy<WorkspaceStore> store;
@@ -210,41 +172,7 @@ public final class Workspace {
   public static Workspace build(
       Path dir, List<InputSource> inputs, BuildOptions options, Progress progress)
       throws IOException {
-    Path target = target(dir);
-    try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "build")) {
-      WorkspaceStore.recover(target);
-      WorkspaceStore.checkReplaceable(target, dir);
-      boolean previous = Files.exists(target.resolve(WorkspaceStore.MARKER));
-      Corpus corpus = read(new CorpusBuilder(), inputs, options, progress);
-      if (corpus.report().imported() == 0) {
-        throw new NothingImportedException(dir, corpus.report(), previous, false);
-      }
-      RunManifest.Builder manifest = RunManifest.builder();
-      hashInputs(manifest, inputs, corpus.report());
-      return assemble(
-          target,
-          dir,
-          corpus.papers(),
-          corpus.report(),
-          manifest,
-          options,
-          progress,
-          null,
-          folder -> {
-            try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
-              index.addOrUpdate(corpus.papers());
-            }
-          });
-    }
-  }
-
-  /**
-   * The absolute folder a path names; a symbolic link to a folder is replaced by the folder it
-   * names.
-   */
-  private static Path target(Path dir) throws IOException {
-    Path abs = dir.toAbsolutePath().normalize();
-    return Files.isSymbolicLink(abs) && Files.isDirectory(abs) ? abs.toRealPath() : abs;
+    return WorkspaceBuilder.build(dir, inputs, options, progress);
   }
 
   /**
@@ -261,211 +189,29 @@ public final class Workspace {
    * <p>Every saved file it reads is verified first: a damaged workspace is refused, never extended.
    * New inputs that give no record are refused too.
    *
-   * @param format the format the new inputs are read as, or {@code null} to detect each
+   * @param format the format every new input is read as, or empty to detect each input's format
    * @return the updated workspace, with everything in memory
    * @throws WorkspaceException if {@code dir} holds no workspace or a damaged one
    * @throws NothingImportedException if the new inputs give no record
    */
-  public static Workspace add(Path dir, List<InputSource> inputs, Format format, Progress progress)
+  public static Workspace add(
+      Path dir, List<InputSource> inputs, Optional<Format> format, Progress progress)
       throws IOException {
-    Path target = target(dir);
-    try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "add")) {
-      WorkspaceStore.recover(target);
-      return addLocked(dir, inputs, format, progress);
-    }
+    return WorkspaceBuilder.add(dir, inputs, format, progress);
   }
 
-  private static Workspace addLocked(
-      Path dir, List<InputSource> inputs, Format format, Progress progress) throws IOException {
-    Workspace old = open(dir);
-    WorkspaceStore.checkReplaceable(old.dir, dir);
-    RunManifest before = old.manifest();
-    Object layoutSeed = before.parameters().get("layout.seed");
-    BuildOptions options;
-    try {
-      options =
-          new BuildOptions(
-              format,
-              old.engineOptions.get(),
-              Analyzer.Options.fromParameters(before.parameters()),
-              layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
-    } catch (IllegalArgumentException e) {
-      throw WorkspaceStore.damaged(dir, StageFile.MANIFEST.fileName(), e.getMessage(), e);
-    }
-    List<Paper> saved = old.papers();
-    ImportReport savedReport = old.importReport();
-    Path savedIndex = old.store.get().verifiedIndex();
-    Corpus corpus = read(new CorpusBuilder().seed(saved), inputs, options, progress);
-    if (corpus.report().imported() + corpus.report().merged() == 0) {
-      throw new NothingImportedException(dir, corpus.report(), true, true);
-    }
-    List<Paper> papers = corpus.papers();
-    List<Paper> changed = new ArrayList<>();
-    Map<String, String> previousIds = new HashMap<>();
-    for (int i = 0; i < papers.size(); i++) {
-      Paper p = papers.get(i);
-      if (i < saved.size()) {
-        if (p.equals(saved.get(i))) {
-          continue;
-        }
-        previousIds.put(p.id(), saved.get(i).id());
-      }
-      changed.add(p);
-    }
-    RunManifest.Builder manifest = RunManifest.builder();
-    before.inputs().forEach(manifest::input);
-    hashInputs(manifest, inputs, corpus.report());
-    // community numbers follow the saved partition (a renamed paper keeps its old community)
-    Map<String, Integer> previous = new HashMap<>(old.communities().membership());
-    previousIds.forEach(
-        (now, was) -> {
-          Integer c = previous.get(was);
-          if (c != null) {
-            previous.put(now, c);
-          }
-        });
-    return assemble(
-        old.dir,
-        dir,
-        papers,
-        savedReport.followedBy(corpus.report()),
-        manifest,
-        options,
-        progress,
-        previous,
-        folder -> {
-          linkOrCopyFiles(savedIndex, folder);
-          try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
-            index.addOrUpdate(changed, previousIds);
-          }
-        });
-  }
-
-  /** Writes the workspace's Lucene index into a new folder. */
-  private interface IndexWriting {
-    void write(Path folder) throws IOException;
-  }
-
-  private static Corpus read(
-      CorpusBuilder builder, List<InputSource> inputs, BuildOptions options, Progress progress)
-      throws IOException {
-    progress.start("read", inputs.size());
-    Readers readers = Readers.standard();
-    for (InputSource source : inputs) {
-      readers.read(source, options.format(), builder);
-      progress.advance(1);
-    }
-    Corpus corpus = builder.build();
-    progress.finish();
-    return corpus;
-  }
-
-  /**
-   * Runs the stages after reading over the papers and saves everything as the workspace {@code
-   * target}.
-   *
-   * @param previous the community of each paper in the workspace being grown, whose numbers the new
-   *     communities take where they overlap ({@link CommunityMatching}); {@code null} for a new
-   *     build
-   */
-  private static Workspace assemble(
+  /** A workspace just built, everything in memory; its store is opened when first needed. */
+  static Workspace built(
       Path target,
-      Path shown,
-      List<Paper> papers,
+      RunManifest manifest,
       ImportReport report,
-      RunManifest.Builder manifestInputs,
-      BuildOptions options,
-      Progress progress,
-      Map<String, Integer> previous,
-      IndexWriting indexWriting)
-      throws IOException {
-    SemanticStage.Outcome similarity =
-        SemanticStage.run(papers, options.engine(), target, progress);
-    PaperSimilarity engine = similarity.similarity();
-    List<Link> links = engine.links();
-
-    progress.start("graph", -1);
-    PaperGraph graph = PaperGraph.of(papers, links);
-    progress.finish();
-
-    progress.start("analysis", -1);
-    Analyzer.Result computed =
-        new Analyzer(options.analysis(), options.engine().threads())
-            .analyze(graph, TermSource.of(engine.vectors()));
-    progress.finish();
-
-    progress.start("layout", -1);
-    Layout layout =
-        Layouts.compute(
-            graph,
-            computed.communities().membership(),
-            ForceAtlas2.Options.defaults(
-                    options.layoutSeed(), graph.similarity().vertexSet().size())
-                .withThreads(options.engine().threads()));
-    progress.finish();
-    // renumbered after the layout, which starts from the partition's own numbering as a fresh build
-    // does
-    Analyzer.Result analysed =
-        previous == null
-            ? computed
-            : new Analyzer.Result(
-                CommunityMatching.renumber(computed.communities(), previous),
-                computed.centralities(),
-                computed.parameters());
-
-    manifestInputs.parameters(similarity.manifest());
-    similarity.warning().ifPresent(System.err::println);
-    RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
-
-    progress.start("save", 7);
-    Path staging = WorkspaceStore.createStaging(target);
-    try {
-      List<String> ids = papers.stream().map(Paper::id).toList();
-      Map<StageFile, Long> rows = new EnumMap<>(StageFile.class);
-      writeJson(staging.resolve(StageFile.REPORT.fileName()), report);
-      progress.advance(1);
-      indexWriting.write(staging.resolve(INDEX));
-      similarity.save(staging);
-      rows.put(
-          StageFile.CATALOG,
-          StageFiles.writeCatalog(
-              staging.resolve(StageFile.CATALOG.fileName()),
-              papers,
-              analysed.communities().membership()));
-      progress.advance(1);
-      rows.put(
-          StageFile.EDGES,
-          StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links));
-      progress.advance(1);
-      writeJson(staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
-      progress.advance(1);
-      rows.put(
-          StageFile.CENTRALITIES,
-          StageFiles.writeCentralities(
-              staging.resolve(StageFile.CENTRALITIES.fileName()), ids, analysed.centralities()));
-      progress.advance(1);
-      rows.put(
-          StageFile.LAYOUT,
-          StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
-      writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
-      progress.advance(1);
-      writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
-      // the marker goes last: a folder without it was never completed
-      WorkspaceStore.seal(staging, papers.size(), rows);
-      progress.advance(1);
-      WorkspaceStore.swapIn(staging, target);
-    } catch (WorkspaceException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new WorkspaceException(
-          shown,
-          "could not write the new workspace (" + describe(e) + ")",
-          "the previous workspace, if any, is unchanged",
-          e);
-    } finally {
-      WorkspaceStore.deleteTree(staging);
-    }
-    progress.finish();
+      List<Paper> papers,
+      List<Link> links,
+      Communities communities,
+      Centralities centralities,
+      Layout layout,
+      PaperSimilarity engine,
+      EngineOptions engineOptions) {
     List<PaperRef> catalog =
         papers.stream()
             .map(
@@ -474,7 +220,7 @@ public final class Workspace {
                         p.id(),
                         p.title(),
                         p.ids(),
-                        analysed.communities().membership().getOrDefault(p.id(), -1)))
+                        communities.membership().getOrDefault(p.id(), -1)))
             .toList();
     return new Workspace(
         target,
@@ -484,32 +230,21 @@ public final class Workspace {
         Lazy.of(papers),
         Lazy.of(catalog),
         Lazy.of(links),
-        Lazy.of(analysed.communities()),
-        Lazy.of(analysed.centralities()),
+        Lazy.of(communities),
+        Lazy.of(centralities),
         Lazy.of(layout),
         Lazy.of(engine),
-        Lazy.of(options.engine()));
+        Lazy.of(engineOptions));
   }
 
-  /**
-   * Fills a new folder with the files of a saved Lucene index: hard links where possible (Lucene
-   * never changes a file once written, so the saved index stays as it was), else copies.
-   */
-  private static void linkOrCopyFiles(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        if (name.equals("write.lock") || !Files.isRegularFile(f)) {
-          continue;
-        }
-        try {
-          Files.createLink(to.resolve(name), f);
-        } catch (IOException | UnsupportedOperationException e) {
-          Files.copy(f, to.resolve(name));
-        }
-      }
-    }
+  /** The similarity engine's options the workspace was built with. */
+  EngineOptions engineOptions() throws IOException {
+    return engineOptions.get();
+  }
+
+  /** The folder of the saved papers' index, every file of it verified (to grow it). */
+  Path verifiedIndex() throws IOException {
+    return store.get().verifiedIndex();
   }
 
   /**
@@ -655,8 +390,8 @@ public final class Workspace {
    * The analysed terms of every paper with their readable forms, the terms community labels are
    * made of. Analyses the texts of every paper, once per workspace opened.
    */
-  public dev.papergraph.analysis.TermSource terms() throws IOException {
-    return dev.papergraph.analysis.TermSource.of(engine.get().vectors());
+  public TermSource terms() throws IOException {
+    return TermSource.of(engine.get().vectors());
   }
 
   /** Finds papers by id, DOI, arXiv id or title fragment. */
@@ -734,79 +469,13 @@ public final class Workspace {
     return new PairExplanation(engine.get().explain(a, b), false);
   }
 
-  // ---- building
-
-  /** One line for an I/O error, naming the file when the exception does. */
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
-      return f.getFile()
-          + ": "
-          + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  /** Hashes the inputs into the manifest, each with the format it was read as. */
-  private static void hashInputs(
-      RunManifest.Builder m, List<InputSource> inputs, ImportReport report) throws IOException {
-    // by name, not position: an input given twice or skipped has no row of its own
-    Map<String, String> formats = new HashMap<>();
-    report.files().forEach(f -> formats.putIfAbsent(f.file(), f.format()));
-    for (InputSource s : inputs) {
-      String format = formats.get(s.name());
-      if (format == null) {
-        continue;
-      }
-      try (InputStream in = s.opener().open()) {
-        m.input(s.name(), format, in);
-      }
-    }
-  }
-
-  private static RunManifest manifest(
-      RunManifest.Builder m,
-      ImportReport report,
-      BuildOptions options,
-      Analyzer.Result analysed,
-      int edges)
-      throws IOException {
-    m.count("records.read", report.read())
-        .count("records.imported", report.imported())
-        .count("records.merged", report.merged())
-        .count("records.rejected", report.rejected())
-        .count("papers", report.imported())
-        .count("edges", edges)
-        .count("communities", analysed.communities().communities().size());
-    m.parameters(options.parameters());
-    m.parameters(analysed.parameters());
-    // a shaded jar keeps no per-library manifest: fall back on the versions the build pins
-    Properties pinned = new Properties();
-    try (InputStream in = Workspace.class.getResourceAsStream("pinned-versions.properties")) {
-      if (in != null) {
-        pinned.load(in);
-      }
-    }
-    LibraryVersions.all()
-        .forEach(
-            (lib, version) -> {
-              if (version.equals("unknown") && pinned.getProperty(lib) != null) {
-                m.library(lib, pinned.getProperty(lib));
-              }
-            });
-    return m.build();
-  }
-
-  static void writeJson(Path file, Object value) throws IOException {
-    AtomicOutput.write(file, true, out -> Json.MAPPER.writeValue(out, value));
-  }
-
   // ---- opening
 
   private static <T> T readJson(WorkspaceStore store, StageFile file, Class<T> type)
       throws IOException {
     byte[] bytes = store.readAll(file);
     try {
-      return Json.MAPPER.readValue(bytes, type);
+      return WorkspaceStore.json().readValue(bytes, type);
     } catch (JsonProcessingException e) {
       throw WorkspaceStore.damaged(
           store.shownDir(), file.fileName(), "does not parse: " + e.getOriginalMessage(), e);

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.papergraph.io.AtomicOutput;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -77,6 +82,29 @@ final class WorkspaceStore {
 
   static final String ADVICE_BUILD = "build one with `papergraph build [INPUT...]`";
   static final String ADVICE_REBUILD = "rebuild it with `papergraph build`";
+
+  /**
+   * The mapper of the workspace's JSON files, created on first use: queries that read only columns
+   * never pay for it. Our own files are read without Jackson's default string length limit: they
+   * hold what the readers accepted, whatever its size.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .streamReadConstraints(
+                        StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                    .build())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+  }
+
+  /** The mapper of the workspace's JSON files (manifest, report, communities, engine options). */
+  static ObjectMapper json() {
+    return Json.MAPPER;
+  }
 
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();

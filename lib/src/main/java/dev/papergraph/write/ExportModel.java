@@ -2,7 +2,6 @@ package dev.papergraph.write;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.graph.SimilarityEdge;

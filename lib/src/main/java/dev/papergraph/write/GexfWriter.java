@@ -1,6 +1,5 @@
 package dev.papergraph.write;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.PartialDate;

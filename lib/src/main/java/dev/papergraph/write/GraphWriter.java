@@ -1,6 +1,5 @@
 package dev.papergraph.write;
 
-import dev.papergraph.analysis.Analysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

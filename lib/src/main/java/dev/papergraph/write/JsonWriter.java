@@ -2,7 +2,6 @@ package dev.papergraph.write;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.graph.SimilarityEdge;
 import java.io.IOException;

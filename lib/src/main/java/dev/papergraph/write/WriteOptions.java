@@ -1,5 +1,7 @@
 package dev.papergraph.write;
 
+import static dev.papergraph.model.Arguments.require;
+
 import dev.papergraph.analysis.Measure;
 import java.util.Objects;
 
@@ -33,9 +35,10 @@ public record WriteOptions(
   public WriteOptions {
     Objects.requireNonNull(sizeBy, "sizeBy");
     Objects.requireNonNull(gexfVersion, "gexfVersion");
-    if (sharedTerms < 0 || sharedTerms > 50) {
-      throw new IllegalArgumentException("shared terms per edge must be 0-50: " + sharedTerms);
-    }
+    require(
+        sharedTerms >= 0 && sharedTerms <= 50,
+        "shared terms per edge must be 0-50: %s",
+        sharedTerms);
   }
 
   /** These options with overwriting allowed or not. */

@@ -2,6 +2,7 @@ package dev.papergraph.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,7 @@ class CentralityAnalysisTest {
   @Test
   void karateEqualsNetworkx() {
     IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("karate.gml"));
-    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(null);
+    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).centralities();
     assertMatches(reference("karate_reference.tsv"), c.scores(), "karate");
     // the published top betweenness (REFERENCE_VALUES.md): 1 then 34
     assertEquals(List.of("1", "34", "33"), c.ranking(Measure.BETWEENNESS).subList(0, 3));
@@ -83,10 +84,28 @@ class CentralityAnalysisTest {
             "given",
             1,
             0);
-    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(split);
+    CentralityAnalysis analysis = new CentralityAnalysis(g, CentralityOptions.defaults(), 2, split);
+    Centralities c = analysis.centralities();
     assertMatches(
         reference("karate_split_within_reference.tsv"), c.withinCommunity(), "karate within");
     assertMatches(reference("karate_reference.tsv"), c.scores(), "karate overall");
+    // exact: one pass from each vertex with a neighbour, overall and within its half
+    int sources = 34;
+    for (String v : g.vertices()) {
+      int at = g.indexOf(v).orElseThrow();
+      for (int k = g.first()[at]; k < g.first()[at + 1]; k++) {
+        if (membership.get(g.vertex(g.neighbor()[k])).equals(membership.get(v))) {
+          sources++;
+          break;
+        }
+      }
+    }
+    Map<String, Object> expected =
+        Map.of("centrality.paths.mode", "exact", "centrality.paths.sources", sources);
+    assertEquals(expected, analysis.report());
+    // computed once: asking again neither recomputes nor adds to the report
+    assertSame(c, analysis.centralities());
+    assertEquals(expected, analysis.report());
   }
 
   @Test
@@ -145,7 +164,7 @@ class CentralityAnalysisTest {
     g.setEdgeWeight(g.addEdge("a", "b"), 0.5);
     g.setEdgeWeight(g.addEdge("b", "c"), 0.25);
     Centralities c =
-        new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).compute(null);
+        new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).centralities();
     assertEquals(0.0, c.score(Measure.BETWEENNESS, "z"));
     assertEquals(0.0, c.score(Measure.CLOSENESS, "z"));
     assertEquals(0.0, c.score(Measure.HARMONIC, "z"));

@@ -37,7 +37,7 @@ class PopularityContrastTest {
   void centralButUnpopularHubIsAGemAndPopularLeafIsHype() {
     PaperGraph g = star();
     Centralities c =
-        new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).compute(null);
+        new CentralityAnalysis(IndexedGraph.of(g), CentralityOptions.defaults()).centralities();
     PopularityContrast pc =
         PopularityContrast.of(
             g.papers().values(),

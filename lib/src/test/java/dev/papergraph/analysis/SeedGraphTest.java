@@ -87,7 +87,7 @@ class SeedGraphTest {
   @Test
   void seedCentralitiesEqualNetworkx() {
     IndexedGraph<String> g = IndexedGraph.of(TestGraphs.edgeList("seed_edges.tsv"));
-    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).compute(null);
+    Centralities c = new CentralityAnalysis(g, CentralityOptions.defaults()).centralities();
     CentralityAnalysisTest.assertMatches(
         CentralityAnalysisTest.reference("seed_reference.tsv"), c.scores(), "seed");
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {
@@ -36,8 +37,14 @@ class ModelTest {
     assertEquals("2504.20571", ids.arxiv());
     assertEquals("W3007172259", ids.openalex());
     assertNull(ids.s2());
-    assertEquals("hep-th/9901001", ExternalIds.normalizeArxiv("arXiv:hep-th/9901001v3"));
-    assertEquals("10.1000/xyz", ExternalIds.normalizeDoi("doi:10.1000/XYZ"));
+    assertEquals(
+        "hep-th/9901001", ExternalIds.normalizeArxiv("arXiv:hep-th/9901001v3").orElseThrow());
+    assertEquals("10.1000/xyz", ExternalIds.normalizeDoi("doi:10.1000/XYZ").orElseThrow());
+    // text holding no id, blank text and null are all "none", never null
+    assertEquals(Optional.empty(), ExternalIds.normalizeDoi("see the appendix"));
+    assertEquals(Optional.empty(), ExternalIds.normalizeArxiv("2504.205"));
+    assertEquals(Optional.empty(), ExternalIds.normalizeOpenAlex(" "));
+    assertEquals(Optional.empty(), ExternalIds.normalizeDoi(null));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.papergraph.read.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Child process of {@link WorkspaceFaultTest}: builds ({@code build}) or extends ({@code add}) the
@@ -56,7 +57,7 @@ public final class KilledBuildMain {
     if (mode.equals("build")) {
       Workspace.build(dir, Seeds.sources().subList(0, 1), BuildOptions.DEFAULTS, pausing);
     } else {
-      Workspace.add(dir, Seeds.sources().subList(1, 2), null, pausing);
+      Workspace.add(dir, Seeds.sources().subList(1, 2), Optional.empty(), pausing);
     }
     System.out.println("finished without reaching " + pauseAt + ": " + List.of(args));
   }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -186,7 +187,9 @@ class WorkspaceSafetyTest {
     var e =
         assertThrows(
             NothingImportedException.class,
-            () -> Workspace.add(dir, List.of(empty), Format.PAPERGRAPH_JSONL, Progress.NONE));
+            () ->
+                Workspace.add(
+                    dir, List.of(empty), Optional.of(Format.PAPERGRAPH_JSONL), Progress.NONE));
     assertTrue(e.getMessage().startsWith("no records to add"), e.getMessage());
     assertEquals(before, snapshot(dir));
   }
@@ -286,7 +289,10 @@ class WorkspaceSafetyTest {
             WorkspaceException.class,
             () ->
                 Workspace.add(
-                    dir, List.of(jsonl("more.jsonl", "Zeta graphs")), null, Progress.NONE));
+                    dir,
+                    List.of(jsonl("more.jsonl", "Zeta graphs")),
+                    Optional.empty(),
+                    Progress.NONE));
     assertTrue(add.getMessage().startsWith("damaged workspace: index/segments_"), add.getMessage());
     assertEquals(before, snapshot(dir), "a damaged workspace is not extended");
     assertEquals(List.of("ws"), names(tmp));
@@ -439,7 +445,8 @@ class WorkspaceSafetyTest {
             .get(0)
             .reason()
             .contains("over the limit of 1000000"));
-    Workspace.add(dir, List.of(jsonl("more.jsonl", "Another graph paper")), null, Progress.NONE);
+    Workspace.add(
+        dir, List.of(jsonl("more.jsonl", "Another graph paper")), Optional.empty(), Progress.NONE);
     Workspace added = Workspace.open(dir);
     assertEquals(2, added.papers().size());
     assertEquals(2, added.importReport().imported());
@@ -532,7 +539,10 @@ class WorkspaceSafetyTest {
               WorkspaceException.class,
               () ->
                   Workspace.add(
-                      dir, List.of(jsonl("m.jsonl", "More graphs")), null, Progress.NONE));
+                      dir,
+                      List.of(jsonl("m.jsonl", "More graphs")),
+                      Optional.empty(),
+                      Progress.NONE));
       assertTrue(a.getMessage().startsWith("another papergraph build"), a.getMessage());
       assertEquals(
           3, Workspace.open(dir).papers().size(), "queries still read the workspace meanwhile");

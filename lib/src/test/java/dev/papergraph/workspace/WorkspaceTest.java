@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class WorkspaceTest {
     int papersBefore = first.papers().size();
     List<String> segmentsBefore = indexFiles(dir).stream().filter(f -> f.startsWith("_")).toList();
 
-    Workspace.add(dir, seeds.subList(3, 5), null, Progress.NONE);
+    Workspace.add(dir, seeds.subList(3, 5), Optional.empty(), Progress.NONE);
 
     Workspace added = Workspace.open(dir);
     assertEquals(415, added.papers().size());
@@ -176,7 +177,7 @@ class WorkspaceTest {
                 Workspace.add(
                     tmp.resolve("nothing-here"),
                     Seeds.sources().subList(0, 1),
-                    null,
+                    Optional.empty(),
                     Progress.NONE));
     assertTrue(e.getMessage().contains("papergraph build"), e.getMessage());
   }

@@ -2,7 +2,6 @@ package dev.papergraph.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;

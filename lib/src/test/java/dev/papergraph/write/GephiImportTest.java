@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.papergraph.analysis.Analysis;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.layout.Layout;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.graph.SimilarityEdge;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;

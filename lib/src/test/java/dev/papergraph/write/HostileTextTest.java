@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.model.Paper;
 import java.io.StringReader;
 import java.nio.ByteBuffer;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.model.Paper;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,5 @@
 package dev.papergraph.write;
 
-import dev.papergraph.analysis.Analysis;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

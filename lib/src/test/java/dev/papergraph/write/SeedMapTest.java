@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.layout.Layout;
 import java.io.ByteArrayOutputStream;

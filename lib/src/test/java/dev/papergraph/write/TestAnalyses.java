@@ -1,6 +1,5 @@
 package dev.papergraph.write;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;

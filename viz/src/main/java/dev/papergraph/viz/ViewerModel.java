@@ -1,6 +1,5 @@
 package dev.papergraph.viz;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.graph.SimilarityEdge;
@@ -8,6 +7,7 @@ import dev.papergraph.layout.Layout;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.Titles;
 import dev.papergraph.workspace.PaperLookup;
+import dev.papergraph.write.Analysis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package dev.papergraph.viz;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
@@ -14,6 +13,7 @@ import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SharedTerm;
+import dev.papergraph.write.Analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,22 +1,21 @@
 package dev.papergraph.viz;
 
-import dev.papergraph.analysis.Analysis;
-import dev.papergraph.analysis.Analyzer;
 import dev.papergraph.analysis.RunManifest;
-import dev.papergraph.analysis.TermSource;
-import dev.papergraph.graph.PaperGraph;
-import dev.papergraph.layout.Layout;
-import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.EngineOptions;
-import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.workspace.BuildOptions;
+import dev.papergraph.workspace.Pipeline;
+import dev.papergraph.workspace.Progress;
+import dev.papergraph.write.Analysis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * The pipeline's stages run in memory with their default options, from papers to an {@link
- * Analysis}: similarity engine, paper graph, analyzer (Leiden communities with labels,
- * centralities), ForceAtlas2 layout. The viewer and {@code render} use it for a workspace that has
- * its papers but no saved analysis yet.
+ * Analysis}, for viewer tests that start from papers rather than a workspace: the lib {@link
+ * Pipeline} (similarity engine, paper graph, Leiden communities with labels, centralities,
+ * ForceAtlas2 layout) plus a manifest.
  */
 public final class PipelineAnalysis {
 
@@ -42,25 +41,30 @@ public final class PipelineAnalysis {
     return run(papers).analysis();
   }
 
-  /** Analyses papers with default options, keeping a free-text search over their terms. */
+  /**
+   * Analyses papers with default options (the semantic part off), keeping a free-text search over
+   * their terms: the lib {@link Pipeline}, as a build runs it.
+   */
   public static Result run(List<Paper> papers) {
-    EngineOptions engineOptions = EngineOptions.defaults();
-    SimilarityEngine engine = SimilarityEngine.of(papers, engineOptions);
-    PaperGraph graph = PaperGraph.of(papers, engine.links());
-    Analyzer.Result result =
-        new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
-    Layout layout = Layouts.compute(graph, result.communities().membership(), LAYOUT_SEED);
+    BuildOptions options =
+        BuildOptions.DEFAULTS
+            .withEngine(EngineOptions.defaults().lexicalOnly())
+            .withLayoutSeed(LAYOUT_SEED);
+    Pipeline.Result run;
+    try {
+      run = Pipeline.run(papers, options, Progress.NONE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     RunManifest manifest =
         RunManifest.builder()
             .count("papers", papers.size())
-            .count("edges", graph.similarity().edgeSet().size())
-            .count("communities", result.communities().communities().size())
-            .parameters(engineOptions.toMap())
-            .parameters(result.parameters())
+            .count("edges", run.links().size())
+            .count("communities", run.analysed().communities().communities().size())
+            .parameters(options.engine().toMap())
+            .parameters(run.analysed().parameters())
             .parameter("layout.seed", LAYOUT_SEED)
             .build();
-    return new Result(
-        new Analysis(graph, result.communities(), result.centralities(), layout, manifest),
-        new TermVectorSearch(engine.vectors()));
+    return new Result(run.analysis(manifest), new TermVectorSearch(run.engine().vectors()));
   }
 }

@@ -3,8 +3,8 @@ package dev.papergraph.viz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.graph.SimilarityEdge;
+import dev.papergraph.write.Analysis;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;

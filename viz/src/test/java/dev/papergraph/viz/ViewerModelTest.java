@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
@@ -15,6 +14,7 @@ import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
+import dev.papergraph.write.Analysis;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

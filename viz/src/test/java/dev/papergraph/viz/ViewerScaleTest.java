@@ -3,12 +3,12 @@ package dev.papergraph.viz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.papergraph.analysis.Analysis;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.testdata.SharedData;
+import dev.papergraph.write.Analysis;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

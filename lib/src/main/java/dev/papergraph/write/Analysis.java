@@ -1,11 +1,16 @@
-package dev.papergraph.analysis;
+package dev.papergraph.write;
 
+import dev.papergraph.analysis.Centralities;
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.layout.Layout;
 import java.util.Objects;
 
 /**
- * Everything the analysis stage computes over a graph, as the exports and the viewer consume it.
+ * What the exports and the viewer draw: the graph with the analysis stage's communities and
+ * centralities and the layout computed after them, and the manifest of the run. It lives here,
+ * after the layout, because it holds the layout; the analysis stage itself knows nothing of it.
  *
  * @param graph the similarity and citation graphs
  * @param communities the partition with labels

@@ -1,0 +1,136 @@
+package dev.papergraph.workspace;
+
+import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.RunManifest;
+import dev.papergraph.analysis.TermSource;
+import dev.papergraph.graph.PaperGraph;
+import dev.papergraph.layout.ForceAtlas2;
+import dev.papergraph.layout.Layout;
+import dev.papergraph.layout.Layouts;
+import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.Link;
+import dev.papergraph.similarity.PaperSimilarity;
+import dev.papergraph.write.Analysis;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The stages after reading, in their order, in memory: papers in, everything the workspace saves
+ * and the exports and the viewer show out. Similarity (the exact top-k engine over the papers' term
+ * vectors, fused with their embeddings when the semantic part is on), the paper graph, the analysis
+ * (Leiden communities with labels, centralities) and the ForceAtlas2 layout, each reported to a
+ * {@link Progress} as its own stage ({@code similarity}, {@code graph}, {@code analysis}, {@code
+ * layout}; {@code embed} and {@code fusion} with the semantic part). The workspace builds with it;
+ * anything else that needs the analysis of papers in memory calls it too, so the stages are wired
+ * in one place.
+ */
+public final class Pipeline {
+
+  private Pipeline() {}
+
+  /** What the stages produced. */
+  public static final class Result {
+    private final SemanticStage.Outcome similarity;
+    private final List<Link> links;
+    private final PaperGraph graph;
+    private final Analyzer.Result analysed;
+    private final Layout layout;
+
+    Result(
+        SemanticStage.Outcome similarity,
+        List<Link> links,
+        PaperGraph graph,
+        Analyzer.Result analysed,
+        Layout layout) {
+      this.similarity = Objects.requireNonNull(similarity, "similarity");
+      this.links = List.copyOf(links);
+      this.graph = Objects.requireNonNull(graph, "graph");
+      this.analysed = Objects.requireNonNull(analysed, "analysed");
+      this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    /** The similarity (lexical, or fused with the semantic part): explains any pair. */
+    public PaperSimilarity engine() {
+      return similarity.similarity();
+    }
+
+    /** The similarity links, each with its explanation, by (first, second) id. */
+    public List<Link> links() {
+      return links;
+    }
+
+    /** The similarity and citation graph of the papers. */
+    public PaperGraph graph() {
+      return graph;
+    }
+
+    /** Communities (numbered as the partition numbers them), centralities, analysis parameters. */
+    public Analyzer.Result analysed() {
+      return analysed;
+    }
+
+    /** The position of every paper. */
+    public Layout layout() {
+      return layout;
+    }
+
+    /** The similarity stage's own outcome (embeddings to save, manifest entries, warning). */
+    SemanticStage.Outcome similarityStage() {
+      return similarity;
+    }
+
+    /** The bundle the exports and the viewer take, with the manifest that describes the run. */
+    public Analysis analysis(RunManifest manifest) {
+      return new Analysis(graph, analysed.communities(), analysed.centralities(), layout, manifest);
+    }
+  }
+
+  /**
+   * Runs the stages over the papers.
+   *
+   * @param papers the papers, ids unique, in corpus order
+   * @param options the engine (with its thread count, used by every stage), analysis and layout
+   *     options; the input format is not used here
+   * @param progress receives each stage's start, advances and finish
+   * @throws IOException if the semantic part's model cannot be read
+   */
+  public static Result run(List<Paper> papers, BuildOptions options, Progress progress)
+      throws IOException {
+    return run(papers, options, null, progress);
+  }
+
+  /**
+   * Runs the stages, reusing the embeddings a saved workspace holds.
+   *
+   * @param previous the folder of the workspace being rebuilt or grown, or {@code null}
+   */
+  static Result run(List<Paper> papers, BuildOptions options, Path previous, Progress progress)
+      throws IOException {
+    SemanticStage.Outcome similarity =
+        SemanticStage.run(papers, options.engine(), previous, progress);
+    List<Link> links = similarity.similarity().links();
+
+    progress.start("graph", -1);
+    PaperGraph graph = PaperGraph.of(papers, links);
+    progress.finish();
+
+    progress.start("analysis", -1);
+    Analyzer.Result analysed =
+        new Analyzer(options.analysis(), options.engine().threads())
+            .analyze(graph, TermSource.of(similarity.similarity().vectors()));
+    progress.finish();
+
+    progress.start("layout", -1);
+    Layout layout =
+        Layouts.compute(
+            graph,
+            analysed.communities().membership(),
+            ForceAtlas2.Options.defaults(
+                    options.layoutSeed(), graph.similarity().vertexSet().size())
+                .withThreads(options.engine().threads()));
+    progress.finish();
+    return new Result(similarity, links, graph, analysed, layout);
+  }
+}

@@ -1,0 +1,364 @@
+package dev.papergraph.workspace;
+
+import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.CommunityMatching;
+import dev.papergraph.analysis.LibraryVersions;
+import dev.papergraph.analysis.RunManifest;
+import dev.papergraph.io.AtomicOutput;
+import dev.papergraph.layout.Layout;
+import dev.papergraph.model.Paper;
+import dev.papergraph.read.Corpus;
+import dev.papergraph.read.CorpusBuilder;
+import dev.papergraph.read.Format;
+import dev.papergraph.read.ImportReport;
+import dev.papergraph.read.InputSource;
+import dev.papergraph.read.Readers;
+import dev.papergraph.similarity.Link;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Builds and grows workspaces: reads the inputs, runs the {@link Pipeline}, writes every stage file
+ * into a staging folder and has the {@link WorkspaceStore} seal it and swap it in, all under the
+ * workspace's build lock. Its public face is {@link Workspace#build} and {@link Workspace#add}.
+ */
+final class WorkspaceBuilder {
+
+  private static final String INDEX = WorkspaceStore.INDEX;
+
+  private WorkspaceBuilder() {}
+
+  /** See {@link Workspace#build}. */
+  static Workspace build(
+      Path dir, List<InputSource> inputs, BuildOptions options, Progress progress)
+      throws IOException {
+    Path target = target(dir);
+    try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "build")) {
+      WorkspaceStore.recover(target);
+      WorkspaceStore.checkReplaceable(target, dir);
+      boolean previous = Files.exists(target.resolve(WorkspaceStore.MARKER));
+      Corpus corpus = read(new CorpusBuilder(), inputs, options, progress);
+      if (corpus.report().imported() == 0) {
+        throw new NothingImportedException(dir, corpus.report(), previous, false);
+      }
+      RunManifest.Builder manifest = RunManifest.builder();
+      hashInputs(manifest, inputs, corpus.report());
+      return assemble(
+          target,
+          dir,
+          corpus.papers(),
+          corpus.report(),
+          manifest,
+          options,
+          progress,
+          null,
+          folder -> {
+            try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
+              index.addOrUpdate(corpus.papers());
+            }
+          });
+    }
+  }
+
+  /**
+   * The absolute folder a path names; a symbolic link to a folder is replaced by the folder it
+   * names.
+   */
+  private static Path target(Path dir) throws IOException {
+    Path abs = dir.toAbsolutePath().normalize();
+    return Files.isSymbolicLink(abs) && Files.isDirectory(abs) ? abs.toRealPath() : abs;
+  }
+
+  /** See {@link Workspace#add}. */
+  static Workspace add(
+      Path dir, List<InputSource> inputs, Optional<Format> format, Progress progress)
+      throws IOException {
+    Path target = target(dir);
+    try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "add")) {
+      WorkspaceStore.recover(target);
+      return addLocked(dir, inputs, format, progress);
+    }
+  }
+
+  private static Workspace addLocked(
+      Path dir, List<InputSource> inputs, Optional<Format> format, Progress progress)
+      throws IOException {
+    Workspace old = Workspace.open(dir);
+    WorkspaceStore.checkReplaceable(old.dir(), dir);
+    RunManifest before = old.manifest();
+    Object layoutSeed = before.parameters().get("layout.seed");
+    BuildOptions options;
+    try {
+      options =
+          new BuildOptions(
+              format.orElse(null),
+              old.engineOptions(),
+              Analyzer.Options.fromParameters(before.parameters()),
+              layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
+    } catch (IllegalArgumentException e) {
+      throw WorkspaceStore.damaged(dir, StageFile.MANIFEST.fileName(), e.getMessage(), e);
+    }
+    List<Paper> saved = old.papers();
+    ImportReport savedReport = old.importReport();
+    Path savedIndex = old.verifiedIndex();
+    Corpus corpus = read(new CorpusBuilder().seed(saved), inputs, options, progress);
+    if (corpus.report().imported() + corpus.report().merged() == 0) {
+      throw new NothingImportedException(dir, corpus.report(), true, true);
+    }
+    List<Paper> papers = corpus.papers();
+    List<Paper> changed = new ArrayList<>();
+    Map<String, String> previousIds = new HashMap<>();
+    for (int i = 0; i < papers.size(); i++) {
+      Paper p = papers.get(i);
+      if (i < saved.size()) {
+        if (p.equals(saved.get(i))) {
+          continue;
+        }
+        previousIds.put(p.id(), saved.get(i).id());
+      }
+      changed.add(p);
+    }
+    RunManifest.Builder manifest = RunManifest.builder();
+    before.inputs().forEach(manifest::input);
+    hashInputs(manifest, inputs, corpus.report());
+    // community numbers follow the saved partition (a renamed paper keeps its old community)
+    Map<String, Integer> previous = new HashMap<>(old.communities().membership());
+    previousIds.forEach(
+        (now, was) -> {
+          Integer c = previous.get(was);
+          if (c != null) {
+            previous.put(now, c);
+          }
+        });
+    return assemble(
+        old.dir(),
+        dir,
+        papers,
+        savedReport.followedBy(corpus.report()),
+        manifest,
+        options,
+        progress,
+        previous,
+        folder -> {
+          linkOrCopyFiles(savedIndex, folder);
+          try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
+            index.addOrUpdate(changed, previousIds);
+          }
+        });
+  }
+
+  /** Writes the workspace's Lucene index into a new folder. */
+  private interface IndexWriting {
+    void write(Path folder) throws IOException;
+  }
+
+  private static Corpus read(
+      CorpusBuilder builder, List<InputSource> inputs, BuildOptions options, Progress progress)
+      throws IOException {
+    progress.start("read", inputs.size());
+    Readers readers = Readers.standard();
+    for (InputSource source : inputs) {
+      readers.read(source, options.format(), builder);
+      progress.advance(1);
+    }
+    Corpus corpus = builder.build();
+    progress.finish();
+    return corpus;
+  }
+
+  /**
+   * Runs the {@link Pipeline} over the papers and saves everything as the workspace {@code target}.
+   *
+   * @param previous the community of each paper in the workspace being grown, whose numbers the new
+   *     communities take where they overlap ({@link CommunityMatching}); {@code null} for a new
+   *     build
+   */
+  private static Workspace assemble(
+      Path target,
+      Path shown,
+      List<Paper> papers,
+      ImportReport report,
+      RunManifest.Builder manifestInputs,
+      BuildOptions options,
+      Progress progress,
+      Map<String, Integer> previous,
+      IndexWriting indexWriting)
+      throws IOException {
+    Pipeline.Result result = Pipeline.run(papers, options, target, progress);
+    SemanticStage.Outcome similarity = result.similarityStage();
+    List<Link> links = result.links();
+    Layout layout = result.layout();
+    // renumbered after the layout, which starts from the partition's own numbering as a fresh build
+    // does
+    Analyzer.Result computed = result.analysed();
+    Analyzer.Result analysed =
+        previous == null
+            ? computed
+            : new Analyzer.Result(
+                CommunityMatching.renumber(computed.communities(), previous),
+                computed.centralities(),
+                computed.parameters());
+
+    manifestInputs.parameters(similarity.manifest());
+    similarity.warning().ifPresent(System.err::println);
+    RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
+
+    progress.start("save", 7);
+    Path staging = WorkspaceStore.createStaging(target);
+    try {
+      List<String> ids = papers.stream().map(Paper::id).toList();
+      Map<StageFile, Long> rows = new EnumMap<>(StageFile.class);
+      writeJson(staging.resolve(StageFile.REPORT.fileName()), report);
+      progress.advance(1);
+      indexWriting.write(staging.resolve(INDEX));
+      similarity.save(staging);
+      rows.put(
+          StageFile.CATALOG,
+          StageFiles.writeCatalog(
+              staging.resolve(StageFile.CATALOG.fileName()),
+              papers,
+              analysed.communities().membership()));
+      progress.advance(1);
+      rows.put(
+          StageFile.EDGES,
+          StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links));
+      progress.advance(1);
+      writeJson(staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
+      progress.advance(1);
+      rows.put(
+          StageFile.CENTRALITIES,
+          StageFiles.writeCentralities(
+              staging.resolve(StageFile.CENTRALITIES.fileName()), ids, analysed.centralities()));
+      progress.advance(1);
+      rows.put(
+          StageFile.LAYOUT,
+          StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
+      writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
+      progress.advance(1);
+      writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
+      // the marker goes last: a folder without it was never completed
+      WorkspaceStore.seal(staging, papers.size(), rows);
+      progress.advance(1);
+      WorkspaceStore.swapIn(staging, target);
+    } catch (WorkspaceException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new WorkspaceException(
+          shown,
+          "could not write the new workspace (" + describe(e) + ")",
+          "the previous workspace, if any, is unchanged",
+          e);
+    } finally {
+      WorkspaceStore.deleteTree(staging);
+    }
+    progress.finish();
+    return Workspace.built(
+        target,
+        manifest,
+        report,
+        papers,
+        links,
+        analysed.communities(),
+        analysed.centralities(),
+        layout,
+        result.engine(),
+        options.engine());
+  }
+
+  /**
+   * Fills a new folder with the files of a saved Lucene index: hard links where possible (Lucene
+   * never changes a file once written, so the saved index stays as it was), else copies.
+   */
+  private static void linkOrCopyFiles(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.equals("write.lock") || !Files.isRegularFile(f)) {
+          continue;
+        }
+        try {
+          Files.createLink(to.resolve(name), f);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(f, to.resolve(name));
+        }
+      }
+    }
+  }
+
+  /** One line for an I/O error, naming the file when the exception does. */
+  private static String describe(IOException e) {
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      return f.getFile()
+          + ": "
+          + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** Hashes the inputs into the manifest, each with the format it was read as. */
+  private static void hashInputs(
+      RunManifest.Builder m, List<InputSource> inputs, ImportReport report) throws IOException {
+    // by name, not position: an input given twice or skipped has no row of its own
+    Map<String, String> formats = new HashMap<>();
+    report.files().forEach(f -> formats.putIfAbsent(f.file(), f.format()));
+    for (InputSource s : inputs) {
+      String format = formats.get(s.name());
+      if (format == null) {
+        continue;
+      }
+      try (InputStream in = s.opener().open()) {
+        m.input(s.name(), format, in);
+      }
+    }
+  }
+
+  private static RunManifest manifest(
+      RunManifest.Builder m,
+      ImportReport report,
+      BuildOptions options,
+      Analyzer.Result analysed,
+      int edges)
+      throws IOException {
+    m.count("records.read", report.read())
+        .count("records.imported", report.imported())
+        .count("records.merged", report.merged())
+        .count("records.rejected", report.rejected())
+        .count("papers", report.imported())
+        .count("edges", edges)
+        .count("communities", analysed.communities().communities().size());
+    m.parameters(options.parameters());
+    m.parameters(analysed.parameters());
+    // a shaded jar keeps no per-library manifest: fall back on the versions the build pins
+    Properties pinned = new Properties();
+    try (InputStream in =
+        WorkspaceBuilder.class.getResourceAsStream("pinned-versions.properties")) {
+      if (in != null) {
+        pinned.load(in);
+      }
+    }
+    LibraryVersions.all()
+        .forEach(
+            (lib, version) -> {
+              if (version.equals("unknown") && pinned.getProperty(lib) != null) {
+                m.library(lib, pinned.getProperty(lib));
+              }
+            });
+    return m.build();
+  }
+
+  static void writeJson(Path file, Object value) throws IOException {
+    AtomicOutput.write(file, true, out -> WorkspaceStore.json().writeValue(out, value));
+  }
+}
