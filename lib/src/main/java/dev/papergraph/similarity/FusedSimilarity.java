@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the top-k comes from candidates instead, every
  * candidate scored exactly: the union of the paper's lexical top-k (the lexical engine's lists) and
  * its {@link #SEMANTIC_CANDIDATES} nearest papers by embedding (Lucene's HNSW graph over the
- * vectors as given, {@link SemanticNeighbours}), then {@link #ROUNDS} round of neighbours of
+ * vectors as given, {@link SemanticNeighbours}), then {@link #ROUNDS} rounds of neighbours of
  * neighbours (each paper scores the lists of its neighbours and of the papers listing it, as in
  * NN-descent). A list may then miss a paper but never holds a wrong score; recall@10 against the
  * exact lists is in docs/BENCHMARKS.md and {@code FusedTopKTest}.
@@ -46,7 +46,7 @@ public final class FusedSimilarity implements PaperSimilarity {
   static final int SEMANTIC_CANDIDATES = 40;
 
   /** Rounds of neighbours-of-neighbours refinement in the approximate mode. */
-  static final int ROUNDS = 1;
+  static final int ROUNDS = 2;
 
   private final SimilarityEngine lexical;
   private final float[][] semantic;
@@ -110,7 +110,7 @@ public final class FusedSimilarity implements PaperSimilarity {
                 + SEMANTIC_CANDIDATES
                 + " HNSW nearest by embedding, "
                 + ROUNDS
-                + " round of neighbours of neighbours"
+                + " rounds of neighbours of neighbours"
             : "exact");
     return m;
   }
@@ -366,7 +366,7 @@ public final class FusedSimilarity implements PaperSimilarity {
       double[][] sc = firstSc;
       for (int round = 0; round < ROUNDS; round++) {
         int[][] current = nbr;
-        int[][] reverse = reverse(current);
+        int[][] reverse = ApproximateSearch.reverse(current);
         int[][] nextNbr = new int[n][];
         double[][] nextSc = new double[n][];
         Parallel.forEach(
@@ -394,27 +394,6 @@ public final class FusedSimilarity implements PaperSimilarity {
 
     private int threads() {
       return options.threads();
-    }
-
-    /** For each doc, the docs whose lists hold it (increasing). */
-    private int[][] reverse(int[][] lists) {
-      int[] count = new int[n];
-      for (int[] l : lists) {
-        for (int b : l) {
-          count[b]++;
-        }
-      }
-      int[][] out = new int[n][];
-      for (int d = 0; d < n; d++) {
-        out[d] = new int[count[d]];
-        count[d] = 0;
-      }
-      for (int a = 0; a < n; a++) {
-        for (int b : lists[a]) {
-          out[b][count[b]++] = a;
-        }
-      }
-      return out;
     }
 
     /** One thread's candidate set: each candidate scored once, the k best kept. */
