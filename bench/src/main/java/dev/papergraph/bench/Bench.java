@@ -1,7 +1,14 @@
 package dev.papergraph.bench;
 
+import dev.papergraph.read.InputSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +70,27 @@ public final class Bench implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
     return 2;
+  }
+
+  /**
+   * The inputs as sources: a folder's regular files in name order, a file as itself.
+   *
+   * @throws NoSuchFileException naming the first input that is neither
+   */
+  static List<InputSource> sources(List<Path> inputs) throws IOException {
+    List<InputSource> sources = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(Files::isRegularFile).sorted().forEach(f -> sources.add(InputSource.of(f)));
+        }
+      } else if (Files.isRegularFile(p)) {
+        sources.add(InputSource.of(p));
+      } else {
+        throw new NoSuchFileException(p.toString());
+      }
+    }
+    return sources;
   }
 
   static CommandLine.ParameterException usage(CommandSpec spec, String message) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +45,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all --work /tmp/pg-build",
-      "  java -jar bench/target/papergraph-bench.jar build /tmp/arxiv-1m.jsonl --sizes 300000,1000000 --search approximate --no-peer"
+      "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all --no-semantic --work /tmp/pg-build",
+      "  java -jar bench/target/papergraph-bench.jar build /tmp/arxiv-1m.jsonl --sizes 300000,1000000 --search approximate --no-semantic --no-peer"
     })
 final class BuildBench implements Callable<Integer> {
 
@@ -78,45 +79,24 @@ final class BuildBench implements Callable<Integer> {
   String heap = "3g";
 
   @Option(
-      names = "--python",
-      description = "Python with scikit-learn, igraph and pynndescent (default: ${DEFAULT-VALUE}).")
-  String python = "/usr/bin/python3";
+      names = "--no-semantic",
+      description =
+          "Lexical only, as 'papergraph build --no-semantic' (the model is never loaded).")
+  boolean noSemantic;
 
-  @Option(
-      names = "--peers",
-      paramLabel = "DIR",
-      description = "Folder of the Python peers (default: ${DEFAULT-VALUE}).")
-  Path peers = Bench.PEERS;
-
-  @Option(names = "--no-peer", description = "Run papergraph only.")
-  boolean noPeer;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Folder for inputs, logs and figures (default: a new temporary folder).")
-  Path work;
+  @Mixin PeerOptions peer;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    List<InputSource> sources = new ArrayList<>();
-    for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
-          s.filter(Files::isRegularFile).sorted().forEach(f -> sources.add(InputSource.of(f)));
-        }
-      } else if (Files.isRegularFile(p)) {
-        sources.add(InputSource.of(p));
-      } else {
-        err.println("build: " + p + ": no such file or folder");
-        return Bench.EXIT_USER_ERROR;
-      }
+    List<InputSource> sources;
+    try {
+      sources = Bench.sources(inputs);
+    } catch (NoSuchFileException e) {
+      err.println("build: " + e.getFile() + ": no such file or folder");
+      return Bench.EXIT_USER_ERROR;
     }
-    if (work == null) {
-      work = Files.createTempDirectory("papergraph-build-bench");
-    }
-    Files.createDirectories(work);
+    Path work = peer.workFolder();
     List<Paper> all = Readers.standard().load(sources, null).papers();
     err.println("build: " + all.size() + " distinct papers; work folder " + work);
     ObjectMapper json = new ObjectMapper();
@@ -139,20 +119,24 @@ final class BuildBench implements Callable<Integer> {
       Path figures = work.resolve("build-" + n + ".json");
       Path ws = work.resolve("ws-" + n);
       List<String> cmd =
-          List.of(
-              javaCommand(),
-              "-Xmx" + heap,
-              "-cp",
-              System.getProperty("java.class.path"),
-              Bench.class.getName(),
-              "build-run",
-              ours.toString(),
-              "--workspace",
-              ws.toString(),
-              "--search",
-              search.name(),
-              "--json-out",
-              figures.toString());
+          new ArrayList<>(
+              List.of(
+                  javaCommand(),
+                  "-Xmx" + heap,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Bench.class.getName(),
+                  "build-run",
+                  ours.toString(),
+                  "--workspace",
+                  ws.toString(),
+                  "--search",
+                  search.name(),
+                  "--json-out",
+                  figures.toString()));
+      if (noSemantic) {
+        cmd.add("--no-semantic");
+      }
       err.println("build: " + String.join(" ", cmd));
       long t0 = System.nanoTime();
       int rc = run(cmd, work.resolve("build-" + n + ".log"));
@@ -170,14 +154,14 @@ final class BuildBench implements Callable<Integer> {
       json.writeValue(figures.toFile(), f);
 
       String peerCols = "| | | |";
-      if (!noPeer) {
+      if (!peer.noPeer) {
         Path peerJson = work.resolve("peer-" + n + ".json");
         long p0 = System.nanoTime();
         int prc =
             run(
                 List.of(
-                    python,
-                    peers.resolve("peer_baseline.py").toString(),
+                    peer.python,
+                    peer.script("peer_baseline.py"),
                     peerInput.toString(),
                     "-k",
                     "10",
@@ -192,8 +176,8 @@ final class BuildBench implements Callable<Integer> {
         int qrc =
             run(
                 List.of(
-                    python,
-                    peers.resolve("pynndescent_peer.py").toString(),
+                    peer.python,
+                    peer.script("pynndescent_peer.py"),
                     peerInput.toString(),
                     "-k",
                     "10"),
@@ -261,7 +245,8 @@ final class BuildBench implements Callable<Integer> {
             Locale.ROOT, "%.1f (%.1f)", s.get("wall_s").asDouble(), s.get("cpu_s").asDouble());
   }
 
-  private static void writePeerInput(List<Paper> papers, Path target, ObjectMapper json)
+  /** The papers as the Python peers read them: one {@code {"id","title","abstract"}} a line. */
+  static void writePeerInput(List<Paper> papers, Path target, ObjectMapper json)
       throws IOException {
     AtomicOutput.write(
         target,
@@ -278,7 +263,8 @@ final class BuildBench implements Callable<Integer> {
         });
   }
 
-  private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
+  /** Runs a command to its end, its output and errors into the log; its exit code. */
+  static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return p.waitFor();

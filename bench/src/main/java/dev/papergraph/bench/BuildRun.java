@@ -58,6 +58,12 @@ final class BuildRun implements Callable<Integer> {
       description = "exact, approximate or auto top-k (default: ${DEFAULT-VALUE}).")
   EngineOptions.Search search = EngineOptions.Search.AUTO;
 
+  @Option(
+      names = "--no-semantic",
+      description =
+          "Lexical only, as 'papergraph build --no-semantic' (the model is never loaded).")
+  boolean noSemantic;
+
   @Option(names = "--json-out", paramLabel = "FILE", description = "Write the figures here.")
   Path jsonOut;
 
@@ -67,9 +73,9 @@ final class BuildRun implements Callable<Integer> {
     for (Path p : inputs) {
       sources.add(InputSource.of(p));
     }
+    EngineOptions engine = BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search);
     BuildOptions options =
-        BuildOptions.DEFAULTS.withEngine(
-            BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search));
+        BuildOptions.DEFAULTS.withEngine(noSemantic ? engine.lexicalOnly() : engine);
     StageClock clock = new StageClock();
     long t0 = System.nanoTime();
     long c0 = processCpuNanos();
@@ -82,6 +88,7 @@ final class BuildRun implements Callable<Integer> {
     figures.put("communities", ws.communities().communities().size());
     figures.put("threads", threads);
     figures.put("search", search.approximate(ws.papers().size()) ? "approximate" : "exact");
+    figures.put("semantic", options.engine().usesSemantic());
     figures.put("stages", clock.stages);
     figures.put("build_s", (t1 - t0) / 1e9);
     figures.put("build_cpu_s", (c1 - c0) / 1e9);

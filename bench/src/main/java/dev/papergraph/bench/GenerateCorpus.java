@@ -11,7 +11,7 @@ import dev.papergraph.read.NativeCorpus;
 import dev.papergraph.read.Readers;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,18 +84,12 @@ final class GenerateCorpus implements Callable<Integer> {
     if (n < 1) {
       throw Bench.usage(spec, "-n must be at least 1: " + n);
     }
-    List<InputSource> sources = new ArrayList<>();
-    for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
-          s.filter(Files::isRegularFile).sorted().forEach(f -> sources.add(InputSource.of(f)));
-        }
-      } else if (Files.isRegularFile(p)) {
-        sources.add(InputSource.of(p));
-      } else {
-        spec.commandLine().getErr().println("generate: " + p + ": no such file or folder");
-        return Bench.EXIT_USER_ERROR;
-      }
+    List<InputSource> sources;
+    try {
+      sources = Bench.sources(inputs);
+    } catch (NoSuchFileException e) {
+      spec.commandLine().getErr().println("generate: " + e.getFile() + ": no such file or folder");
+      return Bench.EXIT_USER_ERROR;
     }
     Corpus corpus = Readers.standard().load(sources, Format.ARXIV);
     List<Paper> real = corpus.papers();

@@ -15,12 +15,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,18 +98,12 @@ final class GraphBench implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    List<InputSource> sources = new ArrayList<>();
-    for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
-          s.filter(Files::isRegularFile).sorted().forEach(f -> sources.add(InputSource.of(f)));
-        }
-      } else if (Files.isRegularFile(p)) {
-        sources.add(InputSource.of(p));
-      } else {
-        err.println("papergraph: " + p + ": no such file or folder");
-        return Bench.EXIT_USER_ERROR;
-      }
+    List<InputSource> sources;
+    try {
+      sources = Bench.sources(inputs);
+    } catch (NoSuchFileException e) {
+      err.println("papergraph: " + e.getFile() + ": no such file or folder");
+      return Bench.EXIT_USER_ERROR;
     }
     if (work == null) {
       work = Files.createTempDirectory("papergraph-bench");

@@ -94,8 +94,10 @@ final class GraphRun implements Callable<Integer> {
     long t1 = System.nanoTime();
     SimilarityEngine engine = SimilarityEngine.of(papers, profile.options(k, threads));
     long t2 = System.nanoTime();
+    long c2 = BuildRun.processCpuNanos();
     int pairs = engine.linkCount();
     long t3 = System.nanoTime();
+    long c3 = BuildRun.processCpuNanos();
     List<Link> links = engine.links();
     PaperGraph graph = PaperGraph.of(papers, links);
     long t4 = System.nanoTime();
@@ -109,6 +111,7 @@ final class GraphRun implements Callable<Integer> {
     figures.put("read_s", (t1 - t0) / 1e9);
     figures.put("vectors_s", (t2 - t1) / 1e9);
     figures.put("topk_s", (t3 - t2) / 1e9);
+    figures.put("topk_cpu_s", (c3 - c2) / 1e9);
     figures.put("graph_s", (t4 - t3) / 1e9);
     figures.put("total_s", (t4 - t0) / 1e9);
     figures.put("peak_rss_mb", peakRssMb());

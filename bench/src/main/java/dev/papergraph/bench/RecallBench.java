@@ -1,17 +1,19 @@
 package dev.papergraph.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.model.Paper;
-import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.SimilarityEngine;
 import dev.papergraph.text.TermVectors;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,12 +22,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code recall}: the approximate top-k against the exact one on the same papers and options:
  * recall@k (the share of each exact list found by the approximate one, averaged over papers with a
- * non-empty exact list) and each search's time.
+ * non-empty exact list) and each search's time; then, in the same run, PyNNDescent ({@code
+ * pynndescent_peer.py --exact}: its recall@k against the exact top-k of its own TF-IDF model, and
+ * its time) on the same papers.
  */
 @Command(
     name = "recall",
     mixinStandardHelpOptions = true,
-    description = "Recall@k of the approximate top-k against the exact one, and both times.")
+    description = {
+      "Recall@k of the approximate top-k against the exact one, and both times; then PyNNDescent",
+      "on the same papers (its recall against its own model's exact top-k, and its time)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar bench/target/papergraph-bench.jar recall ../shared/corpus/arxiv-daily/daily --work /tmp/pg-recall"
+    })
 final class RecallBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -33,7 +44,7 @@ final class RecallBench implements Callable<Integer> {
   @Parameters(
       paramLabel = "CORPUS",
       arity = "1..*",
-      description = "Corpus files, any format papergraph reads.")
+      description = "Corpus files or folders, any format papergraph reads.")
   List<Path> inputs;
 
   @Option(names = "-n", description = "Use the first N papers (default: all).")
@@ -42,10 +53,11 @@ final class RecallBench implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Mixin PeerOptions peer;
+
   @Override
-  public Integer call() throws IOException {
-    List<Paper> papers =
-        Readers.standard().load(inputs.stream().map(InputSource::of).toList(), null).papers();
+  public Integer call() throws IOException, InterruptedException {
+    List<Paper> papers = Readers.standard().load(Bench.sources(inputs), null).papers();
     papers = papers.subList(0, Math.min(limit, papers.size()));
     EngineOptions base = EngineOptions.defaults().withThreads(threads);
     long t0 = System.nanoTime();
@@ -78,6 +90,36 @@ final class RecallBench implements Callable<Integer> {
             (t3 - t2) / 1e9,
             (c3 - c2) / 1e9);
     spec.commandLine().getOut().flush();
+    if (peer.noPeer) {
+      return 0;
+    }
+    Path work = peer.workFolder();
+    Path peerInput = work.resolve("peer-" + papers.size() + ".jsonl");
+    BuildBench.writePeerInput(papers, peerInput, new ObjectMapper());
+    Path log = work.resolve("pynndescent-" + papers.size() + ".log");
+    long p0 = System.nanoTime();
+    int rc =
+        BuildBench.run(
+            List.of(
+                peer.python,
+                peer.script("pynndescent_peer.py"),
+                peerInput.toString(),
+                "-k",
+                Integer.toString(base.k()),
+                "--exact"),
+            log);
+    double wall = (System.nanoTime() - p0) / 1e9;
+    String text = Files.readString(log).strip();
+    if (rc != 0) {
+      spec.commandLine()
+          .getErr()
+          .println("recall: PyNNDescent failed (exit " + rc + "), see " + log);
+      return 3;
+    }
+    // its own lines (TF-IDF, NN-descent and exact times, peak RSS, recall), then the process wall
+    spec.commandLine()
+        .getOut()
+        .printf(Locale.ROOT, "pynndescent: %s process_s=%.1f%n", text.replace('\n', ' '), wall);
     return 0;
   }
 

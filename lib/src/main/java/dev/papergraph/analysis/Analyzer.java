@@ -160,7 +160,8 @@ public final class Analyzer {
    */
   public Result analyze(PaperGraph graph, TermSource terms) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
-    Communities communities = new LeidenCommunities(g, options.communities()).communities();
+    LeidenCommunities leiden = new LeidenCommunities(g, options.communities());
+    Communities communities = leiden.communities();
     CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
     Centralities centralities = ca.centralities();
     Communities labelled =
@@ -168,6 +169,7 @@ public final class Analyzer {
                 terms, options.labelTerms(), options.centralPapers(), options.centralBy())
             .label(communities, centralities);
     Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
+    parameters.put("leiden.startsRun", leiden.startsRun());
     parameters.putAll(ca.report());
     return new Result(labelled, centralities, parameters);
   }

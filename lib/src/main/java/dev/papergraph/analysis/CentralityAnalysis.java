@@ -112,6 +112,7 @@ public final class CentralityAnalysis {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("centrality.paths.mode", paths.exact ? "exact" : "sampled");
     report.put("centrality.paths.sources", paths.sources);
+    report.put("centrality.paths.epsilon", paths.epsilon);
     return new Result(new Centralities(overall, within), Collections.unmodifiableMap(report));
   }
 
@@ -119,6 +120,7 @@ public final class CentralityAnalysis {
   private static final class PathReport {
     boolean exact = true;
     int sources;
+    double epsilon;
   }
 
   private int[] indices(List<String> ids) {
@@ -144,6 +146,7 @@ public final class CentralityAnalysis {
     out.put(Measure.HARMONIC, paths.harmonic());
     report.exact &= paths.exact();
     report.sources += paths.sources();
+    report.epsilon = Math.max(report.epsilon, paths.epsilon());
     double[] degree = new double[n];
     double[] strength = new double[n];
     for (int v = 0; v < n; v++) {

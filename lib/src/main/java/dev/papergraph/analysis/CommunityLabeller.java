@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Labels communities with their most distinctive terms and most central papers.
@@ -97,8 +96,9 @@ public final class CommunityLabeller {
     }
     List<List<String>> out = new ArrayList<>();
     for (Community c : communities.communities()) {
-      // term -> {count in the community, papers of the community containing it}
-      Map<String, double[]> inside = new TreeMap<>();
+      // term -> {count in the community, papers of the community containing it}; a hash map, as
+      // the scored terms are sorted by score and term below
+      Map<String, double[]> inside = new HashMap<>();
       double size = 0;
       for (String id : c.members()) {
         for (Map.Entry<String, Double> e : terms.termCounts(id).entrySet()) {

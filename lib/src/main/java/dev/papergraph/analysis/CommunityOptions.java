@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param iterations Leiden iterations per start; 0 means "until stable": iterate until an iteration
  *     moves no node or does not raise the quality, at most {@link #UNTIL_STABLE_CAP} times
  * @param starts independent random starts (one random generator seeded once, used in turn); the
- *     partition of highest quality is kept
+ *     partition of highest quality is kept; on large graphs fewer are run ({@link
+ *     LeidenCommunities#START_WORK_BUDGET})
  * @param randomness Leiden's θ, the randomness of the refinement phase (CWTS default 0.01)
  * @param minSize minimum community size; smaller ones are handled by {@code small}
  * @param small what happens to communities below {@code minSize}

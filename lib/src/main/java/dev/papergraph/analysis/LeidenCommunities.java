@@ -27,16 +27,26 @@ import org.jgrapht.Graph;
  * <p>CWTS optimises one quality function, CPM with node weights: {@code Σ_c [2 w_c - γ' K_c²] /
  * 2W}. With node weights equal to the vertex strengths and {@code γ' = γ / 2W} it is modularity at
  * resolution γ (what CWTS's own command line does); with unit node weights and {@code γ' = γ} it is
- * CPM. Each start runs Leiden from singletons; the best of {@code starts} is kept. "Until stable"
- * ({@code iterations} 0) stops at the first iteration that moves nothing or does not raise the
- * quality, and after at most {@link CommunityOptions#UNTIL_STABLE_CAP} iterations. Communities
- * below the minimum size are then merged or marked (see {@link SmallCommunities}), and the reported
- * modularity is recomputed from its definition by {@link Modularity} at γ = 1 on the final
- * partition. Cost per Leiden iteration about {@code O(m)}.
+ * CPM. Each start runs Leiden from singletons; the best of the starts is kept: {@code starts}, but
+ * no more than {@link #START_WORK_BUDGET} {@code / m} (at least one) on a graph of m edges, so that
+ * a large graph is not partitioned ten times over ({@link #startsRun()}). "Until stable" ({@code
+ * iterations} 0) stops at the first iteration that moves nothing or does not raise the quality, and
+ * after at most {@link CommunityOptions#UNTIL_STABLE_CAP} iterations. Communities below the minimum
+ * size are then merged or marked (see {@link SmallCommunities}), and the reported modularity is
+ * recomputed from its definition by {@link Modularity} at γ = 1 on the final partition. Cost per
+ * Leiden iteration about {@code O(m)}.
  *
  * <p>Computed once, on first call of {@link #communities()}.
  */
 public final class LeidenCommunities {
+
+  /**
+   * The most edge-starts (Leiden starts times edges) a partition may cost: 2,000,000, which keeps
+   * every requested start on graphs of up to 200,000 edges (about 28,000 papers at k = 10) and runs
+   * fewer above (3 of 10 at the 74,728 arXiv papers, 1 at a million). See docs/BENCHMARKS.md for
+   * the modularity this gives up.
+   */
+  public static final long START_WORK_BUDGET = 2_000_000L;
 
   private final IndexedGraph<String> graph;
   private final CommunityOptions options;
@@ -51,6 +61,15 @@ public final class LeidenCommunities {
   public LeidenCommunities(IndexedGraph<String> graph, CommunityOptions options) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * The number of Leiden starts run: the options' starts, capped by {@link #START_WORK_BUDGET} on
+   * large graphs.
+   */
+  public int startsRun() {
+    long m = Math.max(1, graph.edgeCount());
+    return (int) Math.min(options.starts(), Math.max(1, START_WORK_BUDGET / m));
   }
 
   /** The partition, with modularity; labels and central papers are left empty. */
@@ -109,7 +128,8 @@ public final class LeidenCommunities {
               resolution, untilStable ? 1 : options.iterations(), options.randomness(), random);
       Clustering best = null;
       double bestQuality = Double.NEGATIVE_INFINITY;
-      for (int s = 0; s < options.starts(); s++) {
+      int starts = startsRun();
+      for (int s = 0; s < starts; s++) {
         Clustering clustering;
         if (untilStable) {
           clustering = untilStable(leiden, network);

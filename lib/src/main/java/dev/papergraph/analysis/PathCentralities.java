@@ -25,9 +25,13 @@ import java.util.Random;
  * - 2)} in [0, 1], Hoeffding's bound (valid for sampling without replacement) and a union bound
  * over the n vertices give: with {@code k = ⌈ln(2n / δ) / (2 ε'²)⌉}, {@code ε' = ε (n - 1) / n},
  * every sampled betweenness is within ε of the exact value with probability at least {@code 1 - δ}.
- * When {@code k ≥ |C|} the component is computed exactly. Harmonic estimates from the same pivots
- * are unbiased with error at most {@code ε' |C| w_max} under the same event; the closeness estimate
- * (a ratio) is consistent but has no stated bound.
+ * When {@code k ≥ |C|} the component is computed exactly. The pivots of a component are at most
+ * {@link #PIVOT_WORK_BUDGET} {@code / (|C| + m_C)} (and at least {@link #MIN_PIVOTS}), so that the
+ * sampled passes of a large graph cost about the same whatever its size; when that cap binds, the
+ * bound holds with the larger {@code ε = √(ln(2n / δ) / (2k)) · n / (n - 1)} instead, and {@link
+ * #epsilon()} reports the largest ε of any sampled component. Harmonic estimates from the same
+ * pivots are unbiased with error at most {@code ε' |C| w_max} under the same event; the closeness
+ * estimate (a ratio) is consistent but has no stated bound.
  *
  * <p>Cost: {@code O(s (m + n log n))} for s sources, spread over all processors; sources are summed
  * in fixed chunks, so the values do not depend on the number of threads. Computed once, on first
@@ -43,6 +47,18 @@ public final class PathCentralities {
   private double[] harmonic;
   private int sources;
   private int sampledComponents;
+  private double epsilon;
+
+  /**
+   * The most work the pivots of one sampled component may cost, in vertex and edge visits of the
+   * single-source passes ({@code k · (|C| + m_C)}): 2.5·10⁸, which leaves every component of up to
+   * about 40,000 papers of a top-10 graph (7 edges per paper) at the requested ε and caps a
+   * million-paper graph at about 30 passes.
+   */
+  public static final long PIVOT_WORK_BUDGET = 250_000_000L;
+
+  /** The fewest pivots a sampled component gets, whatever the budget. */
+  public static final int MIN_PIVOTS = 16;
 
   /**
    * On every processor; see {@link #PathCentralities(IndexedGraph, CentralityOptions, int)}.
@@ -104,6 +120,16 @@ public final class PathCentralities {
     return sampledComponents;
   }
 
+  /**
+   * The betweenness error bound that holds with probability {@code 1 - δ} for every sampled value:
+   * the options' ε, or larger where {@link #PIVOT_WORK_BUDGET} capped the pivots; 0 when every
+   * value is exact.
+   */
+  public double epsilon() {
+    compute();
+    return epsilon;
+  }
+
   /** True when every value is exact. */
   public boolean exact() {
     return sampledComponents() == 0;
@@ -116,6 +142,14 @@ public final class PathCentralities {
   public static int pivots(int n, double epsilon, double delta) {
     double e = epsilon * (n - 1) / n;
     return (int) Math.min(Integer.MAX_VALUE, Math.ceil(Math.log(2.0 * n / delta) / (2 * e * e)));
+  }
+
+  /**
+   * The ε that k pivots guarantee, the inverse of {@link #pivots}: {@code √(ln(2n / δ) / (2k)) · n
+   * / (n - 1)}.
+   */
+  static double epsilonOf(int n, int k, double delta) {
+    return Math.sqrt(Math.log(2.0 * n / delta) / (2.0 * k)) * n / (n - 1);
   }
 
   private synchronized void compute() {
@@ -159,14 +193,23 @@ public final class PathCentralities {
       double[] scaleList = new double[n];
       int total = 0;
       int sampled = 0;
+      double worstEpsilon = 0;
       for (int c = 0; c < nComponents; c++) {
         int size = compSize[c];
         if (size < 2) continue;
         int[] src = members[c];
         double scale = 1.0;
         if (size > options.exactLimit()) {
-          int k = pivots(n, options.epsilon(), options.delta());
+          long degrees = 0;
+          for (int v : src) degrees += first[v + 1] - first[v];
+          long visits = size + degrees / 2;
+          int k =
+              (int)
+                  Math.min(
+                      pivots(n, options.epsilon(), options.delta()),
+                      Math.max(MIN_PIVOTS, PIVOT_WORK_BUDGET / visits));
           if (k < size) {
+            worstEpsilon = Math.max(worstEpsilon, epsilonOf(n, k, options.delta()));
             // a seeded partial Fisher-Yates shuffle picks k distinct pivots
             int[] pool = src.clone();
             for (int i = 0; i < k; i++) {
@@ -206,6 +249,7 @@ public final class PathCentralities {
       harmonic = harm;
       sources = total;
       sampledComponents = sampled;
+      epsilon = worstEpsilon;
       betweenness = bc;
     }
 

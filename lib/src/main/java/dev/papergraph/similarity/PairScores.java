@@ -30,23 +30,12 @@ final class PairScores {
   }
 
   /**
-   * The non-text components of a pair, the topic not gated by the text score ({@link TopicGate}):
-   * at least what they add to the combined score, whatever the text score.
+   * The combined score with the text score given; the topic gated by it ({@link TopicGate}). Never
+   * decreases as {@code text} grows, so with an upper bound of the text score it bounds the score.
    */
-  double nonTextAtMost(int a, int b) {
-    return scoreWithText(a, b, 0, false);
-  }
-
-  /** The combined score with the text score given; the topic gated by it ({@link TopicGate}). */
   double scoreWithText(int a, int b, double text) {
-    return scoreWithText(a, b, text, true);
-  }
-
-  private double scoreWithText(int a, int b, double text, boolean gate) {
-    double topic = options.topicWeight() > 0 ? topics.weightedJaccard(a, b) : 0;
-    if (gate) {
-      topic = TopicGate.gated(topic, text);
-    }
+    double topic =
+        options.topicWeight() > 0 ? TopicGate.gated(topics.weightedJaccard(a, b), text) : 0;
     double direct = 0, coupling = 0, cocitation = 0;
     if (usesCitations()) {
       direct = options.directWeight() > 0 && citations.linked(a, b) ? 1 : 0;
@@ -57,14 +46,26 @@ final class PairScores {
   }
 
   /**
-   * The most the non-text components can add to any pair with paper d: the weight of each component
+   * The most the non-text components can add to any pair with paper d, whatever the text score: the
+   * topic weight times {@link PaperTopics#jaccardBound}, plus the weight of each citation component
    * d could score on at all (each component is at most 1).
    */
   double nonTextBound(int d) {
+    return topicBound(d) + citationBound(d);
+  }
+
+  /**
+   * The most the topic component can add to any pair with paper d before the gate ({@link
+   * TopicGate}); {@code TopicGate.gated(topicBound(d), t)} bounds it for pairs whose text score is
+   * at most t.
+   */
+  double topicBound(int d) {
+    return options.topicWeight() > 0 ? options.topicWeight() * topics.jaccardBound(d) : 0;
+  }
+
+  /** The most the citation components can add to any pair with paper d. */
+  double citationBound(int d) {
     double extra = 0;
-    if (options.topicWeight() > 0 && topics.hasTopics(d)) {
-      extra += options.topicWeight();
-    }
     if (usesCitations()) {
       if (citations.linkCount(d) > 0) {
         extra += options.directWeight();

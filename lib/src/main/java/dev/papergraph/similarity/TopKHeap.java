@@ -42,6 +42,11 @@ final class TopKHeap {
     return score[0];
   }
 
+  /** The item of the i-th entry kept ({@code 0 <= i < size()}), in no particular order. */
+  int itemAt(int i) {
+    return item[i];
+  }
+
   /** Keeps the pair if it is among the k best so far. */
   void offer(double s, int it) {
     if (size < k) {

@@ -71,6 +71,7 @@ final class TopKSearch {
 
   private final double[] acc;
   private final boolean[] seen;
+  private final boolean[] scored;
   private final float[] query;
   private final int[] touched;
   private final TopKHeap accumulated;
@@ -82,7 +83,8 @@ final class TopKSearch {
   private int m;
   private long[] order = new long[64];
   private double[] bound = new double[65];
-  private double extra;
+  private double topicExtra;
+  private double citationExtra;
   private int touchedCount;
   private double thetaText;
 
@@ -110,6 +112,7 @@ final class TopKSearch {
     int n = vectors.size();
     acc = new double[n];
     seen = new boolean[n];
+    scored = new boolean[n];
     query = new float[vectors.vocabularySize()];
     touched = new int[n];
     accumulated = new TopKHeap(k);
@@ -123,7 +126,7 @@ final class TopKSearch {
   Row search(int d) {
     prepare(d);
     int i = wText > 0 ? accumulate() : 0;
-    double restBound = wText * bound[i];
+    double restBound = bound[i];
     double pending = finish(i);
     scoreSeen(pending);
     scoreUnseen(restBound);
@@ -141,7 +144,8 @@ final class TopKSearch {
     qs = vectors.start(d);
     int qe = vectors.end(d);
     m = qe - qs;
-    extra = scores.nonTextBound(d);
+    topicExtra = scores.topicBound(d);
+    citationExtra = scores.citationBound(d);
     if (order.length < m) {
       order = new long[m];
       bound = new double[m + 1];
@@ -177,9 +181,10 @@ final class TopKSearch {
     for (; i < m; i++) {
       if (touchedCount >= k && bound[i] <= nextCheck) {
         thetaText = wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE));
+        scoreLeaders();
         nextCheck = bound[i] * REFRESH;
       }
-      if (wText * bound[i] + extra < theta() - EPS) {
+      if (upper(bound[i]) < theta() - EPS) {
         break;
       }
       int p = position(i);
@@ -212,7 +217,7 @@ final class TopKSearch {
     long exactCost = 0;
     for (int c = 0; c < touchedCount; c++) {
       int doc = touched[c];
-      if (wText * Math.min(1, acc[doc] + bound[i]) + extra >= theta - EPS) {
+      if (upper(Math.min(1, acc[doc] + bound[i])) >= theta - EPS) {
         exactCost += vectors.end(doc) - vectors.start(doc);
       }
     }
@@ -242,26 +247,51 @@ final class TopKSearch {
     double theta = theta();
     for (int c = 0; c < touchedCount; c++) {
       int doc = touched[c];
-      double textBound = wText * Math.min(1, acc[doc] + pending);
-      if (textBound + extra < theta - EPS) {
+      if (scored[doc]) {
         continue;
       }
-      double nonText = extra > 0 ? scores.nonTextAtMost(d, doc) : 0;
-      if (textBound + nonText < theta - EPS) {
+      double textBound = Math.min(1, acc[doc] + pending);
+      if (upper(textBound) < theta - EPS) {
         continue;
       }
-      // the dot product in the candidate's term order against the dense query: the same sum, to
-      // the last bit, as the cosine of the pair from either end
-      double text = 0;
-      for (int p = vectors.start(doc), pe = vectors.end(doc); p < pe; p++) {
-        float q = query[vectors.termAt(p)];
-        if (q != 0) {
-          text += (double) q * vectors.weightAt(p);
-        }
+      if (topicExtra + citationExtra > 0 && scores.scoreWithText(d, doc, textBound) < theta - EPS) {
+        continue;
       }
-      offer(doc, scores.scoreWithText(d, doc, Math.min(1.0, text)));
+      offer(doc, scores.scoreWithText(d, doc, text(doc)));
       theta = theta();
     }
+  }
+
+  /**
+   * Scores exactly the leaders of the sample (the papers of the k best accumulated scores that
+   * {@link #kthLargestAccumulated} left in its heap) not scored yet: their exact scores lift the
+   * running k-th best far above the partial sums early in the row, so accumulation stops sooner. A
+   * paper scored here is skipped by {@link #scoreSeen}.
+   */
+  private void scoreLeaders() {
+    for (int j = 0; j < accumulated.size(); j++) {
+      int doc = touched[accumulated.itemAt(j)];
+      if (!scored[doc]) {
+        scored[doc] = true;
+        offer(doc, scores.scoreWithText(d, doc, text(doc)));
+      }
+    }
+  }
+
+  /**
+   * The text score of the current row with a paper: the dot product in the paper's term order
+   * against the dense query, the same sum, to the last bit, as the cosine of the pair from either
+   * end.
+   */
+  private double text(int doc) {
+    double text = 0;
+    for (int p = vectors.start(doc), pe = vectors.end(doc); p < pe; p++) {
+      float q = query[vectors.termAt(p)];
+      if (q != 0) {
+        text += (double) q * vectors.weightAt(p);
+      }
+    }
+    return Math.min(1.0, text);
   }
 
   /**
@@ -270,7 +300,7 @@ final class TopKSearch {
    * best.
    */
   private void scoreUnseen(double restBound) {
-    if (extra == 0 || restBound + extra < theta() - EPS) {
+    if (topicExtra + citationExtra == 0 || upper(restBound) < theta() - EPS) {
       return;
     }
     if (options.topicWeight() > 0) {
@@ -313,6 +343,7 @@ final class TopKSearch {
       int doc = touched[c];
       acc[doc] = 0;
       seen[doc] = false;
+      scored[doc] = false;
     }
     for (int p = qs, qe = qs + m; p < qe; p++) {
       query[vectors.termAt(p)] = 0;
@@ -365,6 +396,15 @@ final class TopKSearch {
       accumulated.offer(acc[touched[c]], c);
     }
     return accumulated.full() ? accumulated.worstScore() : 0;
+  }
+
+  /**
+   * The most a pair of the current row can score when its text score is at most {@code text}: the
+   * text part, the topic bound as the gate lets it count at that text score, and the citation
+   * bound.
+   */
+  private double upper(double text) {
+    return wText * text + TopicGate.gated(topicExtra, text) + citationExtra;
   }
 
   /** A lower bound of the final k-th best score. */

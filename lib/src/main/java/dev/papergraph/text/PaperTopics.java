@@ -278,6 +278,24 @@ public final class PaperTopics {
     return max > 0 ? Math.min(1.0, informative / max) : 0;
   }
 
+  /**
+   * An upper bound of {@link #weightedJaccard} of this paper with any other: the largest
+   * informativeness among its topics that another paper holds too, 0 when it shares none. The index
+   * is at most the {@code min}-weighted mean of the shared topics' informativeness (its denominator
+   * is at least the sum of the minima), hence at most their largest; the similarity search uses it
+   * as the most a paper's topic component can add.
+   */
+  public double jaccardBound(int doc) {
+    double bound = 0;
+    for (int p = start(doc); p < end(doc); p++) {
+      int t = rowTopic[p];
+      if (postStart[t + 1] - postStart[t] > 1) {
+        bound = Math.max(bound, informativeness[t]);
+      }
+    }
+    return Math.min(1.0, bound);
+  }
+
   /** The informativeness of a topic, {@code ln(n / df) / ln(n)} in [0, 1]. */
   public double informativeness(int topicId) {
     return informativeness[topicId];

@@ -101,7 +101,13 @@ class CentralityAnalysisTest {
       }
     }
     Map<String, Object> expected =
-        Map.of("centrality.paths.mode", "exact", "centrality.paths.sources", sources);
+        Map.of(
+            "centrality.paths.mode",
+            "exact",
+            "centrality.paths.sources",
+            sources,
+            "centrality.paths.epsilon",
+            0.0);
     assertEquals(expected, analysis.report());
     // computed once: asking again neither recomputes nor adds to the report
     assertSame(c, analysis.centralities());
@@ -155,6 +161,25 @@ class CentralityAnalysisTest {
     assertEquals(
         java.util.Arrays.toString(est),
         java.util.Arrays.toString(new PathCentralities(g, sampled).betweenness()));
+  }
+
+  @Test
+  void reportedEpsilonIsTheBoundThePivotsGuarantee() {
+    // the inverse of the pivot count: k pivots for ε guarantee at most ε, and one pivot fewer not
+    for (int n : new int[] {62, 20_000, 74_728, 1_000_000}) {
+      int k = PathCentralities.pivots(n, 0.1, 0.1);
+      assertTrue(PathCentralities.epsilonOf(n, k, 0.1) <= 0.1, "n=" + n);
+      assertTrue(PathCentralities.epsilonOf(n, k - 1, 0.1) > 0.1, "n=" + n);
+    }
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
+    PathCentralities sampled =
+        new PathCentralities(
+            g, CentralityOptions.defaults().withExactLimit(10).withBound(0.3, 0.1));
+    assertEquals(
+        PathCentralities.epsilonOf(62, PathCentralities.pivots(62, 0.3, 0.1), 0.1),
+        sampled.epsilon(),
+        1e-15);
+    assertEquals(0.0, new PathCentralities(g, CentralityOptions.defaults()).epsilon());
   }
 
   @Test

@@ -36,6 +36,22 @@ class LeidenCommunitiesTest {
   }
 
   @Test
+  void startsAreCappedByTheWorkBudgetOnlyOnLargeGraphs() {
+    assertEquals(10, new LeidenCommunities(TestGraphs.gml("karate.gml"), NO_MIN).startsRun());
+    // a ring of 50,000 papers each linked to its next 5: 250,000 edges, 2,000,000 / 250,000 = 8
+    Graph<String, DefaultWeightedEdge> ring = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    int n = 50_000;
+    for (int i = 0; i < n; i++) ring.addVertex("p" + i);
+    for (int i = 0; i < n; i++) {
+      for (int j = 1; j <= 5; j++) ring.addEdge("p" + i, "p" + (i + j) % n);
+    }
+    IndexedGraph<String> g = IndexedGraph.of(ring);
+    assertEquals(250_000, g.edgeCount());
+    assertEquals(8, new LeidenCommunities(g, NO_MIN).startsRun());
+    assertEquals(3, new LeidenCommunities(g, NO_MIN.withStarts(3)).startsRun());
+  }
+
+  @Test
   void dolphinsReachesIgraphLeidenModularity() {
     Graph<String, DefaultWeightedEdge> g = TestGraphs.gml("dolphins.gml");
     assertEquals(62, g.vertexSet().size());

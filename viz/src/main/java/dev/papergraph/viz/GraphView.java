@@ -152,10 +152,7 @@ public final class GraphView {
     placedFor = view;
     for (Map.Entry<String, Optional<String>> e : new TreeMap<>(labels).entrySet()) {
       String id = e.getKey();
-      String text =
-          id.equals(hovered)
-              ? model.analysis().graph().papers().get(id).title()
-              : e.getValue().orElse(null);
+      String text = id.equals(hovered) ? model.title(id) : e.getValue().orElse(null);
       if (text == null) {
         continue;
       }
@@ -489,9 +486,7 @@ public final class GraphView {
       }
       hovered = id;
       if (id != null) {
-        graph
-            .getNode(id)
-            .setAttribute("ui.label", model.analysis().graph().papers().get(id).title());
+        graph.getNode(id).setAttribute("ui.label", model.title(id));
         labelTexts.remove(id);
         labels.putIfAbsent(id, Optional.empty());
       }

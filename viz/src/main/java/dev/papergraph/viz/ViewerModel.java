@@ -6,6 +6,7 @@ import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.Titles;
+import dev.papergraph.text.TextCleaner;
 import dev.papergraph.workspace.PaperLookup;
 import dev.papergraph.write.Analysis;
 import java.util.ArrayDeque;
@@ -66,6 +67,8 @@ public final class ViewerModel {
   private final PaperLookup lookup;
   private final int[] community;
   private final String[] titleKeys;
+  // the titles people see: TextCleaner.readable (entities decoded, markup and LaTeX removed)
+  private final String[] titles;
   private final double[] xs;
   private final double[] ys;
   // edges, strongest first (ties by ids) so that the edge cap is a prefix
@@ -120,6 +123,7 @@ public final class ViewerModel {
     lookup = PaperLookup.of(all);
     community = new int[n];
     titleKeys = new String[n];
+    titles = new String[n];
     xs = new double[n];
     ys = new double[n];
     Layout layout = analysis.layout();
@@ -128,6 +132,7 @@ public final class ViewerModel {
       index.put(id, i);
       community[i] = analysis.communities().membership().getOrDefault(id, -1);
       titleKeys[i] = Titles.normalize(papers[i].title());
+      titles[i] = TextCleaner.readable(papers[i].title());
       Layout.Point p = layout.of(id);
       xs[i] = p.x();
       ys[i] = p.y();
@@ -339,7 +344,7 @@ public final class ViewerModel {
       Integer byId = index.get(found.paper().id());
       if (byId != null) {
         seen.add(found.paper().id());
-        hits.add(new SearchHit(found.paper().id(), papers[byId].title(), SearchHit.How.TITLE));
+        hits.add(new SearchHit(found.paper().id(), titles[byId], SearchHit.How.TITLE));
       }
     }
     String key = Titles.normalize(q);
@@ -362,7 +367,7 @@ public final class ViewerModel {
           break;
         }
         if (seen.add(papers[i].id())) {
-          hits.add(new SearchHit(papers[i].id(), papers[i].title(), SearchHit.How.TITLE));
+          hits.add(new SearchHit(papers[i].id(), titles[i], SearchHit.How.TITLE));
         }
       }
     }
@@ -373,7 +378,7 @@ public final class ViewerModel {
           break;
         }
         if (i != null && seen.add(id)) {
-          hits.add(new SearchHit(id, papers[i].title(), SearchHit.How.TEXT));
+          hits.add(new SearchHit(id, titles[i], SearchHit.How.TEXT));
         }
       }
     }
@@ -399,6 +404,15 @@ public final class ViewerModel {
   /** The analysis shown. */
   public Analysis analysis() {
     return analysis;
+  }
+
+  /**
+   * The title of a paper as people see it (entities decoded, markup and LaTeX removed).
+   *
+   * @throws IllegalArgumentException if the id is not a paper of the analysis
+   */
+  public String title(String id) {
+    return titles[require(id)];
   }
 
   /** The selected paper's id. */
@@ -518,22 +532,19 @@ public final class ViewerModel {
       int other = edgeA[e] == i ? edgeB[e] : edgeA[e];
       neighbours.add(
           new PaperDetails.Neighbour(
-              papers[other].id(),
-              papers[other].title(),
-              edgeW[e],
-              edgeObj[e].explanation().summary()));
+              papers[other].id(), titles[other], edgeW[e], edgeObj[e].explanation().summary()));
     }
     int com = community[i];
     String label = com >= 0 ? analysis.communities().communities().get(com).label() : "";
     return new PaperDetails(
         id,
-        p.title(),
+        titles[i],
         p.authors(),
         p.knownAuthorCount(),
         Optional.ofNullable(p.organisation()),
         p.dateIfKnown().map(d -> d.display()),
         Optional.ofNullable(p.upvotes()),
-        p.abstractIfKnown(),
+        p.abstractIfKnown().map(TextCleaner::readable),
         com,
         label,
         c,
@@ -616,8 +627,7 @@ public final class ViewerModel {
           i == selected ? Scene.State.SELECTED : faded ? Scene.State.FADED : Scene.State.NORMAL;
       int rgb = state == Scene.State.FADED ? Palette.FADED : colour(community[i]);
       double size = max > 0 ? Math.sqrt(Math.max(0, s[i]) / max) : 0.3;
-      Optional<String> label =
-          labelled.get(i) ? Optional.of(shorten(papers[i].title())) : Optional.empty();
+      Optional<String> label = labelled.get(i) ? Optional.of(shorten(titles[i])) : Optional.empty();
       nodes.add(
           new Scene.Node(papers[i].id(), xs[i], ys[i], community[i], rgb, size, state, label));
     }

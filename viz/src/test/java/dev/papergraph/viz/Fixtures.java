@@ -43,7 +43,8 @@ final class Fixtures {
             Paper.builder()
                 .id("b")
                 .title("Post-Training Quantization for Large Models")
-                .abstractText("We quantize models after training.")
+                // as some sources give it: escaped HTML, TeX math and a LaTeX command
+                .abstractText("&lt;b&gt;We&lt;/b&gt; quantize $x^2$ \\emph{models} after training.")
                 .authors(List.of("Ada Lovelace", "Alan Turing"))
                 .organisation("Analytical Engines")
                 .date(PartialDate.of(2024, 4, 29))

@@ -61,7 +61,10 @@ class ViewerModelTest {
     assertEquals(Optional.of("Analytical Engines"), d.organisation());
     assertEquals(Optional.of("Apr 29, 2024"), d.date());
     assertEquals(Optional.of(42), d.upvotes());
-    assertEquals(Optional.of("We quantize models after training."), d.abstractText());
+    assertEquals(
+        Optional.of("We quantize models after training."),
+        d.abstractText(),
+        "the readable text: entities decoded, markup and math removed, \\emph's word kept");
     assertEquals(0, d.community());
     assertEquals("quantization / grokking / calibration", d.communityLabel());
     assertEquals(0.30, d.centralities().get(Measure.PAGERANK), 1e-12);
