@@ -98,7 +98,12 @@ final class AnalysisFigures implements Callable<Integer> {
     }
     PopularityContrast pc =
         PopularityContrast.of(
-            g.papers().values(), r.centralities(), Measure.PAGERANK, Popularity.UPVOTES);
+            g.papers().values(),
+            r.centralities(),
+            Measure.PAGERANK,
+            Popularity.UPVOTES,
+            r.communities(),
+            PopularityContrast.Rule.defaults());
     for (PopularityContrast.Standing s : pc.hiddenGems(0.6).stream().limit(3).toList()) {
       out.printf(
           Locale.ROOT,

@@ -1,7 +1,6 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Bursts;
-import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Period;
 import dev.papergraph.model.Paper;
 import dev.papergraph.workspace.Workspace;
@@ -46,14 +45,8 @@ final class BurstsCommand implements Callable<Integer> {
   @Option(names = "--community", paramLabel = "N", description = "Only the papers of community N.")
   Integer community;
 
-  @Option(
-      names = "--by",
-      paramLabel = "STEP",
-      defaultValue = "auto",
-      description =
-          "year, month, or auto: months when the dated papers span fewer than 3 years, else years "
-              + "(default: ${DEFAULT-VALUE}).")
-  String by;
+  @Mixin PeriodOption step;
+  @Mixin YearOptions years;
 
   @Option(
       names = "--top",
@@ -97,23 +90,15 @@ final class BurstsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     Workspace ws = workspace.open();
-    List<Paper> papers = ws.papers();
+    List<Paper> papers = years.filter(ws, ws.papers());
     String scope = "all papers";
     if (community != null) {
-      Communities cs = ws.communities();
-      if (community < 0 || community >= cs.communities().size()) {
-        throw new UserException(
-            "no community "
-                + community
-                + ": this workspace has communities 0 to "
-                + (cs.communities().size() - 1)
-                + " (see `papergraph communities`)");
-      }
-      Set<String> members = new HashSet<>(cs.communities().get(community).members());
+      var c = Papers.community(ws.communities(), community);
+      Set<String> members = new HashSet<>(c.members());
       papers = papers.stream().filter(p -> members.contains(p.id())).toList();
-      scope = "community " + community + " (" + cs.communities().get(community).label() + ")";
+      scope = "community " + community + " (" + c.label() + ")";
     }
-    Period period = TimelineCommand.period(by, papers);
+    Period period = step.period(papers);
     List<Bursts.Burst> bursts = detector.detect(papers, ws.terms(), period);
     Table t =
         new Table("rank", "term", "strength", "begin", "end", "papers", "analysed")

@@ -1,6 +1,5 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.analysis.Communities;
 import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.workspace.PaperRef;
@@ -8,8 +7,11 @@ import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code [PAPER | --community N] [--neighbours K]}: the papers whose references (prior works) or
@@ -38,8 +40,21 @@ final class CitationSelection {
               + "${DEFAULT-VALUE}; 0 for the paper alone).")
   int neighbours;
 
-  /** The papers selected, and a description for messages. */
-  record Selected(List<String> ids, String description) {}
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows to show (default: ${DEFAULT-VALUE}).")
+  int top = 20;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /**
+   * The papers selected, a description for messages, and the workspace's papers with their citation
+   * index.
+   */
+  record Selected(List<String> ids, String description, List<Paper> papers, CitationIndex index) {}
 
   /**
    * The ids of the selected papers.
@@ -48,6 +63,25 @@ final class CitationSelection {
    *     nothing
    */
   Selected resolve(Workspace ws) throws IOException, UserException {
+    Chosen chosen = choose(ws);
+    List<Paper> papers = ws.papers();
+    return new Selected(chosen.ids(), chosen.description(), papers, index(papers));
+  }
+
+  /**
+   * Checks {@code --top} before anything is read.
+   *
+   * @throws ParameterException if it is below 1
+   */
+  void checkTop() {
+    if (top < 1) {
+      throw new ParameterException(mixee.commandLine(), "--top must be at least 1: " + top);
+    }
+  }
+
+  private record Chosen(List<String> ids, String description) {}
+
+  private Chosen choose(Workspace ws) throws IOException, UserException {
     if ((paper == null) == (community == null)) {
       throw new UserException("give either PAPER or --community N (see `papergraph communities`)");
     }
@@ -55,17 +89,8 @@ final class CitationSelection {
       throw new UserException("--neighbours cannot be negative: " + neighbours);
     }
     if (community != null) {
-      Communities cs = ws.communities();
-      if (community < 0 || community >= cs.communities().size()) {
-        throw new UserException(
-            "no community "
-                + community
-                + ": this workspace has communities 0 to "
-                + (cs.communities().size() - 1)
-                + " (see `papergraph communities`)");
-      }
-      var c = cs.communities().get(community);
-      return new Selected(
+      var c = Papers.community(ws.communities(), community);
+      return new Chosen(
           c.members(), "community " + community + " (" + c.size() + " papers, " + c.label() + ")");
     }
     PaperRef p = Papers.resolve(ws, paper);
@@ -77,7 +102,7 @@ final class CitationSelection {
         }
       }
     }
-    return new Selected(
+    return new Chosen(
         ids,
         p.id() + (ids.size() > 1 ? " and its " + (ids.size() - 1) + " strongest neighbours" : ""));
   }
@@ -87,7 +112,7 @@ final class CitationSelection {
    *
    * @throws UserException if no paper has a reference
    */
-  static CitationIndex index(List<Paper> papers) throws UserException {
+  private static CitationIndex index(List<Paper> papers) throws UserException {
     CitationIndex index = CitationIndex.of(papers);
     if (!index.hasReferences()) {
       throw new UserException(

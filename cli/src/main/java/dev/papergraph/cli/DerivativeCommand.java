@@ -1,16 +1,12 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.analysis.DerivativeWorks;
-import dev.papergraph.model.Paper;
-import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.workspace.Workspace;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,28 +35,17 @@ final class DerivativeCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CitationSelection selection;
 
-  @Option(
-      names = "--top",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "Rows to show (default: ${DEFAULT-VALUE}).")
-  int top;
-
   @Override
   public Integer call() throws Exception {
-    if (top < 1) {
-      throw new ParameterException(spec.commandLine(), "--top must be at least 1: " + top);
-    }
+    selection.checkTop();
     Workspace ws = workspace.open();
     CitationSelection.Selected sel = selection.resolve(ws);
-    List<Paper> papers = ws.papers();
-    CitationIndex index = CitationSelection.index(papers);
-    List<DerivativeWorks.Work> works = DerivativeWorks.of(papers, index, sel.ids());
+    List<DerivativeWorks.Work> works = DerivativeWorks.of(sel.papers(), sel.index(), sel.ids());
     Table t =
         new Table("rank", "cites", "share", "inSet", "community", "year", "id", "title")
             .flexible("title");
     int rank = 0;
-    for (DerivativeWorks.Work w : works.subList(0, Math.min(top, works.size()))) {
+    for (DerivativeWorks.Work w : works.subList(0, Math.min(selection.top, works.size()))) {
       int c = ws.ref(w.paperId()).orElseThrow().community();
       t.row(
           ++rank,

@@ -1,5 +1,7 @@
 package dev.papergraph.cli;
 
+import static dev.papergraph.text.TextCleaner.readable;
+
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.workspace.PaperRef;
@@ -74,14 +76,14 @@ final class ExplainCommand implements Callable<Integer> {
     List<String> shared = new ArrayList<>();
     for (String key : e.sharedReferences()) {
       // a reference resolved in the corpus is keyed by the paper's id; others stay ids
-      shared.add(ws.ref(key).map(r -> r.title() + "  (" + key + ")").orElse(key));
+      shared.add(ws.ref(key).map(r -> readable(r.title()) + "  (" + key + ")").orElse(key));
     }
     PrintWriter out = output.out();
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("a", Map.of("id", a.id(), "title", a.title()));
-        doc.put("b", Map.of("id", b.id(), "title", b.title()));
+        doc.put("a", Map.of("id", a.id(), "title", readable(a.title())));
+        doc.put("b", Map.of("id", b.id(), "title", readable(b.title())));
         doc.put("linked", pair.linked());
         List<String> citing = new ArrayList<>();
         if (aCitesB) citing.add(a.id() + " cites " + b.id());
@@ -91,7 +93,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (String key : e.sharedReferences()) {
           Map<String, Object> r = new LinkedHashMap<>();
           r.put("id", key);
-          ws.ref(key).ifPresent(p -> r.put("title", p.title()));
+          ws.ref(key).ifPresent(p -> r.put("title", readable(p.title())));
           refs.add(r);
         }
         doc.put("sharedReferences", refs);
@@ -99,8 +101,8 @@ final class ExplainCommand implements Callable<Integer> {
         output.json(doc);
       }
       case table -> {
-        output.heading("A  " + a.title() + "  (" + a.id() + ")");
-        output.heading("B  " + b.title() + "  (" + b.id() + ")");
+        output.heading("A  " + readable(a.title()) + "  (" + a.id() + ")");
+        output.heading("B  " + readable(b.title()) + "  (" + b.id() + ")");
         out.printf(
             Locale.ROOT,
             "%nscore %.4f, %s%n",

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       "Data goes to standard output, messages and progress to standard error."
     },
     subcommands = {
+      FetchCommand.class,
       BuildCommand.class,
       RankCommand.class,
       NeighborsCommand.class,

@@ -1,5 +1,7 @@
 package dev.papergraph.cli;
 
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Community;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.SharedTerm;
 import dev.papergraph.workspace.PaperLookup;
@@ -55,6 +57,23 @@ final class Papers {
     throw new UserException(
         "no paper matches \"" + Text.echo(query) + "\"; the closest titles are:",
         n.closest().stream().map(Papers::line).toList());
+  }
+
+  /**
+   * Community N of the partition, for {@code --community N}.
+   *
+   * @throws UserException naming the communities there are, when there is no community N
+   */
+  static Community community(Communities communities, int n) throws UserException {
+    if (n < 0 || n >= communities.communities().size()) {
+      throw new UserException(
+          "no community "
+              + n
+              + ": this workspace has communities 0 to "
+              + (communities.communities().size() - 1)
+              + " (see `papergraph communities`)");
+    }
+    return communities.communities().get(n);
   }
 
   /** "id title", for candidate lists. */

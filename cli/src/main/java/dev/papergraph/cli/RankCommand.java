@@ -1,7 +1,6 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Centralities;
-import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.analysis.Popularity;
@@ -36,7 +35,13 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Rank papers by a centrality measure, over the whole graph or within one community.",
-      "--gems lists papers far more central than popular (upvotes or citations), --hype the reverse."
+      "--gems lists papers far more central than popular (upvotes or citations), --hype the reverse, "
+          + "each paper compared with its peers only: a paper is judged when it has the figure, at "
+          + "least --min-degree similarity neighbours and (for citations) a year; its peers are the "
+          + "judged papers of its community published at most --age-window years apart (any age for "
+          + "upvotes); with fewer than --min-peers peers it is not judged. The gap is its percentile "
+          + "among its peers in centrality (within the community) minus that in popularity; --output "
+          + "json, csv and tsv add the community and the number of peers."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -98,6 +103,31 @@ final class RankCommand implements Callable<Integer> {
               + "(default: ${DEFAULT-VALUE}).")
   double minGap;
 
+  @Option(
+      names = "--min-degree",
+      paramLabel = "N",
+      defaultValue = "" + PopularityContrast.Rule.MIN_DEGREE_DEFAULT,
+      description = "With --gems/--hype: least number of neighbours (default: ${DEFAULT-VALUE}).")
+  int minDegree;
+
+  @Option(
+      names = "--age-window",
+      paramLabel = "YEARS",
+      defaultValue = "" + PopularityContrast.Rule.AGE_WINDOW_DEFAULT,
+      description =
+          "With --gems/--hype by citations: peers published at most YEARS apart (default: "
+              + "${DEFAULT-VALUE}).")
+  int ageWindow;
+
+  @Option(
+      names = "--min-peers",
+      paramLabel = "N",
+      defaultValue = "" + PopularityContrast.Rule.MIN_PEERS_DEFAULT,
+      description =
+          "With --gems/--hype: least number of peers, the paper included (default: "
+              + "${DEFAULT-VALUE}).")
+  int minPeers;
+
   @Override
   public Integer call() throws Exception {
     Measure measure =
@@ -128,7 +158,7 @@ final class RankCommand implements Callable<Integer> {
       }
       t = contrast(ws, measure, papers, c);
     } else if (community != null) {
-      Community com = community(ws.communities());
+      Community com = Papers.community(ws.communities(), community);
       Map<String, Double> within = c.withinCommunity().getOrDefault(measure, Map.of());
       List<String> ids = new ArrayList<>(com.members());
       kept.ifPresent(ids::retainAll);
@@ -170,18 +200,6 @@ final class RankCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private Community community(Communities communities) throws UserException {
-    if (community < 0 || community >= communities.communities().size()) {
-      throw new UserException(
-          "no community "
-              + community
-              + ": this workspace has communities 0 to "
-              + (communities.communities().size() - 1)
-              + " (see `papergraph communities`)");
-    }
-    return communities.communities().get(community);
-  }
-
   private Table contrast(Workspace ws, Measure measure, List<Paper> papers, Centralities c)
       throws Exception {
     Popularity popularity =
@@ -192,10 +210,17 @@ final class RankCommand implements Callable<Integer> {
                         "no paper in this workspace has upvotes or citation counts, so there is no popularity to contrast"));
     List<Paper> pool = papers;
     if (community != null) {
-      Set<String> members = new HashSet<>(community(ws.communities()).members());
+      Set<String> members = new HashSet<>(Papers.community(ws.communities(), community).members());
       pool = papers.stream().filter(p -> members.contains(p.id())).toList();
     }
-    PopularityContrast pc = PopularityContrast.of(pool, c, measure, popularity);
+    PopularityContrast.Rule rule;
+    try {
+      rule = new PopularityContrast.Rule(minDegree, ageWindow, minPeers);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PopularityContrast pc =
+        PopularityContrast.of(pool, c, measure, popularity, ws.communities(), rule);
     List<PopularityContrast.Standing> list =
         contrast.gems ? pc.hiddenGems(minGap) : pc.hype(minGap);
     String pop = popularity.name().toLowerCase(Locale.ROOT);
@@ -208,10 +233,12 @@ final class RankCommand implements Callable<Integer> {
                 measure.key() + "Pct",
                 pop,
                 pop + "Pct",
+                "community",
+                "peers",
                 "year",
                 "id",
                 "title")
-            .machineOnly(measure.key(), pop)
+            .machineOnly(measure.key(), pop, "community", "peers")
             .flexible("title");
     int rank = 0;
     for (PopularityContrast.Standing s : list.subList(0, Math.min(top, list.size()))) {
@@ -222,6 +249,8 @@ final class RankCommand implements Callable<Integer> {
           s.centralityPercentile(),
           s.popularity(),
           s.popularityPercentile(),
+          s.community(),
+          s.peers(),
           YearOptions.year(ws, s.paperId()),
           s.paperId(),
           ws.title(s.paperId()));
@@ -231,8 +260,10 @@ final class RankCommand implements Callable<Integer> {
           .getErr()
           .printf(
               Locale.ROOT,
-              "papergraph: no paper has a gap of at least %.2f; " + "try a smaller --min-gap%n",
-              minGap);
+              "papergraph: no paper has a gap of at least %.2f among its peers (%d papers "
+                  + "judged); try a smaller --min-gap or --min-peers, or a larger --age-window%n",
+              minGap,
+              pc.standings().size());
     }
     return t;
   }

@@ -47,14 +47,8 @@ final class TimelineCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions workspace;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--by",
-      paramLabel = "STEP",
-      defaultValue = "auto",
-      description =
-          "year, month, or auto: months when the dated papers span fewer than 3 years, else years "
-              + "(default: ${DEFAULT-VALUE}).")
-  String by;
+  @Mixin PeriodOption step;
+  @Mixin YearOptions years;
 
   @Option(
       names = "--communities",
@@ -105,8 +99,8 @@ final class TimelineCommand implements Callable<Integer> {
       }
     }
     Workspace ws = workspace.open();
-    List<Paper> papers = ws.papers();
-    Period period = period(by, papers);
+    List<Paper> papers = years.filter(ws, ws.papers());
+    Period period = step.period(papers);
     Communities cs = ws.communities();
     Timeline t = Timeline.of(papers, cs, period);
     if (t.periods() == 0) {
@@ -159,27 +153,5 @@ final class TimelineCommand implements Callable<Integer> {
       }
     }
     return Main.EXIT_OK;
-  }
-
-  /** The period --by names; auto is months when the dated papers span fewer than 3 years. */
-  static Period period(String by, List<Paper> papers) throws UserException {
-    switch (by) {
-      case "year":
-        return Period.YEAR;
-      case "month":
-        return Period.MONTH;
-      case "auto":
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (Paper p : papers) {
-          if (p.year().isPresent()) {
-            min = Math.min(min, p.year().get());
-            max = Math.max(max, p.year().get());
-          }
-        }
-        return min <= max && max - min < 2 ? Period.MONTH : Period.YEAR;
-      default:
-        throw new UserException("--by " + by + ": expected year, month or auto");
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.papergraph.analysis.YearRange;
 import dev.papergraph.model.Paper;
 import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -90,6 +91,14 @@ final class YearOptions {
       mixee.commandLine().getErr().flush();
     }
     return Optional.of(s.kept());
+  }
+
+  /** The papers the filter keeps, in their order (all of them when the options keep everything). */
+  List<Paper> filter(Workspace ws, List<Paper> papers) throws IOException {
+    Optional<Set<String>> kept = keep(ws);
+    return kept.isEmpty()
+        ? papers
+        : papers.stream().filter(p -> kept.get().contains(p.id())).toList();
   }
 
   /** The year of a workspace paper, or null when unknown (a table cell). */

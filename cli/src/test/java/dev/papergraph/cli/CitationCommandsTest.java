@@ -211,4 +211,89 @@ class CitationCommandsTest {
         r.err().startsWith("papergraph: no paper of this workspace has references"), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
   }
+
+  /**
+   * Issue 17 item 8: every pick of {@code rank --gems} and {@code --hype} satisfies the rule said
+   * in {@code rank --help}, recomputed here by brute force: at least 3 neighbours, a year, its
+   * peers (the judged papers of its community published at most 2 years apart, 5 at least), and a
+   * gap of at least 0.5 between its percentile among them in within-community PageRank and in
+   * citations (citations from the raw works).
+   */
+  @Test
+  void gemsAndHypeCompareEachPaperWithPapersOfItsCommunityAndAge() throws IOException {
+    Map<String, JsonNode> rawById = new HashMap<>();
+    works.forEach((oa, w) -> rawById.put(idOf.get(oa), w));
+    Map<String, Double> degree = new HashMap<>();
+    for (JsonNode row : rows("rank", "--by", "degree", "--top", "100000")) {
+      degree.put(row.get("id").asText(), row.get("degree").asDouble());
+    }
+    // the judged papers of each community: >= 3 neighbours, a year; with their within-community
+    // PageRank
+    Map<String, Integer> communityOf = new HashMap<>();
+    Map<String, Double> within = new HashMap<>();
+    JsonNode all =
+        JSON.readTree(Cli.run("communities", "-w", ws.toString(), "--output", "json").out());
+    for (JsonNode c : all.get("communities")) {
+      int id = c.get("id").asInt();
+      for (JsonNode row : rows("rank", "--community", String.valueOf(id), "--top", "100000")) {
+        String paper = row.get("id").asText();
+        JsonNode raw = rawById.get(paper);
+        if (degree.getOrDefault(paper, 0.0) >= 3 && raw.path("publication_year").isInt()) {
+          communityOf.put(paper, id);
+          within.put(paper, row.get("pagerank").asDouble());
+        }
+      }
+    }
+    int checked = 0;
+    for (String which : List.of("--gems", "--hype")) {
+      List<JsonNode> picks = rows("rank", which, "--top", "100000");
+      assertFalse(picks.isEmpty(), which + " picks nothing on Oud_2018");
+      for (JsonNode pick : picks) {
+        String id = pick.get("id").asText();
+        assertTrue(degree.get(id) >= 3, id + " has " + degree.get(id) + " neighbours");
+        int c = communityOf.get(id);
+        assertEquals(c, pick.get("community").asInt());
+        int year = rawById.get(id).get("publication_year").asInt();
+        List<String> peers =
+            communityOf.keySet().stream()
+                .filter(q -> communityOf.get(q) == c)
+                .filter(q -> Math.abs(rawById.get(q).get("publication_year").asInt() - year) <= 2)
+                .toList();
+        assertTrue(peers.size() >= 5, id + " has " + peers.size() + " peers");
+        assertEquals(peers.size(), pick.get("peers").asInt(), id);
+        double centPct = percentile(within.get(id), peers.stream().map(within::get).toList());
+        double citPct =
+            percentile(
+                rawById.get(id).get("cited_by_count").asDouble(),
+                peers.stream().map(q -> rawById.get(q).get("cited_by_count").asDouble()).toList());
+        assertEquals(centPct, pick.get("pagerankPct").asDouble(), 1e-9, id);
+        assertEquals(citPct, pick.get("citationsPct").asDouble(), 1e-9, id);
+        double gap = centPct - citPct;
+        assertTrue(which.equals("--gems") ? gap >= 0.5 : gap <= -0.5, id + " gap " + gap);
+        checked++;
+      }
+    }
+    assertTrue(checked >= 4, "picks checked: " + checked);
+  }
+
+  /** Zero-based average rank of the value among the values (which hold it), over n - 1. */
+  private static double percentile(double value, List<Double> values) {
+    long less = values.stream().filter(v -> v < value).count();
+    long equal = values.stream().filter(v -> v == value).count();
+    return (less + (equal - 1) / 2.0) / (values.size() - 1);
+  }
+
+  private static List<JsonNode> rows(String... args) throws IOException {
+    String[] full = new String[args.length + 4];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "-w";
+    full[args.length + 1] = ws.toString();
+    full[args.length + 2] = "--output";
+    full[args.length + 3] = "json";
+    Cli.Result r = Cli.run(full);
+    assertEquals(0, r.code(), r::toString);
+    List<JsonNode> out = new java.util.ArrayList<>();
+    JSON.readTree(r.out()).forEach(out::add);
+    return out;
+  }
 }

@@ -38,10 +38,19 @@ class HelpExamplesTest {
    * Commands whose examples cannot run on the seeds: the viewer needs a display (ViewCommandTest
    * covers it); prior and derivative need a corpus with references, which daily listings lack
    * (CitationCommandsTest runs them on one); diff compares two workspaces (DiffCommandTest builds
-   * them from the seed files).
+   * them from the seed files); fetch needs OpenAlex's API (FetchCommandTest runs it on a loopback
+   * one).
    */
   private static final List<String> NOT_RUN =
-      List.of("view", "prior", "derivative", "diff", "help", "generate-completion");
+      List.of(
+          "view",
+          "prior",
+          "derivative",
+          "diff",
+          "fetch",
+          "openalex",
+          "help",
+          "generate-completion");
 
   /**
    * The example command lines of each command's help footer: " papergraph ..." up to the comment.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.graph.PaperGraph;
+import dev.papergraph.model.Paper;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.InputSource;
@@ -17,20 +18,23 @@ import dev.papergraph.text.PaperAnalyzer;
 import dev.papergraph.text.TextOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * OpenAlex's Oud_2018 abstracts carry escaped HTML ({@code &lt;b&gt;&lt;i&gt;Background}): no
- * community label and no shared term of any edge may contain markup, a number or a stop word.
+ * community label, no shared term of any edge and no bursting term (issue 17) may contain markup, a
+ * number or a stop word.
  */
 class CleanLabelsTest {
 
   @Test
-  void oudLabelsAndSharedTermsCarryNoMarkupNumberOrStopWord() throws IOException {
+  void oudLabelsSharedTermsAndBurstsCarryNoMarkupNumberOrStopWord() throws IOException {
     Path works = SharedData.require("corpus/openalex-synergy/Oud_2018/works_1.zip");
     Corpus corpus = Readers.standard().load(List.of(InputSource.of(works)), Format.OPENALEX);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
@@ -55,7 +59,28 @@ class CleanLabelsTest {
       }
     }
     assertTrue(checked > 3, "communities: " + checked);
+    // issue 17: bursts read the labeller's terms, over the corpus and within each community
+    TermSource terms = TermSource.of(engine.vectors());
+    int bursts = 0;
+    List<List<Paper>> sets = new ArrayList<>(List.of(corpus.papers()));
+    for (Community c : r.communities().communities()) {
+      Set<String> members = Set.copyOf(c.members());
+      sets.add(corpus.papers().stream().filter(p -> members.contains(p.id())).toList());
+    }
+    for (List<Paper> set : sets) {
+      for (Bursts.Burst b : Bursts.defaults().detect(set, terms, Period.YEAR)) {
+        assertClean(b.display(), stop, "burst term");
+        for (String word : b.term().split(" ")) {
+          assertFalse(ROMAN.matcher(word).matches(), "roman numeral in burst '" + b.term() + "'");
+        }
+        bursts++;
+      }
+    }
+    assertTrue(bursts > 50, "bursts checked: " + bursts);
   }
+
+  /** Roman numerals i to xxxix ("phase III", "DSM-IV"), which are numbers too. */
+  private static final Pattern ROMAN = Pattern.compile("x{0,3}(ix|iv|v?i{0,3})");
 
   private static void assertClean(String text, Set<String> stop, String what) {
     String s = text.toLowerCase(Locale.ROOT);
