@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       BuildBench.class,
       BuildRun.class,
       RecallBench.class,
+      FusedRecallBench.class,
       GenerateCorpus.class,
       SeedFixtures.class,
       AnalysisFigures.class,

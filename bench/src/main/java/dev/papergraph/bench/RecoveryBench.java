@@ -94,6 +94,12 @@ final class RecoveryBench implements Callable<Integer> {
           "Keep the works' embeddings in this folder between runs (a workspace's embeddings/ format).")
   Path cache;
 
+  @Option(
+      names = "--windows",
+      description =
+          "Embed a text longer than the model's 128 tokens window by window (not the default).")
+  boolean windows;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(works)) {
@@ -130,7 +136,7 @@ final class RecoveryBench implements Callable<Integer> {
                 SimilarityEngine.of(corpus.papers(), options.withSemanticWeight(w)),
                 vectors,
                 new SemanticModelInfo(
-                    MODEL_ID, MODEL_ID, MiniLmEmbeddingModel.ARTIFACT_VERSION, "-", 384));
+                    modelId(), modelId(), MiniLmEmbeddingModel.ARTIFACT_VERSION, "-", 384));
       }
       if (engine == null) {
         engine = sim;
@@ -168,8 +174,9 @@ final class RecoveryBench implements Callable<Integer> {
     return 0;
   }
 
-  private static final String MODEL_ID =
-      "all-minilm-l6-v2-q@" + MiniLmEmbeddingModel.ARTIFACT_VERSION;
+  private String modelId() {
+    return windows ? MiniLmEmbeddingModel.WINDOWED_ID : MiniLmEmbeddingModel.ID;
+  }
 
   private float[][] embeddings(SimilarityEngine lexical) throws IOException {
     EmbeddingStore store = cache == null ? EmbeddingStore.empty() : EmbeddingStore.load(cache);
@@ -177,8 +184,8 @@ final class RecoveryBench implements Callable<Integer> {
     PaperEmbeddings e =
         PaperEmbeddings.compute(
             lexical.vectors().papers(),
-            MODEL_ID,
-            () -> MiniLmEmbeddingModel.load(lexical.options().threads()),
+            modelId(),
+            () -> MiniLmEmbeddingModel.load(lexical.options().threads(), windows),
             store,
             total -> {},
             n -> {});

@@ -152,7 +152,8 @@ final class ApproximateSearch {
   }
 
   /** For each paper, the papers that list it (in doc order). */
-  private int[][] reverse(int[][] nbr) {
+  static int[][] reverse(int[][] nbr) {
+    int n = nbr.length;
     int[] count = new int[n];
     for (int[] row : nbr) {
       for (int b : row) {

@@ -32,8 +32,9 @@ import java.util.Objects;
  * @param semanticWeight the semantic share of the text score, in [0, 1): 0 is lexical only (the
  *     embedding model is never loaded); otherwise the text score is the {@link Fusion} of the
  *     lexical and semantic scores with this weight
- * @param search exact or approximate top-k, or exact up to {@link #APPROXIMATE_ABOVE} papers; null
- *     (an options file from before this option) means {@link Search#AUTO}
+ * @param search exact or approximate top-k, or exact up to {@link #APPROXIMATE_ABOVE} papers
+ *     (lexical) and {@link #FUSED_APPROXIMATE_ABOVE} papers (fused); null (an options file from
+ *     before this option) means {@link Search#AUTO}
  */
 public record EngineOptions(
     int k,
@@ -67,10 +68,26 @@ public record EngineOptions(
     public boolean approximate(int n) {
       return this == APPROXIMATE || (this == AUTO && n > APPROXIMATE_ABOVE);
     }
+
+    /**
+     * Whether the fused (lexical and semantic) top-k of a corpus of n papers is taken from
+     * candidates ({@link FusedSimilarity}): always for {@link #APPROXIMATE}, above {@link
+     * #FUSED_APPROXIMATE_ABOVE} papers for {@link #AUTO}.
+     */
+    public boolean approximateFused(int n) {
+      return this == APPROXIMATE || (this == AUTO && n > FUSED_APPROXIMATE_ABOVE);
+    }
   }
 
   /** {@link Search#AUTO} searches exactly up to this many papers, approximately above. */
   public static final int APPROXIMATE_ABOVE = 150_000;
+
+  /**
+   * {@link Search#AUTO} fuses exactly up to this many papers and from candidates above: the exact
+   * fused top-k scores every pair's embeddings ({@code n² · 384} multiply-adds, about a minute at
+   * this size on 2 cores).
+   */
+  public static final int FUSED_APPROXIMATE_ABOVE = 20_000;
 
   /** Neighbours per paper by default. */
   public static final int K_DEFAULT = 10;

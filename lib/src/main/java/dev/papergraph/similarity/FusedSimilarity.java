@@ -1,5 +1,6 @@
 package dev.papergraph.similarity;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.embed.Vectors;
 import dev.papergraph.text.TermVectors;
 import java.util.ArrayList;
@@ -26,11 +27,26 @@ import java.util.stream.IntStream;
  * in parallel; the result does not depend on the thread count. Scores are symmetric to the last
  * bit.
  *
+ * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
+ * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the top-k comes from candidates instead, every
+ * candidate scored exactly: the union of the paper's lexical top-k (the lexical engine's lists) and
+ * its {@link #SEMANTIC_CANDIDATES} nearest papers by embedding (Lucene's HNSW graph over the
+ * vectors as given, {@link SemanticNeighbours}), then {@link #ROUNDS} rounds of neighbours of
+ * neighbours (each paper scores the lists of its neighbours and of the papers listing it, as in
+ * NN-descent). A list may then miss a paper but never holds a wrong score; recall@10 against the
+ * exact lists is in docs/BENCHMARKS.md and {@code FusedTopKTest}.
+ *
  * <p>Computed once, on first use; thread-safe.
  */
 public final class FusedSimilarity implements PaperSimilarity {
 
   private static final double EPS = 1e-9;
+
+  /** Nearest papers by embedding taken as candidates per paper in the approximate mode. */
+  static final int SEMANTIC_CANDIDATES = 40;
+
+  /** Rounds of neighbours-of-neighbours refinement in the approximate mode. */
+  static final int ROUNDS = 2;
 
   private final SimilarityEngine lexical;
   private final float[][] semantic;
@@ -77,6 +93,26 @@ public final class FusedSimilarity implements PaperSimilarity {
   /** The fusion rule with its fitted spreads. */
   public Fusion fusion() {
     return fusion;
+  }
+
+  /** Whether the top-k is taken from candidates (see the class comment) rather than exact. */
+  public boolean approximate() {
+    return options().search().approximateFused(vectors().size());
+  }
+
+  /** The fusion rule, its fitted values and how the top-k is searched, for the run manifest. */
+  public java.util.Map<String, Object> manifest() {
+    java.util.Map<String, Object> m = fusion.toMap();
+    m.put(
+        "fusion.search",
+        approximate()
+            ? "candidates: lexical top-k + "
+                + SEMANTIC_CANDIDATES
+                + " HNSW nearest by embedding, "
+                + ROUNDS
+                + " rounds of neighbours of neighbours"
+            : "exact");
+    return m;
   }
 
   /** The model that made the embeddings. */
@@ -203,6 +239,9 @@ public final class FusedSimilarity implements PaperSimilarity {
     private final ThreadLocal<double[]> accumulators = ThreadLocal.withInitial(() -> new double[n]);
 
     Result run() {
+      if (approximate()) {
+        return candidates();
+      }
       int[][] nbr = new int[n][];
       double[][] sc = new double[n][];
       if (options.threads() == 1 || n < 64) {
@@ -297,6 +336,123 @@ public final class FusedSimilarity implements PaperSimilarity {
       for (int c = 0; c < m; c++) {
         nbr[d][c] = cd[idx[c]];
         sc[d][c] = cs[idx[c]];
+      }
+    }
+
+    /** The exact fused score of a pair (the same arithmetic as {@link #row}). */
+    private double pair(int a, int b) {
+      double text =
+          fusion.text(Math.min(1.0, vectors.cosine(a, b)), Vectors.dot(semantic[a], semantic[b]));
+      return lexical.scoreWithText(a, b, text);
+    }
+
+    /** The approximate mode: candidates scored exactly (see the class comment). */
+    private Result candidates() {
+      int[][] semanticNearest = SemanticNeighbours.of(semantic, SEMANTIC_CANDIDATES, threads());
+      int[][] lexicalTop = lexical.neighbourDocs();
+      int[][] firstNbr = new int[n][];
+      double[][] firstSc = new double[n][];
+      Parallel.forEach(
+          threads(),
+          n,
+          Scratch::new,
+          (s, d) -> {
+            s.begin(d);
+            s.offer(lexicalTop[d]);
+            s.offer(semanticNearest[d]);
+            s.finish(d, firstNbr, firstSc);
+          });
+      int[][] nbr = firstNbr;
+      double[][] sc = firstSc;
+      for (int round = 0; round < ROUNDS; round++) {
+        int[][] current = nbr;
+        int[][] reverse = ApproximateSearch.reverse(current);
+        int[][] nextNbr = new int[n][];
+        double[][] nextSc = new double[n][];
+        Parallel.forEach(
+            threads(),
+            n,
+            Scratch::new,
+            (s, d) -> {
+              s.begin(d);
+              s.offer(current[d]);
+              s.offer(reverse[d]);
+              for (int c : current[d]) {
+                s.offer(current[c]);
+                s.offer(reverse[c]);
+              }
+              for (int c : reverse[d]) {
+                s.offer(current[c]);
+              }
+              s.finish(d, nextNbr, nextSc);
+            });
+        nbr = nextNbr;
+        sc = nextSc;
+      }
+      return new Result(nbr, sc);
+    }
+
+    private int threads() {
+      return options.threads();
+    }
+
+    /** One thread's candidate set: each candidate scored once, the k best kept. */
+    private final class Scratch {
+      private final int[] seen = new int[n];
+      private int stamp;
+      private int self;
+      private int[] doc = new int[64];
+      private double[] score = new double[64];
+      private int size;
+
+      Scratch() {
+        Arrays.fill(seen, -1);
+      }
+
+      void begin(int d) {
+        stamp++;
+        self = d;
+        size = 0;
+        seen[d] = stamp;
+      }
+
+      void offer(int[] docs) {
+        for (int b : docs) {
+          if (seen[b] == stamp) {
+            continue;
+          }
+          seen[b] = stamp;
+          double s = pair(self, b);
+          if (!(s > 0) || s < options.minScore()) {
+            continue;
+          }
+          if (size == doc.length) {
+            doc = Arrays.copyOf(doc, size * 2);
+            score = Arrays.copyOf(score, size * 2);
+          }
+          doc[size] = b;
+          score[size++] = s;
+        }
+      }
+
+      void finish(int d, int[][] nbr, double[][] sc) {
+        Integer[] idx = new Integer[size];
+        for (int c = 0; c < size; c++) {
+          idx[c] = c;
+        }
+        Arrays.sort(
+            idx,
+            (x, y) -> {
+              int c = Double.compare(score[y], score[x]);
+              return c != 0 ? c : Integer.compare(lexical.idRank(doc[x]), lexical.idRank(doc[y]));
+            });
+        int m = Math.min(k, size);
+        nbr[d] = new int[m];
+        sc[d] = new double[m];
+        for (int c = 0; c < m; c++) {
+          nbr[d][c] = doc[idx[c]];
+          sc[d][c] = score[idx[c]];
+        }
       }
     }
 

@@ -30,7 +30,7 @@ import java.util.function.LongConsumer;
 final class SemanticStage {
 
   /** The model id of the default model (the cache key; checked against the loaded model). */
-  static final String MODEL_ID = "all-minilm-l6-v2-q@" + MiniLmEmbeddingModel.ARTIFACT_VERSION;
+  static final String MODEL_ID = MiniLmEmbeddingModel.ID;
 
   private SemanticStage() {}
 
@@ -165,7 +165,7 @@ final class SemanticStage {
     manifest.put("semantic.status", "on");
     manifest.putAll(model.toMap());
     manifest.put("semantic.embedded", embeddings.embedded());
-    manifest.putAll(fused.fusion().toMap());
+    manifest.putAll(fused.manifest());
     return new Outcome(fused, store, keys, manifest, java.util.Optional.empty());
   }
 

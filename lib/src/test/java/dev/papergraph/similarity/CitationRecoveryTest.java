@@ -31,8 +31,9 @@ class CitationRecoveryTest {
   private static final double[] PEER = {0.1655, 0.1752, 0.0977, 0.1109, 0.1281};
 
   /**
-   * What the fused default reaches on the mean (0.1527 measured, 1.13x the peer's 0.1355; see
-   * BENCHMARKS.md).
+   * What the fused default reaches on the mean, less a margin for other CPUs' arithmetic in ONNX
+   * Runtime: papergraph's count 0.1527 (0.1521 by {@code citation_recovery.py}, 1.12x the peer's
+   * 0.1355; see BENCHMARKS.md section 3). The issue's 1.15x (0.1558) is not reached.
    */
   private static final double MEAN_AT_LEAST = 0.150;
 
@@ -40,7 +41,7 @@ class CitationRecoveryTest {
   void fusedNeighboursRecoverCitationsBetterThanThePeerOnEverySet() throws IOException {
     Path cache = Path.of("target", "test-embeddings");
     EmbeddingStore store = EmbeddingStore.load(cache);
-    String model = "all-minilm-l6-v2-q@" + MiniLmEmbeddingModel.ARTIFACT_VERSION;
+    String model = MiniLmEmbeddingModel.ID;
     double sum = 0;
     StringBuilder report = new StringBuilder();
     for (int i = 0; i < SETS.length; i++) {

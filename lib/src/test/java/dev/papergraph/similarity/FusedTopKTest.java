@@ -2,6 +2,7 @@ package dev.papergraph.similarity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.embed.Vectors;
@@ -37,6 +38,58 @@ class FusedTopKTest {
             vectors,
             new SemanticModelInfo("test", "random", "0", "-", 384));
     assertTrue(Arrays.deepEquals(fused.neighbourDocs(), single.neighbourDocs()));
+  }
+
+  @Test
+  void candidateModeFindsNearlyAllOfTheExactListsWithExactScores() throws IOException {
+    List<Paper> papers = ExactTopKTest.arxivSample(2000);
+    EngineOptions options = EngineOptions.defaults().withSemanticWeight(0.7);
+    SimilarityEngine lexical = SimilarityEngine.of(papers, options);
+    float[][] vectors = vectors(lexical, 384, 11);
+    SemanticModelInfo model = new SemanticModelInfo("test", "random", "0", "-", 384);
+    FusedSimilarity exact = FusedSimilarity.of(lexical, vectors, model);
+    assertFalse(exact.approximate());
+    FusedSimilarity approximate =
+        FusedSimilarity.of(
+            SimilarityEngine.of(papers, options.withSearch(EngineOptions.Search.APPROXIMATE)),
+            vectors,
+            model);
+    assertTrue(approximate.approximate());
+    assertTrue(
+        String.valueOf(approximate.manifest().get("fusion.search")).startsWith("candidates"));
+    int[][] want = exact.neighbourDocs();
+    int[][] got = approximate.neighbourDocs();
+    long found = 0, total = 0;
+    for (int d = 0; d < want.length; d++) {
+      java.util.Set<Integer> w = new java.util.HashSet<>();
+      for (int b : want[d]) {
+        w.add(b);
+      }
+      for (int b : got[d]) {
+        found += w.contains(b) ? 1 : 0;
+      }
+      total += want[d].length;
+      // every listed score is the exact fused score
+      List<Neighbour> nb = approximate.neighbours(lexical.vectors().paper(d).id());
+      for (Neighbour x : nb) {
+        int b = lexical.doc(x.id());
+        double text =
+            exact
+                .fusion()
+                .text(lexical.vectors().cosine(d, b), Vectors.dot(vectors[d], vectors[b]));
+        assertEquals(lexical.scoreWithText(d, b, text), x.score(), 1e-12, d + " - " + b);
+      }
+    }
+    double recall = (double) found / total;
+    assertTrue(recall >= 0.95, "recall@10 " + recall);
+    // the thread count does not change the lists
+    FusedSimilarity single =
+        FusedSimilarity.of(
+            SimilarityEngine.of(
+                papers, options.withSearch(EngineOptions.Search.APPROXIMATE).withThreads(1)),
+            vectors,
+            model);
+    assertTrue(Arrays.deepEquals(got, single.neighbourDocs()));
   }
 
   @Test
