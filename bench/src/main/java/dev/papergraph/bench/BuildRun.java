@@ -2,6 +2,7 @@ package dev.papergraph.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.management.OperatingSystemMXBean;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.similarity.EngineOptions;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -105,8 +107,7 @@ final class BuildRun implements Callable<Integer> {
 
   /** The CPU time of the whole process (every thread), in nanoseconds; -1 where unknown. */
   static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;
@@ -143,7 +144,7 @@ final class BuildRun implements Callable<Integer> {
             return a;
           });
       System.err.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "build-run: %s %.1f s (cpu %.1f s)%n",
           stage,
           m.get("wall_s"),

@@ -18,6 +18,7 @@ import dev.papergraph.similarity.SimilarityEngine;
 import dev.papergraph.workspace.EmbeddingStore;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,8 +163,7 @@ final class RecoveryBench implements Callable<Integer> {
           out,
           true,
           (OutputStream os) -> {
-            PrintWriter w =
-                new PrintWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8));
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
             write(first, corpus, w);
             w.flush();
           });

@@ -3,10 +3,14 @@ package dev.papergraph.cli;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.analysis.WorkspaceDiff;
+import dev.papergraph.model.Titles;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,7 +155,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private void printPapers(PrintWriter out, String sign, List<String> ids, Workspace ws)
-      throws java.io.IOException {
+      throws IOException {
     for (String id : ids.subList(0, Math.min(top, ids.size()))) {
       out.printf("  %s %s  %s%n", sign, id, ws.title(id));
     }
@@ -161,17 +165,17 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   /** Identity keys of each paper: its external ids and its normalised title. */
-  private static Map<String, List<String>> keys(Workspace ws) throws java.io.IOException {
-    Map<String, List<String>> out = new java.util.HashMap<>();
+  private static Map<String, List<String>> keys(Workspace ws) throws IOException {
+    Map<String, List<String>> out = new HashMap<>();
     for (PaperRef p : ws.catalog()) {
-      List<String> k = new java.util.ArrayList<>(p.ids().keys());
-      k.add("title:" + dev.papergraph.model.Titles.normalize(p.title()));
+      List<String> k = new ArrayList<>(p.ids().keys());
+      k.add("title:" + Titles.normalize(p.title()));
       out.put(p.id(), k);
     }
     return out;
   }
 
-  private static List<String> ids(Workspace ws) throws java.io.IOException {
+  private static List<String> ids(Workspace ws) throws IOException {
     return ws.catalog().stream().map(PaperRef::id).toList();
   }
 

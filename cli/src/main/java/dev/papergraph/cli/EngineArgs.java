@@ -6,7 +6,12 @@ import dev.papergraph.analysis.CommunityOptions;
 import dev.papergraph.analysis.QualityFunction;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Normalisation;
+import dev.papergraph.text.TextOptions;
+import dev.papergraph.text.WordLists;
 import dev.papergraph.workspace.BuildOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -72,13 +77,13 @@ final class EngineArgs {
       description =
           "VOSviewer thesaurus (label<TAB>replace by; an empty replacement drops the term), "
               + "applied to terms, community labels and shared terms.")
-  java.nio.file.Path thesaurus;
+  Path thesaurus;
 
   @Option(
       names = "--stop-words",
       paramLabel = "FILE",
       description = "Extra stop words, one a line, replacing papergraph's academic stop list.")
-  java.nio.file.Path stopWords;
+  Path stopWords;
 
   @Option(
       names = "--normalisation",
@@ -163,16 +168,16 @@ final class EngineArgs {
     if (noSemantic) {
       e.semanticWeight(0);
     }
-    dev.papergraph.text.TextOptions text = base.engine().text();
+    TextOptions text = base.engine().text();
     try {
       if (thesaurus != null) {
-        text = text.withThesaurus(dev.papergraph.text.WordLists.readThesaurus(thesaurus));
+        text = text.withThesaurus(WordLists.readThesaurus(thesaurus));
       }
       if (stopWords != null) {
-        text = text.withStopWords(dev.papergraph.text.WordLists.readStopWords(stopWords));
+        text = text.withStopWords(WordLists.readStopWords(stopWords));
       }
-    } catch (java.io.IOException io) {
-      throw new java.io.UncheckedIOException(io);
+    } catch (IOException io) {
+      throw new UncheckedIOException(io);
     }
     e.text(text);
     e.normalisation(normalisation(normalisation));

@@ -10,6 +10,7 @@ import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,7 +70,7 @@ class CitationCommandsTest {
   static List<String> members(int community) throws IOException {
     Cli.Result r = Cli.run("communities", "-w", ws.toString(), "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     JSON.readTree(r.out())
         .at("/communities/" + community + "/members")
         .forEach(m -> out.add(m.asText()));
@@ -292,7 +293,7 @@ class CitationCommandsTest {
     full[args.length + 3] = "json";
     Cli.Result r = Cli.run(full);
     assertEquals(0, r.code(), r::toString);
-    List<JsonNode> out = new java.util.ArrayList<>();
+    List<JsonNode> out = new ArrayList<>();
     JSON.readTree(r.out()).forEach(out::add);
     return out;
   }

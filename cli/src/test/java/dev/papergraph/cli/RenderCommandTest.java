@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.viz.GraphPicture;
 import dev.papergraph.viz.Palette;
 import dev.papergraph.viz.Theme;
@@ -105,19 +107,17 @@ class RenderCommandTest {
   }
 
   /** The seed communities as `papergraph communities --output json` lists them. */
-  private static com.fasterxml.jackson.databind.JsonNode communities() throws Exception {
+  private static JsonNode communities() throws Exception {
     var json = Cli.run("communities", "-w", ws.toString(), "--output", "json");
     assertEquals(0, json.code(), json::toString);
-    return new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(json.out())
-        .get("communities");
+    return new ObjectMapper().readTree(json.out()).get("communities");
   }
 
   @Test
   void communityNineHasTheSameColourInTheExportAndThePicture() throws Exception {
     var json = Cli.run("communities", "-w", ws.toString(), "--output", "json");
     assertEquals(0, json.code(), json::toString);
-    var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    var doc = new ObjectMapper().readTree(json.out());
     String paper = doc.get("communities").get(9).get("members").get(0).asText();
     Path dot = tmp.resolve("palette.dot");
     var r =

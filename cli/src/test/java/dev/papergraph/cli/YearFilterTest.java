@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** --since/--until/--undated on the seed workspace, where 124 of the papers have a year. */
 class YearFilterTest {
@@ -74,9 +76,8 @@ class YearFilterTest {
   }
 
   @Test
-  void exportKeepsOnlyThePapersOfTheYears(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-      throws IOException {
-    java.nio.file.Path file = tmp.resolve("dated.json");
+  void exportKeepsOnlyThePapersOfTheYears(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("dated.json");
     Cli.Result r =
         SeedWorkspace.run(
             "export", "--format", "json", "-o", file.toString(), "--undated", "exclude");

@@ -2,6 +2,7 @@ package dev.papergraph.analysis;
 
 import dev.papergraph.graph.IndexedGraph;
 import dev.papergraph.graph.PaperGraph;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -122,7 +123,7 @@ public final class Analyzer {
   public record Result(
       Communities communities, Centralities centralities, Map<String, Object> parameters) {
     public Result {
-      parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+      parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.papergraph.analysis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,7 @@ public record Communities(
     long seed) {
 
   public Communities {
-    membership = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(membership));
+    membership = Collections.unmodifiableMap(new LinkedHashMap<>(membership));
     communities = List.copyOf(communities);
   }
 

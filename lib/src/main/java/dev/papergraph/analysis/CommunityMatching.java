@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Matches the communities of two partitions of (mostly) the same papers by overlap, so that a
@@ -51,7 +52,7 @@ public final class CommunityMatching {
     }
     List<Overlap> out = new ArrayList<>();
     for (int a = 0; a < first.size(); a++) {
-      Map<Integer, Integer> shared = new java.util.TreeMap<>();
+      Map<Integer, Integer> shared = new TreeMap<>();
       for (String id : first.get(a)) {
         Integer b = inSecond.get(id);
         if (b != null) {

@@ -3,6 +3,7 @@ package dev.papergraph.analysis;
 import static dev.papergraph.model.Arguments.require;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -148,7 +149,7 @@ public record CommunityOptions(
     m.put("leiden.starts", starts);
     m.put("leiden.randomness", randomness);
     m.put("leiden.minSize", minSize);
-    m.put("leiden.small", small.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("leiden.small", small.name().toLowerCase(Locale.ROOT));
     return m;
   }
 

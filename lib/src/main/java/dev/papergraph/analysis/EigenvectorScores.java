@@ -1,6 +1,7 @@
 package dev.papergraph.analysis;
 
 import dev.papergraph.graph.IndexedGraph;
+import java.util.Arrays;
 
 /**
  * Eigenvector centrality of the weighted adjacency matrix A by power iteration on {@code A + I}
@@ -34,7 +35,7 @@ public final class EigenvectorScores {
     double[] w = graph.weight();
     double[] x = new double[n];
     double[] last = new double[n];
-    java.util.Arrays.fill(x, 1.0 / n);
+    Arrays.fill(x, 1.0 / n);
     for (int it = 0; it < maxIterations; it++) {
       double[] t = last;
       last = x;

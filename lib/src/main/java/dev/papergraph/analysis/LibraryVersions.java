@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
+import org.apache.lucene.util.Version;
 
 /**
  * Versions of the libraries on the class path, read from their jars: the package's {@code
@@ -27,9 +28,7 @@ public final class LibraryVersions {
     m.put("networkanalysis", of("nl.cwts.networkanalysis.Network", "nl.cwts", "networkanalysis"));
     String lucene = of("org.apache.lucene.util.Version", "org.apache.lucene", "lucene-core");
     // Lucene states its own version in code, which survives shading
-    m.put(
-        "lucene",
-        lucene.equals("unknown") ? org.apache.lucene.util.Version.LATEST.toString() : lucene);
+    m.put("lucene", lucene.equals("unknown") ? Version.LATEST.toString() : lucene);
     m.put(
         "jackson",
         of(

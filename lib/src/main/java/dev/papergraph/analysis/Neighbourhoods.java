@@ -3,6 +3,7 @@ package dev.papergraph.analysis;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class Neighbourhoods {
    */
   public record EgoGraph(String center, Map<String, Integer> hops, List<SimilarityEdge> edges) {
     public EgoGraph {
-      hops = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hops));
+      hops = Collections.unmodifiableMap(new LinkedHashMap<>(hops));
       edges = List.copyOf(edges);
     }
 

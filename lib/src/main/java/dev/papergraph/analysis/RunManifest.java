@@ -1,6 +1,7 @@
 package dev.papergraph.analysis;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,11 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How an analysis was made, so that it can be checked and re-run: the inputs with their SHA-256,
@@ -51,9 +55,9 @@ public record RunManifest(
 
   public RunManifest {
     inputs = List.copyOf(inputs);
-    counts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(counts));
-    parameters = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameters));
-    libraries = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(libraries));
+    counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+    parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+    libraries = Collections.unmodifiableMap(new TreeMap<>(libraries));
   }
 
   /** This manifest with another creation time (to compare two runs). */
@@ -117,7 +121,7 @@ public record RunManifest(
       byte[] buf = new byte[1 << 16];
       try (DigestInputStream d =
           new DigestInputStream(
-              new java.io.FilterInputStream(in) {
+              new FilterInputStream(in) {
                 @Override
                 public void close() {
                   // the caller owns the stream
@@ -172,7 +176,7 @@ public record RunManifest(
 
     private static Object checked(String key, Object v) {
       if (v instanceof Number || v instanceof String || v instanceof Boolean) return v;
-      if (v instanceof Enum<?> e) return e.name().toLowerCase(java.util.Locale.ROOT);
+      if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
       if (v instanceof List<?> l) {
         List<Object> out = new ArrayList<>();
         for (Object x : l) out.add(checked(key, x));

@@ -2,6 +2,7 @@ package dev.papergraph.analysis;
 
 import dev.papergraph.model.Paper;
 import java.util.Collection;
+import java.util.OptionalInt;
 
 /**
  * Papers per community per period (year or month): the growth of each community over time. Periods
@@ -120,7 +121,7 @@ public final class Timeline {
    * The period with most papers of a community (the earliest among ties), or empty when it has no
    * dated paper.
    */
-  public java.util.OptionalInt peak(int community) {
+  public OptionalInt peak(int community) {
     int best = -1;
     for (int i = 0; i < periods(); i++) {
       if (counts[community][i] > 0
@@ -128,6 +129,6 @@ public final class Timeline {
         best = i;
       }
     }
-    return best < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(first + best);
+    return best < 0 ? OptionalInt.empty() : OptionalInt.of(first + best);
   }
 }

@@ -1,12 +1,15 @@
 package dev.papergraph.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -127,8 +130,8 @@ public final class WorkspaceDiff {
         byKeyB.computeIfAbsent(k, x -> new ArrayList<>()).add(id);
       }
     }
-    Map<String, String> renamed = new java.util.TreeMap<>();
-    Set<String> renamedTo = new java.util.HashSet<>();
+    Map<String, String> renamed = new TreeMap<>();
+    Set<String> renamedTo = new HashSet<>();
     for (String id : onlyA) {
       Set<String> candidates = new TreeSet<>();
       for (String k : keysA.getOrDefault(id, List.of())) {
@@ -144,7 +147,7 @@ public final class WorkspaceDiff {
     removed.removeAll(renamed.keySet());
 
     // overlaps over the papers of both runs, so that growth alone does not lower them
-    Set<String> common = new java.util.HashSet<>(b);
+    Set<String> common = new HashSet<>(b);
     common.removeAll(added);
     List<List<String>> ca =
         communitiesA.communities().stream()
@@ -170,7 +173,7 @@ public final class WorkspaceDiff {
       }
     }
     List<Change> changes = new ArrayList<>();
-    Set<Integer> reportedB = new java.util.HashSet<>();
+    Set<Integer> reportedB = new HashSet<>();
     for (int i = 0; i < ca.size(); i++) {
       List<Integer> to = sorted(forward.getOrDefault(i, List.of()));
       if (to.isEmpty()) {
@@ -217,7 +220,7 @@ public final class WorkspaceDiff {
     return new WorkspaceDiff(
         List.copyOf(added),
         List.copyOf(removed),
-        java.util.Collections.unmodifiableMap(renamed),
+        Collections.unmodifiableMap(renamed),
         List.copyOf(changes),
         List.copyOf(moves));
   }

@@ -2,6 +2,7 @@ package dev.papergraph.analysis;
 
 import dev.papergraph.model.Paper;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +58,7 @@ public record YearRange(Integer since, Integer until, boolean includeUndated) {
    */
   public record Selection(Set<String> kept, int total, int undated) {
     public Selection {
-      kept = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(kept));
+      kept = Collections.unmodifiableSet(new LinkedHashSet<>(kept));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.papergraph.embed;
 
+import java.util.Optional;
+
 /**
  * Vectors by model id and text key ({@link PaperEmbeddings#key}). A workspace keeps one on disk;
  * {@link #none()} keeps nothing.
@@ -7,7 +9,7 @@ package dev.papergraph.embed;
 public interface EmbeddingCache {
 
   /** The cached vector, empty when this model has not embedded this text. */
-  java.util.Optional<float[]> get(String modelId, byte[] key);
+  Optional<float[]> get(String modelId, byte[] key);
 
   /** Remembers a vector. */
   void put(String modelId, byte[] key, float[] vector);
@@ -16,8 +18,8 @@ public interface EmbeddingCache {
   static EmbeddingCache none() {
     return new EmbeddingCache() {
       @Override
-      public java.util.Optional<float[]> get(String modelId, byte[] key) {
-        return java.util.Optional.empty();
+      public Optional<float[]> get(String modelId, byte[] key) {
+        return Optional.empty();
       }
 
       @Override

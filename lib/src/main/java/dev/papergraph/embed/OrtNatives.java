@@ -2,6 +2,7 @@ package dev.papergraph.embed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -77,8 +78,7 @@ public final class OrtNatives {
    */
   static void removeOrtTempFolder() {
     try {
-      java.lang.reflect.Field f =
-          Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
+      Field f = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
       f.setAccessible(true);
       Object dir = f.get(null);
       if (dir instanceof Path p) {

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -50,7 +53,7 @@ public final class PaperEmbeddings {
   public static byte[] key(String text) {
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return java.util.Arrays.copyOf(h, 16);
+      return Arrays.copyOf(h, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
@@ -84,7 +87,7 @@ public final class PaperEmbeddings {
     for (int d = 0; d < n; d++) {
       String text = text(papers.get(d));
       Key k = new Key(key(text));
-      java.util.Optional<float[]> v = cache.get(modelId, k.bytes());
+      Optional<float[]> v = cache.get(modelId, k.bytes());
       if (v.isPresent()) {
         out[d] = v.get();
         continue;
@@ -139,17 +142,17 @@ public final class PaperEmbeddings {
   private record Key(byte[] bytes) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && java.util.Arrays.equals(bytes, k.bytes);
+      return o instanceof Key k && Arrays.equals(bytes, k.bytes);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
+      return Arrays.hashCode(bytes);
     }
 
     @Override
     public String toString() {
-      return java.util.HexFormat.of().formatHex(bytes);
+      return HexFormat.of().formatHex(bytes);
     }
   }
 }

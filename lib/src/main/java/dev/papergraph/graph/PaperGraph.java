@@ -5,6 +5,7 @@ import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.Link;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class PaperGraph {
   public List<Link> links() {
     return similarity.edgeSet().stream()
         .map(e -> new Link(e.first(), e.second(), e.explanation()))
-        .sorted(java.util.Comparator.comparing(Link::a).thenComparing(Link::b))
+        .sorted(Comparator.comparing(Link::a).thenComparing(Link::b))
         .toList();
   }
 }

@@ -1,14 +1,22 @@
 package dev.papergraph.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,11 +57,8 @@ public final class AtomicOutput {
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     boolean done = false;
     try {
-      try (var channel =
-              java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
-          OutputStream out =
-              new java.io.BufferedOutputStream(
-                  java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
+      try (var channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         channel.lock();
         content.writeTo(out);
         out.flush();
@@ -133,15 +138,15 @@ public final class AtomicOutput {
    * @return the files deleted
    * @throws IOException if the folder cannot be listed or a leftover cannot be deleted
    */
-  public static java.util.List<Path> removeStaleTemporaries(Path target) throws IOException {
+  public static List<Path> removeStaleTemporaries(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    java.util.List<Path> removed = new java.util.ArrayList<>();
+    List<Path> removed = new ArrayList<>();
     if (dir == null || !Files.isDirectory(dir)) {
       return removed;
     }
     String prefix = "." + abs.getFileName() + ".";
-    java.util.List<Path> candidates;
+    List<Path> candidates;
     try (var files = Files.list(dir)) {
       candidates =
           files
@@ -156,17 +161,16 @@ public final class AtomicOutput {
               .toList();
     }
     for (Path tmp : candidates) {
-      try (var channel =
-          java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-        java.nio.channels.FileLock lock = channel.tryLock();
+      try (var channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.tryLock();
         if (lock == null) {
           continue; // another process is writing it
         }
         Files.delete(tmp);
         removed.add(tmp);
-      } catch (java.nio.channels.OverlappingFileLockException e) {
+      } catch (OverlappingFileLockException e) {
         // this process is writing it
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
         // its writer finished (renamed or deleted it) meanwhile
       }
     }

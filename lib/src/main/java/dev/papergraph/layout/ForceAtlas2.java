@@ -4,6 +4,7 @@ import static dev.papergraph.model.Arguments.require;
 
 import dev.papergraph.concurrent.Parallel;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.LongConsumer;
 
@@ -224,7 +225,7 @@ public final class ForceAtlas2 {
    */
   public ForceAtlas2(
       int[] firstNeighbor, int[] neighbors, double[] weights, double[][] start, Options options) {
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this.options = Objects.requireNonNull(options, "options");
     if (firstNeighbor.length < 1
         || neighbors.length != weights.length
         || firstNeighbor[firstNeighbor.length - 1] != neighbors.length) {

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,8 +86,7 @@ public record Paper(
     venue = blankToNull(venue);
     authors = authors == null ? List.of() : List.copyOf(authors);
     topics = topics == null ? List.of() : List.copyOf(topics);
-    references =
-        references == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(references));
+    references = references == null ? List.of() : List.copyOf(new LinkedHashSet<>(references));
     provenance = provenance == null ? List.of() : List.copyOf(provenance);
     ids = ids == null ? ExternalIds.NONE : ids;
     requireNonNegative(authorCount, "authorCount", id);

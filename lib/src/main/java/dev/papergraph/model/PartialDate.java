@@ -8,6 +8,7 @@ import java.time.Month;
 import java.time.MonthDay;
 import java.time.Year;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,7 +129,7 @@ public record PartialDate(Integer year, Integer month, Integer day)
     StringBuilder b = new StringBuilder();
     if (month != null) {
       String name = Month.of(month).name();
-      b.append(name.charAt(0)).append(name.substring(1, 3).toLowerCase(java.util.Locale.ROOT));
+      b.append(name.charAt(0)).append(name.substring(1, 3).toLowerCase(Locale.ROOT));
       if (day != null) {
         b.append(' ').append(day);
       }

@@ -1,5 +1,6 @@
 package dev.papergraph.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,6 @@ public record Topic(String term, double weight, TopicSource source) {
 
   /** The key under which two topics are the same topic: source and case-folded term. */
   public String key() {
-    return source + ":" + term.toLowerCase(java.util.Locale.ROOT);
+    return source + ":" + term.toLowerCase(Locale.ROOT);
   }
 }

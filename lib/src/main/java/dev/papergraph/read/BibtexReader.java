@@ -9,6 +9,8 @@ import dev.papergraph.model.TopicSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,10 +26,14 @@ import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
 import org.jbibtex.BibTeXString;
+import org.jbibtex.ConcateValue;
 import org.jbibtex.Key;
 import org.jbibtex.LaTeXParser;
 import org.jbibtex.LaTeXPrinter;
+import org.jbibtex.LiteralValue;
+import org.jbibtex.ObjectResolutionException;
 import org.jbibtex.ParseException;
+import org.jbibtex.ReferenceValue;
 import org.jbibtex.TokenMgrException;
 import org.jbibtex.Value;
 
@@ -225,7 +231,7 @@ public final class BibtexReader implements CorpusReader {
         }
         reject(chunk, file, sink, line, "BibTeX syntax error: " + firstLine(e.getMessage()));
         return;
-      } catch (TokenMgrException | org.jbibtex.ObjectResolutionException e) {
+      } catch (TokenMgrException | ObjectResolutionException e) {
         reject(chunk, file, sink, chunk.line, "BibTeX syntax error: " + firstLine(e.getMessage()));
         return;
       }
@@ -309,17 +315,17 @@ public final class BibtexReader implements CorpusReader {
      */
     private long expandedSize(Value v) {
       long size = 0;
-      java.util.ArrayDeque<Value> todo = new java.util.ArrayDeque<>();
+      ArrayDeque<Value> todo = new ArrayDeque<>();
       todo.push(v);
       while (!todo.isEmpty() && size <= Long.MAX_VALUE / 4) {
         Value x = todo.pop();
-        if (x instanceof org.jbibtex.ConcateValue c) {
+        if (x instanceof ConcateValue c) {
           todo.push(c.getRight());
           todo.push(c.getLeft());
-        } else if (x instanceof org.jbibtex.ReferenceValue r) {
+        } else if (x instanceof ReferenceValue r) {
           Long known = macroSizes.get(r.getValue().getString().toLowerCase(Locale.ROOT));
           size += known != null ? known : r.getValue().getString().length() + 2;
-        } else if (x instanceof org.jbibtex.LiteralValue l) {
+        } else if (x instanceof LiteralValue l) {
           size += l.getString().length();
         }
       }
@@ -593,21 +599,21 @@ public final class BibtexReader implements CorpusReader {
   private static final Pattern COMMAND_WITH_ARGUMENT =
       Pattern.compile("\\\\[A-Za-z]+\\*?\\s*(?:\\[[^\\]]*\\])?(?=\\{)");
   private static final Pattern COMMAND = Pattern.compile("\\\\([A-Za-z]+)");
-  private static final java.util.Map<String, String> COMBINING =
-      java.util.Map.ofEntries(
-          java.util.Map.entry("\"", "\u0308"),
-          java.util.Map.entry("'", "\u0301"),
-          java.util.Map.entry("`", "\u0300"),
-          java.util.Map.entry("^", "\u0302"),
-          java.util.Map.entry("~", "\u0303"),
-          java.util.Map.entry("=", "\u0304"),
-          java.util.Map.entry(".", "\u0307"),
-          java.util.Map.entry("u", "\u0306"),
-          java.util.Map.entry("v", "\u030C"),
-          java.util.Map.entry("H", "\u030B"),
-          java.util.Map.entry("c", "\u0327"),
-          java.util.Map.entry("k", "\u0328"),
-          java.util.Map.entry("r", "\u030A"));
+  private static final Map<String, String> COMBINING =
+      Map.ofEntries(
+          Map.entry("\"", "\u0308"),
+          Map.entry("'", "\u0301"),
+          Map.entry("`", "\u0300"),
+          Map.entry("^", "\u0302"),
+          Map.entry("~", "\u0303"),
+          Map.entry("=", "\u0304"),
+          Map.entry(".", "\u0307"),
+          Map.entry("u", "\u0306"),
+          Map.entry("v", "\u030C"),
+          Map.entry("H", "\u030B"),
+          Map.entry("c", "\u0327"),
+          Map.entry("k", "\u0328"),
+          Map.entry("r", "\u030A"));
 
   /**
    * One piece of text: jbibtex when it can; else accents by hand, commands by their argument or
@@ -628,7 +634,7 @@ public final class BibtexReader implements CorpusReader {
       a.appendTail(b);
       String s = COMMAND_WITH_ARGUMENT.matcher(b).replaceAll("");
       s = COMMAND.matcher(s).replaceAll("$1").replace("\\", "").replace("{", "").replace("}", "");
-      return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+      return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
   }
 

@@ -6,12 +6,23 @@ import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Titles;
 import dev.papergraph.model.Topic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Collects records from readers into one corpus, merging duplicates as they arrive and counting
@@ -40,9 +51,9 @@ public final class CorpusBuilder implements RecordSink {
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
   private String currentFile = "(unnamed)";
   private final List<ImportReport.Skipped> skipped = new ArrayList<>();
-  private final Map<java.nio.file.Path, String> inputsByPath = new LinkedHashMap<>();
-  private final Map<java.nio.file.Path, String> hashes = new HashMap<>();
-  private final Map<Long, List<java.nio.file.Path>> inputsBySize = new HashMap<>();
+  private final Map<Path, String> inputsByPath = new LinkedHashMap<>();
+  private final Map<Path, String> hashes = new HashMap<>();
+  private final Map<Long, List<Path>> inputsBySize = new HashMap<>();
 
   private record PendingMerge(Provenance record, int slot, String matchedBy) {}
 
@@ -96,49 +107,49 @@ public final class CorpusBuilder implements RecordSink {
    * and other spellings of the path count) or a file of the same size and content (SHA-256). The
    * source is remembered when it is new.
    */
-  public java.util.Optional<String> sameInputAs(InputSource source) throws java.io.IOException {
+  public Optional<String> sameInputAs(InputSource source) throws IOException {
     if (source.file() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    java.nio.file.Path real;
+    Path real;
     long size;
     try {
       real = source.file().toRealPath();
-      size = java.nio.file.Files.size(real);
-    } catch (java.io.IOException e) {
-      return java.util.Optional.empty(); // reading it will name the problem
+      size = Files.size(real);
+    } catch (IOException e) {
+      return Optional.empty(); // reading it will name the problem
     }
     String byPath = inputsByPath.get(real);
     if (byPath != null) {
-      return java.util.Optional.of(byPath);
+      return Optional.of(byPath);
     }
-    List<java.nio.file.Path> sameSize = inputsBySize.computeIfAbsent(size, k -> new ArrayList<>(1));
-    for (java.nio.file.Path other : sameSize) {
+    List<Path> sameSize = inputsBySize.computeIfAbsent(size, k -> new ArrayList<>(1));
+    for (Path other : sameSize) {
       if (sha256(other).equals(sha256(real))) {
-        return java.util.Optional.of(inputsByPath.get(other));
+        return Optional.of(inputsByPath.get(other));
       }
     }
     sameSize.add(real);
     inputsByPath.put(real, source.name());
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
-  private String sha256(java.nio.file.Path file) throws java.io.IOException {
+  private String sha256(Path file) throws IOException {
     String known = hashes.get(file);
     if (known != null) {
       return known;
     }
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       int n;
       while ((n = in.read(buf)) > 0) {
         md.update(buf, 0, n);
       }
-      String h = java.util.HexFormat.of().formatHex(md.digest());
+      String h = HexFormat.of().formatHex(md.digest());
       hashes.put(file, h);
       return h;
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
@@ -248,7 +259,7 @@ public final class CorpusBuilder implements RecordSink {
     }
     supplements.clear();
     List<Paper> papers = new ArrayList<>(slots.size());
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    Set<String> taken = new HashSet<>();
     for (int i = 0; i < slots.size(); i++) {
       Paper p = slots.get(i);
       // a merged paper may have gained a better external id than the one it was first read with
@@ -364,8 +375,8 @@ public final class CorpusBuilder implements RecordSink {
     if (a.authors().isEmpty() || b.authors().isEmpty()) {
       return false;
     }
-    java.util.Set<String> fa = familyNames(a.authors());
-    java.util.Set<String> fb = familyNames(b.authors());
+    Set<String> fa = familyNames(a.authors());
+    Set<String> fb = familyNames(b.authors());
     int shared = 0;
     for (String f : fa) {
       if (fb.contains(f)) shared++;
@@ -374,14 +385,12 @@ public final class CorpusBuilder implements RecordSink {
     return shared >= 1 && 2 * shared >= smaller;
   }
 
-  private static java.util.Set<String> familyNames(List<String> authors) {
-    java.util.Set<String> out = new java.util.HashSet<>();
+  private static Set<String> familyNames(List<String> authors) {
+    Set<String> out = new HashSet<>();
     for (String name : authors) {
       String n = name.contains(",") ? name.substring(0, name.indexOf(',')) : name;
       String folded =
-          Titles.normalize(
-              java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFD)
-                  .replaceAll("\\p{M}", ""));
+          Titles.normalize(Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
       if (!folded.isEmpty()) {
         out.add(folded.substring(folded.lastIndexOf(' ') + 1));
       }

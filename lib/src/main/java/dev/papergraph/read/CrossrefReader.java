@@ -8,7 +8,9 @@ import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -122,11 +124,10 @@ public final class CrossrefReader implements CorpusReader {
     if (s == null) {
       return null;
     }
-    java.util.regex.Matcher m = TAG.matcher(s);
+    Matcher m = TAG.matcher(s);
     StringBuilder b = new StringBuilder(s.length());
     while (m.find()) {
-      m.appendReplacement(
-          b, BLOCK_TAGS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)) ? " " : "");
+      m.appendReplacement(b, BLOCK_TAGS.contains(m.group(1).toLowerCase(Locale.ROOT)) ? " " : "");
     }
     m.appendTail(b);
     String t =

@@ -6,6 +6,7 @@ import dev.papergraph.model.Provenance;
 import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -293,7 +294,7 @@ public final class CsvReader implements CorpusReader {
   private static final class Rows {
     private final TextLines in;
     private final char delimiter;
-    private final java.util.ArrayDeque<String> again = new java.util.ArrayDeque<>();
+    private final ArrayDeque<String> again = new ArrayDeque<>();
     private long nextLine = 1;
 
     /** The line the row last returned starts on. */

@@ -1,5 +1,6 @@
 package dev.papergraph.read;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -70,8 +71,7 @@ public enum Format {
                         + name
                         + "\"; formats are: "
                         + String.join(
-                            ", ",
-                            java.util.Arrays.stream(values()).map(Format::cliName).toList())));
+                            ", ", Arrays.stream(values()).map(Format::cliName).toList())));
   }
 
   /** The format named by a {@code --format} value (case-insensitive). */

@@ -2,6 +2,7 @@ package dev.papergraph.read;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.papergraph.model.Provenance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -140,7 +141,7 @@ public record ImportReport(
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
-    List<T> all = new java.util.ArrayList<>(a);
+    List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }

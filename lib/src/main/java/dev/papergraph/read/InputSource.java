@@ -1,13 +1,24 @@
 package dev.papergraph.read;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * A named input that can be opened (more than once, so a format can be detected before reading): a
@@ -69,7 +80,7 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
         return Files.newInputStream(file);
       } catch (NoSuchFileException e) {
         throw new CorpusFormatException(file.toString(), "no such file", e);
-      } catch (java.nio.file.AccessDeniedException e) {
+      } catch (AccessDeniedException e) {
         throw new CorpusFormatException(file.toString(), "permission denied", e);
       }
     };
@@ -94,7 +105,7 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
 
   /** Bytes held in memory (standard input is read into memory once so it can be sniffed). */
   public static InputSource ofBytes(String name, byte[] bytes) {
-    return new InputSource(name, () -> new java.io.ByteArrayInputStream(bytes));
+    return new InputSource(name, () -> new ByteArrayInputStream(bytes));
   }
 
   /**
@@ -114,10 +125,10 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
       GZIPInputStream gzip;
       try {
         gzip = new GZIPInputStream(packed, 1 << 16);
-      } catch (java.io.EOFException e) {
+      } catch (EOFException e) {
         in.close();
         throw new CorpusFormatException(name, "truncated gzip: the file ends inside its header", e);
-      } catch (java.util.zip.ZipException e) {
+      } catch (ZipException e) {
         in.close();
         throw new CorpusFormatException(name, "damaged gzip: " + e.getMessage(), e);
       }
@@ -130,7 +141,7 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
    * Opens the content as text: decoded by its byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE,
    * the mark itself skipped), UTF-8 without one; malformed bytes become U+FFFD.
    */
-  public java.io.Reader openText() throws IOException {
+  public Reader openText() throws IOException {
     InputStream in = open();
     BufferedInputStream b =
         in instanceof BufferedInputStream bis ? bis : new BufferedInputStream(in, 1 << 16);
@@ -142,38 +153,38 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
     var decoder =
         bom.charset
             .newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-    return new java.io.BufferedReader(new java.io.InputStreamReader(b, decoder), 1 << 16);
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return new BufferedReader(new InputStreamReader(b, decoder), 1 << 16);
   }
 
   /** A byte-order mark: the charset it announces and its length in bytes (0: none, UTF-8). */
-  record Bom(java.nio.charset.Charset charset, int length) {
+  record Bom(Charset charset, int length) {
     static Bom of(byte[] h) {
       int b0 = h.length > 0 ? h[0] & 0xff : -1, b1 = h.length > 1 ? h[1] & 0xff : -1;
       int b2 = h.length > 2 ? h[2] & 0xff : -1, b3 = h.length > 3 ? h[3] & 0xff : -1;
       if (b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff) {
-        return new Bom(java.nio.charset.Charset.forName("UTF-32BE"), 4);
+        return new Bom(Charset.forName("UTF-32BE"), 4);
       }
       if (b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0) {
-        return new Bom(java.nio.charset.Charset.forName("UTF-32LE"), 4);
+        return new Bom(Charset.forName("UTF-32LE"), 4);
       }
       if (b0 == 0xef && b1 == 0xbb && b2 == 0xbf) {
-        return new Bom(java.nio.charset.StandardCharsets.UTF_8, 3);
+        return new Bom(StandardCharsets.UTF_8, 3);
       }
       if (b0 == 0xfe && b1 == 0xff) {
-        return new Bom(java.nio.charset.StandardCharsets.UTF_16BE, 2);
+        return new Bom(StandardCharsets.UTF_16BE, 2);
       }
       if (b0 == 0xff && b1 == 0xfe) {
-        return new Bom(java.nio.charset.StandardCharsets.UTF_16LE, 2);
+        return new Bom(StandardCharsets.UTF_16LE, 2);
       }
-      return new Bom(java.nio.charset.StandardCharsets.UTF_8, 0);
+      return new Bom(StandardCharsets.UTF_8, 0);
     }
   }
 
   /** The first characters of the (unpacked, decoded) content, for format detection. */
   public String headText(int maxChars) throws IOException {
-    try (java.io.Reader r = openText()) {
+    try (Reader r = openText()) {
       char[] buf = new char[maxChars];
       int n = 0;
       int k;
@@ -185,7 +196,7 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
   }
 
   /** Counts the packed bytes read. */
-  private static final class CountingStream extends java.io.FilterInputStream {
+  private static final class CountingStream extends FilterInputStream {
     long count;
 
     CountingStream(InputStream in) {
@@ -208,7 +219,7 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
   }
 
   /** Unpacked gzip content: a truncated stream or a bomb fails naming the source. */
-  private static final class Unpacked extends java.io.FilterInputStream {
+  private static final class Unpacked extends FilterInputStream {
     private final String name;
     private final CountingStream packed;
     private long unpacked;
@@ -231,10 +242,10 @@ public record InputSource(String name, Opener opener, Path file, boolean optiona
       int n;
       try {
         n = super.read(b, off, len);
-      } catch (java.io.EOFException e) {
+      } catch (EOFException e) {
         throw new CorpusFormatException(
             name, "truncated gzip: the file ends before its compressed data does", e);
-      } catch (java.util.zip.ZipException e) {
+      } catch (ZipException e) {
         throw new CorpusFormatException(name, "damaged gzip: " + e.getMessage(), e);
       }
       if (n > 0) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.papergraph.model.PartialDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,7 +145,7 @@ final class JsonFields {
     if (n.isTextual()) return "text \"" + clip(n.asText()) + "\"";
     if (n.isBoolean()) return "a boolean";
     if (n.isNumber()) return "the number " + n.asText();
-    return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
   static String clip(String s) {

@@ -1,6 +1,7 @@
 package dev.papergraph.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,6 +14,7 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.Provenance;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -149,8 +151,7 @@ final class JsonRecords {
             unwrap(p.readValueAsTree(), file, v.line(), c, sink);
           }
           if (p.nextToken() != null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(
-                p, "unexpected content after the value");
+            throw new JsonParseException(p, "unexpected content after the value");
           }
         } catch (JsonProcessingException e) {
           c.record++;
@@ -208,7 +209,7 @@ final class JsonRecords {
               c.record,
               at
                   + "record is not a JSON object but "
-                  + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+                  + node.getNodeType().toString().toLowerCase(Locale.ROOT)));
       return;
     }
     try {

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.model.Paper;
 import java.io.IOException;
@@ -75,8 +77,7 @@ public final class NativeCorpus {
 
   /** Writes the papers as JSON Lines to a stream (left open). */
   public static void writeJsonl(Collection<Paper> papers, OutputStream out) throws IOException {
-    var w =
-        MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    var w = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
     for (Paper p : papers) {
       out.write(w.writeValueAsBytes(p));
       out.write('\n');
@@ -217,8 +218,7 @@ public final class NativeCorpus {
       sink.reject(new ImportIssue(file, line, record, "paper has no title"));
       return;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode fields =
-        (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    ObjectNode fields = (ObjectNode) node;
     // plain records of one's own say "abstract" (as the Python peer's JSONL does)
     if (!fields.hasNonNull("abstractText") && fields.path("abstract").isTextual()) {
       fields.set("abstractText", fields.remove("abstract"));
@@ -234,7 +234,7 @@ public final class NativeCorpus {
     boolean hasId = node.hasNonNull("id");
     if (!hasId) {
       // the id is derived from the other fields once they are bound
-      ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", "unassigned");
+      ((ObjectNode) node).put("id", "unassigned");
     }
     try {
       Paper paper = MAPPER.treeToValue(node, Paper.class);

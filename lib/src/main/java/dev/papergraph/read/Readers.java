@@ -2,6 +2,7 @@ package dev.papergraph.read;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class Readers {
       throw new CorpusFormatException(
           folder, "no bundled corpus here (no INDEX resource on the classpath)");
     }
-    List<InputSource> out = new java.util.ArrayList<>();
+    List<InputSource> out = new ArrayList<>();
     try (in) {
       for (String name : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
         if (!name.isBlank()) {
@@ -158,7 +159,7 @@ public final class Readers {
 
   private void read(InputSource source, Format format, CorpusBuilder builder, FormatRead how)
       throws IOException {
-    java.util.Optional<String> same = builder.sameInputAs(source);
+    Optional<String> same = builder.sameInputAs(source);
     if (same.isPresent()) {
       builder.skip(
           source.name(),
@@ -181,7 +182,7 @@ public final class Readers {
       readZip(source, format, builder, how);
       return;
     }
-    java.util.Optional<Format> f = format != null ? java.util.Optional.of(format) : detect(source);
+    Optional<Format> f = format != null ? Optional.of(format) : detect(source);
     if (f.isEmpty()) {
       if (source.optional()) {
         builder.skip(source.name(), "not a format papergraph reads");
@@ -204,7 +205,7 @@ public final class Readers {
             builder.skip(entry.name(), "empty zip entry");
             return;
           }
-          java.util.Optional<Format> detected = detect(entry);
+          Optional<Format> detected = detect(entry);
           Format f = format != null ? format : detected.orElse(null);
           if (f == null) {
             builder.skip(entry.name(), "not a format papergraph reads");

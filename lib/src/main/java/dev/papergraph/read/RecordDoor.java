@@ -6,6 +6,7 @@ import dev.papergraph.model.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The check every paper passes before it enters a corpus, whatever reader made it, so that what a
@@ -86,10 +87,10 @@ final class RecordDoor {
       }
     }
     if (title.equals(p.title())
-        && java.util.Objects.equals(abs, p.abstractText())
+        && Objects.equals(abs, p.abstractText())
         && authors == null
-        && java.util.Objects.equals(venue, p.venue())
-        && java.util.Objects.equals(org, p.organisation())
+        && Objects.equals(venue, p.venue())
+        && Objects.equals(org, p.organisation())
         && !topicsChanged) {
       return new Outcome(p, null);
     }

@@ -1,6 +1,7 @@
 package dev.papergraph.read;
 
 import dev.papergraph.model.Paper;
+import dev.papergraph.model.Provenance;
 
 /**
  * Receives what a {@link CorpusReader} reads. Every record of the input ends in exactly one call of
@@ -27,7 +28,7 @@ public interface RecordSink {
    * @param abstractText the abstract
    * @param where the supplementing record's position
    */
-  default void supplement(String key, String abstractText, dev.papergraph.model.Provenance where) {
+  default void supplement(String key, String abstractText, Provenance where) {
     reject(
         new ImportIssue(
             where.file(),

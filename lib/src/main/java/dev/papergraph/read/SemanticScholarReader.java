@@ -10,6 +10,7 @@ import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -151,7 +152,7 @@ public final class SemanticScholarReader implements CorpusReader {
     for (JsonNode e : JsonFields.array(r, "entities")) {
       addTopic(topics, e.asText(), TopicSource.CONCEPT);
     }
-    b.topics(java.util.List.copyOf(topics.values()));
+    b.topics(List.copyOf(topics.values()));
     for (JsonNode ref : JsonFields.array(r, "references")) {
       String key = referenceKey(ref.path("citedPaper").isObject() ? ref.get("citedPaper") : ref);
       if (key != null) b.addReference(key);

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -190,7 +192,7 @@ final class XmlRecords {
             }
           }
         }
-      } catch (java.util.MissingResourceException e) {
+      } catch (MissingResourceException e) {
         // the JDK's StAX parser fails to format its own message for some malformed DTDs
         // ("InvalidCharInDTD") and throws this instead of an XMLStreamException: the input is not
         // well-formed XML all the same
@@ -230,7 +232,7 @@ final class XmlRecords {
                 + ": the document <"
                 + root
                 + "> has no "
-                + String.join("/", new java.util.TreeSet<>(recordElements))
+                + String.join("/", new TreeSet<>(recordElements))
                 + " records");
       }
     }

@@ -1,13 +1,17 @@
 package dev.papergraph.read;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -41,7 +45,7 @@ final class ZipInputs {
     if (!Files.isRegularFile(file)) {
       temp = Files.createTempFile("papergraph-", ".zip");
       try (InputStream in = archive.opener().open()) {
-        Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
       }
       file = temp;
     }
@@ -55,7 +59,7 @@ final class ZipInputs {
             new InputSource(
                 name, () -> new Bounded(name, zip.getInputStream(e), e.getCompressedSize())));
       }
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+    } catch (ZipException | EOFException e) {
       // ZipFile reports a damaged central directory or local header as a ZipException, and one cut
       // short (while opening the archive or an entry) as a bare EOFException: both are damage
       throw new CorpusFormatException(archive.name(), "damaged zip archive: " + e, e);
@@ -70,7 +74,7 @@ final class ZipInputs {
    * An entry's content; one unpacking to over {@link Limits#MAX_UNPACK_RATIO} times its packed size
    * fails.
    */
-  private static final class Bounded extends java.io.FilterInputStream {
+  private static final class Bounded extends FilterInputStream {
     private final String name;
     private final long packed;
     private long unpacked;
@@ -92,7 +96,7 @@ final class ZipInputs {
       int n;
       try {
         n = super.read(b, off, len);
-      } catch (java.io.EOFException | java.util.zip.ZipException e) {
+      } catch (EOFException | ZipException e) {
         // a local header or data cut short: ZipFile reports it as a bare EOFException
         throw new CorpusFormatException(name, "damaged zip archive: " + e, e);
       }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 
 /**
  * The references of a corpus as sorted int arrays: each paper's reference keys (for bibliographic
@@ -238,7 +239,7 @@ public final class CitationIndex {
    * Calls sink with every doc that shares a reference with, cites, is cited by or is co-cited with
    * d.
    */
-  void forEachRelated(int d, java.util.function.IntConsumer sink) {
+  void forEachRelated(int d, IntConsumer sink) {
     for (int p = refStart[d]; p < refStart[d + 1]; p++) {
       int k = refKey[p];
       for (int q = keyStart[k]; q < keyStart[k + 1]; q++) {

@@ -1,6 +1,7 @@
 package dev.papergraph.similarity;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Why two papers are linked: each component score, the combined score, and the evidence behind
@@ -75,12 +76,9 @@ public record EdgeExplanation(
 
   /** A one-line summary such as "0.41 = text 0.52 (quantiz, post train) + topic 0.20". */
   public String summary() {
-    StringBuilder b =
-        new StringBuilder(String.format(java.util.Locale.ROOT, "%.3f: text %.3f", score, text));
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.3f: text %.3f", score, text));
     if (semantic != 0) {
-      b.append(
-          String.format(
-              java.util.Locale.ROOT, " [lexical %.3f, semantic %.3f]", lexical, semantic));
+      b.append(String.format(Locale.ROOT, " [lexical %.3f, semantic %.3f]", lexical, semantic));
     }
     if (!sharedTerms.isEmpty()) {
       b.append(" (");
@@ -89,11 +87,11 @@ public record EdgeExplanation(
       }
       b.append(')');
     }
-    b.append(String.format(java.util.Locale.ROOT, ", topic %.3f", topic));
+    b.append(String.format(Locale.ROOT, ", topic %.3f", topic));
     if (direct > 0 || coupling > 0 || cocitation > 0) {
       b.append(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               ", cites %.0f, coupling %.3f, co-citation %.3f",
               direct,
               coupling,

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -101,8 +102,8 @@ public final class FusedSimilarity implements PaperSimilarity {
   }
 
   /** The fusion rule, its fitted values and how the top-k is searched, for the run manifest. */
-  public java.util.Map<String, Object> manifest() {
-    java.util.Map<String, Object> m = fusion.toMap();
+  public Map<String, Object> manifest() {
+    Map<String, Object> m = fusion.toMap();
     m.put(
         "fusion.search",
         approximate()

@@ -3,6 +3,7 @@ package dev.papergraph.similarity;
 import dev.papergraph.concurrent.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.DirectoryReader;
@@ -83,7 +84,7 @@ final class SemanticNeighbours {
                     nb[c++] = s.doc;
                   }
                 }
-                out[d] = c == nb.length ? nb : java.util.Arrays.copyOf(nb, c);
+                out[d] = c == nb.length ? nb : Arrays.copyOf(nb, c);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

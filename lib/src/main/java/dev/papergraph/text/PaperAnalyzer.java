@@ -8,7 +8,13 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -27,6 +33,7 @@ import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * papergraph's English analysis chain, built from Lucene components:
@@ -82,20 +89,19 @@ public final class PaperAnalyzer extends Analyzer {
 
   private final TextOptions options;
   private final CharArraySet academic;
-  private final java.util.Map<String, String> thesaurus;
+  private final Map<String, String> thesaurus;
 
   /** The chain for these options (tokenizer, stemmer, bigrams; the weighting is not used here). */
   public PaperAnalyzer(TextOptions options) {
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this.options = Objects.requireNonNull(options, "options");
     this.academic = stemmedSet(options.stopWords(), options.stemmer());
-    this.thesaurus =
-        options.thesaurus().isEmpty() ? java.util.Map.of() : analysedThesaurus(options);
+    this.thesaurus = options.thesaurus().isEmpty() ? Map.of() : analysedThesaurus(options);
   }
 
   private PaperAnalyzer(TextOptions options, boolean withoutThesaurus) {
     this.options = options;
     this.academic = stemmedSet(options.stopWords(), options.stemmer());
-    this.thesaurus = java.util.Map.of();
+    this.thesaurus = Map.of();
   }
 
   /**
@@ -103,11 +109,11 @@ public final class PaperAnalyzer extends Analyzer {
    * A key must analyse to one term (a word or, with bigrams, a two-word phrase); others cannot
    * match a term and are left out (see {@link #thesaurusIgnored}).
    */
-  private static java.util.Map<String, String> analysedThesaurus(TextOptions options) {
+  private static Map<String, String> analysedThesaurus(TextOptions options) {
     PaperAnalyzer plain = new PaperAnalyzer(options, true);
-    java.util.Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     for (var e : options.thesaurus().entrySet()) {
-      java.util.Optional<String> key = plain.singleTerm(e.getKey());
+      Optional<String> key = plain.singleTerm(e.getKey());
       if (key.isEmpty()) {
         continue;
       }
@@ -116,22 +122,22 @@ public final class PaperAnalyzer extends Analyzer {
         out.put(key.get(), value);
       }
     }
-    return java.util.Map.copyOf(out);
+    return Map.copyOf(out);
   }
 
   /**
    * The one term a short text analyses to: the word, or the two-word phrase of a two-word text;
    * empty when it gives none or more.
    */
-  public java.util.Optional<String> singleTerm(String text) {
+  public Optional<String> singleTerm(String text) {
     List<String> t = terms(text);
     if (t.size() == 1) {
-      return java.util.Optional.of(t.get(0));
+      return Optional.of(t.get(0));
     }
     if (options.bigrams() && t.size() == 3 && t.get(1).equals(t.get(0) + " " + t.get(2))) {
-      return java.util.Optional.of(t.get(1));
+      return Optional.of(t.get(1));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
@@ -154,7 +160,7 @@ public final class PaperAnalyzer extends Analyzer {
   }
 
   /** The analysed thesaurus: analysed term → analysed replacement, "" to drop. */
-  public java.util.Map<String, String> analysedThesaurus() {
+  public Map<String, String> analysedThesaurus() {
     return thesaurus;
   }
 
@@ -179,10 +185,9 @@ public final class PaperAnalyzer extends Analyzer {
           }
         }) {
       for (String w : words) {
-        set.add(w.toLowerCase(java.util.Locale.ROOT));
+        set.add(w.toLowerCase(Locale.ROOT));
         try (TokenStream ts = stem.tokenStream("w", w)) {
-          var term =
-              ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+          var term = ts.addAttribute(CharTermAttribute.class);
           ts.reset();
           while (ts.incrementToken()) {
             set.add(term.toString());
@@ -220,7 +225,7 @@ public final class PaperAnalyzer extends Analyzer {
       source = new StandardTokenizer();
       t = new EnglishPossessiveFilter(source);
       t = new LowerCaseFilter(t);
-      t = new TypeTokenFilter(t, java.util.Set.of("<NUM>"));
+      t = new TypeTokenFilter(t, Set.of("<NUM>"));
       t = new PatternReplaceFilter(t, NO_LETTER, "", false);
     }
     t = new StopFilter(t, STOP_WORDS);
@@ -258,8 +263,7 @@ public final class PaperAnalyzer extends Analyzer {
   public List<String> terms(String text) {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = tokenStream("text", text)) {
-      var term =
-          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         out.add(term.toString());

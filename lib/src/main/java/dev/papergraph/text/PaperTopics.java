@@ -185,7 +185,7 @@ public final class PaperTopics {
    * instead of one per label); later {@link #label} calls are lookups.
    */
   public void resolveLabels() {
-    int[] terms = java.util.Arrays.stream(extractedTerm).filter(t -> t >= 0).toArray();
+    int[] terms = Arrays.stream(extractedTerm).filter(t -> t >= 0).toArray();
     if (terms.length == 0) {
       return;
     }

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -576,7 +578,7 @@ public final class TermVectors {
     Map<Integer, Map<String, Integer>> surfaces = new HashMap<>();
     for (Map.Entry<Integer, List<Integer>> e : docs.entrySet()) {
       Paper p = papers.get(e.getKey());
-      java.util.Set<Integer> wanted = new java.util.HashSet<>(e.getValue());
+      Set<Integer> wanted = new HashSet<>(e.getValue());
       surfaces(TextCleaner.readable(p.title()), wanted, surfaces);
       if (p.abstractText() != null) {
         surfaces(TextCleaner.readable(p.abstractText()), wanted, surfaces);
@@ -622,8 +624,7 @@ public final class TermVectors {
     return thesaurusDisplay;
   }
 
-  private void surfaces(
-      String text, java.util.Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {
+  private void surfaces(String text, Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);

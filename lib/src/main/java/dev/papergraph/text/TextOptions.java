@@ -2,9 +2,18 @@ package dev.papergraph.text;
 
 import static dev.papergraph.model.Arguments.require;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How papers are turned into weighted term vectors: the analysis chain and the term weighting.
@@ -38,8 +47,8 @@ public record TextOptions(
     double bm25K1,
     double bm25B,
     int topicCount,
-    java.util.List<String> stopWords,
-    java.util.SortedMap<String, String> thesaurus) {
+    List<String> stopWords,
+    SortedMap<String, String> thesaurus) {
 
   /** How text is split into words. */
   public enum Tokenizer {
@@ -99,8 +108,8 @@ public record TextOptions(
    * abstracts ("paper", "propose", "show", "results", "argue", "eventually", structured-abstract
    * headings, publisher notices, statistics and units such as "ci", "sd", "mg").
    */
-  public static final java.util.List<String> ACADEMIC_STOP_WORDS =
-      java.util.List.copyOf(PaperAnalyzer.readWordList("academic-stopwords.txt"));
+  public static final List<String> ACADEMIC_STOP_WORDS =
+      List.copyOf(PaperAnalyzer.readWordList("academic-stopwords.txt"));
 
   /**
    * The defaults: standard tokenizer, Porter, bigrams, title x3, min df 2, sublinear TF-IDF, the
@@ -119,16 +128,16 @@ public record TextOptions(
           BM25_B_DEFAULT,
           TOPIC_COUNT_DEFAULT,
           ACADEMIC_STOP_WORDS,
-          new java.util.TreeMap<>());
+          new TreeMap<>());
 
   /**
    * @throws NullPointerException if an enum value is null
    * @throws IllegalArgumentException if a number is out of its range (the message names it)
    */
   public TextOptions {
-    java.util.Objects.requireNonNull(tokenizer, "tokenizer");
-    java.util.Objects.requireNonNull(stemmer, "stemmer");
-    java.util.Objects.requireNonNull(weighting, "weighting");
+    Objects.requireNonNull(tokenizer, "tokenizer");
+    Objects.requireNonNull(stemmer, "stemmer");
+    Objects.requireNonNull(weighting, "weighting");
     require(
         Double.isFinite(titleBoost) && titleBoost > 0,
         "titleBoost must be positive: %s",
@@ -138,10 +147,10 @@ public record TextOptions(
     require(Double.isFinite(bm25K1) && bm25K1 >= 0, "bm25K1 cannot be negative: %s", bm25K1);
     require(bm25B >= 0 && bm25B <= 1, "bm25B must be in [0, 1]: %s", bm25B);
     require(topicCount >= 0, "topicCount cannot be negative: %s", topicCount);
-    stopWords = stopWords == null ? ACADEMIC_STOP_WORDS : java.util.List.copyOf(stopWords);
+    stopWords = stopWords == null ? ACADEMIC_STOP_WORDS : List.copyOf(stopWords);
     thesaurus =
-        java.util.Collections.unmodifiableSortedMap(
-            thesaurus == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(thesaurus));
+        Collections.unmodifiableSortedMap(
+            thesaurus == null ? new TreeMap<>() : new TreeMap<>(thesaurus));
   }
 
   /**
@@ -161,8 +170,8 @@ public record TextOptions(
         BM25_K1_DEFAULT,
         BM25_B_DEFAULT,
         TOPIC_COUNT_DEFAULT,
-        java.util.List.of(),
-        new java.util.TreeMap<>());
+        List.of(),
+        new TreeMap<>());
   }
 
   public TextOptions withTokenizer(Tokenizer v) {
@@ -325,7 +334,7 @@ public record TextOptions(
   }
 
   /** These options with another list of extra stop words (replacing the academic list). */
-  public TextOptions withStopWords(java.util.List<String> v) {
+  public TextOptions withStopWords(List<String> v) {
     return new TextOptions(
         tokenizer,
         stemmer,
@@ -342,7 +351,7 @@ public record TextOptions(
   }
 
   /** These options with a thesaurus (term as written → replacement, empty to drop). */
-  public TextOptions withThesaurus(java.util.Map<String, String> v) {
+  public TextOptions withThesaurus(Map<String, String> v) {
     return new TextOptions(
         tokenizer,
         stemmer,
@@ -355,7 +364,7 @@ public record TextOptions(
         bm25B,
         topicCount,
         stopWords,
-        v == null ? null : new java.util.TreeMap<>(v));
+        v == null ? null : new TreeMap<>(v));
   }
 
   /**
@@ -396,11 +405,9 @@ public record TextOptions(
 
   private static String sha256(String s) {
     try {
-      byte[] h =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(h, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
   }

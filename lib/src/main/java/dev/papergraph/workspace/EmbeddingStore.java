@@ -5,15 +5,19 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
@@ -38,7 +42,7 @@ public final class EmbeddingStore implements EmbeddingCache {
 
   private final Map<String, Map<String, float[]>> byModel = new HashMap<>();
   private final Map<String, Integer> dimensions = new HashMap<>();
-  private final java.util.List<String> ignored = new java.util.ArrayList<>();
+  private final List<String> ignored = new ArrayList<>();
 
   private EmbeddingStore() {}
 
@@ -102,14 +106,14 @@ public final class EmbeddingStore implements EmbeddingCache {
       byModel.put(model, entries);
       dimensions.put(model, dim);
       return true;
-    } catch (java.io.EOFException e) {
+    } catch (EOFException e) {
       return false;
     }
   }
 
   /** The files that were damaged and ignored, by name. */
-  public java.util.List<String> ignored() {
-    return java.util.List.copyOf(ignored);
+  public List<String> ignored() {
+    return List.copyOf(ignored);
   }
 
   /** The number of vectors stored for a model. */
@@ -142,8 +146,7 @@ public final class EmbeddingStore implements EmbeddingCache {
    *
    * @throws IOException if a file cannot be written
    */
-  public synchronized void save(Path workspaceFolder, java.util.Set<String> keep)
-      throws IOException {
+  public synchronized void save(Path workspaceFolder, Set<String> keep) throws IOException {
     Path dir = Files.createDirectories(workspaceFolder.resolve(FOLDER));
     for (String model : new TreeMap<>(byModel).keySet()) {
       TreeMap<String, float[]> entries = new TreeMap<>(byModel.get(model));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -283,7 +284,7 @@ public final class PaperIndex implements Closeable {
       StoredFields fields = leaf.reader().storedFields();
       for (int d = 0; d < leaf.reader().maxDoc(); d++) {
         if (live == null || live.get(d)) {
-          Document doc = fields.document(d, java.util.Set.of(ID, SEQ));
+          Document doc = fields.document(d, Set.of(ID, SEQ));
           out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue());
         }
       }
@@ -348,7 +349,7 @@ public final class PaperIndex implements Closeable {
   }
 
   private Paper paper(StoredFields fields, int doc) throws IOException {
-    var bytes = fields.document(doc, java.util.Set.of(JSON)).getBinaryValue(JSON);
+    var bytes = fields.document(doc, Set.of(JSON)).getBinaryValue(JSON);
     return json.readValue(bytes.bytes, bytes.offset, bytes.length, Paper.class);
   }
 

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -48,7 +49,7 @@ final class SemanticStage {
       EmbeddingStore store,
       Set<String> keys,
       Map<String, Object> manifest,
-      java.util.Optional<String> warning) {
+      Optional<String> warning) {
 
     /** Writes the store into a new workspace folder. */
     void save(Path folder) throws IOException {
@@ -113,8 +114,7 @@ final class SemanticStage {
     Map<String, Object> manifest = new LinkedHashMap<>();
     if (!options.usesSemantic()) {
       manifest.put("semantic.status", "off");
-      return new Outcome(
-          lexical, EmbeddingStore.empty(), Set.of(), manifest, java.util.Optional.empty());
+      return new Outcome(lexical, EmbeddingStore.empty(), Set.of(), manifest, Optional.empty());
     }
     EmbeddingStore store =
         previous != null && Files.isDirectory(previous)
@@ -150,7 +150,7 @@ final class SemanticStage {
           EmbeddingStore.empty(),
           Set.of(),
           manifest,
-          java.util.Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"));
+          Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"));
     }
     progress.finish();
     SemanticModelInfo model = info[0] != null ? info[0] : cachedInfo(store);
@@ -166,7 +166,7 @@ final class SemanticStage {
     manifest.putAll(model.toMap());
     manifest.put("semantic.embedded", embeddings.embedded());
     manifest.putAll(fused.manifest());
-    return new Outcome(fused, store, keys, manifest, java.util.Optional.empty());
+    return new Outcome(fused, store, keys, manifest, Optional.empty());
   }
 
   /** The model's description when every vector came from the cache (the model was not loaded). */

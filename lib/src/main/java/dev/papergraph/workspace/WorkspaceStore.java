@@ -28,6 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -454,7 +458,7 @@ final class WorkspaceStore {
    * @param rows the data rows of each table file
    */
   static void seal(Path staging, long papers, Map<StageFile, Long> rows) throws IOException {
-    Map<String, FileSum> files = new java.util.TreeMap<>();
+    Map<String, FileSum> files = new TreeMap<>();
     List<Path> all;
     try (Stream<Path> walk = Files.walk(staging)) {
       all = walk.filter(Files::isRegularFile).toList();
@@ -767,8 +771,7 @@ final class WorkspaceStore {
    * meanwhile notices and tries again.
    */
   static final class BuildLock implements AutoCloseable {
-    private static final java.util.Set<Path> HELD =
-        java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final FileChannel channel;
@@ -851,8 +854,7 @@ final class WorkspaceStore {
     private static Object key(Path file) throws IOException {
       try {
         var attrs =
-            Files.readAttributes(
-                file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         return attrs.fileKey() != null ? attrs.fileKey() : attrs.creationTime();
       } catch (NoSuchFileException e) {
         return null;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Two CSV files that Gephi's spreadsheet import reads as one graph, and that pandas, R and Python's
@@ -42,7 +43,7 @@ public final class CsvWriter implements GraphWriter {
   public List<Path> files(Path target) {
     String name = target.getFileName().toString();
     String base =
-        name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+        name.toLowerCase(Locale.ROOT).endsWith(".csv")
             ? name.substring(0, name.length() - 4)
             : name;
     return List.of(

@@ -1,5 +1,6 @@
 package dev.papergraph.write;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -87,6 +88,6 @@ public enum ExportFormat {
 
   /** The names, comma-separated, for messages. */
   public static String names() {
-    return String.join(", ", java.util.Arrays.stream(values()).map(ExportFormat::key).toList());
+    return String.join(", ", Arrays.stream(values()).map(ExportFormat::key).toList());
   }
 }

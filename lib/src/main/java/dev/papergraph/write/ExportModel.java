@@ -1,5 +1,6 @@
 package dev.papergraph.write;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.papergraph.analysis.Community;
@@ -10,11 +11,14 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.Topic;
 import dev.papergraph.similarity.SharedTerm;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jgrapht.Graph;
@@ -178,7 +182,7 @@ public final class ExportModel {
   }
 
   /** The community of a paper, if any. */
-  public java.util.Optional<Community> communityOf(String id) {
+  public Optional<Community> communityOf(String id) {
     return analysis.communities().of(id);
   }
 
@@ -186,7 +190,7 @@ public final class ExportModel {
   public String manifestJson() {
     try {
       return MAPPER.writeValueAsString(analysis.manifest());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("the run manifest cannot be written as JSON", e);
     }
   }
@@ -337,8 +341,8 @@ public final class ExportModel {
     d.put("resolution", analysis.communities().resolution());
     d.put("seed", analysis.communities().seed());
     d.put("manifest", manifestJson());
-    d.values().removeIf(java.util.Objects::isNull);
-    return java.util.Collections.unmodifiableMap(d);
+    d.values().removeIf(Objects::isNull);
+    return Collections.unmodifiableMap(d);
   }
 
   private static <T> String joined(List<T> values, Function<T, String> text) {

@@ -3,6 +3,7 @@ package dev.papergraph.write;
 import dev.papergraph.graph.SimilarityEdge;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -118,7 +119,7 @@ public final class GraphmlWriter implements StreamGraphWriter {
    * in it.
    */
   static String graphJson(ExportModel m) throws IOException {
-    Map<String, Object> d = new java.util.LinkedHashMap<>(m.graphData());
+    Map<String, Object> d = new LinkedHashMap<>(m.graphData());
     d.put("manifest", m.analysis().manifest());
     return ExportModel.MAPPER.writeValueAsString(d);
   }

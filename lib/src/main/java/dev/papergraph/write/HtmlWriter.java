@@ -15,9 +15,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -87,7 +90,7 @@ public final class HtmlWriter implements StreamGraphWriter {
     }
     String path = WEBJAR + pom.getProperty("version") + "/dist/cytoscape.min.js";
     String js = resource(loader.getResourceAsStream(path), path);
-    if (js.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
+    if (js.toLowerCase(Locale.ROOT).contains("</script")) {
       throw new IllegalStateException(path + " contains </script and cannot be inlined");
     }
     return js;
@@ -157,7 +160,7 @@ public final class HtmlWriter implements StreamGraphWriter {
               : "The whole map.");
       j.writeStringField("noCommunityColor", Palette.hex(Palette.GREY));
       j.writeArrayFieldStart("communities");
-      java.util.Set<String> here = new java.util.HashSet<>(m.ids());
+      Set<String> here = new HashSet<>(m.ids());
       for (Community c : JsonWriter.usedCommunities(m)) {
         j.writeStartObject();
         j.writeNumberField("id", c.id());

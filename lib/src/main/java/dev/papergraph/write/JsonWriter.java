@@ -6,8 +6,10 @@ import dev.papergraph.analysis.Community;
 import dev.papergraph.graph.SimilarityEdge;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON node-link, the layout networkx's {@code node_link_graph} and d3 read: {@code directed},
@@ -84,7 +86,7 @@ public final class JsonWriter implements StreamGraphWriter {
 
   /** The communities that have a member in this export, by id. */
   static List<Community> usedCommunities(ExportModel m) {
-    java.util.Set<String> ids = new java.util.HashSet<>(m.ids());
+    Set<String> ids = new HashSet<>(m.ids());
     return m.analysis().communities().communities().stream()
         .filter(c -> c.members().stream().anyMatch(ids::contains))
         .toList();

@@ -9,9 +9,11 @@ import dev.papergraph.layout.Layout;
 import dev.papergraph.model.Paper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * VOSviewer map/network JSON: {@code network.items} (id 1..n in corpus order, {@code label}, {@code
@@ -131,7 +133,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
                   try {
                     j.writeStringField("url", Values.wellFormed(u));
                   } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                   }
                 });
         j.writeEndObject();
@@ -160,7 +162,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
       j.writeEndObject();
       j.writeEndObject();
       j.writeRaw('\n');
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
@@ -197,7 +199,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
     return new double[] {cx, cy, d > 0 ? d : 1};
   }
 
-  private static java.util.Optional<String> url(Paper p) {
+  private static Optional<String> url(Paper p) {
     return HtmlWriter.links(p).stream().map(l -> l[1]).findFirst();
   }
 

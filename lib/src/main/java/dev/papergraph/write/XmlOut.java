@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 
 /**
  * A minimal streaming XML 1.0 writer (UTF-8) with complete escaping, used by the GraphML and GEXF
@@ -25,7 +26,7 @@ final class XmlOut implements AutoCloseable {
   private boolean openTag;
   private boolean wroteText;
   private int depth;
-  private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+  private final ArrayDeque<String> open = new ArrayDeque<>();
 
   XmlOut(OutputStream stream) throws IOException {
     this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);

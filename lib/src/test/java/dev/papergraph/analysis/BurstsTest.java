@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,9 @@ class BurstsTest {
       }
       if (expected != null) {
         assertEquals(
-            java.util.Arrays.toString(expected),
-            java.util.Arrays.toString(actual),
-            () -> "r " + java.util.Arrays.toString(r) + " d " + java.util.Arrays.toString(d));
+            Arrays.toString(expected),
+            Arrays.toString(actual),
+            () -> "r " + Arrays.toString(r) + " d " + Arrays.toString(d));
       }
     }
   }

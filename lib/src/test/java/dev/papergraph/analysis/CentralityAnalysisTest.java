@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.graph.IndexedGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +122,7 @@ class CentralityAnalysisTest {
     Graph<String, DefaultWeightedEdge> g = TestGraphs.gml("dolphins.gml");
     int i = 0;
     for (DefaultWeightedEdge e : g.edgeSet()) g.setEdgeWeight(e, 0.1 + (i++ % 7) / 7.0);
-    Map<DefaultWeightedEdge, Double> lengths = new java.util.HashMap<>();
+    Map<DefaultWeightedEdge, Double> lengths = new HashMap<>();
     for (DefaultWeightedEdge e : g.edgeSet()) lengths.put(e, 1.0 / g.getEdgeWeight(e));
     Graph<String, DefaultWeightedEdge> byLength = new AsWeightedGraph<>(g, lengths);
     Map<String, Double> bc = new BetweennessCentrality<>(byLength, true).getScores();
@@ -159,8 +161,7 @@ class CentralityAnalysisTest {
     assertTrue(worst > 0, "a sample of " + k + " of 62 sources is not exact");
     // the estimator is the exact sum scaled by |C| / k: same seed, same estimate
     assertEquals(
-        java.util.Arrays.toString(est),
-        java.util.Arrays.toString(new PathCentralities(g, sampled).betweenness()));
+        Arrays.toString(est), Arrays.toString(new PathCentralities(g, sampled).betweenness()));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.papergraph.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ class CommunityMatchingTest {
 
   static Communities partition(List<List<String>> groups) {
     Map<String, Integer> membership = new LinkedHashMap<>();
-    List<Community> cs = new java.util.ArrayList<>();
+    List<Community> cs = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       for (String id : groups.get(i)) {
         membership.put(id, i);

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -173,7 +174,6 @@ class PopularityContrastTest {
     List<Paper> papers = List.of(Paper.builder().id("a").title("A").citedByCount(3).build());
     assertEquals(Popularity.CITATIONS, PopularityContrast.choose(papers).orElseThrow());
     assertEquals(
-        java.util.Optional.empty(),
-        PopularityContrast.choose(List.of(AnalysisFixtures.paper("b", null))));
+        Optional.empty(), PopularityContrast.choose(List.of(AnalysisFixtures.paper("b", null))));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.graph.PaperGraph;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ class RunManifestTest {
             .withLabels(5, 2, Measure.BETWEENNESS);
     RunManifest m =
         RunManifest.builder().parameters(o.parameters()).parameter("similarity.k", 10).build();
-    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var json = new ObjectMapper();
     RunManifest back = json.readValue(json.writeValueAsString(m), RunManifest.class);
     assertEquals(o, Analyzer.Options.fromParameters(back.parameters()));
     assertEquals(Analyzer.Options.defaults(), Analyzer.Options.fromParameters(Map.of()));

@@ -7,14 +7,19 @@ import dev.papergraph.graph.IndexedGraph;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Corpus;
+import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Seeds;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.SimilarityEngine;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +45,7 @@ class SeedGraphTest {
         new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
   }
 
-  private static Set<Integer> communitiesOfTitles(
-      java.util.function.Predicate<String> title, int expected) {
+  private static Set<Integer> communitiesOfTitles(Predicate<String> title, int expected) {
     List<String> ids =
         corpus.papers().stream().filter(p -> title.test(p.title())).map(Paper::id).toList();
     assertEquals(expected, ids.size(), "papers matching the title rule");
@@ -108,7 +112,7 @@ class SeedGraphTest {
 
   @Test
   void rerunFromTheManifestGivesIdenticalOutput() throws IOException {
-    RunManifest first = manifest(result, java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    RunManifest first = manifest(result, Instant.parse("2026-01-01T00:00:00Z"));
     // a second run takes every option from the first run's manifest
     EngineOptions engineOptions = EngineOptions.defaults();
     assertEquals(engineOptions.toMap().get("similarity.k"), first.parameters().get("similarity.k"));
@@ -121,17 +125,15 @@ class SeedGraphTest {
             .analyze(again, TermSource.of(engine.vectors()));
     assertEquals(result.communities(), second.communities());
     assertEquals(result.centralities(), second.centralities());
-    RunManifest secondManifest = manifest(second, java.time.Instant.parse("2026-01-02T00:00:00Z"));
+    RunManifest secondManifest = manifest(second, Instant.parse("2026-01-02T00:00:00Z"));
     assertEquals(first, secondManifest.withCreated(first.created()));
     assertEquals(5, first.inputs().size());
     assertEquals(415L, first.counts().get("papers"));
   }
 
-  private static RunManifest manifest(Analyzer.Result r, java.time.Instant when)
-      throws IOException {
-    RunManifest.Builder b =
-        RunManifest.builder(java.time.Clock.fixed(when, java.time.ZoneOffset.UTC));
-    for (dev.papergraph.read.InputSource in : Seeds.sources()) {
+  private static RunManifest manifest(Analyzer.Result r, Instant when) throws IOException {
+    RunManifest.Builder b = RunManifest.builder(Clock.fixed(when, ZoneOffset.UTC));
+    for (InputSource in : Seeds.sources()) {
       try (var s = in.open()) {
         b.input(in.name(), "hf", s);
       }

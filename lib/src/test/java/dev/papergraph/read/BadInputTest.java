@@ -8,6 +8,7 @@ import dev.papergraph.model.Paper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -197,7 +198,7 @@ class BadInputTest {
       z.putNextEntry(new ZipEntry("works.json"));
       z.write(("[" + OA1 + "]").getBytes(StandardCharsets.UTF_8));
     }
-    byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), 30);
+    byte[] cut = Arrays.copyOf(bytes.toByteArray(), 30);
     CorpusFormatException e =
         assertThrows(
             CorpusFormatException.class,

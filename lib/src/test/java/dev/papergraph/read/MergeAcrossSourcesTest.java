@@ -7,6 +7,7 @@ import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
 import dev.papergraph.model.Provenance;
+import dev.papergraph.model.Topic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,9 +75,7 @@ class MergeAcrossSourcesTest {
     assertEquals(120, p.citedByCount());
     assertEquals("Phys.Rev.D76:013009,2007", p.venue());
     assertTrue(p.abstractText().startsWith("A fully differential calculation"));
-    assertEquals(
-        List.of("hep-ph", "Physics"),
-        p.topics().stream().map(dev.papergraph.model.Topic::term).toList());
+    assertEquals(List.of("hep-ph", "Physics"), p.topics().stream().map(Topic::term).toList());
     assertEquals(4, p.provenance().size());
     assertEquals(
         List.of("arxiv", "openalex", "bibtex"),

@@ -9,6 +9,7 @@ import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
 import dev.papergraph.testdata.SharedData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,7 +131,7 @@ class OpenAlexReaderTest {
                 getClass()
                     .getResourceAsStream("/formats/openalex/synergy_reference_counts.tsv")
                     .readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8)
+                StandardCharsets.UTF_8)
             .lines()
             .skip(1)
             .toList();

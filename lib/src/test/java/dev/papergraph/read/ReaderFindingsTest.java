@@ -4,9 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.EngineOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12's reader findings, one test each, named after the finding. Every load goes through
@@ -324,7 +337,7 @@ class ReaderFindingsTest {
   void finding12_utf16AndUtf32WithBomAreDecodedByTheirMark() throws Exception {
     String jsonl = arxivLine(1) + "\n" + arxivLine(2) + "\n";
     for (String cs : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "UTF-8")) {
-      byte[] body = ("\uFEFF" + jsonl).getBytes(java.nio.charset.Charset.forName(cs));
+      byte[] body = ("\uFEFF" + jsonl).getBytes(Charset.forName(cs));
       Corpus c = Fixtures.load(null, InputSource.ofBytes("u.jsonl", body));
       assertEquals(List.of("Paper 1", "Paper 2"), titles(c), cs);
     }
@@ -333,9 +346,7 @@ class ReaderFindingsTest {
     Corpus c =
         Fixtures.load(
             Format.HF_LISTING,
-            InputSource.ofBytes(
-                "l.txt",
-                ("\uFEFF" + listing).getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+            InputSource.ofBytes("l.txt", ("\uFEFF" + listing).getBytes(StandardCharsets.UTF_16LE)));
     assertEquals(List.of("A Title Of A Paper"), titles(c));
   }
 
@@ -345,7 +356,7 @@ class ReaderFindingsTest {
   private static final String LISTING =
       "Daily Papers\n\nA Title Of A Paper\n\n" + "Words of an abstract. ".repeat(10) + "\n";
 
-  private static Corpus loadAll(List<InputSource> sources) throws java.io.IOException {
+  private static Corpus loadAll(List<InputSource> sources) throws IOException {
     Corpus c = Readers.standard().load(sources, null);
     ImportReport r = c.report();
     assertEquals(r.read(), r.imported() + r.merged() + r.rejected());
@@ -357,22 +368,20 @@ class ReaderFindingsTest {
   }
 
   @Test
-  void finding8_folderInputSkipsNonCorpusFilesAndReportsThem(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Files.writeString(
+  void finding8_folderInputSkipsNonCorpusFilesAndReportsThem(@TempDir Path dir) throws Exception {
+    Files.writeString(
         dir.resolve("LICENSE"),
         "MIT License\n\nCopyright (c) 2024 Someone\n\n"
             + "Permission is hereby granted, free of charge, to any person obtaining a copy of this software.\n");
-    java.nio.file.Files.writeString(
+    Files.writeString(
         dir.resolve("README.md"), "# Corpus\n\nSome notes about the corpus files here.\n");
-    java.nio.file.Files.writeString(dir.resolve("config.yaml"), "name: corpus\nversion: 2\n");
-    java.nio.file.Files.write(dir.resolve("blob.bin"), new byte[] {0, 1, 2, 3, 0, 0});
-    java.nio.file.Files.writeString(
-        dir.resolve("papers.jsonl"), arxivLine(1) + "\n" + arxivLine(2) + "\n");
-    java.nio.file.Files.writeString(dir.resolve("page.txt"), LISTING);
+    Files.writeString(dir.resolve("config.yaml"), "name: corpus\nversion: 2\n");
+    Files.write(dir.resolve("blob.bin"), new byte[] {0, 1, 2, 3, 0, 0});
+    Files.writeString(dir.resolve("papers.jsonl"), arxivLine(1) + "\n" + arxivLine(2) + "\n");
+    Files.writeString(dir.resolve("page.txt"), LISTING);
     Corpus c = loadAll(InputFiles.folder(dir));
     assertEquals(List.of("A Title Of A Paper", "Paper 1", "Paper 2"), titles(c));
-    String d = dir.toString() + java.io.File.separator;
+    String d = dir.toString() + File.separator;
     assertEquals(
         List.of(
             d + "LICENSE: not a format papergraph reads",
@@ -387,26 +396,24 @@ class ReaderFindingsTest {
   }
 
   @Test
-  void finding8_namedFileOfNoFormatStillFailsWithOneLine(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path readme =
-        java.nio.file.Files.writeString(dir.resolve("README.md"), "# Notes\n\nText.\n");
+  void finding8_namedFileOfNoFormatStillFailsWithOneLine(@TempDir Path dir) throws Exception {
+    Path readme = Files.writeString(dir.resolve("README.md"), "# Notes\n\nText.\n");
     CorpusFormatException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             CorpusFormatException.class, () -> loadAll(List.of(InputSource.of(readme))));
     assertEquals(
         readme + ": unknown format: not a format papergraph reads (try --format)", e.getMessage());
   }
 
   @Test
-  void finding17_symlinkedSubfolderIsFollowedAndALoopIsReported(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path real = java.nio.file.Files.createDirectories(dir.resolve("elsewhere"));
-    java.nio.file.Files.writeString(real.resolve("more.jsonl"), arxivLine(3) + "\n");
-    java.nio.file.Path in = java.nio.file.Files.createDirectories(dir.resolve("in"));
-    java.nio.file.Files.writeString(in.resolve("a.jsonl"), arxivLine(1) + "\n");
-    java.nio.file.Files.createSymbolicLink(in.resolve("linked"), real);
-    java.nio.file.Files.createSymbolicLink(in.resolve("loop"), in);
+  void finding17_symlinkedSubfolderIsFollowedAndALoopIsReported(@TempDir Path dir)
+      throws Exception {
+    Path real = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(real.resolve("more.jsonl"), arxivLine(3) + "\n");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("a.jsonl"), arxivLine(1) + "\n");
+    Files.createSymbolicLink(in.resolve("linked"), real);
+    Files.createSymbolicLink(in.resolve("loop"), in);
     Corpus c = loadAll(InputFiles.folder(in));
     assertEquals(List.of("Paper 1", "Paper 3"), titles(c));
     assertEquals(
@@ -417,13 +424,10 @@ class ReaderFindingsTest {
   }
 
   @Test
-  void finding19_sameInputTwiceIsReadOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
-    java.nio.file.Path a =
-        java.nio.file.Files.writeString(dir.resolve("a.jsonl"), arxivLine(1) + "\n");
-    java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.txt"), LISTING);
-    java.nio.file.Path copy =
-        java.nio.file.Files.writeString(dir.resolve("copy.jsonl"), arxivLine(1) + "\n");
+  void finding19_sameInputTwiceIsReadOnce(@TempDir Path dir) throws Exception {
+    Path a = Files.writeString(dir.resolve("a.jsonl"), arxivLine(1) + "\n");
+    Path b = Files.writeString(dir.resolve("b.txt"), LISTING);
+    Path copy = Files.writeString(dir.resolve("copy.jsonl"), arxivLine(1) + "\n");
     Corpus c =
         loadAll(
             List.of(
@@ -445,11 +449,11 @@ class ReaderFindingsTest {
   // ---- #9 zip entries
   // ------------------------------------------------------------------------------------
 
-  private static byte[] zip(String... nameAndContent) throws java.io.IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+  private static byte[] zip(String... nameAndContent) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(bytes)) {
       for (int i = 0; i < nameAndContent.length; i += 2) {
-        z.putNextEntry(new java.util.zip.ZipEntry(nameAndContent[i]));
+        z.putNextEntry(new ZipEntry(nameAndContent[i]));
         z.write(nameAndContent[i + 1].getBytes(StandardCharsets.UTF_8));
         z.closeEntry();
       }
@@ -499,16 +503,16 @@ class ReaderFindingsTest {
 
   @Test
   void finding26_truncatedGzipAmongSeveralInputsIsNamed() throws Exception {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
       for (int i = 1; i <= 2000; i++) {
         gz.write((arxivLine(i) + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
     byte[] whole = bytes.toByteArray();
-    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    byte[] cut = Arrays.copyOf(whole, whole.length / 2);
     CorpusFormatException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             CorpusFormatException.class,
             () ->
                 loadAll(
@@ -522,15 +526,15 @@ class ReaderFindingsTest {
 
   @Test
   void finding13_gzipBombIsRefusedNamingTheFile() throws Exception {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
       byte[] zeros = new byte[1 << 20];
       for (int i = 0; i < 200; i++) {
         gz.write(zeros);
       }
     }
     CorpusFormatException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             CorpusFormatException.class,
             () ->
                 Readers.standard()
@@ -545,7 +549,7 @@ class ReaderFindingsTest {
   @Test
   void finding13_lineWithoutEndIsBoundedNotAnOutOfMemoryError() throws Exception {
     char[] x = new char[Limits.MAX_RECORD_CHARS + 10];
-    java.util.Arrays.fill(x, 'x');
+    Arrays.fill(x, 'x');
     Corpus c =
         Fixtures.load(
             Format.PAPERGRAPH_JSONL,
@@ -559,9 +563,8 @@ class ReaderFindingsTest {
   @Test
   void finding13_hugeKIsRefusedNamingTheValue() {
     IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () -> dev.papergraph.similarity.EngineOptions.defaults().withK(2147483647));
+        Assertions.assertThrows(
+            IllegalArgumentException.class, () -> EngineOptions.defaults().withK(2147483647));
     assertEquals("k must be at most 1000: 2147483647", e.getMessage());
   }
 
@@ -643,7 +646,7 @@ class ReaderFindingsTest {
   @Test
   void fuzzFinding_gzipMagicWithoutHeaderIsAFormatErrorNamingTheFile() {
     CorpusFormatException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             CorpusFormatException.class,
             () ->
                 Readers.standard()

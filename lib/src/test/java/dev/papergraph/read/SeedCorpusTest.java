@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.PartialDate;
+import dev.papergraph.model.Provenance;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +102,7 @@ class SeedCorpusTest {
   void nativeJsonRoundTripIsLossless(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("seeds.json");
     NativeCorpus.writeJson(SEEDS.papers(), json, false);
-    Corpus back = Readers.standard().load(java.util.List.of(InputSource.of(json)), null);
+    Corpus back = Readers.standard().load(List.of(InputSource.of(json)), null);
     assertEquals(
         Format.PAPERGRAPH_JSON, Readers.standard().detect(InputSource.of(json)).orElseThrow());
     assertEquals(SEEDS.papers(), back.papers());
@@ -112,14 +115,14 @@ class SeedCorpusTest {
     Path jsonl = dir.resolve("seeds.jsonl");
     NativeCorpus.writeJsonl(SEEDS.papers(), jsonl, false);
     assertEquals(415, Files.readAllLines(jsonl).size());
-    Corpus back = Readers.standard().load(java.util.List.of(InputSource.of(jsonl)), null);
+    Corpus back = Readers.standard().load(List.of(InputSource.of(jsonl)), null);
     assertEquals(
         Format.PAPERGRAPH_JSONL, Readers.standard().detect(InputSource.of(jsonl)).orElseThrow());
     assertEquals(SEEDS.papers(), back.papers());
     // and the bytes are stable: writing the read-back corpus gives the same file
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     NativeCorpus.writeJsonl(back.papers(), again);
-    assertEquals(Files.readString(jsonl), again.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(Files.readString(jsonl), again.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -133,15 +136,13 @@ class SeedCorpusTest {
                 + "{\"abstract\":\"No title here.\"}\n");
     assertEquals(
         Format.PAPERGRAPH_JSONL, Readers.standard().detect(InputSource.of(jsonl)).orElseThrow());
-    Corpus c = Readers.standard().load(java.util.List.of(InputSource.of(jsonl)), null);
+    Corpus c = Readers.standard().load(List.of(InputSource.of(jsonl)), null);
     assertEquals(3, c.report().read());
     assertEquals(2, c.papers().size());
     assertEquals("2401.00001", c.papers().get(0).id());
     assertEquals("Alpha particles scatter in gold foil.", c.papers().get(0).abstractText());
     assertEquals("Beta decay emits electrons.", c.papers().get(1).abstractText());
-    assertEquals(
-        new dev.papergraph.model.Provenance(jsonl.toString(), 2, 2),
-        c.papers().get(1).provenance().get(0));
+    assertEquals(new Provenance(jsonl.toString(), 2, 2), c.papers().get(1).provenance().get(0));
     assertEquals(1, c.report().rejected());
     assertEquals(3, c.report().rejections().get(0).line());
     assertEquals("paper has no title", c.report().rejections().get(0).reason());

@@ -10,8 +10,12 @@ import dev.papergraph.model.Paper;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +65,7 @@ class FusedTopKTest {
     int[][] got = approximate.neighbourDocs();
     long found = 0, total = 0;
     for (int d = 0; d < want.length; d++) {
-      java.util.Set<Integer> w = new java.util.HashSet<>();
+      Set<Integer> w = new HashSet<>();
       for (int b : want[d]) {
         w.add(b);
       }
@@ -152,7 +156,7 @@ class FusedTopKTest {
   private static float[][] vectors(SimilarityEngine lexical, int dim, long seed) {
     Random r = new Random(seed);
     int n = lexical.vectors().size();
-    java.util.Map<String, float[]> centre = new java.util.TreeMap<>();
+    Map<String, float[]> centre = new TreeMap<>();
     float[][] out = new float[n][dim];
     for (int d = 0; d < n; d++) {
       Paper p = lexical.vectors().paper(d);

@@ -8,6 +8,7 @@ import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Seeds;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +38,12 @@ class PaperLookupTest {
     var m = assertInstanceOf(PaperLookup.Ambiguous.class, seeds.find("grok"));
     long expected =
         Seeds.corpus().papers().stream()
-            .filter(p -> p.title().toLowerCase(java.util.Locale.ROOT).contains("grok"))
+            .filter(p -> p.title().toLowerCase(Locale.ROOT).contains("grok"))
             .count();
     assertEquals(expected, m.candidates().size());
     assertTrue(m.candidates().size() >= 7, "the seeds have at least 7 grokking titles");
     assertTrue(
-        m.candidates().stream()
-            .allMatch(p -> p.title().toLowerCase(java.util.Locale.ROOT).contains("grok")));
+        m.candidates().stream().allMatch(p -> p.title().toLowerCase(Locale.ROOT).contains("grok")));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.papergraph.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Readers;
 import dev.papergraph.read.Seeds;
@@ -90,8 +91,7 @@ class PipelineProgressTest {
         options.analysis().communities().starts() + 2L * result.graph().papers().size());
     // every ForceAtlas2 iteration
     countsUpTo(
-        stages.get("layout"),
-        dev.papergraph.layout.ForceAtlas2.Options.defaults(options.layoutSeed(), n).iterations());
+        stages.get("layout"), ForceAtlas2.Options.defaults(options.layoutSeed(), n).iterations());
   }
 
   @Test

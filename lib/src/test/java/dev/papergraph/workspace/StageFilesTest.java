@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.layout.Layout;
+import dev.papergraph.model.ExternalIds;
+import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SharedTerm;
@@ -101,11 +103,11 @@ class StageFilesTest {
   @Test
   void catalogRoundTripsWithCommunities() throws Exception {
     var p1 =
-        dev.papergraph.model.Paper.builder()
+        Paper.builder()
             .title("A title\twith a tab")
-            .ids(dev.papergraph.model.ExternalIds.of("10.1/x", "2101.00001", null, null, null))
+            .ids(ExternalIds.of("10.1/x", "2101.00001", null, null, null))
             .build();
-    var p2 = dev.papergraph.model.Paper.builder().title("Plain").build();
+    var p2 = Paper.builder().title("Plain").build();
     Path f = tmp.resolve("catalog.tsv");
     StageFiles.writeCatalog(f, List.of(p1, p2), Map.of(p1.id(), 3));
     List<PaperRef> back = StageFiles.readCatalog(tmp, f);

@@ -7,15 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.InputSource;
+import dev.papergraph.similarity.EdgeExplanation;
+import dev.papergraph.similarity.Link;
+import dev.papergraph.similarity.SharedTerm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +61,7 @@ class WorkspaceSafetyTest {
     Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        m.put(
-            root.relativize(p).toString(),
-            java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+        m.put(root.relativize(p).toString(), HexFormat.of().formatHex(Files.readAllBytes(p)));
       }
     }
     return m;
@@ -214,7 +221,7 @@ class WorkspaceSafetyTest {
       Path file = dir.resolve(r.getKey());
       byte[] good = Files.readAllBytes(file);
       // truncated: the size no longer matches
-      Files.write(file, java.util.Arrays.copyOf(good, good.length / 2));
+      Files.write(file, Arrays.copyOf(good, good.length / 2));
       var cut =
           assertThrows(
               WorkspaceException.class, () -> r.getValue().call(Workspace.open(dir)), r.getKey());
@@ -304,7 +311,7 @@ class WorkspaceSafetyTest {
     small(dir);
     Path biggest;
     try (Stream<Path> s = Files.list(dir.resolve("index"))) {
-      biggest = s.max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+      biggest = s.max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
     }
     byte[] b = Files.readAllBytes(biggest);
     b[b.length / 2] ^= 0x20;
@@ -385,17 +392,17 @@ class WorkspaceSafetyTest {
     String id = all.toString();
     var links =
         List.of(
-            new dev.papergraph.similarity.Link(
+            new Link(
                 "b\tc",
                 id,
-                new dev.papergraph.similarity.EdgeExplanation(
+                new EdgeExplanation(
                     0.5,
                     0.5,
                     0,
                     0,
                     0,
                     0,
-                    List.of(new dev.papergraph.similarity.SharedTerm(id, id, 0.5)),
+                    List.of(new SharedTerm(id, id, 0.5)),
                     List.of(id, "t"),
                     List.of(id))));
     Path f = tmp.resolve("edges.tsv");
@@ -555,9 +562,9 @@ class WorkspaceSafetyTest {
   @Test
   void finding7_concurrentBuildsInThreadsLeaveOneWinnerAndOneClearRefusal() throws Exception {
     Path dir = tmp.resolve("ws");
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var pool = Executors.newFixedThreadPool(2);
     try {
-      var ready = new java.util.concurrent.CountDownLatch(1);
+      var ready = new CountDownLatch(1);
       // the first build waits in its read stage, holding the lock, until the second has been
       // refused
       Progress waiting =
@@ -591,7 +598,7 @@ class WorkspaceSafetyTest {
         Thread.sleep(25);
       }
       var second = pool.submit(() -> small(dir));
-      var e = assertThrows(java.util.concurrent.ExecutionException.class, second::get);
+      var e = assertThrows(ExecutionException.class, second::get);
       assertTrue(
           e.getCause() instanceof WorkspaceException
               && e.getCause()

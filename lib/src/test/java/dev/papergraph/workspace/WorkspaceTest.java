@@ -5,16 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Community;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.CorpusFormatException;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Seeds;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,9 +124,8 @@ class WorkspaceTest {
   }
 
   /** Each community's label and central papers by its members, ids left out. */
-  static java.util.Map<List<String>, List<List<String>>> byMembers(
-      dev.papergraph.analysis.Communities cs) {
-    java.util.Map<List<String>, List<List<String>>> out = new java.util.HashMap<>();
+  static Map<List<String>, List<List<String>>> byMembers(Communities cs) {
+    Map<List<String>, List<List<String>>> out = new HashMap<>();
     cs.communities().forEach(c -> out.put(c.members(), List.of(c.labelTerms(), c.centralPapers())));
     return out;
   }
@@ -128,8 +135,7 @@ class WorkspaceTest {
    * Jaccard overlaps are each other's strict best share the id (when the id is below the number of
    * communities), and the membership agrees with the communities' ids.
    */
-  static void assertStableIds(
-      dev.papergraph.analysis.Communities before, dev.papergraph.analysis.Communities after) {
+  static void assertStableIds(Communities before, Communities after) {
     int matched = 0;
     for (var b : before.communities()) {
       var bestAfter = strictBest(b.members(), after);
@@ -148,13 +154,12 @@ class WorkspaceTest {
         .forEach(c -> c.members().forEach(m -> assertEquals(c.id(), after.membership().get(m))));
   }
 
-  private static dev.papergraph.analysis.Community strictBest(
-      List<String> members, dev.papergraph.analysis.Communities in) {
-    dev.papergraph.analysis.Community best = null;
+  private static Community strictBest(List<String> members, Communities in) {
+    Community best = null;
     double bestJ = 0;
     boolean tie = false;
     for (var c : in.communities()) {
-      java.util.Set<String> both = new java.util.HashSet<>(members);
+      Set<String> both = new HashSet<>(members);
       both.retainAll(c.members());
       double j = both.size() / (double) (members.size() + c.members().size() - both.size());
       if (j > bestJ) {
@@ -182,7 +187,7 @@ class WorkspaceTest {
     assertTrue(e.getMessage().contains("papergraph build"), e.getMessage());
   }
 
-  private static List<String> indexFiles(Path workspace) throws java.io.IOException {
+  private static List<String> indexFiles(Path workspace) throws IOException {
     try (Stream<Path> s = Files.list(workspace.resolve("index"))) {
       return s.map(f -> f.getFileName().toString()).sorted().toList();
     }
@@ -195,11 +200,11 @@ class WorkspaceTest {
     hits.forEach(
         h ->
             assertTrue(
-                h.paper().title().toLowerCase(java.util.Locale.ROOT).contains("grok")
+                h.paper().title().toLowerCase(Locale.ROOT).contains("grok")
                     || h.paper()
                         .abstractIfKnown()
                         .orElse("")
-                        .toLowerCase(java.util.Locale.ROOT)
+                        .toLowerCase(Locale.ROOT)
                         .contains("grok"),
                 h.toString()));
   }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.io.AtomicOutput;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,7 +51,7 @@ class AtomicWriteTest {
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       // the JVM may print notices first (JAVA_TOOL_OPTIONS: "Picked up ..."): wait for the
       // handshake line itself
-      List<String> before = new java.util.ArrayList<>();
+      List<String> before = new ArrayList<>();
       for (String line = out.readLine(); !"writing".equals(line); line = out.readLine()) {
         assertTrue(line != null, "the child ended without starting to write: " + before);
         before.add(line);
@@ -123,14 +125,14 @@ class AtomicWriteTest {
   @Test
   void aWriteInProgressKeepsItsTemporary() throws Exception {
     Path target = dir.resolve("x.json");
-    List<List<Path>> removedMeanwhile = new java.util.ArrayList<>();
-    dev.papergraph.io.AtomicOutput.write(
+    List<List<Path>> removedMeanwhile = new ArrayList<>();
+    AtomicOutput.write(
         target,
         false,
         out -> {
           out.write('{');
           out.flush();
-          removedMeanwhile.add(dev.papergraph.io.AtomicOutput.removeStaleTemporaries(target));
+          removedMeanwhile.add(AtomicOutput.removeStaleTemporaries(target));
           out.write('}');
         });
     assertEquals(List.of(List.of()), removedMeanwhile);

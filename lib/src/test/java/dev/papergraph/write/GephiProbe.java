@@ -9,6 +9,7 @@ import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
+import org.gephi.graph.api.Table;
 import org.gephi.io.importer.api.Container;
 import org.gephi.io.importer.api.ImportController;
 import org.gephi.io.importer.api.Issue;
@@ -103,7 +104,7 @@ public final class GephiProbe {
     System.exit(0);
   }
 
-  private static String columns(org.gephi.graph.api.Table table) {
+  private static String columns(Table table) {
     StringBuilder b = new StringBuilder("{");
     boolean first = true;
     for (Column c : table) {

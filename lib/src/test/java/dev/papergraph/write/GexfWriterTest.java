@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.layout.Layout;
+import dev.papergraph.model.Paper;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.xml.XMLConstants;
@@ -99,13 +102,9 @@ class GexfWriterTest {
 
   @Test
   void titlesWithTabsLineBreaksAndRunsOfSpacesStillValidate() throws Exception {
-    java.util.List<dev.papergraph.model.Paper> papers =
-        new java.util.ArrayList<>(TestAnalyses.extraPapers());
+    List<Paper> papers = new ArrayList<>(TestAnalyses.extraPapers());
     papers.add(
-        dev.papergraph.model.Paper.builder()
-            .id("s2:messy")
-            .title("Messy\ttitle  with\nbreaks   quantization")
-            .build());
+        Paper.builder().id("s2:messy").title("Messy\ttitle  with\nbreaks   quantization").build());
     String xml = gexf(TestAnalyses.analyse(papers, 1));
     schema().newValidator().validate(new StreamSource(new StringReader(xml)));
     assertTrue(xml.contains("label=\"Messy title with breaks quantization\""));

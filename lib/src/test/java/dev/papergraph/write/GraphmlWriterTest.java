@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.graph.SimilarityEdge;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -17,6 +22,10 @@ import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 class GraphmlWriterTest {
 
@@ -71,21 +80,19 @@ class GraphmlWriterTest {
       assertEquals(Values.text(e.explanation().text()), edges.get(ge).get("text").getValue());
     }
     // JGraphT's importer skips graph-level data: read it with the JDK's DOM parser
-    org.w3c.dom.Document doc =
-        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+    Document doc =
+        DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
-            .parse(new org.xml.sax.InputSource(new StringReader(xml)));
-    org.w3c.dom.NodeList data = doc.getElementsByTagName("graph").item(0).getChildNodes();
+            .parse(new InputSource(new StringReader(xml)));
+    NodeList data = doc.getElementsByTagName("graph").item(0).getChildNodes();
     Map<String, String> graphData = new HashMap<>();
     for (int i = 0; i < data.getLength(); i++) {
-      if (data.item(i) instanceof org.w3c.dom.Element el && el.getTagName().equals("data")) {
+      if (data.item(i) instanceof Element el && el.getTagName().equals("data")) {
         graphData.put(el.getAttribute("key"), el.getTextContent());
       }
     }
-    assertEquals(java.util.Set.of(GraphmlWriter.GRAPH_KEY), graphData.keySet());
-    com.fasterxml.jackson.databind.JsonNode d =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(graphData.get(GraphmlWriter.GRAPH_KEY));
+    assertEquals(Set.of(GraphmlWriter.GRAPH_KEY), graphData.keySet());
+    JsonNode d = new ObjectMapper().readTree(graphData.get(GraphmlWriter.GRAPH_KEY));
     assertEquals(418, d.get("papers").asInt());
     assertEquals(m.manifestJson(), ExportModel.MAPPER.writeValueAsString(d.get("manifest")));
   }
@@ -160,8 +167,7 @@ class GraphmlWriterTest {
         graphml(TestAnalyses.seed(), WriteOptions.defaults()),
         graphml(TestAnalyses.seed(), WriteOptions.defaults()));
     Analysis again =
-        TestAnalyses.analyse(
-            new java.util.ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
+        TestAnalyses.analyse(new ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
     assertEquals(
         graphml(TestAnalyses.seed(), WriteOptions.defaults()),
         graphml(again, WriteOptions.defaults()));

@@ -6,14 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.papergraph.analysis.Centralities;
+import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
+import dev.papergraph.analysis.Measure;
+import dev.papergraph.analysis.RunManifest;
+import dev.papergraph.graph.PaperGraph;
+import dev.papergraph.layout.Layout;
 import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.EdgeExplanation;
+import dev.papergraph.similarity.Link;
+import dev.papergraph.similarity.SharedTerm;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +96,7 @@ class HtmlWriterTest {
         a,
         ExportFormat.HTML,
         byBetweenness,
-        WriteOptions.defaults().withSizeBy(dev.papergraph.analysis.Measure.BETWEENNESS));
+        WriteOptions.defaults().withSizeBy(Measure.BETWEENNESS));
     assertEquals("betweenness", data(Files.readString(byBetweenness)).get("sizeBy").asText());
   }
 
@@ -168,38 +181,37 @@ class HtmlWriterTest {
    * as discs around a circle (deterministic), sized by degree.
    */
   static Analysis generated(List<Paper> papers, int groups) {
-    List<dev.papergraph.similarity.Link> links = new ArrayList<>();
+    List<Link> links = new ArrayList<>();
     for (int i = 0; i < papers.size(); i++) {
       for (int step = 1; step <= 4; step++) {
         int j = i + step * groups;
         if (j < papers.size()) {
           double w = Math.round((0.9 - 0.1 * step - 0.0001 * (i % 7)) * 1e6) / 1e6;
           links.add(
-              dev.papergraph.similarity.Link.of(
+              Link.of(
                   papers.get(i).id(),
                   papers.get(j).id(),
-                  new dev.papergraph.similarity.EdgeExplanation(
+                  new EdgeExplanation(
                       w,
                       w,
                       0,
                       0,
                       0,
                       0,
-                      List.of(new dev.papergraph.similarity.SharedTerm("study", "study", w)),
+                      List.of(new SharedTerm("study", "study", w)),
                       List.of(),
                       List.of())));
         }
       }
     }
-    dev.papergraph.graph.PaperGraph graph = dev.papergraph.graph.PaperGraph.of(papers, links);
-    java.util.Map<String, Integer> membership = new java.util.LinkedHashMap<>();
+    PaperGraph graph = PaperGraph.of(papers, links);
+    Map<String, Integer> membership = new LinkedHashMap<>();
     List<List<String>> members = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
       members.add(new ArrayList<>());
     }
-    java.util.Map<String, dev.papergraph.layout.Layout.Point> positions =
-        new java.util.LinkedHashMap<>();
-    java.util.Map<String, Double> degree = new java.util.LinkedHashMap<>();
+    Map<String, Layout.Point> positions = new LinkedHashMap<>();
+    Map<String, Double> degree = new LinkedHashMap<>();
     for (int i = 0; i < papers.size(); i++) {
       String id = papers.get(i).id();
       int g = i % groups;
@@ -210,7 +222,7 @@ class HtmlWriterTest {
       double t = (i / groups) * 2.399963;
       positions.put(
           id,
-          new dev.papergraph.layout.Layout.Point(
+          new Layout.Point(
               100 * Math.cos(angle) + r * Math.cos(t), 100 * Math.sin(angle) + r * Math.sin(t)));
       degree.put(id, (double) graph.similarity().degreeOf(id));
     }
@@ -220,22 +232,16 @@ class HtmlWriterTest {
           new Community(
               g, members.get(g), List.of("topic" + g, "study"), members.get(g).subList(0, 3)));
     }
-    java.util.Map<dev.papergraph.analysis.Measure, java.util.Map<String, Double>> scores =
-        new java.util.EnumMap<>(dev.papergraph.analysis.Measure.class);
-    scores.put(dev.papergraph.analysis.Measure.PAGERANK, degree);
-    dev.papergraph.analysis.RunManifest manifest =
-        new dev.papergraph.analysis.RunManifest(
-            "papergraph test",
-            "2026-11-29T00:00:00Z",
-            List.of(),
-            java.util.Map.of(),
-            java.util.Map.of(),
-            java.util.Map.of());
+    Map<Measure, Map<String, Double>> scores = new EnumMap<>(Measure.class);
+    scores.put(Measure.PAGERANK, degree);
+    RunManifest manifest =
+        new RunManifest(
+            "papergraph test", "2026-11-29T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of());
     return new Analysis(
         graph,
-        new dev.papergraph.analysis.Communities(membership, communities, 0.5, "groups", 1.0, 1),
-        new dev.papergraph.analysis.Centralities(scores),
-        new dev.papergraph.layout.Layout(positions),
+        new Communities(membership, communities, 0.5, "groups", 1.0, 1),
+        new Centralities(scores),
+        new Layout(positions),
         manifest);
   }
 
@@ -326,7 +332,7 @@ class HtmlWriterTest {
         Process p = new ProcessBuilder("unshare", "-n", "true").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         unshare = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         unshare = false;
       }
     }

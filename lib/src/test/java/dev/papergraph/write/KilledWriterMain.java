@@ -2,6 +2,7 @@ package dev.papergraph.write;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 
@@ -52,7 +53,7 @@ public final class KilledWriterMain {
           Thread.sleep(80);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException();
+          throw new InterruptedIOException();
         }
       }
     }

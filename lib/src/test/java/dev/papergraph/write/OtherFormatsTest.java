@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.analysis.Community;
+import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.graph.SimilarityEdge;
+import dev.papergraph.model.Paper;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +27,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.jgrapht.nio.dot.DOTImporter;
+import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +142,7 @@ class OtherFormatsTest {
         new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).at("/network/items");
     int withUrl = 0;
     for (int i = 0; i < items.size(); i++) {
-      dev.papergraph.model.Paper p = m.paper(m.ids().get(i));
+      Paper p = m.paper(m.ids().get(i));
       String url = items.get(i).path("url").asText(null);
       if (p.ids().doi() != null) {
         assertEquals("https://doi.org/" + p.ids().doi(), url);
@@ -157,10 +162,10 @@ class OtherFormatsTest {
 
   @Test
   void vosviewerClustersStopAtOneThousand() throws Exception {
-    List<dev.papergraph.model.Paper> papers = new java.util.ArrayList<>();
+    List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < 1003; i++) {
       papers.add(
-          dev.papergraph.model.Paper.builder()
+          Paper.builder()
               .id(String.format("s2:%04d", i))
               .title(String.format("Xq%04d", i))
               .build());
@@ -229,7 +234,7 @@ class OtherFormatsTest {
             .findFirst()
             .orElseThrow()
             .id();
-    var ego = new dev.papergraph.analysis.Neighbourhoods(a.graph()).ego(grok, 2, 5);
+    var ego = new Neighbourhoods(a.graph()).ego(grok, 2, 5);
     Analysis sub = Exports.restrict(a, ego.papers());
     int n = ego.papers().size();
     int edges = sub.graph().similarity().edgeSet().size();
@@ -244,7 +249,7 @@ class OtherFormatsTest {
     for (ExportFormat f : ExportFormat.values()) {
       Path target = dir.resolve("ego" + f.extension().replace(".", "-" + f.key() + "."));
       for (Path written : Exports.write(sub, f, target, WriteOptions.defaults())) {
-        String s = java.nio.file.Files.readString(written);
+        String s = Files.readString(written);
         int expected = written.toString().endsWith("-edges.csv") ? edges : n;
         assertEquals(expected, count(f, s, written), f + " " + written.getFileName());
       }
@@ -327,17 +332,14 @@ class OtherFormatsTest {
   @Test
   void everyFormatIsByteForByteTheSameForTheSameInput() throws Exception {
     Analysis again =
-        TestAnalyses.analyse(
-            new java.util.ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
+        TestAnalyses.analyse(new ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
     for (ExportFormat f : ExportFormat.values()) {
       if (f == ExportFormat.CSV) {
         List<Path> one =
             Exports.write(TestAnalyses.seed(), f, dir.resolve("one.csv"), WriteOptions.defaults());
         List<Path> two = Exports.write(again, f, dir.resolve("two.csv"), WriteOptions.defaults());
         for (int i = 0; i < 2; i++) {
-          assertEquals(
-              java.nio.file.Files.readString(one.get(i)),
-              java.nio.file.Files.readString(two.get(i)));
+          assertEquals(Files.readString(one.get(i)), Files.readString(two.get(i)));
         }
       } else {
         assertEquals(text(TestAnalyses.seed(), f), text(again, f), f.key());
@@ -352,12 +354,11 @@ class OtherFormatsTest {
       for (Path p :
           Exports.write(
               empty, f, dir.resolve("empty-" + f.key() + f.extension()), WriteOptions.defaults())) {
-        String s = java.nio.file.Files.readString(p);
+        String s = Files.readString(p);
         switch (f) {
           case GRAPHML -> {
             Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-            org.jgrapht.nio.graphml.GraphMLImporter<String, DefaultEdge> im =
-                new org.jgrapht.nio.graphml.GraphMLImporter<>();
+            GraphMLImporter<String, DefaultEdge> im = new GraphMLImporter<>();
             im.setVertexFactory(id -> id);
             im.importGraph(g, new StringReader(s));
             assertEquals(0, g.vertexSet().size());
@@ -384,7 +385,7 @@ class OtherFormatsTest {
     assertEquals(Optional.of(ExportFormat.JSON), ExportFormat.byFileName("map.json"));
     assertEquals("graphml, gexf, json, csv, dot, vosviewer, html", ExportFormat.names());
     assertEquals(
-        java.util.List.of(Path.of("x/g-nodes.csv"), Path.of("x/g-edges.csv")),
+        List.of(Path.of("x/g-nodes.csv"), Path.of("x/g-edges.csv")),
         Exports.files(ExportFormat.CSV, Path.of("x/g.csv")));
   }
 }

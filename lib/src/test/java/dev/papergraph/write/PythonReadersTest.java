@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -195,7 +197,7 @@ class PythonReadersTest {
     List<Path> csv = Exports.write(a, ExportFormat.CSV, dir.resolve("r.csv"), o);
     Path script = dir.resolve("check_exports.py");
     try (InputStream in = getClass().getResourceAsStream("check_exports.py")) {
-      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
     }
     Process p =
         new ProcessBuilder(
@@ -245,7 +247,7 @@ class PythonReadersTest {
 
   private static List<String> sorted(List<String> l) {
     List<String> s = new ArrayList<>(l);
-    java.util.Collections.sort(s);
+    Collections.sort(s);
     return s;
   }
 }

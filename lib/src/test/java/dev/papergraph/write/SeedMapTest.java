@@ -8,9 +8,12 @@ import dev.papergraph.analysis.Measure;
 import dev.papergraph.layout.Layout;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -52,11 +55,11 @@ class SeedMapTest {
   }
 
   private static double closestRandomGroup(Layout layout, List<String> ids, int size) {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     double best = Double.POSITIVE_INFINITY;
     for (int i = 0; i < 1000; i++) {
-      List<String> shuffled = new java.util.ArrayList<>(ids);
-      java.util.Collections.shuffle(shuffled, random);
+      List<String> shuffled = new ArrayList<>(ids);
+      Collections.shuffle(shuffled, random);
       best = Math.min(best, meanDistance(layout, shuffled.subList(0, size)));
     }
     return best;

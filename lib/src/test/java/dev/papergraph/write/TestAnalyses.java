@@ -1,10 +1,12 @@
 package dev.papergraph.write;
 
+import dev.papergraph.analysis.Analyzer;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.analysis.RunManifest;
+import dev.papergraph.analysis.TermSource;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.layout.Layout;
@@ -16,9 +18,13 @@ import dev.papergraph.model.Topic;
 import dev.papergraph.model.TopicSource;
 import dev.papergraph.read.Seeds;
 import dev.papergraph.similarity.EdgeExplanation;
+import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SharedTerm;
+import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.text.TermVectors;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -59,13 +65,11 @@ final class TestAnalyses {
   static synchronized Analysis pipeline() {
     if (pipeline == null) {
       List<Paper> papers = Seeds.corpus().papers();
-      dev.papergraph.similarity.SimilarityEngine engine =
-          dev.papergraph.similarity.SimilarityEngine.of(
-              papers, dev.papergraph.similarity.EngineOptions.defaults());
+      SimilarityEngine engine = SimilarityEngine.of(papers, EngineOptions.defaults());
       PaperGraph graph = PaperGraph.of(papers, engine.links());
-      dev.papergraph.text.TermVectors v = engine.vectors();
-      dev.papergraph.analysis.TermSource terms =
-          new dev.papergraph.analysis.TermSource() {
+      TermVectors v = engine.vectors();
+      TermSource terms =
+          new TermSource() {
             @Override
             public Map<String, Double> termCounts(String paperId) {
               return v.doc(paperId).isPresent()
@@ -74,16 +78,14 @@ final class TestAnalyses {
             }
 
             @Override
-            public Map<String, String> display(java.util.Collection<String> ts) {
+            public Map<String, String> display(Collection<String> ts) {
               Map<String, String> out = new LinkedHashMap<>();
               for (String t : ts)
                 out.put(t, v.termId(t).isPresent() ? v.display(v.termId(t).getAsInt()) : t);
               return out;
             }
           };
-      dev.papergraph.analysis.Analyzer.Result r =
-          new dev.papergraph.analysis.Analyzer(dev.papergraph.analysis.Analyzer.Options.defaults())
-              .analyze(graph, terms);
+      Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(graph, terms);
       Layout layout = Layouts.compute(graph, r.communities().membership(), 42);
       RunManifest manifest =
           new RunManifest(

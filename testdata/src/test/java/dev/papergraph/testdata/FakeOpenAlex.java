@@ -15,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
@@ -164,7 +165,7 @@ public final class FakeOpenAlex implements AutoCloseable {
                     "{\"error\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             case TRUNCATED -> {
               byte[] whole = answer(path, q);
-              send(ex, 200, java.util.Arrays.copyOf(whole, whole.length / 2));
+              send(ex, 200, Arrays.copyOf(whole, whole.length / 2));
             }
           }
           return;

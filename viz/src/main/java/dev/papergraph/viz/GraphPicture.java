@@ -17,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
@@ -136,15 +137,7 @@ public final class GraphPicture {
   public static Rectangle graphArea(int width, int height) {
     Rectangle2D.Double map =
         PicturePlan.of(
-                new Scene(
-                    java.util.List.of(),
-                    java.util.List.of(),
-                    java.util.List.of(),
-                    java.util.List.of(),
-                    0,
-                    0,
-                    1,
-                    1),
+                new Scene(List.of(), List.of(), List.of(), List.of(), 0, 0, 1, 1),
                 PictureOptions.of(width, height))
             .map();
     return new Rectangle(0, 0, (int) map.width, (int) map.height);

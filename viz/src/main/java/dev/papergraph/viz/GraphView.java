@@ -1,16 +1,23 @@
 package dev.papergraph.viz;
 
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.awt.event.MouseWheelListener;
+import java.awt.image.BufferedImage;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.swing.Timer;
 import javax.swing.event.MouseInputListener;
 import org.graphstream.graph.Edge;
 import org.graphstream.graph.Graph;
@@ -21,6 +28,7 @@ import org.graphstream.ui.graphicGraph.GraphicElement;
 import org.graphstream.ui.graphicGraph.GraphicGraph;
 import org.graphstream.ui.swing_viewer.SwingViewer;
 import org.graphstream.ui.swing_viewer.ViewPanel;
+import org.graphstream.ui.view.View;
 import org.graphstream.ui.view.Viewer;
 import org.graphstream.ui.view.camera.Camera;
 import org.graphstream.ui.view.util.InteractiveElement;
@@ -70,7 +78,7 @@ public final class GraphView {
   private final Map<String, String> labelSides = new HashMap<>();
   private final Map<String, String> labelTexts = new HashMap<>();
   private String placedFor = "";
-  private final javax.swing.Timer labelTimer;
+  private final Timer labelTimer;
   private boolean closed;
 
   /**
@@ -104,7 +112,7 @@ public final class GraphView {
     centred = model.centreRequests();
     refresh();
     // the camera moves by wheel, drag, fit and resize: re-place the labels when the view changed
-    labelTimer = new javax.swing.Timer(LABEL_CHECK_MS, e -> placeLabels());
+    labelTimer = new Timer(LABEL_CHECK_MS, e -> placeLabels());
     labelTimer.start();
   }
 
@@ -174,19 +182,16 @@ public final class GraphView {
   }
 
   /** Where a paper's label goes in the current view: its side and its (possibly shortened) text. */
-  record LabelPlace(String side, String text, java.awt.Rectangle box) {}
+  record LabelPlace(String side, String text, Rectangle box) {}
 
   /** The place of a label in the current view (for tests: the box must lie inside the canvas). */
   LabelPlace labelPlace(String id, String text, int width) {
     var p = model.position(id);
     Point3 px = panel.getCamera().transformGuToPx(p.x(), p.y(), 0);
     boolean selected = model.selected().map(id::equals).orElse(false);
-    java.awt.FontMetrics fm =
+    FontMetrics fm =
         panel.getFontMetrics(
-            new java.awt.Font(
-                java.awt.Font.SANS_SERIF,
-                java.awt.Font.PLAIN,
-                selected ? SELECTED_LABEL_SIZE : LABEL_SIZE));
+            new Font(Font.SANS_SERIF, Font.PLAIN, selected ? SELECTED_LABEL_SIZE : LABEL_SIZE));
     double r = sizes.getOrDefault(id, (float) NODE_MIN_PX) / 2.0;
     int pad = 8; // offset, text padding and box
     int rightRoom = (int) (width - 2 - (px.x + r + pad));
@@ -210,15 +215,15 @@ public final class GraphView {
     int w = labelWidth(fm, shown);
     int x = side.equals("right") ? (int) (px.x + r + pad) : (int) (px.x - r - pad - w);
     return new LabelPlace(
-        side, shown, new java.awt.Rectangle(x, (int) px.y - fm.getHeight() / 2, w, fm.getHeight()));
+        side, shown, new Rectangle(x, (int) px.y - fm.getHeight() / 2, w, fm.getHeight()));
   }
 
   // the text's width with GraphStream's box padding, and a tenth for font differences
-  private static int labelWidth(java.awt.FontMetrics fm, String text) {
+  private static int labelWidth(FontMetrics fm, String text) {
     return (int) Math.ceil(fm.stringWidth(text) * 1.1) + 4;
   }
 
-  private static String shorten(java.awt.FontMetrics fm, String text, int room) {
+  private static String shorten(FontMetrics fm, String text, int room) {
     String t = text;
     while (t.length() > 1 && labelWidth(fm, t + "\u2026") > room) {
       t = t.substring(0, t.length() - 1);
@@ -330,12 +335,12 @@ public final class GraphView {
     // GraphStream 2.0 fails to close a view holding a style group it never drew (a null map in
     // StyleGroup.removeRenderer), e.g. the faded class right after a focus: draw once off screen
     // first
-    java.awt.image.BufferedImage scratch =
-        new java.awt.image.BufferedImage(
+    BufferedImage scratch =
+        new BufferedImage(
             Math.max(1, panel.getWidth()),
             Math.max(1, panel.getHeight()),
-            java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = scratch.createGraphics();
+            BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = scratch.createGraphics();
     try {
       panel.paint(g);
     } finally {
@@ -407,7 +412,7 @@ public final class GraphView {
     private boolean moved;
 
     @Override
-    public void init(GraphicGraph graphic, org.graphstream.ui.view.View view) {
+    public void init(GraphicGraph graphic, View view) {
       panel.addMouseListener(this);
       panel.addMouseMotionListener(this);
       panel.addMouseWheelListener(this);
@@ -469,7 +474,7 @@ public final class GraphView {
     public void mouseMoved(MouseEvent e) {
       GraphicElement hit = panel.findGraphicElementAt(NODES, e.getX(), e.getY());
       String id = hit == null ? null : hit.getId();
-      if (java.util.Objects.equals(id, hovered)) {
+      if (Objects.equals(id, hovered)) {
         return;
       }
       if (hovered != null) {

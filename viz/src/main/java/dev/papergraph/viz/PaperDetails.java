@@ -1,9 +1,11 @@
 package dev.papergraph.viz;
 
 import dev.papergraph.analysis.Measure;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the side panel shows for a selected paper.
@@ -37,7 +39,7 @@ public record PaperDetails(
 
   public PaperDetails {
     authors = List.copyOf(authors);
-    centralities = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(centralities));
+    centralities = Collections.unmodifiableMap(new TreeMap<>(centralities));
     neighbours = List.copyOf(neighbours);
   }
 

@@ -1,5 +1,6 @@
 package dev.papergraph.viz;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -128,6 +129,6 @@ public record PictureOptions(
     p.put("slide", new int[] {1920, 1080});
     p.put("4k", new int[] {3840, 2160});
     p.put("square", new int[] {1200, 1200});
-    return java.util.Collections.unmodifiableMap(p);
+    return Collections.unmodifiableMap(p);
   }
 }

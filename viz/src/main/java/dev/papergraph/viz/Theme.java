@@ -1,5 +1,7 @@
 package dev.papergraph.viz;
 
+import java.util.Locale;
+
 /**
  * The colours of a picture around the community colours: light for print and bright rooms, dark for
  * dimmed ones. Colours are 0xRRGGBB.
@@ -38,7 +40,7 @@ public record Theme(
    * @throws IllegalArgumentException naming the value when it is neither
    */
   public static Theme of(String name) {
-    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
       case "light" -> LIGHT;
       case "dark" -> DARK;
       default ->

@@ -7,6 +7,11 @@ import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Graphics;
+import java.awt.Rectangle;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +35,7 @@ import javax.swing.JSlider;
 import javax.swing.JSpinner;
 import javax.swing.JSplitPane;
 import javax.swing.JTextField;
+import javax.swing.Scrollable;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
@@ -92,9 +98,9 @@ public final class ViewerWindow {
     frame = new JFrame("papergraph: " + title);
     frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
     frame.addWindowListener(
-        new java.awt.event.WindowAdapter() {
+        new WindowAdapter() {
           @Override
-          public void windowClosed(java.awt.event.WindowEvent e) {
+          public void windowClosed(WindowEvent e) {
             view.close();
           }
         });
@@ -154,9 +160,9 @@ public final class ViewerWindow {
     legendScroll
         .getViewport()
         .addComponentListener(
-            new java.awt.event.ComponentAdapter() {
+            new ComponentAdapter() {
               @Override
-              public void componentResized(java.awt.event.ComponentEvent e) {
+              public void componentResized(ComponentEvent e) {
                 wrapLegend();
               }
             });
@@ -320,21 +326,19 @@ public final class ViewerWindow {
   }
 
   /** A panel as wide as the viewport it is in, so its lines wrap instead of scrolling sideways. */
-  private static final class LegendPanel extends JPanel implements javax.swing.Scrollable {
+  private static final class LegendPanel extends JPanel implements Scrollable {
     @Override
     public Dimension getPreferredScrollableViewportSize() {
       return getPreferredSize();
     }
 
     @Override
-    public int getScrollableUnitIncrement(
-        java.awt.Rectangle visible, int orientation, int direction) {
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
       return 16;
     }
 
     @Override
-    public int getScrollableBlockIncrement(
-        java.awt.Rectangle visible, int orientation, int direction) {
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
       return Math.max(16, visible.height - 16);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,11 +16,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** PNG and SVG pictures of the seed graph, checked by their pixels and elements. */
 class GraphPictureTest {
@@ -87,7 +90,7 @@ class GraphPictureTest {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+      assertTrue(p.waitFor(300, TimeUnit.SECONDS), "child JVM did not finish");
       assertEquals(0, p.exitValue(), "child JVM failed: " + readQuietly(log));
     }
     for (String file : List.of(".png", ".svg", "-tiny.png", "-tiny.svg")) {
@@ -101,7 +104,7 @@ class GraphPictureTest {
   private static String readQuietly(Path file) {
     try {
       return Files.readString(file);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return e.toString();
     }
   }
@@ -123,16 +126,14 @@ class GraphPictureTest {
     assertEquals(7, doc.getElementsByTagName("circle").getLength());
     assertEquals(
         6,
-        ((org.w3c.dom.Element) doc.getElementsByTagName("g").item(0))
-            .getElementsByTagName("line")
-            .getLength(),
+        ((Element) doc.getElementsByTagName("g").item(0)).getElementsByTagName("line").getLength(),
         "one line per edge in the edges group");
     assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(0)) + "\""));
     assertTrue(text.contains("fill=\"" + Palette.css(Palette.community(1)) + "\""));
     StringBuilder legendText = new StringBuilder();
     var groups = doc.getElementsByTagName("g");
     for (int i = 0; i < groups.getLength(); i++) {
-      var group = (org.w3c.dom.Element) groups.item(i);
+      var group = (Element) groups.item(i);
       if (group.getAttribute("id").equals("legend")) {
         var texts = group.getElementsByTagName("text");
         for (int t = 0; t < texts.getLength(); t++) {

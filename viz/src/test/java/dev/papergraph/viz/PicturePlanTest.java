@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -152,10 +153,7 @@ class PicturePlanTest {
     assertFalse(papers.labels().isEmpty());
     // with more room, the most central paper is labelled first and gets its label
     String top =
-        scene.nodes().stream()
-            .max(java.util.Comparator.comparingDouble(Scene.Node::size))
-            .orElseThrow()
-            .id();
+        scene.nodes().stream().max(Comparator.comparingDouble(Scene.Node::size)).orElseThrow().id();
     assertTrue(
         papers.labels().stream().anyMatch(l -> l.key().equals(top)),
         "the most central paper " + top + " labelled");

@@ -3,6 +3,7 @@ package dev.papergraph.viz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.analysis.Measure;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.write.Analysis;
 import java.util.Comparator;
@@ -60,8 +61,8 @@ class SeedViewerModelTest {
       assertEquals(g.getEdge(hit.id(), n.id()).explanation().summary(), n.explanation());
     }
     assertEquals(
-        seed.centralities().score(dev.papergraph.analysis.Measure.PAGERANK, hit.id()),
-        d.centralities().get(dev.papergraph.analysis.Measure.PAGERANK),
+        seed.centralities().score(Measure.PAGERANK, hit.id()),
+        d.centralities().get(Measure.PAGERANK),
         0);
   }
 
