@@ -1,6 +1,6 @@
 package dev.papergraph.bench;
 
-import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.CommunityOptions;
@@ -74,8 +74,9 @@ final class AnalysisFigures implements Callable<Integer> {
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     PaperGraph g = PaperGraph.of(corpus.papers(), engine.links());
     long t0 = System.nanoTime();
-    Analyzer.Result r =
-        new Analyzer(Analyzer.Options.defaults()).analyze(g, TermSource.of(engine.vectors()));
+    AnalysisStage.Result r =
+        new AnalysisStage(AnalysisStage.Options.defaults())
+            .analyze(g, TermSource.of(engine.vectors()));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     IndexedGraph<String> ig = IndexedGraph.of(g);
     out.printf(

@@ -1,6 +1,6 @@
 package dev.papergraph.bench;
 
-import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.TermSource;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
@@ -51,8 +51,9 @@ final class SeedFixtures implements Callable<Integer> {
         Readers.standard().load(Readers.bundled(SeedFixtures.class.getClassLoader(), SEEDS), null);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     PaperGraph graph = PaperGraph.of(corpus.papers(), engine.links());
-    Analyzer.Result result =
-        new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
+    AnalysisStage.Result result =
+        new AnalysisStage(AnalysisStage.Options.defaults())
+            .analyze(graph, TermSource.of(engine.vectors()));
     StringBuilder edges =
         new StringBuilder("# the seed similarity graph (engine defaults): a TAB b TAB weight\n");
     graph.papers().keySet().stream()

@@ -1,6 +1,6 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.CentralityOptions;
 import dev.papergraph.analysis.CommunityOptions;
 import dev.papergraph.analysis.QualityFunction;
@@ -198,7 +198,7 @@ final class EngineArgs {
             .withResolution(resolution)
             .withSeed(seed);
     CentralityOptions centralities = base.analysis().centralities().withSeed(seed);
-    Analyzer.Options analysis =
+    AnalysisStage.Options analysis =
         base.analysis().withCommunities(communities).withCentralities(centralities);
     return base.withEngine(engine).withAnalysis(analysis).withLayoutSeed(seed);
   }

@@ -1,7 +1,7 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.workspace.Workspace;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import java.io.OutputStream;
@@ -51,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
       description = "The file to write, or - for standard output.")
   Path target;
 
-  @Mixin ExportArgs exportArgs;
+  @Mixin ExportTarget exportArgs;
   @Mixin YearOptions years;
 
   @Override
@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     ExportFormat format = exportArgs.formatFor(target);
     Workspace ws = workspace.open();
-    Analysis analysis = RenderCommand.analysis(ws, years);
+    AnalysedGraph analysis = RenderCommand.analysis(ws, years);
     if (stdout) {
       if (format == ExportFormat.CSV) {
         throw new UserException("csv is two files (nodes and edges): give a file name with -o");
@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
       out.flush();
       return Main.EXIT_OK;
     }
-    List<Path> files = Exporting.write(analysis, format, target, exportArgs, spec.commandLine());
+    List<Path> files = ExportToFile.write(analysis, format, target, exportArgs, spec.commandLine());
     if (!GlobalOptions.of(spec).quiet) {
       spec.commandLine()
           .getErr()

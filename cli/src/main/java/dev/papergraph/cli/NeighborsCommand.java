@@ -4,7 +4,7 @@ import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ final class NeighborsCommand implements Callable<Integer> {
       description = "Write the ego graph to FILE instead of printing it.")
   Path export;
 
-  @Mixin ExportArgs exportArgs;
+  @Mixin ExportTarget exportArgs;
 
   @Override
   public Integer call() throws Exception {
@@ -109,8 +109,8 @@ final class NeighborsCommand implements Callable<Integer> {
         ids.add(center.id());
         rows.forEach(r -> ids.add(r.id()));
       }
-      Analysis part = Exports.restrict(ws.analysis(), ids);
-      List<Path> files = Exporting.write(part, format, export, exportArgs, spec.commandLine());
+      AnalysedGraph part = Exports.restrict(ws.analysis(), ids);
+      List<Path> files = ExportToFile.write(part, format, export, exportArgs, spec.commandLine());
       if (!GlobalOptions.of(spec).quiet) {
         spec.commandLine()
             .getErr()

@@ -10,7 +10,7 @@ import dev.papergraph.viz.Theme;
 import dev.papergraph.viz.ViewerModel;
 import dev.papergraph.workspace.PaperRef;
 import dev.papergraph.workspace.Workspace;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import dev.papergraph.write.Exports;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -176,7 +176,7 @@ final class RenderCommand implements Callable<Integer> {
       throw new UserException(output + " exists; use --force to overwrite it");
     }
     Workspace ws = workspace.open();
-    Analysis analysis = analysis(ws, years);
+    AnalysedGraph analysis = analysis(ws, years);
     ViewerModel model;
     try {
       model = new ViewerModel(analysis, edgeCap, options.labels().papers() ? paperLabels : 0);
@@ -276,7 +276,7 @@ final class RenderCommand implements Callable<Integer> {
    * The analysis the workspace saved (graph, communities, centralities, layout, manifest): no
    * rebuild.
    */
-  static Analysis analysis(Workspace ws) throws IOException {
+  static AnalysedGraph analysis(Workspace ws) throws IOException {
     return ws.analysis();
   }
 
@@ -284,7 +284,7 @@ final class RenderCommand implements Callable<Integer> {
    * The saved analysis restricted to the papers of the years the options keep (all when none
    * given).
    */
-  static Analysis analysis(Workspace ws, YearOptions years) throws IOException {
+  static AnalysedGraph analysis(Workspace ws, YearOptions years) throws IOException {
     Optional<Set<String>> kept = years.keep(ws);
     return kept.isPresent() ? Exports.restrict(ws.analysis(), kept.get()) : ws.analysis();
   }

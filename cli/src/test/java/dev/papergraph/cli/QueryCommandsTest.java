@@ -388,7 +388,7 @@ class QueryCommandsTest {
 
   @Test
   void exportWritesEveryFormatWithEveryPaper() throws Exception {
-    for (String format : new ExportArgs.FormatNames()) {
+    for (String format : new ExportTarget.FormatNames()) {
       Path file = tmp.resolve("seeds-" + format + (format.equals("csv") ? ".csv" : ".out"));
       var r = SeedWorkspace.run("export", "--format", format, "-o", file.toString());
       assertEquals(0, r.code(), r::toString);

@@ -1,12 +1,13 @@
 /**
  * The analysis stage: communities, labels, centralities, neighbourhoods and the run manifest.
  *
- * <p>Entry point: {@link dev.papergraph.analysis.Analyzer} ({@code new
- * Analyzer(Analyzer.Options.defaults()).analyze(paperGraph, TermSource.of(engine.vectors()))}),
- * which gives labelled {@link dev.papergraph.analysis.Communities} and {@link
- * dev.papergraph.analysis.Centralities} plus every parameter for the {@link
- * dev.papergraph.analysis.RunManifest}; {@link
- * dev.papergraph.analysis.Analyzer.Options#fromParameters} rebuilds the options from a manifest.
+ * <p>Entry point: {@link dev.papergraph.analysis.AnalysisStage} ({@code new
+ * AnalysisStage(AnalysisStage.Options.defaults()).analyze(paperGraph,
+ * TermSource.of(engine.vectors()))}), which gives labelled {@link
+ * dev.papergraph.analysis.Communities} and {@link dev.papergraph.analysis.Centralities} plus every
+ * parameter for the {@link dev.papergraph.analysis.RunManifest}; {@link
+ * dev.papergraph.analysis.AnalysisStage.Options#fromParameters} rebuilds the options from a
+ * manifest.
  *
  * <p>Conventions shared by every class here: the similarity graph is undirected and weighted,
  * weight = combined similarity score; path-based measures and the strongest path use edge length

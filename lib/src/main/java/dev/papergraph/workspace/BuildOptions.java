@@ -1,6 +1,6 @@
 package dev.papergraph.workspace;
 
-import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.read.Format;
 import dev.papergraph.similarity.EngineOptions;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param layoutSeed the seed of the layout's random start
  */
 public record BuildOptions(
-    Format format, EngineOptions engine, Analyzer.Options analysis, long layoutSeed) {
+    Format format, EngineOptions engine, AnalysisStage.Options analysis, long layoutSeed) {
 
   /** Default layout seed (the same as the analysis's default seeds). */
   public static final long LAYOUT_SEED_DEFAULT = 42L;
@@ -27,7 +27,7 @@ public record BuildOptions(
   /** Detect formats; every stage with its defaults. */
   public static final BuildOptions DEFAULTS =
       new BuildOptions(
-          null, EngineOptions.defaults(), Analyzer.Options.defaults(), LAYOUT_SEED_DEFAULT);
+          null, EngineOptions.defaults(), AnalysisStage.Options.defaults(), LAYOUT_SEED_DEFAULT);
 
   /**
    * @throws NullPointerException if engine or analysis is null
@@ -53,7 +53,7 @@ public record BuildOptions(
   }
 
   /** A copy with other analysis options. */
-  public BuildOptions withAnalysis(Analyzer.Options analysis) {
+  public BuildOptions withAnalysis(AnalysisStage.Options analysis) {
     return new BuildOptions(format, engine, analysis, layoutSeed);
   }
 

@@ -1,6 +1,6 @@
 package dev.papergraph.workspace;
 
-import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
 import dev.papergraph.graph.PaperGraph;
@@ -10,7 +10,7 @@ import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.PaperSimilarity;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,14 +37,14 @@ public final class Pipeline {
     private final SemanticStage.Outcome similarity;
     private final List<Link> links;
     private final PaperGraph graph;
-    private final Analyzer.Result analysed;
+    private final AnalysisStage.Result analysed;
     private final Layout layout;
 
     Result(
         SemanticStage.Outcome similarity,
         List<Link> links,
         PaperGraph graph,
-        Analyzer.Result analysed,
+        AnalysisStage.Result analysed,
         Layout layout) {
       this.similarity = Objects.requireNonNull(similarity, "similarity");
       this.links = List.copyOf(links);
@@ -69,7 +69,7 @@ public final class Pipeline {
     }
 
     /** Communities (numbered as the partition numbers them), centralities, analysis parameters. */
-    public Analyzer.Result analysed() {
+    public AnalysisStage.Result analysed() {
       return analysed;
     }
 
@@ -84,8 +84,9 @@ public final class Pipeline {
     }
 
     /** The bundle the exports and the viewer take, with the manifest that describes the run. */
-    public Analysis analysis(RunManifest manifest) {
-      return new Analysis(graph, analysed.communities(), analysed.centralities(), layout, manifest);
+    public AnalysedGraph analysis(RunManifest manifest) {
+      return new AnalysedGraph(
+          graph, analysed.communities(), analysed.centralities(), layout, manifest);
     }
   }
 
@@ -121,9 +122,9 @@ public final class Pipeline {
     progress.advance(1);
     progress.finish();
 
-    Analyzer analyzer = new Analyzer(options.analysis(), options.engine().threads());
+    AnalysisStage analyzer = new AnalysisStage(options.analysis(), options.engine().threads());
     progress.start("analysis", analyzer.steps(graph));
-    Analyzer.Result analysed =
+    AnalysisStage.Result analysed =
         analyzer.analyze(
             graph, TermSource.of(similarity.similarity().vectors()), progress::advance);
     progress.finish();

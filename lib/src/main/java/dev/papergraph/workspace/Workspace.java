@@ -19,7 +19,7 @@ import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.PaperSimilarity;
 import dev.papergraph.text.TermVectors;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -428,8 +428,8 @@ public final class Workspace {
   }
 
   /** Everything the exports and the viewer need, as one value. */
-  public Analysis analysis() throws IOException {
-    return new Analysis(graph(), communities(), centralities(), layout(), manifest());
+  public AnalysedGraph analysis() throws IOException {
+    return new AnalysedGraph(graph(), communities(), centralities(), layout(), manifest());
   }
 
   /**

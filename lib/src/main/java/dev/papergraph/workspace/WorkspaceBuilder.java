@@ -1,6 +1,6 @@
 package dev.papergraph.workspace;
 
-import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.CommunityMatching;
 import dev.papergraph.analysis.LibraryVersions;
 import dev.papergraph.analysis.RunManifest;
@@ -104,7 +104,7 @@ final class WorkspaceBuilder {
           new BuildOptions(
               format.orElse(null),
               old.engineOptions(),
-              Analyzer.Options.fromParameters(before.parameters()),
+              AnalysisStage.Options.fromParameters(before.parameters()),
               layoutSeed instanceof Number n ? n.longValue() : BuildOptions.LAYOUT_SEED_DEFAULT);
     } catch (IllegalArgumentException e) {
       throw WorkspaceStore.damaged(dir, StageFile.MANIFEST.fileName(), e.getMessage(), e);
@@ -201,11 +201,11 @@ final class WorkspaceBuilder {
     Layout layout = result.layout();
     // renumbered after the layout, which starts from the partition's own numbering as a fresh build
     // does
-    Analyzer.Result computed = result.analysed();
-    Analyzer.Result analysed =
+    AnalysisStage.Result computed = result.analysed();
+    AnalysisStage.Result analysed =
         previous == null
             ? computed
-            : new Analyzer.Result(
+            : new AnalysisStage.Result(
                 CommunityMatching.renumber(computed.communities(), previous),
                 computed.centralities(),
                 computed.parameters());
@@ -330,7 +330,7 @@ final class WorkspaceBuilder {
       RunManifest.Builder m,
       ImportReport report,
       BuildOptions options,
-      Analyzer.Result analysed,
+      AnalysisStage.Result analysed,
       int edges)
       throws IOException {
     m.count("records.read", report.read())

@@ -51,7 +51,8 @@ public final class CsvWriter implements GraphWriter {
   }
 
   @Override
-  public List<Path> write(Analysis analysis, Path target, WriteOptions options) throws IOException {
+  public List<Path> write(AnalysedGraph analysis, Path target, WriteOptions options)
+      throws IOException {
     List<Path> files = files(target);
     if (!options.overwrite()) {
       for (Path f : files) {

@@ -35,7 +35,8 @@ public final class DotWriter implements StreamGraphWriter {
   }
 
   @Override
-  public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
+  public void write(AnalysedGraph analysis, WriteOptions options, OutputStream out)
+      throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     List<Column<String>> nodeAttrs =
         m.nodeColumns().stream().filter(c -> !SKIPPED.contains(c.name())).toList();

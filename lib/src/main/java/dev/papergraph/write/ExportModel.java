@@ -38,21 +38,21 @@ import org.jgrapht.Graph;
  * {@code direct}, {@code coupling}, {@code cocitation}, {@code shared_terms} ("; "-joined top
  * terms), and when any edge has them {@code shared_topics}, {@code shared_references}.
  *
- * <p>Scope: an export of a part of the map ({@link Analyses#restrict}, e.g. an ego graph) names
- * each measure by the graph it was computed on: the centralities come from the whole graph and are
- * called {@code pagerank_global}, {@code betweenness_global}, ... ({@code degree_global} when the
- * analysis computed degree), while {@code degree_ego} is the degree within the exported papers.
- * Graph-level data ({@link #graphData()}) always describes the file's own graph: its papers, edges
- * and communities present, with {@code scope} saying "whole graph" or "subset", and the community
- * detection's modularity and quality of the whole graph named {@code modularity_global}, {@code
- * quality_global} in a subset.
+ * <p>Scope: an export of a part of the map ({@link AnalysedGraphs#restrict}, e.g. an ego graph)
+ * names each measure by the graph it was computed on: the centralities come from the whole graph
+ * and are called {@code pagerank_global}, {@code betweenness_global}, ... ({@code degree_global}
+ * when the analysis computed degree), while {@code degree_ego} is the degree within the exported
+ * papers. Graph-level data ({@link #graphData()}) always describes the file's own graph: its
+ * papers, edges and communities present, with {@code scope} saying "whole graph" or "subset", and
+ * the community detection's modularity and quality of the whole graph named {@code
+ * modularity_global}, {@code quality_global} in a subset.
  */
 public final class ExportModel {
 
   /** Separator of list values flattened into one string attribute. */
   public static final String LIST_SEPARATOR = "; ";
 
-  private final Analysis analysis;
+  private final AnalysedGraph analysis;
   private final WriteOptions options;
   private final List<String> ids;
   private final List<SimilarityEdge> edges;
@@ -65,10 +65,10 @@ public final class ExportModel {
   private final boolean subset;
 
   /** Flattens an analysis for export. */
-  public ExportModel(Analysis analysis, WriteOptions options) {
+  public ExportModel(AnalysedGraph analysis, WriteOptions options) {
     this.analysis = analysis;
     this.options = options;
-    this.subset = Analyses.isSubset(analysis);
+    this.subset = AnalysedGraphs.isSubset(analysis);
     this.ids = List.copyOf(analysis.graph().papers().keySet());
     for (int i = 0; i < ids.size(); i++) {
       index.put(ids.get(i), i);
@@ -109,7 +109,7 @@ public final class ExportModel {
   }
 
   /** The analysis exported. */
-  public Analysis analysis() {
+  public AnalysedGraph analysis() {
     return analysis;
   }
 

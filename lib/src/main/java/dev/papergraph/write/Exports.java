@@ -26,7 +26,7 @@ public final class Exports {
    * @throws IOException if writing fails; existing files are then unchanged
    */
   public static List<Path> write(
-      Analysis analysis, ExportFormat format, Path target, WriteOptions options)
+      AnalysedGraph analysis, ExportFormat format, Path target, WriteOptions options)
       throws IOException {
     return format.writer().write(analysis, target, options);
   }
@@ -38,7 +38,7 @@ public final class Exports {
    * @throws IOException if the stream fails
    */
   public static void write(
-      Analysis analysis, ExportFormat format, OutputStream out, WriteOptions options)
+      AnalysedGraph analysis, ExportFormat format, OutputStream out, WriteOptions options)
       throws IOException {
     if (!(format.writer() instanceof StreamGraphWriter w)) {
       throw new IllegalArgumentException(
@@ -54,9 +54,9 @@ public final class Exports {
 
   /**
    * The analysis restricted to some papers (an ego graph, a community), for writing in any format;
-   * see {@link Analyses#restrict}.
+   * see {@link AnalysedGraphs#restrict}.
    */
-  public static Analysis restrict(Analysis analysis, Collection<String> paperIds) {
-    return Analyses.restrict(analysis, paperIds);
+  public static AnalysedGraph restrict(AnalysedGraph analysis, Collection<String> paperIds) {
+    return AnalysedGraphs.restrict(analysis, paperIds);
   }
 }

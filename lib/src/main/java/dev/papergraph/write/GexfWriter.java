@@ -59,7 +59,7 @@ public final class GexfWriter implements StreamGraphWriter {
   }
 
   @Override
-  public void write(Analysis analysis, WriteOptions options, OutputStream stream)
+  public void write(AnalysedGraph analysis, WriteOptions options, OutputStream stream)
       throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     List<Column<String>> nodeAttrs =

@@ -26,5 +26,5 @@ public interface GraphWriter {
    *     overwriting it (nothing is then written)
    * @throws IOException if writing fails; the previous files are then unchanged
    */
-  List<Path> write(Analysis analysis, Path target, WriteOptions options) throws IOException;
+  List<Path> write(AnalysedGraph analysis, Path target, WriteOptions options) throws IOException;
 }

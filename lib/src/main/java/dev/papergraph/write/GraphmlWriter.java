@@ -41,7 +41,7 @@ public final class GraphmlWriter implements StreamGraphWriter {
   }
 
   @Override
-  public void write(Analysis analysis, WriteOptions options, OutputStream stream)
+  public void write(AnalysedGraph analysis, WriteOptions options, OutputStream stream)
       throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     XmlOut x = new XmlOut(stream);

@@ -55,7 +55,8 @@ public final class HtmlWriter implements StreamGraphWriter {
   }
 
   @Override
-  public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
+  public void write(AnalysedGraph analysis, WriteOptions options, OutputStream out)
+      throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     String template = resource(HtmlWriter.class.getResourceAsStream(TEMPLATE), TEMPLATE);
     String title =
@@ -144,7 +145,7 @@ public final class HtmlWriter implements StreamGraphWriter {
   }
 
   private static String data(ExportModel m, WriteOptions options, String title) throws IOException {
-    Analysis a = m.analysis();
+    AnalysedGraph a = m.analysis();
     Map<String, Double> scores = a.centralities().scores().get(options.sizeBy());
     String sizeBy = scores != null ? options.sizeBy().key() : Measure.DEGREE.key();
     StringWriter text = new StringWriter();

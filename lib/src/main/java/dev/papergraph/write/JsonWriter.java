@@ -27,7 +27,8 @@ public final class JsonWriter implements StreamGraphWriter {
   }
 
   @Override
-  public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
+  public void write(AnalysedGraph analysis, WriteOptions options, OutputStream out)
+      throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     try (JsonGenerator j =
         ExportModel.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {

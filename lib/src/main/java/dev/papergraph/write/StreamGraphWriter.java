@@ -14,11 +14,11 @@ public interface StreamGraphWriter extends GraphWriter {
    *
    * @throws IOException if the stream fails
    */
-  void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException;
+  void write(AnalysedGraph analysis, WriteOptions options, OutputStream out) throws IOException;
 
   /** Writes the file atomically, first removing temporary files a killed earlier write left. */
   @Override
-  default List<Path> write(Analysis analysis, Path target, WriteOptions options)
+  default List<Path> write(AnalysedGraph analysis, Path target, WriteOptions options)
       throws IOException {
     AtomicOutput.removeStaleTemporaries(target);
     AtomicOutput.write(target, options.overwrite(), out -> write(analysis, options, out));

@@ -46,7 +46,8 @@ public final class VosviewerWriter implements StreamGraphWriter {
   }
 
   @Override
-  public void write(Analysis analysis, WriteOptions options, OutputStream out) throws IOException {
+  public void write(AnalysedGraph analysis, WriteOptions options, OutputStream out)
+      throws IOException {
     ExportModel m = new ExportModel(analysis, options);
     List<Community> used = JsonWriter.usedCommunities(m);
     Map<Integer, Integer> clusterOf = new HashMap<>();

@@ -39,8 +39,8 @@ class CleanLabelsTest {
     Corpus corpus = Readers.standard().load(List.of(InputSource.of(works)), Format.OPENALEX);
     SimilarityEngine engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     List<Link> links = engine.links();
-    Analyzer.Result r =
-        new Analyzer(Analyzer.Options.defaults())
+    AnalysisStage.Result r =
+        new AnalysisStage(AnalysisStage.Options.defaults())
             .analyze(PaperGraph.of(corpus.papers(), links), TermSource.of(engine.vectors()));
     Set<String> stop = new HashSet<>();
     PaperAnalyzer.STOP_WORDS.forEach(w -> stop.add(new String((char[]) w)));

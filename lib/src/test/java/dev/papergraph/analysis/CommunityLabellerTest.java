@@ -52,8 +52,8 @@ class CommunityLabellerTest {
             "calibr",
             "calibration");
     TermSource terms = TermSource.of(counts, display);
-    Analyzer.Result r =
-        new Analyzer(Analyzer.Options.defaults().withLabels(3, 2, Measure.PAGERANK))
+    AnalysisStage.Result r =
+        new AnalysisStage(AnalysisStage.Options.defaults().withLabels(3, 2, Measure.PAGERANK))
             .analyze(g, terms);
     Communities c = r.communities();
     Community q = c.of("q3").orElseThrow();
@@ -84,7 +84,7 @@ class CommunityLabellerTest {
             Map.of(
                 "quantiz", "quantization", "post train", "post-training", "calibr", "calibration"));
     Community q =
-        new Analyzer(Analyzer.Options.defaults().withLabels(3, 0, Measure.PAGERANK))
+        new AnalysisStage(AnalysisStage.Options.defaults().withLabels(3, 0, Measure.PAGERANK))
             .analyze(AnalysisFixtures.twoGroups(), terms)
             .communities()
             .of("q1")
@@ -95,8 +95,9 @@ class CommunityLabellerTest {
 
   @Test
   void withoutTermSourceLabelsAreEmptyAndFallBackToNumber() {
-    Analyzer.Result r =
-        new Analyzer(Analyzer.Options.defaults()).analyze(AnalysisFixtures.twoGroups(), null);
+    AnalysisStage.Result r =
+        new AnalysisStage(AnalysisStage.Options.defaults())
+            .analyze(AnalysisFixtures.twoGroups(), null);
     Community c0 = r.communities().communities().get(0);
     assertTrue(c0.labelTerms().isEmpty());
     assertEquals("community 0", c0.label());

@@ -60,8 +60,8 @@ class RunManifestTest {
   @Test
   void rerunningGivesIdenticalAnalysisAndManifestExceptCreated() {
     PaperGraph g = AnalysisFixtures.twoGroups();
-    Analyzer.Result a = new Analyzer(Analyzer.Options.defaults()).analyze(g, null);
-    Analyzer.Result b = new Analyzer(Analyzer.Options.defaults()).analyze(g, null);
+    AnalysisStage.Result a = new AnalysisStage(AnalysisStage.Options.defaults()).analyze(g, null);
+    AnalysisStage.Result b = new AnalysisStage(AnalysisStage.Options.defaults()).analyze(g, null);
     assertEquals(a.communities(), b.communities());
     assertEquals(a.centralities(), b.centralities());
     RunManifest ma = manifest(a, Instant.parse("2026-01-01T00:00:00Z"));
@@ -77,8 +77,8 @@ class RunManifestTest {
 
   @Test
   void optionsRoundTripThroughManifestJson() throws Exception {
-    Analyzer.Options o =
-        Analyzer.Options.defaults()
+    AnalysisStage.Options o =
+        AnalysisStage.Options.defaults()
             .withCommunities(
                 CommunityOptions.defaults()
                     .withQuality(QualityFunction.CPM)
@@ -98,16 +98,16 @@ class RunManifestTest {
         RunManifest.builder().parameters(o.parameters()).parameter("similarity.k", 10).build();
     var json = new ObjectMapper();
     RunManifest back = json.readValue(json.writeValueAsString(m), RunManifest.class);
-    assertEquals(o, Analyzer.Options.fromParameters(back.parameters()));
-    assertEquals(Analyzer.Options.defaults(), Analyzer.Options.fromParameters(Map.of()));
+    assertEquals(o, AnalysisStage.Options.fromParameters(back.parameters()));
+    assertEquals(AnalysisStage.Options.defaults(), AnalysisStage.Options.fromParameters(Map.of()));
     var e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Analyzer.Options.fromParameters(Map.of("leiden.quality", "surprise")));
+            () -> AnalysisStage.Options.fromParameters(Map.of("leiden.quality", "surprise")));
     assertTrue(e.getMessage().contains("leiden.quality"), e.getMessage());
   }
 
-  private static RunManifest manifest(Analyzer.Result r, Instant when) {
+  private static RunManifest manifest(AnalysisStage.Result r, Instant when) {
     return RunManifest.builder(Clock.fixed(when, ZoneOffset.UTC))
         .count("papers", 10)
         .count(

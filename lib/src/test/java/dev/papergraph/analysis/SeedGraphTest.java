@@ -34,7 +34,7 @@ class SeedGraphTest {
   private static Corpus corpus;
   private static SimilarityEngine engine;
   private static PaperGraph graph;
-  private static Analyzer.Result result;
+  private static AnalysisStage.Result result;
 
   @BeforeAll
   static void analyse() {
@@ -42,7 +42,8 @@ class SeedGraphTest {
     engine = SimilarityEngine.of(corpus.papers(), EngineOptions.defaults());
     graph = PaperGraph.of(corpus.papers(), engine.links());
     result =
-        new Analyzer(Analyzer.Options.defaults()).analyze(graph, TermSource.of(engine.vectors()));
+        new AnalysisStage(AnalysisStage.Options.defaults())
+            .analyze(graph, TermSource.of(engine.vectors()));
   }
 
   private static Set<Integer> communitiesOfTitles(Predicate<String> title, int expected) {
@@ -120,8 +121,8 @@ class SeedGraphTest {
         PaperGraph.of(
             Seeds.corpus().papers(),
             SimilarityEngine.of(Seeds.corpus().papers(), engineOptions).links());
-    Analyzer.Result second =
-        new Analyzer(Analyzer.Options.fromParameters(first.parameters()))
+    AnalysisStage.Result second =
+        new AnalysisStage(AnalysisStage.Options.fromParameters(first.parameters()))
             .analyze(again, TermSource.of(engine.vectors()));
     assertEquals(result.communities(), second.communities());
     assertEquals(result.centralities(), second.centralities());
@@ -131,7 +132,7 @@ class SeedGraphTest {
     assertEquals(415L, first.counts().get("papers"));
   }
 
-  private static RunManifest manifest(Analyzer.Result r, Instant when) throws IOException {
+  private static RunManifest manifest(AnalysisStage.Result r, Instant when) throws IOException {
     RunManifest.Builder b = RunManifest.builder(Clock.fixed(when, ZoneOffset.UTC));
     for (InputSource in : Seeds.sources()) {
       try (var s = in.open()) {

@@ -81,7 +81,7 @@ class AtomicWriteTest {
     assertTrue(
         left.get(0).startsWith(".map.graphml.") && left.get(0).endsWith(".tmp"), left.toString());
 
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     Exports.write(a, ExportFormat.GRAPHML, target, WriteOptions.defaults().withOverwrite(true));
     assertEquals(List.of("map.graphml"), listing());
     assertEquals(GraphmlWriterTest.graphml(a, WriteOptions.defaults()), Files.readString(target));
@@ -89,7 +89,7 @@ class AtomicWriteTest {
 
   @Test
   void existingFilesAreNotOverwrittenUnlessAsked() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     for (ExportFormat f : ExportFormat.values()) {
       Path target = dir.resolve("out" + f.ordinal() + f.extension());
       List<Path> files = Exports.files(f, target);

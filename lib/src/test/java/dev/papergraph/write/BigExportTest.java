@@ -95,8 +95,8 @@ class BigExportTest {
     System.out.printf(
         "layout: %d papers, %d edges: %d ms%n",
         n, graph.similarity().edgeSet().size(), (t1 - t0) / 1_000_000);
-    Analysis a =
-        new Analysis(
+    AnalysedGraph a =
+        new AnalysedGraph(
             graph,
             new Communities(membership, communities, 0, "none", 1, 1),
             new Centralities(scores),

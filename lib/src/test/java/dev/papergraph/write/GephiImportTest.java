@@ -58,7 +58,7 @@ class GephiImportTest {
 
   @Test
   void gephiImportsTheSeedCsvPairAsTheUndirectedSeedGraph() throws Exception {
-    Analysis a = TestAnalyses.pipeline();
+    AnalysedGraph a = TestAnalyses.pipeline();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     List<Path> csv =
         Exports.write(a, ExportFormat.CSV, dir.resolve("seeds.csv"), WriteOptions.defaults());
@@ -83,7 +83,7 @@ class GephiImportTest {
   @Test
   void gephiReadsGraphmlGexfBothVersionsAndDotWithLabelsColoursPositionsAndTypes()
       throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     String id = TestAnalyses.TRICKY_ID;
     int rgb = m.rgb(id);
@@ -135,7 +135,7 @@ class GephiImportTest {
 
   @Test
   void gephiImportsHostileTextInEveryFormatItKnows() throws Exception {
-    Analysis a = HostileTextTest.hostile();
+    AnalysedGraph a = HostileTextTest.hostile();
     int papers = a.graph().papers().size();
     int edges = a.graph().similarity().edgeSet().size();
     for (ExportFormat f :

@@ -43,11 +43,11 @@ class GexfWriterTest {
   @TempDir Path dir;
 
   // GEXF 1.3, which the checked-in schema describes
-  static String gexf(Analysis a) throws Exception {
+  static String gexf(AnalysedGraph a) throws Exception {
     return gexf(a, GexfVersion.V1_3);
   }
 
-  static String gexf(Analysis a, GexfVersion version) throws Exception {
+  static String gexf(AnalysedGraph a, GexfVersion version) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new GexfWriter().write(a, WriteOptions.defaults().withGexfVersion(version), out);
     return out.toString(StandardCharsets.UTF_8);
@@ -151,7 +151,7 @@ class GexfWriterTest {
 
   @Test
   void writesVizColourPositionSizeAndStartDatesOfEachPrecision() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     Document d = dom(gexf(a));
     Element graph =
@@ -196,7 +196,7 @@ class GexfWriterTest {
 
   @Test
   void roundTripsThroughJgraphtGexfImporter() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     SimpleGEXFImporter<String, DefaultWeightedEdge> importer = new SimpleGEXFImporter<>();
     importer.setSchemaValidation(false); // JGraphT bundles the 1.2draft schema only
@@ -227,7 +227,7 @@ class GexfWriterTest {
   void networkx288ReadsTheDefaultGexfWithVizStartAndTypes() throws Exception {
     Path python = Path.of("/usr/bin/python3");
     Assumptions.assumeTrue(Files.isExecutable(python), "/usr/bin/python3 absent: skipped");
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     // networkx 2.8.8 knows GEXF 1.1draft and 1.2draft only: the default version must be one of them
     Path file = dir.resolve("seed.gexf");

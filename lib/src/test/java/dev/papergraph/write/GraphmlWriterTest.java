@@ -29,7 +29,7 @@ import org.xml.sax.InputSource;
 
 class GraphmlWriterTest {
 
-  static String graphml(Analysis a, WriteOptions o) throws Exception {
+  static String graphml(AnalysedGraph a, WriteOptions o) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new GraphmlWriter().write(a, o, out);
     return out.toString(StandardCharsets.UTF_8);
@@ -37,7 +37,7 @@ class GraphmlWriterTest {
 
   @Test
   void roundTripsThroughJgraphtImporterWithSchemaValidationAndEveryAttribute() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     String xml = graphml(a, WriteOptions.defaults());
 
@@ -99,7 +99,7 @@ class GraphmlWriterTest {
 
   @Test
   void awkwardCharactersSurviveExceptThoseXmlForbids() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     String xml = graphml(a, WriteOptions.defaults());
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     GraphMLImporter<String, DefaultWeightedEdge> importer = new GraphMLImporter<>();
@@ -166,7 +166,7 @@ class GraphmlWriterTest {
     assertEquals(
         graphml(TestAnalyses.seed(), WriteOptions.defaults()),
         graphml(TestAnalyses.seed(), WriteOptions.defaults()));
-    Analysis again =
+    AnalysedGraph again =
         TestAnalyses.analyse(new ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
     assertEquals(
         graphml(TestAnalyses.seed(), WriteOptions.defaults()),

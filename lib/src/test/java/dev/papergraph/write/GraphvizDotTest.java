@@ -32,7 +32,7 @@ class GraphvizDotTest {
       Assumptions.assumeTrue(
           Files.isExecutable(DOT), "Graphviz dot absent: skipped (CI installs it)");
     }
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     Path file = dir.resolve("seeds.dot");
     Files.writeString(file, OtherFormatsTest.text(a, ExportFormat.DOT), StandardCharsets.UTF_8);
 

@@ -46,7 +46,7 @@ class HostileTextTest {
 
   @TempDir Path dir;
 
-  static Analysis hostile() {
+  static AnalysedGraph hostile() {
     List<Paper> papers = new ArrayList<>(TestAnalyses.extraPapers());
     papers.add(
         Paper.builder()
@@ -75,7 +75,7 @@ class HostileTextTest {
 
   @Test
   void everyFormatIsWellFormedForTextXmlForbidsAndLoneSurrogates() throws Exception {
-    Analysis a = hostile();
+    AnalysedGraph a = hostile();
     int papers = a.graph().papers().size();
     assertTrue(a.graph().similarity().edgeSet().size() > 0);
     ObjectMapper strict =
@@ -179,7 +179,7 @@ class HostileTextTest {
   @Test
   void csvNumbersAreNotNeutralised() throws Exception {
     // negative coordinates are numbers papergraph wrote, not text from the input
-    Analysis a = hostile();
+    AnalysedGraph a = hostile();
     List<Path> files =
         Exports.write(a, ExportFormat.CSV, dir.resolve("n.csv"), WriteOptions.defaults());
     String nodes = Files.readString(files.get(0));

@@ -55,7 +55,7 @@ class HtmlWriterTest {
 
   @Test
   void thePageIsSelfContainedWithTheDataOfEveryPaperAndLink() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     Path file = dir.resolve("seed.html");
     Exports.write(a, ExportFormat.HTML, file, WriteOptions.defaults());
@@ -102,7 +102,7 @@ class HtmlWriterTest {
 
   @Test
   void theSeedMapOpensOfflineInChromiumWithLegendSearchAndCommunityColours() throws Exception {
-    Analysis a = TestAnalyses.pipeline();
+    AnalysedGraph a = TestAnalyses.pipeline();
     Path file = dir.resolve("seeds.html");
     Exports.write(a, ExportFormat.HTML, file, WriteOptions.defaults());
     Browser b = browse(file, 1400, 900);
@@ -165,7 +165,7 @@ class HtmlWriterTest {
               .abstractText("Abstract of paper " + i + " about " + t + ".")
               .build());
     }
-    Analysis a = generated(papers, topics.length);
+    AnalysedGraph a = generated(papers, topics.length);
     Path file = dir.resolve("big.html");
     Exports.write(a, ExportFormat.HTML, file, WriteOptions.defaults());
     Browser b = browse(file, 1280, 800);
@@ -180,7 +180,7 @@ class HtmlWriterTest {
    * groups is linked to the next four papers of its group, the groups are the communities, laid out
    * as discs around a circle (deterministic), sized by degree.
    */
-  static Analysis generated(List<Paper> papers, int groups) {
+  static AnalysedGraph generated(List<Paper> papers, int groups) {
     List<Link> links = new ArrayList<>();
     for (int i = 0; i < papers.size(); i++) {
       for (int step = 1; step <= 4; step++) {
@@ -237,7 +237,7 @@ class HtmlWriterTest {
     RunManifest manifest =
         new RunManifest(
             "papergraph test", "2026-11-29T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of());
-    return new Analysis(
+    return new AnalysedGraph(
         graph,
         new Communities(membership, communities, 0.5, "groups", 1.0, 1),
         new Centralities(scores),

@@ -16,7 +16,7 @@ public final class KilledWriterMain {
   private KilledWriterMain() {}
 
   public static void main(String[] args) throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     StreamGraphWriter slow =
         new StreamGraphWriter() {
           @Override
@@ -25,7 +25,7 @@ public final class KilledWriterMain {
           }
 
           @Override
-          public void write(Analysis analysis, WriteOptions options, OutputStream out)
+          public void write(AnalysedGraph analysis, WriteOptions options, OutputStream out)
               throws IOException {
             new GraphmlWriter().write(analysis, options, new Throttled(out));
           }

@@ -35,7 +35,7 @@ class OtherFormatsTest {
 
   @TempDir Path dir;
 
-  static String text(Analysis a, ExportFormat f) throws Exception {
+  static String text(AnalysedGraph a, ExportFormat f) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Exports.write(a, f, out, WriteOptions.defaults());
     return out.toString(StandardCharsets.UTF_8);
@@ -43,7 +43,7 @@ class OtherFormatsTest {
 
   @Test
   void dotRoundTripsThroughJgraphtDotImporterWithLabelsAndScores() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
     DOTImporter<String, DefaultEdge> importer = new DOTImporter<>();
     importer.setVertexFactory(id -> id);
@@ -83,7 +83,7 @@ class OtherFormatsTest {
 
   @Test
   void vosviewerJsonHasItemsLinksAndConsecutiveClusters() throws Exception {
-    Analysis a = TestAnalyses.pipeline();
+    AnalysedGraph a = TestAnalyses.pipeline();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     JsonNode net = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).get("network");
     JsonNode items = net.get("items");
@@ -136,7 +136,7 @@ class OtherFormatsTest {
 
   @Test
   void vosviewerItemsLinkToTheirDoiOrArxivPage() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     JsonNode items =
         new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).at("/network/items");
@@ -170,7 +170,7 @@ class OtherFormatsTest {
               .title(String.format("Xq%04d", i))
               .build());
     }
-    Analysis a = TestAnalyses.analyse(papers, 3);
+    AnalysedGraph a = TestAnalyses.analyse(papers, 3);
     assertEquals(1003, a.communities().communities().size(), "unlinked papers: one community each");
     JsonNode net = new ObjectMapper().readTree(text(a, ExportFormat.VOSVIEWER)).get("network");
     assertEquals(VosviewerWriter.MAX_CLUSTERS, net.get("clusters").size());
@@ -186,7 +186,7 @@ class OtherFormatsTest {
 
   @Test
   void nodeLinkJsonKeepsEveryCharacterAndTheManifest() throws Exception {
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     JsonNode root = new ObjectMapper().readTree(text(a, ExportFormat.JSON));
     assertEquals(418, root.get("nodes").size());
     assertEquals(a.graph().similarity().edgeSet().size(), root.get("links").size());
@@ -227,7 +227,7 @@ class OtherFormatsTest {
 
   @Test
   void egoGraphOfAPaperIsWrittenInEveryFormatWithItsColoursFromTheFullMap() throws Exception {
-    Analysis a = TestAnalyses.pipeline();
+    AnalysedGraph a = TestAnalyses.pipeline();
     String grok =
         a.graph().papers().values().stream()
             .filter(p -> p.title().startsWith("Grokking at the Edge"))
@@ -235,7 +235,7 @@ class OtherFormatsTest {
             .orElseThrow()
             .id();
     var ego = new Neighbourhoods(a.graph()).ego(grok, 2, 5);
-    Analysis sub = Exports.restrict(a, ego.papers());
+    AnalysedGraph sub = Exports.restrict(a, ego.papers());
     int n = ego.papers().size();
     int edges = sub.graph().similarity().edgeSet().size();
     assertTrue(n > 5 && n < 100, "ego size " + n);
@@ -331,7 +331,7 @@ class OtherFormatsTest {
 
   @Test
   void everyFormatIsByteForByteTheSameForTheSameInput() throws Exception {
-    Analysis again =
+    AnalysedGraph again =
         TestAnalyses.analyse(new ArrayList<>(TestAnalyses.seed().graph().papers().values()), 42);
     for (ExportFormat f : ExportFormat.values()) {
       if (f == ExportFormat.CSV) {
@@ -349,7 +349,7 @@ class OtherFormatsTest {
 
   @Test
   void anEmptyAnalysisIsAValidEmptyFileInEveryFormat() throws Exception {
-    Analysis empty = TestAnalyses.analyse(List.of(), 1);
+    AnalysedGraph empty = TestAnalyses.analyse(List.of(), 1);
     for (ExportFormat f : ExportFormat.values()) {
       for (Path p :
           Exports.write(

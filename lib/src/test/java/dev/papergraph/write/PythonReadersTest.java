@@ -34,7 +34,7 @@ class PythonReadersTest {
   void networkxAndIgraphReadTheSeedExportsWithEveryAttributeAndType() throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(PYTHON), "/usr/bin/python3 absent: skipped (CI installs it)");
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     Path graphml = dir.resolve("seed.graphml");
     Path json = dir.resolve("seed.json");
@@ -158,7 +158,7 @@ class PythonReadersTest {
   @Test
   void networkx288ReadsTheDefaultGexfWithTypesVizAndText() throws Exception {
     JsonNode r = run(TestAnalyses.seed());
-    Analysis a = TestAnalyses.seed();
+    AnalysedGraph a = TestAnalyses.seed();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     JsonNode g = r.get("gexf");
     assertEquals(418, g.get("nodes").asInt());
@@ -184,7 +184,7 @@ class PythonReadersTest {
   }
 
   /** Writes the seed exports and runs check_exports.py over them. */
-  private JsonNode run(Analysis a) throws Exception {
+  private JsonNode run(AnalysedGraph a) throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(PYTHON), "/usr/bin/python3 absent: skipped (CI installs it)");
     Path graphml = dir.resolve("r.graphml");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The seed corpus through the real engine and analysis: the map a Gephi user opens. */
 class SeedMapTest {
 
-  private static List<String> titled(Analysis a, String regex) {
+  private static List<String> titled(AnalysedGraph a, String regex) {
     return a.graph().papers().values().stream()
         .filter(p -> p.title().toLowerCase(Locale.ROOT).matches(".*" + regex + ".*"))
         .map(p -> p.id())
@@ -30,7 +30,7 @@ class SeedMapTest {
 
   @Test
   void topicalGroupsShareAColourAndSitTogetherOnTheMap() throws Exception {
-    Analysis a = TestAnalyses.pipeline();
+    AnalysedGraph a = TestAnalyses.pipeline();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     List<String> ptq = titled(a, "post[- ]training quantization");
     List<String> grok = titled(a, "grok");
@@ -67,7 +67,7 @@ class SeedMapTest {
 
   @Test
   void theMostCentralPaperIsTheLargestAndEveryNodeIsDrawable() throws Exception {
-    Analysis a = TestAnalyses.pipeline();
+    AnalysedGraph a = TestAnalyses.pipeline();
     ExportModel m = new ExportModel(a, WriteOptions.defaults());
     Map<String, Double> pr = a.centralities().scores().get(Measure.PAGERANK);
     String top = pr.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();

@@ -1,6 +1,6 @@
 package dev.papergraph.write;
 
-import dev.papergraph.analysis.Analyzer;
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
@@ -40,10 +40,10 @@ import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.alg.scoring.PageRank;
 
 /**
- * Analyses for export tests, built without the similarity engine or the analysis stage: the seed
- * corpus plus three hand-made papers (awkward characters, dates of each precision, external ids),
- * linked by title-word Jaccard (top 5 per paper, at least 0.2), communities = connected components,
- * PageRank and betweenness from JGraphT, ForceAtlas2 layout.
+ * AnalysedGraphs for export tests, built without the similarity engine or the analysis stage: the
+ * seed corpus plus three hand-made papers (awkward characters, dates of each precision, external
+ * ids), linked by title-word Jaccard (top 5 per paper, at least 0.2), communities = connected
+ * components, PageRank and betweenness from JGraphT, ForceAtlas2 layout.
  */
 final class TestAnalyses {
 
@@ -55,14 +55,14 @@ final class TestAnalyses {
       "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> \u0000nul \uD83D\uDE00 emoji";
   static final String TRICKY_ID = "doi:10.1234/tricky<&>";
 
-  private static Analysis seed;
-  private static Analysis pipeline;
+  private static AnalysedGraph seed;
+  private static AnalysedGraph pipeline;
 
   /**
    * The seed corpus through the real pipeline with default options: similarity engine, graph,
    * analysis stage (Leiden communities, centralities, labels), ForceAtlas2 layout (cached).
    */
-  static synchronized Analysis pipeline() {
+  static synchronized AnalysedGraph pipeline() {
     if (pipeline == null) {
       List<Paper> papers = Seeds.corpus().papers();
       SimilarityEngine engine = SimilarityEngine.of(papers, EngineOptions.defaults());
@@ -85,7 +85,8 @@ final class TestAnalyses {
               return out;
             }
           };
-      Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(graph, terms);
+      AnalysisStage.Result r =
+          new AnalysisStage(AnalysisStage.Options.defaults()).analyze(graph, terms);
       Layout layout = Layouts.compute(graph, r.communities().membership(), 42);
       RunManifest manifest =
           new RunManifest(
@@ -99,7 +100,7 @@ final class TestAnalyses {
                   (long) graph.similarity().edgeSet().size()),
               new TreeMap<>(r.parameters()),
               Map.of());
-      pipeline = new Analysis(graph, r.communities(), r.centralities(), layout, manifest);
+      pipeline = new AnalysedGraph(graph, r.communities(), r.centralities(), layout, manifest);
     }
     return pipeline;
   }
@@ -107,7 +108,7 @@ final class TestAnalyses {
   private TestAnalyses() {}
 
   /** The seed corpus analysis (cached; 418 papers). */
-  static synchronized Analysis seed() {
+  static synchronized AnalysedGraph seed() {
     if (seed == null) {
       List<Paper> papers = new ArrayList<>(Seeds.corpus().papers());
       papers.addAll(extraPapers());
@@ -197,7 +198,7 @@ final class TestAnalyses {
     return new ArrayList<>(links.values());
   }
 
-  static Analysis analyse(List<Paper> papers, long seed) {
+  static AnalysedGraph analyse(List<Paper> papers, long seed) {
     PaperGraph graph = PaperGraph.of(papers, links(papers));
     Graph<String, SimilarityEdge> g = graph.similarity();
     List<Set<String>> components = new ArrayList<>(new ConnectivityInspector<>(g).connectedSets());
@@ -252,7 +253,7 @@ final class TestAnalyses {
             Map.of("papers", (long) papers.size(), "edges", (long) g.edgeSet().size()),
             Map.of("similarity.k", 5, "layout.seed", seed, "note", "<test> & \"manifest\""),
             Map.of("jgrapht", "1.5.3"));
-    return new Analysis(graph, comms, new Centralities(scores), layout, manifest);
+    return new AnalysedGraph(graph, comms, new Centralities(scores), layout, manifest);
   }
 
   private static Map<String, Double> sorted(PaperGraph graph, Map<String, Double> scores) {

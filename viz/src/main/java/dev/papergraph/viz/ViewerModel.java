@@ -8,7 +8,7 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.model.Titles;
 import dev.papergraph.text.TextCleaner;
 import dev.papergraph.workspace.PaperLookup;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +57,7 @@ public final class ViewerModel {
   /** Longest label drawn next to a paper, in characters. */
   public static final int LABEL_CHARS = 48;
 
-  private final Analysis analysis;
+  private final AnalysedGraph analysis;
   private final int edgeCap;
   private final int labelCount;
 
@@ -95,7 +95,7 @@ public final class ViewerModel {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /** A model with the default edge cap and label count. */
-  public ViewerModel(Analysis analysis) {
+  public ViewerModel(AnalysedGraph analysis) {
     this(analysis, EDGE_CAP_DEFAULT, LABELS_DEFAULT);
   }
 
@@ -106,7 +106,7 @@ public final class ViewerModel {
    * @param labelCount how many of the most central shown papers get a label
    * @throws IllegalArgumentException if edgeCap is not positive or labelCount is negative
    */
-  public ViewerModel(Analysis analysis, int edgeCap, int labelCount) {
+  public ViewerModel(AnalysedGraph analysis, int edgeCap, int labelCount) {
     if (edgeCap < 1) {
       throw new IllegalArgumentException("edge cap must be positive: " + edgeCap);
     }
@@ -402,7 +402,7 @@ public final class ViewerModel {
   // ------------------------------------------------------------------ queries
 
   /** The analysis shown. */
-  public Analysis analysis() {
+  public AnalysedGraph analysis() {
     return analysis;
   }
 

@@ -13,7 +13,7 @@ import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SharedTerm;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
-/** Analyses for the viewer tests, built by hand and from the bundled seed corpus. */
+/** AnalysedGraphs for the viewer tests, built by hand and from the bundled seed corpus. */
 final class Fixtures {
 
-  private static PipelineAnalysis.Result seed;
+  private static PipelineFixture.Result seed;
 
   private Fixtures() {}
 
@@ -36,7 +36,7 @@ final class Fixtures {
    * the bridge c - d (0.2), f alone in community 2; plus a - c (0.4). PageRank is made up so that b
    * is the most central, degree makes c the most central.
    */
-  static Analysis tiny() {
+  static AnalysedGraph tiny() {
     List<Paper> papers =
         List.of(
             paper("a", "Grokking at the Edge of Stability"),
@@ -104,14 +104,15 @@ final class Fixtures {
     pos.put("g", new Layout.Point(6, 0));
     RunManifest manifest =
         new RunManifest("test", "1970-01-01T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of());
-    return new Analysis(graph, communities, new Centralities(scores), new Layout(pos), manifest);
+    return new AnalysedGraph(
+        graph, communities, new Centralities(scores), new Layout(pos), manifest);
   }
 
   /**
    * {@code k} communities of two linked papers each (ids {@code c<i>a}, {@code c<i>b}), then one
    * community the analysis marked small (an isolated paper, {@code lone}).
    */
-  static Analysis pairs(int k) {
+  static AnalysedGraph pairs(int k) {
     List<Paper> papers = new ArrayList<>();
     List<Link> links = new ArrayList<>();
     Map<String, Integer> membership = new LinkedHashMap<>();
@@ -141,7 +142,7 @@ final class Fixtures {
     scores.put(Measure.PAGERANK, pagerank);
     RunManifest manifest =
         new RunManifest("test", "1970-01-01T00:00:00Z", List.of(), Map.of(), Map.of(), Map.of());
-    return new Analysis(
+    return new AnalysedGraph(
         PaperGraph.of(papers, links),
         new Communities(membership, communities, 0.5, "modularity", 1.0, 42),
         new Centralities(scores),
@@ -150,14 +151,14 @@ final class Fixtures {
   }
 
   /** The pipeline's analysis of the bundled seed corpus (computed once). */
-  static Analysis seed() {
+  static AnalysedGraph seed() {
     return seedRun().analysis();
   }
 
   /**
    * The pipeline's analysis of the bundled seed corpus with its free-text search (computed once).
    */
-  static synchronized PipelineAnalysis.Result seedRun() {
+  static synchronized PipelineFixture.Result seedRun() {
     if (seed == null) {
       try {
         var corpus =
@@ -165,7 +166,7 @@ final class Fixtures {
                 .load(
                     Readers.bundled(Fixtures.class.getClassLoader(), "papergraph/seed/hf-papers"),
                     null);
-        seed = PipelineAnalysis.run(corpus.papers());
+        seed = PipelineFixture.run(corpus.papers());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.analysis.Measure;
 import dev.papergraph.graph.SimilarityEdge;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedViewerModelTest {
 
-  private final Analysis seed = Fixtures.seed();
+  private final AnalysedGraph seed = Fixtures.seed();
   private final Graph<String, SimilarityEdge> g = seed.graph().similarity();
 
   private static Set<String> unfaded(ViewerModel m) {
@@ -102,7 +102,7 @@ class SeedViewerModelTest {
 
   @Test
   void freeTextSearchFindsPapersByTheirWordsWhenNoTitleMatches() {
-    PipelineAnalysis.Result run = Fixtures.seedRun();
+    PipelineFixture.Result run = Fixtures.seedRun();
     ViewerModel m = new ViewerModel(run.analysis());
     m.setFreeTextSearch(run.search());
     String query = "calibration data quantized weights";

@@ -14,7 +14,7 @@ import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -359,7 +359,7 @@ class ViewerModelTest {
             .build();
     var g = PaperGraph.of(List.of(withDoi), List.of());
     var a =
-        new Analysis(
+        new AnalysedGraph(
             g,
             new Communities(
                 Map.of(withDoi.id(), 0),

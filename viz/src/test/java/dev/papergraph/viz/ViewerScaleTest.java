@@ -8,7 +8,7 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.testdata.SharedData;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class ViewerScaleTest {
     List<Paper> papers = all.subList(0, PAPERS);
     figures.put("read", String.format(Locale.ROOT, "%.0f ms", ms(t)));
     t = System.nanoTime();
-    Analysis analysis = PipelineAnalysis.of(papers);
+    AnalysedGraph analysis = PipelineFixture.of(papers);
     figures.put(
         "pipeline (engine, analysis, layout)", String.format(Locale.ROOT, "%.0f ms", ms(t)));
     int edges = analysis.graph().similarity().edgeSet().size();

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /**
  * How a file is exported: its format (from the name when not given) and whether it may be replaced.
  */
-final class ExportArgs {
+final class ExportTarget {
 
   @Option(
       names = "--format",

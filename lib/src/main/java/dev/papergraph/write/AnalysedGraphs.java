@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Operations on whole analyses for export. */
-public final class Analyses {
+public final class AnalysedGraphs {
 
   /**
    * The manifest parameter that marks a restricted analysis; its value is the number of papers
@@ -28,10 +28,10 @@ public final class Analyses {
    */
   public static final String SUBSET = "export.subset";
 
-  private Analyses() {}
+  private AnalysedGraphs() {}
 
   /** Whether an analysis is a part of a larger one made by {@link #restrict}. */
-  public static boolean isSubset(Analysis analysis) {
+  public static boolean isSubset(AnalysedGraph analysis) {
     return analysis.manifest().parameters().containsKey(SUBSET);
   }
 
@@ -45,7 +45,7 @@ public final class Analyses {
    *
    * @throws IllegalArgumentException naming the first id that is not a paper of the analysis
    */
-  public static Analysis restrict(Analysis analysis, Collection<String> paperIds) {
+  public static AnalysedGraph restrict(AnalysedGraph analysis, Collection<String> paperIds) {
     Set<String> keep = new HashSet<>(paperIds);
     for (String id : keep) {
       if (!analysis.graph().papers().containsKey(id)) {
@@ -119,7 +119,7 @@ public final class Analyses {
     parameters.put(SUBSET, papers.size());
     RunManifest manifest =
         new RunManifest(m.tool(), m.created(), m.inputs(), counts, parameters, m.libraries());
-    return new Analysis(
+    return new AnalysedGraph(
         graph, restricted, new Centralities(scores), new Layout(positions), manifest);
   }
 }

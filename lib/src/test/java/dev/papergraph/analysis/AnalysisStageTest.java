@@ -8,12 +8,12 @@ import dev.papergraph.graph.PaperGraph;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AnalyzerTest {
+class AnalysisStageTest {
 
   @Test
   void emptyGraphGivesEmptyResult() {
-    Analyzer.Result r =
-        new Analyzer(Analyzer.Options.defaults())
+    AnalysisStage.Result r =
+        new AnalysisStage(AnalysisStage.Options.defaults())
             .analyze(PaperGraph.of(List.of(), List.of()), null);
     assertTrue(r.communities().communities().isEmpty());
     assertEquals(0.0, r.communities().modularity());
@@ -23,7 +23,7 @@ class AnalyzerTest {
   @Test
   void singleIsolatedPaperStaysInItsOwnMarkedCommunity() {
     PaperGraph g = PaperGraph.of(List.of(AnalysisFixtures.paper("a", 3)), List.of());
-    Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(g, null);
+    AnalysisStage.Result r = new AnalysisStage(AnalysisStage.Options.defaults()).analyze(g, null);
     assertEquals(1, r.communities().communities().size());
     assertTrue(r.communities().communities().get(0).small());
     assertEquals(1.0, r.centralities().score(Measure.PAGERANK, "a"), 1e-12);
@@ -32,8 +32,9 @@ class AnalyzerTest {
 
   @Test
   void twoGroupsAreFoundAndTheIsolatedPaperIsMarked() {
-    Analyzer.Result r =
-        new Analyzer(Analyzer.Options.defaults()).analyze(AnalysisFixtures.twoGroups(), null);
+    AnalysisStage.Result r =
+        new AnalysisStage(AnalysisStage.Options.defaults())
+            .analyze(AnalysisFixtures.twoGroups(), null);
     Communities c = r.communities();
     assertEquals(List.of("q1", "q2", "q3", "q4", "q5"), c.communities().get(0).members());
     assertEquals(List.of("g1", "g2", "g3", "g4"), c.communities().get(1).members());
@@ -55,10 +56,10 @@ class AnalyzerTest {
   void rejectsOptionsOutOfRange() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> Analyzer.Options.defaults().withLabels(0, 5, Measure.PAGERANK));
+        () -> AnalysisStage.Options.defaults().withLabels(0, 5, Measure.PAGERANK));
     assertThrows(
         IllegalArgumentException.class,
-        () -> Analyzer.Options.defaults().withLabels(4, -1, Measure.PAGERANK));
+        () -> AnalysisStage.Options.defaults().withLabels(4, -1, Measure.PAGERANK));
     assertThrows(
         IllegalArgumentException.class, () -> CentralityOptions.defaults().withDamping(1.0));
     assertThrows(

@@ -6,23 +6,23 @@ import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.workspace.BuildOptions;
 import dev.papergraph.workspace.Pipeline;
 import dev.papergraph.workspace.Progress;
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * The pipeline's stages run in memory with their default options, from papers to an {@link
- * Analysis}, for viewer tests that start from papers rather than a workspace: the lib {@link
+ * AnalysedGraph}, for viewer tests that start from papers rather than a workspace: the lib {@link
  * Pipeline} (similarity engine, paper graph, Leiden communities with labels, centralities,
  * ForceAtlas2 layout) plus a manifest.
  */
-public final class PipelineAnalysis {
+public final class PipelineFixture {
 
   /** Seed of the layout's random start. */
   public static final long LAYOUT_SEED = 42;
 
-  private PipelineAnalysis() {}
+  private PipelineFixture() {}
 
   /**
    * An analysis and a free-text search over the same papers.
@@ -30,20 +30,20 @@ public final class PipelineAnalysis {
    * @param analysis the analysis
    * @param search free-text search over the engine's term vectors
    */
-  public record Result(Analysis analysis, FreeTextSearch search) {}
+  public record Result(AnalysedGraph analysis, FreeTextSearch search) {}
 
   /**
-   * Analyses papers with default options.
+   * AnalysedGraphs papers with default options.
    *
    * @param papers the papers, ids unique, in corpus order
    */
-  public static Analysis of(List<Paper> papers) {
+  public static AnalysedGraph of(List<Paper> papers) {
     return run(papers).analysis();
   }
 
   /**
-   * Analyses papers with default options (the semantic part off), keeping a free-text search over
-   * their terms: the lib {@link Pipeline}, as a build runs it.
+   * AnalysedGraphs papers with default options (the semantic part off), keeping a free-text search
+   * over their terms: the lib {@link Pipeline}, as a build runs it.
    */
   public static Result run(List<Paper> papers) {
     BuildOptions options =

@@ -18,13 +18,13 @@ import java.util.Objects;
  * @param layout the positions of the papers
  * @param manifest how the analysis was made (inputs, parameters, versions)
  */
-public record Analysis(
+public record AnalysedGraph(
     PaperGraph graph,
     Communities communities,
     Centralities centralities,
     Layout layout,
     RunManifest manifest) {
-  public Analysis {
+  public AnalysedGraph {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(communities, "communities");
     Objects.requireNonNull(centralities, "centralities");

@@ -11,16 +11,16 @@ import java.util.function.LongConsumer;
 /**
  * The analysis stage in one call: communities (Leiden), centralities overall and within each
  * community, community labels and central papers. The caller adds the layout and the run manifest
- * to make the bundle the exports draw ({@code write.Analysis}); {@link Result#parameters()} lists
- * every option and how the path measures were computed, for the manifest.
+ * to make the bundle the exports draw ({@code write.AnalysedGraph}); {@link Result#parameters()}
+ * lists every option and how the path measures were computed, for the manifest.
  *
  * <pre>{@code
- * Analyzer.Result r = new Analyzer(Analyzer.Options.defaults()).analyze(graph, terms);
+ * AnalysisStage.Result r = new AnalysisStage(AnalysisStage.Options.defaults()).analyze(graph, terms);
  * manifest.parameters(r.parameters());
- * Analysis a = new Analysis(graph, r.communities(), r.centralities(), layout, manifest.build());
+ * AnalysedGraph a = new AnalysedGraph(graph, r.communities(), r.centralities(), layout, manifest.build());
  * }</pre>
  */
-public final class Analyzer {
+public final class AnalysisStage {
 
   /**
    * Options of the analysis stage, validated at construction.
@@ -131,7 +131,7 @@ public final class Analyzer {
   private final int threads;
 
   /** An analyzer with these options, on every processor. */
-  public Analyzer(Options options) {
+  public AnalysisStage(Options options) {
     this(options, Runtime.getRuntime().availableProcessors());
   }
 
@@ -141,7 +141,7 @@ public final class Analyzer {
    *
    * @throws IllegalArgumentException if threads is below 1
    */
-  public Analyzer(Options options, int threads) {
+  public AnalysisStage(Options options, int threads) {
     this.options = Objects.requireNonNull(options, "options");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
@@ -155,7 +155,7 @@ public final class Analyzer {
   }
 
   /**
-   * Analyses the similarity graph of a paper graph.
+   * AnalysedGraphs the similarity graph of a paper graph.
    *
    * @param graph the graph
    * @param terms the papers' terms for labels, or {@code null} to leave labels empty
@@ -174,8 +174,9 @@ public final class Analyzer {
   }
 
   /**
-   * Analyses the similarity graph, reporting the work done to {@code stepsDone} as it goes ({@link
-   * #steps} units in all, from the calling thread); see {@link #analyze(PaperGraph, TermSource)}.
+   * AnalysedGraphs the similarity graph, reporting the work done to {@code stepsDone} as it goes
+   * ({@link #steps} units in all, from the calling thread); see {@link #analyze(PaperGraph,
+   * TermSource)}.
    */
   public Result analyze(PaperGraph graph, TermSource terms, LongConsumer stepsDone) {
     IndexedGraph<String> g = IndexedGraph.of(graph);

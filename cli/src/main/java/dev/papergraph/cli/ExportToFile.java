@@ -1,6 +1,6 @@
 package dev.papergraph.cli;
 
-import dev.papergraph.write.Analysis;
+import dev.papergraph.write.AnalysedGraph;
 import dev.papergraph.write.ExportFormat;
 import dev.papergraph.write.Exports;
 import dev.papergraph.write.WriteOptions;
@@ -11,13 +11,17 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** Writes an analysis (or a part of it) to a file, turning "file exists" into advice. */
-final class Exporting {
+final class ExportToFile {
 
-  private Exporting() {}
+  private ExportToFile() {}
 
   /** Writes and returns the files written. */
   static List<Path> write(
-      Analysis analysis, ExportFormat format, Path target, ExportArgs args, CommandLine commandLine)
+      AnalysedGraph analysis,
+      ExportFormat format,
+      Path target,
+      ExportTarget args,
+      CommandLine commandLine)
       throws IOException, UserException {
     WriteOptions options = args.options(commandLine);
     OutputFiles.requireWritable(target, Exports.files(format, target));
