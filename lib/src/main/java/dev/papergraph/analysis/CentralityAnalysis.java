@@ -188,7 +188,7 @@ public final class CentralityAnalysis {
     Graph<Integer, DefaultWeightedEdge> jg = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     for (int v = 0; v < n; v++) jg.addVertex(v);
     int[] first = g.first();
-    int[] nb = g.neighbor();
+    int[] nb = g.neighbour();
     double[] w = g.weight();
     for (int v = 0; v < n; v++) {
       for (int k = first[v]; k < first[v + 1]; k++) {

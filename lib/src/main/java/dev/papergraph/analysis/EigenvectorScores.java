@@ -31,7 +31,7 @@ public final class EigenvectorScores {
     int n = graph.size();
     if (n == 0) return new double[0];
     int[] first = graph.first();
-    int[] nb = graph.neighbor();
+    int[] nb = graph.neighbour();
     double[] w = graph.weight();
     double[] x = new double[n];
     double[] last = new double[n];

@@ -93,7 +93,7 @@ public final class LeidenCommunities {
   private final class Algorithm {
     private final int n = graph.size();
     private final int[] first = graph.first();
-    private final int[] nb = graph.neighbor();
+    private final int[] nb = graph.neighbour();
     private final double[] w = graph.weight();
 
     Communities run(LongConsumer startsDone) {

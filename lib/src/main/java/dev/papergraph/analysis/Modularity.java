@@ -31,7 +31,7 @@ public final class Modularity {
           "membership has " + membership.length + " entries for " + n + " vertices");
     }
     int[] first = graph.first();
-    int[] nb = graph.neighbor();
+    int[] nb = graph.neighbour();
     double[] w = graph.weight();
     double[] inside = new double[n];
     double[] strength = new double[n];

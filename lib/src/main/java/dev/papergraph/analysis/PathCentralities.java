@@ -167,7 +167,7 @@ public final class PathCentralities {
 
     private final int n = graph.size();
     private final int[] first = graph.first();
-    private final int[] nb = graph.neighbor();
+    private final int[] nb = graph.neighbour();
     private final double[] len;
 
     Algorithm() {

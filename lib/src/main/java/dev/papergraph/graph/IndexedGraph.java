@@ -11,9 +11,9 @@ import org.jgrapht.Graph;
 
 /**
  * A weighted undirected graph in flat arrays (compressed sparse rows), the form the analysis
- * algorithms run on: vertex {@code i} has neighbours {@code neighbor[first[i]] .. neighbor[first[i
- * + 1] - 1]}, sorted by index, with weights in {@code weight} at the same positions. Every edge
- * appears twice, once from each end.
+ * algorithms run on: vertex {@code i} has neighbours {@code neighbour[first[i]] ..
+ * neighbour[first[i + 1] - 1]}, sorted by index, with weights in {@code weight} at the same
+ * positions. Every edge appears twice, once from each end.
  *
  * <p>Vertex indices follow the source graph's vertex iteration order, which for {@link PaperGraph}
  * is corpus order; the arrays are therefore the same on every run. Built once, immutable by
@@ -26,15 +26,15 @@ public final class IndexedGraph<V> {
   private final List<V> vertices;
   private final Map<V, Integer> index;
   private final int[] first;
-  private final int[] neighbor;
+  private final int[] neighbour;
   private final double[] weight;
 
   private IndexedGraph(
-      List<V> vertices, Map<V, Integer> index, int[] first, int[] neighbor, double[] weight) {
+      List<V> vertices, Map<V, Integer> index, int[] first, int[] neighbour, double[] weight) {
     this.vertices = vertices;
     this.index = index;
     this.first = first;
-    this.neighbor = neighbor;
+    this.neighbour = neighbour;
     this.weight = weight;
   }
 
@@ -74,24 +74,24 @@ public final class IndexedGraph<V> {
     for (int i = 0; i < n; i++) {
       first[i + 1] += first[i];
     }
-    int[] neighbor = new int[first[n]];
+    int[] neighbour = new int[first[n]];
     double[] weight = new double[first[n]];
     int[] fill = Arrays.copyOf(first, n);
     for (E e : graph.edgeSet()) {
       int s = index.get(graph.getEdgeSource(e));
       int t = index.get(graph.getEdgeTarget(e));
       double w = graph.getEdgeWeight(e);
-      neighbor[fill[s]] = t;
+      neighbour[fill[s]] = t;
       weight[fill[s]++] = w;
-      neighbor[fill[t]] = s;
+      neighbour[fill[t]] = s;
       weight[fill[t]++] = w;
     }
     // sort each row by neighbour index so that every pass over a row is in a fixed order
     for (int i = 0; i < n; i++) {
-      sortRow(neighbor, weight, first[i], first[i + 1]);
+      sortRow(neighbour, weight, first[i], first[i + 1]);
     }
     return new IndexedGraph<>(
-        Collections.unmodifiableList(vertices), index, first, neighbor, weight);
+        Collections.unmodifiableList(vertices), index, first, neighbour, weight);
   }
 
   private static void sortRow(int[] nb, double[] w, int from, int to) {
@@ -136,7 +136,7 @@ public final class IndexedGraph<V> {
 
   /** The number of undirected edges. */
   public int edgeCount() {
-    return neighbor.length / 2;
+    return neighbour.length / 2;
   }
 
   /** The vertices by index. */
@@ -160,11 +160,11 @@ public final class IndexedGraph<V> {
   }
 
   /** Neighbour indices, length {@code 2 * edgeCount()}. Shared: do not modify. */
-  public int[] neighbor() {
-    return neighbor;
+  public int[] neighbour() {
+    return neighbour;
   }
 
-  /** Edge weights parallel to {@link #neighbor()}. Shared: do not modify. */
+  /** Edge weights parallel to {@link #neighbour()}. Shared: do not modify. */
   public double[] weight() {
     return weight;
   }
@@ -208,7 +208,7 @@ public final class IndexedGraph<V> {
       int v = members[i];
       int c = 0;
       for (int k = first[v]; k < first[v + 1]; k++) {
-        if (local[neighbor[k]] >= 0) c++;
+        if (local[neighbour[k]] >= 0) c++;
       }
       f[i + 1] = f[i] + c;
     }
@@ -218,7 +218,7 @@ public final class IndexedGraph<V> {
       int v = members[i];
       int p = f[i];
       for (int k = first[v]; k < first[v + 1]; k++) {
-        int u = local[neighbor[k]];
+        int u = local[neighbour[k]];
         if (u >= 0) {
           nb[p] = u;
           w[p++] = weight[k];

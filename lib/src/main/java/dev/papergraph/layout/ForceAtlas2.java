@@ -207,8 +207,8 @@ public final class ForceAtlas2 {
   private static final int PARALLEL_FROM = 2048;
 
   private final int n;
-  private final int[] firstNeighbor;
-  private final int[] neighbors;
+  private final int[] firstNeighbour;
+  private final int[] neighbours;
   private final double[] weights;
   private final double[] startX;
   private final double[] startY;
@@ -217,30 +217,30 @@ public final class ForceAtlas2 {
 
   /**
    * A layout of a network in compressed adjacency form: the neighbours of node {@code i} are {@code
-   * neighbors[firstNeighbor[i] .. firstNeighbor[i+1])} with the matching {@code weights}; each
+   * neighbours[firstNeighbour[i] .. firstNeighbour[i+1])} with the matching {@code weights}; each
    * undirected edge appears in both directions.
    *
    * @param start initial positions {@code {x[], y[]}}, or {@code null} for a seeded random start
    * @throws IllegalArgumentException if the arrays do not describe a network of the same size
    */
   public ForceAtlas2(
-      int[] firstNeighbor, int[] neighbors, double[] weights, double[][] start, Options options) {
+      int[] firstNeighbour, int[] neighbours, double[] weights, double[][] start, Options options) {
     this.options = Objects.requireNonNull(options, "options");
-    if (firstNeighbor.length < 1
-        || neighbors.length != weights.length
-        || firstNeighbor[firstNeighbor.length - 1] != neighbors.length) {
+    if (firstNeighbour.length < 1
+        || neighbours.length != weights.length
+        || firstNeighbour[firstNeighbour.length - 1] != neighbours.length) {
       throw new IllegalArgumentException(
           "not a compressed adjacency: "
-              + firstNeighbor.length
+              + firstNeighbour.length
               + " offsets, "
-              + neighbors.length
+              + neighbours.length
               + " neighbours, "
               + weights.length
               + " weights");
     }
-    this.n = firstNeighbor.length - 1;
-    this.firstNeighbor = firstNeighbor.clone();
-    this.neighbors = neighbors.clone();
+    this.n = firstNeighbour.length - 1;
+    this.firstNeighbour = firstNeighbour.clone();
+    this.neighbours = neighbours.clone();
     this.weights = weights.clone();
     if (start != null) {
       if (start.length != 2 || start[0].length != n || start[1].length != n) {
@@ -298,7 +298,7 @@ public final class ForceAtlas2 {
     final double[] oldDx = new double[n];
     final double[] oldDy = new double[n];
     final double[] mass = new double[n];
-    final double[] edgeFactor = new double[neighbors.length];
+    final double[] edgeFactor = new double[neighbours.length];
     final QuadTree tree = new QuadTree(n);
     double speed = 1;
     double speedEfficiency = 1;
@@ -306,9 +306,9 @@ public final class ForceAtlas2 {
 
     double[][] run(LongConsumer iterationsDone) {
       for (int i = 0; i < n; i++) {
-        mass[i] = 1 + (firstNeighbor[i + 1] - firstNeighbor[i]);
+        mass[i] = 1 + (firstNeighbour[i + 1] - firstNeighbour[i]);
       }
-      for (int e = 0; e < neighbors.length; e++) {
+      for (int e = 0; e < neighbours.length; e++) {
         double w = weights[e];
         edgeFactor[e] =
             options.edgeWeightInfluence() == 0
@@ -384,8 +384,8 @@ public final class ForceAtlas2 {
 
       // Attraction along edges; each undirected edge is stored twice, so each end pulls itself.
       for (int i = 0; i < n; i++) {
-        for (int e = firstNeighbor[i]; e < firstNeighbor[i + 1]; e++) {
-          int j = neighbors[e];
+        for (int e = firstNeighbour[i]; e < firstNeighbour[i + 1]; e++) {
+          int j = neighbours[e];
           double xd = x[i] - x[j];
           double yd = y[i] - y[j];
           double f;

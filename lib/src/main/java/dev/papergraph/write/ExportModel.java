@@ -82,7 +82,7 @@ public final class ExportModel {
     this.rgb = new int[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
       // by community id only, so that a subset (ego graph) keeps the colours of the full map
-      rgb[i] = Palette.color(communityOf(ids.get(i)).map(Community::id).orElse(-1));
+      rgb[i] = Palette.colour(communityOf(ids.get(i)).map(Community::id).orElse(-1));
     }
     this.size = sizes();
     this.nodeColumns = buildNodeColumns();

@@ -166,7 +166,7 @@ public final class HtmlWriter implements StreamGraphWriter {
         j.writeStartObject();
         j.writeNumberField("id", c.id());
         j.writeStringField("label", Values.wellFormed(c.label()));
-        j.writeStringField("color", Palette.hex(Palette.color(c.id())));
+        j.writeStringField("color", Palette.hex(Palette.colour(c.id())));
         j.writeNumberField("size", c.members().stream().filter(here::contains).count());
         j.writeEndObject();
       }

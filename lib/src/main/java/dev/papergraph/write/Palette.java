@@ -22,7 +22,7 @@ public final class Palette {
    *
    * @param community the community id, or a negative number for none
    */
-  public static int color(int community) {
+  public static int colour(int community) {
     if (community < 0) {
       return GREY;
     }

@@ -80,7 +80,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
         if (clusterOf.containsKey(c.id())) {
           j.writeStartObject();
           j.writeNumberField("cluster", clusterOf.get(c.id()));
-          j.writeStringField("color", Palette.hex(Palette.color(c.id())));
+          j.writeStringField("color", Palette.hex(Palette.colour(c.id())));
           j.writeEndObject();
         }
       }

@@ -96,7 +96,7 @@ class CentralityAnalysisTest {
     for (String v : g.vertices()) {
       int at = g.indexOf(v).orElseThrow();
       for (int k = g.first()[at]; k < g.first()[at + 1]; k++) {
-        if (membership.get(g.vertex(g.neighbor()[k])).equals(membership.get(v))) {
+        if (membership.get(g.vertex(g.neighbour()[k])).equals(membership.get(v))) {
           sources++;
           break;
         }

@@ -84,7 +84,7 @@ class HtmlWriterTest {
     assertEquals("https://arxiv.org/abs/2401.00001", tricky.at("/links/1/url").asText());
     assertEquals(TestAnalyses.TRICKY_ABSTRACT, tricky.get("abstract").asText());
     Community c0 = a.communities().communities().get(0);
-    assertEquals(Palette.hex(Palette.color(c0.id())), d.at("/communities/0/color").asText());
+    assertEquals(Palette.hex(Palette.colour(c0.id())), d.at("/communities/0/color").asText());
     // an edge: indices, weight, the five components, shared terms
     JsonNode e = d.get("edges").get(0);
     assertEquals(m.indexOf(m.edges().get(0).first()), e.get(0).asInt());
@@ -127,7 +127,7 @@ class HtmlWriterTest {
         a.communities()
             .communities()
             .subList(0, Math.min(5, a.communities().communities().size()))) {
-      if (b.pixelsNear(Palette.color(c.id())) >= 20) {
+      if (b.pixelsNear(Palette.colour(c.id())) >= 20) {
         colours++;
       }
     }
@@ -172,7 +172,7 @@ class HtmlWriterTest {
     assertEquals("true", b.attr("data-ready"));
     assertEquals("5000", b.attr("data-papers"));
     assertEquals(String.valueOf(a.graph().similarity().edgeSet().size()), b.attr("data-links"));
-    assertTrue(b.pixelsNear(Palette.color(0)) >= 20, "papers drawn");
+    assertTrue(b.pixelsNear(Palette.colour(0)) >= 20, "papers drawn");
   }
 
   /**

@@ -127,7 +127,7 @@ class OtherFormatsTest {
           "the label names the community number the command line shows");
       assertEquals(community.id() + 1, colours.get(c).get("cluster").asInt());
       assertEquals(
-          Palette.hex(Palette.color(community.id())),
+          Palette.hex(Palette.colour(community.id())),
           colours.get(c).get("color").asText(),
           "our palette, not VOSviewer's");
     }

@@ -31,7 +31,7 @@ public final class Palette {
 
   /** The colour of a community by id (0 = largest), as in every export. */
   public static int community(int id) {
-    return dev.papergraph.write.Palette.color(id);
+    return dev.papergraph.write.Palette.colour(id);
   }
 
   /** The edge colour for a shade in [0, 1]: 0 weakest, 1 strongest. */

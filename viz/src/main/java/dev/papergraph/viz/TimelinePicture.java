@@ -196,7 +196,7 @@ public final class TimelinePicture {
         ys[2 * n - 1 - i] = bottom - (bottom - topY) * (b == 0 ? 0 : top[b - 1][i]) / yMax;
       }
       int rgb =
-          b < bands.size() ? dev.papergraph.write.Palette.color(bands.get(b).id()) : Palette.OTHER;
+          b < bands.size() ? dev.papergraph.write.Palette.colour(bands.get(b).id()) : Palette.OTHER;
       out.add(new Area(xs, ys, rgb));
     }
     out.add(new Line(left, bottom, right, bottom, 0x444444, 1));
@@ -236,7 +236,7 @@ public final class TimelinePicture {
     for (int b = bands.size() - 1; b >= 0; b--) {
       Community c = bands.get(b);
       lines.add(cut(c.id() + "  " + c.label(), chars - 6) + " (" + c.size() + ")");
-      colours.add(dev.papergraph.write.Palette.color(c.id()));
+      colours.add(dev.papergraph.write.Palette.colour(c.id()));
     }
     for (int i = 0; i < lines.size(); i++) {
       out.add(new Box(lx, ly - font * 0.8, font * 0.9, font * 0.9, colours.get(i)));
