@@ -306,10 +306,12 @@ final class TopKSearch {
         continue;
       }
       double textBound = Math.min(1, acc[doc] + pending);
-      if (topicExtra + citationExtra > 0 && scores.scoreWithText(d, doc, textBound) < theta - EPS) {
+      double topic = scores.topic(d, doc);
+      if (topicExtra + citationExtra > 0
+          && scores.scoreWithTextAndTopic(d, doc, textBound, topic) < theta - EPS) {
         continue;
       }
-      offer(doc, scores.scoreWithText(d, doc, text(doc)));
+      offer(doc, scores.scoreWithTextAndTopic(d, doc, text(doc), topic));
       double raised = theta();
       if (raised != theta) {
         theta = raised;
