@@ -301,8 +301,9 @@ class QueryCommandsTest {
     assertFalse(doc.get("linked").asBoolean(), r::toString);
     // not linked: weaker than every edge the first paper keeps (its top k = 10)
     JsonNode kept =
-        Table.json().readTree(
-            SeedWorkspace.run("neighbors", "Grokking at the Edge", "--output", "json").out());
+        Table.json()
+            .readTree(
+                SeedWorkspace.run("neighbors", "Grokking at the Edge", "--output", "json").out());
     double weakest = kept.get(kept.size() - 1).get("score").asDouble();
     assertTrue(
         doc.at("/explanation/score").asDouble() <= weakest, r + "\nweakest kept edge " + weakest);
@@ -327,14 +328,15 @@ class QueryCommandsTest {
       assertTrue(rows.get(i).get("score").asDouble() > 0, r::toString);
       // each step is an edge: explain agrees that the pair is linked, with the same score
       JsonNode e =
-          Table.json().readTree(
-              SeedWorkspace.run(
-                      "explain",
-                      rows.get(i - 1).get("id").asText(),
-                      rows.get(i).get("id").asText(),
-                      "--output",
-                      "json")
-                  .out());
+          Table.json()
+              .readTree(
+                  SeedWorkspace.run(
+                          "explain",
+                          rows.get(i - 1).get("id").asText(),
+                          rows.get(i).get("id").asText(),
+                          "--output",
+                          "json")
+                      .out());
       assertTrue(e.get("linked").asBoolean());
       assertEquals(
           rows.get(i).get("score").asDouble(), e.at("/explanation/score").asDouble(), 1e-12);
