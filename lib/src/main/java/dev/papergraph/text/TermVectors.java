@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -551,7 +552,10 @@ public final class TermVectors {
   /**
    * A readable form of a term: its most frequent surface form in (up to 25 of) the papers that
    * contain it, lower case, e.g. "quantiz" → "quantization", "post train" → "post-training". Ties
-   * go to the alphabetically first form.
+   * go to the alphabetically first form. A phrase's surface that spans punctuation splitting it
+   * (brackets, commas, colons, sentence ends, quotes, dashes: "therapy (dbt") is used only when the
+   * phrase never occurs without one, and then with that punctuation dropped ("therapy dbt"). Every
+   * label, burst and shared term shows its terms through this method.
    */
   public String display(int termId) {
     String s = displayCache.get(termId);
@@ -576,12 +580,13 @@ public final class TermVectors {
       }
     }
     Map<Integer, Map<String, Integer>> surfaces = new HashMap<>();
+    Map<Integer, Map<String, Integer>> split = new HashMap<>();
     for (Map.Entry<Integer, List<Integer>> e : docs.entrySet()) {
       Paper p = papers.get(e.getKey());
       Set<Integer> wanted = new HashSet<>(e.getValue());
-      surfaces(TextCleaner.readable(p.title()), wanted, surfaces);
+      surfaces(TextCleaner.readable(p.title()), wanted, surfaces, split);
       if (p.abstractText() != null) {
-        surfaces(TextCleaner.readable(p.abstractText()), wanted, surfaces);
+        surfaces(TextCleaner.readable(p.abstractText()), wanted, surfaces, split);
       }
     }
     Map<Integer, String> out = new TreeMap<>();
@@ -592,7 +597,7 @@ public final class TermVectors {
         displayCache.put(t, s);
       }
       if (s == null) {
-        Map<String, Integer> forms = surfaces.getOrDefault(t, Map.of());
+        Map<String, Integer> forms = surfaces.getOrDefault(t, split.getOrDefault(t, Map.of()));
         s =
             forms.entrySet().stream()
                 .max(
@@ -624,7 +629,15 @@ public final class TermVectors {
     return thesaurusDisplay;
   }
 
-  private void surfaces(String text, Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {
+  /**
+   * Counts the surface forms of the wanted terms in a text: into {@code out}, or into {@code split}
+   * (punctuation dropped) for a phrase whose occurrence spans punctuation that splits it.
+   */
+  private void surfaces(
+      String text,
+      Set<Integer> wanted,
+      Map<Integer, Map<String, Integer>> out,
+      Map<Integer, Map<String, Integer>> split) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
@@ -633,7 +646,11 @@ public final class TermVectors {
         Integer t = termIds.get(term.toString());
         if (t != null && wanted.contains(t)) {
           String s = surface(text, off.startOffset(), off.endOffset());
-          out.computeIfAbsent(t, k -> new HashMap<>()).merge(s, 1, Integer::sum);
+          boolean phrase = terms[t].indexOf(' ') >= 0;
+          String joined = phrase ? PHRASE_SPLIT.matcher(s).replaceAll(" ") : s;
+          (joined.equals(s) ? out : split)
+              .computeIfAbsent(t, k -> new HashMap<>())
+              .merge(joined, 1, Integer::sum);
         }
       }
       ts.end();
@@ -641,6 +658,13 @@ public final class TermVectors {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Punctuation between two words that splits them into two phrases, with the spaces around it.
+   * Hyphens, apostrophes and slashes join words ("post-training", "input/output") and are kept.
+   */
+  private static final Pattern PHRASE_SPLIT =
+      Pattern.compile("\\s*[()\\[\\]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|]+\\s*");
 
   private static String surface(String text, int start, int end) {
     String s =

@@ -86,6 +86,8 @@ class CleanLabelsTest {
     String s = text.toLowerCase(Locale.ROOT);
     assertFalse(
         s.contains("&") || s.contains("<") || s.contains(">"), what + ": markup in '" + text + "'");
+    // a phrase shown across a bracket or a sentence end ("therapy (dbt") is not a phrase
+    assertFalse(s.matches(".*[()\\[\\]{},;:.!?\"].*"), what + ": punctuation in '" + text + "'");
     for (String word : s.split("[\\s/,;]+")) {
       if (word.isEmpty()) {
         continue;
