@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -646,8 +647,7 @@ public final class TermVectors {
         Integer t = termIds.get(term.toString());
         if (t != null && wanted.contains(t)) {
           String s = surface(text, off.startOffset(), off.endOffset());
-          boolean phrase = terms[t].indexOf(' ') >= 0;
-          String joined = phrase ? PHRASE_SPLIT.matcher(s).replaceAll(" ") : s;
+          String joined = terms[t].indexOf(' ') >= 0 ? joinedAcrossSplit(s) : s;
           (joined.equals(s) ? out : split)
               .computeIfAbsent(t, k -> new HashMap<>())
               .merge(joined, 1, Integer::sum);
@@ -660,11 +660,35 @@ public final class TermVectors {
   }
 
   /**
-   * Punctuation between two words that splits them into two phrases, with the spaces around it.
-   * Hyphens, apostrophes and slashes join words ("post-training", "input/output") and are kept.
+   * The gap between a phrase's two words: the non-word characters around its first space, or, with
+   * no space ("therapy(dbt"), its first run of non-word characters.
    */
-  private static final Pattern PHRASE_SPLIT =
-      Pattern.compile("\\s*[()\\[\\]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|]+\\s*");
+  private static final Pattern SPACED_GAP = Pattern.compile("[^\\p{L}\\p{N}]*\\s[^\\p{L}\\p{N}]*");
+
+  private static final Pattern GAP = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Punctuation that splits two words into two phrases. Hyphens, apostrophes and slashes join words
+   * ("post-training", "input/output").
+   */
+  private static final Pattern SPLITTING =
+      Pattern.compile("[()\\[\\]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|]");
+
+  /**
+   * A phrase's surface with the gap between its words replaced by a space when that gap holds
+   * splitting punctuation ("therapy (dbt" → "therapy dbt"), else the surface itself. Punctuation
+   * inside a word ("i.e") stays.
+   */
+  static String joinedAcrossSplit(String surface) {
+    Matcher gap = SPACED_GAP.matcher(surface);
+    if (!gap.find()) {
+      gap = GAP.matcher(surface);
+    }
+    if (!gap.find(0) || !SPLITTING.matcher(gap.group()).find()) {
+      return surface;
+    }
+    return surface.substring(0, gap.start()) + " " + surface.substring(gap.end());
+  }
 
   private static String surface(String text, int start, int end) {
     String s =

@@ -54,6 +54,12 @@ class TermVectorsTest {
     assertEquals("sleep quality", tv.display(tv.termId("sleep qualiti").orElseThrow()));
     // twice across a comma, once as a phrase
     assertEquals("insomnia depression", tv.display(tv.termId("insomnia depress").orElseThrow()));
+    // the gap is split, not a period inside a word
+    assertEquals("treatment i.e", TermVectors.joinedAcrossSplit("treatment (i.e"));
+    assertEquals("input/output", TermVectors.joinedAcrossSplit("input/output"));
+    assertEquals("linehan's 1993a", TermVectors.joinedAcrossSplit("linehan's (1993a"));
+    assertEquals("therapy dbt", TermVectors.joinedAcrossSplit("therapy(dbt"));
+    assertEquals("behavior therapy", TermVectors.joinedAcrossSplit("behavior – therapy"));
     for (int t = 0; t < tv.vocabularySize(); t++) {
       assertFalse(
           tv.display(t).matches(".*[()\\[\\]{},;:.!?].*"), tv.term(t) + " -> " + tv.display(t));
