@@ -213,11 +213,12 @@ final class TopKSearch {
     if (wText == 0) {
       return bound[i];
     }
-    double theta = theta();
+    // upper(min(1, acc + bound[i])) >= theta - EPS, as one comparison per paper
+    double needed = minText(theta() - EPS) - bound[i];
     long exactCost = 0;
     for (int c = 0; c < touchedCount; c++) {
       int doc = touched[c];
-      if (upper(Math.min(1, acc[doc] + bound[i])) >= theta - EPS) {
+      if (acc[doc] >= needed) {
         exactCost += vectors.end(doc) - vectors.start(doc);
       }
     }
@@ -245,21 +246,47 @@ final class TopKSearch {
    */
   private void scoreSeen(double pending) {
     double theta = theta();
+    // upper(min(1, acc + pending)) >= theta - EPS, as one comparison per paper
+    double needed = minText(theta - EPS) - pending;
     for (int c = 0; c < touchedCount; c++) {
       int doc = touched[c];
-      if (scored[doc]) {
+      if (scored[doc] || acc[doc] < needed) {
         continue;
       }
       double textBound = Math.min(1, acc[doc] + pending);
-      if (upper(textBound) < theta - EPS) {
-        continue;
-      }
       if (topicExtra + citationExtra > 0 && scores.scoreWithText(d, doc, textBound) < theta - EPS) {
         continue;
       }
       offer(doc, scores.scoreWithText(d, doc, text(doc)));
-      theta = theta();
+      double raised = theta();
+      if (raised != theta) {
+        theta = raised;
+        needed = minText(theta - EPS) - pending;
+      }
     }
+  }
+
+  /**
+   * A little below the least text score t with {@link #upper}(t) at least {@code target} (upper is
+   * continuous, piecewise linear and non-decreasing in t), or infinity when even t = 1 stays below
+   * it: a paper whose text bound is under this value cannot reach the target. The slack (far above
+   * the rounding of the division) keeps the test on the safe side: a paper it lets through is only
+   * scored, never wrongly dropped.
+   */
+  private double minText(double target) {
+    if (upper(1) < target) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double rest = target - citationExtra;
+    if (rest <= 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double knee = TopicGate.TEXT_FOR_FULL_TOPIC;
+    double t =
+        rest <= wText * knee + topicExtra
+            ? rest / (wText + topicExtra / knee)
+            : (rest - topicExtra) / wText;
+    return t - 1e-12;
   }
 
   /**

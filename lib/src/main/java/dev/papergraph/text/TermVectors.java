@@ -569,25 +569,69 @@ public final class TermVectors {
 
   /** {@link #display} for many terms at once (each paper re-analysed at most once). */
   public Map<Integer, String> displayForms(int[] termIdsWanted) {
-    // doc -> needed terms in that doc, for terms not yet cached
-    TreeMap<Integer, List<Integer>> docs = new TreeMap<>();
+    return displayForms(termIdsWanted, 1);
+  }
+
+  /**
+   * {@link #display} for many terms at once, each paper re-analysed at most once, the papers
+   * analysed on at most {@code threads} threads (the forms do not depend on it).
+   *
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public Map<Integer, String> displayForms(int[] termIdsWanted, int threads) {
+    require(threads >= 1, "threads must be at least 1: %s", threads);
+    // (doc, term) for each term not yet cached and each of its first DISPLAY_SAMPLE papers,
+    // grouped by doc
+    long[] pairs = new long[16];
+    int count = 0;
     for (int t : termIdsWanted) {
       if (displayCache.containsKey(t)) {
         continue;
       }
       int e = Math.min(postingEnd(t), postingStart(t) + DISPLAY_SAMPLE);
       for (int p = postingStart(t); p < e; p++) {
-        docs.computeIfAbsent(postDoc[p], k -> new ArrayList<>()).add(t);
+        if (count == pairs.length) {
+          pairs = Arrays.copyOf(pairs, 2 * count);
+        }
+        pairs[count++] = ((long) postDoc[p] << 32) | t;
       }
     }
+    Arrays.sort(pairs, 0, count);
+    int groups = 0;
+    int[] groupStart = new int[count + 1];
+    for (int i = 0; i < count; i++) {
+      if (i == 0 || (pairs[i] >>> 32) != (pairs[i - 1] >>> 32)) {
+        groupStart[groups++] = i;
+      }
+    }
+    groupStart[groups] = count;
+    final long[] grouped = pairs;
+    // each paper's matches (term id, surface form) in text order, computed in parallel
+    List<List<Match>> matches =
+        Parallel.map(
+            threads,
+            groups,
+            g -> {
+              int doc = (int) (grouped[groupStart[g]] >>> 32);
+              Set<Integer> wanted = new HashSet<>();
+              for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                wanted.add((int) grouped[i]);
+              }
+              Paper p = papers.get(doc);
+              List<Match> out = new ArrayList<>();
+              surfaces(TextCleaner.readable(p.title()), wanted, out);
+              if (p.abstractText() != null) {
+                surfaces(TextCleaner.readable(p.abstractText()), wanted, out);
+              }
+              return out;
+            });
     Map<Integer, Map<String, Integer>> surfaces = new HashMap<>();
     Map<Integer, Map<String, Integer>> split = new HashMap<>();
-    for (Map.Entry<Integer, List<Integer>> e : docs.entrySet()) {
-      Paper p = papers.get(e.getKey());
-      Set<Integer> wanted = new HashSet<>(e.getValue());
-      surfaces(TextCleaner.readable(p.title()), wanted, surfaces, split);
-      if (p.abstractText() != null) {
-        surfaces(TextCleaner.readable(p.abstractText()), wanted, surfaces, split);
+    for (List<Match> ms : matches) {
+      for (Match m : ms) {
+        (m.split() ? split : surfaces)
+            .computeIfAbsent(m.term(), k -> new HashMap<>())
+            .merge(m.surface(), 1, Integer::sum);
       }
     }
     Map<Integer, String> out = new TreeMap<>();
@@ -613,6 +657,12 @@ public final class TermVectors {
     return out;
   }
 
+  /**
+   * A wanted term found in a paper's text, in the surface form it has there; {@code split} when
+   * that form was a phrase across splitting punctuation (see {@link #display}).
+   */
+  private record Match(int term, String surface, boolean split) {}
+
   private Map<String, String> thesaurusDisplay;
 
   /** Thesaurus replacements as written, by analysed form: they are shown as the user wrote them. */
@@ -631,14 +681,10 @@ public final class TermVectors {
   }
 
   /**
-   * Counts the surface forms of the wanted terms in a text: into {@code out}, or into {@code split}
-   * (punctuation dropped) for a phrase whose occurrence spans punctuation that splits it.
+   * Adds the wanted terms found in a text with their surface forms; a phrase whose occurrence spans
+   * punctuation that splits it is added with that punctuation dropped, marked {@code split}.
    */
-  private void surfaces(
-      String text,
-      Set<Integer> wanted,
-      Map<Integer, Map<String, Integer>> out,
-      Map<Integer, Map<String, Integer>> split) {
+  private void surfaces(String text, Set<Integer> wanted, List<Match> out) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
@@ -648,9 +694,7 @@ public final class TermVectors {
         if (t != null && wanted.contains(t)) {
           String s = surface(text, off.startOffset(), off.endOffset());
           String joined = terms[t].indexOf(' ') >= 0 ? joinedAcrossSplit(s) : s;
-          (joined.equals(s) ? out : split)
-              .computeIfAbsent(t, k -> new HashMap<>())
-              .merge(joined, 1, Integer::sum);
+          out.add(new Match(t, joined, !joined.equals(s)));
         }
       }
       ts.end();

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.model.Paper;
+import dev.papergraph.read.Seeds;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.CharFilter;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -165,5 +172,43 @@ class TextCleanerTest {
     assertEquals(
         "Plain text, with numbers 0.5 and 95%.",
         TextCleaner.readable("Plain  text, with numbers 0.5 and 95%."));
+  }
+
+  /**
+   * The analysis chain skips the char filters on text {@code needsCleaning} passes: that is only
+   * right if they leave such text, and its offsets, exactly as they are.
+   */
+  @Test
+  void textThatNeedsNoCleaningPassesTheCharFiltersUnchanged() throws IOException {
+    List<String> texts =
+        new ArrayList<>(
+            List.of(
+                "Plain words, hyphen-ated and non-intrusive; 95% of 1,000 (x) \"quoted\" it's",
+                "Tabs\tand\r\nnew lines \u00e9t\u00e9 na\u00efve \u03b1-decay \u2014 dash",
+                "ends with a full stop."));
+    for (Paper p : Seeds.corpus().papers()) {
+      texts.add(p.title());
+      if (p.abstractText() != null) {
+        texts.add(p.abstractText());
+      }
+    }
+    int clean = 0;
+    for (String t : texts) {
+      if (TextCleaner.needsCleaning(t)) {
+        continue;
+      }
+      clean++;
+      Reader r = TextCleaner.wrap(new StringReader(t));
+      StringBuilder out = new StringBuilder();
+      char[] buf = new char[512];
+      for (int c; (c = r.read(buf)) != -1; ) {
+        out.append(buf, 0, c);
+      }
+      assertEquals(t, out.toString());
+      for (int i = 0; i <= t.length(); i += 7) {
+        assertEquals(i, ((CharFilter) r).correctOffset(i), t);
+      }
+    }
+    assertTrue(clean > 100, "clean texts checked: " + clean);
   }
 }
