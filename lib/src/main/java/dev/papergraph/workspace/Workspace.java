@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,8 @@ public final class Workspace {
       Lazy<Centralities> centralities,
       Lazy<Layout> layout,
       Lazy<PaperSimilarity> engine,
-      Lazy<EngineOptions> engineOptions) {
+      Lazy<EngineOptions> engineOptions,
+      Lazy<List<SimilarityEdge>> savedEdges) {
     this.dir = dir;
     this.store = store;
     this.manifest = manifest;
@@ -150,7 +152,10 @@ public final class Workspace {
               for (PaperRef r : this.catalog.get()) {
                 stubs.add(Paper.builder().id(r.id()).title(r.title()).ids(r.ids()).build());
               }
-              return PaperGraph.of(stubs, this.links.get());
+              // a saved workspace's edges explain themselves when asked (a query shows a few)
+              return savedEdges == null || this.links.isLoaded()
+                  ? PaperGraph.of(stubs, this.links.get())
+                  : PaperGraph.ofEdges(stubs, savedEdges.get());
             });
     this.neighbourhoods = new Lazy<>(() -> new Neighbourhoods(this.similarityOnly.get()));
   }
@@ -218,16 +223,7 @@ public final class Workspace {
       Layout layout,
       PaperSimilarity engine,
       EngineOptions engineOptions) {
-    List<PaperRef> catalog =
-        papers.stream()
-            .map(
-                p ->
-                    new PaperRef(
-                        p.id(),
-                        p.title(),
-                        p.ids(),
-                        communities.membership().getOrDefault(p.id(), -1)))
-            .toList();
+    List<PaperRef> catalog = PaperRef.catalog(papers, communities.membership());
     return new Workspace(
         target,
         new Lazy<>(() -> WorkspaceStore.open(target)),
@@ -240,7 +236,8 @@ public final class Workspace {
         Lazy.of(centralities),
         Lazy.of(layout),
         Lazy.of(engine),
-        Lazy.of(engineOptions));
+        Lazy.of(engineOptions),
+        null);
   }
 
   /** The similarity engine's options the workspace was built with. */
@@ -285,12 +282,21 @@ public final class Workspace {
         report,
         papers,
         new Lazy<>(
-            () ->
-                StageFiles.readCatalog(
-                    shown,
-                    StageFile.CATALOG.fileName(),
-                    store.open(StageFile.CATALOG),
-                    store.rows(StageFile.CATALOG))),
+            () -> {
+              StageFiles.CatalogRows rows =
+                  StageFiles.readCatalog(
+                      shown,
+                      StageFile.CATALOG.fileName(),
+                      store.open(StageFile.CATALOG),
+                      store.rows(StageFile.CATALOG));
+              if (rows.complete()) {
+                return rows.refs();
+              }
+              // written before the catalog held years and citations: those come from the papers
+              Map<String, Integer> membership = new HashMap<>();
+              rows.refs().forEach(r -> membership.put(r.id(), r.community()));
+              return PaperRef.catalog(papers.get(), membership);
+            }),
         new Lazy<>(
             () ->
                 StageFiles.readLinks(
@@ -314,7 +320,14 @@ public final class Workspace {
                     store.open(StageFile.LAYOUT),
                     store.rows(StageFile.LAYOUT))),
         null,
-        engineOptions);
+        engineOptions,
+        new Lazy<>(
+            () ->
+                StageFiles.readEdges(
+                    shown,
+                    StageFile.EDGES.fileName(),
+                    store.open(StageFile.EDGES),
+                    store.rows(StageFile.EDGES))));
   }
 
   /**
@@ -361,6 +374,20 @@ public final class Workspace {
   /** The catalog entry of a paper. */
   public Optional<PaperRef> ref(String id) throws IOException {
     return Optional.ofNullable(refs.get().get(id));
+  }
+
+  /** The publication year of a paper, when known, from the catalog (no full paper is read). */
+  public Optional<Integer> year(String id) throws IOException {
+    return ref(id).map(PaperRef::year);
+  }
+
+  /**
+   * Whether paper {@code a} cites paper {@code b} (a reference of {@code a} resolved to {@code b}),
+   * from the catalog: the same answer as {@code graph().citations().containsEdge(a, b)} without
+   * reading the full papers.
+   */
+  public boolean cites(String a, String b) throws IOException {
+    return ref(a).map(r -> r.cites().contains(b)).orElse(false);
   }
 
   /**
@@ -493,6 +520,11 @@ public final class Workspace {
       throw s.damaged(StageFile.VECTORS.fileName(), e.getMessage());
     }
     return SemanticStage.restore(vectors, options, dir);
+  }
+
+  /** Whether the full papers were read (from the index); queries that need none do not. */
+  boolean papersLoaded() {
+    return papers.isLoaded();
   }
 
   /** How many times this workspace analysed the texts of all its papers (0 when it need not). */

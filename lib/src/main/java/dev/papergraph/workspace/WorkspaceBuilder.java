@@ -227,8 +227,7 @@ final class WorkspaceBuilder {
           StageFile.CATALOG,
           StageFiles.writeCatalog(
               staging.resolve(StageFile.CATALOG.fileName()),
-              papers,
-              analysed.communities().membership()));
+              PaperRef.catalog(papers, analysed.communities().membership())));
       progress.advance(1);
       rows.put(
           StageFile.EDGES,
