@@ -3,6 +3,7 @@ package dev.papergraph.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
@@ -14,6 +15,7 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
+import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
@@ -347,6 +349,18 @@ public final class Workspace {
   /** How the workspace was built. */
   public RunManifest manifest() throws IOException {
     return manifest.get();
+  }
+
+  /**
+   * How much of the corpus each feature can use: saved by the build (computed from the papers for a
+   * workspace written before it was saved).
+   */
+  public Coverage coverage() throws IOException {
+    if (!store.isLoaded() || !store.get().has(StageFile.COVERAGE)) {
+      List<Paper> all = papers();
+      return Coverage.of(all, CitationIndex.of(all));
+    }
+    return readJson(store.get(), StageFile.COVERAGE, Coverage.class);
   }
 
   /** What happened to every input record. */

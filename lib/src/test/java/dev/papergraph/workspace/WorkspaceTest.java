@@ -241,6 +241,8 @@ class WorkspaceTest {
     Link first = built.links().get(0);
     assertEquals(first.explanation(), ws.explain(first.a(), first.b()).explanation());
     ws.neighbourhoods().ego(first.a(), 2, 10);
+    assertEquals(built.coverage(), ws.coverage());
+    assertEquals(124, ws.coverage().withYear());
     assertFalse(ws.papersLoaded(), "a query read every paper from the index");
   }
 
