@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -551,7 +553,10 @@ public final class TermVectors {
   /**
    * A readable form of a term: its most frequent surface form in (up to 25 of) the papers that
    * contain it, lower case, e.g. "quantiz" → "quantization", "post train" → "post-training". Ties
-   * go to the alphabetically first form.
+   * go to the alphabetically first form. A phrase's surface that spans punctuation splitting it
+   * (brackets, commas, colons, sentence ends, quotes, dashes: "therapy (dbt") is used only when the
+   * phrase never occurs without one, and then with that punctuation dropped ("therapy dbt"). Every
+   * label, burst and shared term shows its terms through this method.
    */
   public String display(int termId) {
     String s = displayCache.get(termId);
@@ -621,9 +626,10 @@ public final class TermVectors {
               return out;
             });
     Map<Integer, Map<String, Integer>> surfaces = new HashMap<>();
+    Map<Integer, Map<String, Integer>> split = new HashMap<>();
     for (List<Match> ms : matches) {
       for (Match m : ms) {
-        surfaces
+        (m.split() ? split : surfaces)
             .computeIfAbsent(m.term(), k -> new HashMap<>())
             .merge(m.surface(), 1, Integer::sum);
       }
@@ -636,7 +642,7 @@ public final class TermVectors {
         displayCache.put(t, s);
       }
       if (s == null) {
-        Map<String, Integer> forms = surfaces.getOrDefault(t, Map.of());
+        Map<String, Integer> forms = surfaces.getOrDefault(t, split.getOrDefault(t, Map.of()));
         s =
             forms.entrySet().stream()
                 .max(
@@ -651,8 +657,11 @@ public final class TermVectors {
     return out;
   }
 
-  /** A wanted term found in a paper's text, in the surface form it has there. */
-  private record Match(int term, String surface) {}
+  /**
+   * A wanted term found in a paper's text, in the surface form it has there; {@code split} when
+   * that form was a phrase across splitting punctuation (see {@link #display}).
+   */
+  private record Match(int term, String surface, boolean split) {}
 
   private Map<String, String> thesaurusDisplay;
 
@@ -671,6 +680,10 @@ public final class TermVectors {
     return thesaurusDisplay;
   }
 
+  /**
+   * Adds the wanted terms found in a text with their surface forms; a phrase whose occurrence spans
+   * punctuation that splits it is added with that punctuation dropped, marked {@code split}.
+   */
   private void surfaces(String text, Set<Integer> wanted, List<Match> out) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -679,13 +692,46 @@ public final class TermVectors {
       while (ts.incrementToken()) {
         Integer t = termIds.get(term.toString());
         if (t != null && wanted.contains(t)) {
-          out.add(new Match(t, surface(text, off.startOffset(), off.endOffset())));
+          String s = surface(text, off.startOffset(), off.endOffset());
+          String joined = terms[t].indexOf(' ') >= 0 ? joinedAcrossSplit(s) : s;
+          out.add(new Match(t, joined, !joined.equals(s)));
         }
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The gap between a phrase's two words: the non-word characters around its first space, or, with
+   * no space ("therapy(dbt"), its first run of non-word characters.
+   */
+  private static final Pattern SPACED_GAP = Pattern.compile("[^\\p{L}\\p{N}]*\\s[^\\p{L}\\p{N}]*");
+
+  private static final Pattern GAP = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Punctuation that splits two words into two phrases. Hyphens, apostrophes and slashes join words
+   * ("post-training", "input/output").
+   */
+  private static final Pattern SPLITTING =
+      Pattern.compile("[()\\[\\]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|]");
+
+  /**
+   * A phrase's surface with the gap between its words replaced by a space when that gap holds
+   * splitting punctuation ("therapy (dbt" → "therapy dbt"), else the surface itself. Punctuation
+   * inside a word ("i.e") stays.
+   */
+  static String joinedAcrossSplit(String surface) {
+    Matcher gap = SPACED_GAP.matcher(surface);
+    if (!gap.find()) {
+      gap = GAP.matcher(surface);
+    }
+    if (!gap.find(0) || !SPLITTING.matcher(gap.group()).find()) {
+      return surface;
+    }
+    return surface.substring(0, gap.start()) + " " + surface.substring(gap.end());
   }
 
   private static String surface(String text, int start, int end) {

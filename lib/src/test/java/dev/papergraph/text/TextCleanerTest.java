@@ -66,6 +66,55 @@ class TextCleanerTest {
     String t =
         "Code at https://github.com/x/y and www.example.org, data doi:10.5281/zenodo.123 and 10.1000/xyz123.";
     assertEquals(List.of("code", "data"), chain.terms(t));
+    // the sentence's own punctuation is not part of the link
+    assertEquals("Code at and, data and.", TextCleaner.readable(t));
+    assertEquals(
+        "Data are online (see).", TextCleaner.readable("Data are online (see http://x.org/a)."));
+  }
+
+  @Test
+  void removesEmailAddresses() {
+    String t = "Write to jane.doe@example.org for data.";
+    assertEquals("Write to for data.", TextCleaner.readable(t));
+    assertEquals(List.of("write", "data"), chain.terms(t));
+  }
+
+  @Test
+  void decodesNumericAndNamedEntities() {
+    String t =
+        "&#60;b&#62;Results&#60;/b&#62; &#x3C;i&#x3E;in vivo&#x3C;/i&#x3E; &eacute;t&eacute;";
+    assertEquals("Results in vivo été", TextCleaner.readable(t));
+    assertEquals(List.of("vivo", "été"), chain.terms(t));
+  }
+
+  @Test
+  void stripsJatsSectionsWithTheirTitlesKept() {
+    String t =
+        "<jats:sec><jats:title>Background</jats:title><jats:p>Sleep &amp; mood.</jats:p></jats:sec>";
+    assertEquals("Background Sleep & mood.", TextCleaner.readable(t));
+    assertEquals(List.of("sleep", "mood"), chain.terms(t)); // "background" is boilerplate
+  }
+
+  @Test
+  void removesDisplayMathReferencesAndLatexEscapes() {
+    String t =
+        "Bounds \\[ \\sum_i x_i \\] hold for 50\\% of \\textit{sparse} graphs"
+            + " (see \\ref{fig:1}, Eq.~\\eqref{eq:2}).";
+    assertEquals("Bounds hold for 50% of sparse graphs (see, Eq.).", TextCleaner.readable(t));
+    List<String> terms = chain.terms(t);
+    assertFalse(
+        terms.contains("sum") || terms.contains("fig") || terms.contains("ref"), "" + terms);
+    assertTrue(terms.containsAll(List.of("bound", "spars", "graph")), "" + terms);
+    // a formula alone in brackets leaves no empty brackets
+    assertEquals("Cost is linear.", TextCleaner.readable("Cost is linear ($O(n)$)."));
+  }
+
+  @Test
+  void statisticsStayReadableButNeverBecomeTerms() {
+    String t =
+        "Accuracy rose from 71.3% to 95% (p<0.001, n = 1,024; OR 2.5, 95% CI 1.2-3.4) in 2019.";
+    assertEquals(t, TextCleaner.readable(t));
+    assertEquals(List.of("accuraci", "rose"), chain.terms(t));
   }
 
   @Test
