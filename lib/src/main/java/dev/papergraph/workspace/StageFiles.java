@@ -122,18 +122,12 @@ final class StageFiles {
    */
   static List<Link> readLinks(Path dir, String name, InputStream in, long rows) throws IOException {
     List<Link> out = new ArrayList<>();
-    try (BufferedReader r = reader(in)) {
-      // workspaces written before the semantic part have 11 columns (no lexical, semantic)
-      int fields = linkFields(header(dir, name, r));
-      rows(
-          dir,
-          name,
-          r,
-          fields,
-          rows,
-          "a link",
-          (f, line) -> out.add(new Link(unescape(f[0]), unescape(f[1]), explanation(f))));
-    }
+    linkRows(
+        dir,
+        name,
+        in,
+        rows,
+        (f, line) -> out.add(new Link(unescape(f[0]), unescape(f[1]), explanation(f))));
     return Collections.unmodifiableList(out);
   }
 
@@ -146,46 +140,44 @@ final class StageFiles {
   static List<SimilarityEdge> readEdges(Path dir, String name, InputStream in, long rows)
       throws IOException {
     List<SimilarityEdge> out = new ArrayList<>();
-    try (BufferedReader r = reader(in)) {
-      int fields = linkFields(header(dir, name, r));
-      rows(
-          dir,
-          name,
-          r,
-          fields,
-          rows,
-          "a link",
-          (f, line) -> {
-            String a = unescape(f[0]);
-            String b = unescape(f[1]);
-            if (a.compareTo(b) >= 0) {
-              throw new IllegalArgumentException(
-                  "link ends must be distinct and ordered: " + a + " , " + b);
-            }
-            out.add(
-                new SimilarityEdge(
-                    a,
-                    b,
-                    Double.parseDouble(f[2]),
-                    () -> {
-                      try {
-                        return explanation(f);
-                      } catch (RuntimeException e) {
-                        throw new UncheckedIOException(
-                            damaged(
-                                dir,
-                                name,
-                                "line " + line + " is not a link: " + e.getMessage(),
-                                e));
-                      }
-                    }));
-          });
-    }
+    linkRows(
+        dir,
+        name,
+        in,
+        rows,
+        (f, line) -> {
+          String a = unescape(f[0]);
+          String b = unescape(f[1]);
+          if (a.compareTo(b) >= 0) {
+            throw new IllegalArgumentException(
+                "link ends must be distinct and ordered: " + a + " , " + b);
+          }
+          out.add(
+              new SimilarityEdge(
+                  a,
+                  b,
+                  Double.parseDouble(f[2]),
+                  () -> {
+                    try {
+                      return explanation(f);
+                    } catch (RuntimeException e) {
+                      throw new UncheckedIOException(
+                          damaged(
+                              dir, name, "line " + line + " is not a link: " + e.getMessage(), e));
+                    }
+                  }));
+        });
     return Collections.unmodifiableList(out);
   }
 
-  private static int linkFields(String header) {
-    return header.split("\t", -1).length == 13 ? 13 : 11;
+  /** Each row of a links file (closed here), checked as {@link #rows} does. */
+  private static void linkRows(Path dir, String name, InputStream in, long rows, Row row)
+      throws IOException {
+    try (BufferedReader r = reader(in)) {
+      // workspaces written before the semantic part have 11 columns (no lexical, semantic)
+      int fields = header(dir, name, r).split("\t", -1).length == 13 ? 13 : 11;
+      rows(dir, name, r, fields, rows, "a link", row);
+    }
   }
 
   /** The explanation in the fields of a row of {@link #writeLinks}. */
