@@ -123,7 +123,7 @@ final class DiffCommand implements Callable<Integer> {
         doc.put("renamed", d.renamed());
         doc.put("communities", communities.asMaps());
         doc.put("rankMoves", moves.asMaps());
-        Table.JSON.writeValue(out, doc);
+        Table.json().writeValue(out, doc);
         out.println();
       }
       case csv, tsv -> output.print(communities);

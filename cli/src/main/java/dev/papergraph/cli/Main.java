@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -37,29 +38,35 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 ok, 1 user or input error, 2 usage error, 3 internal error.",
       "Data goes to standard output, messages and progress to standard error."
-    },
-    subcommands = {
-      FetchCommand.class,
-      BuildCommand.class,
-      RankCommand.class,
-      NeighborsCommand.class,
-      CommunitiesCommand.class,
-      ExplainCommand.class,
-      PriorCommand.class,
-      DerivativeCommand.class,
-      TimelineCommand.class,
-      BurstsCommand.class,
-      DiffCommand.class,
-      PathCommand.class,
-      SearchCommand.class,
-      ExportCommand.class,
-      InfoCommand.class,
-      RenderCommand.class,
-      ViewCommand.class,
-      CommandLine.HelpCommand.class,
-      AutoComplete.GenerateCompletion.class
     })
 public final class Main implements Callable<Integer> {
+
+  /**
+   * The subcommands, in the order the usage lists them. picocli builds a command's model (every
+   * option, mixin and description, by reflection) when the command is added; a run that names one
+   * of these adds only that one (see {@link #commandLine(Main, String...)}).
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          FetchCommand.class,
+          BuildCommand.class,
+          RankCommand.class,
+          NeighborsCommand.class,
+          CommunitiesCommand.class,
+          ExplainCommand.class,
+          PriorCommand.class,
+          DerivativeCommand.class,
+          TimelineCommand.class,
+          BurstsCommand.class,
+          DiffCommand.class,
+          PathCommand.class,
+          SearchCommand.class,
+          ExportCommand.class,
+          InfoCommand.class,
+          RenderCommand.class,
+          ViewCommand.class,
+          CommandLine.HelpCommand.class,
+          AutoComplete.GenerateCompletion.class);
 
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
@@ -141,7 +148,7 @@ public final class Main implements Callable<Integer> {
     Main main = new Main();
     main.columns = columns;
     main.stdout = checked;
-    CommandLine cmd = commandLine(main);
+    CommandLine cmd = commandLine(main, args);
     cmd.setUsageHelpWidth(Math.max(55, Math.min(columns, 120)));
     cmd.setOut(out);
     cmd.setErr(err);
@@ -168,13 +175,45 @@ public final class Main implements Callable<Integer> {
     return code;
   }
 
-  /** The configured command line: exit codes, error handlers. */
+  /** The configured command line with every subcommand: exit codes, error handlers. */
   static CommandLine commandLine() {
     return commandLine(new Main());
   }
 
+  /**
+   * The command line for these arguments: with only the subcommand they name when they name one
+   * (after any top-level options, which take no value), else with every subcommand (the usage, the
+   * {@code help} and {@code generate-completion} commands, suggestions for a mistyped name). A
+   * query then does not pay for the models of the other seventeen commands.
+   */
+  static CommandLine commandLine(Main main, String... args) {
+    for (String arg : args) {
+      if (arg.startsWith("@") || arg.equals("--")) {
+        break; // an argument file or the end of options: let picocli read them with every command
+      }
+      if (arg.startsWith("-")) {
+        continue;
+      }
+      for (Class<?> c : COMMANDS) {
+        Command command = c.getAnnotation(Command.class);
+        if (c != CommandLine.HelpCommand.class
+            && c != AutoComplete.GenerateCompletion.class
+            && (command.name().equals(arg) || List.of(command.aliases()).contains(arg))) {
+          return configured(new CommandLine(main).addSubcommand(c));
+        }
+      }
+      break;
+    }
+    return commandLine(main);
+  }
+
   private static CommandLine commandLine(Main main) {
     CommandLine cmd = new CommandLine(main);
+    COMMANDS.forEach(cmd::addSubcommand);
+    return configured(cmd);
+  }
+
+  private static CommandLine configured(CommandLine cmd) {
     Errors errors = new Errors();
     cmd.setExecutionExceptionHandler(errors);
     cmd.setParameterExceptionHandler(errors);

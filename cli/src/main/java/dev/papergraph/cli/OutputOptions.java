@@ -64,7 +64,7 @@ final class OutputOptions {
 
   /** Writes a JSON document and a newline. */
   void json(Object doc) throws IOException {
-    Table.JSON.writeValue(out(), doc);
+    Table.json().writeValue(out(), doc);
     out().println();
   }
 }

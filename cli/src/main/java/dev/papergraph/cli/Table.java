@@ -31,11 +31,18 @@ import java.util.stream.Collectors;
  */
 final class Table {
 
-  static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .build();
+  /** The JSON writer of every command's output; built on first use (a table never needs it). */
+  static ObjectMapper json() {
+    return Json.MAPPER;
+  }
+
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+  }
 
   /** Columns a flexible column keeps at least when narrowed. */
   static final int FLEX_MIN_DEFAULT = 8;
@@ -133,7 +140,7 @@ final class Table {
     switch (form) {
       case table -> printAligned(out, width);
       case json -> {
-        JSON.writeValue(out, asMaps());
+        json().writeValue(out, asMaps());
         out.println();
       }
       case csv -> printSeparated(out, ',');

@@ -47,7 +47,7 @@ class BuildCommandTest {
             "build", "-q", "-w", tmp.resolve("ws").toString(), "--output", "json", data.toString());
     assertEquals(0, r.code(), r::toString);
     assertEquals("", r.err(), "--quiet leaves stderr empty");
-    JsonNode doc = Table.JSON.readTree(r.out());
+    JsonNode doc = Table.json().readTree(r.out());
     assertEquals(3, doc.at("/report/read").asInt());
     assertEquals(3, doc.at("/summary/papers").asInt());
     assertTrue(doc.at("/summary/communities").isArray(), r::toString);
@@ -81,7 +81,7 @@ class BuildCommandTest {
             data.toString());
     assertEquals(0, r.code(), r::toString);
     JsonNode p =
-        Table.JSON
+        Table.json()
             .readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out())
             .at("/manifest/parameters");
     assertEquals(3, p.get("similarity.k").asInt());
@@ -176,13 +176,13 @@ class BuildCommandTest {
         Cli.run("build", "-q", "-w", ws.toString(), "-k", "3", "--seed", "7", a.toString()).code());
     var r = Cli.run("build", "-q", "-w", ws.toString(), "--add", "--output", "json", b.toString());
     assertEquals(0, r.code(), r::toString);
-    JsonNode doc = Table.JSON.readTree(r.out());
+    JsonNode doc = Table.json().readTree(r.out());
     assertEquals(4, doc.at("/report/read").asInt(), "both files are in the report");
     assertEquals(1, doc.at("/report/merged").asInt(), "Alpha again merges into the saved Alpha");
     assertEquals(3, doc.at("/summary/papers").asInt());
     assertEquals(3, countPapers(ws));
     JsonNode m =
-        Table.JSON
+        Table.json()
             .readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out())
             .at("/manifest");
     assertEquals(3, m.at("/parameters/similarity.k").asInt());

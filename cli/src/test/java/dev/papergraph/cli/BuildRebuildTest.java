@@ -22,7 +22,7 @@ class BuildRebuildTest {
   }
 
   private static JsonNode manifest(Path ws) throws Exception {
-    return Table.JSON
+    return Table.json()
         .readTree(Cli.run("info", "-w", ws.toString(), "--output", "json").out())
         .at("/manifest");
   }
@@ -46,7 +46,7 @@ class BuildRebuildTest {
     JsonNode after = manifest(ws);
     assertEquals(before.get("inputs"), after.get("inputs"), "the same inputs, same hashes");
     assertEquals(1.2, after.at("/parameters/leiden.resolution").asDouble());
-    assertEquals(4, Table.JSON.readTree(r.out()).at("/summary/papers").asInt());
+    assertEquals(4, Table.json().readTree(r.out()).at("/summary/papers").asInt());
   }
 
   @Test

@@ -85,7 +85,7 @@ class CliSafetyTest {
 
   private static String paper(String title) {
     return "{\"title\":"
-        + Table.JSON.valueToTree(title)
+        + Table.json().valueToTree(title)
         + ",\"abstractText\":\"About grokking, delayed "
         + "generalization and "
         + title.replaceAll("[^A-Za-z ]", "")
@@ -136,7 +136,7 @@ class CliSafetyTest {
     assertTrue(
         tableOut.toString().contains("Grokking gnikcolb and isolate bell"), tableOut::toString);
     List<String> titles = new ArrayList<>();
-    Table.JSON.readTree(jsonOut.toString()).forEach(n -> titles.add(n.get("title").asText()));
+    Table.json().readTree(jsonOut.toString()).forEach(n -> titles.add(n.get("title").asText()));
     assertEquals(List.of(esc, bidi), titles, "JSON keeps the data exactly");
     assertTrue(tsvOut.toString().contains("\u202Egnikcolb\u202C"), "TSV keeps the data");
   }

@@ -30,7 +30,7 @@ class InfoCommandTest {
   void jsonIsTheManifest() throws Exception {
     var r = SeedWorkspace.run("info", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode doc = Table.JSON.readTree(r.out());
+    JsonNode doc = Table.json().readTree(r.out());
     assertEquals(415, doc.at("/manifest/counts/papers").asInt());
     assertEquals(5, doc.at("/manifest/inputs").size());
     assertTrue(doc.at("/manifest/counts/edges").asInt() > 415, r::toString);

@@ -30,7 +30,7 @@ class QueryCommandsTest {
   void rankTop5AsJsonParsesAndIsSortedByPagerank() throws Exception {
     var r = SeedWorkspace.run("rank", "--top", "5", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode rows = Table.JSON.readTree(r.out());
+    JsonNode rows = Table.json().readTree(r.out());
     assertEquals(5, rows.size());
     for (int i = 0; i < rows.size(); i++) {
       assertEquals(i + 1, rows.get(i).get("rank").asInt());
@@ -63,13 +63,13 @@ class QueryCommandsTest {
   @Test
   void rankWithinACommunityListsOnlyItsMembers() throws Exception {
     JsonNode communities =
-        Table.JSON.readTree(SeedWorkspace.run("communities", "--output", "json").out());
+        Table.json().readTree(SeedWorkspace.run("communities", "--output", "json").out());
     JsonNode c1 = communities.at("/communities/1");
     Set<String> members = new HashSet<>();
     c1.get("members").forEach(m -> members.add(m.asText()));
     var r = SeedWorkspace.run("rank", "--community", "1", "--top", "1000", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode rows = Table.JSON.readTree(r.out());
+    JsonNode rows = Table.json().readTree(r.out());
     assertEquals(members.size(), rows.size());
     rows.forEach(row -> assertTrue(members.contains(row.get("id").asText()), row.toString()));
     assertEquals(
@@ -82,7 +82,7 @@ class QueryCommandsTest {
   void rankGemsAreFarMoreCentralThanUpvoted() throws Exception {
     var r = SeedWorkspace.run("rank", "--gems", "--top", "5", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode rows = Table.JSON.readTree(r.out());
+    JsonNode rows = Table.json().readTree(r.out());
     assertTrue(rows.size() >= 1 && rows.size() <= 5, r::toString);
     for (JsonNode row : rows) {
       assertTrue(row.get("gap").asDouble() >= 0.5, row.toString());
@@ -90,7 +90,7 @@ class QueryCommandsTest {
           row.get("pagerankPct").asDouble() > row.get("upvotesPct").asDouble(), row.toString());
     }
     var hype = SeedWorkspace.run("rank", "--hype", "--top", "5", "--output", "json");
-    for (JsonNode row : Table.JSON.readTree(hype.out())) {
+    for (JsonNode row : Table.json().readTree(hype.out())) {
       assertTrue(row.get("gap").asDouble() <= -0.5, row.toString());
     }
   }
@@ -119,7 +119,7 @@ class QueryCommandsTest {
     var r =
         SeedWorkspace.run("neighbors", "Grokking at the Edge", "--top", "5", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode rows = Table.JSON.readTree(r.out());
+    JsonNode rows = Table.json().readTree(r.out());
     assertEquals(5, rows.size(), r::toString);
     long grok = 0;
     for (JsonNode row : rows) {
@@ -149,7 +149,7 @@ class QueryCommandsTest {
         SeedWorkspace.run(
             "neighbors", "PD-Quant", "--depth", "2", "--top", "3", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode rows = Table.JSON.readTree(r.out());
+    JsonNode rows = Table.json().readTree(r.out());
     List<String> hop1 = new ArrayList<>();
     String lastHop1 = null;
     int hop2 = 0;
@@ -230,7 +230,7 @@ class QueryCommandsTest {
   @Test
   void paperIdsWorkWherever() throws Exception {
     String id =
-        Table.JSON
+        Table.json()
             .readTree(SeedWorkspace.run("rank", "--top", "1", "--output", "json").out())
             .get(0)
             .get("id")
@@ -245,7 +245,7 @@ class QueryCommandsTest {
   void communitiesAreLabelledAndQuantizationPapersShareOne() throws Exception {
     var r = SeedWorkspace.run("communities", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode doc = Table.JSON.readTree(r.out());
+    JsonNode doc = Table.json().readTree(r.out());
     assertTrue(doc.get("modularity").asDouble() >= 0.5, r::toString);
     JsonNode quant = null;
     for (JsonNode c : doc.get("communities")) {
@@ -256,7 +256,7 @@ class QueryCommandsTest {
     }
     assertTrue(quant != null, "a community labelled quantization:\n" + r.out());
     String pdQuant =
-        Table.JSON
+        Table.json()
             .readTree(
                 SeedWorkspace.run("neighbors", "PD-Quant", "--top", "1", "--output", "json").out())
             .get(0)
@@ -282,7 +282,7 @@ class QueryCommandsTest {
         SeedWorkspace.run(
             "explain", "Grokking at the Edge", "Grokking as the Transition", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode doc = Table.JSON.readTree(r.out());
+    JsonNode doc = Table.json().readTree(r.out());
     assertTrue(doc.get("linked").asBoolean(), r::toString);
     assertEquals("grokking", doc.at("/explanation/sharedTerms/0/display").asText(), r::toString);
     double score = doc.at("/explanation/score").asDouble();
@@ -297,12 +297,13 @@ class QueryCommandsTest {
   void explainAnUnlinkedPairGivesItsLowerScore() throws Exception {
     var r = SeedWorkspace.run("explain", "Grokking at the Edge", "PD-Quant", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode doc = Table.JSON.readTree(r.out());
+    JsonNode doc = Table.json().readTree(r.out());
     assertFalse(doc.get("linked").asBoolean(), r::toString);
     // not linked: weaker than every edge the first paper keeps (its top k = 10)
     JsonNode kept =
-        Table.JSON.readTree(
-            SeedWorkspace.run("neighbors", "Grokking at the Edge", "--output", "json").out());
+        Table.json()
+            .readTree(
+                SeedWorkspace.run("neighbors", "Grokking at the Edge", "--output", "json").out());
     double weakest = kept.get(kept.size() - 1).get("score").asDouble();
     assertTrue(
         doc.at("/explanation/score").asDouble() <= weakest, r + "\nweakest kept edge " + weakest);
@@ -319,7 +320,7 @@ class QueryCommandsTest {
   void pathRunsFromTheFirstPaperToTheSecondOverEdges() throws Exception {
     var r = SeedWorkspace.run("path", "Grokking at the Edge", "PD-Quant", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode rows = Table.JSON.readTree(r.out());
+    JsonNode rows = Table.json().readTree(r.out());
     assertTrue(rows.size() >= 2, r::toString);
     assertTrue(rows.get(0).get("title").asText().startsWith("Grokking at the Edge"), r::toString);
     assertTrue(rows.get(rows.size() - 1).get("title").asText().startsWith("PD-Quant"), r::toString);
@@ -327,14 +328,15 @@ class QueryCommandsTest {
       assertTrue(rows.get(i).get("score").asDouble() > 0, r::toString);
       // each step is an edge: explain agrees that the pair is linked, with the same score
       JsonNode e =
-          Table.JSON.readTree(
-              SeedWorkspace.run(
-                      "explain",
-                      rows.get(i - 1).get("id").asText(),
-                      rows.get(i).get("id").asText(),
-                      "--output",
-                      "json")
-                  .out());
+          Table.json()
+              .readTree(
+                  SeedWorkspace.run(
+                          "explain",
+                          rows.get(i - 1).get("id").asText(),
+                          rows.get(i).get("id").asText(),
+                          "--output",
+                          "json")
+                      .out());
       assertTrue(e.get("linked").asBoolean());
       assertEquals(
           rows.get(i).get("score").asDouble(), e.at("/explanation/score").asDouble(), 1e-12);
@@ -348,7 +350,7 @@ class QueryCommandsTest {
     var r =
         SeedWorkspace.run("search", "post-training quantization", "--top", "5", "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode rows = Table.JSON.readTree(r.out());
+    JsonNode rows = Table.json().readTree(r.out());
     assertEquals(5, rows.size(), r::toString);
     for (int i = 0; i < rows.size(); i++) {
       assertTrue(
@@ -372,7 +374,7 @@ class QueryCommandsTest {
     assertEquals(0, r.code(), r::toString);
     assertEquals(
         "Grokking at the Edge of Numerical Stability",
-        Table.JSON.readTree(r.out()).get(0).get("title").asText(),
+        Table.json().readTree(r.out()).get(0).get("title").asText(),
         r::toString);
   }
 

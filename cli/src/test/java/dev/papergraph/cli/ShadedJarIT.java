@@ -117,7 +117,7 @@ class ShadedJarIT {
   void infoReadsTheWorkspaceTheJarBuilt() throws Exception {
     Run r = run("info", "-w", ws.toString(), "--output", "json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode doc = Table.JSON.readTree(r.out());
+    JsonNode doc = Table.json().readTree(r.out());
     assertEquals(415, doc.at("/manifest/counts/papers").asInt());
     // each library's own version, not papergraph's (the shaded jar has one manifest for all)
     assertEquals("9.12.3", doc.at("/manifest/libraries/lucene").asText(), r::toString);

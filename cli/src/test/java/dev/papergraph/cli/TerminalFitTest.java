@@ -73,7 +73,7 @@ class TerminalFitTest {
 
   @Test
   void machineFormsAreNeverShortened() throws Exception {
-    JsonNode json = Table.JSON.readTree(run(40, List.of("rank", "--output", "json")).out());
+    JsonNode json = Table.json().readTree(run(40, List.of("rank", "--output", "json")).out());
     String tsv = run(40, List.of("rank", "--output", "tsv")).out();
     String csv = run(40, List.of("rank", "--output", "csv")).out();
     for (JsonNode row : json) {
@@ -89,7 +89,7 @@ class TerminalFitTest {
         List.of(
             List.of("neighbors", "Grokking at the Edge", "--output", "json"),
             List.of("path", "Grokking at the Edge", "PD-Quant", "--output", "json"))) {
-      JsonNode rows = Table.JSON.readTree(run(80, args).out());
+      JsonNode rows = Table.json().readTree(run(80, args).out());
       assertTrue(rows.isArray() && rows.size() > 1, rows::toString);
       JsonNode edge = rows.get(1);
       for (String key : List.of("score", "text", "topic", "direct", "coupling", "cocitation")) {
@@ -101,12 +101,12 @@ class TerminalFitTest {
     }
     // the same components as explain gives for the pair
     JsonNode first =
-        Table.JSON
+        Table.json()
             .readTree(
                 run(80, List.of("neighbors", "Grokking at the Edge", "--output", "json")).out())
             .get(0);
     JsonNode explain =
-        Table.JSON
+        Table.json()
             .readTree(
                 run(
                         80,
@@ -139,7 +139,7 @@ class TerminalFitTest {
     for (List<String> args : commands) {
       List<String> all = new ArrayList<>(args);
       all.addAll(List.of("--output", "json"));
-      keys(Table.JSON.readTree(run(80, all).out()), args.get(0), bad);
+      keys(Table.json().readTree(run(80, all).out()), args.get(0), bad);
     }
     assertEquals(List.of(), bad);
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -99,6 +100,24 @@ public final class FusedSimilarity implements PaperSimilarity {
   /** Whether the top-k is taken from candidates (see the class comment) rather than exact. */
   public boolean approximate() {
     return options().search().approximateFused(vectors().size());
+  }
+
+  /**
+   * The rows {@link #computeNeighbours} reports: one per paper, and in the candidate mode one per
+   * paper for the first candidates and for each round.
+   */
+  public long searchRows() {
+    return (approximate() ? 1L + ROUNDS : 1L) * vectors().size();
+  }
+
+  /**
+   * Computes the fused top-k lists now (they are computed once, on first use, either way).
+   *
+   * @param rowsDone receives rows searched as they finish, {@link #searchRows} in all; called from
+   *     the searching threads
+   */
+  public void computeNeighbours(LongConsumer rowsDone) {
+    result(rowsDone);
   }
 
   /** The fusion rule, its fitted values and how the top-k is searched, for the run manifest. */
@@ -215,12 +234,16 @@ public final class FusedSimilarity implements PaperSimilarity {
   }
 
   private Result result() {
+    return result(rows -> {});
+  }
+
+  private Result result(LongConsumer rowsDone) {
     Result r = result;
     if (r == null) {
       synchronized (this) {
         r = result;
         if (r == null) {
-          r = new Algorithm().run();
+          r = new Algorithm(rowsDone).run();
           result = r;
         }
       }
@@ -238,6 +261,11 @@ public final class FusedSimilarity implements PaperSimilarity {
     private final EngineOptions options = lexical.options();
     private final int k = options.k();
     private final ThreadLocal<double[]> accumulators = ThreadLocal.withInitial(() -> new double[n]);
+    private final LongConsumer rowsDone;
+
+    Algorithm(LongConsumer rowsDone) {
+      this.rowsDone = rowsDone;
+    }
 
     Result run() {
       if (approximate()) {
@@ -248,12 +276,22 @@ public final class FusedSimilarity implements PaperSimilarity {
       if (options.threads() == 1 || n < 64) {
         for (int d = 0; d < n; d++) {
           row(d, nbr, sc);
+          rowsDone.accept(1);
         }
         return new Result(nbr, sc);
       }
       ForkJoinPool pool = new ForkJoinPool(options.threads());
       try {
-        pool.submit(() -> IntStream.range(0, n).parallel().forEach(d -> row(d, nbr, sc))).get();
+        pool.submit(
+                () ->
+                    IntStream.range(0, n)
+                        .parallel()
+                        .forEach(
+                            d -> {
+                              row(d, nbr, sc);
+                              rowsDone.accept(1);
+                            }))
+            .get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
@@ -362,6 +400,7 @@ public final class FusedSimilarity implements PaperSimilarity {
             s.offer(lexicalTop[d]);
             s.offer(semanticNearest[d]);
             s.finish(d, firstNbr, firstSc);
+            rowsDone.accept(1);
           });
       int[][] nbr = firstNbr;
       double[][] sc = firstSc;
@@ -386,6 +425,7 @@ public final class FusedSimilarity implements PaperSimilarity {
                 s.offer(current[c]);
               }
               s.finish(d, nextNbr, nextSc);
+              rowsDone.accept(1);
             });
         nbr = nextNbr;
         sc = nextSc;

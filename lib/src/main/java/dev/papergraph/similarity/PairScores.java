@@ -34,8 +34,20 @@ final class PairScores {
    * decreases as {@code text} grows, so with an upper bound of the text score it bounds the score.
    */
   double scoreWithText(int a, int b, double text) {
-    double topic =
-        options.topicWeight() > 0 ? TopicGate.gated(topics.weightedJaccard(a, b), text) : 0;
+    return scoreWithTextAndTopic(a, b, text, topic(a, b));
+  }
+
+  /** The topic component before the gate: the weighted Jaccard, 0 when topics do not count. */
+  double topic(int a, int b) {
+    return options.topicWeight() > 0 ? topics.weightedJaccard(a, b) : 0;
+  }
+
+  /**
+   * {@link #scoreWithText} with the pair's {@link #topic} given (so that a caller trying several
+   * text scores computes it once).
+   */
+  double scoreWithTextAndTopic(int a, int b, double text, double ungatedTopic) {
+    double topic = TopicGate.gated(ungatedTopic, text);
     double direct = 0, coupling = 0, cocitation = 0;
     if (usesCitations()) {
       direct = options.directWeight() > 0 && citations.linked(a, b) ? 1 : 0;

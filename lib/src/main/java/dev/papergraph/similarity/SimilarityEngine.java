@@ -196,7 +196,8 @@ public final class SimilarityEngine implements PaperSimilarity {
         wanted.set(x);
       }
     }
-    Map<Integer, String> display = vectors.displayForms(wanted.stream().toArray());
+    Map<Integer, String> display =
+        vectors.displayForms(wanted.stream().toArray(), options.threads());
     topics.resolveLabels();
     EdgeExplanation[] out = new EdgeExplanation[pairs.length];
     Parallel.forEach(

@@ -59,6 +59,12 @@ final class TopKSearch {
    */
   static final double REFRESH = 0.8;
 
+  /**
+   * The cost of looking a term up in one candidate's row (a binary search), in postings scanned: a
+   * term is added by lookups when the candidates times this are fewer than its postings.
+   */
+  static final int LOOKUP_COST = 12;
+
   private final TermVectors vectors;
   private final PaperTopics topics;
   private final CitationIndex citations;
@@ -69,11 +75,15 @@ final class TopKSearch {
   private final int k;
   private final double wText;
 
+  /** The cost of scoring one paper exactly, in postings: the mean row length. */
+  private final long exactCost;
+
   private final double[] acc;
   private final boolean[] seen;
   private final boolean[] scored;
   private final float[] query;
   private final int[] touched;
+  private final int[] candidates;
   private final TopKHeap accumulated;
   private final TopKHeap best;
 
@@ -86,6 +96,7 @@ final class TopKSearch {
   private double topicExtra;
   private double citationExtra;
   private int touchedCount;
+  private int candidateCount;
   private double thetaText;
 
   /**
@@ -115,6 +126,8 @@ final class TopKSearch {
     scored = new boolean[n];
     query = new float[vectors.vocabularySize()];
     touched = new int[n];
+    candidates = new int[n];
+    exactCost = n == 0 ? 0 : Math.max(1, vectors.start(n) / n);
     accumulated = new TopKHeap(k);
     best = new TopKHeap(k);
   }
@@ -139,6 +152,7 @@ final class TopKSearch {
   private void prepare(int doc) {
     d = doc;
     touchedCount = 0;
+    candidateCount = 0;
     thetaText = 0;
     best.clear();
     qs = vectors.start(d);
@@ -200,66 +214,133 @@ final class TopKSearch {
   }
 
   /**
-   * Phase 2: with terms {@code i..} left, either adds their postings to the papers already seen
-   * (cost: their postings) or leaves them to exact scoring (cost: the rows of the papers that can
-   * still qualify), whichever touches fewer entries.
+   * Phase 2: narrows the papers seen to the candidates whose bound still reaches the running k-th
+   * best, then takes the terms {@code i..} one at a time while that is cheaper than scoring the
+   * candidates exactly: a term is added either by scanning its postings or, when the candidates are
+   * fewer, by looking it up in each candidate's row; after each term the candidates whose bound no
+   * longer reaches the k-th best are dropped (max-score pruning of candidates).
    *
-   * @return the bound of what the accumulators still miss: 0 when complete, else {@code bound[i]}
+   * @return the bound of what the candidates' accumulators still miss: 0 when complete, else the
+   *     bound of the terms not taken
    */
   private double finish(int i) {
-    if (i == m) {
-      return 0;
-    }
-    if (wText == 0) {
-      return bound[i];
-    }
-    double theta = theta();
-    long exactCost = 0;
+    double pending = bound[i];
+    double needed = minText(theta() - EPS) - pending;
+    int count = 0;
     for (int c = 0; c < touchedCount; c++) {
       int doc = touched[c];
-      if (upper(Math.min(1, acc[doc] + bound[i])) >= theta - EPS) {
-        exactCost += vectors.end(doc) - vectors.start(doc);
+      if (acc[doc] >= needed) {
+        candidates[count++] = doc;
       }
     }
-    long scanCost = 0;
-    for (int j = i; j < m; j++) {
-      int t = vectors.termAt(position(j));
-      scanCost += vectors.postingEnd(t) - vectors.postingStart(t);
+    candidateCount = count;
+    if (wText == 0) {
+      return pending;
     }
-    if (scanCost > exactCost) {
-      return bound[i];
-    }
-    for (int j = i; j < m; j++) {
+    for (int j = i; j < m && candidateCount > 0; j++) {
       int p = position(j);
-      addPostingsSeen(vectors.termAt(p), vectors.weightAt(p));
+      int t = vectors.termAt(p);
+      long postings = vectors.postingEnd(t) - vectors.postingStart(t);
+      long lookups = (long) candidateCount * LOOKUP_COST;
+      if ((long) candidateCount * exactCost <= Math.min(postings, lookups)) {
+        return pending;
+      }
+      if (postings <= lookups) {
+        addPostingsSeen(t, vectors.weightAt(p));
+      } else {
+        lookUp(t, vectors.weightAt(p));
+      }
+      pending = bound[j + 1];
+      needed = minText(theta() - EPS) - pending;
+      count = 0;
+      for (int c = 0; c < candidateCount; c++) {
+        int doc = candidates[c];
+        if (acc[doc] >= needed) {
+          candidates[count++] = doc;
+        }
+      }
+      candidateCount = count;
     }
-    if (touchedCount >= k) {
-      thetaText = wText * kthLargestAccumulated(touchedCount);
+    if (pending == 0 && candidateCount >= k) {
+      // complete text scores: the k-th best of them is a lower bound of the k-th best
+      accumulated.clear();
+      for (int c = 0; c < candidateCount; c++) {
+        accumulated.offer(acc[candidates[c]], c);
+      }
+      thetaText = Math.max(thetaText, wText * accumulated.worstScore());
     }
-    return 0;
+    return pending;
+  }
+
+  /** Adds a term's weight to the accumulator of each candidate whose row holds it. */
+  private void lookUp(int t, double q) {
+    for (int c = 0; c < candidateCount; c++) {
+      int doc = candidates[c];
+      int lo = vectors.start(doc), hi = vectors.end(doc) - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int tm = vectors.termAt(mid);
+        if (tm < t) {
+          lo = mid + 1;
+        } else if (tm > t) {
+          hi = mid - 1;
+        } else {
+          acc[doc] += q * vectors.weightAt(mid);
+          break;
+        }
+      }
+    }
   }
 
   /**
-   * Phase 3: exact scores for the papers seen whose bound (accumulated + pending text, plus the
+   * Phase 3: exact scores for the candidates whose bound (accumulated + pending text, plus the
    * non-text bound, then the exact non-text score) reaches the running k-th best.
    */
   private void scoreSeen(double pending) {
     double theta = theta();
-    for (int c = 0; c < touchedCount; c++) {
-      int doc = touched[c];
-      if (scored[doc]) {
+    // upper(min(1, acc + pending)) >= theta - EPS, as one comparison per paper
+    double needed = minText(theta - EPS) - pending;
+    for (int c = 0; c < candidateCount; c++) {
+      int doc = candidates[c];
+      if (scored[doc] || acc[doc] < needed) {
         continue;
       }
       double textBound = Math.min(1, acc[doc] + pending);
-      if (upper(textBound) < theta - EPS) {
+      double topic = scores.topic(d, doc);
+      if (topicExtra + citationExtra > 0
+          && scores.scoreWithTextAndTopic(d, doc, textBound, topic) < theta - EPS) {
         continue;
       }
-      if (topicExtra + citationExtra > 0 && scores.scoreWithText(d, doc, textBound) < theta - EPS) {
-        continue;
+      offer(doc, scores.scoreWithTextAndTopic(d, doc, text(doc), topic));
+      double raised = theta();
+      if (raised != theta) {
+        theta = raised;
+        needed = minText(theta - EPS) - pending;
       }
-      offer(doc, scores.scoreWithText(d, doc, text(doc)));
-      theta = theta();
     }
+  }
+
+  /**
+   * A little below the least text score t with {@link #upper}(t) at least {@code target} (upper is
+   * continuous, piecewise linear and non-decreasing in t), or infinity when even t = 1 stays below
+   * it: a paper whose text bound is under this value cannot reach the target. The slack (far above
+   * the rounding of the division) keeps the test on the safe side: a paper it lets through is only
+   * scored, never wrongly dropped.
+   */
+  private double minText(double target) {
+    if (upper(1) < target) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double rest = target - citationExtra;
+    if (rest <= 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double knee = TopicGate.TEXT_FOR_FULL_TOPIC;
+    double t =
+        rest <= wText * knee + topicExtra
+            ? rest / (wText + topicExtra / knee)
+            : (rest - topicExtra) / wText;
+    return t - 1e-12;
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -551,7 +553,10 @@ public final class TermVectors {
   /**
    * A readable form of a term: its most frequent surface form in (up to 25 of) the papers that
    * contain it, lower case, e.g. "quantiz" → "quantization", "post train" → "post-training". Ties
-   * go to the alphabetically first form.
+   * go to the alphabetically first form. A phrase's surface that spans punctuation splitting it
+   * (brackets, commas, colons, sentence ends, quotes, dashes: "therapy (dbt") is used only when the
+   * phrase never occurs without one, and then with that punctuation dropped ("therapy dbt"). Every
+   * label, burst and shared term shows its terms through this method.
    */
   public String display(int termId) {
     String s = displayCache.get(termId);
@@ -564,24 +569,69 @@ public final class TermVectors {
 
   /** {@link #display} for many terms at once (each paper re-analysed at most once). */
   public Map<Integer, String> displayForms(int[] termIdsWanted) {
-    // doc -> needed terms in that doc, for terms not yet cached
-    TreeMap<Integer, List<Integer>> docs = new TreeMap<>();
+    return displayForms(termIdsWanted, 1);
+  }
+
+  /**
+   * {@link #display} for many terms at once, each paper re-analysed at most once, the papers
+   * analysed on at most {@code threads} threads (the forms do not depend on it).
+   *
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public Map<Integer, String> displayForms(int[] termIdsWanted, int threads) {
+    require(threads >= 1, "threads must be at least 1: %s", threads);
+    // (doc, term) for each term not yet cached and each of its first DISPLAY_SAMPLE papers,
+    // grouped by doc
+    long[] pairs = new long[16];
+    int count = 0;
     for (int t : termIdsWanted) {
       if (displayCache.containsKey(t)) {
         continue;
       }
       int e = Math.min(postingEnd(t), postingStart(t) + DISPLAY_SAMPLE);
       for (int p = postingStart(t); p < e; p++) {
-        docs.computeIfAbsent(postDoc[p], k -> new ArrayList<>()).add(t);
+        if (count == pairs.length) {
+          pairs = Arrays.copyOf(pairs, 2 * count);
+        }
+        pairs[count++] = ((long) postDoc[p] << 32) | t;
       }
     }
+    Arrays.sort(pairs, 0, count);
+    int groups = 0;
+    int[] groupStart = new int[count + 1];
+    for (int i = 0; i < count; i++) {
+      if (i == 0 || (pairs[i] >>> 32) != (pairs[i - 1] >>> 32)) {
+        groupStart[groups++] = i;
+      }
+    }
+    groupStart[groups] = count;
+    final long[] grouped = pairs;
+    // each paper's matches (term id, surface form) in text order, computed in parallel
+    List<List<Match>> matches =
+        Parallel.map(
+            threads,
+            groups,
+            g -> {
+              int doc = (int) (grouped[groupStart[g]] >>> 32);
+              Set<Integer> wanted = new HashSet<>();
+              for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                wanted.add((int) grouped[i]);
+              }
+              Paper p = papers.get(doc);
+              List<Match> out = new ArrayList<>();
+              surfaces(TextCleaner.readable(p.title()), wanted, out);
+              if (p.abstractText() != null) {
+                surfaces(TextCleaner.readable(p.abstractText()), wanted, out);
+              }
+              return out;
+            });
     Map<Integer, Map<String, Integer>> surfaces = new HashMap<>();
-    for (Map.Entry<Integer, List<Integer>> e : docs.entrySet()) {
-      Paper p = papers.get(e.getKey());
-      Set<Integer> wanted = new HashSet<>(e.getValue());
-      surfaces(TextCleaner.readable(p.title()), wanted, surfaces);
-      if (p.abstractText() != null) {
-        surfaces(TextCleaner.readable(p.abstractText()), wanted, surfaces);
+    Map<Integer, Map<String, Integer>> split = new HashMap<>();
+    for (List<Match> ms : matches) {
+      for (Match m : ms) {
+        (m.split() ? split : surfaces)
+            .computeIfAbsent(m.term(), k -> new HashMap<>())
+            .merge(m.surface(), 1, Integer::sum);
       }
     }
     Map<Integer, String> out = new TreeMap<>();
@@ -592,7 +642,7 @@ public final class TermVectors {
         displayCache.put(t, s);
       }
       if (s == null) {
-        Map<String, Integer> forms = surfaces.getOrDefault(t, Map.of());
+        Map<String, Integer> forms = surfaces.getOrDefault(t, split.getOrDefault(t, Map.of()));
         s =
             forms.entrySet().stream()
                 .max(
@@ -606,6 +656,12 @@ public final class TermVectors {
     }
     return out;
   }
+
+  /**
+   * A wanted term found in a paper's text, in the surface form it has there; {@code split} when
+   * that form was a phrase across splitting punctuation (see {@link #display}).
+   */
+  private record Match(int term, String surface, boolean split) {}
 
   private Map<String, String> thesaurusDisplay;
 
@@ -624,7 +680,11 @@ public final class TermVectors {
     return thesaurusDisplay;
   }
 
-  private void surfaces(String text, Set<Integer> wanted, Map<Integer, Map<String, Integer>> out) {
+  /**
+   * Adds the wanted terms found in a text with their surface forms; a phrase whose occurrence spans
+   * punctuation that splits it is added with that punctuation dropped, marked {@code split}.
+   */
+  private void surfaces(String text, Set<Integer> wanted, List<Match> out) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
@@ -633,13 +693,45 @@ public final class TermVectors {
         Integer t = termIds.get(term.toString());
         if (t != null && wanted.contains(t)) {
           String s = surface(text, off.startOffset(), off.endOffset());
-          out.computeIfAbsent(t, k -> new HashMap<>()).merge(s, 1, Integer::sum);
+          String joined = terms[t].indexOf(' ') >= 0 ? joinedAcrossSplit(s) : s;
+          out.add(new Match(t, joined, !joined.equals(s)));
         }
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The gap between a phrase's two words: the non-word characters around its first space, or, with
+   * no space ("therapy(dbt"), its first run of non-word characters.
+   */
+  private static final Pattern SPACED_GAP = Pattern.compile("[^\\p{L}\\p{N}]*\\s[^\\p{L}\\p{N}]*");
+
+  private static final Pattern GAP = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Punctuation that splits two words into two phrases. Hyphens, apostrophes and slashes join words
+   * ("post-training", "input/output").
+   */
+  private static final Pattern SPLITTING =
+      Pattern.compile("[()\\[\\]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|]");
+
+  /**
+   * A phrase's surface with the gap between its words replaced by a space when that gap holds
+   * splitting punctuation ("therapy (dbt" → "therapy dbt"), else the surface itself. Punctuation
+   * inside a word ("i.e") stays.
+   */
+  static String joinedAcrossSplit(String surface) {
+    Matcher gap = SPACED_GAP.matcher(surface);
+    if (!gap.find()) {
+      gap = GAP.matcher(surface);
+    }
+    if (!gap.find(0) || !SPLITTING.matcher(gap.group()).find()) {
+      return surface;
+    }
+    return surface.substring(0, gap.start()) + " " + surface.substring(gap.end());
   }
 
   private static String surface(String text, int start, int end) {

@@ -30,10 +30,13 @@ import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
  */
 public final class TextCleaner {
 
+  // a URL or DOI never ends with the punctuation of the sentence around it ("see www.x.org, and")
+  private static final String LINK_END = "[^\\s<>\".,;:!?)\\]]";
   private static final Pattern URL =
-      Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"]+|\\bwww\\.[^\\s<>\"]+");
+      Pattern.compile(
+          "(?i)\\b(?:https?|ftp)://[^\\s<>\"]*" + LINK_END + "|\\bwww\\.[^\\s<>\"]*" + LINK_END);
   private static final Pattern DOI =
-      Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]+");
+      Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]*" + LINK_END);
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern DISPLAY_MATH =
       Pattern.compile("\\$\\$[^$]*\\$\\$|\\\\\\[.*?\\\\\\]", Pattern.DOTALL);
@@ -49,6 +52,10 @@ public final class TextCleaner {
   private static final Pattern ESCAPED_CHAR = Pattern.compile("\\\\([%&#_$])");
   private static final Pattern OTHER_COMMAND = Pattern.compile("\\\\[A-Za-z]+\\*?|\\\\.|[{}~]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  // what removing a link, a formula or a reference leaves: "(see )", "( )", "bounds ."
+  private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*[,;]?\\s*\\)|\\[\\s*\\]");
+  private static final Pattern SPACE_BEFORE = Pattern.compile(" ([.,;:!?)\\]])");
+  private static final Pattern SPACE_AFTER = Pattern.compile("([(\\[]) ");
 
   private TextCleaner() {}
 
@@ -93,7 +100,11 @@ public final class TextCleaner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return SPACES.matcher(b).replaceAll(" ").replace(" .", ".").replace(" ,", ",").strip();
+    String t = SPACES.matcher(b).replaceAll(" ");
+    t = EMPTY_BRACKETS.matcher(t).replaceAll("");
+    t = SPACES.matcher(t).replaceAll(" ");
+    t = SPACE_AFTER.matcher(t).replaceAll("$1");
+    return SPACE_BEFORE.matcher(t).replaceAll("$1").strip();
   }
 
   /**

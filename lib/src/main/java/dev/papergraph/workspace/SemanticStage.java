@@ -154,12 +154,15 @@ final class SemanticStage {
     }
     progress.finish();
     SemanticModelInfo model = info[0] != null ? info[0] : cachedInfo(store);
-    if (search) {
-      progress.start("fusion", -1);
-    }
     FusedSimilarity fused = FusedSimilarity.of(lexical, embeddings.vectors(), model);
     if (search) {
-      fused.neighbourDocs();
+      progress.start("fusion", fused.searchRows());
+      fused.computeNeighbours(
+          rows -> {
+            synchronized (progress) {
+              progress.advance(rows);
+            }
+          });
       progress.finish();
     }
     manifest.put("semantic.status", "on");

@@ -78,7 +78,7 @@ public final class CsvWriter implements GraphWriter {
           nodeColumns.forEach(c -> header.add(c.name()));
           row(w, header);
           for (String id : m.ids()) {
-            List<String> row = new ArrayList<>(List.of(text(id), text(m.paper(id).title())));
+            List<String> row = new ArrayList<>(List.of(text(id), text(m.title(id))));
             nodeColumns.forEach(c -> row.add(cell(c, c.of(id))));
             row(w, row);
           }

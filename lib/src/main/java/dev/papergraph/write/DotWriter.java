@@ -46,7 +46,7 @@ public final class DotWriter implements StreamGraphWriter {
     w.write("graph papergraph {\n");
     for (String id : m.ids()) {
       Layout.Point p = m.position(id);
-      w.write("  " + quote(id) + " [label=" + quote(m.paper(id).title()));
+      w.write("  " + quote(id) + " [label=" + quote(m.title(id)));
       w.write(", pos=" + quote(String.format(Locale.ROOT, "%.3f,%.3f", p.x(), p.y())));
       w.write(", width=" + quote(String.format(Locale.ROOT, "%.3f", m.size(id) / 72 * 4)));
       String colour = quote(Palette.hex(m.rgb(id)));

@@ -10,6 +10,7 @@ import dev.papergraph.layout.Layout;
 import dev.papergraph.model.Paper;
 import dev.papergraph.model.Topic;
 import dev.papergraph.similarity.SharedTerm;
+import dev.papergraph.text.TextCleaner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,15 +29,20 @@ import org.jgrapht.Graph;
  * edges sorted by (first, second) id, the node, edge and graph attributes with their types, and the
  * visual variables (colour by community, size by a centrality, position from the layout).
  *
- * <p>Node attributes, in order: {@code label} (title), {@code x}, {@code y}, {@code size}, {@code
- * r}, {@code g}, {@code b} (0-255), {@code community}, {@code community_label}, each computed
- * centrality other than degree by its {@link Measure#key()}, {@code degree}, then, when any paper
- * has them: {@code year}, {@code date} (ISO, possibly partial), {@code upvotes}, {@code cited_by},
- * {@code authors} ("; "-joined), {@code author_count}, {@code organisation}, {@code venue}, {@code
- * doi}, {@code arxiv}, {@code openalex}, {@code s2}, {@code pmid}, {@code topics} ("; "-joined),
- * {@code abstract}. Edge attributes: {@code weight} (combined score), {@code text}, {@code topic},
- * {@code direct}, {@code coupling}, {@code cocitation}, {@code shared_terms} ("; "-joined top
- * terms), and when any edge has them {@code shared_topics}, {@code shared_references}.
+ * <p>Titles and abstracts are exported as users read them ({@link TextCleaner#readable}: entities
+ * decoded, markup, LaTeX and URLs removed), whatever the format; the workspace keeps the source's
+ * text. Every writer takes them from {@link #title} and {@link #abstractText}.
+ *
+ * <p>Node attributes, in order: {@code label} (readable title), {@code x}, {@code y}, {@code size},
+ * {@code r}, {@code g}, {@code b} (0-255), {@code community}, {@code community_label}, each
+ * computed centrality other than degree by its {@link Measure#key()}, {@code degree}, then, when
+ * any paper has them: {@code year}, {@code date} (ISO, possibly partial), {@code upvotes}, {@code
+ * cited_by}, {@code authors} ("; "-joined), {@code author_count}, {@code organisation}, {@code
+ * venue}, {@code doi}, {@code arxiv}, {@code openalex}, {@code s2}, {@code pmid}, {@code topics}
+ * ("; "-joined), {@code abstract} (readable). Edge attributes: {@code weight} (combined score),
+ * {@code text}, {@code topic}, {@code direct}, {@code coupling}, {@code cocitation}, {@code
+ * shared_terms} ("; "-joined top terms), and when any edge has them {@code shared_topics}, {@code
+ * shared_references}.
  *
  * <p>Scope: an export of a part of the map ({@link AnalysedGraphs#restrict}, e.g. an ego graph)
  * names each measure by the graph it was computed on: the centralities come from the whole graph
@@ -57,6 +63,8 @@ public final class ExportModel {
   private final List<String> ids;
   private final List<SimilarityEdge> edges;
   private final Map<String, Integer> index = new HashMap<>();
+  private final String[] titles;
+  private final String[] abstracts;
   private final int[] rgb;
   private final double[] size;
   private final List<Column<String>> nodeColumns;
@@ -79,6 +87,13 @@ public final class ExportModel {
             .sorted(
                 Comparator.comparing(SimilarityEdge::first).thenComparing(SimilarityEdge::second))
             .toList();
+    this.titles = new String[ids.size()];
+    this.abstracts = new String[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      Paper p = paper(ids.get(i));
+      titles[i] = TextCleaner.readable(p.title());
+      abstracts[i] = TextCleaner.readable(p.abstractText());
+    }
     this.rgb = new int[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
       // by community id only, so that a subset (ego graph) keeps the colours of the full map
@@ -181,6 +196,19 @@ public final class ExportModel {
     return analysis.graph().papers().get(id);
   }
 
+  /** The title of a paper as users read it ({@link TextCleaner#readable}), not the source's. */
+  public String title(String id) {
+    return titles[indexOf(id)];
+  }
+
+  /**
+   * The abstract of a paper as users read it ({@link TextCleaner#readable}), {@code null} when the
+   * paper has none.
+   */
+  public String abstractText(String id) {
+    return abstracts[indexOf(id)];
+  }
+
   /** The community of a paper, if any. */
   public Optional<Community> communityOf(String id) {
     return analysis.communities().of(id);
@@ -227,7 +255,7 @@ public final class ExportModel {
 
   private List<Column<String>> buildNodeColumns() {
     List<Column<String>> c = new ArrayList<>();
-    c.add(new Column<>("label", AttrType.STRING, id -> paper(id).title()));
+    c.add(new Column<>("label", AttrType.STRING, this::title));
     c.add(new Column<>("x", AttrType.DOUBLE, id -> position(id).x()));
     c.add(new Column<>("y", AttrType.DOUBLE, id -> position(id).y()));
     c.add(new Column<>("size", AttrType.DOUBLE, this::size));
@@ -275,7 +303,7 @@ public final class ExportModel {
     optional.add(
         new Column<>("topics", AttrType.STRING, id -> joined(paper(id).topics(), Topic::term)));
     if (options.abstracts()) {
-      optional.add(new Column<>("abstract", AttrType.STRING, id -> paper(id).abstractText()));
+      optional.add(new Column<>("abstract", AttrType.STRING, this::abstractText));
     }
     for (Column<String> col : optional) {
       if (ids.stream().anyMatch(id -> col.of(id) != null)) {

@@ -117,7 +117,7 @@ public final class GexfWriter implements StreamGraphWriter {
     for (String id : m.ids()) {
       x.start("node")
           .attr("id", id)
-          .attr("label", label(m.paper(id).title()))
+          .attr("label", label(m.title(id)))
           .attr("start", start(m.paper(id).date()).orElse(null));
       x.start("attvalues");
       for (Column<String> c : nodeAttrs) {

@@ -177,7 +177,7 @@ public final class HtmlWriter implements StreamGraphWriter {
         Layout.Point pt = m.position(id);
         j.writeStartObject();
         j.writeStringField("id", Values.wellFormed(id));
-        j.writeStringField("title", Values.wellFormed(p.title()));
+        j.writeStringField("title", Values.wellFormed(m.title(id)));
         if (!p.authors().isEmpty()) {
           j.writeArrayFieldStart("authors");
           for (String author : p.authors()) {
@@ -202,8 +202,8 @@ public final class HtmlWriter implements StreamGraphWriter {
           j.writeEndObject();
         }
         j.writeEndArray();
-        if (options.abstracts() && p.abstractText() != null) {
-          j.writeStringField("abstract", Values.wellFormed(p.abstractText()));
+        if (options.abstracts() && m.abstractText(id) != null) {
+          j.writeStringField("abstract", Values.wellFormed(m.abstractText(id)));
         }
         Integer community = m.communityOf(id).map(Community::id).orElse(null);
         if (community != null) {

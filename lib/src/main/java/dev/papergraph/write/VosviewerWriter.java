@@ -95,7 +95,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
         Layout.Point pt = m.position(id);
         j.writeStartObject();
         j.writeNumberField("id", i + 1);
-        j.writeStringField("label", Values.wellFormed(p.title()));
+        j.writeStringField("label", Values.wellFormed(m.title(id)));
         j.writeNumberField("x", round((pt.x() - scale[0]) / scale[2]));
         j.writeNumberField("y", round((pt.y() - scale[1]) / scale[2]));
         Integer cluster = m.communityOf(id).map(c -> clusterOf.get(c.id())).orElse(null);
@@ -127,7 +127,7 @@ public final class VosviewerWriter implements StreamGraphWriter {
           j.writeNumberField("Citations", p.citedByCount());
         }
         j.writeEndObject();
-        j.writeStringField("description", Values.wellFormed(description(p)));
+        j.writeStringField("description", Values.wellFormed(description(p, m.title(id))));
         url(p)
             .ifPresent(
                 u -> {
@@ -205,9 +205,9 @@ public final class VosviewerWriter implements StreamGraphWriter {
   }
 
   // VOSviewer shows the description as HTML.
-  private static String description(Paper p) {
+  private static String description(Paper p, String title) {
     StringBuilder b =
-        new StringBuilder("<table><tr><td><b>").append(html(p.title())).append("</b></td></tr>");
+        new StringBuilder("<table><tr><td><b>").append(html(title)).append("</b></td></tr>");
     if (!p.authors().isEmpty()) {
       b.append("<tr><td>").append(html(String.join(", ", p.authors()))).append("</td></tr>");
     }

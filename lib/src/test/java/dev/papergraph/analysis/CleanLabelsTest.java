@@ -86,6 +86,11 @@ class CleanLabelsTest {
     String s = text.toLowerCase(Locale.ROOT);
     assertFalse(
         s.contains("&") || s.contains("<") || s.contains(">"), what + ": markup in '" + text + "'");
+    // a phrase shown across a bracket or a sentence end ("therapy (dbt") is not a phrase; a
+    // word may hold a period ("i.e")
+    assertFalse(
+        s.matches(".*[()\\[\\]{},;!?\"].*") || s.matches(".*[.:](\\s.*|$)"),
+        what + ": punctuation in '" + text + "'");
     for (String word : s.split("[\\s/,;]+")) {
       if (word.isEmpty()) {
         continue;

@@ -1,6 +1,7 @@
 package dev.papergraph.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,36 @@ class TermVectorsTest {
     TermVectors tv = TermVectors.build(PAPERS, TextOptions.sklearnCompatible(), 1);
     assertEquals(0.9665327775618313, tv.cosine(0, 1), 1e-6);
     assertEquals(0.0, tv.cosine(0, 2), 1e-12);
+  }
+
+  @Test
+  void phraseDisplayFormsNeverSpanPunctuationThatSplitsThem() {
+    List<Paper> papers =
+        List.of(
+            paper(
+                "a",
+                "Dialectical behavior therapy (DBT) for insomnia, depression",
+                "We measured sleep. Quality improved with therapy (DBT) and therapy (DBT)."),
+            paper("b", "Insomnia, depression and sleep", "Sleep: quality scores."),
+            paper("c", "A therapy-DBT manual", "Insomnia depression care"));
+    TermVectors tv = TermVectors.build(papers, TextOptions.DEFAULTS.withMinDf(1), 1);
+    // across a bracket three times, hyphenated once: the hyphenated form is a phrase, the others
+    // are not
+    assertEquals("therapy-dbt", tv.display(tv.termId("therapi dbt").orElseThrow()));
+    // only ever across a sentence end or a colon: the words, without the punctuation
+    assertEquals("sleep quality", tv.display(tv.termId("sleep qualiti").orElseThrow()));
+    // twice across a comma, once as a phrase
+    assertEquals("insomnia depression", tv.display(tv.termId("insomnia depress").orElseThrow()));
+    // the gap is split, not a period inside a word
+    assertEquals("treatment i.e", TermVectors.joinedAcrossSplit("treatment (i.e"));
+    assertEquals("input/output", TermVectors.joinedAcrossSplit("input/output"));
+    assertEquals("linehan's 1993a", TermVectors.joinedAcrossSplit("linehan's (1993a"));
+    assertEquals("therapy dbt", TermVectors.joinedAcrossSplit("therapy(dbt"));
+    assertEquals("behavior therapy", TermVectors.joinedAcrossSplit("behavior – therapy"));
+    for (int t = 0; t < tv.vocabularySize(); t++) {
+      assertFalse(
+          tv.display(t).matches(".*[()\\[\\]{},;:.!?].*"), tv.term(t) + " -> " + tv.display(t));
+    }
   }
 
   @Test

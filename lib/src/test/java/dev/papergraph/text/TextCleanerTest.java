@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.model.Paper;
+import dev.papergraph.read.Seeds;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.CharFilter;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -59,6 +66,55 @@ class TextCleanerTest {
     String t =
         "Code at https://github.com/x/y and www.example.org, data doi:10.5281/zenodo.123 and 10.1000/xyz123.";
     assertEquals(List.of("code", "data"), chain.terms(t));
+    // the sentence's own punctuation is not part of the link
+    assertEquals("Code at and, data and.", TextCleaner.readable(t));
+    assertEquals(
+        "Data are online (see).", TextCleaner.readable("Data are online (see http://x.org/a)."));
+  }
+
+  @Test
+  void removesEmailAddresses() {
+    String t = "Write to jane.doe@example.org for data.";
+    assertEquals("Write to for data.", TextCleaner.readable(t));
+    assertEquals(List.of("write", "data"), chain.terms(t));
+  }
+
+  @Test
+  void decodesNumericAndNamedEntities() {
+    String t =
+        "&#60;b&#62;Results&#60;/b&#62; &#x3C;i&#x3E;in vivo&#x3C;/i&#x3E; &eacute;t&eacute;";
+    assertEquals("Results in vivo été", TextCleaner.readable(t));
+    assertEquals(List.of("vivo", "été"), chain.terms(t));
+  }
+
+  @Test
+  void stripsJatsSectionsWithTheirTitlesKept() {
+    String t =
+        "<jats:sec><jats:title>Background</jats:title><jats:p>Sleep &amp; mood.</jats:p></jats:sec>";
+    assertEquals("Background Sleep & mood.", TextCleaner.readable(t));
+    assertEquals(List.of("sleep", "mood"), chain.terms(t)); // "background" is boilerplate
+  }
+
+  @Test
+  void removesDisplayMathReferencesAndLatexEscapes() {
+    String t =
+        "Bounds \\[ \\sum_i x_i \\] hold for 50\\% of \\textit{sparse} graphs"
+            + " (see \\ref{fig:1}, Eq.~\\eqref{eq:2}).";
+    assertEquals("Bounds hold for 50% of sparse graphs (see, Eq.).", TextCleaner.readable(t));
+    List<String> terms = chain.terms(t);
+    assertFalse(
+        terms.contains("sum") || terms.contains("fig") || terms.contains("ref"), "" + terms);
+    assertTrue(terms.containsAll(List.of("bound", "spars", "graph")), "" + terms);
+    // a formula alone in brackets leaves no empty brackets
+    assertEquals("Cost is linear.", TextCleaner.readable("Cost is linear ($O(n)$)."));
+  }
+
+  @Test
+  void statisticsStayReadableButNeverBecomeTerms() {
+    String t =
+        "Accuracy rose from 71.3% to 95% (p<0.001, n = 1,024; OR 2.5, 95% CI 1.2-3.4) in 2019.";
+    assertEquals(t, TextCleaner.readable(t));
+    assertEquals(List.of("accuraci", "rose"), chain.terms(t));
   }
 
   @Test
@@ -116,5 +172,43 @@ class TextCleanerTest {
     assertEquals(
         "Plain text, with numbers 0.5 and 95%.",
         TextCleaner.readable("Plain  text, with numbers 0.5 and 95%."));
+  }
+
+  /**
+   * The analysis chain skips the char filters on text {@code needsCleaning} passes: that is only
+   * right if they leave such text, and its offsets, exactly as they are.
+   */
+  @Test
+  void textThatNeedsNoCleaningPassesTheCharFiltersUnchanged() throws IOException {
+    List<String> texts =
+        new ArrayList<>(
+            List.of(
+                "Plain words, hyphen-ated and non-intrusive; 95% of 1,000 (x) \"quoted\" it's",
+                "Tabs\tand\r\nnew lines \u00e9t\u00e9 na\u00efve \u03b1-decay \u2014 dash",
+                "ends with a full stop."));
+    for (Paper p : Seeds.corpus().papers()) {
+      texts.add(p.title());
+      if (p.abstractText() != null) {
+        texts.add(p.abstractText());
+      }
+    }
+    int clean = 0;
+    for (String t : texts) {
+      if (TextCleaner.needsCleaning(t)) {
+        continue;
+      }
+      clean++;
+      Reader r = TextCleaner.wrap(new StringReader(t));
+      StringBuilder out = new StringBuilder();
+      char[] buf = new char[512];
+      for (int c; (c = r.read(buf)) != -1; ) {
+        out.append(buf, 0, c);
+      }
+      assertEquals(t, out.toString());
+      for (int i = 0; i <= t.length(); i += 7) {
+        assertEquals(i, ((CharFilter) r).correctOffset(i), t);
+      }
+    }
+    assertTrue(clean > 100, "clean texts checked: " + clean);
   }
 }

@@ -95,6 +95,33 @@ class PipelineProgressTest {
   }
 
   @Test
+  void theFusionStageCountsPapersSearchedExactAndByCandidates() throws Exception {
+    List<Paper> papers = Readers.standard().load(Seeds.sources().subList(0, 1), null).papers();
+    int n = papers.size();
+    Recorder exact = new Recorder();
+    Pipeline.run(
+        papers,
+        BuildOptions.DEFAULTS.withEngine(
+            EngineOptions.defaults().withSearch(EngineOptions.Search.EXACT)),
+        exact);
+    Map<String, Stage> stages = exact.byName();
+    assertEquals(
+        List.of("similarity", "embed", "fusion", "graph", "analysis", "layout"),
+        List.copyOf(stages.keySet()));
+    // the semantic part on: the lexical stage analyses, the fusion stage searches every row
+    countsUpTo(stages.get("similarity"), n);
+    countsUpTo(stages.get("fusion"), n);
+    Recorder candidates = new Recorder();
+    Pipeline.run(
+        papers,
+        BuildOptions.DEFAULTS.withEngine(
+            EngineOptions.defaults().withSearch(EngineOptions.Search.APPROXIMATE)),
+        candidates);
+    // every row for the first candidates, then once per round of neighbours of neighbours
+    countsUpTo(candidates.byName().get("fusion"), 3L * n);
+  }
+
+  @Test
   void aBuildReportsReadOnceAndSaveByItsFiles() throws Exception {
     Recorder r = new Recorder();
     Workspace.build(

@@ -190,7 +190,7 @@ class GexfWriterTest {
       assertEquals(m.size(id), Double.parseDouble(size.getAttribute("value")), 0.0);
     }
     assertEquals(
-        XmlOut.clean(TestAnalyses.TRICKY_TITLE).strip(),
+        XmlOut.clean(TestAnalyses.TRICKY_TITLE_READABLE),
         nodes.get(TestAnalyses.TRICKY_ID).getAttribute("label"));
   }
 
@@ -215,8 +215,9 @@ class GexfWriterTest {
       assertEquals(a.graph().similarity().getEdgeWeight(e), g.getEdgeWeight(ge), 0.0, e.toString());
     }
     Map<String, String> tricky = attrs.get(TestAnalyses.TRICKY_ID);
-    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_TITLE).strip(), tricky.get("label"));
-    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT), tricky.get("abstract"));
+    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_TITLE_READABLE), tricky.get("label"));
+    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT_READABLE), tricky.get("abstract"));
+    assertEquals(XmlOut.clean(TestAnalyses.TRICKY_VENUE), tricky.get("venue"));
     assertEquals("2024-03-05", tricky.get("date"));
     assertEquals(
         String.valueOf(a.communities().membership().get(TestAnalyses.TRICKY_ID)),

@@ -115,11 +115,16 @@ class GraphmlWriterTest {
     assertTrue(g.containsVertex(GraphmlWriter.nodeId(TestAnalyses.TRICKY_ID)));
     assertEquals(TestAnalyses.TRICKY_ID, tricky.get("paper_id"));
     assertEquals(
-        "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+        "Ünïcödé “quotes” \"double\" 'single' bold & ampersand p<0.05 数据 ctrl quantization",
         tricky.get("label"));
     assertEquals(
+        "Line one Line two Line three Tabbed here \"quoted\" & 1 < 2 > 0 nul \uD83D\uDE00 emoji \u202Ebidi\u202C",
+        tricky.get("abstract"),
+        "the readable abstract");
+    assertEquals(
         "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
-        tricky.get("abstract"));
+        tricky.get("venue"),
+        "line breaks, tabs and tags in a field exported as the source gave it");
     assertEquals("Zoë O'Brien; 李 雷; A \"Quoted\" Name", tricky.get("authors"));
     assertEquals("2024", tricky.get("year"));
     assertEquals("2024-03-05", tricky.get("date"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.papergraph.model.Paper;
+import dev.papergraph.text.TextCleaner;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -35,14 +36,29 @@ import org.xml.sax.InputSource;
  */
 class HostileTextTest {
 
-  static final String TITLE_FORMULA =
-      "=HYPERLINK(\"http://evil.example\",\"click\") hostile quantization";
+  static final String TITLE_FORMULA = "=HYPERLINK(\"evil.example\",\"click\") hostile quantization";
   static final String TITLE_ILLEGAL =
       "Noncharacters \uFFFE\uFFFF and a lone \uD800 high hostile quantization";
+
+  /**
+   * Exports carry the readable abstract ({@link TextCleaner#readable}), so the hostile parts are
+   * ones that survive cleaning: the script tags are escaped three times over, and the cleaner's
+   * three entity passes turn them back into tags.
+   */
   static final String ABSTRACT =
-      "@SUM(1+1) lone low \uDC00 nul \u0000 esc \u001b[31m red </script><script>alert(1)"
-          + "</script> <!-- line\u2028sep para\u2029sep na\\\"ive \\n \\ end";
+      "@SUM(1+1) lone low \uDC00 nul \u0000 esc \u001b[31m red "
+          + "&amp;amp;lt;/script&amp;amp;gt;&amp;amp;lt;script&amp;amp;gt;alert(1)"
+          + "&amp;amp;lt;/script&amp;amp;gt; &amp;amp;lt;!-- line\u2028sep para\u2029sep"
+          + " \u202Ebidi\u202C na\"ive end";
+
+  static final String ABSTRACT_READABLE =
+      "@SUM(1+1) lone low \uDC00 nul \u0000 esc \u001b[31m red </script><script>alert(1)</script>"
+          + " <!-- line\u2028sep para\u2029sep \u202Ebidi\u202C na\"ive end";
+
   static final String TITLE_MINUS = "-2+3 hostile quantization of models";
+
+  /** Authors are exported as the source gave them: the backslashes Gephi's CSV reader needs. */
+  static final String AUTHOR_BACKSLASH = "na\\\"ive \\n \\ end";
 
   @TempDir Path dir;
 
@@ -53,7 +69,7 @@ class HostileTextTest {
             .id("s2:formula")
             .title(TITLE_FORMULA)
             .abstractText(ABSTRACT)
-            .authors(List.of("+cmd|' /C calc'!A0", "@user"))
+            .authors(List.of("+cmd|' /C calc'!A0", "@user", AUTHOR_BACKSLASH))
             .build());
     papers.add(
         Paper.builder().id("s2:illegal").title(TITLE_ILLEGAL).abstractText(ABSTRACT).build());
@@ -71,6 +87,15 @@ class HostileTextTest {
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
         .toString();
+  }
+
+  @Test
+  void theHostileTextSurvivesCleaning() {
+    // otherwise the test below would no longer reach the writers' escaping
+    assertEquals(TITLE_FORMULA, TextCleaner.readable(TITLE_FORMULA));
+    assertEquals(TITLE_ILLEGAL, TextCleaner.readable(TITLE_ILLEGAL));
+    assertEquals(TITLE_MINUS, TextCleaner.readable(TITLE_MINUS));
+    assertEquals(ABSTRACT_READABLE, TextCleaner.readable(ABSTRACT));
   }
 
   @Test
@@ -105,9 +130,9 @@ class HostileTextTest {
                 formula.get("label").asText(),
                 "JSON keeps the text (no spreadsheet)");
             assertEquals(
-                ABSTRACT.replace('\uDC00', '\uFFFD'),
+                ABSTRACT_READABLE.replace('\uDC00', '\uFFFD'),
                 formula.get("abstract").asText(),
-                "only the lone surrogate is replaced");
+                "the readable abstract, only the lone surrogate replaced");
             assertEquals(
                 TITLE_ILLEGAL.replace('\uD800', '\uFFFD'),
                 find(root.get("nodes"), "id", "s2:illegal").get("label").asText());
@@ -127,13 +152,15 @@ class HostileTextTest {
               // formula starts neutralised, in ids, titles, abstracts and joined authors alike
               assertTrue(
                   text.contains(
-                      "\r\ns2:formula,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\") hostile"),
+                      "\r\ns2:formula,\"'=HYPERLINK(\"\"evil.example\"\",\"\"click\"\") hostile"),
                   text.substring(0, 400));
               assertTrue(text.contains(",'-2+3 hostile quantization of models,"));
               assertTrue(
                   text.contains("\"'@SUM(1+1) lone low \uFFFD nul"),
                   text.substring(text.indexOf("@SUM") - 5, text.indexOf("@SUM") + 40));
-              assertTrue(text.contains(",'+cmd|' /C calc'!A0; @user,"));
+              assertTrue(
+                  text.contains(",\"'+cmd|' /C calc'!A0; @user; na\\\\\"\"ive \\\\n \\\\ end\","),
+                  "neutralised, quoted, backslashes doubled for Gephi");
               assertTrue(text.contains("\r\n'-s2:dash\uFFFD,"));
               assertTrue(
                   text.contains("na\\\\\"\"ive \\\\n \\\\ end"), "backslashes doubled for Gephi");
@@ -153,7 +180,8 @@ class HostileTextTest {
             assertEquals(papers, d.get("papers").size());
             JsonNode formula = find(d.get("papers"), "id", "s2:formula");
             assertEquals(TITLE_FORMULA, formula.get("title").asText());
-            assertEquals(ABSTRACT.replace('\uDC00', '\uFFFD'), formula.get("abstract").asText());
+            assertEquals(
+                ABSTRACT_READABLE.replace('\uDC00', '\uFFFD'), formula.get("abstract").asText());
             assertEquals(
                 4,
                 text.split("<script", -1).length - 1,

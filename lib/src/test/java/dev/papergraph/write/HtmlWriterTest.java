@@ -82,7 +82,9 @@ class HtmlWriterTest {
     JsonNode tricky = HostileTextTest.find(d.get("papers"), "id", TestAnalyses.TRICKY_ID);
     assertEquals("https://doi.org/10.1234/tricky<&>", tricky.at("/links/0/url").asText());
     assertEquals("https://arxiv.org/abs/2401.00001", tricky.at("/links/1/url").asText());
-    assertEquals(TestAnalyses.TRICKY_ABSTRACT, tricky.get("abstract").asText());
+    assertEquals(TestAnalyses.TRICKY_TITLE_READABLE, tricky.get("title").asText());
+    assertEquals(TestAnalyses.TRICKY_ABSTRACT_READABLE, tricky.get("abstract").asText());
+    assertEquals(TestAnalyses.TRICKY_VENUE, tricky.get("venue").asText());
     Community c0 = a.communities().communities().get(0);
     assertEquals(Palette.hex(Palette.colour(c0.id())), d.at("/communities/0/color").asText());
     // an edge: indices, weight, the five components, shared terms

@@ -101,11 +101,14 @@ class PythonReadersTest {
     assertTrue(nx.at("/graph_data/modularity").isDouble());
     assertEquals("papergraph 0.1.0-SNAPSHOT", nx.at("/graph_data/manifest/tool").asText());
     assertEquals(
-        "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+        "Ünïcödé “quotes” \"double\" 'single' bold & ampersand p<0.05 数据 ctrl quantization",
         nx.at("/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
     assertEquals(
-        "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
+        "Line one Line two Line three Tabbed here \"quoted\" & 1 < 2 > 0 nul \uD83D\uDE00 emoji \u202Ebidi\u202C",
         nx.at("/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+    assertEquals(
+        "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> nul \uD83D\uDE00 emoji",
+        nx.at("/venues/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
 
     // igraph: the same attribute names; numbers as floats (igraph keeps one numeric type)
     JsonNode ig = r.get("igraph");
@@ -148,11 +151,14 @@ class PythonReadersTest {
     assertEquals("[\"Undirected\"]", r.at("/csv/types").toString());
     assertEquals(weightSum, r.at("/csv/weight_sum").asDouble(), 1e-9);
     assertEquals(
-        TestAnalyses.TRICKY_TITLE.strip(),
+        TestAnalyses.TRICKY_TITLE_READABLE,
         r.at("/csv/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
     assertEquals(
-        TestAnalyses.TRICKY_ABSTRACT,
+        TestAnalyses.TRICKY_ABSTRACT_READABLE,
         r.at("/csv/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+    assertEquals(
+        TestAnalyses.TRICKY_VENUE,
+        r.at("/csv/venues/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
   }
 
   @Test
@@ -176,10 +182,13 @@ class PythonReadersTest {
       }
     }
     assertEquals(
-        XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT),
+        XmlOut.clean(TestAnalyses.TRICKY_ABSTRACT_READABLE),
         g.at("/abstracts/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
     assertEquals(
-        "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 ctrl quantization",
+        XmlOut.clean(TestAnalyses.TRICKY_VENUE),
+        g.at("/venues/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
+    assertEquals(
+        "Ünïcödé “quotes” \"double\" 'single' bold & ampersand p<0.05 数据 ctrl quantization",
         g.at("/labels/" + escapePointer(TestAnalyses.TRICKY_ID)).asText());
   }
 

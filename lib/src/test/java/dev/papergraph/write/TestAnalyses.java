@@ -47,12 +47,32 @@ import org.jgrapht.alg.scoring.PageRank;
  */
 final class TestAnalyses {
 
-  /** The title of the paper full of characters that break naive writers. */
+  /**
+   * The title of the paper full of characters that break naive writers. Exports carry its readable
+   * form ({@link #TRICKY_TITLE_READABLE}), which keeps the quotes, {@code &}, {@code <}, {@code >}
+   * and control characters for the writers to escape.
+   */
   static final String TRICKY_TITLE =
-      "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand 数据 \u0001ctrl\u0007 quantization";
+      "Ünïcödé “quotes” \"double\" 'single' <b>bold</b> & ampersand p<0.05 数据 \u0001ctrl\u0007 quantization";
+
+  /** {@link #TRICKY_TITLE} as users read it: only the {@code <b>} tags go. */
+  static final String TRICKY_TITLE_READABLE =
+      "Ünïcödé “quotes” \"double\" 'single' bold & ampersand p<0.05 数据 \u0001ctrl\u0007 quantization";
 
   static final String TRICKY_ABSTRACT =
+      "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> 1 < 2 > 0 \u0000nul \uD83D\uDE00 emoji \u202Ebidi\u202C";
+
+  /** {@link #TRICKY_ABSTRACT} as users read it: the tag goes, white space collapses. */
+  static final String TRICKY_ABSTRACT_READABLE =
+      "Line one Line two Line three Tabbed here \"quoted\" & 1 < 2 > 0 \u0000nul \uD83D\uDE00 emoji \u202Ebidi\u202C";
+
+  /**
+   * The venue of the tricky paper: a field exports carry as the source gave it, so line breaks,
+   * tabs and tags reach every writer's escaping through it.
+   */
+  static final String TRICKY_VENUE =
       "Line one\nLine two\r\nLine three\rTabbed\there \"quoted\" <tag attr='1'> & </tag> \u0000nul \uD83D\uDE00 emoji";
+
   static final String TRICKY_ID = "doi:10.1234/tricky<&>";
 
   private static AnalysedGraph seed;
@@ -123,6 +143,7 @@ final class TestAnalyses {
             .id(TRICKY_ID)
             .title(TRICKY_TITLE)
             .abstractText(TRICKY_ABSTRACT)
+            .venue(TRICKY_VENUE)
             .ids(ExternalIds.of("10.1234/tricky<&>", "2401.00001", null, null, null))
             .date(PartialDate.of(2024, 3, 5))
             .upvotes(7)

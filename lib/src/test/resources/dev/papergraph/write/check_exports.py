@@ -47,6 +47,7 @@ out["networkx"] = {
     "weight_sum": round(sum(d["weight"] for _, _, d in g.edges(data=True)), 9),
     "labels": {d["paper_id"]: d["label"] for _, d in g.nodes(data=True) if d["paper_id"].startswith("doi:")},
     "abstracts": {d["paper_id"]: d.get("abstract") for _, d in g.nodes(data=True) if d["paper_id"].startswith("doi:")},
+    "venues": {d["paper_id"]: d.get("venue") for _, d in g.nodes(data=True) if d["paper_id"].startswith("doi:")},
 }
 
 ig = igraph.Graph.Read_GraphML(graphml)
@@ -84,6 +85,7 @@ out["csv"] = {
     "edge_columns": list(edge_rows[0].keys()),
     "labels": {r["Id"]: r["Label"] for r in rows if r["Id"].startswith("doi:")},
     "abstracts": {r["Id"]: r["abstract"] for r in rows if r["Id"].startswith("doi:")},
+    "venues": {r["Id"]: r["venue"] for r in rows if r["Id"].startswith("doi:")},
     "types": sorted({r["Type"] for r in edge_rows}),
     "weight_sum": round(sum(float(r["Weight"]) for r in edge_rows), 9),
 }
@@ -97,6 +99,7 @@ out["gexf"] = {
     "weight_sum": round(sum(d["weight"] for _, _, d in gx.edges(data=True)), 9),
     "labels": {n: d["label"] for n, d in gx.nodes(data=True) if n.startswith("doi:")},
     "abstracts": {n: d.get("abstract") for n, d in gx.nodes(data=True) if n.startswith("doi:")},
+    "venues": {n: d.get("venue") for n, d in gx.nodes(data=True) if n.startswith("doi:")},
     "with_viz": sum(1 for _, d in gx.nodes(data=True) if "color" in d.get("viz", {}) and "position" in d.get("viz", {})),
 }
 
