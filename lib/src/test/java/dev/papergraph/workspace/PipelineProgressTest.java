@@ -98,27 +98,25 @@ class PipelineProgressTest {
   void theFusionStageCountsPapersSearchedExactAndByCandidates() throws Exception {
     List<Paper> papers = Readers.standard().load(Seeds.sources().subList(0, 1), null).papers();
     int n = papers.size();
-    Recorder exact = new Recorder();
-    Pipeline.run(
-        papers,
-        BuildOptions.DEFAULTS.withEngine(
-            EngineOptions.defaults().withSearch(EngineOptions.Search.EXACT)),
-        exact);
-    Map<String, Stage> stages = exact.byName();
+    Map<String, Stage> stages = fused(papers, EngineOptions.Search.EXACT);
     assertEquals(
         List.of("similarity", "embed", "fusion", "graph", "analysis", "layout"),
         List.copyOf(stages.keySet()));
     // the semantic part on: the lexical stage analyses, the fusion stage searches every row
     countsUpTo(stages.get("similarity"), n);
     countsUpTo(stages.get("fusion"), n);
-    Recorder candidates = new Recorder();
+    // by candidates: every row for the first candidates, then once per round (2) of neighbours of
+    // neighbours
+    countsUpTo(fused(papers, EngineOptions.Search.APPROXIMATE).get("fusion"), 3L * n);
+  }
+
+  /** The stages of a default (fused) pipeline run with this top-k search. */
+  private static Map<String, Stage> fused(List<Paper> papers, EngineOptions.Search search)
+      throws Exception {
+    Recorder r = new Recorder();
     Pipeline.run(
-        papers,
-        BuildOptions.DEFAULTS.withEngine(
-            EngineOptions.defaults().withSearch(EngineOptions.Search.APPROXIMATE)),
-        candidates);
-    // every row for the first candidates, then once per round of neighbours of neighbours
-    countsUpTo(candidates.byName().get("fusion"), 3L * n);
+        papers, BuildOptions.DEFAULTS.withEngine(EngineOptions.defaults().withSearch(search)), r);
+    return r.byName();
   }
 
   @Test
