@@ -176,7 +176,10 @@ public final class CentralityAnalysis {
     out.put(
         Measure.EIGENVECTOR,
         EigenvectorScores.of(
-            g, EigenvectorScores.TOLERANCE_DEFAULT, EigenvectorScores.MAX_ITERATIONS_DEFAULT));
+            g,
+            EigenvectorScores.TOLERANCE_DEFAULT,
+            EigenvectorScores.MAX_ITERATIONS_DEFAULT,
+            threads));
     return out;
   }
 

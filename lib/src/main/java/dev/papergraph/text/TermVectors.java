@@ -11,13 +11,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -470,9 +470,13 @@ public final class TermVectors {
     return rowCount[pos];
   }
 
-  /** A paper's boosted term counts by analysed term, in term order (for class-based TF-IDF). */
-  public SortedMap<String, Double> termCounts(int doc) {
-    SortedMap<String, Double> m = new TreeMap<>();
+  /**
+   * A paper's boosted term counts by analysed term, iterated in term order (for class-based
+   * TF-IDF). The row is already in term order (term ids number the terms in their sort order), so
+   * an insertion-ordered map keeps it without a tree.
+   */
+  public Map<String, Double> termCounts(int doc) {
+    Map<String, Double> m = new LinkedHashMap<>(2 * (end(doc) - start(doc)));
     for (int p = start(doc); p < end(doc); p++) {
       m.put(terms[rowTerm[p]], (double) rowCount[p]);
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.alg.scoring.HarmonicCentrality;
@@ -215,5 +216,60 @@ class CentralityAnalysisTest {
             IllegalArgumentException.class,
             () -> new PathCentralities(IndexedGraph.of(g), CentralityOptions.defaults()));
     assertTrue(e.getMessage().contains("positive"));
+  }
+
+  /**
+   * The parallel product gathers each vertex's sum over its neighbours in increasing index: the
+   * same additions in the same order as the plain scatter iteration (networkx's loop), so the
+   * scores are equal to the last bit on any number of threads.
+   */
+  @Test
+  void eigenvectorScoresAreTheScatterIterationsToTheLastBitOnAnyThreadCount() {
+    Random random = new Random(42);
+    Graph<String, DefaultWeightedEdge> jg = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    int n = 700;
+    for (int v = 0; v < n; v++) jg.addVertex("v" + v);
+    for (int v = 1; v < n; v++) {
+      for (int e = 0; e < 4; e++) {
+        int u = random.nextInt(v);
+        if (!jg.containsEdge("v" + u, "v" + v)) {
+          jg.setEdgeWeight(jg.addEdge("v" + u, "v" + v), random.nextDouble());
+        }
+      }
+    }
+    IndexedGraph<String> g = IndexedGraph.of(jg);
+    double[] one = EigenvectorScores.of(g, 1e-13, 100_000, 1);
+    double[] two = EigenvectorScores.of(g, 1e-13, 100_000, 2);
+    double[] scatter = scatterIteration(g, 1e-13);
+    for (int v = 0; v < n; v++) {
+      assertEquals(Double.doubleToLongBits(scatter[v]), Double.doubleToLongBits(one[v]), "v" + v);
+      assertEquals(Double.doubleToLongBits(scatter[v]), Double.doubleToLongBits(two[v]), "v" + v);
+    }
+  }
+
+  /** Power iteration on A + I as networkx writes it: x = last, then x[u] += last[v] w(v, u). */
+  private static double[] scatterIteration(IndexedGraph<String> g, double tolerance) {
+    int n = g.size();
+    double[] x = new double[n];
+    Arrays.fill(x, 1.0 / n);
+    while (true) {
+      double[] last = x.clone();
+      for (int v = 0; v < n; v++) {
+        for (int k = g.first()[v]; k < g.first()[v + 1]; k++) {
+          x[g.neighbour()[k]] += last[v] * g.weight()[k];
+        }
+      }
+      double norm = 0;
+      for (double value : x) norm += value * value;
+      norm = Math.sqrt(norm);
+      double change = 0;
+      for (int v = 0; v < n; v++) {
+        x[v] /= norm;
+        change += Math.abs(x[v] - last[v]);
+      }
+      if (change < n * tolerance) {
+        return x;
+      }
+    }
   }
 }

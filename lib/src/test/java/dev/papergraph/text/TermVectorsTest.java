@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.model.Paper;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,12 @@ class TermVectorsTest {
         TermVectors.build(PAPERS, TextOptions.DEFAULTS.withMinDf(1).withTitleBoost(3), 1);
     assertEquals(3.0 + 1.0, tv.termCounts(0).get("quantiz"), 1e-9); // title once, "quantize" once
     assertEquals(3.0, tv.termCounts(0).get("post train"), 1e-9);
+    // iterated in term order, as the labeller's sums expect
+    List<String> keys = new ArrayList<>(tv.termCounts(0).keySet());
+    List<String> sorted = new ArrayList<>(keys);
+    Collections.sort(sorted);
+    assertEquals(sorted, keys);
+    assertTrue(keys.size() > 3);
   }
 
   @Test
