@@ -3,7 +3,6 @@ package dev.papergraph.bench;
 import dev.papergraph.embed.MiniLmEmbeddingModel;
 import dev.papergraph.embed.PaperEmbeddings;
 import dev.papergraph.model.Paper;
-import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.FusedSimilarity;
@@ -64,8 +63,7 @@ final class FusedRecallBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Paper> papers =
-        Readers.standard().load(inputs.stream().map(InputSource::of).toList(), null).papers();
+    List<Paper> papers = Readers.standard().load(Bench.sources(inputs), null).papers();
     papers = papers.subList(0, Math.min(limit, papers.size()));
     EngineOptions base = EngineOptions.defaults().withThreads(threads);
     TermVectors vectors = TermVectors.build(papers, base.text(), threads);

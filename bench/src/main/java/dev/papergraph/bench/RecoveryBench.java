@@ -34,14 +34,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code papergraph bench recovery}: each OpenAlex work's top-10 text-only neighbours as the TSV
- * that {@code citation_recovery.py} scores, and papergraph's own precision@10 of them.
+ * {@code papergraph bench recovery}: each OpenAlex work's top-10 neighbours of the default build
+ * with the citation weights 0 (text and topics), as the TSV that {@code citation_recovery.py}
+ * scores, and papergraph's own precision@10 of them.
  */
 @Command(
     name = "recovery",
     mixinStandardHelpOptions = true,
     description = {
-      "Text-only top-10 neighbours of OpenAlex works, as 'openalex_id<TAB>neighbour_id<TAB>score' lines",
+      "Top-10 neighbours of OpenAlex works (the default build's weights, citations 0), as",
+      "'openalex_id<TAB>neighbour_id<TAB>score' lines",
       "for citation_recovery.py, and their precision@10 against the works' citations (on stderr)."
     },
     footerHeading = "%nExample:%n",
@@ -85,8 +87,9 @@ final class RecoveryBench implements Callable<Integer> {
       description =
           "Weight of the topic component beside text "
               + EngineOptions.TEXT_WEIGHT_DEFAULT
-              + " (default: ${DEFAULT-VALUE}: text only; citation weights are always 0 here).")
-  double topicWeight = 0;
+              + " (default: the build's, ${DEFAULT-VALUE}; 0 is text only; citation weights are"
+              + " always 0 here).")
+  double topicWeight = EngineOptions.TOPIC_WEIGHT_DEFAULT;
 
   @Option(
       names = "--cache",

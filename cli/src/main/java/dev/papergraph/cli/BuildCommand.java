@@ -175,7 +175,7 @@ final class BuildCommand implements Callable<Integer> {
     ImportReport report = ws.importReport();
     Communities communities = ws.communities();
     List<String> central = ws.centralities().ranking(Measure.PAGERANK);
-    Coverage coverage = CoverageLines.of(ws);
+    Coverage coverage = ws.coverage();
     switch (output.form) {
       case table -> {
         printReport(report);

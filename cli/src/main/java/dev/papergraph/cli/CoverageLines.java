@@ -1,25 +1,14 @@
 package dev.papergraph.cli;
 
 import dev.papergraph.analysis.Coverage;
-import dev.papergraph.model.Paper;
-import dev.papergraph.similarity.CitationIndex;
-import dev.papergraph.workspace.Workspace;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The coverage of a workspace as {@code build} and {@code info} print it. */
 final class CoverageLines {
 
   private CoverageLines() {}
-
-  /** The coverage of the workspace papers. */
-  static Coverage of(Workspace ws) throws IOException {
-    List<Paper> papers = ws.papers();
-    return Coverage.of(papers, CitationIndex.of(papers));
-  }
 
   /** "Coverage" and its lines, for the table form. */
   static void print(Coverage c, PrintWriter out) {

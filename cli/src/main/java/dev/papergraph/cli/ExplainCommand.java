@@ -64,9 +64,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Workspace.PairExplanation pair = ws.explain(a.id(), b.id());
     EdgeExplanation e = pair.explanation();
-    var citations = ws.graph().citations();
-    boolean aCitesB = citations.containsEdge(a.id(), b.id());
-    boolean bCitesA = citations.containsEdge(b.id(), a.id());
+    boolean aCitesB = ws.cites(a.id(), b.id());
+    boolean bCitesA = ws.cites(b.id(), a.id());
     String direction =
         aCitesB && bCitesA
             ? "A and B cite each other"

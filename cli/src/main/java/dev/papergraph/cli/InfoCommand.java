@@ -38,7 +38,7 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Workspace ws = workspace.open();
     RunManifest m = ws.manifest();
-    Coverage coverage = CoverageLines.of(ws);
+    Coverage coverage = ws.coverage();
     PrintWriter out = output.out();
     switch (output.form) {
       case json -> {

@@ -103,6 +103,6 @@ final class YearOptions {
 
   /** The year of a workspace paper, or null when unknown (a table cell). */
   static Integer year(Workspace ws, String id) throws IOException {
-    return ws.paper(id).flatMap(Paper::year).orElse(null);
+    return ws.year(id).orElse(null);
   }
 }

@@ -3,6 +3,7 @@ package dev.papergraph.graph;
 import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.Link;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,6 +47,20 @@ public final class PaperGraph {
    * @throws IllegalArgumentException if a link names an unknown paper or two papers share an id
    */
   public static PaperGraph of(Collection<Paper> papers, Collection<Link> links) {
+    List<SimilarityEdge> edges = new ArrayList<>(links.size());
+    for (Link l : links) {
+      edges.add(new SimilarityEdge(l.a(), l.b(), l.explanation()));
+    }
+    return ofEdges(papers, edges);
+  }
+
+  /**
+   * Builds both graphs from similarity edges made for this graph (a saved workspace's, whose
+   * explanations are read when asked for); see {@link #of}.
+   *
+   * @param edges new edges, each used by no other graph
+   */
+  public static PaperGraph ofEdges(Collection<Paper> papers, Collection<SimilarityEdge> edges) {
     Map<String, Paper> byId = new LinkedHashMap<>();
     Graph<String, SimilarityEdge> sim = new SimpleWeightedGraph<>(null, null);
     Graph<String, DefaultEdge> cites =
@@ -62,14 +77,13 @@ public final class PaperGraph {
       sim.addVertex(p.id());
       cites.addVertex(p.id());
     }
-    for (Link l : links) {
-      if (!byId.containsKey(l.a()) || !byId.containsKey(l.b())) {
+    for (SimilarityEdge e : edges) {
+      if (!byId.containsKey(e.first()) || !byId.containsKey(e.second())) {
         throw new IllegalArgumentException(
-            "link to a paper outside the corpus: " + l.a() + " -- " + l.b());
+            "link to a paper outside the corpus: " + e.first() + " -- " + e.second());
       }
-      SimilarityEdge e = new SimilarityEdge(l.a(), l.b(), l.explanation());
-      if (sim.addEdge(l.a(), l.b(), e)) {
-        sim.setEdgeWeight(e, l.score());
+      if (sim.addEdge(e.first(), e.second(), e)) {
+        sim.setEdgeWeight(e, e.score());
       }
     }
     // references resolve to papers in one place, the citation index

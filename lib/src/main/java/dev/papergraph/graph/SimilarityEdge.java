@@ -2,6 +2,7 @@ package dev.papergraph.graph;
 
 import dev.papergraph.similarity.EdgeExplanation;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jgrapht.graph.DefaultWeightedEdge;
 
 /**
@@ -14,13 +15,34 @@ public final class SimilarityEdge extends DefaultWeightedEdge {
 
   private final String first;
   private final String second;
-  private final EdgeExplanation explanation;
+  private final double score;
+
+  /** Gives the explanation when first asked for (a saved workspace's edge), then dropped. */
+  private transient Supplier<EdgeExplanation> source;
+
+  private EdgeExplanation explanation;
 
   /** An edge between two paper ids; {@code first} should sort before {@code second}. */
   public SimilarityEdge(String first, String second, EdgeExplanation explanation) {
     this.first = Objects.requireNonNull(first, "first");
     this.second = Objects.requireNonNull(second, "second");
     this.explanation = Objects.requireNonNull(explanation, "explanation");
+    this.score = explanation.score();
+  }
+
+  /**
+   * An edge whose explanation is read when first asked for: a query over a saved graph of thousands
+   * of edges shows the explanations of a few.
+   *
+   * @param score the combined score, which the explanation must repeat
+   * @param explanation gives the explanation, once
+   */
+  public SimilarityEdge(
+      String first, String second, double score, Supplier<EdgeExplanation> explanation) {
+    this.first = Objects.requireNonNull(first, "first");
+    this.second = Objects.requireNonNull(second, "second");
+    this.source = Objects.requireNonNull(explanation, "explanation");
+    this.score = score;
   }
 
   /** The id of the end that sorts first. */
@@ -41,17 +63,26 @@ public final class SimilarityEdge extends DefaultWeightedEdge {
   }
 
   /** Why the edge exists. */
-  public EdgeExplanation explanation() {
+  public synchronized EdgeExplanation explanation() {
+    if (explanation == null) {
+      EdgeExplanation e = source.get();
+      if (Double.compare(e.score(), score) != 0) {
+        throw new IllegalStateException(
+            "the explanation of " + this + " gives the score " + e.score());
+      }
+      explanation = e;
+      source = null;
+    }
     return explanation;
   }
 
   /** The combined score (the edge weight). */
   public double score() {
-    return explanation.score();
+    return score;
   }
 
   @Override
   public String toString() {
-    return "(" + first + " -- " + second + " : " + explanation.score() + ")";
+    return "(" + first + " -- " + second + " : " + score + ")";
   }
 }

@@ -30,7 +30,12 @@ enum StageFile {
    * The papers' term vectors ({@link TermVectorFile}), to explain pairs that are not linked without
    * analysing every text again; absent from workspaces written before it existed.
    */
-  VECTORS("term-vectors.bin");
+  VECTORS("term-vectors.bin"),
+  /**
+   * How much of the corpus each feature can use ({@code Coverage}), so that {@code info} need not
+   * read every paper; absent from workspaces written before it existed.
+   */
+  COVERAGE("coverage.json");
 
   private final String fileName;
 

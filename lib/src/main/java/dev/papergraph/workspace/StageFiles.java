@@ -2,11 +2,11 @@ package dev.papergraph.workspace;
 
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Measure;
+import dev.papergraph.graph.SimilarityEdge;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.io.Escaping;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.ExternalIds;
-import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SharedTerm;
@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -121,46 +122,87 @@ final class StageFiles {
    */
   static List<Link> readLinks(Path dir, String name, InputStream in, long rows) throws IOException {
     List<Link> out = new ArrayList<>();
+    linkRows(
+        dir,
+        name,
+        in,
+        rows,
+        (f, line) -> out.add(new Link(unescape(f[0]), unescape(f[1]), explanation(f))));
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Reads links written by {@link #writeLinks} as edges of a similarity graph whose explanations
+   * (shared terms, topics, references) are parsed when first asked for; ends and scores are read
+   * now. A query that shows a few edges of thousands parses a few. See {@link #readLinks(Path,
+   * String, InputStream, long)}.
+   */
+  static List<SimilarityEdge> readEdges(Path dir, String name, InputStream in, long rows)
+      throws IOException {
+    List<SimilarityEdge> out = new ArrayList<>();
+    linkRows(
+        dir,
+        name,
+        in,
+        rows,
+        (f, line) -> {
+          String a = unescape(f[0]);
+          String b = unescape(f[1]);
+          if (a.compareTo(b) >= 0) {
+            throw new IllegalArgumentException(
+                "link ends must be distinct and ordered: " + a + " , " + b);
+          }
+          out.add(
+              new SimilarityEdge(
+                  a,
+                  b,
+                  Double.parseDouble(f[2]),
+                  () -> {
+                    try {
+                      return explanation(f);
+                    } catch (RuntimeException e) {
+                      throw new UncheckedIOException(
+                          damaged(
+                              dir, name, "line " + line + " is not a link: " + e.getMessage(), e));
+                    }
+                  }));
+        });
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Each row of a links file (closed here), checked as {@link #rows} does. */
+  private static void linkRows(Path dir, String name, InputStream in, long rows, Row row)
+      throws IOException {
     try (BufferedReader r = reader(in)) {
       // workspaces written before the semantic part have 11 columns (no lexical, semantic)
       int fields = header(dir, name, r).split("\t", -1).length == 13 ? 13 : 11;
-      rows(
-          dir,
-          name,
-          r,
-          fields,
-          rows,
-          "a link",
-          f -> {
-            List<SharedTerm> terms = new ArrayList<>();
-            for (String item :
-                f[8].isEmpty() ? new String[0] : f[8].split(String.valueOf(ITEM), -1)) {
-              String[] parts = item.split(String.valueOf(PART), -1);
-              if (parts.length != 3) {
-                throw new IllegalArgumentException(
-                    "a shared term has " + parts.length + " parts, not 3");
-              }
-              terms.add(
-                  new SharedTerm(
-                      unescape(parts[0]), unescape(parts[1]), Double.parseDouble(parts[2])));
-            }
-            EdgeExplanation e =
-                new EdgeExplanation(
-                    Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]),
-                    Double.parseDouble(f[5]),
-                    Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]),
-                    terms,
-                    split(f[9]),
-                    split(f[10]),
-                    f.length == 13 ? Double.parseDouble(f[11]) : Double.parseDouble(f[3]),
-                    f.length == 13 ? Double.parseDouble(f[12]) : 0);
-            out.add(new Link(unescape(f[0]), unescape(f[1]), e));
-          });
+      rows(dir, name, r, fields, rows, "a link", row);
     }
-    return Collections.unmodifiableList(out);
+  }
+
+  /** The explanation in the fields of a row of {@link #writeLinks}. */
+  private static EdgeExplanation explanation(String[] f) {
+    List<SharedTerm> terms = new ArrayList<>();
+    for (String item : f[8].isEmpty() ? new String[0] : f[8].split(String.valueOf(ITEM), -1)) {
+      String[] parts = item.split(String.valueOf(PART), -1);
+      if (parts.length != 3) {
+        throw new IllegalArgumentException("a shared term has " + parts.length + " parts, not 3");
+      }
+      terms.add(
+          new SharedTerm(unescape(parts[0]), unescape(parts[1]), Double.parseDouble(parts[2])));
+    }
+    return new EdgeExplanation(
+        Double.parseDouble(f[2]),
+        Double.parseDouble(f[3]),
+        Double.parseDouble(f[4]),
+        Double.parseDouble(f[5]),
+        Double.parseDouble(f[6]),
+        Double.parseDouble(f[7]),
+        terms,
+        split(f[9]),
+        split(f[10]),
+        f.length == 13 ? Double.parseDouble(f[11]) : Double.parseDouble(f[3]),
+        f.length == 13 ? Double.parseDouble(f[12]) : 0);
   }
 
   private static void join(StringBuilder b, List<String> items) {
@@ -249,66 +291,80 @@ final class StageFiles {
 
   /**
    * Writes the catalog: one row per paper, columns {@code id, community, doi, arxiv, openalex, s2,
-   * pmid, title} (empty when unknown), what lookups and listings need without reading the full
-   * papers.
+   * pmid, title, year, cites} (empty when unknown; {@code cites} the ids of the corpus papers it
+   * cites, separated like list items), what lookups, listings and year filters need without reading
+   * the full papers.
    */
-  static long writeCatalog(Path file, List<Paper> papers, Map<String, Integer> membership)
-      throws IOException {
+  static long writeCatalog(Path file, List<PaperRef> catalog) throws IOException {
     AtomicOutput.write(
         file,
         true,
         out -> {
           BufferedWriter w =
               new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-          w.write("id\tcommunity\tdoi\tarxiv\topenalex\ts2\tpmid\ttitle\n");
-          for (Paper p : papers) {
+          w.write(CATALOG_HEADER + "\n");
+          StringBuilder b = new StringBuilder();
+          for (PaperRef p : catalog) {
             ExternalIds ids = p.ids();
-            Integer c = membership.get(p.id());
-            w.write(
-                escape(p.id())
-                    + "\t"
-                    + (c == null ? "" : c)
-                    + "\t"
-                    + orEmpty(ids.doi())
-                    + "\t"
-                    + orEmpty(ids.arxiv())
-                    + "\t"
-                    + orEmpty(ids.openalex())
-                    + "\t"
-                    + orEmpty(ids.s2())
-                    + "\t"
-                    + orEmpty(ids.pmid())
-                    + "\t"
-                    + escape(p.title())
-                    + "\n");
+            b.setLength(0);
+            b.append(escape(p.id()))
+                .append('\t')
+                .append(p.community() < 0 ? "" : Integer.toString(p.community()))
+                .append('\t')
+                .append(orEmpty(ids.doi()))
+                .append('\t')
+                .append(orEmpty(ids.arxiv()))
+                .append('\t')
+                .append(orEmpty(ids.openalex()))
+                .append('\t')
+                .append(orEmpty(ids.s2()))
+                .append('\t')
+                .append(orEmpty(ids.pmid()))
+                .append('\t')
+                .append(escape(p.title()))
+                .append('\t')
+                .append(p.year() == null ? "" : p.year().toString())
+                .append('\t');
+            join(b, p.cites());
+            w.write(b.append('\n').toString());
           }
           w.flush();
         });
-    return papers.size();
+    return catalog.size();
   }
 
+  private static final String CATALOG_HEADER =
+      "id\tcommunity\tdoi\tarxiv\topenalex\ts2\tpmid\ttitle\tyear\tcites";
+
+  /**
+   * The rows of a catalog file; {@code complete} is false for a catalog written before the {@code
+   * year} and {@code cites} columns existed (its entries then have no year and cite nothing).
+   */
+  record CatalogRows(List<PaperRef> refs, boolean complete) {}
+
   /** Reads the catalog written by {@link #writeCatalog} from a file (for tests and tools). */
-  static List<PaperRef> readCatalog(Path dir, Path file) throws IOException {
+  static CatalogRows readCatalog(Path dir, Path file) throws IOException {
     return readCatalog(dir, file.getFileName().toString(), open(dir, file), -1);
   }
 
   /**
-   * Reads the catalog written by {@link #writeCatalog}; see {@link #readLinks(Path, String,
-   * InputStream, long)}.
+   * Reads the catalog written by {@link #writeCatalog}, or by an earlier version without the {@code
+   * year} and {@code cites} columns; see {@link #readLinks(Path, String, InputStream, long)}.
    */
-  static List<PaperRef> readCatalog(Path dir, String name, InputStream in, long rows)
+  static CatalogRows readCatalog(Path dir, String name, InputStream in, long rows)
       throws IOException {
     List<PaperRef> out = new ArrayList<>();
+    boolean complete;
     try (BufferedReader r = reader(in)) {
-      header(dir, name, r);
+      complete = header(dir, name, r).equals(CATALOG_HEADER);
       rows(
           dir,
           name,
           r,
-          8,
+          complete ? 10 : 8,
           rows,
           "a paper",
-          f ->
+          (f, line) ->
               out.add(
                   new PaperRef(
                       unescape(f[0]),
@@ -319,9 +375,11 @@ final class StageFiles {
                           unescape(f[4]),
                           unescape(f[5]),
                           unescape(f[6])),
-                      f[1].isEmpty() ? -1 : Integer.parseInt(f[1]))));
+                      f[1].isEmpty() ? -1 : Integer.parseInt(f[1]),
+                      f.length > 8 && !f[8].isEmpty() ? Integer.valueOf(f[8]) : null,
+                      f.length > 9 ? split(f[9]) : List.of())));
     }
-    return Collections.unmodifiableList(out);
+    return new CatalogRows(Collections.unmodifiableList(out), complete);
   }
 
   private static String orEmpty(String s) {
@@ -396,7 +454,7 @@ final class StageFiles {
           cols.length,
           rows,
           "a row of numbers",
-          f -> {
+          (f, line) -> {
             String id = unescape(f[0]);
             for (int i = 1; i < f.length; i++) {
               columns.get(i - 1).put(id, Double.parseDouble(f[i]));
@@ -448,7 +506,7 @@ final class StageFiles {
           3,
           rows,
           "id, x, y",
-          f ->
+          (f, line) ->
               positions.put(
                   unescape(f[0]),
                   new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
@@ -458,9 +516,9 @@ final class StageFiles {
 
   // ---- helpers
 
-  /** Takes one row's fields; a runtime exception says the row does not parse. */
+  /** Takes one row's fields and line number; a runtime exception says the row does not parse. */
   private interface Row {
-    void accept(String[] fields);
+    void accept(String[] fields, long line);
   }
 
   /**
@@ -482,7 +540,7 @@ final class StageFiles {
             dir, name, "line " + line + " has " + f.length + " fields, not " + fields, null);
       }
       try {
-        row.accept(f);
+        row.accept(f, line);
       } catch (RuntimeException e) {
         throw damaged(dir, name, "line " + line + " is not " + what + ": " + e.getMessage(), e);
       }

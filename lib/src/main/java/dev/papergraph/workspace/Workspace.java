@@ -3,6 +3,7 @@ package dev.papergraph.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
+import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
@@ -14,6 +15,7 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
+import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +110,8 @@ public final class Workspace {
       Lazy<Centralities> centralities,
       Lazy<Layout> layout,
       Lazy<PaperSimilarity> engine,
-      Lazy<EngineOptions> engineOptions) {
+      Lazy<EngineOptions> engineOptions,
+      Lazy<List<SimilarityEdge>> savedEdges) {
     this.dir = dir;
     this.store = store;
     this.manifest = manifest;
@@ -150,7 +154,10 @@ public final class Workspace {
               for (PaperRef r : this.catalog.get()) {
                 stubs.add(Paper.builder().id(r.id()).title(r.title()).ids(r.ids()).build());
               }
-              return PaperGraph.of(stubs, this.links.get());
+              // a saved workspace's edges explain themselves when asked (a query shows a few)
+              return savedEdges == null || this.links.isLoaded()
+                  ? PaperGraph.of(stubs, this.links.get())
+                  : PaperGraph.ofEdges(stubs, savedEdges.get());
             });
     this.neighbourhoods = new Lazy<>(() -> new Neighbourhoods(this.similarityOnly.get()));
   }
@@ -218,16 +225,7 @@ public final class Workspace {
       Layout layout,
       PaperSimilarity engine,
       EngineOptions engineOptions) {
-    List<PaperRef> catalog =
-        papers.stream()
-            .map(
-                p ->
-                    new PaperRef(
-                        p.id(),
-                        p.title(),
-                        p.ids(),
-                        communities.membership().getOrDefault(p.id(), -1)))
-            .toList();
+    List<PaperRef> catalog = PaperRef.catalog(papers, communities.membership());
     return new Workspace(
         target,
         new Lazy<>(() -> WorkspaceStore.open(target)),
@@ -240,7 +238,8 @@ public final class Workspace {
         Lazy.of(centralities),
         Lazy.of(layout),
         Lazy.of(engine),
-        Lazy.of(engineOptions));
+        Lazy.of(engineOptions),
+        null);
   }
 
   /** The similarity engine's options the workspace was built with. */
@@ -285,12 +284,21 @@ public final class Workspace {
         report,
         papers,
         new Lazy<>(
-            () ->
-                StageFiles.readCatalog(
-                    shown,
-                    StageFile.CATALOG.fileName(),
-                    store.open(StageFile.CATALOG),
-                    store.rows(StageFile.CATALOG))),
+            () -> {
+              StageFiles.CatalogRows rows =
+                  StageFiles.readCatalog(
+                      shown,
+                      StageFile.CATALOG.fileName(),
+                      store.open(StageFile.CATALOG),
+                      store.rows(StageFile.CATALOG));
+              if (rows.complete()) {
+                return rows.refs();
+              }
+              // written before the catalog held years and citations: those come from the papers
+              Map<String, Integer> membership = new HashMap<>();
+              rows.refs().forEach(r -> membership.put(r.id(), r.community()));
+              return PaperRef.catalog(papers.get(), membership);
+            }),
         new Lazy<>(
             () ->
                 StageFiles.readLinks(
@@ -314,7 +322,14 @@ public final class Workspace {
                     store.open(StageFile.LAYOUT),
                     store.rows(StageFile.LAYOUT))),
         null,
-        engineOptions);
+        engineOptions,
+        new Lazy<>(
+            () ->
+                StageFiles.readEdges(
+                    shown,
+                    StageFile.EDGES.fileName(),
+                    store.open(StageFile.EDGES),
+                    store.rows(StageFile.EDGES))));
   }
 
   /**
@@ -334,6 +349,18 @@ public final class Workspace {
   /** How the workspace was built. */
   public RunManifest manifest() throws IOException {
     return manifest.get();
+  }
+
+  /**
+   * How much of the corpus each feature can use: saved by the build (computed from the papers for a
+   * workspace written before it was saved).
+   */
+  public Coverage coverage() throws IOException {
+    if (!store.isLoaded() || !store.get().has(StageFile.COVERAGE)) {
+      List<Paper> all = papers();
+      return Coverage.of(all, CitationIndex.of(all));
+    }
+    return readJson(store.get(), StageFile.COVERAGE, Coverage.class);
   }
 
   /** What happened to every input record. */
@@ -361,6 +388,20 @@ public final class Workspace {
   /** The catalog entry of a paper. */
   public Optional<PaperRef> ref(String id) throws IOException {
     return Optional.ofNullable(refs.get().get(id));
+  }
+
+  /** The publication year of a paper, when known, from the catalog (no full paper is read). */
+  public Optional<Integer> year(String id) throws IOException {
+    return ref(id).map(PaperRef::year);
+  }
+
+  /**
+   * Whether paper {@code a} cites paper {@code b} (a reference of {@code a} resolved to {@code b}),
+   * from the catalog: the same answer as {@code graph().citations().containsEdge(a, b)} without
+   * reading the full papers.
+   */
+  public boolean cites(String a, String b) throws IOException {
+    return ref(a).map(r -> r.cites().contains(b)).orElse(false);
   }
 
   /**
@@ -493,6 +534,11 @@ public final class Workspace {
       throw s.damaged(StageFile.VECTORS.fileName(), e.getMessage());
     }
     return SemanticStage.restore(vectors, options, dir);
+  }
+
+  /** Whether the full papers were read (from the index); queries that need none do not. */
+  boolean papersLoaded() {
+    return papers.isLoaded();
   }
 
   /** How many times this workspace analysed the texts of all its papers (0 when it need not). */

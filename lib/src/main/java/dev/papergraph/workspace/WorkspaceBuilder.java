@@ -2,6 +2,7 @@ package dev.papergraph.workspace;
 
 import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.CommunityMatching;
+import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.LibraryVersions;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.io.AtomicOutput;
@@ -13,6 +14,7 @@ import dev.papergraph.read.Format;
 import dev.papergraph.read.ImportReport;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
+import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.Link;
 import java.io.IOException;
 import java.io.InputStream;
@@ -227,8 +229,7 @@ final class WorkspaceBuilder {
           StageFile.CATALOG,
           StageFiles.writeCatalog(
               staging.resolve(StageFile.CATALOG.fileName()),
-              papers,
-              analysed.communities().membership()));
+              PaperRef.catalog(papers, analysed.communities().membership())));
       progress.advance(1);
       rows.put(
           StageFile.EDGES,
@@ -248,6 +249,9 @@ final class WorkspaceBuilder {
       TermVectorFile.write(
           staging.resolve(StageFile.VECTORS.fileName()), result.engine().vectors());
       progress.advance(1);
+      writeJson(
+          staging.resolve(StageFile.COVERAGE.fileName()),
+          Coverage.of(papers, CitationIndex.of(papers)));
       writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
       // the marker goes last: a folder without it was never completed
       WorkspaceStore.seal(staging, papers.size(), rows);

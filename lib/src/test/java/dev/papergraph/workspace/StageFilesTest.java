@@ -1,6 +1,8 @@
 package dev.papergraph.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import dev.papergraph.analysis.Measure;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.ExternalIds;
 import dev.papergraph.model.Paper;
+import dev.papergraph.model.PartialDate;
 import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SharedTerm;
@@ -101,21 +104,46 @@ class StageFilesTest {
   }
 
   @Test
-  void catalogRoundTripsWithCommunities() throws Exception {
+  void catalogRoundTripsWithCommunitiesYearsAndCitations() throws Exception {
     var p1 =
         Paper.builder()
             .title("A title\twith a tab")
             .ids(ExternalIds.of("10.1/x", "2101.00001", null, null, null))
+            .date(PartialDate.ofYear(2021))
             .build();
-    var p2 = Paper.builder().title("Plain").build();
+    // cites p1 by its arXiv id, and a paper outside the corpus
+    var p2 =
+        Paper.builder()
+            .title("Plain")
+            .references(List.of("arxiv:2101.00001", "doi:10.9999/elsewhere"))
+            .build();
     Path f = tmp.resolve("catalog.tsv");
-    StageFiles.writeCatalog(f, List.of(p1, p2), Map.of(p1.id(), 3));
-    List<PaperRef> back = StageFiles.readCatalog(tmp, f);
+    StageFiles.writeCatalog(f, PaperRef.catalog(List.of(p1, p2), Map.of(p1.id(), 3)));
+    StageFiles.CatalogRows back = StageFiles.readCatalog(tmp, f);
+    assertTrue(back.complete());
     assertEquals(
         List.of(
-            new PaperRef(p1.id(), "A title\twith a tab", p1.ids(), 3),
-            new PaperRef(p2.id(), "Plain", p2.ids(), -1)),
-        back);
+            new PaperRef(p1.id(), "A title\twith a tab", p1.ids(), 3, 2021, List.of()),
+            new PaperRef(p2.id(), "Plain", p2.ids(), -1, null, List.of(p1.id()))),
+        back.refs());
+  }
+
+  @Test
+  void catalogWithoutYearsAndCitationsReadsAsIncomplete() throws Exception {
+    Path f =
+        Files.writeString(
+            tmp.resolve("catalog.tsv"),
+            "id\tcommunity\tdoi\tarxiv\topenalex\ts2\tpmid\ttitle\n"
+                + "doi:10.1234/x\t3\t10.1234/x\t\t\t\t\tA title\n");
+    StageFiles.CatalogRows back = StageFiles.readCatalog(tmp, f);
+    assertFalse(back.complete());
+    PaperRef r = back.refs().get(0);
+    assertEquals("doi:10.1234/x", r.id());
+    assertEquals("A title", r.title());
+    assertEquals("10.1234/x", r.ids().doi());
+    assertEquals(3, r.community());
+    assertNull(r.year());
+    assertEquals(List.of(), r.cites());
   }
 
   @Test

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
+import dev.papergraph.analysis.Measure;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.CorpusFormatException;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Seeds;
+import dev.papergraph.similarity.Link;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -217,6 +219,31 @@ class WorkspaceTest {
     assertEquals(p, ws.ref(p.id()).orElseThrow());
     assertEquals(ws.communities().of(p.id()).orElseThrow().id(), p.community());
     assertEquals(built.catalog(), ws.catalog());
+  }
+
+  @Test
+  void answersFromTheCatalogAndStageFilesWithoutReadingThePapers() throws Exception {
+    Workspace ws = Workspace.open(seedDir);
+    int dated = 0;
+    for (Paper p : built.papers()) {
+      assertEquals(p.year(), ws.year(p.id()), p.id());
+      dated += p.year().isPresent() ? 1 : 0;
+    }
+    assertTrue(dated > 0, "no seed paper has a year: the check above proves nothing");
+    var citations = built.graph().citations();
+    for (Paper a : built.papers().subList(0, 20)) {
+      for (Paper b : built.papers().subList(0, 20)) {
+        assertEquals(citations.containsEdge(a.id(), b.id()), ws.cites(a.id(), b.id()));
+      }
+    }
+    ws.centralities().ranking(Measure.PAGERANK);
+    ws.communities();
+    Link first = built.links().get(0);
+    assertEquals(first.explanation(), ws.explain(first.a(), first.b()).explanation());
+    ws.neighbourhoods().ego(first.a(), 2, 10);
+    assertEquals(built.coverage(), ws.coverage());
+    assertEquals(124, ws.coverage().withYear());
+    assertFalse(ws.papersLoaded(), "a query read every paper from the index");
   }
 
   @Test
