@@ -21,6 +21,12 @@ public final class EigenvectorScores {
   /** Default maximum number of iterations. */
   public static final int MAX_ITERATIONS_DEFAULT = 100_000;
 
+  /**
+   * Adjacency entries (twice the edges) below which a product runs on one thread: a smaller product
+   * takes less time than starting the threads for it.
+   */
+  static final int PARALLEL_MIN_ENTRIES = 1 << 16;
+
   private EigenvectorScores() {}
 
   /**
@@ -49,6 +55,7 @@ public final class EigenvectorScores {
     int[] first = graph.first();
     int[] nb = graph.neighbour();
     double[] w = graph.weight();
+    int workers = nb.length >= PARALLEL_MIN_ENTRIES ? threads : 1;
     double[] x = new double[n];
     double[] last = new double[n];
     Arrays.fill(x, 1.0 / n);
@@ -62,7 +69,7 @@ public final class EigenvectorScores {
       final double[] in = last;
       final double[] out = x;
       Parallel.forEach(
-          threads,
+          workers,
           n,
           u -> {
             double s = in[u];

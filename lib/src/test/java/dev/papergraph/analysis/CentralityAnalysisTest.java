@@ -227,10 +227,10 @@ class CentralityAnalysisTest {
   void eigenvectorScoresAreTheScatterIterationsToTheLastBitOnAnyThreadCount() {
     Random random = new Random(42);
     Graph<String, DefaultWeightedEdge> jg = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-    int n = 700;
+    int n = 6000;
     for (int v = 0; v < n; v++) jg.addVertex("v" + v);
     for (int v = 1; v < n; v++) {
-      for (int e = 0; e < 4; e++) {
+      for (int e = 0; e < 8; e++) {
         int u = random.nextInt(v);
         if (!jg.containsEdge("v" + u, "v" + v)) {
           jg.setEdgeWeight(jg.addEdge("v" + u, "v" + v), random.nextDouble());
@@ -238,6 +238,7 @@ class CentralityAnalysisTest {
       }
     }
     IndexedGraph<String> g = IndexedGraph.of(jg);
+    assertTrue(g.neighbour().length >= EigenvectorScores.PARALLEL_MIN_ENTRIES, "parallel path");
     double[] one = EigenvectorScores.of(g, 1e-13, 100_000, 1);
     double[] two = EigenvectorScores.of(g, 1e-13, 100_000, 2);
     double[] scatter = scatterIteration(g, 1e-13);
