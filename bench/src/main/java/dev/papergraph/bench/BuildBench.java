@@ -102,10 +102,11 @@ final class BuildBench implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     List<String> rows = new ArrayList<>();
     rows.add(
-        "| papers | search | wall s | cpu s | read | similarity | graph | analysis | layout | save | peak RSS MiB | edges"
+        "| papers | search | wall s | cpu s | read | similarity | embed | fusion | graph | analysis | layout | save"
+            + " | peak RSS MiB | edges"
             + " | peer wall s | peer RSS MiB | PyNNDescent s | PyNNDescent RSS MiB | load avg |");
     rows.add(
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (String size : sizes) {
       int n =
           size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
@@ -209,13 +210,15 @@ final class BuildBench implements Callable<Integer> {
       String row =
           String.format(
               Locale.ROOT,
-              "| %d | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %.0f | %d %s | %s |",
+              "| %d | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %d %s | %s |",
               n,
               f.get("search").asText(),
               wall,
               f.get("build_cpu_s").asDouble(),
               stage(st, "read"),
               stage(st, "similarity"),
+              stage(st, "embed"),
+              stage(st, "fusion"),
               stage(st, "graph"),
               stage(st, "analysis"),
               stage(st, "layout"),
