@@ -3,7 +3,6 @@ package dev.papergraph.bench;
 import dev.papergraph.embed.MiniLmEmbeddingModel;
 import dev.papergraph.embed.PaperEmbeddings;
 import dev.papergraph.model.Paper;
-import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.FusedSimilarity;
 import dev.papergraph.similarity.SemanticModelInfo;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,17 +41,7 @@ final class FusedRecallBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "CORPUS",
-      arity = "1..*",
-      description = "Corpus files or folders, any format papergraph reads.")
-  List<Path> inputs;
-
-  @Option(names = "-n", description = "Use the first N papers (default: all).")
-  int limit = Integer.MAX_VALUE;
-
-  @Option(names = "--threads", description = "Worker threads (default: all processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin CorpusSample corpus;
 
   @Option(
       names = "--cache",
@@ -63,8 +52,8 @@ final class FusedRecallBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Paper> papers = Readers.standard().load(Bench.sources(inputs), null).papers();
-    papers = papers.subList(0, Math.min(limit, papers.size()));
+    List<Paper> papers = corpus.papers();
+    int threads = corpus.threads;
     EngineOptions base = EngineOptions.defaults().withThreads(threads);
     TermVectors vectors = TermVectors.build(papers, base.text(), threads);
 

@@ -2,7 +2,6 @@ package dev.papergraph.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.model.Paper;
-import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.SimilarityEngine;
 import dev.papergraph.text.TermVectors;
@@ -15,8 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,24 +38,14 @@ final class RecallBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "CORPUS",
-      arity = "1..*",
-      description = "Corpus files or folders, any format papergraph reads.")
-  List<Path> inputs;
-
-  @Option(names = "-n", description = "Use the first N papers (default: all).")
-  int limit = Integer.MAX_VALUE;
-
-  @Option(names = "--threads", description = "Worker threads (default: all processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin CorpusSample corpus;
 
   @Mixin PeerOptions peer;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    List<Paper> papers = Readers.standard().load(Bench.sources(inputs), null).papers();
-    papers = papers.subList(0, Math.min(limit, papers.size()));
+    List<Paper> papers = corpus.papers();
+    int threads = corpus.threads;
     EngineOptions base = EngineOptions.defaults().withThreads(threads);
     long t0 = System.nanoTime();
     long c0 = BuildRun.processCpuNanos();
