@@ -383,22 +383,35 @@ public final class PaperIndex implements Closeable {
 
   private Map<String, Stored> storedDocuments() throws IOException {
     Map<String, Stored> out = new HashMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields fields = leaf.reader().storedFields();
-      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-        if (live == null || live.get(d)) {
-          Document doc = fields.document(d);
+    forEachDocument(
+        Set.of(ID, SEQ, JSON),
+        doc -> {
           BytesRef b = doc.getBinaryValue(JSON);
           out.put(
               doc.get(ID),
               new Stored(
                   doc.getField(SEQ).numericValue().longValue(),
                   Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length)));
+        });
+    return out;
+  }
+
+  /** Something done with a stored document. */
+  private interface DocumentVisitor {
+    void visit(Document doc) throws IOException;
+  }
+
+  /** Visits the stored fields (these only) of every live document. */
+  private void forEachDocument(Set<String> stored, DocumentVisitor visitor) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields fields = leaf.reader().storedFields();
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (live == null || live.get(d)) {
+          visitor.visit(fields.document(d, stored));
         }
       }
     }
-    return out;
   }
 
   private Document document(Paper p, long seq, byte[] paperJson) {
@@ -426,37 +439,21 @@ public final class PaperIndex implements Closeable {
   /** Every paper, in the order they were first added. */
   public List<Paper> papers() throws IOException {
     TreeMap<Long, Paper> bySeq = new TreeMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields fields = leaf.reader().storedFields();
-      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-        if (live == null || live.get(d)) {
-          Document doc = fields.document(d);
+    forEachDocument(
+        Set.of(SEQ, JSON),
+        doc -> {
+          BytesRef b = doc.getBinaryValue(JSON);
           bySeq.put(
               doc.getField(SEQ).numericValue().longValue(),
-              json.readValue(
-                  doc.getBinaryValue(JSON).bytes,
-                  doc.getBinaryValue(JSON).offset,
-                  doc.getBinaryValue(JSON).length,
-                  Paper.class));
-        }
-      }
-    }
+              json.readValue(b.bytes, b.offset, b.length, Paper.class));
+        });
     return List.copyOf(bySeq.values());
   }
 
   private Map<String, Long> sequences() throws IOException {
     Map<String, Long> out = new HashMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields fields = leaf.reader().storedFields();
-      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-        if (live == null || live.get(d)) {
-          Document doc = fields.document(d, Set.of(ID, SEQ));
-          out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue());
-        }
-      }
-    }
+    forEachDocument(
+        Set.of(ID, SEQ), doc -> out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue()));
     return out;
   }
 

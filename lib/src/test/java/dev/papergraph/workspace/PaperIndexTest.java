@@ -134,24 +134,12 @@ class PaperIndexTest {
   void anIndexWithoutTheAnalysisVersionIsNotReusedNorClaimedWhenGrown(@TempDir Path dir)
       throws IOException {
     // an index as papergraph wrote it before the analysis version was recorded
-    try (Directory d = FSDirectory.open(dir);
-        IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-      w.setLiveCommitData(
-          Map.of(PaperIndex.TEXT_OPTIONS_KEY, TextOptions.DEFAULTS.toMap("").toString())
-              .entrySet());
-      w.commit();
-    }
+    commitWithoutAnalysisVersion(dir);
     try (PaperIndex index = PaperIndex.open(dir)) {
       index.addOrUpdate(SEEDS.papers().subList(0, 3));
     }
     assertTrue(PaperIndex.reusable(dir, TextOptions.DEFAULTS), "empty: nothing to re-analyse");
-    try (Directory d = FSDirectory.open(dir);
-        IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-      w.setLiveCommitData(
-          Map.of(PaperIndex.TEXT_OPTIONS_KEY, TextOptions.DEFAULTS.toMap("").toString())
-              .entrySet());
-      w.commit();
-    }
+    commitWithoutAnalysisVersion(dir);
     assertFalse(PaperIndex.reusable(dir, TextOptions.DEFAULTS));
     try (PaperIndex index = PaperIndex.open(dir)) {
       index.addOrUpdate(SEEDS.papers().subList(3, 5));
@@ -201,6 +189,17 @@ class PaperIndexTest {
     assertEquals(
         "613ced884fb5c31accca76ac4344151af423098968ebb56a348402a1cf7f5623",
         HexFormat.of().formatHex(md.digest()));
+  }
+
+  /** Commits the index in this folder as papergraph did before it recorded the chain's version. */
+  private static void commitWithoutAnalysisVersion(Path dir) throws IOException {
+    try (Directory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+      w.setLiveCommitData(
+          Map.of(PaperIndex.TEXT_OPTIONS_KEY, TextOptions.DEFAULTS.toMap("").toString())
+              .entrySet());
+      w.commit();
+    }
   }
 
   private static List<String> hits(List<PaperIndex.SearchHit> hits) {
