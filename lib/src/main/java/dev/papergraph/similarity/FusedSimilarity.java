@@ -10,10 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Lexical and semantic similarity fused: the text score of a pair is the {@link Fusion} of the
@@ -21,13 +18,15 @@ import java.util.stream.IntStream;
  * in the lexical engine ({@link SimilarityEngine#scoreWithText}). Explanations carry both scores
  * beside the shared terms.
  *
- * <p>Top-k per paper is exact on the fused score: each row scores every other paper, the lexical
+ * <p>Top-k per paper is exact on the fused score: each row bounds every other paper, the lexical
  * cosines from the inverted index (work proportional to the row's postings) and the semantic
- * cosines as dense dot products ({@code n · d} multiply-adds per row, {@code d} = 384); the topic
- * and citation components are computed only for papers whose bound can still reach the k-th best.
- * Cost {@code O(n² d)} in all, memory one {@code double[n]} per thread beyond the inputs. Rows run
- * in parallel; the result does not depend on the thread count. Scores are symmetric to the last
- * bit.
+ * cosines from float products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link
+ * BlockedDots}: {@code n · d} multiply-adds per row, {@code d} = 384, vectorised by the JIT), each
+ * within a stated slack of the exact cosine; only papers whose fused bound (plus the non-text
+ * bound) reaches the running k-th best get the exact cosine and their topic and citation
+ * components. Cost {@code O(n² d)} in all, memory two {@code double[n]} and {@link #ROW_BLOCK}
+ * {@code float[n]} per thread and one copy of the embeddings beyond the inputs. Rows run in
+ * parallel; the result does not depend on the thread count. Scores are symmetric to the last bit.
  *
  * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
  * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the top-k comes from candidates instead, every
@@ -49,6 +48,12 @@ public final class FusedSimilarity implements PaperSimilarity {
 
   /** Rounds of neighbours-of-neighbours refinement in the approximate mode. */
   static final int ROUNDS = 2;
+
+  /**
+   * Rows of the exact search whose semantic products are computed together ({@link BlockedDots}):
+   * each block of vectors is read once per this many rows.
+   */
+  static final int ROW_BLOCK = 32;
 
   private final SimilarityEngine lexical;
   private final float[][] semantic;
@@ -273,41 +278,41 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
       int[][] nbr = new int[n][];
       double[][] sc = new double[n][];
-      if (options.threads() == 1 || n < 64) {
-        for (int d = 0; d < n; d++) {
-          row(d, nbr, sc);
-          rowsDone.accept(1);
-        }
-        return new Result(nbr, sc);
-      }
-      ForkJoinPool pool = new ForkJoinPool(options.threads());
-      try {
-        pool.submit(
-                () ->
-                    IntStream.range(0, n)
-                        .parallel()
-                        .forEach(
-                            d -> {
-                              row(d, nbr, sc);
-                              rowsDone.accept(1);
-                            }))
-            .get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdown();
-      }
+      BlockedDots dots = new BlockedDots(semantic);
+      int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+      Parallel.forEach(
+          threads(),
+          blocks,
+          RowScratch::new,
+          (s, j) -> {
+            int from = j * ROW_BLOCK, to = Math.min(n, from + ROW_BLOCK);
+            dots.products(from, to, s.blockSums, s.semantic);
+            for (int d = from; d < to; d++) {
+              row(d, s.semantic[d - from], dots.slack(d), s, nbr, sc);
+            }
+            rowsDone.accept(to - from);
+          });
       return new Result(nbr, sc);
     }
 
-    private void row(int d, int[][] nbr, double[][] sc) {
-      double[] text = accumulators.get();
+    /** One thread's scratch for the exact search. */
+    private final class RowScratch {
+      final double[] lexical = new double[n];
+      final double[] bound = new double[n];
+      final float[][] blockSums = new float[ROW_BLOCK][BlockedDots.BLOCK];
+      final float[][] semantic = new float[ROW_BLOCK][n];
+    }
+
+    /**
+     * One paper's exact fused top-k. The semantic cosines come approximate from the block products,
+     * so each paper's fused text score has an upper bound (the approximate cosine plus its slack):
+     * a first threshold is the exact scores of the k best by that bound, and only papers whose
+     * bound, plus the non-text bound, reaches the running k-th best are scored exactly.
+     */
+    private void row(
+        int d, float[] approxSemantic, double slack, RowScratch s, int[][] nbr, double[][] sc) {
+      double[] text = s.lexical;
+      double[] bound = s.bound;
       // lexical cosines: the row's terms in increasing id, as TermVectors.cosine sums them
       for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
         double q = vectors.weightAt(p);
@@ -316,19 +321,18 @@ public final class FusedSimilarity implements PaperSimilarity {
           text[vectors.postingDoc(pp)] += q * vectors.postingWeight(pp);
         }
       }
-      float[] e = semantic[d];
       for (int b = 0; b < n; b++) {
-        text[b] = b == d ? -1 : fusion.text(Math.min(1.0, text[b]), Vectors.dot(e, semantic[b]));
+        bound[b] = b == d ? -1 : fusion.text(Math.min(1.0, text[b]), approxSemantic[b] + slack);
       }
+      float[] e = semantic[d];
       double wText = options.textWeight();
       double extra = lexical.nonTextBound(d);
-      // a first threshold: the exact scores of the k best by text
-      int[] best = topByText(text, d);
+      // a first threshold: the exact scores of the k best by the bound
+      int[] best = topByText(bound, d);
       double[] heap = new double[k];
       int size = 0;
       for (int b : best) {
-        double s = lexical.scoreWithText(d, b, text[b]);
-        size = push(heap, size, s);
+        size = push(heap, size, exact(d, b, text[b], e));
       }
       double theta = Math.max(options.minScore(), size == k ? heap[0] : 0);
       // each doc is pushed once below, so this heap's k-th value is a true lower bound too
@@ -338,11 +342,11 @@ public final class FusedSimilarity implements PaperSimilarity {
       double[] candScore = new double[candDoc.length];
       int cand = 0;
       for (int b = 0; b < n; b++) {
-        if (b == d || wText * text[b] + extra < theta - EPS) {
+        if (b == d || wText * bound[b] + extra < theta - EPS) {
           continue;
         }
-        double s = lexical.scoreWithText(d, b, text[b]);
-        if (!(s > 0) || s < options.minScore() || s < theta - EPS) {
+        double sb = exact(d, b, text[b], e);
+        if (!(sb > 0) || sb < options.minScore() || sb < theta - EPS) {
           continue;
         }
         if (cand == candDoc.length) {
@@ -350,8 +354,8 @@ public final class FusedSimilarity implements PaperSimilarity {
           candScore = Arrays.copyOf(candScore, cand * 2);
         }
         candDoc[cand] = b;
-        candScore[cand++] = s;
-        size = push(heap, size, s);
+        candScore[cand++] = sb;
+        size = push(heap, size, sb);
         if (size == k) {
           theta = Math.max(theta, heap[0]);
         }
@@ -378,7 +382,16 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
     }
 
-    /** The exact fused score of a pair (the same arithmetic as {@link #row}). */
+    /**
+     * The exact fused score of paper d (embedding e) with b given their accumulated lexical cosine
+     * (the same arithmetic as {@link #pair}).
+     */
+    private double exact(int d, int b, double lexicalCosine, float[] e) {
+      double text = fusion.text(Math.min(1.0, lexicalCosine), Vectors.dot(e, semantic[b]));
+      return lexical.scoreWithText(d, b, text);
+    }
+
+    /** The exact fused score of a pair (the same arithmetic as {@link #exact}). */
     private double pair(int a, int b) {
       double text =
           fusion.text(Math.min(1.0, vectors.cosine(a, b)), Vectors.dot(semantic[a], semantic[b]));
