@@ -63,7 +63,9 @@ public final class Bench implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Bench()).execute(args));
+    // "--search approximate" as the papergraph CLI spells it, and as the examples do
+    System.exit(
+        new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override

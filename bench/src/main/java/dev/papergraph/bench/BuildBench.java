@@ -159,7 +159,7 @@ final class BuildBench implements Callable<Integer> {
         Path peerJson = work.resolve("peer-" + n + ".json");
         long p0 = System.nanoTime();
         int prc =
-            run(
+            runPeer(
                 List.of(
                     peer.python,
                     peer.script("peer_baseline.py"),
@@ -175,7 +175,7 @@ final class BuildBench implements Callable<Integer> {
         Path pynnLog = work.resolve("pynndescent-" + n + ".log");
         long q0 = System.nanoTime();
         int qrc =
-            run(
+            runPeer(
                 List.of(
                     peer.python,
                     peer.script("pynndescent_peer.py"),
@@ -273,7 +273,32 @@ final class BuildBench implements Callable<Integer> {
     return p.waitFor();
   }
 
-  private static String javaCommand() {
+  /** GNU time: forks the peer from a small process (see {@link #runPeer}). */
+  private static final Path TIME = Path.of("/usr/bin/time");
+
+  /**
+   * Runs a Python peer, its output into {@code log}. The peers report their peak RSS as their own
+   * {@code ru_maxrss}, and Linux carries the high-water mark of the process that spawned them into
+   * it: the JVM starts a child by vfork and exec, and exec records the JVM's peak in the child. A
+   * peer started straight from this JVM would report the bench's peak (1.1 GB measured for a 13 MiB
+   * Python with a 1 GiB array in the JVM). So the peer runs under GNU time, which forks it from a
+   * process of a few MiB; its log also gets time's own "peak RSS" line.
+   */
+  static int runPeer(List<String> cmd, Path log) throws IOException, InterruptedException {
+    List<String> full = new ArrayList<>();
+    if (Files.isExecutable(TIME)) {
+      full.addAll(List.of(TIME.toString(), "-f", "peer process peak RSS %M KiB (GNU time)"));
+    } else {
+      System.err.println(
+          "bench: "
+              + TIME
+              + " is missing (Debian package time): the peer's peak RSS includes this JVM's");
+    }
+    full.addAll(cmd);
+    return run(full, log);
+  }
+
+  static String javaCommand() {
     return ProcessHandle.current()
         .info()
         .command()

@@ -10,7 +10,6 @@ import dev.papergraph.read.Format;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.NativeCorpus;
 import dev.papergraph.read.Readers;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +144,7 @@ final class GraphBench implements Callable<Integer> {
                 peerJson.toString());
         err.println("bench: " + String.join(" ", cmd));
         long t0 = System.nanoTime();
-        int rc = run(cmd, work.resolve("peer-" + n + ".log"));
+        int rc = BuildBench.runPeer(cmd, work.resolve("peer-" + n + ".log"));
         peerWall = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) {
           err.println(
@@ -162,7 +161,7 @@ final class GraphBench implements Callable<Integer> {
         List<String> cmd =
             new ArrayList<>(
                 List.of(
-                    javaCommand(),
+                    BuildBench.javaCommand(),
                     "-cp",
                     System.getProperty("java.class.path"),
                     Bench.class.getName(),
@@ -180,7 +179,7 @@ final class GraphBench implements Callable<Integer> {
         }
         err.println("bench: papergraph " + profile + " n=" + n);
         long t0 = System.nanoTime();
-        int rc = run(cmd, work.resolve("papergraph-" + profile + "-" + n + ".log"));
+        int rc = BuildBench.run(cmd, work.resolve("papergraph-" + profile + "-" + n + ".log"));
         double wall = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) {
           err.println("bench: papergraph failed (exit " + rc + "), see the log in " + work);
@@ -250,18 +249,5 @@ final class GraphBench implements Callable<Integer> {
             os.write('\n');
           }
         });
-  }
-
-  private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return p.waitFor();
-  }
-
-  private static String javaCommand() {
-    return ProcessHandle.current()
-        .info()
-        .command()
-        .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
   }
 }

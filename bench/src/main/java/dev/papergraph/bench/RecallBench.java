@@ -86,7 +86,7 @@ final class RecallBench implements Callable<Integer> {
     Path log = work.resolve("pynndescent-" + papers.size() + ".log");
     long p0 = System.nanoTime();
     int rc =
-        BuildBench.run(
+        BuildBench.runPeer(
             List.of(
                 peer.python,
                 peer.script("pynndescent_peer.py"),

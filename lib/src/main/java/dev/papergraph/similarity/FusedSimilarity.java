@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Lexical and semantic similarity fused: the text score of a pair is the {@link Fusion} of the
@@ -23,12 +20,15 @@ import java.util.stream.IntStream;
  * beside the shared terms.
  *
  * <p>The candidates of each paper (its best {@link #EXPANSION_CANDIDATES} by score, see below) are
- * exact on the fused score: each row scores every other paper, the lexical cosines from the
- * inverted index (work proportional to the row's postings) and the semantic cosines as dense dot
- * products ({@code n · d} multiply-adds per row, {@code d} = 384); the topic and citation
- * components are computed only for papers whose bound can still reach the last candidate. Cost
- * {@code O(n² d)} in all, memory one {@code double[n]} per thread beyond the inputs. Rows run in
- * parallel; the result does not depend on the thread count. Scores are symmetric to the last bit.
+ * exact on the fused score: each row bounds every other paper, the lexical cosines from the
+ * inverted index (work proportional to the row's postings) and the semantic cosines from float
+ * products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link BlockedDots}: {@code n
+ * · d} multiply-adds per row, {@code d} = 384, vectorised by the JIT), each within a stated slack
+ * of the exact cosine; only papers whose fused bound (plus the non-text bound) reaches the running
+ * last candidate's score get the exact cosine and their topic and citation components. Cost {@code
+ * O(n² d)} in all, memory two {@code double[n]} and {@link #ROW_BLOCK} {@code float[n]} per thread
+ * and one copy of the embeddings beyond the inputs. Rows run in parallel; the result does not
+ * depend on the thread count. Scores are symmetric to the last bit.
  *
  * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
  * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the lists come from candidates instead, every
@@ -75,6 +75,12 @@ public final class FusedSimilarity implements PaperSimilarity {
 
   /** Weight β of the neighbours' mean score in a candidate's rank. */
   public static final double EXPANSION_WEIGHT = 0.2;
+
+  /**
+   * Rows of the exact search whose semantic products are computed together ({@link BlockedDots}):
+   * each block of vectors is read once per this many rows.
+   */
+  static final int ROW_BLOCK = 32;
 
   private final SimilarityEngine lexical;
   private final float[][] semantic;
@@ -359,45 +365,46 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
     }
 
-    /** Each doc's exact {@link #width} best by score. */
+    /** Each doc's exact {@code width} best by score. */
     private Result exact() {
       int[][] nbr = new int[n][];
       double[][] sc = new double[n][];
-      if (options.threads() == 1 || n < 64) {
-        for (int d = 0; d < n; d++) {
-          row(d, nbr, sc);
-          rowsDone.accept(1);
-        }
-        return new Result(nbr, sc, null);
-      }
-      ForkJoinPool pool = new ForkJoinPool(options.threads());
-      try {
-        pool.submit(
-                () ->
-                    IntStream.range(0, n)
-                        .parallel()
-                        .forEach(
-                            d -> {
-                              row(d, nbr, sc);
-                              rowsDone.accept(1);
-                            }))
-            .get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdown();
-      }
+      BlockedDots dots = new BlockedDots(semantic);
+      int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+      Parallel.forEach(
+          threads(),
+          blocks,
+          RowScratch::new,
+          (s, j) -> {
+            int from = j * ROW_BLOCK, to = Math.min(n, from + ROW_BLOCK);
+            dots.products(from, to, s.blockSums, s.semantic);
+            for (int d = from; d < to; d++) {
+              row(d, s.semantic[d - from], dots.slack(d), s, nbr, sc);
+            }
+            rowsDone.accept(to - from);
+          });
       return new Result(nbr, sc, null);
     }
 
-    private void row(int d, int[][] nbr, double[][] sc) {
-      double[] text = accumulators.get();
+    /** One thread's scratch for the exact search. */
+    private final class RowScratch {
+      final double[] lexical = new double[n];
+      final double[] bound = new double[n];
+      final float[][] blockSums = new float[ROW_BLOCK][BlockedDots.BLOCK];
+      final float[][] semantic = new float[ROW_BLOCK][n];
+    }
+
+    /**
+     * One paper's exact fused candidates (its {@code width} best). The semantic cosines come
+     * approximate from the block products, so each paper's fused text score has an upper bound (the
+     * approximate cosine plus its slack): a first threshold is the exact scores of the {@code
+     * width} best by that bound, and only papers whose bound, plus the non-text bound, reaches the
+     * running {@code width}-th best are scored exactly.
+     */
+    private void row(
+        int d, float[] approxSemantic, double slack, RowScratch s, int[][] nbr, double[][] sc) {
+      double[] text = s.lexical;
+      double[] bound = s.bound;
       // lexical cosines: the row's terms in increasing id, as TermVectors.cosine sums them
       for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
         double q = vectors.weightAt(p);
@@ -406,19 +413,18 @@ public final class FusedSimilarity implements PaperSimilarity {
           text[vectors.postingDoc(pp)] += q * vectors.postingWeight(pp);
         }
       }
-      float[] e = semantic[d];
       for (int b = 0; b < n; b++) {
-        text[b] = b == d ? -1 : fusion.text(Math.min(1.0, text[b]), Vectors.dot(e, semantic[b]));
+        bound[b] = b == d ? -1 : fusion.text(Math.min(1.0, text[b]), approxSemantic[b] + slack);
       }
+      float[] e = semantic[d];
       double wText = options.textWeight();
       double extra = lexical.nonTextBound(d);
-      // a first threshold: the exact scores of the best by text
-      int[] best = topByText(text, d);
+      // a first threshold: the exact scores of the best by the bound
+      int[] best = topByText(bound, d);
       double[] heap = new double[width];
       int size = 0;
       for (int b : best) {
-        double s = lexical.scoreWithText(d, b, text[b]);
-        size = push(heap, size, s);
+        size = push(heap, size, exact(d, b, text[b], e));
       }
       double theta = Math.max(options.minScore(), size == width ? heap[0] : 0);
       // each doc is pushed once below, so this heap's smallest value is a true lower bound too
@@ -428,11 +434,11 @@ public final class FusedSimilarity implements PaperSimilarity {
       double[] candScore = new double[candDoc.length];
       int cand = 0;
       for (int b = 0; b < n; b++) {
-        if (b == d || wText * text[b] + extra < theta - EPS) {
+        if (b == d || wText * bound[b] + extra < theta - EPS) {
           continue;
         }
-        double s = lexical.scoreWithText(d, b, text[b]);
-        if (!(s > 0) || s < options.minScore() || s < theta - EPS) {
+        double sb = exact(d, b, text[b], e);
+        if (!(sb > 0) || sb < options.minScore() || sb < theta - EPS) {
           continue;
         }
         if (cand == candDoc.length) {
@@ -440,8 +446,8 @@ public final class FusedSimilarity implements PaperSimilarity {
           candScore = Arrays.copyOf(candScore, cand * 2);
         }
         candDoc[cand] = b;
-        candScore[cand++] = s;
-        size = push(heap, size, s);
+        candScore[cand++] = sb;
+        size = push(heap, size, sb);
         if (size == width) {
           theta = Math.max(theta, heap[0]);
         }
@@ -468,7 +474,16 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
     }
 
-    /** The exact fused score of a pair (the same arithmetic as {@link #row}). */
+    /**
+     * The exact fused score of paper d (embedding e) with b given their accumulated lexical cosine
+     * (the same arithmetic as {@link #pair}).
+     */
+    private double exact(int d, int b, double lexicalCosine, float[] e) {
+      double text = fusion.text(Math.min(1.0, lexicalCosine), Vectors.dot(e, semantic[b]));
+      return lexical.scoreWithText(d, b, text);
+    }
+
+    /** The exact fused score of a pair (the same arithmetic as {@link #exact}). */
     private double pair(int a, int b) {
       double text =
           fusion.text(Math.min(1.0, vectors.cosine(a, b)), Vectors.dot(semantic[a], semantic[b]));
@@ -589,7 +604,7 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
     }
 
-    /** The {@code width} docs with the largest text score (any order). */
+    /** The {@code width} docs with the largest score (any order). */
     private int[] topByText(double[] text, int self) {
       int[] docs = new int[width];
       double[] h = new double[width];
@@ -616,7 +631,7 @@ public final class FusedSimilarity implements PaperSimilarity {
       return Arrays.copyOf(docs, size);
     }
 
-    /** Pushes into a min-heap of the width largest values; returns the new size. */
+    /** Pushes into a min-heap of the {@code width} largest values; returns the new size. */
     private int push(double[] h, int size, double v) {
       if (size < width) {
         int x = size++;
