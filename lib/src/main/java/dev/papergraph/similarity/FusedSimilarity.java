@@ -346,22 +346,31 @@ public final class FusedSimilarity implements PaperSimilarity {
         }
         r[i] = score[d][i] + EXPANSION_WEIGHT * q / m;
       }
-      Integer[] idx = new Integer[c.length];
-      for (int i = 0; i < idx.length; i++) {
+      keepBest(d, c, r, c.length, k, nbr, rank);
+    }
+
+    /**
+     * Stores the {@code keep} best of {@code size} scored docs as doc d's list: by score, best
+     * first, ties by id.
+     */
+    private void keepBest(
+        int d, int[] docs, double[] scores, int size, int keep, int[][] nbr, double[][] sc) {
+      Integer[] idx = new Integer[size];
+      for (int i = 0; i < size; i++) {
         idx[i] = i;
       }
       Arrays.sort(
           idx,
           (x, y) -> {
-            int o = Double.compare(r[y], r[x]);
-            return o != 0 ? o : Integer.compare(lexical.idRank(c[x]), lexical.idRank(c[y]));
+            int o = Double.compare(scores[y], scores[x]);
+            return o != 0 ? o : Integer.compare(lexical.idRank(docs[x]), lexical.idRank(docs[y]));
           });
-      int keep = Math.min(k, c.length);
-      nbr[d] = new int[keep];
-      rank[d] = new double[keep];
-      for (int i = 0; i < keep; i++) {
-        nbr[d][i] = c[idx[i]];
-        rank[d][i] = r[idx[i]];
+      int m = Math.min(keep, size);
+      nbr[d] = new int[m];
+      sc[d] = new double[m];
+      for (int i = 0; i < m; i++) {
+        nbr[d][i] = docs[idx[i]];
+        sc[d][i] = scores[idx[i]];
       }
     }
 
@@ -453,25 +462,7 @@ public final class FusedSimilarity implements PaperSimilarity {
         }
       }
       Arrays.fill(text, 0);
-      Integer[] idx = new Integer[cand];
-      for (int c = 0; c < cand; c++) {
-        idx[c] = c;
-      }
-      final double[] cs = candScore;
-      final int[] cd = candDoc;
-      Arrays.sort(
-          idx,
-          (x, y) -> {
-            int c = Double.compare(cs[y], cs[x]);
-            return c != 0 ? c : Integer.compare(lexical.idRank(cd[x]), lexical.idRank(cd[y]));
-          });
-      int m = Math.min(width, cand);
-      nbr[d] = new int[m];
-      sc[d] = new double[m];
-      for (int c = 0; c < m; c++) {
-        nbr[d][c] = cd[idx[c]];
-        sc[d][c] = cs[idx[c]];
-      }
+      keepBest(d, candDoc, candScore, cand, width, nbr, sc);
     }
 
     /**
@@ -584,23 +575,7 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
 
       void finish(int d, int[][] nbr, double[][] sc, int keep) {
-        Integer[] idx = new Integer[size];
-        for (int c = 0; c < size; c++) {
-          idx[c] = c;
-        }
-        Arrays.sort(
-            idx,
-            (x, y) -> {
-              int c = Double.compare(score[y], score[x]);
-              return c != 0 ? c : Integer.compare(lexical.idRank(doc[x]), lexical.idRank(doc[y]));
-            });
-        int m = Math.min(keep, size);
-        nbr[d] = new int[m];
-        sc[d] = new double[m];
-        for (int c = 0; c < m; c++) {
-          nbr[d][c] = doc[idx[c]];
-          sc[d][c] = score[idx[c]];
-        }
+        keepBest(d, doc, score, size, keep, nbr, sc);
       }
     }
 
