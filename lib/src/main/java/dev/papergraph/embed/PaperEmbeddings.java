@@ -28,11 +28,13 @@ public final class PaperEmbeddings {
 
   private final String modelId;
   private final float[][] vectors;
+  private final byte[][] keys;
   private final int embedded;
 
-  private PaperEmbeddings(String modelId, float[][] vectors, int embedded) {
+  private PaperEmbeddings(String modelId, float[][] vectors, byte[][] keys, int embedded) {
     this.modelId = modelId;
     this.vectors = vectors;
+    this.keys = keys;
     this.embedded = embedded;
   }
 
@@ -81,12 +83,14 @@ public final class PaperEmbeddings {
     Objects.requireNonNull(cache, "cache");
     int n = papers.size();
     float[][] out = new float[n][];
+    byte[][] keys = new byte[n][];
     Map<Key, List<Integer>> missing = new HashMap<>();
     List<String> missingTexts = new ArrayList<>();
     List<Key> missingKeys = new ArrayList<>();
     for (int d = 0; d < n; d++) {
       String text = text(papers.get(d));
       Key k = new Key(key(text));
+      keys[d] = k.bytes();
       Optional<float[]> v = cache.get(modelId, k.bytes());
       if (v.isPresent()) {
         out[d] = v.get();
@@ -120,7 +124,7 @@ public final class PaperEmbeddings {
         }
       }
     }
-    return new PaperEmbeddings(modelId, out, missingTexts.size());
+    return new PaperEmbeddings(modelId, out, keys, missingTexts.size());
   }
 
   /** The model id. */
@@ -131,6 +135,14 @@ public final class PaperEmbeddings {
   /** The unit vectors, in the order of the papers given (shared, do not modify). */
   public float[][] vectors() {
     return vectors;
+  }
+
+  /**
+   * The cache keys of the papers' texts ({@link #key}), in the order of the papers given (shared,
+   * do not modify).
+   */
+  public byte[][] keys() {
+    return keys;
   }
 
   /** How many distinct texts the model embedded in this run (0 when all came from the cache). */

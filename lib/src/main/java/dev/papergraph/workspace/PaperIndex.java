@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -32,6 +34,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -43,6 +46,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The papers of a workspace in a Lucene index on disk: every field of each paper (stored as
@@ -59,6 +63,21 @@ public final class PaperIndex implements Closeable {
 
   /** The index folder's commit key holding the text options it was built with. */
   static final String TEXT_OPTIONS_KEY = "papergraph.text";
+
+  /**
+   * The index folder's commit key holding {@link #ANALYSIS_VERSION} when every document in it was
+   * analysed by this version of the analysis chain (absent in an index older than the key, or one
+   * grown from such an index).
+   */
+  static final String ANALYSIS_KEY = "papergraph.analysis";
+
+  /**
+   * The version of the analysis chain ({@link PaperAnalyzer} with its {@link
+   * dev.papergraph.text.TextCleaner}) the indexed terms come from: a rebuild reuses a saved index's
+   * documents only when it was written by this version. Bump it whenever the chain's terms change;
+   * PaperIndexTest pins the terms of the seeds and crafted texts to it and fails when they change.
+   */
+  static final int ANALYSIS_VERSION = 1;
 
   private static final String ID = "id";
   private static final String TITLE = "title";
@@ -116,7 +135,13 @@ public final class PaperIndex implements Closeable {
     try (Directory dir = FSDirectory.open(folder)) {
       if (!DirectoryReader.indexExists(dir)) {
         try (IndexWriter w = new IndexWriter(dir, config(text))) {
-          w.setLiveCommitData(Map.of(TEXT_OPTIONS_KEY, text.toMap("").toString()).entrySet());
+          w.setLiveCommitData(
+              Map.of(
+                      TEXT_OPTIONS_KEY,
+                      text.toMap("").toString(),
+                      ANALYSIS_KEY,
+                      String.valueOf(ANALYSIS_VERSION))
+                  .entrySet());
           w.commit();
         }
       }
@@ -208,6 +233,8 @@ public final class PaperIndex implements Closeable {
     Map<String, Long> existing = sequences();
     long next = existing.values().stream().mapToLong(Long::longValue).max().orElse(-1) + 1;
     int added = 0;
+    // the documents already here keep the index's claim on the chain, or its absence
+    boolean current = existing.isEmpty() || analysedByThisChain(reader);
     try (IndexWriter w = new IndexWriter(directory, config(text))) {
       for (Paper p : byId.values()) {
         String previous = previousIds.get(p.id());
@@ -220,27 +247,181 @@ public final class PaperIndex implements Closeable {
           seq = next++;
           added++;
         }
-        w.updateDocument(new Term(ID, p.id()), document(p, seq));
+        w.updateDocument(new Term(ID, p.id()), document(p, seq, json.writeValueAsBytes(p)));
       }
-      w.setLiveCommitData(Map.of(TEXT_OPTIONS_KEY, text.toMap("").toString()).entrySet());
-      w.commit();
+      commit(w, current);
     }
+    refresh();
+    return added;
+  }
+
+  /**
+   * Makes this index (a copy of a saved one, or empty) hold exactly these papers in this order:
+   * documents of the saved index whose paper is unchanged (the same stored JSON) in the same place
+   * are kept as they are, the others are analysed and written, papers no longer given are deleted.
+   * A rebuild of the same inputs analyses nothing. The index must have been written by this version
+   * of the analysis chain with the same text options ({@link #reusable}), or be empty.
+   *
+   * @return how many papers were analysed and written
+   * @throws IllegalArgumentException if two papers share an id, or the index holds documents of
+   *     another analysis chain
+   */
+  int replaceAll(List<Paper> papers) throws IOException {
+    Map<String, Stored> old = storedDocuments();
+    if (!old.isEmpty() && !analysedByThisChain(reader)) {
+      throw new IllegalArgumentException(
+          folder + ": the index holds documents of another analysis chain; write a new one");
+    }
+    Map<String, Integer> positions = new HashMap<>();
+    List<Integer> changed = new ArrayList<>();
+    List<byte[]> changedJson = new ArrayList<>();
+    for (int i = 0; i < papers.size(); i++) {
+      Paper p = papers.get(i);
+      if (positions.put(p.id(), i) != null) {
+        throw new IllegalArgumentException("two papers to add share the id " + p.id());
+      }
+      byte[] bytes = json.writeValueAsBytes(p);
+      Stored s = old.get(p.id());
+      if (s == null || s.seq() != i || !Arrays.equals(s.json(), bytes)) {
+        changed.add(i);
+        changedJson.add(bytes);
+      }
+    }
+    List<String> gone = new ArrayList<>();
+    for (String id : old.keySet()) {
+      if (!positions.containsKey(id)) {
+        gone.add(id);
+      }
+    }
+    if (changed.isEmpty() && gone.isEmpty() && !old.isEmpty()) {
+      return 0;
+    }
+    IndexWriterConfig config = config(text);
+    // deleted documents still count in BM25's statistics until merged away: with none left the
+    // index scores as a new one written from these papers would
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setForceMergeDeletesPctAllowed(0);
+    config.setMergePolicy(merges);
+    try (IndexWriter w = new IndexWriter(directory, config)) {
+      for (String id : gone) {
+        w.deleteDocuments(new Term(ID, id));
+      }
+      for (int c = 0; c < changed.size(); c++) {
+        int i = changed.get(c);
+        Paper p = papers.get(i);
+        w.updateDocument(new Term(ID, p.id()), document(p, i, changedJson.get(c)));
+      }
+      w.forceMergeDeletes();
+      commit(w, true);
+    }
+    refresh();
+    return changed.size();
+  }
+
+  /**
+   * Whether a saved index's documents can be kept by {@link #replaceAll} with these text options:
+   * it was written with them, by this version of the analysis chain.
+   *
+   * @throws IOException if the folder holds no readable index
+   */
+  static boolean reusable(Path folder, TextOptions text) throws IOException {
+    try (Directory dir = FSDirectory.open(folder);
+        DirectoryReader r = DirectoryReader.open(dir)) {
+      return text.toMap("")
+              .toString()
+              .equals(r.getIndexCommit().getUserData().get(TEXT_OPTIONS_KEY))
+          && analysedByThisChain(r);
+    }
+  }
+
+  private static boolean analysedByThisChain(DirectoryReader r) throws IOException {
+    return String.valueOf(ANALYSIS_VERSION)
+        .equals(r.getIndexCommit().getUserData().get(ANALYSIS_KEY));
+  }
+
+  /**
+   * Fills a new folder with the files of a saved index: hard links where possible (Lucene never
+   * changes a file once written, so the saved index stays as it was), else copies.
+   */
+  static void linkOrCopyFiles(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.equals("write.lock") || !Files.isRegularFile(f)) {
+          continue;
+        }
+        try {
+          Files.createLink(to.resolve(name), f);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(f, to.resolve(name));
+        }
+      }
+    }
+  }
+
+  private void commit(IndexWriter w, boolean analysedByThisChain) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    data.put(TEXT_OPTIONS_KEY, text.toMap("").toString());
+    if (analysedByThisChain) {
+      data.put(ANALYSIS_KEY, String.valueOf(ANALYSIS_VERSION));
+    }
+    w.setLiveCommitData(data.entrySet());
+    w.commit();
+  }
+
+  private void refresh() throws IOException {
     DirectoryReader newer = DirectoryReader.openIfChanged(reader);
     if (newer != null) {
       reader.close();
       reader = newer;
     }
-    return added;
   }
 
-  private Document document(Paper p, long seq) throws IOException {
+  /** A stored document's place in the order and its paper's JSON. */
+  private record Stored(long seq, byte[] json) {}
+
+  private Map<String, Stored> storedDocuments() throws IOException {
+    Map<String, Stored> out = new HashMap<>();
+    forEachDocument(
+        Set.of(ID, SEQ, JSON),
+        doc -> {
+          BytesRef b = doc.getBinaryValue(JSON);
+          out.put(
+              doc.get(ID),
+              new Stored(
+                  doc.getField(SEQ).numericValue().longValue(),
+                  Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length)));
+        });
+    return out;
+  }
+
+  /** Something done with a stored document. */
+  private interface DocumentVisitor {
+    void visit(Document doc) throws IOException;
+  }
+
+  /** Visits the stored fields (these only) of every live document. */
+  private void forEachDocument(Set<String> stored, DocumentVisitor visitor) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields fields = leaf.reader().storedFields();
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (live == null || live.get(d)) {
+          visitor.visit(fields.document(d, stored));
+        }
+      }
+    }
+  }
+
+  private Document document(Paper p, long seq, byte[] paperJson) {
     Document d = new Document();
     d.add(new StringField(ID, p.id(), Field.Store.YES));
     d.add(new TextField(TITLE, p.title(), Field.Store.NO));
     if (p.abstractText() != null) {
       d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.NO));
     }
-    d.add(new StoredField(JSON, json.writeValueAsBytes(p)));
+    d.add(new StoredField(JSON, paperJson));
     d.add(new StoredField(SEQ, seq));
     return d;
   }
@@ -258,37 +439,21 @@ public final class PaperIndex implements Closeable {
   /** Every paper, in the order they were first added. */
   public List<Paper> papers() throws IOException {
     TreeMap<Long, Paper> bySeq = new TreeMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields fields = leaf.reader().storedFields();
-      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-        if (live == null || live.get(d)) {
-          Document doc = fields.document(d);
+    forEachDocument(
+        Set.of(SEQ, JSON),
+        doc -> {
+          BytesRef b = doc.getBinaryValue(JSON);
           bySeq.put(
               doc.getField(SEQ).numericValue().longValue(),
-              json.readValue(
-                  doc.getBinaryValue(JSON).bytes,
-                  doc.getBinaryValue(JSON).offset,
-                  doc.getBinaryValue(JSON).length,
-                  Paper.class));
-        }
-      }
-    }
+              json.readValue(b.bytes, b.offset, b.length, Paper.class));
+        });
     return List.copyOf(bySeq.values());
   }
 
   private Map<String, Long> sequences() throws IOException {
     Map<String, Long> out = new HashMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields fields = leaf.reader().storedFields();
-      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-        if (live == null || live.get(d)) {
-          Document doc = fields.document(d, Set.of(ID, SEQ));
-          out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue());
-        }
-      }
-    }
+    forEachDocument(
+        Set.of(ID, SEQ), doc -> out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue()));
     return out;
   }
 

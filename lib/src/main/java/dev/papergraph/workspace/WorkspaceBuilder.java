@@ -16,6 +16,7 @@ import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.Link;
+import dev.papergraph.text.TextOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
@@ -28,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
+import org.apache.lucene.index.IndexNotFoundException;
 
 /**
  * Builds and grows workspaces: reads the inputs, runs the {@link Pipeline}, writes every stage file
@@ -66,10 +67,31 @@ final class WorkspaceBuilder {
           progress,
           null,
           folder -> {
+            // a rebuild keeps the saved documents of unchanged papers instead of analysing them
+            Optional<Path> saved =
+                previous ? reusableIndex(target, options.engine().text()) : Optional.empty();
+            if (saved.isPresent()) {
+              PaperIndex.linkOrCopyFiles(saved.get(), folder);
+            }
             try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
-              index.addOrUpdate(corpus.papers());
+              index.replaceAll(corpus.papers());
             }
           });
+    }
+  }
+
+  /**
+   * The verified index folder of the workspace being rebuilt, when its documents can be kept: empty
+   * when that workspace is damaged or its index was written with other text options or by another
+   * version of the analysis chain (the build then writes a new index from the papers).
+   */
+  private static Optional<Path> reusableIndex(Path target, TextOptions text) throws IOException {
+    try {
+      Path index = Workspace.open(target).verifiedIndex();
+      return PaperIndex.reusable(index, text) ? Optional.of(index) : Optional.empty();
+    } catch (WorkspaceException | IndexNotFoundException e) {
+      // a saved workspace that cannot be read is replaced by the build, as without this reuse
+      return Optional.empty();
     }
   }
 
@@ -153,7 +175,7 @@ final class WorkspaceBuilder {
         progress,
         previous,
         folder -> {
-          linkOrCopyFiles(savedIndex, folder);
+          PaperIndex.linkOrCopyFiles(savedIndex, folder);
           try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
             index.addOrUpdate(changed, previousIds);
           }
@@ -280,27 +302,6 @@ final class WorkspaceBuilder {
         layout,
         result.engine(),
         options.engine());
-  }
-
-  /**
-   * Fills a new folder with the files of a saved Lucene index: hard links where possible (Lucene
-   * never changes a file once written, so the saved index stays as it was), else copies.
-   */
-  private static void linkOrCopyFiles(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        if (name.equals("write.lock") || !Files.isRegularFile(f)) {
-          continue;
-        }
-        try {
-          Files.createLink(to.resolve(name), f);
-        } catch (IOException | UnsupportedOperationException e) {
-          Files.copy(f, to.resolve(name));
-        }
-      }
-    }
   }
 
   /** One line for an I/O error, naming the file when the exception does. */

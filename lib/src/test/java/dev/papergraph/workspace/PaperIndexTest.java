@@ -1,17 +1,31 @@
 package dev.papergraph.workspace;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.Seeds;
+import dev.papergraph.text.PaperAnalyzer;
 import dev.papergraph.text.TextOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +84,126 @@ class PaperIndexTest {
               .allMatch(h -> h.paper().title().toLowerCase(Locale.ROOT).contains("grok")));
       assertEquals(List.of(), index.search("the of and", 3));
     }
+  }
+
+  @Test
+  void rebuildKeepsTheDocumentsOfUnchangedPapersAndSearchesAsAFreshIndex(@TempDir Path dir)
+      throws IOException {
+    List<Paper> seeds = SEEDS.papers();
+    Path saved = dir.resolve("saved");
+    try (PaperIndex index = PaperIndex.open(saved)) {
+      assertEquals(415, index.replaceAll(seeds));
+    }
+    assertTrue(PaperIndex.reusable(saved, TextOptions.DEFAULTS));
+    assertFalse(
+        PaperIndex.reusable(saved, TextOptions.DEFAULTS.withStemmer(TextOptions.Stemmer.KSTEM)));
+
+    // the same papers: nothing analysed, the saved index untouched
+    Path same = dir.resolve("same");
+    PaperIndex.linkOrCopyFiles(saved, same);
+    try (PaperIndex index = PaperIndex.open(same)) {
+      assertEquals(0, index.replaceAll(seeds));
+      assertEquals(seeds, index.papers());
+    }
+
+    // one paper changed, one gone (the later ones move up a place), one new at the end
+    List<Paper> next = new ArrayList<>(seeds);
+    next.set(7, seeds.get(7).toBuilder().title("Grokking, revised").build());
+    next.remove(400);
+    next.add(Paper.builder().id("doi:10.1/new").title("A new paper on quantization").build());
+    Path grown = dir.resolve("grown");
+    PaperIndex.linkOrCopyFiles(saved, grown);
+    Path fresh = dir.resolve("fresh");
+    String query = "post-training quantization of vision transformers with calibration";
+    try (PaperIndex index = PaperIndex.open(grown);
+        PaperIndex reference = PaperIndex.open(fresh)) {
+      // the changed paper, the 14 that moved up a place, the new one
+      assertEquals(16, index.replaceAll(next));
+      reference.addOrUpdate(next);
+      assertEquals(next, index.papers());
+      assertEquals(415, index.size());
+      assertEquals(hits(reference.search(query, 20)), hits(index.search(query, 20)));
+      assertEquals(hits(reference.search("grokking", 5)), hits(index.search("grokking", 5)));
+    }
+    try (PaperIndex index = PaperIndex.open(saved)) {
+      assertEquals(seeds, index.papers(), "the saved index is unchanged");
+    }
+  }
+
+  @Test
+  void anIndexWithoutTheAnalysisVersionIsNotReusedNorClaimedWhenGrown(@TempDir Path dir)
+      throws IOException {
+    // an index as papergraph wrote it before the analysis version was recorded
+    commitWithoutAnalysisVersion(dir);
+    try (PaperIndex index = PaperIndex.open(dir)) {
+      index.addOrUpdate(SEEDS.papers().subList(0, 3));
+    }
+    assertTrue(PaperIndex.reusable(dir, TextOptions.DEFAULTS), "empty: nothing to re-analyse");
+    commitWithoutAnalysisVersion(dir);
+    assertFalse(PaperIndex.reusable(dir, TextOptions.DEFAULTS));
+    try (PaperIndex index = PaperIndex.open(dir)) {
+      index.addOrUpdate(SEEDS.papers().subList(3, 5));
+      assertThrows(IllegalArgumentException.class, () -> index.replaceAll(SEEDS.papers()));
+    }
+    assertFalse(PaperIndex.reusable(dir, TextOptions.DEFAULTS), "old documents are still there");
+  }
+
+  /**
+   * The analysis chain's terms (and positions, which set the lengths BM25 scores with) on the seeds
+   * and on crafted texts that take every branch of the cleaning, pinned to {@link
+   * PaperIndex#ANALYSIS_VERSION}: a rebuild keeps saved documents only when the chain is the one
+   * that indexed them. When this fails because the chain changed on purpose, bump ANALYSIS_VERSION
+   * and record the new fingerprint here.
+   */
+  @Test
+  void analysisChainFingerprintBelongsToItsVersion() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (Paper p : SEEDS.papers()) {
+      texts.add(p.title());
+      texts.add(p.abstractText() == null ? "" : p.abstractText());
+    }
+    texts.add(
+        "We <b>propose</b> a &amp;lt;i&amp;gt;novel&amp;lt;/i&amp;gt; method: see"
+            + " https://example.org/x, doi:10.1234/abc.5 or a@b.org; $x^2$ and $$y$$ \\(z\\)"
+            + " \\emph{emphasised words} \\cite{ref} 95.3% accuracy on ImageNet-1K.");
+    texts.add(
+        "Large language models' reasoning: LLMs, vision transformers (ViTs) and graph neural"
+            + " networks for state-of-the-art zero-shot learning.");
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    try (PaperAnalyzer analyzer = new PaperAnalyzer(TextOptions.DEFAULTS)) {
+      for (int i = 0; i < texts.size(); i++) {
+        String field = i % 2 == 0 ? "title" : "abstract";
+        try (TokenStream ts = analyzer.tokenStream(field, texts.get(i))) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            md.update((term + "/" + inc.getPositionIncrement() + " ").getBytes(UTF_8));
+          }
+          ts.end();
+        }
+        md.update((byte) '\n');
+      }
+    }
+    assertEquals(1, PaperIndex.ANALYSIS_VERSION);
+    assertEquals(
+        "613ced884fb5c31accca76ac4344151af423098968ebb56a348402a1cf7f5623",
+        HexFormat.of().formatHex(md.digest()));
+  }
+
+  /** Commits the index in this folder as papergraph did before it recorded the chain's version. */
+  private static void commitWithoutAnalysisVersion(Path dir) throws IOException {
+    try (Directory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+      w.setLiveCommitData(
+          Map.of(PaperIndex.TEXT_OPTIONS_KEY, TextOptions.DEFAULTS.toMap("").toString())
+              .entrySet());
+      w.commit();
+    }
+  }
+
+  private static List<String> hits(List<PaperIndex.SearchHit> hits) {
+    return hits.stream().map(h -> h.paper().id() + " " + h.score()).toList();
   }
 
   @Test

@@ -17,14 +17,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -295,6 +298,46 @@ class WorkspaceTest {
           s.anyMatch(p -> p.getFileName().toString().contains(".rebuilt.")),
           "staging folders left");
     }
+  }
+
+  @Test
+  void rebuildKeepsTheSavedIndexOfUnchangedPapersAndGrowsItLikeANewBuild() throws Exception {
+    List<InputSource> seeds = Seeds.sources();
+    Path dir = tmp.resolve("reindexed");
+    Workspace.build(dir, seeds.subList(0, 2), BuildOptions.DEFAULTS, Progress.NONE);
+    Map<String, String> before = indexFileHashes(dir);
+    Workspace again =
+        Workspace.build(dir, seeds.subList(0, 2), BuildOptions.DEFAULTS, Progress.NONE);
+    assertEquals(
+        before, indexFileHashes(dir), "the same documents, no file of the index written again");
+    assertEquals(again.papers(), Workspace.open(dir).papers());
+
+    Workspace grown =
+        Workspace.build(dir, seeds.subList(0, 3), BuildOptions.DEFAULTS, Progress.NONE);
+    Path freshDir = tmp.resolve("reindexed-fresh");
+    Workspace fresh =
+        Workspace.build(freshDir, seeds.subList(0, 3), BuildOptions.DEFAULTS, Progress.NONE);
+    Workspace reopened = Workspace.open(dir);
+    assertEquals(Workspace.open(freshDir).papers(), reopened.papers());
+    assertEquals(fresh.papers(), grown.papers());
+    String query = "diffusion models for image generation";
+    assertEquals(
+        Workspace.open(freshDir).search(query, 10).toString(),
+        reopened.search(query, 10).toString());
+  }
+
+  /** Every file of a workspace's index by name, with its SHA-256 (Lucene's empty lock left out). */
+  private static Map<String, String> indexFileHashes(Path dir) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.list(dir.resolve(WorkspaceStore.INDEX))) {
+      for (Path f : s.filter(f -> !f.endsWith("write.lock")).toList()) {
+        out.put(
+            f.getFileName().toString(),
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+      }
+    }
+    return out;
   }
 
   @Test
