@@ -177,7 +177,7 @@ public final class PathCentralities {
     }
 
     void run() {
-      int[] component = components();
+      int[] component = graph.components();
       int nComponents = 0;
       for (int c : component) nComponents = Math.max(nComponents, c + 1);
       int[] compSize = new int[nComponents];
@@ -281,31 +281,6 @@ public final class PathCentralities {
         }
       }
       return sum;
-    }
-
-    /** Connected components, numbered in order of their first vertex. */
-    private int[] components() {
-      int[] comp = new int[n];
-      Arrays.fill(comp, -1);
-      int[] queue = new int[n];
-      int c = 0;
-      for (int s = 0; s < n; s++) {
-        if (comp[s] >= 0) continue;
-        int head = 0, tail = 0;
-        queue[tail++] = s;
-        comp[s] = c;
-        while (head < tail) {
-          int v = queue[head++];
-          for (int k = first[v]; k < first[v + 1]; k++) {
-            if (comp[nb[k]] < 0) {
-              comp[nb[k]] = c;
-              queue[tail++] = nb[k];
-            }
-          }
-        }
-        c++;
-      }
-      return comp;
     }
 
     /** The scratch of single-source passes, one per thread. */

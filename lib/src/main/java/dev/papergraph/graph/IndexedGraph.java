@@ -192,6 +192,36 @@ public final class IndexedGraph<V> {
     return s / 2;
   }
 
+  /**
+   * The connected component of each vertex, numbered 0, 1, ... in order of their lowest vertex
+   * index. Cost {@code O(n + m)}.
+   */
+  public int[] components() {
+    int n = size();
+    int[] comp = new int[n];
+    Arrays.fill(comp, -1);
+    int[] queue = new int[n];
+    int c = 0;
+    for (int s = 0; s < n; s++) {
+      if (comp[s] >= 0) continue;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = s;
+      comp[s] = c;
+      while (head < tail) {
+        int v = queue[head++];
+        for (int k = first[v]; k < first[v + 1]; k++) {
+          if (comp[neighbour[k]] < 0) {
+            comp[neighbour[k]] = c;
+            queue[tail++] = neighbour[k];
+          }
+        }
+      }
+      c++;
+    }
+    return comp;
+  }
+
   /** The subgraph induced by the given vertex indices (in that order), indexed afresh. */
   public IndexedGraph<V> induced(int[] members) {
     Map<V, Integer> idx = new HashMap<>(members.length * 2);

@@ -14,7 +14,9 @@ Conventions (the same as dev.papergraph.analysis.Centralities):
   * harmonic: nx.harmonic_centrality(distance='distance') (sum of 1/d, not normalised);
   * degree: number of neighbours; strength: sum of weights (G.degree(weight='weight'));
   * eigenvector: nx.eigenvector_centrality(weight='weight', tol=1e-13) (power iteration on A+I from the
-    uniform vector, unit Euclidean norm); for a connected graph this is the principal eigenvector.
+    uniform vector, unit Euclidean norm); for a connected graph this is the principal eigenvector,
+    which papergraph computes by ARPACK's Lanczos method (as igraph and nx.eigenvector_centrality_numpy
+    do): the tests compare the two within 1e-6.
 Output: TSV `vertex  pagerank  betweenness  closeness  harmonic  degree  strength  eigenvector`, repr floats.
 """
 import sys
