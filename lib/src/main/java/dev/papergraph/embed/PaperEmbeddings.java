@@ -63,21 +63,6 @@ public final class PaperEmbeddings {
   }
 
   /**
-   * Embeds the papers, reusing the cache and adding the new vectors to it; the texts and their keys
-   * on one thread (see {@link #compute(List, String, Supplier, EmbeddingCache, LongConsumer,
-   * LongConsumer, int)}).
-   */
-  public static PaperEmbeddings compute(
-      List<Paper> papers,
-      String modelId,
-      Supplier<EmbeddingModel> model,
-      EmbeddingCache cache,
-      LongConsumer start,
-      LongConsumer progress) {
-    return compute(papers, modelId, model, cache, start, progress, 1);
-  }
-
-  /**
    * Embeds the papers, reusing the cache and adding the new vectors to it.
    *
    * @param papers the papers; the result is in this order
