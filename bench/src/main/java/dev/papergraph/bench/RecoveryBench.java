@@ -193,7 +193,8 @@ final class RecoveryBench implements Callable<Integer> {
             () -> MiniLmEmbeddingModel.load(lexical.options().threads(), longText),
             store,
             total -> {},
-            n -> {});
+            n -> {},
+            lexical.options().threads());
     double s = (System.nanoTime() - t0) / 1e9;
     spec.commandLine()
         .getErr()

@@ -68,7 +68,8 @@ class CitationRecoveryTest {
               () -> MiniLmEmbeddingModel.load(options.threads()),
               store,
               n -> {},
-              n -> {});
+              n -> {},
+              options.threads());
       FusedSimilarity fused =
           FusedSimilarity.of(
               lexical,
