@@ -32,6 +32,10 @@ import java.util.Arrays;
  *   <li>Exact scores are computed by {@link PairScores}, symmetric to the last bit because sums run
  *       in term order, so a pair scores the same from both ends and the heap's tie-break by id rank
  *       decides the rest: the result does not depend on the thread or the order of rows.
+ *   <li>Accumulators are floats (half the cache footprint of doubles): a row's partial sums are
+ *       within {@code accSlack} ((terms + 2)·2⁻²³, the first-order bound of float products and sums
+ *       of a partial cosine, doubled) of the exact ones, and every test on them allows for it.
+ *       Exact scores never come from the accumulators.
  * </ul>
  *
  * Scratch memory: one accumulator, one flag and one touched slot per paper, one query slot per
@@ -78,7 +82,7 @@ final class TopKSearch {
   /** The cost of scoring one paper exactly, in postings: the mean row length. */
   private final long exactCost;
 
-  private final double[] acc;
+  private final float[] acc;
   private final boolean[] seen;
   private final boolean[] scored;
   private final float[] query;
@@ -98,6 +102,9 @@ final class TopKSearch {
   private int touchedCount;
   private int candidateCount;
   private double thetaText;
+
+  /** The most a float accumulator of the current row can differ from its exact partial sum. */
+  private double accSlack;
 
   /**
    * A search over these vectors; {@code idRank[doc]} is the rank of the doc's paper id, {@code
@@ -121,7 +128,7 @@ final class TopKSearch {
     this.k = options.k();
     this.wText = options.textWeight();
     int n = vectors.size();
-    acc = new double[n];
+    acc = new float[n];
     seen = new boolean[n];
     scored = new boolean[n];
     query = new float[vectors.vocabularySize()];
@@ -158,6 +165,8 @@ final class TopKSearch {
     qs = vectors.start(d);
     int qe = vectors.end(d);
     m = qe - qs;
+    // m float products and sums of a partial cosine (at most 1): first-order bound, doubled
+    accSlack = (m + 2) * 0x1p-23;
     topicExtra = scores.topicBound(d);
     citationExtra = scores.citationBound(d);
     if (order.length < m) {
@@ -194,7 +203,8 @@ final class TopKSearch {
     double nextCheck = bound[0];
     for (; i < m; i++) {
       if (touchedCount >= k && bound[i] <= nextCheck) {
-        thetaText = wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE));
+        thetaText =
+            Math.max(thetaText, wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE)));
         scoreLeaders();
         nextCheck = bound[i] * REFRESH;
       }
@@ -205,7 +215,8 @@ final class TopKSearch {
       addPostings(vectors.termAt(p), vectors.weightAt(p));
     }
     if (touchedCount >= k) {
-      thetaText = wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE));
+      thetaText =
+          Math.max(thetaText, wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE)));
     }
     for (int c = 0; c < touchedCount; c++) {
       seen[touched[c]] = true;
@@ -225,7 +236,7 @@ final class TopKSearch {
    */
   private double finish(int i) {
     double pending = bound[i];
-    double needed = minText(theta() - EPS) - pending;
+    double needed = minText(theta() - EPS) - pending - accSlack;
     int count = 0;
     for (int c = 0; c < touchedCount; c++) {
       int doc = touched[c];
@@ -237,6 +248,7 @@ final class TopKSearch {
     if (wText == 0) {
       return pending;
     }
+    long sinceFilter = 0;
     for (int j = i; j < m && candidateCount > 0; j++) {
       int p = position(j);
       int t = vectors.termAt(p);
@@ -251,7 +263,13 @@ final class TopKSearch {
         lookUp(t, vectors.weightAt(p));
       }
       pending = bound[j + 1];
-      needed = minText(theta() - EPS) - pending;
+      sinceFilter += postings <= lookups ? postings : lookups;
+      if (sinceFilter < candidateCount) {
+        // narrowing costs a pass over the candidates: only once the terms added paid for it
+        continue;
+      }
+      sinceFilter = 0;
+      needed = minText(theta() - EPS) - pending - accSlack;
       count = 0;
       for (int c = 0; c < candidateCount; c++) {
         int doc = candidates[c];
@@ -267,7 +285,7 @@ final class TopKSearch {
       for (int c = 0; c < candidateCount; c++) {
         accumulated.offer(acc[candidates[c]], c);
       }
-      thetaText = Math.max(thetaText, wText * accumulated.worstScore());
+      thetaText = Math.max(thetaText, wText * (accumulated.worstScore() - accSlack));
     }
     return pending;
   }
@@ -285,7 +303,7 @@ final class TopKSearch {
         } else if (tm > t) {
           hi = mid - 1;
         } else {
-          acc[doc] += q * vectors.weightAt(mid);
+          acc[doc] += (float) q * vectors.weightAt(mid);
           break;
         }
       }
@@ -299,13 +317,13 @@ final class TopKSearch {
   private void scoreSeen(double pending) {
     double theta = theta();
     // upper(min(1, acc + pending)) >= theta - EPS, as one comparison per paper
-    double needed = minText(theta - EPS) - pending;
+    double needed = minText(theta - EPS) - pending - accSlack;
     for (int c = 0; c < candidateCount; c++) {
       int doc = candidates[c];
       if (scored[doc] || acc[doc] < needed) {
         continue;
       }
-      double textBound = Math.min(1, acc[doc] + pending);
+      double textBound = Math.min(1, acc[doc] + pending + accSlack);
       double topic = scores.topic(d, doc);
       if (topicExtra + citationExtra > 0
           && scores.scoreWithTextAndTopic(d, doc, textBound, topic) < theta - EPS) {
@@ -315,7 +333,7 @@ final class TopKSearch {
       double raised = theta();
       if (raised != theta) {
         theta = raised;
-        needed = minText(theta - EPS) - pending;
+        needed = minText(theta - EPS) - pending - accSlack;
       }
     }
   }
@@ -420,6 +438,7 @@ final class TopKSearch {
 
   /** Leaves the scratch clean for the next row. */
   private void reset() {
+    acc[d] = 0;
     for (int c = 0; c < touchedCount; c++) {
       int doc = touched[c];
       acc[doc] = 0;
@@ -438,31 +457,31 @@ final class TopKSearch {
 
   /** Adds a term's postings to the accumulators, registering papers seen for the first time. */
   private void addPostings(int t, double q) {
-    final double[] acc = this.acc;
+    final float[] acc = this.acc;
     final int[] touched = this.touched;
+    final float qf = (float) q;
+    final int self = d;
     int count = touchedCount;
     for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
       int doc = vectors.postingDoc(pp);
-      double a = acc[doc];
-      if (a == 0) {
-        if (doc == d) {
-          continue;
-        }
-        touched[count++] = doc;
-      }
-      acc[doc] = a + q * vectors.postingWeight(pp);
+      float a = acc[doc];
+      // branch-free registration: the slot is overwritten unless the paper is new (and not d)
+      touched[count] = doc;
+      count += a == 0 & doc != self ? 1 : 0;
+      acc[doc] = a + qf * vectors.postingWeight(pp);
     }
     touchedCount = count;
   }
 
   /** Adds a term's postings to the accumulators of papers already seen only. */
   private void addPostingsSeen(int t, double q) {
-    final double[] acc = this.acc;
+    final float[] acc = this.acc;
+    final float qf = (float) q;
     for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
       int doc = vectors.postingDoc(pp);
-      double a = acc[doc];
+      float a = acc[doc];
       if (a != 0) {
-        acc[doc] = a + q * vectors.postingWeight(pp);
+        acc[doc] = a + qf * vectors.postingWeight(pp);
       }
     }
   }
@@ -476,7 +495,7 @@ final class TopKSearch {
     for (int c = 0; c < count; c++) {
       accumulated.offer(acc[touched[c]], c);
     }
-    return accumulated.full() ? accumulated.worstScore() : 0;
+    return accumulated.full() ? Math.max(0, accumulated.worstScore() - accSlack) : 0;
   }
 
   /**
