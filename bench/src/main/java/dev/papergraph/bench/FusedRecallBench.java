@@ -68,7 +68,8 @@ final class FusedRecallBench implements Callable<Integer> {
             () -> MiniLmEmbeddingModel.load(threads),
             store,
             total -> {},
-            x -> {});
+            x -> {},
+            threads);
     long t1 = System.nanoTime();
     long c1 = BuildRun.processCpuNanos();
     if (e.embedded() > 0) {

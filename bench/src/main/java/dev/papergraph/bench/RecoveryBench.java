@@ -99,10 +99,12 @@ final class RecoveryBench implements Callable<Integer> {
   Path cache;
 
   @Option(
-      names = "--windows",
+      names = "--long-text",
+      paramLabel = "RULE",
       description =
-          "Embed a text longer than the model's 128 tokens window by window (not the default).")
-  boolean windows;
+          "How a text longer than the model's 128 tokens is read: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).")
+  MiniLmEmbeddingModel.LongText longText = MiniLmEmbeddingModel.LongText.HEAD_AND_TAIL;
 
   @Override
   public Integer call() throws IOException {
@@ -178,7 +180,7 @@ final class RecoveryBench implements Callable<Integer> {
   }
 
   private String modelId() {
-    return windows ? MiniLmEmbeddingModel.WINDOWED_ID : MiniLmEmbeddingModel.ID;
+    return longText.modelId();
   }
 
   private float[][] embeddings(SimilarityEngine lexical) throws IOException {
@@ -188,10 +190,11 @@ final class RecoveryBench implements Callable<Integer> {
         PaperEmbeddings.compute(
             lexical.vectors().papers(),
             modelId(),
-            () -> MiniLmEmbeddingModel.load(lexical.options().threads(), windows),
+            () -> MiniLmEmbeddingModel.load(lexical.options().threads(), longText),
             store,
             total -> {},
-            n -> {});
+            n -> {},
+            lexical.options().threads());
     double s = (System.nanoTime() - t0) / 1e9;
     spec.commandLine()
         .getErr()

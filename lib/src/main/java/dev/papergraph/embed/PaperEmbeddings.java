@@ -1,5 +1,6 @@
 package dev.papergraph.embed;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.model.Paper;
 import dev.papergraph.text.TextCleaner;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,10 @@ public final class PaperEmbeddings {
    * @param start receives the number of texts to embed, once, before the model is loaded (not
    *     called when all are cached)
    * @param progress receives the number of texts embedded, a batch at a time
+   * @param threads threads for cleaning the texts and hashing their keys (the result does not
+   *     depend on it; the model has its own workers)
    * @throws ModelUnavailableException if the model is needed and cannot be loaded
+   * @throws IllegalArgumentException if threads is below 1
    */
   public static PaperEmbeddings compute(
       List<Paper> papers,
@@ -79,18 +83,29 @@ public final class PaperEmbeddings {
       Supplier<EmbeddingModel> model,
       EmbeddingCache cache,
       LongConsumer start,
-      LongConsumer progress) {
+      LongConsumer progress,
+      int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
     Objects.requireNonNull(cache, "cache");
     int n = papers.size();
     float[][] out = new float[n][];
+    String[] texts = new String[n];
     byte[][] keys = new byte[n][];
+    Parallel.forEach(
+        threads,
+        n,
+        d -> {
+          texts[d] = text(papers.get(d));
+          keys[d] = key(texts[d]);
+        });
     Map<Key, List<Integer>> missing = new HashMap<>();
     List<String> missingTexts = new ArrayList<>();
     List<Key> missingKeys = new ArrayList<>();
     for (int d = 0; d < n; d++) {
-      String text = text(papers.get(d));
-      Key k = new Key(key(text));
-      keys[d] = k.bytes();
+      String text = texts[d];
+      Key k = new Key(keys[d]);
       Optional<float[]> v = cache.get(modelId, k.bytes());
       if (v.isPresent()) {
         out[d] = v.get();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -18,24 +19,41 @@ import java.util.function.LongConsumer;
  * in the lexical engine ({@link SimilarityEngine#scoreWithText}). Explanations carry both scores
  * beside the shared terms.
  *
- * <p>Top-k per paper is exact on the fused score: each row bounds every other paper, the lexical
- * cosines from the inverted index (work proportional to the row's postings) and the semantic
- * cosines from float products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link
- * BlockedDots}: {@code n · d} multiply-adds per row, {@code d} = 384, vectorised by the JIT), each
- * within a stated slack of the exact cosine; only papers whose fused bound (plus the non-text
- * bound) reaches the running k-th best get the exact cosine and their topic and citation
- * components. Cost {@code O(n² d)} in all, memory two {@code double[n]} and {@link #ROW_BLOCK}
- * {@code float[n]} per thread and one copy of the embeddings beyond the inputs. Rows run in
- * parallel; the result does not depend on the thread count. Scores are symmetric to the last bit.
+ * <p>The candidates of each paper (its best {@link #EXPANSION_CANDIDATES} by score, see below) are
+ * exact on the fused score: each row bounds every other paper, the lexical cosines from the
+ * inverted index (work proportional to the row's postings) and the semantic cosines from float
+ * products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link BlockedDots}: {@code n
+ * · d} multiply-adds per row, {@code d} = 384, vectorised by the JIT), each within a stated slack
+ * of the exact cosine; only papers whose fused bound (plus the non-text bound) reaches the running
+ * last candidate's score get the exact cosine and their topic and citation components. Cost {@code
+ * O(n² d)} in all, memory two {@code double[n]} and {@link #ROW_BLOCK} {@code float[n]} per thread
+ * and one copy of the embeddings beyond the inputs. Rows run in parallel; the result does not
+ * depend on the thread count. Scores are symmetric to the last bit.
  *
  * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
- * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the top-k comes from candidates instead, every
+ * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the lists come from candidates instead, every
  * candidate scored exactly: the union of the paper's lexical top-k (the lexical engine's lists) and
  * its {@link #SEMANTIC_CANDIDATES} nearest papers by embedding (Lucene's HNSW graph over the
  * vectors as given, {@link SemanticNeighbours}), then {@link #ROUNDS} rounds of neighbours of
  * neighbours (each paper scores the lists of its neighbours and of the papers listing it, as in
  * NN-descent). A list may then miss a paper but never holds a wrong score; recall@10 against the
  * exact lists is in docs/BENCHMARKS.md and {@code FusedTopKTest}.
+ *
+ * <p>The lists are then re-ranked by average query expansion over the neighbourhood (as in
+ * pseudo-relevance feedback, Rocchio 1971; average query expansion, Chum et al. 2007): each paper's
+ * {@link #EXPANSION_CANDIDATES} best papers by score are its candidates, and a candidate {@code j}
+ * of paper {@code i} ranks by
+ *
+ * <pre>
+ *   rank(i, j) = score(i, j) + β · mean over the m first candidates n of i of score(n, j)
+ * </pre>
+ *
+ * with {@code score(j, j) = 1}, {@code β =} {@link #EXPANSION_WEIGHT} and {@code m =} {@link
+ * #EXPANSION_NEIGHBOURS}: a candidate close to the paper's nearest neighbours too moves up. The k
+ * best candidates by rank are the paper's neighbours, and {@link Neighbour#score} is that rank; a
+ * link's weight and explanation stay the pair's own symmetric score. The re-ranking scores {@code m
+ * · EXPANSION_CANDIDATES} pairs per paper ({@code O(n · m · M)}), in either search mode. Parameters
+ * chosen on the five SYNERGY sets together (docs/BENCHMARKS.md, section 3).
  *
  * <p>Computed once, on first use; thread-safe.
  */
@@ -48,6 +66,15 @@ public final class FusedSimilarity implements PaperSimilarity {
 
   /** Rounds of neighbours-of-neighbours refinement in the approximate mode. */
   static final int ROUNDS = 2;
+
+  /** Candidates per paper (its best papers by score) that the query expansion re-ranks. */
+  public static final int EXPANSION_CANDIDATES = 30;
+
+  /** The first candidates whose scores expand the paper's (m in the class comment). */
+  public static final int EXPANSION_NEIGHBOURS = 3;
+
+  /** Weight β of the neighbours' mean score in a candidate's rank. */
+  public static final double EXPANSION_WEIGHT = 0.2;
 
   /**
    * Rows of the exact search whose semantic products are computed together ({@link BlockedDots}):
@@ -108,11 +135,12 @@ public final class FusedSimilarity implements PaperSimilarity {
   }
 
   /**
-   * The rows {@link #computeNeighbours} reports: one per paper, and in the candidate mode one per
-   * paper for the first candidates and for each round.
+   * The rows {@link #computeNeighbours} reports: one per paper for the search (in the candidate
+   * mode one per paper for the first candidates and for each round) and one per paper for the
+   * re-ranking.
    */
   public long searchRows() {
-    return (approximate() ? 1L + ROUNDS : 1L) * vectors().size();
+    return (approximate() ? 2L + ROUNDS : 2L) * vectors().size();
   }
 
   /**
@@ -137,6 +165,14 @@ public final class FusedSimilarity implements PaperSimilarity {
                 + ROUNDS
                 + " rounds of neighbours of neighbours"
             : "exact");
+    m.put(
+        "fusion.expansion",
+        String.format(
+            Locale.ROOT,
+            "rank(i,j) = score(i,j) + %s * mean score(n,j) over i's %d best; among i's %d best",
+            EXPANSION_WEIGHT,
+            EXPANSION_NEIGHBOURS,
+            EXPANSION_CANDIDATES));
     return m;
   }
 
@@ -256,8 +292,16 @@ public final class FusedSimilarity implements PaperSimilarity {
     return r;
   }
 
-  /** Each doc's neighbours (doc numbers) and scores, best first. */
-  private record Result(int[][] nbr, double[][] score) {}
+  /**
+   * Each doc's neighbours (doc numbers) and ranks, best first, and the candidates they were chosen
+   * from (by score, best first).
+   */
+  private record Result(int[][] nbr, double[][] score, int[][] candidates) {}
+
+  /** Each doc's candidates for the re-ranking, best score first (for tests). */
+  int[][] candidateDocs() {
+    return result().candidates();
+  }
 
   /** The exact fused top-k; per-thread scratch arrays go away with it. */
   private final class Algorithm {
@@ -265,6 +309,7 @@ public final class FusedSimilarity implements PaperSimilarity {
     private final int n = vectors.size();
     private final EngineOptions options = lexical.options();
     private final int k = options.k();
+    private final int width = Math.max(k, EXPANSION_CANDIDATES);
     private final ThreadLocal<double[]> accumulators = ThreadLocal.withInitial(() -> new double[n]);
     private final LongConsumer rowsDone;
 
@@ -273,9 +318,64 @@ public final class FusedSimilarity implements PaperSimilarity {
     }
 
     Result run() {
-      if (approximate()) {
-        return candidates();
+      Result found = approximate() ? candidates() : exact();
+      int[][] nbr = new int[n][];
+      double[][] rank = new double[n][];
+      Parallel.forEach(
+          threads(),
+          n,
+          d -> {
+            expand(d, found.nbr(), found.score(), nbr, rank);
+            rowsDone.accept(1);
+          });
+      return new Result(nbr, rank, found.nbr());
+    }
+
+    /**
+     * Re-ranks doc d's candidates by average query expansion (see the class comment) and keeps the
+     * k best.
+     */
+    private void expand(int d, int[][] cand, double[][] score, int[][] nbr, double[][] rank) {
+      int[] c = cand[d];
+      int m = Math.min(EXPANSION_NEIGHBOURS, c.length);
+      double[] r = new double[c.length];
+      for (int i = 0; i < c.length; i++) {
+        double q = 0;
+        for (int x = 0; x < m; x++) {
+          q += c[x] == c[i] ? 1.0 : pair(c[x], c[i]);
+        }
+        r[i] = score[d][i] + EXPANSION_WEIGHT * q / m;
       }
+      keepBest(d, c, r, c.length, k, nbr, rank);
+    }
+
+    /**
+     * Stores the {@code keep} best of {@code size} scored docs as doc d's list: by score, best
+     * first, ties by id.
+     */
+    private void keepBest(
+        int d, int[] docs, double[] scores, int size, int keep, int[][] nbr, double[][] sc) {
+      Integer[] idx = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(
+          idx,
+          (x, y) -> {
+            int o = Double.compare(scores[y], scores[x]);
+            return o != 0 ? o : Integer.compare(lexical.idRank(docs[x]), lexical.idRank(docs[y]));
+          });
+      int m = Math.min(keep, size);
+      nbr[d] = new int[m];
+      sc[d] = new double[m];
+      for (int i = 0; i < m; i++) {
+        nbr[d][i] = docs[idx[i]];
+        sc[d][i] = scores[idx[i]];
+      }
+    }
+
+    /** Each doc's exact {@code width} best by score. */
+    private Result exact() {
       int[][] nbr = new int[n][];
       double[][] sc = new double[n][];
       BlockedDots dots = new BlockedDots(semantic);
@@ -292,7 +392,7 @@ public final class FusedSimilarity implements PaperSimilarity {
             }
             rowsDone.accept(to - from);
           });
-      return new Result(nbr, sc);
+      return new Result(nbr, sc, null);
     }
 
     /** One thread's scratch for the exact search. */
@@ -304,10 +404,11 @@ public final class FusedSimilarity implements PaperSimilarity {
     }
 
     /**
-     * One paper's exact fused top-k. The semantic cosines come approximate from the block products,
-     * so each paper's fused text score has an upper bound (the approximate cosine plus its slack):
-     * a first threshold is the exact scores of the k best by that bound, and only papers whose
-     * bound, plus the non-text bound, reaches the running k-th best are scored exactly.
+     * One paper's exact fused candidates (its {@code width} best). The semantic cosines come
+     * approximate from the block products, so each paper's fused text score has an upper bound (the
+     * approximate cosine plus its slack): a first threshold is the exact scores of the {@code
+     * width} best by that bound, and only papers whose bound, plus the non-text bound, reaches the
+     * running {@code width}-th best are scored exactly.
      */
     private void row(
         int d, float[] approxSemantic, double slack, RowScratch s, int[][] nbr, double[][] sc) {
@@ -327,18 +428,18 @@ public final class FusedSimilarity implements PaperSimilarity {
       float[] e = semantic[d];
       double wText = options.textWeight();
       double extra = lexical.nonTextBound(d);
-      // a first threshold: the exact scores of the k best by the bound
+      // a first threshold: the exact scores of the best by the bound
       int[] best = topByText(bound, d);
-      double[] heap = new double[k];
+      double[] heap = new double[width];
       int size = 0;
       for (int b : best) {
         size = push(heap, size, exact(d, b, text[b], e));
       }
-      double theta = Math.max(options.minScore(), size == k ? heap[0] : 0);
-      // each doc is pushed once below, so this heap's k-th value is a true lower bound too
-      heap = new double[k];
+      double theta = Math.max(options.minScore(), size == width ? heap[0] : 0);
+      // each doc is pushed once below, so this heap's smallest value is a true lower bound too
+      heap = new double[width];
       size = 0;
-      int[] candDoc = new int[Math.max(16, 2 * k)];
+      int[] candDoc = new int[Math.max(16, 2 * width)];
       double[] candScore = new double[candDoc.length];
       int cand = 0;
       for (int b = 0; b < n; b++) {
@@ -356,30 +457,12 @@ public final class FusedSimilarity implements PaperSimilarity {
         candDoc[cand] = b;
         candScore[cand++] = sb;
         size = push(heap, size, sb);
-        if (size == k) {
+        if (size == width) {
           theta = Math.max(theta, heap[0]);
         }
       }
       Arrays.fill(text, 0);
-      Integer[] idx = new Integer[cand];
-      for (int c = 0; c < cand; c++) {
-        idx[c] = c;
-      }
-      final double[] cs = candScore;
-      final int[] cd = candDoc;
-      Arrays.sort(
-          idx,
-          (x, y) -> {
-            int c = Double.compare(cs[y], cs[x]);
-            return c != 0 ? c : Integer.compare(lexical.idRank(cd[x]), lexical.idRank(cd[y]));
-          });
-      int m = Math.min(k, cand);
-      nbr[d] = new int[m];
-      sc[d] = new double[m];
-      for (int c = 0; c < m; c++) {
-        nbr[d][c] = cd[idx[c]];
-        sc[d][c] = cs[idx[c]];
-      }
+      keepBest(d, candDoc, candScore, cand, width, nbr, sc);
     }
 
     /**
@@ -412,12 +495,14 @@ public final class FusedSimilarity implements PaperSimilarity {
             s.begin(d);
             s.offer(lexicalTop[d]);
             s.offer(semanticNearest[d]);
-            s.finish(d, firstNbr, firstSc);
+            s.finish(d, firstNbr, firstSc, ROUNDS == 0 ? width : k);
             rowsDone.accept(1);
           });
       int[][] nbr = firstNbr;
       double[][] sc = firstSc;
       for (int round = 0; round < ROUNDS; round++) {
+        // the last round keeps the re-ranking's candidates, the others the k best
+        int keep = round == ROUNDS - 1 ? width : k;
         int[][] current = nbr;
         int[][] reverse = ApproximateSearch.reverse(current);
         int[][] nextNbr = new int[n][];
@@ -437,20 +522,20 @@ public final class FusedSimilarity implements PaperSimilarity {
               for (int c : reverse[d]) {
                 s.offer(current[c]);
               }
-              s.finish(d, nextNbr, nextSc);
+              s.finish(d, nextNbr, nextSc, keep);
               rowsDone.accept(1);
             });
         nbr = nextNbr;
         sc = nextSc;
       }
-      return new Result(nbr, sc);
+      return new Result(nbr, sc, null);
     }
 
     private int threads() {
       return options.threads();
     }
 
-    /** One thread's candidate set: each candidate scored once, the k best kept. */
+    /** One thread's candidate set: each candidate scored once, the best kept. */
     private final class Scratch {
       private final int[] seen = new int[n];
       private int stamp;
@@ -489,38 +574,22 @@ public final class FusedSimilarity implements PaperSimilarity {
         }
       }
 
-      void finish(int d, int[][] nbr, double[][] sc) {
-        Integer[] idx = new Integer[size];
-        for (int c = 0; c < size; c++) {
-          idx[c] = c;
-        }
-        Arrays.sort(
-            idx,
-            (x, y) -> {
-              int c = Double.compare(score[y], score[x]);
-              return c != 0 ? c : Integer.compare(lexical.idRank(doc[x]), lexical.idRank(doc[y]));
-            });
-        int m = Math.min(k, size);
-        nbr[d] = new int[m];
-        sc[d] = new double[m];
-        for (int c = 0; c < m; c++) {
-          nbr[d][c] = doc[idx[c]];
-          sc[d][c] = score[idx[c]];
-        }
+      void finish(int d, int[][] nbr, double[][] sc, int keep) {
+        keepBest(d, doc, score, size, keep, nbr, sc);
       }
     }
 
-    /** The k docs with the largest text score (any order). */
+    /** The {@code width} docs with the largest score (any order). */
     private int[] topByText(double[] text, int self) {
-      int[] docs = new int[k];
-      double[] h = new double[k];
+      int[] docs = new int[width];
+      double[] h = new double[width];
       int size = 0;
       for (int b = 0; b < n; b++) {
         if (b == self) {
           continue;
         }
         double v = text[b];
-        if (size < k) {
+        if (size < width) {
           int x = size++;
           h[x] = v;
           docs[x] = b;
@@ -531,15 +600,15 @@ public final class FusedSimilarity implements PaperSimilarity {
         } else if (v > h[0]) {
           h[0] = v;
           docs[0] = b;
-          siftDown(h, docs, k);
+          siftDown(h, docs, width);
         }
       }
       return Arrays.copyOf(docs, size);
     }
 
-    /** Pushes into a min-heap of the k largest values; returns the new size. */
+    /** Pushes into a min-heap of the {@code width} largest values; returns the new size. */
     private int push(double[] h, int size, double v) {
-      if (size < k) {
+      if (size < width) {
         int x = size++;
         h[x] = v;
         while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
@@ -550,7 +619,7 @@ public final class FusedSimilarity implements PaperSimilarity {
         }
       } else if (v > h[0]) {
         h[0] = v;
-        siftDown(h, null, k);
+        siftDown(h, null, width);
       }
       return size;
     }

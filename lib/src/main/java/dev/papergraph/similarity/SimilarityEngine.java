@@ -196,6 +196,10 @@ public final class SimilarityEngine implements PaperSimilarity {
         wanted.set(x);
       }
     }
+    // the topics' labels in the same pass: each paper's text analysed once for both
+    for (int t : topics.labelTerms()) {
+      wanted.set(t);
+    }
     Map<Integer, String> display =
         vectors.displayForms(wanted.stream().toArray(), options.threads());
     topics.resolveLabels();

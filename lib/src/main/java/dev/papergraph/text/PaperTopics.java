@@ -181,11 +181,20 @@ public final class PaperTopics {
   }
 
   /**
+   * The term ids of the topics labelled by a term of the text, each once: whoever computes display
+   * forms for other terms too asks for these in the same pass ({@link TermVectors#displayForms}
+   * keeps them), and {@link #resolveLabels} then analyses nothing again.
+   */
+  public int[] labelTerms() {
+    return Arrays.stream(extractedTerm).filter(t -> t >= 0).distinct().toArray();
+  }
+
+  /**
    * Resolves the labels of all extracted topics at once (one pass over the papers that hold them,
    * instead of one per label); later {@link #label} calls are lookups.
    */
   public void resolveLabels() {
-    int[] terms = Arrays.stream(extractedTerm).filter(t -> t >= 0).toArray();
+    int[] terms = labelTerms();
     if (terms.length == 0) {
       return;
     }

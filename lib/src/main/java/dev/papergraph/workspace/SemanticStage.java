@@ -137,7 +137,8 @@ final class SemanticStage {
               },
               store,
               total -> progress.start("embed", total),
-              progress::advance);
+              progress::advance,
+              options.threads());
     } catch (ModelUnavailableException e) {
       progress.finish();
       manifest.put("semantic.status", "unavailable: " + e.getMessage() + "; lexical only");

@@ -32,12 +32,12 @@ class CitationRecoveryTest {
   private static final double[] PEER = {0.1655, 0.1752, 0.0977, 0.1109, 0.1281};
 
   /**
-   * What the default build reaches on the mean, less a margin for other CPUs' arithmetic in ONNX
-   * Runtime: 0.1528 by {@code citation_recovery.py} (1.13x the peer's 0.1355; papergraph's own
-   * count is a little higher; see BENCHMARKS.md section 3). The issue's 1.15x (0.1558) is not
-   * reached.
+   * The issue's target, 1.15x the peer's mean of 0.1355: the default build reaches 0.1589 by {@code
+   * citation_recovery.py} (papergraph's own count, asserted here, is a little higher), with the
+   * embeddings reading the head and tail of long texts and the lists re-ranked by query expansion
+   * (see BENCHMARKS.md section 3).
    */
-  private static final double MEAN_AT_LEAST = 0.152;
+  private static final double MEAN_AT_LEAST = 0.1558;
 
   @Test
   void fusedNeighboursRecoverCitationsBetterThanThePeerOnEverySet() throws IOException {
@@ -68,7 +68,8 @@ class CitationRecoveryTest {
               () -> MiniLmEmbeddingModel.load(options.threads()),
               store,
               n -> {},
-              n -> {});
+              n -> {},
+              options.threads());
       FusedSimilarity fused =
           FusedSimilarity.of(
               lexical,

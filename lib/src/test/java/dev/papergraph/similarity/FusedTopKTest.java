@@ -19,9 +19,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused top-k equals brute force over all pairs on 2,000 arXiv papers, ties by id included. The
- * exactness does not depend on which vectors are fused, so the embeddings here are seeded random
- * unit vectors correlated with the papers' categories (no model needed).
+ * The fused candidates equal brute force over all pairs on 2,000 arXiv papers, ties by id included,
+ * and the neighbours are those candidates re-ranked by the documented query expansion, computed
+ * here independently. The exactness does not depend on which vectors are fused, so the embeddings
+ * here are seeded random unit vectors correlated with the papers' categories (no model needed).
  */
 class FusedTopKTest {
 
@@ -35,6 +36,7 @@ class FusedTopKTest {
         FusedSimilarity.of(
             lexical, vectors, new SemanticModelInfo("test", "random", "0", "-", 384));
     assertBruteForce(lexical, fused, vectors);
+    assertTrue(String.valueOf(fused.manifest().get("fusion.expansion")).contains("0.2"));
     // the thread count does not change the lists
     FusedSimilarity single =
         FusedSimilarity.of(
@@ -73,15 +75,12 @@ class FusedTopKTest {
         found += w.contains(b) ? 1 : 0;
       }
       total += want[d].length;
-      // every listed score is the exact fused score
+      // every listed rank is the rule's, from exact scores over the paper's own candidates
+      int[] cand = approximate.candidateDocs()[d];
       List<Neighbour> nb = approximate.neighbours(lexical.vectors().paper(d).id());
       for (Neighbour x : nb) {
         int b = lexical.doc(x.id());
-        double text =
-            exact
-                .fusion()
-                .text(lexical.vectors().cosine(d, b), Vectors.dot(vectors[d], vectors[b]));
-        assertEquals(lexical.scoreWithText(d, b, text), x.score(), 1e-12, d + " - " + b);
+        assertEquals(rank(lexical, exact, vectors, d, b, cand), x.score(), 1e-12, d + " - " + b);
       }
     }
     double recall = (double) found / total;
@@ -119,11 +118,30 @@ class FusedTopKTest {
     }
   }
 
+  /** The exact fused score of a pair, from the lexical cosine and the vectors. */
+  private static double score(
+      SimilarityEngine lexical, FusedSimilarity fused, float[][] v, int a, int b) {
+    return lexical.scoreWithText(
+        a, b, fused.fusion().text(lexical.vectors().cosine(a, b), Vectors.dot(v[a], v[b])));
+  }
+
+  /** The documented rank of candidate b of paper a with these candidates (best score first). */
+  private static double rank(
+      SimilarityEngine lexical, FusedSimilarity fused, float[][] v, int a, int b, int[] cand) {
+    int m = Math.min(FusedSimilarity.EXPANSION_NEIGHBOURS, cand.length);
+    double q = 0;
+    for (int i = 0; i < m; i++) {
+      q += cand[i] == b ? 1 : score(lexical, fused, v, cand[i], b);
+    }
+    return score(lexical, fused, v, a, b) + FusedSimilarity.EXPANSION_WEIGHT * q / m;
+  }
+
   private static void assertBruteForce(
       SimilarityEngine lexical, FusedSimilarity fused, float[][] v) {
     int n = lexical.vectors().size();
-    int k = lexical.options().k();
-    int[][] got = fused.neighbourDocs();
+    int k = Math.max(lexical.options().k(), FusedSimilarity.EXPANSION_CANDIDATES);
+    int[][] got = fused.candidateDocs();
+    int[][] neighbours = fused.neighbourDocs();
     for (int a = 0; a < n; a++) {
       double[] s = new double[n];
       Integer[] order = new Integer[n];
@@ -148,7 +166,28 @@ class FusedTopKTest {
           want[m++] = b;
         }
       }
-      assertArrayEquals(Arrays.copyOf(want, m), got[a], "row " + a);
+      int[] cand = Arrays.copyOf(want, m);
+      assertArrayEquals(cand, got[a], "row " + a);
+      // the neighbours: the candidates by the documented rank, ties by id, the k best
+      double[] r = new double[n];
+      Integer[] byRank = new Integer[m];
+      for (int i = 0; i < m; i++) {
+        byRank[i] = cand[i];
+        r[cand[i]] = rank(lexical, fused, v, a, cand[i], cand);
+      }
+      Arrays.sort(
+          byRank,
+          Comparator.<Integer>comparingDouble(b -> -r[b]).thenComparingInt(lexical::idRank));
+      int keep = Math.min(lexical.options().k(), m);
+      int[] wantNeighbours = new int[keep];
+      for (int i = 0; i < keep; i++) {
+        wantNeighbours[i] = byRank[i];
+      }
+      assertArrayEquals(wantNeighbours, neighbours[a], "neighbours of row " + a);
+      List<Neighbour> listed = fused.neighbours(lexical.vectors().paper(a).id());
+      for (int i = 0; i < keep; i++) {
+        assertEquals(r[wantNeighbours[i]], listed.get(i).score(), 1e-12, "rank in row " + a);
+      }
     }
   }
 
