@@ -1,10 +1,10 @@
 package dev.papergraph.analysis;
 
-import dev.ludovic.netlib.arpack.ARPACK;
-import dev.ludovic.netlib.arpack.JavaARPACK;
 import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.graph.IndexedGraph;
 import java.util.Arrays;
+import org.netlib.arpack.Dsaupd;
+import org.netlib.arpack.Dseupd;
 import org.netlib.util.doubleW;
 import org.netlib.util.intW;
 
@@ -15,7 +15,9 @@ import org.netlib.util.intW;
  * vector), computed the way igraph's {@code eigenvector_centrality} and networkx's {@code
  * eigenvector_centrality_numpy} (scipy's {@code eigsh}) compute it: by ARPACK's implicitly
  * restarted Lanczos method (Lehoucq, Sorensen and Yang 1998, "ARPACK Users' Guide", SIAM), here its
- * pure-Java translation ({@code dev.ludovic.netlib:arpack}), to machine precision.
+ * pure-Java translation ({@code net.sourceforge.f2j:arpack_combined_all}, called directly: the
+ * {@code dev.ludovic.netlib} wrapper logs a warning wherever its native library cannot load), to
+ * machine precision.
  *
  * <p>Why not the power iteration itself: on a similarity graph of nearly separate communities the
  * second eigenvalue is close to the first, and the power iteration converges with their ratio (at
@@ -190,11 +192,10 @@ public final class EigenvectorScores {
       double[] value = new double[1];
       double[] vector = new double[size];
       synchronized (ARPACK_LOCK) {
-        ARPACK arpack = JavaARPACK.getInstance();
         while (true) {
-          arpack.dsaupd(
-              ido, "I", size, "LA", 1, tol, resid, ncv, v, size, iparam, ipntr, workd, workl,
-              lworkl, info);
+          Dsaupd.dsaupd(
+              ido, "I", size, "LA", 1, tol, resid, 0, ncv, v, 0, size, iparam, 0, ipntr, 0, workd,
+              0, workl, 0, lworkl, info);
           if (ido.val != 1 && ido.val != -1) break;
           // workd[out] = A workd[in]; each row's neighbours (all in the component) in increasing
           // index, so the sums do not depend on the thread count
@@ -220,12 +221,15 @@ public final class EigenvectorScores {
           throw new IllegalStateException("ARPACK dsaupd failed with info " + info.val);
         }
         intW ierr = new intW(0);
-        arpack.dseupd(
+        Dseupd.dseupd(
             true,
             "A",
             new boolean[ncv],
+            0,
             value,
+            0,
             vector,
+            0,
             size,
             0,
             "I",
@@ -234,13 +238,19 @@ public final class EigenvectorScores {
             new intW(1),
             tol.val,
             resid,
+            0,
             ncv,
             v,
+            0,
             size,
             iparam,
+            0,
             ipntr,
+            0,
             workd,
+            0,
             workl,
+            0,
             lworkl,
             ierr);
         if (ierr.val != 0) {
