@@ -1,6 +1,7 @@
 package dev.papergraph.analysis;
 
 import dev.papergraph.graph.IndexedGraph;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -103,16 +104,43 @@ public final class CentralityAnalysis {
 
   private Result compute(LongConsumer papersDone) {
     PathReport paths = new PathReport();
-    Map<Measure, Map<String, Double>> overall = toIds(graph, measures(graph, paths));
+    Map<Measure, Map<String, Double>> overall =
+        toIds(graph, measures(graph, paths, PathCentralities.PIVOT_WORK_BUDGET));
     papersDone.accept(graph.size());
     Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
     if (communities != null) {
       Map<Measure, Map<String, Double>> byId = new EnumMap<>(Measure.class);
       for (Measure m : Measure.values()) byId.put(m, new HashMap<>());
       long scored = 0;
-      for (Community c : communities.communities()) {
-        IndexedGraph<String> sub = graph.induced(indices(c.members()));
-        toIds(sub, measures(sub, paths)).forEach((m, s) -> byId.get(m).putAll(s));
+      // one path work budget for all communities, shared in proportion to their vertices and
+      // internal edges, so that the within-community passes cost no more than those over the
+      // whole graph however many communities there are
+      List<Community> list = communities.communities();
+      int[] of = new int[graph.size()];
+      Arrays.fill(of, -1);
+      long[] visits = new long[list.size()];
+      long allVisits = 0;
+      for (int c = 0; c < list.size(); c++) {
+        for (int v : indices(list.get(c).members())) of[v] = c;
+      }
+      for (int v = 0; v < of.length; v++) {
+        if (of[v] < 0) continue;
+        visits[of[v]] += 2; // twice (vertices + internal edges): 2 per vertex, 1 per edge end
+        for (int k = graph.first()[v]; k < graph.first()[v + 1]; k++) {
+          if (of[graph.neighbour()[k]] == of[v]) visits[of[v]]++;
+        }
+      }
+      for (long x : visits) allVisits += x;
+      for (int c = 0; c < list.size(); c++) {
+        IndexedGraph<String> sub = graph.induced(indices(list.get(c).members()));
+        long share =
+            Math.max(
+                1,
+                (long)
+                    ((double) PathCentralities.PIVOT_WORK_BUDGET
+                        * visits[c]
+                        / Math.max(1, allVisits)));
+        toIds(sub, measures(sub, paths, share)).forEach((m, s) -> byId.get(m).putAll(s));
         papersDone.accept(sub.size());
         scored += sub.size();
       }
@@ -154,11 +182,12 @@ public final class CentralityAnalysis {
     return idx;
   }
 
-  private Map<Measure, double[]> measures(IndexedGraph<String> g, PathReport report) {
+  private Map<Measure, double[]> measures(
+      IndexedGraph<String> g, PathReport report, long pathBudget) {
     Map<Measure, double[]> out = new EnumMap<>(Measure.class);
     int n = g.size();
     out.put(Measure.PAGERANK, pageRank(g, options.damping()));
-    PathCentralities paths = new PathCentralities(g, options, threads);
+    PathCentralities paths = new PathCentralities(g, options, threads, pathBudget);
     out.put(Measure.BETWEENNESS, paths.betweenness());
     out.put(Measure.CLOSENESS, paths.closeness());
     out.put(Measure.HARMONIC, paths.harmonic());

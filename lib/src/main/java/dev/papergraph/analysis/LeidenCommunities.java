@@ -42,12 +42,13 @@ import org.jgrapht.Graph;
 public final class LeidenCommunities {
 
   /**
-   * The most edge-starts (Leiden starts times edges) a partition may cost: 2,000,000, which keeps
-   * every requested start on graphs of up to 200,000 edges (about 28,000 papers at k = 10) and runs
-   * fewer above (3 of 10 at the 74,728 arXiv papers, 1 at a million). See docs/BENCHMARKS.md for
-   * the modularity this gives up.
+   * The most edge-starts (Leiden starts times edges) a partition may cost: 1,000,000, which keeps
+   * every requested start on graphs of up to 100,000 edges (about 14,000 papers at k = 10) and runs
+   * fewer above (6 of 10 at 20,000 arXiv papers, 1 at the 74,728 papers' 564,660 edges and above).
+   * A start costs about 15 CPU seconds at 74,728 papers; see docs/BENCHMARKS.md §4 for the
+   * modularity this gives up (about 0.001).
    */
-  public static final long START_WORK_BUDGET = 2_000_000L;
+  public static final long START_WORK_BUDGET = 1_000_000L;
 
   private final IndexedGraph<String> graph;
   private final CommunityOptions options;

@@ -25,13 +25,16 @@ import java.util.Random;
  * - 2)} in [0, 1], Hoeffding's bound (valid for sampling without replacement) and a union bound
  * over the n vertices give: with {@code k = ⌈ln(2n / δ) / (2 ε'²)⌉}, {@code ε' = ε (n - 1) / n},
  * every sampled betweenness is within ε of the exact value with probability at least {@code 1 - δ}.
- * When {@code k ≥ |C|} the component is computed exactly. The pivots of a component are at most
- * {@link #PIVOT_WORK_BUDGET} {@code / (|C| + m_C)} (and at least {@link #MIN_PIVOTS}), so that the
- * sampled passes of a large graph cost about the same whatever its size; when that cap binds, the
- * bound holds with the larger {@code ε = √(ln(2n / δ) / (2k)) · n / (n - 1)} instead, and {@link
- * #epsilon()} reports the largest ε of any sampled component. Harmonic estimates from the same
- * pivots are unbiased with error at most {@code ε' |C| w_max} under the same event; the closeness
- * estimate (a ratio) is consistent but has no stated bound.
+ * When {@code k ≥ |C|} the component is computed exactly. The pivots of a component are at most the
+ * work budget ({@link #PIVOT_WORK_BUDGET} by default) {@code / (|C| + m_C)} (and at least {@link
+ * #MIN_PIVOTS}), so that the sampled passes of a large graph cost about the same whatever its size;
+ * a component up to {@code exactLimit} papers is exact only when its exact passes fit in the budget
+ * too ({@link CentralityAnalysis} shares one budget among the communities, so that the
+ * within-community passes do not grow with their number); when that cap binds, the bound holds with
+ * the larger {@code ε = √(ln(2n / δ) / (2k)) · n / (n - 1)} instead, and {@link #epsilon()} reports
+ * the largest ε of any sampled component. Harmonic estimates from the same pivots are unbiased with
+ * error at most {@code ε' |C| w_max} under the same event; the closeness estimate (a ratio) is
+ * consistent but has no stated bound.
  *
  * <p>Cost: {@code O(s (m + n log n))} for s sources, spread over all processors; sources are summed
  * in fixed chunks, so the values do not depend on the number of threads. Computed once, on first
@@ -42,6 +45,7 @@ public final class PathCentralities {
   private final IndexedGraph<?> graph;
   private final CentralityOptions options;
   private final int threads;
+  private final long workBudget;
   private double[] betweenness;
   private double[] closeness;
   private double[] harmonic;
@@ -77,12 +81,27 @@ public final class PathCentralities {
    *     infinite), or threads is below 1
    */
   public PathCentralities(IndexedGraph<?> graph, CentralityOptions options, int threads) {
+    this(graph, options, threads, PIVOT_WORK_BUDGET);
+  }
+
+  /**
+   * With another work budget: the most vertex and edge visits the passes of one component may cost
+   * (see the class comment); {@link CentralityAnalysis} gives each community its share of one.
+   *
+   * @throws IllegalArgumentException as {@link #PathCentralities(IndexedGraph, CentralityOptions,
+   *     int)}, or if the budget is not positive
+   */
+  PathCentralities(IndexedGraph<?> graph, CentralityOptions options, int threads, long workBudget) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.options = Objects.requireNonNull(options, "options");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
+    if (workBudget < 1) {
+      throw new IllegalArgumentException("work budget must be positive: " + workBudget);
+    }
     this.threads = threads;
+    this.workBudget = workBudget;
     for (double w : graph.weight()) {
       if (!(w > 0)) {
         throw new IllegalArgumentException("centralities need positive edge weights, found " + w);
@@ -199,15 +218,15 @@ public final class PathCentralities {
         if (size < 2) continue;
         int[] src = members[c];
         double scale = 1.0;
-        if (size > options.exactLimit()) {
-          long degrees = 0;
-          for (int v : src) degrees += first[v + 1] - first[v];
-          long visits = size + degrees / 2;
+        long degrees = 0;
+        for (int v : src) degrees += first[v + 1] - first[v];
+        long visits = size + degrees / 2;
+        if (size > options.exactLimit() || (long) size * visits > workBudget) {
           int k =
               (int)
                   Math.min(
                       pivots(n, options.epsilon(), options.delta()),
-                      Math.max(MIN_PIVOTS, PIVOT_WORK_BUDGET / visits));
+                      Math.max(MIN_PIVOTS, workBudget / visits));
           if (k < size) {
             worstEpsilon = Math.max(worstEpsilon, epsilonOf(n, k, options.delta()));
             // a seeded partial Fisher-Yates shuffle picks k distinct pivots

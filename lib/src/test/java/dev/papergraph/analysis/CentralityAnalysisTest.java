@@ -185,6 +185,23 @@ class CentralityAnalysisTest {
   }
 
   @Test
+  void aComponentWithinTheExactLimitIsSampledWhenItsExactPassesExceedTheWorkBudget() {
+    IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
+    long visits = g.size() + g.edgeCount(); // 62 + 159
+    CentralityOptions options = CentralityOptions.defaults(); // exact up to 2000 papers
+    PathCentralities fits = new PathCentralities(g, options, 1, 62 * visits);
+    assertTrue(fits.exact());
+    assertEquals(62, fits.sources());
+    PathCentralities capped = new PathCentralities(g, options, 1, 20 * visits);
+    assertFalse(capped.exact());
+    assertEquals(20, capped.sources());
+    assertEquals(PathCentralities.epsilonOf(62, 20, options.delta()), capped.epsilon(), 1e-15);
+    // below the floor the component still gets MIN_PIVOTS passes
+    PathCentralities floor = new PathCentralities(g, options, 1, 1);
+    assertEquals(PathCentralities.MIN_PIVOTS, floor.sources());
+  }
+
+  @Test
   void isolatedPapersGetZeroPathScoresAndUniformTeleportRank() {
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     for (String v : List.of("a", "b", "c", "z")) g.addVertex(v);
