@@ -5,6 +5,8 @@ import dev.ludovic.netlib.arpack.JavaARPACK;
 import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.graph.IndexedGraph;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.netlib.util.doubleW;
 import org.netlib.util.intW;
 
@@ -59,6 +61,19 @@ public final class EigenvectorScores {
 
   /** The pure-Java ARPACK keeps its state in static fields: one solve at a time. */
   private static final Object ARPACK_LOCK = new Object();
+
+  /**
+   * netlib's loader logs a java.util.logging warning to stderr when it finds no native ARPACK for
+   * the platform; the pure-Java one is the one used here, so that line would only break a build's
+   * one-line messages. Held here: java.util.logging keeps its loggers weakly.
+   */
+  private static final Logger NETLIB_LOADER = quiet("dev.ludovic.netlib.arpack.InstanceBuilder");
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.OFF);
+    return logger;
+  }
 
   private EigenvectorScores() {}
 
