@@ -102,12 +102,13 @@ class PipelineProgressTest {
     assertEquals(
         List.of("similarity", "embed", "fusion", "graph", "analysis", "layout"),
         List.copyOf(stages.keySet()));
-    // the semantic part on: the lexical stage analyses, the fusion stage searches every row
+    // the semantic part on: the lexical stage analyses, the fusion stage searches every row and
+    // re-ranks every row
     countsUpTo(stages.get("similarity"), n);
-    countsUpTo(stages.get("fusion"), n);
+    countsUpTo(stages.get("fusion"), 2L * n);
     // by candidates: every row for the first candidates, then once per round (2) of neighbours of
-    // neighbours
-    countsUpTo(fused(papers, EngineOptions.Search.APPROXIMATE).get("fusion"), 3L * n);
+    // neighbours, then the re-ranking
+    countsUpTo(fused(papers, EngineOptions.Search.APPROXIMATE).get("fusion"), 4L * n);
   }
 
   /** The stages of a default (fused) pipeline run with this top-k search. */
