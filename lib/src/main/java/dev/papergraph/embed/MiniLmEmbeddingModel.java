@@ -63,6 +63,12 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
   /** Word pieces taken from the start of a long text by {@link LongText#HEAD_AND_TAIL}. */
   public static final int HEAD_TOKENS = 64;
 
+  /**
+   * Characters allowed per word piece when only the ends of a long text are tokenized (abstracts
+   * run 4 to 5): an end that holds fewer pieces than needed falls back to the whole text.
+   */
+  static final int CHARS_PER_PIECE = 7;
+
   /** Weight of a long text's opening window beside the mean of its other windows. */
   static final float OPENING_WEIGHT = 2;
 
@@ -311,6 +317,12 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     if (longText == LongText.HEAD) {
       return List.of(modelIds(pieceIds(text)));
     }
+    if (longText == LongText.HEAD_AND_TAIL) {
+      long[] ends = headAndTailIds(text);
+      if (ends != null) {
+        return List.of(ends);
+      }
+    }
     long encoding = TOKENIZERS.encode(pieces.getHandle(), text, false);
     try {
       long[] ids = TOKENIZERS.getTokenIds(encoding);
@@ -323,6 +335,56 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
         out.add(modelIds(pieceIds(segment)));
       }
       return out;
+    } finally {
+      TOKENIZERS.deleteEncoding(encoding);
+    }
+  }
+
+  /**
+   * The model ids of a text well over the window read {@link LongText#HEAD_AND_TAIL}, tokenizing
+   * only its two ends (about a third of a long abstract each) instead of the whole text: the first
+   * and the last {@link #CHARS_PER_PIECE} characters per piece needed, each cut at a space. No word
+   * piece crosses a space, so the head's pieces and spans are the whole text's first ones and the
+   * tail's are its last ones, shifted. Null when an end holds too few pieces for that, or when the
+   * text has characters outside the BMP (the tokenizer's spans count code points where Java's
+   * strings count UTF-16 units): the caller then tokenizes the whole text.
+   */
+  private long[] headAndTailIds(String text) {
+    int tailPieces = WINDOW_TOKENS - HEAD_TOKENS;
+    int headEnd = text.lastIndexOf(' ', CHARS_PER_PIECE * HEAD_TOKENS);
+    int tailStart = text.indexOf(' ', text.length() - CHARS_PER_PIECE * tailPieces);
+    if (headEnd <= 0 || tailStart < 0 || headEnd >= tailStart || hasSurrogates(text)) {
+      return null;
+    }
+    CharSpan[] head = spans(text.substring(0, headEnd));
+    CharSpan[] tail = spans(text.substring(tailStart));
+    if (head.length < HEAD_TOKENS || tail.length <= tailPieces) {
+      return null;
+    }
+    // the ends are disjoint and hold HEAD_TOKENS + tailPieces + 1 pieces: the text is over the
+    // window
+    return modelIds(
+        pieceIds(
+            headAndTail(
+                text,
+                head[HEAD_TOKENS - 1].getEnd(),
+                tailStart + tail[tail.length - tailPieces].getStart())));
+  }
+
+  private static boolean hasSurrogates(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The word pieces' character spans of a text. */
+  private CharSpan[] spans(String text) {
+    long encoding = TOKENIZERS.encode(pieces.getHandle(), text, false);
+    try {
+      return TOKENIZERS.getTokenCharSpans(encoding);
     } finally {
       TOKENIZERS.deleteEncoding(encoding);
     }
@@ -422,10 +484,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
   private static List<String> cut(LongText rule, String text, CharSpan[] spans) {
     if (rule == LongText.HEAD_AND_TAIL) {
       int tail = spans.length - (WINDOW_TOKENS - HEAD_TOKENS);
-      return List.of(
-          text.substring(0, spans[HEAD_TOKENS - 1].getEnd())
-              + " "
-              + text.substring(spans[tail].getStart()));
+      return List.of(headAndTail(text, spans[HEAD_TOKENS - 1].getEnd(), spans[tail].getStart()));
     }
     List<String> out = new ArrayList<>(spans.length / WINDOW_TOKENS + 1);
     for (int s = 0; s < spans.length; s += WINDOW_TOKENS) {
@@ -433,6 +492,13 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
       out.add(text.substring(spans[s].getStart(), spans[e].getEnd()));
     }
     return out;
+  }
+
+  /**
+   * The head+tail text: the text up to {@code headEnd}, a space, the text from {@code tailStart}.
+   */
+  private static String headAndTail(String text, int headEnd, int tailStart) {
+    return text.substring(0, headEnd) + " " + text.substring(tailStart);
   }
 
   @Override

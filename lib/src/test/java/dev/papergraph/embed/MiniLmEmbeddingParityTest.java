@@ -41,6 +41,7 @@ class MiniLmEmbeddingParityTest {
   private static final int PER_CORPUS = 25;
 
   private static List<String> texts;
+  private static List<String> manyTexts;
   private static OrtSession session;
   private static ExecutorService pool;
   private static AbstractInProcessEmbeddingModel reference;
@@ -49,15 +50,24 @@ class MiniLmEmbeddingParityTest {
   @BeforeAll
   static void load() throws Exception {
     texts = new ArrayList<>();
-    addTexts(
+    manyTexts = new ArrayList<>();
+    Corpus oud =
         Readers.standard()
             .load(
                 List.of(
                     InputSource.of(
                         SharedData.require("corpus/openalex-synergy/Oud_2018/works_1.zip"))),
-                Format.OPENALEX));
+                Format.OPENALEX);
+    addTexts(oud);
     Path arxiv = SharedData.require("corpus/arxiv-daily/daily/2025-03-18.jsonl.gz");
-    addTexts(Readers.standard().load(List.of(InputSource.of(arxiv)), null));
+    Corpus daily = Readers.standard().load(List.of(InputSource.of(arxiv)), null);
+    addTexts(daily);
+    // a long text with characters outside the BMP (the tokenizer counts them as one)
+    texts.add(texts.get(0) + " 𝑥 😀 naïve " + texts.get(1));
+    for (Corpus c : List.of(oud, daily)) {
+      c.papers().stream().limit(800).forEach(p -> manyTexts.add(PaperEmbeddings.text(p)));
+    }
+    manyTexts.addAll(texts);
     texts.add("Graph neural networks.");
     texts.add("Müller's naïve approach to Schrödinger's ψ: 日本語の論文 — über “quotes” ½ ℝⁿ 😀.");
     texts.add("");
@@ -144,6 +154,35 @@ class MiniLmEmbeddingParityTest {
         assertEquals(texts.size(), got.length);
         for (int i = 0; i < texts.size(); i++) {
           assertArrayEquals(expected(rule, texts.get(i)), got[i], rule + " text " + i);
+        }
+      }
+    }
+  }
+
+  /**
+   * The ids fed to the model are those of the segments the rule cuts ({@link
+   * MiniLmEmbeddingModel#segments}), tokenized and truncated to the window, on every paper of two
+   * corpora (most over the window, cut mid-word at either end or not): the head+tail rule tokenizes
+   * only a long text's ends, and must cut it where the whole text's pieces say.
+   */
+  @Test
+  void inputIdsAreTheRulesSegmentsTokenized() {
+    assertTrue(manyTexts.size() > 1000, "texts: " + manyTexts.size());
+    long[] specials = pieces.encode("", true, false).getIds();
+    for (LongText rule : LongText.values()) {
+      try (MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(1, rule)) {
+        for (String text : manyTexts) {
+          List<String> segments = MiniLmEmbeddingModel.segments(pieces, rule, text);
+          List<long[]> got = model.segmentIds(text);
+          assertEquals(segments.size(), got.size(), text);
+          for (int s = 0; s < segments.size(); s++) {
+            long[] p = pieces.encode(segments.get(s), false, false).getIds();
+            long[] expected = new long[Math.min(p.length, MiniLmEmbeddingModel.WINDOW_TOKENS) + 2];
+            expected[0] = specials[0];
+            System.arraycopy(p, 0, expected, 1, expected.length - 2);
+            expected[expected.length - 1] = specials[1];
+            assertArrayEquals(expected, got.get(s), rule + ": " + text);
+          }
         }
       }
     }
