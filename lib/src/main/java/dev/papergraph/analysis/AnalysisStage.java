@@ -186,7 +186,7 @@ public final class AnalysisStage {
     Centralities centralities = ca.centralities(stepsDone);
     Communities labelled =
         new CommunityLabeller(
-                terms, options.labelTerms(), options.centralPapers(), options.centralBy())
+                terms, options.labelTerms(), options.centralPapers(), options.centralBy(), threads)
             .label(communities, centralities);
     Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
     parameters.put("leiden.startsRun", leiden.startsRun());

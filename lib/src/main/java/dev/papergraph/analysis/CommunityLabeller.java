@@ -1,6 +1,7 @@
 package dev.papergraph.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Labels communities with their most distinctive terms and most central papers.
@@ -35,6 +37,7 @@ public final class CommunityLabeller {
   private final int labelTerms;
   private final int centralPapers;
   private final Measure centralBy;
+  private final int threads;
 
   /**
    * @param terms the papers' terms, or {@code null} to leave labels empty
@@ -44,6 +47,21 @@ public final class CommunityLabeller {
    * @throws IllegalArgumentException naming the value, if a count is out of range
    */
   public CommunityLabeller(TermSource terms, int labelTerms, int centralPapers, Measure centralBy) {
+    this(terms, labelTerms, centralPapers, centralBy, 1);
+  }
+
+  /**
+   * A labeller as {@link #CommunityLabeller(TermSource, int, int, Measure)} that finds the labels'
+   * display forms on at most {@code threads} threads (the labels do not depend on it).
+   *
+   * @throws IllegalArgumentException naming the value, if a count is out of range or threads is
+   *     below 1
+   */
+  public CommunityLabeller(
+      TermSource terms, int labelTerms, int centralPapers, Measure centralBy, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
     if (labelTerms < 1 || labelTerms > 10) {
       throw new IllegalArgumentException("label terms must be between 1 and 10: " + labelTerms);
     }
@@ -54,6 +72,7 @@ public final class CommunityLabeller {
     this.labelTerms = labelTerms;
     this.centralPapers = centralPapers;
     this.centralBy = Objects.requireNonNull(centralBy, "centralBy");
+    this.threads = threads;
   }
 
   /** The communities with labels and central papers filled in. */
@@ -80,53 +99,84 @@ public final class CommunityLabeller {
   }
 
   /**
-   * The label terms of every community, by community id. Memory stays proportional to the
-   * vocabulary: corpus totals once, then one community's counts at a time.
+   * The label terms of every community, by community id. Terms are counted by number in flat
+   * arrays: corpus totals once, then one community's counts at a time in arrays reused between
+   * communities; the display forms of every chosen term are then found in one pass.
    */
   private List<List<String>> labels(Communities communities) {
-    Map<String, Double> corpusCount = new HashMap<>();
-    double all = 0;
+    TermSource.Numbered numbered = terms.numbered();
+    double[][] corpusCount = {new double[1024]};
+    double[] total = {0};
     for (Community c : communities.communities()) {
       for (String id : c.members()) {
-        for (Map.Entry<String, Double> e : terms.termCounts(id).entrySet()) {
-          corpusCount.merge(e.getKey(), e.getValue(), Double::sum);
-          all += e.getValue();
-        }
+        numbered.forEachTerm(
+            id,
+            (t, n) -> {
+              if (t >= corpusCount[0].length) {
+                corpusCount[0] =
+                    Arrays.copyOf(corpusCount[0], Math.max(t + 1, 2 * corpusCount[0].length));
+              }
+              corpusCount[0][t] += n;
+              total[0] += n;
+            });
       }
     }
-    List<List<String>> out = new ArrayList<>();
+    double all = total[0];
+    int vocabulary = numbered.vocabularySize();
+    // a community's count of each term and the number of its papers containing it; the terms seen
+    // in the community are listed in `seen` and only those entries are reset afterwards
+    double[] inside = new double[vocabulary];
+    int[] papersWith = new int[vocabulary];
+    int[][] seen = {new int[256]};
+    int[] seenCount = {0};
+    List<List<String>> chosenByCommunity = new ArrayList<>();
+    Set<String> allChosen = new TreeSet<>();
     for (Community c : communities.communities()) {
-      // term -> {count in the community, papers of the community containing it}; a hash map, as
-      // the scored terms are sorted by score and term below
-      Map<String, double[]> inside = new HashMap<>();
-      double size = 0;
+      double[] size = {0};
       for (String id : c.members()) {
-        for (Map.Entry<String, Double> e : terms.termCounts(id).entrySet()) {
-          double[] x = inside.computeIfAbsent(e.getKey(), t -> new double[2]);
-          x[0] += e.getValue();
-          x[1]++;
-          size += e.getValue();
-        }
+        numbered.forEachTerm(
+            id,
+            (t, n) -> {
+              if (papersWith[t] == 0) {
+                if (seenCount[0] == seen[0].length) {
+                  seen[0] = Arrays.copyOf(seen[0], 2 * seenCount[0]);
+                }
+                seen[0][seenCount[0]++] = t;
+              }
+              inside[t] += n;
+              papersWith[t]++;
+              size[0] += n;
+            });
       }
       int minDocs = c.size() == 1 ? 1 : Math.max(2, (c.size() + 4) / 5);
       List<Map.Entry<String, Double>> scored = new ArrayList<>();
-      for (Map.Entry<String, double[]> e : inside.entrySet()) {
-        double a = e.getValue()[0];
-        if (a == 0 || e.getValue()[1] < minDocs) continue;
-        double g2 = logLikelihood(a, corpusCount.get(e.getKey()) - a, size, all - size);
-        if (g2 > 0) scored.add(Map.entry(e.getKey(), g2));
+      for (int i = 0; i < seenCount[0]; i++) {
+        int t = seen[0][i];
+        double a = inside[t];
+        if (a != 0 && papersWith[t] >= minDocs) {
+          double g2 = logLikelihood(a, corpusCount[0][t] - a, size[0], all - size[0]);
+          if (g2 > 0) scored.add(Map.entry(numbered.term(t), g2));
+        }
+        inside[t] = 0;
+        papersWith[t] = 0;
       }
+      seenCount[0] = 0;
       scored.sort(
           Map.Entry.<String, Double>comparingByValue()
               .reversed()
               .thenComparing(Map.Entry.comparingByKey()));
       List<String> chosen = choose(scored);
-      Map<String, String> display = terms.display(chosen);
+      chosenByCommunity.add(chosen);
+      allChosen.addAll(chosen);
+    }
+    Map<String, String> display = terms.display(allChosen, threads);
+    List<List<String>> out = new ArrayList<>();
+    for (List<String> chosen : chosenByCommunity) {
       List<String> label = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
+      Set<String> shown = new HashSet<>();
       for (String t : chosen) {
         String d = display.getOrDefault(t, t);
-        if (seen.add(d.toLowerCase(Locale.ROOT))) label.add(d);
+        if (shown.add(d.toLowerCase(Locale.ROOT))) label.add(d);
       }
       out.add(label);
     }

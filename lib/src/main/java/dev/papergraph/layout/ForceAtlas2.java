@@ -339,8 +339,8 @@ public final class ForceAtlas2 {
         tree.build(x, y, mass);
         if (!parallel) {
           int[] stack = new int[64];
-          for (int i = 0; i < n; i++) {
-            stack = tree.repel(i, dx, dy, kr, options.theta(), stack);
+          for (int k = 0; k < n; k++) {
+            stack = tree.repel(tree.body(k), dx, dy, kr, options.theta(), stack);
           }
         } else {
           // Each node's force is summed by one thread in a fixed order: the result is
@@ -349,7 +349,8 @@ public final class ForceAtlas2 {
               options.threads(),
               n,
               () -> new int[][] {new int[64]},
-              (stack, i) -> stack[0] = tree.repel(i, dx, dy, kr, options.theta(), stack[0]));
+              (stack, k) ->
+                  stack[0] = tree.repel(tree.body(k), dx, dy, kr, options.theta(), stack[0]));
         }
       } else {
         for (int i = 0; i < n; i++) {
@@ -476,7 +477,10 @@ public final class ForceAtlas2 {
   /**
    * A Barnes-Hut quadtree in flat arrays, rebuilt every iteration. A cell is empty, holds one body,
    * or is internal (four children); a cell deeper than {@link #MAX_DEPTH} keeps any further bodies
-   * as one point mass, so coincident nodes cannot recurse forever.
+   * as one point mass, so coincident nodes cannot recurse forever. What {@link #repel} reads of a
+   * cell (centre of mass, mass, half width; body, first child) lies side by side in two arrays, so
+   * a visit touches one or two cache lines instead of six, and {@link #order} lists the bodies as
+   * the tree holds them, so that consecutive bodies walk mostly the same cells.
    */
   static final class QuadTree {
     private static final int EMPTY = -1;
@@ -484,33 +488,39 @@ public final class ForceAtlas2 {
     private static final int CROWDED = -3;
     private static final int MAX_DEPTH = 48;
 
+    /**
+     * Per cell: centre of mass x, y, mass, half width (the centre of mass is a sum until built).
+     */
+    private static final int MX = 0;
+
+    private static final int MY = 1;
+    private static final int MASS = 2;
+    private static final int HALF = 3;
+    private static final int STRIDE = 4;
+
     private int cells;
+    private double[] cell = new double[0];
+
+    /** Per cell: body (or EMPTY, INTERNAL, CROWDED), first child (-1 for none). */
+    private int[] link = new int[0];
+
     private double[] cx = new double[0];
     private double[] cy = new double[0];
-    private double[] half = new double[0];
-    private double[] mass = new double[0];
-    private double[] mx = new double[0];
-    private double[] my = new double[0];
-    private int[] body = new int[0];
-    private int[] firstChild = new int[0];
     private int[] depth = new int[0];
     private double[] bx;
     private double[] by;
     private double[] bm;
+    private int[] order = new int[0];
 
     QuadTree(int n) {
       grow(Math.max(16, 2 * n + 1));
     }
 
     private void grow(int capacity) {
+      cell = Arrays.copyOf(cell, STRIDE * capacity);
+      link = Arrays.copyOf(link, 2 * capacity);
       cx = Arrays.copyOf(cx, capacity);
       cy = Arrays.copyOf(cy, capacity);
-      half = Arrays.copyOf(half, capacity);
-      mass = Arrays.copyOf(mass, capacity);
-      mx = Arrays.copyOf(mx, capacity);
-      my = Arrays.copyOf(my, capacity);
-      body = Arrays.copyOf(body, capacity);
-      firstChild = Arrays.copyOf(firstChild, capacity);
       depth = Arrays.copyOf(depth, capacity);
     }
 
@@ -521,12 +531,12 @@ public final class ForceAtlas2 {
       int c = cells++;
       cx[c] = x;
       cy[c] = y;
-      half[c] = h;
-      mass[c] = 0;
-      mx[c] = 0;
-      my[c] = 0;
-      body[c] = EMPTY;
-      firstChild[c] = -1;
+      cell[STRIDE * c + HALF] = h;
+      cell[STRIDE * c + MASS] = 0;
+      cell[STRIDE * c + MX] = 0;
+      cell[STRIDE * c + MY] = 0;
+      link[2 * c] = EMPTY;
+      link[2 * c + 1] = -1;
       depth[c] = d;
       return c;
     }
@@ -552,54 +562,97 @@ public final class ForceAtlas2 {
         insert(i);
       }
       for (int c = 0; c < cells; c++) {
-        if (mass[c] > 0) {
-          mx[c] /= mass[c];
-          my[c] /= mass[c];
+        double mc = cell[STRIDE * c + MASS];
+        if (mc > 0) {
+          cell[STRIDE * c + MX] /= mc;
+          cell[STRIDE * c + MY] /= mc;
+        }
+      }
+      buildOrder(x.length);
+    }
+
+    /**
+     * The bodies in depth-first order of the tree's leaves, then those a crowded cell merged, in
+     * index order.
+     */
+    private void buildOrder(int n) {
+      if (order.length != n) {
+        order = new int[n];
+      }
+      boolean[] placed = new boolean[n];
+      int k = 0;
+      int[] stack = new int[64];
+      int top = 0;
+      stack[top++] = 0;
+      while (top > 0) {
+        int c = stack[--top];
+        int b = link[2 * c];
+        if (b >= 0) {
+          order[k++] = b;
+          placed[b] = true;
+        } else if (b == INTERNAL) {
+          if (top + 4 > stack.length) {
+            stack = Arrays.copyOf(stack, stack.length * 2);
+          }
+          int first = link[2 * c + 1];
+          for (int q = 3; q >= 0; q--) {
+            stack[top++] = first + q;
+          }
+        }
+      }
+      for (int i = 0; i < n && k < n; i++) {
+        if (!placed[i]) {
+          order[k++] = i;
         }
       }
     }
 
+    /** The k-th body in the tree's order (see {@link #buildOrder}). */
+    int body(int k) {
+      return order[k];
+    }
+
     private void addMass(int c, int b) {
-      mass[c] += bm[b];
-      mx[c] += bm[b] * bx[b];
-      my[c] += bm[b] * by[b];
+      cell[STRIDE * c + MASS] += bm[b];
+      cell[STRIDE * c + MX] += bm[b] * bx[b];
+      cell[STRIDE * c + MY] += bm[b] * by[b];
     }
 
     private void insert(int b) {
       int c = 0;
       while (true) {
         addMass(c, b);
-        if (body[c] == EMPTY && firstChild[c] < 0) {
-          body[c] = b;
+        if (link[2 * c] == EMPTY && link[2 * c + 1] < 0) {
+          link[2 * c] = b;
           return;
         }
-        if (body[c] == CROWDED) {
+        if (link[2 * c] == CROWDED) {
           return;
         }
-        if (body[c] >= 0) {
+        if (link[2 * c] >= 0) {
           if (depth[c] >= MAX_DEPTH) {
-            body[c] = CROWDED;
+            link[2 * c] = CROWDED;
             return;
           }
           // Split the leaf: its body moves down into a child, then b goes on down.
-          int old = body[c];
-          body[c] = INTERNAL;
-          double h = half[c] / 2;
+          int old = link[2 * c];
+          link[2 * c] = INTERNAL;
+          double h = cell[STRIDE * c + HALF] / 2;
           int first = newCell(cx[c] - h, cy[c] - h, h, depth[c] + 1);
           newCell(cx[c] + h, cy[c] - h, h, depth[c] + 1);
           newCell(cx[c] - h, cy[c] + h, h, depth[c] + 1);
           newCell(cx[c] + h, cy[c] + h, h, depth[c] + 1);
-          firstChild[c] = first;
+          link[2 * c + 1] = first;
           int child = childFor(c, bx[old], by[old]);
           addMass(child, old);
-          body[child] = old;
+          link[2 * child] = old;
         }
         c = childFor(c, bx[b], by[b]);
       }
     }
 
     private int childFor(int c, double x, double y) {
-      return firstChild[c] + (x >= cx[c] ? 1 : 0) + (y >= cy[c] ? 2 : 0);
+      return link[2 * c + 1] + (x >= cx[c] ? 1 : 0) + (y >= cy[c] ? 2 : 0);
     }
 
     /**
@@ -614,32 +667,40 @@ public final class ForceAtlas2 {
       double yi = by[i];
       double mi = bm[i];
       double theta2 = theta * theta;
+      // summed here in the same order as into dx[i], dy[i] (which start each iteration at 0)
+      double fx = dx[i];
+      double fy = dy[i];
       while (top > 0) {
         int c = stack[--top];
-        int b = body[c];
-        if (mass[c] == 0 || b == i) {
+        int b = link[2 * c];
+        int at = STRIDE * c;
+        double mc = cell[at + MASS];
+        if (mc == 0 || b == i) {
           continue;
         }
-        double xd = xi - mx[c];
-        double yd = yi - my[c];
+        double xd = xi - cell[at + MX];
+        double yd = yi - cell[at + MY];
         double d2 = xd * xd + yd * yd;
+        double h = cell[at + HALF];
         // A leaf, a crowded cell, or a cell small enough seen from i acts as one point mass.
-        if (b >= 0 || b == CROWDED || 4 * half[c] * half[c] < theta2 * d2) {
+        if (b >= 0 || b == CROWDED || 4 * h * h < theta2 * d2) {
           if (d2 > 0) {
-            double f = kr * mi * mass[c] / d2;
-            dx[i] += xd * f;
-            dy[i] += yd * f;
+            double f = kr * mi * mc / d2;
+            fx += xd * f;
+            fy += yd * f;
           }
         } else {
           if (top + 4 > stack.length) {
             stack = Arrays.copyOf(stack, stack.length * 2);
           }
-          int first = firstChild[c];
+          int first = link[2 * c + 1];
           for (int q = 3; q >= 0; q--) {
             stack[top++] = first + q;
           }
         }
       }
+      dx[i] = fx;
+      dy[i] = fy;
       return stack;
     }
   }

@@ -2,6 +2,7 @@ package dev.papergraph.workspace;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.NativeCorpus;
 import dev.papergraph.text.PaperAnalyzer;
@@ -47,6 +48,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The papers of a workspace in a Lucene index on disk: every field of each paper (stored as
@@ -90,6 +92,12 @@ public final class PaperIndex implements Closeable {
    * index stores what the readers accepted, and must read back any paper it stored.
    */
   private static final ObjectMapper MAPPER = unlimited(NativeCorpus.mapper());
+
+  /**
+   * The fewest papers each thread analyses when a new index is written on several threads: below
+   * it, a second writer and the copy of its segments cost more than they save.
+   */
+  private static final int PART_MIN_PAPERS = 1_000;
 
   /** Lucene's default limit on the clauses of one boolean query. */
   private static final int MAX_QUERY_TERMS = 500;
@@ -267,6 +275,20 @@ public final class PaperIndex implements Closeable {
    *     another analysis chain
    */
   int replaceAll(List<Paper> papers) throws IOException {
+    return replaceAll(papers, 1);
+  }
+
+  /**
+   * {@link #replaceAll(List)}, analysing on at most {@code threads} threads when the index is empty
+   * and the papers many (see {@link #writeInParts}); the documents, their order and the scores of
+   * every search do not depend on it.
+   *
+   * @throws IllegalArgumentException also if threads is below 1
+   */
+  int replaceAll(List<Paper> papers, int threads) throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
     Map<String, Stored> old = storedDocuments();
     if (!old.isEmpty() && !analysedByThisChain(reader)) {
       throw new IllegalArgumentException(
@@ -296,6 +318,11 @@ public final class PaperIndex implements Closeable {
     if (changed.isEmpty() && gone.isEmpty() && !old.isEmpty()) {
       return 0;
     }
+    int parts = Math.min(threads, changed.size() / PART_MIN_PAPERS);
+    if (old.isEmpty() && parts > 1) {
+      writeInParts(papers, changedJson, parts);
+      return changed.size();
+    }
     IndexWriterConfig config = config(text);
     // deleted documents still count in BM25's statistics until merged away: with none left the
     // index scores as a new one written from these papers would
@@ -316,6 +343,57 @@ public final class PaperIndex implements Closeable {
     }
     refresh();
     return changed.size();
+  }
+
+  /**
+   * Fills this empty index with all the papers (whose JSON is given) by analysing consecutive parts
+   * of them at once, each with its own writer into a folder of its own, then adding those indexes
+   * in order (Lucene copies their segments; nothing is analysed again). The documents are the ones
+   * one writer would write, in the same order; BM25's statistics are index-wide, so searches score
+   * as they would.
+   */
+  private void writeInParts(List<Paper> papers, List<byte[]> paperJson, int parts)
+      throws IOException {
+    Path scratch = Files.createTempDirectory(folder.toAbsolutePath().getParent(), ".index-parts");
+    try {
+      Directory[] dirs = new Directory[parts];
+      try {
+        for (int k = 0; k < parts; k++) {
+          dirs[k] = FSDirectory.open(scratch.resolve(String.valueOf(k)));
+        }
+        List<IOException> failures =
+            Parallel.map(
+                parts,
+                parts,
+                k -> {
+                  int from = (int) ((long) papers.size() * k / parts);
+                  int to = (int) ((long) papers.size() * (k + 1) / parts);
+                  try (IndexWriter w = new IndexWriter(dirs[k], config(text))) {
+                    for (int i = from; i < to; i++) {
+                      w.addDocument(document(papers.get(i), i, paperJson.get(i)));
+                    }
+                    w.commit();
+                    return null;
+                  } catch (IOException e) {
+                    return e;
+                  }
+                });
+        for (IOException e : failures) {
+          if (e != null) {
+            throw e;
+          }
+        }
+        try (IndexWriter w = new IndexWriter(directory, config(text))) {
+          w.addIndexes(dirs);
+          commit(w, true);
+        }
+      } finally {
+        IOUtils.close(dirs);
+      }
+    } finally {
+      WorkspaceStore.deleteTree(scratch);
+    }
+    refresh();
   }
 
   /**

@@ -131,6 +131,36 @@ class PaperIndexTest {
   }
 
   @Test
+  void aNewIndexWrittenOnSeveralThreadsHoldsAndScoresWhatOneThreadWrites(@TempDir Path dir)
+      throws IOException {
+    // five copies of the seeds under other ids: 2,075 papers, enough for two parts, and ties
+    List<Paper> papers = new ArrayList<>();
+    for (int copy = 0; copy < 5; copy++) {
+      for (Paper p : SEEDS.papers()) {
+        papers.add(copy == 0 ? p : p.toBuilder().id(p.id() + "/copy" + copy).build());
+      }
+    }
+    String query = "post-training quantization of vision transformers with calibration";
+    try (PaperIndex one = PaperIndex.open(dir.resolve("one"));
+        PaperIndex two = PaperIndex.open(dir.resolve("two"))) {
+      assertEquals(papers.size(), one.replaceAll(papers, 1));
+      assertEquals(papers.size(), two.replaceAll(papers, 2));
+      assertEquals(papers, two.papers());
+      assertEquals(papers.get(1500), two.get(papers.get(1500).id()).orElseThrow());
+      assertEquals(hits(one.search(query, 30)), hits(two.search(query, 30)));
+      assertEquals(hits(one.search("grokking", 12)), hits(two.search("grokking", 12)));
+      assertEquals(0, two.replaceAll(papers, 2), "a rebuild keeps every document");
+    }
+    assertTrue(PaperIndex.reusable(dir.resolve("two"), TextOptions.DEFAULTS));
+    try (var left = java.nio.file.Files.list(dir)) {
+      assertEquals(
+          List.of("one", "two"),
+          left.map(f -> f.getFileName().toString()).sorted().toList(),
+          "the parts' folders are gone");
+    }
+  }
+
+  @Test
   void anIndexWithoutTheAnalysisVersionIsNotReusedNorClaimedWhenGrown(@TempDir Path dir)
       throws IOException {
     // an index as papergraph wrote it before the analysis version was recorded
