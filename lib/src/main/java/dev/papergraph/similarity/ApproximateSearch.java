@@ -118,6 +118,14 @@ final class ApproximateSearch {
    * first (ties by id rank).
    */
   void run(int[][] nbrOut, double[][] scoresOut) {
+    run(nbrOut, scoresOut, true);
+  }
+
+  /**
+   * {@link #run(int[][], double[][])}, with the incremental local join ({@link #freshFlags}) or,
+   * for comparison, every pair of every round scored again.
+   */
+  void run(int[][] nbrOut, double[][] scoresOut, boolean incremental) {
     int[][] first = new int[n][];
     double[][] firstScores = new double[n][];
     Parallel.forEach(
@@ -130,10 +138,13 @@ final class ApproximateSearch {
         });
     int[][] nbr = first;
     double[][] sc = firstScores;
+    boolean[][] fresh = null; // every entry is new to the first round
     for (int round = 0; round < ROUNDS; round++) {
       int[][] reverse = reverse(nbr);
+      boolean[][] reverseFresh = fresh == null ? null : reverseFlags(nbr, fresh, reverse);
       int[][] prev = nbr;
       double[][] prevScores = sc;
+      boolean[][] prevFresh = fresh;
       int[][] next = new int[n][];
       double[][] nextScores = new double[n][];
       Parallel.forEach(
@@ -141,14 +152,68 @@ final class ApproximateSearch {
           n,
           Scratch::new,
           (s, d) -> {
-            s.refine(d, prev, prevScores, reverse);
+            s.refine(d, prev, prevScores, prevFresh, reverse, reverseFresh);
             s.emit(next, nextScores, d);
           });
+      fresh = incremental && round + 1 < ROUNDS ? freshFlags(prev, next) : null;
       nbr = next;
       sc = nextScores;
     }
     System.arraycopy(nbr, 0, nbrOut, 0, n);
     System.arraycopy(sc, 0, scoresOut, 0, n);
+  }
+
+  /**
+   * For each entry of each new list, whether the paper's previous list lacked it. A pair reached
+   * only through entries that are all old was scored, from the same end, in the previous round
+   * against a list no better than the current one, so it cannot enter now: the incremental local
+   * join of NN-descent (Dong, Moses and Li 2011, section 3.2) skips it, and the lists are the same
+   * as when every pair is scored again.
+   */
+  private boolean[][] freshFlags(int[][] prev, int[][] next) {
+    boolean[][] fresh = new boolean[n][];
+    Parallel.forEach(
+        options.threads(),
+        n,
+        d -> {
+          int[] now = next[d];
+          boolean[] f = new boolean[now.length];
+          for (int i = 0; i < now.length; i++) {
+            f[i] = !contains(prev[d], now[i]);
+          }
+          fresh[d] = f;
+        });
+    return fresh;
+  }
+
+  private static boolean contains(int[] list, int doc) {
+    for (int x : list) {
+      if (x == doc) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The flags of the reverse lists: entry j of {@code reverse[b]} is a paper a listing b, new when
+   * b is new in a's list.
+   */
+  private static boolean[][] reverseFlags(int[][] nbr, boolean[][] fresh, int[][] reverse) {
+    int n = nbr.length;
+    boolean[][] rf = new boolean[n][];
+    int[] fill = new int[n];
+    for (int b = 0; b < n; b++) {
+      rf[b] = new boolean[reverse[b].length];
+    }
+    // reverse(nbr) lists the papers a in ascending order, as this loop visits them
+    for (int a = 0; a < n; a++) {
+      for (int i = 0; i < nbr[a].length; i++) {
+        int b = nbr[a][i];
+        rf[b][fill[b]++] = fresh[a][i];
+      }
+    }
+    return rf;
   }
 
   /** For each paper, the papers that list it (in doc order). */
@@ -233,26 +298,46 @@ final class ApproximateSearch {
 
     /**
      * Step 2: the current neighbours, their neighbours and the reverse neighbours, scored exactly.
+     * With flags (every round after the first), a paper reached through old entries only is skipped
+     * ({@link #freshFlags}).
      */
-    void refine(int d, int[][] nbr, double[][] sc, int[][] reverse) {
+    void refine(
+        int d,
+        int[][] nbr,
+        double[][] sc,
+        boolean[][] fresh,
+        int[][] reverse,
+        boolean[][] reverseFresh) {
       begin(d);
       // the current list is kept with its exact scores
       for (int i = 0; i < nbr[d].length; i++) {
         scored[nbr[d][i]] = mark;
         offer(nbr[d][i], sc[d][i]);
       }
-      for (int b : nbr[d]) {
-        for (int c : nbr[b]) {
-          consider(d, c);
+      for (int i = 0; i < nbr[d].length; i++) {
+        int b = nbr[d][i];
+        boolean newB = fresh == null || fresh[d][i];
+        for (int j = 0; j < nbr[b].length; j++) {
+          if (newB || fresh[b][j]) {
+            consider(d, nbr[b][j]);
+          }
         }
-        for (int c : reverse[b]) {
-          consider(d, c);
+        for (int j = 0; j < reverse[b].length; j++) {
+          if (newB || reverseFresh[b][j]) {
+            consider(d, reverse[b][j]);
+          }
         }
       }
-      for (int b : reverse[d]) {
-        consider(d, b);
-        for (int c : nbr[b]) {
-          consider(d, c);
+      for (int i = 0; i < reverse[d].length; i++) {
+        int b = reverse[d][i];
+        boolean newB = fresh == null || reverseFresh[d][i];
+        if (newB) {
+          consider(d, b);
+        }
+        for (int j = 0; j < nbr[b].length; j++) {
+          if (newB || fresh[b][j]) {
+            consider(d, nbr[b][j]);
+          }
         }
       }
       end(d);

@@ -377,13 +377,18 @@ public final class SimilarityEngine implements PaperSimilarity {
     return options.search().approximate(vectors.size());
   }
 
+  /** The approximate search over this engine's papers (also for tests). */
+  ApproximateSearch approximateSearch() {
+    return new ApproximateSearch(vectors, options, scores, idRank, byRank);
+  }
+
   /** Runs a {@link TopKSearch} per thread over every row, or the {@link ApproximateSearch}. */
   private Result search(LongConsumer rowsDone) {
     int n = vectors.size();
     int[][] nbr = new int[n][];
     double[][] sc = new double[n][];
     if (approximate()) {
-      new ApproximateSearch(vectors, options, scores, idRank, byRank).run(nbr, sc);
+      approximateSearch().run(nbr, sc);
       rowsDone.accept(n);
       return new Result(nbr, sc);
     }

@@ -57,6 +57,25 @@ class ApproximateTopKTest {
   }
 
   @Test
+  void theIncrementalLocalJoinGivesTheListsOfTheFullOne() {
+    int n = vectors.size();
+    int[][] nbr = new int[n][];
+    double[][] sc = new double[n][];
+    approximate.approximateSearch().run(nbr, sc, false);
+    int[][] incremental = approximate.neighbourDocs();
+    int listed = 0;
+    for (int d = 0; d < n; d++) {
+      assertArrayEquals(nbr[d], incremental[d], "paper " + d);
+      List<Neighbour> list = approximate.neighbours(vectors.paper(d).id());
+      for (int i = 0; i < list.size(); i++) {
+        assertEquals(sc[d][i], list.get(i).score(), "paper " + d);
+      }
+      listed += nbr[d].length;
+    }
+    assertTrue(listed > 9 * n, "lists of about k papers: " + listed);
+  }
+
+  @Test
   void everyScoreIsTheExactScoreOfThePairBestFirst() {
     for (int d = 0; d < vectors.size(); d += 7) {
       String id = vectors.paper(d).id();
