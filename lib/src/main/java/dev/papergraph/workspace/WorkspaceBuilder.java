@@ -306,7 +306,10 @@ final class WorkspaceBuilder {
       for (int i = 0; i < tsv.length; i++) {
         rows.put(tsv[i], (Long) written.get(i));
       }
-      progress.advance(5);
+      // the five units the stage reported when it wrote these files one after another
+      for (int i = 0; i < 5; i++) {
+        progress.advance(1);
+      }
       // the marker goes last: a folder without it was never completed
       WorkspaceStore.seal(staging, papers.size(), rows);
       progress.advance(1);
