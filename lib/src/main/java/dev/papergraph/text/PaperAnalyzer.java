@@ -74,14 +74,19 @@ public final class PaperAnalyzer extends Analyzer {
   public static final CharArraySet STOP_WORDS =
       CharArraySet.unmodifiableSet(new CharArraySet(readWordList("english-stopwords.txt"), false));
 
+  /** The prefixes of {@link #BOUND_PREFIX}, lower case. */
+  private static final List<String> BOUND_PREFIXES =
+      List.of(
+          "anti", "bi", "co", "inter", "intra", "macro", "meta", "micro", "multi", "non", "pre",
+          "re", "semi", "sub", "tri", "un");
+
   /**
    * Prefixes that are written closed up as often as hyphenated; the hyphen after them is removed
    * before tokenizing. Free words ("post", "self", "cross") are not in the list: "post-training"
    * stays two words, as "post training" is written too.
    */
   public static final Pattern BOUND_PREFIX =
-      Pattern.compile(
-          "(?i)\\b(anti|bi|co|inter|intra|macro|meta|micro|multi|non|pre|re|semi|sub|tri|un)-(?=\\p{L})");
+      Pattern.compile("(?i)\\b(" + String.join("|", BOUND_PREFIXES) + ")-(?=\\p{L})");
 
   /**
    * Tokens without a letter (after the tokenizer has split words): emptied, then dropped by length.
@@ -207,12 +212,32 @@ public final class PaperAnalyzer extends Analyzer {
     if (options.tokenizer() == TextOptions.Tokenizer.SKLEARN) {
       return reader;
     }
-    // The cleaning char filters change nothing in a text TextCleaner.needsCleaning passes (the fast
-    // path readable() takes too); skipping them saves most of the chain's time on clean text.
+    // Only the cleaning char filters that can change this text (none for most texts, the fast path
+    // readable() takes too): the others would copy it unchanged at most of the chain's cost.
     String text = readAll(reader);
-    Reader plain = new StringReader(text);
-    Reader cleaned = TextCleaner.needsCleaning(text) ? TextCleaner.wrap(plain) : plain;
+    Reader cleaned = TextCleaner.wrap(text, new StringReader(text));
+    // likewise the prefix filter, where the text is its input and has no hyphen after a prefix
+    if (cleaned instanceof StringReader && !mayCloseUp(text)) {
+      return cleaned;
+    }
     return new PatternReplaceCharFilter(BOUND_PREFIX, "$1", cleaned);
+  }
+
+  /**
+   * Whether {@link #BOUND_PREFIX} may match in this text: a hyphen before a letter, right after one
+   * of its prefixes (in any case; the word boundary is left to the pattern).
+   */
+  static boolean mayCloseUp(String text) {
+    for (int i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
+      if (i + 1 < text.length() && Character.isLetter(text.codePointAt(i + 1))) {
+        for (String p : BOUND_PREFIXES) {
+          if (i >= p.length() && text.regionMatches(true, i - p.length(), p, 0, p.length())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static String readAll(Reader reader) {

@@ -62,6 +62,7 @@ public final class TermVectors {
   private final int[] postDoc;
   private final float[] postWeight;
   private final float[] maxWeight;
+  private final Occurrences occurrences;
   private final Map<Integer, String> displayCache = new ConcurrentHashMap<>();
 
   private TermVectors(
@@ -74,7 +75,8 @@ public final class TermVectors {
       int[] rowStart,
       int[] rowTerm,
       float[] rowCount,
-      float[] rowWeight) {
+      float[] rowWeight,
+      Occurrences occurrences) {
     this.papers = papers;
     this.docByPaperId = docByPaperId;
     this.options = options;
@@ -85,6 +87,7 @@ public final class TermVectors {
     this.rowTerm = rowTerm;
     this.rowCount = rowCount;
     this.rowWeight = rowWeight;
+    this.occurrences = occurrences;
     Map<String, Integer> ids = new HashMap<>(terms.length * 2);
     for (int t = 0; t < terms.length; t++) {
       ids.put(terms[t], t);
@@ -147,30 +150,34 @@ public final class TermVectors {
     Map<String, Integer> byId = docsById(list);
     PaperAnalyzer analyzer = new PaperAnalyzer(options);
 
-    // 1. Analyse every paper (in parallel) into provisional term ids and boosted counts.
+    // 1. Analyse every paper (in parallel) into provisional term ids and boosted counts, keeping
+    // where each term occurs for the display forms.
     ConcurrentHashMap<String, Integer> vocab = new ConcurrentHashMap<>();
     AtomicInteger nextId = new AtomicInteger();
     int[][] tmpTerms = new int[n][];
     float[][] tmpCounts = new float[n][];
     float[] docLength = new float[n];
+    Occurrences.Builder found = new Occurrences.Builder(n);
     Parallel.forEach(
         threads,
         n,
         d -> {
           Paper p = list.get(d);
-          Map<String, float[]> counts = new HashMap<>();
-          count(analyzer, "title", p.title(), (float) options.titleBoost(), counts);
+          Map<String, Slot> counts = new HashMap<>();
+          Occurrences.Doc occ = found.doc(d);
+          count(analyzer, Occurrences.TITLE, p.title(), (float) options.titleBoost(), counts, occ);
           if (p.abstractText() != null) {
-            count(analyzer, "abstract", p.abstractText(), 1f, counts);
+            count(analyzer, Occurrences.ABSTRACT, p.abstractText(), 1f, counts, occ);
           }
+          // slot i holds the i-th distinct term met (the occurrences name terms by it)
           int[] ids = new int[counts.size()];
           float[] cs = new float[counts.size()];
-          int i = 0;
           float len = 0;
-          for (Map.Entry<String, float[]> e : counts.entrySet()) {
-            ids[i] = vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
-            cs[i++] = e.getValue()[0];
-            len += e.getValue()[0];
+          for (Map.Entry<String, Slot> e : counts.entrySet()) {
+            Slot slot = e.getValue();
+            ids[slot.index] = vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
+            cs[slot.index] = slot.count;
+            len += slot.count;
           }
           tmpTerms[d] = ids;
           tmpCounts[d] = cs;
@@ -237,11 +244,24 @@ public final class TermVectors {
               ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
               : Math.log((1.0 + n) / (1.0 + df[t])) + 1;
     }
+    // the docs whose occurrences of a term its display form reads: its first DISPLAY_SAMPLE
+    int[] lastSampled = new int[v];
+    Arrays.fill(lastSampled, Integer.MAX_VALUE);
+    int[] seen = new int[v];
+    for (int d = 0; d < n; d++) {
+      for (int t : tmpTerms[d]) {
+        int r = remap[t];
+        if (r >= 0 && ++seen[r] == DISPLAY_SAMPLE) {
+          lastSampled[r] = d;
+        }
+      }
+    }
     final double avg = avgLength;
     Parallel.forEach(
         threads,
         n,
         d -> {
+          found.keep(d, tmpTerms[d], remap, lastSampled);
           int[] ids = tmpTerms[d];
           float[] cs = tmpCounts[d];
           long[] packed = new long[ids.length];
@@ -283,7 +303,8 @@ public final class TermVectors {
         rowStart,
         rowTerm,
         rowCount,
-        rowWeight);
+        rowWeight,
+        found.build());
   }
 
   /**
@@ -350,7 +371,8 @@ public final class TermVectors {
         rowStart,
         rowTerm,
         rowCount,
-        rowWeight);
+        rowWeight,
+        Occurrences.none(n));
   }
 
   /**
@@ -380,13 +402,38 @@ public final class TermVectors {
     return tf * idf;
   }
 
+  /** A term's boosted count in one paper, and the order in which the paper's terms were met. */
+  private static final class Slot {
+    final int index;
+    float count;
+
+    Slot(int index) {
+      this.index = index;
+    }
+  }
+
+  /**
+   * Adds a field's terms to the paper's counts and, where the field's text needs no cleaning (so
+   * that its readable text analyses to the same terms at the same places), their occurrences.
+   */
   private static void count(
-      PaperAnalyzer analyzer, String field, String text, float inc, Map<String, float[]> counts) {
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      PaperAnalyzer analyzer,
+      int field,
+      String text,
+      float inc,
+      Map<String, Slot> counts,
+      Occurrences.Doc occ) {
+    boolean record = occ.start(field, text);
+    try (TokenStream ts = analyzer.tokenStream(Occurrences.FIELD_NAMES[field], text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute off = record ? ts.addAttribute(OffsetAttribute.class) : null;
       ts.reset();
       while (ts.incrementToken()) {
-        counts.computeIfAbsent(term.toString(), k -> new float[1])[0] += inc;
+        Slot slot = counts.computeIfAbsent(term.toString(), k -> new Slot(counts.size()));
+        slot.count += inc;
+        if (record) {
+          occ.add(field, slot.index, off.startOffset(), off.endOffset());
+        }
       }
       ts.end();
     } catch (IOException e) {
@@ -554,6 +601,11 @@ public final class TermVectors {
 
   // ---------------------------------------------------------------- display forms
 
+  /** The occurrences the analysis pass kept for the display forms (for tests). */
+  Occurrences occurrences() {
+    return occurrences;
+  }
+
   /**
    * A readable form of a term: its most frequent surface form in (up to 25 of) the papers that
    * contain it, lower case, e.g. "quantiz" → "quantization", "post train" → "post-training". Ties
@@ -617,15 +669,15 @@ public final class TermVectors {
             groups,
             g -> {
               int doc = (int) (grouped[groupStart[g]] >>> 32);
-              Set<Integer> wanted = new HashSet<>();
-              for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
-                wanted.add((int) grouped[i]);
+              int[] wanted = new int[groupStart[g + 1] - groupStart[g]];
+              for (int i = 0; i < wanted.length; i++) {
+                wanted[i] = (int) grouped[groupStart[g] + i];
               }
               Paper p = papers.get(doc);
               List<Match> out = new ArrayList<>();
-              surfaces(TextCleaner.readable(p.title()), wanted, out);
+              surfaces(doc, Occurrences.TITLE, p.title(), wanted, out);
               if (p.abstractText() != null) {
-                surfaces(TextCleaner.readable(p.abstractText()), wanted, out);
+                surfaces(doc, Occurrences.ABSTRACT, p.abstractText(), wanted, out);
               }
               return out;
             });
@@ -685,6 +737,39 @@ public final class TermVectors {
   }
 
   /**
+   * Adds the wanted terms (increasing ids) found in a field of a paper, each occurrence with its
+   * surface form in the readable text: from the occurrences the analysis kept when it has them,
+   * else by analysing the readable text again.
+   */
+  private void surfaces(int doc, int field, String raw, int[] wanted, List<Match> out) {
+    if (!occurrences.has(doc, field)) {
+      Set<Integer> set = new HashSet<>();
+      for (int t : wanted) {
+        set.add(t);
+      }
+      surfaces(TextCleaner.readable(raw), set, out);
+      return;
+    }
+    // the kept occurrences are in increasing term id, as the wanted terms: one merge
+    long[] occ = occurrences.of(doc);
+    int i = 0, j = 0;
+    while (i < occ.length && j < wanted.length) {
+      int t = Occurrences.term(occ[i]);
+      if (t < wanted[j]) {
+        i++;
+      } else if (t > wanted[j]) {
+        j++;
+      } else {
+        if (Occurrences.field(occ[i]) == field) {
+          // the raw text differs from the readable one only in its white space (no cleaning)
+          out.add(match(t, raw, Occurrences.start(occ[i]), Occurrences.end(occ[i])));
+        }
+        i++;
+      }
+    }
+  }
+
+  /**
    * Adds the wanted terms found in a text with their surface forms; a phrase whose occurrence spans
    * punctuation that splits it is added with that punctuation dropped, marked {@code split}.
    */
@@ -696,15 +781,20 @@ public final class TermVectors {
       while (ts.incrementToken()) {
         Integer t = termIds.get(term.toString());
         if (t != null && wanted.contains(t)) {
-          String s = surface(text, off.startOffset(), off.endOffset());
-          String joined = terms[t].indexOf(' ') >= 0 ? joinedAcrossSplit(s) : s;
-          out.add(new Match(t, joined, !joined.equals(s)));
+          out.add(match(t, text, off.startOffset(), off.endOffset()));
         }
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Term t's occurrence at [start, end) of a text, in its surface form. */
+  private Match match(int t, String text, int start, int end) {
+    String s = surface(text, start, end);
+    String joined = terms[t].indexOf(' ') >= 0 ? joinedAcrossSplit(s) : s;
+    return new Match(t, joined, !joined.equals(s));
   }
 
   /**

@@ -80,6 +80,59 @@ public final class TextCleaner {
   }
 
   /**
+   * The char filters of {@link #wrap(Reader)} that can change this text, over a reader of it: the
+   * same characters and offsets come out, with less work. None for a text {@link #needsCleaning}
+   * passes; all of them for a text with markup ({@code <} or {@code &}: an entity may stand for any
+   * character). Otherwise the HTML filters change nothing, and each pattern filter can match only
+   * where the characters it needs occur in the text: the filters before it only remove text, put a
+   * space in its place, or keep a part of it ({@code \emph{…}}'s words), so they never create them.
+   *
+   * @param text the whole text the reader gives
+   */
+  static Reader wrap(String text, Reader raw) {
+    if (!needsCleaning(text)) {
+      return raw;
+    }
+    if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
+      return wrap(raw);
+    }
+    boolean backslash = text.indexOf('\\') >= 0;
+    boolean math = backslash || text.indexOf('$') >= 0;
+    Reader r = raw;
+    if (text.contains("://") || containsIgnoreCase(text, "www.")) {
+      r = new PatternReplaceCharFilter(URL, " ", r);
+    }
+    if (text.contains("10.")) {
+      r = new PatternReplaceCharFilter(DOI, " ", r);
+    }
+    if (text.indexOf('@') >= 0) {
+      r = new PatternReplaceCharFilter(EMAIL, " ", r);
+    }
+    if (math) {
+      r = new PatternReplaceCharFilter(DISPLAY_MATH, " ", r);
+      r = new PatternReplaceCharFilter(INLINE_MATH, " ", r);
+    }
+    if (backslash) {
+      r = new PatternReplaceCharFilter(WORD_COMMAND, "$1", r);
+      r = new PatternReplaceCharFilter(REFERENCE_COMMAND, " ", r);
+      r = new PatternReplaceCharFilter(ESCAPED_CHAR, "$1", r);
+    }
+    if (backslash || text.indexOf('{') >= 0 || text.indexOf('}') >= 0 || text.indexOf('~') >= 0) {
+      r = new PatternReplaceCharFilter(OTHER_COMMAND, " ", r);
+    }
+    return r;
+  }
+
+  private static boolean containsIgnoreCase(String text, String lowerAscii) {
+    for (int i = 0; i + lowerAscii.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The readable text of a raw title or abstract: entities decoded, markup, math, LaTeX commands,
    * URLs and DOIs removed, the words of {@code \emph{…}} kept, white space collapsed. Numbers stay.
    * {@code null} gives {@code null}.
@@ -89,11 +142,11 @@ public final class TextCleaner {
       return null;
     }
     if (!needsCleaning(raw)) {
-      return SPACES.matcher(raw).replaceAll(" ").strip();
+      return collapseSpaces(raw).strip();
     }
     StringBuilder b = new StringBuilder(raw.length());
     char[] buf = new char[1024];
-    try (Reader r = wrap(new StringReader(raw))) {
+    try (Reader r = wrap(raw, new StringReader(raw))) {
       for (int c; (c = r.read(buf)) != -1; ) {
         b.append(buf, 0, c);
       }
@@ -105,6 +158,25 @@ public final class TextCleaner {
     t = SPACES.matcher(t).replaceAll(" ");
     t = SPACE_AFTER.matcher(t).replaceAll("$1");
     return SPACE_BEFORE.matcher(t).replaceAll("$1").strip();
+  }
+
+  /**
+   * {@code SPACES.matcher(text).replaceAll(" ")} without the regular expression where it would
+   * change nothing: text whose only white space is single spaces comes back as it is.
+   */
+  private static String collapseSpaces(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' ? i + 1 < text.length() && text.charAt(i + 1) == ' ' : isSpace(c)) {
+        return SPACES.matcher(text).replaceAll(" ");
+      }
+    }
+    return text;
+  }
+
+  /** A white-space character of {@code \\s} other than the space. */
+  private static boolean isSpace(char c) {
+    return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**

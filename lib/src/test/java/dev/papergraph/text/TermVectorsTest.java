@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.model.Paper;
+import dev.papergraph.read.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -120,5 +121,71 @@ class TermVectorsTest {
         assertThrows(IllegalArgumentException.class, () -> TextOptions.DEFAULTS.withBm25(1.2, 1.5))
             .getMessage()
             .contains("bm25B"));
+  }
+
+  /**
+   * The display forms read from the analysis pass's occurrences are those of analysing every
+   * paper's readable text again (what vectors restored from a workspace do): on the seeds and on
+   * texts with white space to collapse, markup, a text longer than the occurrences can address.
+   */
+  @Test
+  void displayFormsFromTheAnalysisPassEqualThoseOfAnalysingTheReadableText() {
+    List<Paper> papers = new ArrayList<>(Seeds.corpus().papers());
+    papers.add(
+        paper(
+            "ws",
+            "  Post-training\tquantization  of  Transformers ",
+            "Post\n\ntraining   quantization,\r\nagain: post-training quantization's gains."));
+    papers.add(
+        paper(
+            "markup",
+            "Post-<i>training</i> quantization",
+            "Quantization &amp; post-training $x$ of \\emph{transformers}."));
+    papers.add(paper("long", "Post-training quantization", "quantization ".repeat(90_000)));
+    TermVectors built = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    int[] rowStart = new int[built.size() + 1];
+    int nnz = built.end(built.size() - 1);
+    int[] rowTerm = new int[nnz];
+    float[] rowCount = new float[nnz];
+    float[] rowWeight = new float[nnz];
+    for (int d = 0; d < built.size(); d++) {
+      rowStart[d + 1] = built.end(d);
+      for (int p = built.start(d); p < built.end(d); p++) {
+        rowTerm[p] = built.termAt(p);
+        rowCount[p] = built.countAt(p);
+        rowWeight[p] = built.weightAt(p);
+      }
+    }
+    String[] terms = new String[built.vocabularySize()];
+    int[] df = new int[terms.length];
+    int[] all = new int[terms.length];
+    for (int t = 0; t < terms.length; t++) {
+      terms[t] = built.term(t);
+      df[t] = built.docFrequency(t);
+      all[t] = t;
+    }
+    TermVectors restored =
+        TermVectors.restore(
+            papers, TextOptions.DEFAULTS, terms, df, rowStart, rowTerm, rowCount, rowWeight);
+    assertEquals(restored.displayForms(all, 2), built.displayForms(all, 2));
+    // not vacuous: most fields were read from the occurrences, some analysed again
+    int kept = 0, again = 0;
+    for (int d = 0; d < built.size(); d++) {
+      for (int f : new int[] {Occurrences.TITLE, Occurrences.ABSTRACT}) {
+        if (built.occurrences().has(d, f)) {
+          kept++;
+        } else {
+          again++;
+        }
+        assertFalse(restored.occurrences().has(d, f));
+      }
+    }
+    assertTrue(kept > 500 && again >= 3, kept + " fields kept, " + again + " analysed again");
+    int ws = papers.size() - 3;
+    assertTrue(built.occurrences().has(ws, Occurrences.ABSTRACT));
+    assertFalse(built.occurrences().has(ws + 1, Occurrences.TITLE));
+    assertFalse(built.occurrences().has(ws + 2, Occurrences.ABSTRACT));
+    assertEquals(
+        "post-training", built.display(built.termId("post train").orElseThrow()), "seeds' form");
   }
 }

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.lucene.analysis.CharFilter;
 import org.junit.jupiter.api.Test;
 
@@ -210,5 +211,106 @@ class TextCleanerTest {
       }
     }
     assertTrue(clean > 100, "clean texts checked: " + clean);
+  }
+
+  /**
+   * The char filters a text is given ({@code wrap(text, reader)}) produce what the whole chain does
+   * where the text {@link TextCleaner#needsCleaning} (and nothing changes elsewhere), character for
+   * character and offset for offset: on the seeds and on texts made at random from fragments of
+   * markup, math, commands, links and prefixes (seeded).
+   */
+  @Test
+  void theFiltersATextNeedsCleanItAsTheWholeChainDoes() throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (Paper p : Seeds.corpus().papers()) {
+      texts.add(p.title());
+      if (p.abstractText() != null) {
+        texts.add(p.abstractText());
+      }
+    }
+    String[] parts = {
+      "\\emph{",
+      "\\textbf{",
+      "\\cite{x}",
+      "\\ref{a}",
+      "$",
+      "$$",
+      "10.",
+      "10.1234/ab",
+      "doi:",
+      "www.",
+      "WWW.",
+      "http://",
+      "://",
+      "@",
+      "a@b.org",
+      "{",
+      "}",
+      "~",
+      "\\(",
+      "\\)",
+      "\\[",
+      "\\]",
+      "\\%",
+      "\\$",
+      "\\&",
+      "&amp;",
+      "&lt;",
+      "<b>",
+      "</i>",
+      "non-",
+      "Re-",
+      "-",
+      "word",
+      "x",
+      " ",
+      "  ",
+      "\n",
+      "\t",
+      "1",
+      "0",
+      ".",
+      "(",
+      ")",
+      ",",
+      "\u00e9"
+    };
+    Random random = new Random(42);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int j = random.nextInt(20); j >= 0; j--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      texts.add(b.toString());
+    }
+    int changed = 0;
+    for (String t : texts) {
+      Reader all =
+          TextCleaner.needsCleaning(t)
+              ? TextCleaner.wrap(new StringReader(t))
+              : new StringReader(t);
+      Reader needed = TextCleaner.wrap(t, new StringReader(t));
+      String expected = readAll(all);
+      assertEquals(expected, readAll(needed), t);
+      for (int i = 0; i <= expected.length(); i++) {
+        assertEquals(
+            all instanceof CharFilter f ? f.correctOffset(i) : i,
+            needed instanceof CharFilter f ? f.correctOffset(i) : i,
+            t + " at " + i);
+      }
+      if (!expected.equals(t)) {
+        changed++;
+      }
+    }
+    assertTrue(changed > 10_000, "texts the filters changed: " + changed);
+  }
+
+  private static String readAll(Reader r) throws IOException {
+    StringBuilder out = new StringBuilder();
+    char[] buf = new char[512];
+    for (int c; (c = r.read(buf)) != -1; ) {
+      out.append(buf, 0, c);
+    }
+    return out.toString();
   }
 }
