@@ -19,6 +19,8 @@ grep -qxF "$test_cmd" "$repo/.ci/run" || { echo "readme-test: .ci/run does not r
 
 git clone -q "$repo" "$tmp/papergraph"
 cd "$tmp/papergraph"
+# the launcher keeps its class-data archive in the user's cache folder: a fresh one, checked below
+export XDG_CACHE_HOME="$tmp/cache"
 echo "readme-test: in a clean clone: $main_job" >&2
 bash -c "$main_job" >"$tmp/out.txt" 2>"$tmp/err.txt" || { cat "$tmp/out.txt" "$tmp/err.txt" >&2; echo "readme-test: the main job failed" >&2; exit 1; }
 
@@ -29,4 +31,34 @@ check 'Import: 487 records read: 415 papers imported, 72 merged into them, 0 rej
 check '415 papers'
 [[ -f .papergraph/workspace.json ]] || { echo "readme-test: no workspace in .papergraph" >&2; exit 1; }
 ./papergraph info >/dev/null
+
+# The launcher's class-data sharing, with no step by the user: the main job recorded an archive
+# for this jar; later runs map it (picocli's classes included); PAPERGRAPH_CDS=off and an unusable
+# cache folder run without it; a rebuilt jar gets a new archive and the old one goes.
+fail() { echo "readme-test: launcher: $1" >&2; exit 1; }
+archives() { find "$XDG_CACHE_HOME/papergraph" -maxdepth 1 -name 'papergraph-*.jsa' | sort; }
+loaded() { # the source of each class a run of `papergraph info` loads, one "class source" a line
+  rm -f "$tmp/classes.txt"
+  PAPERGRAPH_JAVA_OPTS="-Xlog:class+load=info:file=$tmp/classes.txt" "$@" ./papergraph info >/dev/null 2>"$tmp/err.txt" \
+    || { cat "$tmp/err.txt" >&2; fail "info failed"; }
+}
+first="$(archives)"
+[[ -n "$first" && "$(wc -l <<<"$first")" -eq 1 ]] || fail "expected one archive after the main job, found: ${first:-none}"
+loaded env
+grep -q 'dev\.papergraph\.cli\.Main source: shared objects file' "$tmp/classes.txt" || fail "the archive is not used"
+grep -q 'picocli\.CommandLine source: shared objects file' "$tmp/classes.txt" || fail "picocli is not in the archive"
+loaded env PAPERGRAPH_CDS=off
+grep -q 'dev\.papergraph\.cli\.Main source: file:' "$tmp/classes.txt" || fail "PAPERGRAPH_CDS=off still maps the archive"
+loaded env XDG_CACHE_HOME=/dev/null/cache
+grep -q 'dev\.papergraph\.cli\.Main source: file:' "$tmp/classes.txt" || fail "an unusable cache folder"
+jar=cli/target/papergraph.jar
+touch -d "@$(($(stat -c %Y "$jar") + 60))" "$jar"
+./papergraph --version >/dev/null
+[[ "$(archives)" == "$first" ]] || fail "--version recorded an archive"
+./papergraph info >/dev/null 2>&1 || fail "info after the jar changed"
+second="$(archives)"
+[[ -n "$second" && "$(wc -l <<<"$second")" -eq 1 && "$second" != "$first" ]] \
+  || fail "a rebuilt jar must replace the archive: before $first, after ${second:-none}"
+loaded env
+grep -q 'dev\.papergraph\.cli\.Main source: shared objects file' "$tmp/classes.txt" || fail "the new archive is not used"
 echo "readme-test: ok" >&2

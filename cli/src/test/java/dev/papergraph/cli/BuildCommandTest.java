@@ -29,7 +29,8 @@ class BuildCommandTest {
     assertTrue(
         r.out()
             .matches(
-                "(?s).*\\nGraph: 415 papers, \\d+ edges, \\d+ communities, modularity 0\\.\\d{4}\\n.*"),
+                "(?s).*\\nGraph: 415 papers, \\d+ edges, \\d+ communities, modularity 0\\.\\d{4}\\n"
+                    + "Neighbours: exact top-k of every paper\\n.*"),
         r::toString);
     // the summary names the quantization community by its label and lists central papers
     assertTrue(r.out().matches("(?s).*\\n +\\d+ +\\d+  quantization / .*"), r::toString);
@@ -52,6 +53,26 @@ class BuildCommandTest {
     assertEquals(3, doc.at("/summary/papers").asInt());
     assertTrue(doc.at("/summary/communities").isArray(), r::toString);
     assertTrue(doc.at("/summary/central").size() > 0, r::toString);
+    assertEquals("exact", doc.at("/summary/search").asText(), r::toString);
+  }
+
+  @Test
+  void theSummarySaysWhenTheNeighboursAreApproximate() throws Exception {
+    Path data =
+        Files.writeString(
+            tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    Path ws = tmp.resolve("ws");
+    var r = Cli.run("build", "-q", "-w", ws.toString(), "--search", "approximate", data.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(
+        r.out()
+            .contains(
+                "\nNeighbours: approximate top-k (every score exact, recall@10 about 0.95;"
+                    + " --search exact for exact lists)\n"),
+        r::toString);
+    var json = Cli.run("info", "-w", ws.toString(), "--output", "json");
+    assertEquals(0, json.code(), json::toString);
+    assertTrue(json.out().contains("\"similarity.search.used\" : \"approximate\""), json::toString);
   }
 
   @Test

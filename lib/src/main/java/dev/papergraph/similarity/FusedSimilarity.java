@@ -116,7 +116,10 @@ public final class FusedSimilarity implements PaperSimilarity {
       throw new IllegalArgumentException("semantic weight must be positive to fuse: " + w);
     }
     return new FusedSimilarity(
-        lexical, embeddings, Fusion.of(w, lexical.vectors(), embeddings), model);
+        lexical,
+        embeddings,
+        Fusion.of(w, lexical.vectors(), embeddings, lexical.options().threads()),
+        model);
   }
 
   /** The lexical engine underneath. */
@@ -342,7 +345,7 @@ public final class FusedSimilarity implements PaperSimilarity {
       for (int i = 0; i < c.length; i++) {
         double q = 0;
         for (int x = 0; x < m; x++) {
-          q += c[x] == c[i] ? 1.0 : pair(c[x], c[i]);
+          q += c[x] == c[i] ? 1.0 : knownOrPair(c[x], c[i], cand, score);
         }
         r[i] = score[d][i] + EXPANSION_WEIGHT * q / m;
       }
@@ -472,6 +475,20 @@ public final class FusedSimilarity implements PaperSimilarity {
     private double exact(int d, int b, double lexicalCosine, float[] e) {
       double text = fusion.text(Math.min(1.0, lexicalCosine), Vectors.dot(e, semantic[b]));
       return lexical.scoreWithText(d, b, text);
+    }
+
+    /**
+     * The score of a pair: from a's candidates when b is one of them (the same value: scores are
+     * symmetric to the last bit and computed by the same arithmetic), else {@link #pair}.
+     */
+    private double knownOrPair(int a, int b, int[][] cand, double[][] score) {
+      int[] c = cand[a];
+      for (int i = 0; i < c.length; i++) {
+        if (c[i] == b) {
+          return score[a][i];
+        }
+      }
+      return pair(a, b);
     }
 
     /** The exact fused score of a pair (the same arithmetic as {@link #exact}). */

@@ -1,5 +1,6 @@
 package dev.papergraph.similarity;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.embed.Vectors;
 import dev.papergraph.text.TermVectors;
 import java.util.LinkedHashMap;
@@ -42,37 +43,51 @@ public record Fusion(
 
   private static final long SEED = 0x5eed_f05eL;
 
-  /** The rule for these scores (estimating the spreads). */
-  static Fusion of(double semanticWeight, TermVectors lexical, float[][] semantic) {
+  /**
+   * The rule for these scores (estimating the spreads), the pairs' scores computed on {@code
+   * threads} threads and summed in the pairs' order (so the result does not depend on the count).
+   */
+  static Fusion of(double semanticWeight, TermVectors lexical, float[][] semantic, int threads) {
     int n = semantic.length;
     long all = (long) n * (n - 1) / 2;
-    double sl = 0, sl2 = 0, ss = 0, ss2 = 0;
-    long m = 0;
+    // the pairs, as a then b: every pair when there are few, else a seeded sample
+    int m = (int) Math.min(all, SAMPLE_PAIRS);
+    int[] first = new int[m];
+    int[] second = new int[m];
     if (all <= SAMPLE_PAIRS) {
+      int i = 0;
       for (int a = 0; a < n; a++) {
         for (int b = a + 1; b < n; b++) {
-          double l = lexical.cosine(a, b), s = Math.max(0, Vectors.dot(semantic[a], semantic[b]));
-          sl += l;
-          sl2 += l * l;
-          ss += s;
-          ss2 += s * s;
-          m++;
+          first[i] = a;
+          second[i++] = b;
         }
       }
     } else {
       SplittableRandom r = new SplittableRandom(SEED);
-      while (m < SAMPLE_PAIRS) {
+      for (int i = 0; i < m; ) {
         int a = r.nextInt(n), b = r.nextInt(n);
-        if (a == b) {
-          continue;
+        if (a != b) {
+          first[i] = a;
+          second[i++] = b;
         }
-        double l = lexical.cosine(a, b), s = Math.max(0, Vectors.dot(semantic[a], semantic[b]));
-        sl += l;
-        sl2 += l * l;
-        ss += s;
-        ss2 += s * s;
-        m++;
       }
+    }
+    double[] lex = new double[m];
+    double[] sem = new double[m];
+    Parallel.forEach(
+        threads,
+        m,
+        i -> {
+          lex[i] = lexical.cosine(first[i], second[i]);
+          sem[i] = Math.max(0, Vectors.dot(semantic[first[i]], semantic[second[i]]));
+        });
+    double sl = 0, sl2 = 0, ss = 0, ss2 = 0;
+    for (int i = 0; i < m; i++) {
+      double l = lex[i], s = sem[i];
+      sl += l;
+      sl2 += l * l;
+      ss += s;
+      ss2 += s * s;
     }
     double sigmaL = m < 2 ? 1 : Math.sqrt(Math.max(0, sl2 / m - (sl / m) * (sl / m)));
     double sigmaS = m < 2 ? 1 : Math.sqrt(Math.max(0, ss2 / m - (ss / m) * (ss / m)));

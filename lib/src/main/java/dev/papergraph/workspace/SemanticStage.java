@@ -33,6 +33,12 @@ final class SemanticStage {
   /** The model id of the default model (the cache key; checked against the loaded model). */
   static final String MODEL_ID = MiniLmEmbeddingModel.ID;
 
+  /**
+   * The manifest entry saying which top-k search ran: {@code exact} or {@code approximate} (the
+   * parameter {@code similarity.search} may say {@code auto}).
+   */
+  static final String SEARCH_USED = "similarity.search.used";
+
   private SemanticStage() {}
 
   /**
@@ -114,6 +120,7 @@ final class SemanticStage {
     Map<String, Object> manifest = new LinkedHashMap<>();
     if (!options.usesSemantic()) {
       manifest.put("semantic.status", "off");
+      manifest.put(SEARCH_USED, searchUsed(lexical.approximate()));
       return new Outcome(lexical, EmbeddingStore.empty(), Set.of(), manifest, Optional.empty());
     }
     EmbeddingStore store =
@@ -142,6 +149,7 @@ final class SemanticStage {
     } catch (ModelUnavailableException e) {
       progress.finish();
       manifest.put("semantic.status", "unavailable: " + e.getMessage() + "; lexical only");
+      manifest.put(SEARCH_USED, searchUsed(lexical.approximate()));
       return new Outcome(
           lexical,
           EmbeddingStore.empty(),
@@ -169,6 +177,7 @@ final class SemanticStage {
     manifest.put("semantic.status", "on");
     manifest.putAll(model.toMap());
     manifest.put("semantic.embedded", embeddings.embedded());
+    manifest.put(SEARCH_USED, searchUsed(fused.approximate()));
     manifest.putAll(fused.manifest());
     return new Outcome(fused, store, keys, manifest, Optional.empty());
   }
@@ -181,5 +190,9 @@ final class SemanticStage {
         MiniLmEmbeddingModel.ARTIFACT_VERSION,
         MiniLmEmbeddingModel.WEIGHTS_SHA256,
         384);
+  }
+
+  private static String searchUsed(boolean approximate) {
+    return approximate ? "approximate" : "exact";
   }
 }

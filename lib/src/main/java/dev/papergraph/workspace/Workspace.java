@@ -352,6 +352,14 @@ public final class Workspace {
   }
 
   /**
+   * True when the build found the neighbours by the approximate top-k search ({@code --search
+   * approximate}, or {@code auto} above its size), false when exact or not recorded.
+   */
+  public boolean approximateNeighbours() throws IOException {
+    return "approximate".equals(manifest().parameters().get(SemanticStage.SEARCH_USED));
+  }
+
+  /**
    * How much of the corpus each feature can use: saved by the build (computed from the papers for a
    * workspace written before it was saved).
    */

@@ -5,6 +5,7 @@ import dev.papergraph.analysis.CommunityMatching;
 import dev.papergraph.analysis.Coverage;
 import dev.papergraph.analysis.LibraryVersions;
 import dev.papergraph.analysis.RunManifest;
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.model.Paper;
@@ -182,6 +183,11 @@ final class WorkspaceBuilder {
         });
   }
 
+  /** Writes one or more stage files, returning the TSV's row count (-1 for other files). */
+  private interface FileWriting {
+    long write() throws IOException;
+  }
+
   /** Writes the workspace's Lucene index into a new folder. */
   private interface IndexWriting {
     void write(Path folder) throws IOException;
@@ -247,34 +253,63 @@ final class WorkspaceBuilder {
       progress.advance(1);
       indexWriting.write(staging.resolve(INDEX));
       similarity.save(staging);
-      rows.put(
-          StageFile.CATALOG,
-          StageFiles.writeCatalog(
-              staging.resolve(StageFile.CATALOG.fileName()),
-              PaperRef.catalog(papers, analysed.communities().membership())));
-      progress.advance(1);
-      rows.put(
-          StageFile.EDGES,
-          StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links));
-      progress.advance(1);
-      writeJson(staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
-      progress.advance(1);
-      rows.put(
-          StageFile.CENTRALITIES,
-          StageFiles.writeCentralities(
-              staging.resolve(StageFile.CENTRALITIES.fileName()), ids, analysed.centralities()));
-      progress.advance(1);
-      rows.put(
-          StageFile.LAYOUT,
-          StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
-      writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
-      TermVectorFile.write(
-          staging.resolve(StageFile.VECTORS.fileName()), result.engine().vectors());
-      progress.advance(1);
-      writeJson(
-          staging.resolve(StageFile.COVERAGE.fileName()),
-          Coverage.of(papers, CitationIndex.of(papers)));
-      writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
+      // the other files are independent of each other: written at once on the build's threads,
+      // each to its own file; the TSVs' row counts come back in task order
+      List<FileWriting> files =
+          List.of(
+              () ->
+                  StageFiles.writeCatalog(
+                      staging.resolve(StageFile.CATALOG.fileName()),
+                      PaperRef.catalog(papers, analysed.communities().membership())),
+              () -> StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links),
+              () ->
+                  StageFiles.writeCentralities(
+                      staging.resolve(StageFile.CENTRALITIES.fileName()),
+                      ids,
+                      analysed.centralities()),
+              () ->
+                  StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout),
+              () -> {
+                writeJson(
+                    staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
+                writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
+                writeJson(
+                    staging.resolve(StageFile.COVERAGE.fileName()),
+                    Coverage.of(papers, CitationIndex.of(papers)));
+                writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
+                return -1;
+              },
+              () -> {
+                TermVectorFile.write(
+                    staging.resolve(StageFile.VECTORS.fileName()), result.engine().vectors());
+                return -1;
+              });
+      List<Object> written =
+          Parallel.map(
+              options.engine().threads(),
+              files.size(),
+              i -> {
+                try {
+                  return files.get(i).write();
+                } catch (IOException e) {
+                  return e;
+                }
+              });
+      for (Object w : written) {
+        if (w instanceof IOException e) {
+          throw e;
+        }
+      }
+      StageFile[] tsv = {
+        StageFile.CATALOG, StageFile.EDGES, StageFile.CENTRALITIES, StageFile.LAYOUT
+      };
+      for (int i = 0; i < tsv.length; i++) {
+        rows.put(tsv[i], (Long) written.get(i));
+      }
+      // the five units the stage reported when it wrote these files one after another
+      for (int i = 0; i < 5; i++) {
+        progress.advance(1);
+      }
       // the marker goes last: a folder without it was never completed
       WorkspaceStore.seal(staging, papers.size(), rows);
       progress.advance(1);
