@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +41,7 @@ class BuildCommandTest {
 
   @Test
   void jsonOutputCarriesTheWholeReportAndSummary() throws Exception {
-    Path data =
-        Files.writeString(
-            tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    Path data = threePapers();
     var r =
         Cli.run(
             "build", "-q", "-w", tmp.resolve("ws").toString(), "--output", "json", data.toString());
@@ -58,9 +57,7 @@ class BuildCommandTest {
 
   @Test
   void theSummarySaysWhenTheNeighboursAreApproximate() throws Exception {
-    Path data =
-        Files.writeString(
-            tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    Path data = threePapers();
     Path ws = tmp.resolve("ws");
     var r = Cli.run("build", "-q", "-w", ws.toString(), "--search", "approximate", data.toString());
     assertEquals(0, r.code(), r::toString);
@@ -77,9 +74,7 @@ class BuildCommandTest {
 
   @Test
   void engineParametersLandInTheManifest() throws Exception {
-    Path data =
-        Files.writeString(
-            tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
+    Path data = threePapers();
     Path ws = tmp.resolve("ws");
     var r =
         Cli.run(
@@ -238,6 +233,12 @@ class BuildCommandTest {
     assertEquals(1, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().contains("choose another --workspace folder"), r::toString);
+  }
+
+  /** Three small papers in a JSON Lines file. */
+  private Path threePapers() throws IOException {
+    return Files.writeString(
+        tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta") + paper("Alpha beta"));
   }
 
   private static String paper(String title) {
