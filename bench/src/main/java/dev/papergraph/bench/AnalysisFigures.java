@@ -58,11 +58,12 @@ final class AnalysisFigures implements Callable<Integer> {
     for (String name : new String[] {"karate.gml", "dolphins.gml"}) {
       Communities c =
           new LeidenCommunities(
-                  IndexedGraph.of(gml(graphs.resolve(name))), CommunityOptions.defaults())
+                  IndexedGraph.of(gml(graphs.resolve(name))),
+                  CommunityOptions.defaults().withResolution(1.0))
               .communities();
       out.printf(
           Locale.ROOT,
-          "FIGURE %s: modularity %.6f, %d communities (Leiden defaults)%n",
+          "FIGURE %s: modularity %.6f, %d communities (Leiden defaults, resolution 1)%n",
           name,
           c.modularity(),
           c.communities().size());
@@ -76,7 +77,7 @@ final class AnalysisFigures implements Callable<Integer> {
     long t0 = System.nanoTime();
     AnalysisStage.Result r =
         new AnalysisStage(AnalysisStage.Options.defaults())
-            .analyze(g, TermSource.of(engine.vectors()));
+            .analyze(g, engine.neighbourDocs(), TermSource.of(engine.vectors()));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     IndexedGraph<String> ig = IndexedGraph.of(g);
     out.printf(

@@ -53,7 +53,7 @@ final class SeedFixtures implements Callable<Integer> {
     PaperGraph graph = PaperGraph.of(corpus.papers(), engine.links());
     AnalysisStage.Result result =
         new AnalysisStage(AnalysisStage.Options.defaults())
-            .analyze(graph, TermSource.of(engine.vectors()));
+            .analyze(graph, engine.neighbourDocs(), TermSource.of(engine.vectors()));
     StringBuilder edges =
         new StringBuilder("# the seed similarity graph (engine defaults): a TAB b TAB weight\n");
     graph.papers().keySet().stream()

@@ -2,6 +2,7 @@ package dev.papergraph.cli;
 
 import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.CentralityOptions;
+import dev.papergraph.analysis.CommunityInput;
 import dev.papergraph.analysis.CommunityOptions;
 import dev.papergraph.analysis.QualityFunction;
 import dev.papergraph.similarity.EngineOptions;
@@ -116,6 +117,17 @@ final class EngineArgs {
   String quality = "modularity";
 
   @Option(
+      names = "--community-input",
+      paramLabel = "G",
+      defaultValue = "shared-neighbours",
+      completionCandidates = InputNames.class,
+      description =
+          "Graph Leiden partitions: shared-neighbours (papers whose top-k lists overlap, by the"
+              + " lists' Jaccard index) or similarity (the links, by score) (default:"
+              + " ${DEFAULT-VALUE}).")
+  String communityInput = "shared-neighbours";
+
+  @Option(
       names = "--resolution",
       paramLabel = "R",
       defaultValue = "" + CommunityOptions.RESOLUTION_DEFAULT,
@@ -195,6 +207,7 @@ final class EngineArgs {
         base.analysis()
             .communities()
             .withQuality(quality(quality))
+            .withInput(communityInput(communityInput))
             .withResolution(resolution)
             .withSeed(seed);
     CentralityOptions centralities = base.analysis().centralities().withSeed(seed);
@@ -229,6 +242,19 @@ final class EngineArgs {
             + String.join(", ", new QualityNames()));
   }
 
+  private static CommunityInput communityInput(String name) {
+    for (CommunityInput i : CommunityInput.values()) {
+      if (i.key().equals(name.toLowerCase(Locale.ROOT))) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--community-input: unknown '"
+            + Text.echo(name)
+            + "': expected one of "
+            + String.join(", ", new InputNames()));
+  }
+
   private static String key(Normalisation n) {
     return n.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -240,6 +266,17 @@ final class EngineArgs {
     NormalisationNames() {
       for (Normalisation n : Normalisation.values()) {
         add(key(n));
+      }
+    }
+  }
+
+  /** The names {@code --community-input} accepts. */
+  static final class InputNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    InputNames() {
+      for (CommunityInput i : CommunityInput.values()) {
+        add(i.key());
       }
     }
   }

@@ -271,7 +271,7 @@ class QueryCommandsTest {
         table
             .out()
             .matches(
-                "(?s)\\d+ communities, modularity 0\\.\\d{4} \\(modularity, resolution 1\\.0, "
+                "(?s)\\d+ communities, modularity 0\\.\\d{4} \\(modularity, resolution 0\\.5, "
                     + "seed 42\\)\\n.*"),
         table::toString);
   }

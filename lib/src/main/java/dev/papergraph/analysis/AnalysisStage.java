@@ -15,7 +15,8 @@ import java.util.function.LongConsumer;
  * lists every option and how the path measures were computed, for the manifest.
  *
  * <pre>{@code
- * AnalysisStage.Result r = new AnalysisStage(AnalysisStage.Options.defaults()).analyze(graph, terms);
+ * AnalysisStage.Result r =
+ *     new AnalysisStage(AnalysisStage.Options.defaults()).analyze(graph, similarity.neighbourDocs(), terms);
  * manifest.parameters(r.parameters());
  * AnalysedGraph a = new AnalysedGraph(graph, r.communities(), r.centralities(), layout, manifest.build());
  * }</pre>
@@ -155,32 +156,47 @@ public final class AnalysisStage {
   }
 
   /**
-   * AnalysedGraphs the similarity graph of a paper graph.
+   * Analyses the similarity graph of a paper graph.
    *
    * @param graph the graph
+   * @param neighbours each paper's top-k list (the lists the graph's links are the union of), as
+   *     paper indices in the graph's vertex (corpus) order, by paper index; Leiden partitions their
+   *     {@link SharedNeighbourGraph} when the community input is {@link
+   *     CommunityInput#SHARED_NEIGHBOURS}, and they are not read otherwise (then they may be {@code
+   *     null})
    * @param terms the papers' terms for labels, or {@code null} to leave labels empty
+   * @throws IllegalArgumentException if the lists are needed and missing, or do not fit the graph
    */
-  public Result analyze(PaperGraph graph, TermSource terms) {
-    return analyze(graph, terms, stepsDone -> {});
+  public Result analyze(PaperGraph graph, int[][] neighbours, TermSource terms) {
+    return analyze(graph, neighbours, terms, stepsDone -> {});
   }
 
   /**
-   * The units of work {@link #analyze(PaperGraph, TermSource, LongConsumer)} reports for this
-   * graph: one per Leiden start, one per paper for the centralities over the whole graph and one
-   * more per paper for those within its community.
+   * The units of work {@link #analyze(PaperGraph, int[][], TermSource, LongConsumer)} reports for
+   * this graph: one per Leiden start, one per paper for the centralities over the whole graph and
+   * one more per paper for those within its community.
    */
   public long steps(PaperGraph graph) {
     return options.communities().starts() + 2L * graph.similarity().vertexSet().size();
   }
 
   /**
-   * AnalysedGraphs the similarity graph, reporting the work done to {@code stepsDone} as it goes
-   * ({@link #steps} units in all, from the calling thread); see {@link #analyze(PaperGraph,
+   * Analyses the similarity graph, reporting the work done to {@code stepsDone} as it goes ({@link
+   * #steps} units in all, from the calling thread); see {@link #analyze(PaperGraph, int[][],
    * TermSource)}.
    */
-  public Result analyze(PaperGraph graph, TermSource terms, LongConsumer stepsDone) {
+  public Result analyze(
+      PaperGraph graph, int[][] neighbours, TermSource terms, LongConsumer stepsDone) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
-    LeidenCommunities leiden = new LeidenCommunities(g, options.communities());
+    IndexedGraph<String> input = g;
+    if (options.communities().input() == CommunityInput.SHARED_NEIGHBOURS) {
+      if (neighbours == null) {
+        throw new IllegalArgumentException(
+            "the shared-neighbour community input needs the papers' top-k lists");
+      }
+      input = SharedNeighbourGraph.of(g, neighbours, threads);
+    }
+    LeidenCommunities leiden = new LeidenCommunities(input, g, options.communities());
     Communities communities = leiden.communities(stepsDone);
     CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
     Centralities centralities = ca.centralities(stepsDone);
@@ -190,6 +206,7 @@ public final class AnalysisStage {
             .label(communities, centralities);
     Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
     parameters.put("leiden.startsRun", leiden.startsRun());
+    parameters.put("leiden.inputEdges", input.edgeCount());
     parameters.putAll(ca.report());
     return new Result(labelled, centralities, parameters);
   }

@@ -34,8 +34,10 @@ import org.jgrapht.Graph;
  * iterations} 0) stops at the first iteration that moves nothing or does not raise the quality, and
  * after at most {@link CommunityOptions#UNTIL_STABLE_CAP} iterations. Communities below the minimum
  * size are then merged or marked (see {@link SmallCommunities}), and the reported modularity is
- * recomputed from its definition by {@link Modularity} at γ = 1 on the final partition. Cost per
- * Leiden iteration about {@code O(m)}.
+ * recomputed from its definition by {@link Modularity} at γ = 1 on the final partition. Leiden may
+ * run on another graph of the same papers than the one measured (the {@link SharedNeighbourGraph}
+ * of the top-k lists, as {@link AnalysisStage} does by default); the merging and the modularity
+ * then still use the measured graph. Cost per Leiden iteration about {@code O(m)}.
  *
  * <p>Computed once, on first call of {@link #communities()}.
  */
@@ -50,6 +52,7 @@ public final class LeidenCommunities {
    */
   public static final long START_WORK_BUDGET = 1_000_000L;
 
+  private final IndexedGraph<String> input;
   private final IndexedGraph<String> graph;
   private final CommunityOptions options;
   private Communities result;
@@ -61,8 +64,25 @@ public final class LeidenCommunities {
 
   /** Detects communities in an indexed graph. */
   public LeidenCommunities(IndexedGraph<String> graph, CommunityOptions options) {
+    this(graph, graph, options);
+  }
+
+  /**
+   * Detects communities of {@code graph} by partitioning another graph on the same vertices, such
+   * as its {@link SharedNeighbourGraph}: Leiden runs on {@code input}; small communities merge
+   * along the edges of {@code graph}, and the reported modularity is that of {@code graph}. ({@code
+   * options.input()} is not read here: it tells {@link AnalysisStage} which input to build.)
+   *
+   * @throws IllegalArgumentException if the two graphs' vertices differ
+   */
+  public LeidenCommunities(
+      IndexedGraph<String> input, IndexedGraph<String> graph, CommunityOptions options) {
+    this.input = Objects.requireNonNull(input, "input");
     this.graph = Objects.requireNonNull(graph, "graph");
     this.options = Objects.requireNonNull(options, "options");
+    if (input.vertices() != graph.vertices() && !input.vertices().equals(graph.vertices())) {
+      throw new IllegalArgumentException("the Leiden input has other vertices than the graph");
+    }
   }
 
   /**
@@ -70,7 +90,7 @@ public final class LeidenCommunities {
    * large graphs.
    */
   public int startsRun() {
-    long m = Math.max(1, graph.edgeCount());
+    long m = Math.max(1, input.edgeCount());
     return (int) Math.min(options.starts(), Math.max(1, START_WORK_BUDGET / m));
   }
 
@@ -104,9 +124,15 @@ public final class LeidenCommunities {
       return assemble(membership, small);
     }
 
-    /** Leiden from singletons, best of the starts; community numbers in {@code [0, n)}. */
+    /**
+     * Leiden on the input graph from singletons, best of the starts; community numbers in {@code
+     * [0, n)}.
+     */
     private int[] leiden(LongConsumer startsDone) {
-      int m = graph.edgeCount();
+      int[] first = input.first();
+      int[] nb = input.neighbour();
+      double[] w = input.weight();
+      int m = input.edgeCount();
       if (m == 0) {
         startsDone.accept(options.starts());
         int[] singletons = new int[n];
@@ -192,8 +218,8 @@ public final class LeidenCommunities {
 
     /**
      * Merges (or marks) communities below the minimum size. A small community goes, smallest first,
-     * to the neighbouring community it shares the most edge weight with (ties: the larger, then the
-     * lower number); one without edges to other communities stays and is marked.
+     * to the neighbouring community it shares the most edge weight with in {@code graph} (ties: the
+     * larger, then the lower number); one without edges to other communities stays and is marked.
      */
     private int[] handleSmall(int[] membership, boolean[] smallOut) {
       int min = options.minSize();

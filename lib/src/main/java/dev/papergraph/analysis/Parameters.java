@@ -24,11 +24,12 @@ final class Parameters {
     return n.intValue();
   }
 
+  /** An enum constant by its name or key, any case, '-' standing for '_'. */
   static <T extends Enum<T>> T enumValue(Map<String, ?> p, String key, Class<T> type, T fallback) {
     Object v = p.get(key);
     if (v == null) return fallback;
     try {
-      return Enum.valueOf(type, v.toString().toUpperCase(Locale.ROOT));
+      return Enum.valueOf(type, v.toString().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("parameter " + key + " has an unknown value: " + v, e);
     }

@@ -124,6 +124,50 @@ public final class IndexedGraph<V> {
     }
   }
 
+  /**
+   * A graph on the same vertices (in the same order) with other edges, given in this class's flat
+   * form; the arrays are taken, not copied. Cost {@code O(n + m)} for the checks.
+   *
+   * @param first row offsets, length {@code size() + 1}
+   * @param neighbour each row's neighbours, sorted, every edge stored from both ends
+   * @param weight the weights at the same positions
+   * @throws IllegalArgumentException if the arrays do not fit together, a row is not strictly
+   *     increasing or holds its own vertex or an index out of range, or a weight is negative or not
+   *     finite
+   */
+  public IndexedGraph<V> withEdges(int[] first, int[] neighbour, double[] weight) {
+    int n = size();
+    if (first.length != n + 1
+        || first[0] != 0
+        || first[n] != neighbour.length
+        || weight.length != neighbour.length
+        || neighbour.length % 2 != 0) {
+      throw new IllegalArgumentException("the edge arrays do not fit " + n + " vertices");
+    }
+    for (int i = 0; i < n; i++) {
+      if (first[i + 1] < first[i]) {
+        throw new IllegalArgumentException("row offsets decrease at vertex " + i);
+      }
+      for (int k = first[i]; k < first[i + 1]; k++) {
+        int j = neighbour[k];
+        if (j < 0 || j >= n || j == i || (k > first[i] && neighbour[k - 1] >= j)) {
+          throw new IllegalArgumentException(
+              "row " + i + " is not a sorted list of other vertices");
+        }
+        if (!(weight[k] >= 0) || Double.isInfinite(weight[k])) {
+          throw new IllegalArgumentException(
+              "edge weight must be finite and non-negative: "
+                  + i
+                  + " -- "
+                  + j
+                  + " has "
+                  + weight[k]);
+        }
+      }
+    }
+    return new IndexedGraph<>(vertices, index, first, neighbour, weight);
+  }
+
   /** Convenience: the similarity graph of a {@link PaperGraph}. */
   public static IndexedGraph<String> of(PaperGraph graph) {
     return of(graph.similarity());

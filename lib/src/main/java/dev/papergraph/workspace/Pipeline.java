@@ -124,9 +124,13 @@ public final class Pipeline {
 
     AnalysisStage analyzer = new AnalysisStage(options.analysis(), options.engine().threads());
     progress.start("analysis", analyzer.steps(graph));
+    // the lists' doc numbers are corpus positions, which are the graph's vertex indices
     AnalysisStage.Result analysed =
         analyzer.analyze(
-            graph, TermSource.of(similarity.similarity().vectors()), progress::advance);
+            graph,
+            similarity.similarity().neighbourDocs(),
+            TermSource.of(similarity.similarity().vectors()),
+            progress::advance);
     progress.finish();
 
     ForceAtlas2.Options layoutOptions =

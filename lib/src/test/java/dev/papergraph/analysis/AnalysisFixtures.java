@@ -49,4 +49,24 @@ final class AnalysisFixtures {
     links.add(link("q1", "g1", 0.05));
     return PaperGraph.of(papers, links);
   }
+
+  /**
+   * Top-k lists whose union is {@link #twoGroups()}, by vertex index (q1..q5, g1..g4, x): every
+   * paper lists the rest of its group, and q1 and g1 list each other.
+   */
+  static int[][] twoGroupsLists() {
+    int[][] lists = new int[10][];
+    for (int i = 0; i < 9; i++) {
+      int from = i < 5 ? 0 : 5;
+      int to = i < 5 ? 5 : 9;
+      int[] l = new int[to - from - 1 + (i == 0 || i == 5 ? 1 : 0)];
+      int n = 0;
+      for (int j = from; j < to; j++) if (j != i) l[n++] = j;
+      if (i == 0) l[n] = 5;
+      if (i == 5) l[n] = 0;
+      lists[i] = l;
+    }
+    lists[9] = new int[0];
+    return lists;
+  }
 }

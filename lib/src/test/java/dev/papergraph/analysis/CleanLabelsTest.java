@@ -41,7 +41,10 @@ class CleanLabelsTest {
     List<Link> links = engine.links();
     AnalysisStage.Result r =
         new AnalysisStage(AnalysisStage.Options.defaults())
-            .analyze(PaperGraph.of(corpus.papers(), links), TermSource.of(engine.vectors()));
+            .analyze(
+                PaperGraph.of(corpus.papers(), links),
+                engine.neighbourDocs(),
+                TermSource.of(engine.vectors()));
     Set<String> stop = new HashSet<>();
     PaperAnalyzer.STOP_WORDS.forEach(w -> stop.add(new String((char[]) w)));
     TextOptions.ACADEMIC_STOP_WORDS.forEach(stop::add);

@@ -54,7 +54,7 @@ class CommunityLabellerTest {
     TermSource terms = TermSource.of(counts, display);
     AnalysisStage.Result r =
         new AnalysisStage(AnalysisStage.Options.defaults().withLabels(3, 2, Measure.PAGERANK))
-            .analyze(g, terms);
+            .analyze(g, AnalysisFixtures.twoGroupsLists(), terms);
     Communities c = r.communities();
     Community q = c.of("q3").orElseThrow();
     Community k = c.of("g2").orElseThrow();
@@ -85,7 +85,7 @@ class CommunityLabellerTest {
                 "quantiz", "quantization", "post train", "post-training", "calibr", "calibration"));
     Community q =
         new AnalysisStage(AnalysisStage.Options.defaults().withLabels(3, 0, Measure.PAGERANK))
-            .analyze(AnalysisFixtures.twoGroups(), terms)
+            .analyze(AnalysisFixtures.twoGroups(), AnalysisFixtures.twoGroupsLists(), terms)
             .communities()
             .of("q1")
             .orElseThrow();
@@ -97,7 +97,7 @@ class CommunityLabellerTest {
   void withoutTermSourceLabelsAreEmptyAndFallBackToNumber() {
     AnalysisStage.Result r =
         new AnalysisStage(AnalysisStage.Options.defaults())
-            .analyze(AnalysisFixtures.twoGroups(), null);
+            .analyze(AnalysisFixtures.twoGroups(), AnalysisFixtures.twoGroupsLists(), null);
     Community c0 = r.communities().communities().get(0);
     assertTrue(c0.labelTerms().isEmpty());
     assertEquals("community 0", c0.label());

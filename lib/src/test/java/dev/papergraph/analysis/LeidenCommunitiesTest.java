@@ -21,8 +21,33 @@ import org.junit.jupiter.api.Test;
 
 class LeidenCommunitiesTest {
 
+  /** Standard modularity (resolution 1, as the igraph and networkx references), no minimum size. */
   private static final CommunityOptions NO_MIN =
-      CommunityOptions.defaults().withMinSize(1, SmallCommunities.MERGE);
+      CommunityOptions.defaults().withResolution(1.0).withMinSize(1, SmallCommunities.MERGE);
+
+  @Test
+  void partitionsTheInputGraphAndMeasuresTheOtherOne() {
+    // Leiden on karate with every weight 1, modularity of the same vertices with other weights
+    IndexedGraph<String> karate = IndexedGraph.of(TestGraphs.gml("karate.gml"));
+    double[] other = new double[karate.weight().length];
+    for (int i = 0; i < karate.size(); i++) {
+      for (int k = karate.first()[i]; k < karate.first()[i + 1]; k++) {
+        other[k] = 1 + Math.min(i, karate.neighbour()[k]) % 3;
+      }
+    }
+    IndexedGraph<String> measured =
+        karate.withEdges(karate.first().clone(), karate.neighbour().clone(), other);
+    Communities alone = new LeidenCommunities(karate, NO_MIN).communities();
+    Communities c = new LeidenCommunities(karate, measured, NO_MIN).communities();
+    assertEquals(alone.membership(), c.membership(), "the partition is the input's");
+    int[] m = new int[karate.size()];
+    for (int i = 0; i < m.length; i++) m[i] = c.membership().get(karate.vertex(i));
+    assertEquals(Modularity.of(measured, m, 1.0), c.modularity(), 1e-12);
+    assertTrue(Math.abs(c.modularity() - alone.modularity()) > 1e-3, "measured on other weights");
+    IndexedGraph<String> dolphins = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LeidenCommunities(karate, dolphins, NO_MIN));
+  }
 
   @Test
   void karateReachesIgraphLeidenModularity() {

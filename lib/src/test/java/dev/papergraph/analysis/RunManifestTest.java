@@ -60,16 +60,18 @@ class RunManifestTest {
   @Test
   void rerunningGivesIdenticalAnalysisAndManifestExceptCreated() {
     PaperGraph g = AnalysisFixtures.twoGroups();
-    AnalysisStage.Result a = new AnalysisStage(AnalysisStage.Options.defaults()).analyze(g, null);
-    AnalysisStage.Result b = new AnalysisStage(AnalysisStage.Options.defaults()).analyze(g, null);
+    int[][] lists = AnalysisFixtures.twoGroupsLists();
+    AnalysisStage.Result a =
+        new AnalysisStage(AnalysisStage.Options.defaults()).analyze(g, lists, null);
+    AnalysisStage.Result b =
+        new AnalysisStage(AnalysisStage.Options.defaults()).analyze(g, lists, null);
     assertEquals(a.communities(), b.communities());
     assertEquals(a.centralities(), b.centralities());
     RunManifest ma = manifest(a, Instant.parse("2026-01-01T00:00:00Z"));
     RunManifest mb = manifest(b, Instant.parse("2026-01-02T00:00:00Z"));
     assertNotEquals(ma, mb);
     assertEquals(ma, mb.withCreated(ma.created()));
-    assertEquals(
-        1, ma.parameters().get("leiden.resolution") instanceof Double d ? (int) (double) d : -1);
+    assertEquals(0.5, ma.parameters().get("leiden.resolution"));
     assertEquals(42L, ma.parameters().get("leiden.seed"));
     assertEquals("exact", ma.parameters().get("centrality.paths.mode"));
     assertEquals(2L, ma.counts().get("communities.large"));
@@ -86,7 +88,8 @@ class RunManifestTest {
                     .withSeed(7)
                     .withStarts(3)
                     .withIterations(2)
-                    .withMinSize(4, SmallCommunities.MARK))
+                    .withMinSize(4, SmallCommunities.MARK)
+                    .withInput(CommunityInput.SIMILARITY))
             .withCentralities(
                 CentralityOptions.defaults()
                     .withExactLimit(100)

@@ -43,7 +43,7 @@ class SeedGraphTest {
     graph = PaperGraph.of(corpus.papers(), engine.links());
     result =
         new AnalysisStage(AnalysisStage.Options.defaults())
-            .analyze(graph, TermSource.of(engine.vectors()));
+            .analyze(graph, engine.neighbourDocs(), TermSource.of(engine.vectors()));
   }
 
   private static Set<Integer> communitiesOfTitles(Predicate<String> title, int expected) {
@@ -117,13 +117,11 @@ class SeedGraphTest {
     // a second run takes every option from the first run's manifest
     EngineOptions engineOptions = EngineOptions.defaults();
     assertEquals(engineOptions.toMap().get("similarity.k"), first.parameters().get("similarity.k"));
-    PaperGraph again =
-        PaperGraph.of(
-            Seeds.corpus().papers(),
-            SimilarityEngine.of(Seeds.corpus().papers(), engineOptions).links());
+    SimilarityEngine engineAgain = SimilarityEngine.of(Seeds.corpus().papers(), engineOptions);
+    PaperGraph again = PaperGraph.of(Seeds.corpus().papers(), engineAgain.links());
     AnalysisStage.Result second =
         new AnalysisStage(AnalysisStage.Options.fromParameters(first.parameters()))
-            .analyze(again, TermSource.of(engine.vectors()));
+            .analyze(again, engineAgain.neighbourDocs(), TermSource.of(engine.vectors()));
     assertEquals(result.communities(), second.communities());
     assertEquals(result.centralities(), second.centralities());
     RunManifest secondManifest = manifest(second, Instant.parse("2026-01-02T00:00:00Z"));

@@ -137,17 +137,20 @@ class WorkspaceTest {
 
   /**
    * Community ids stay across --add: a community of the grown workspace and one of the first whose
-   * Jaccard overlaps are each other's strict best share the id (when the id is below the number of
-   * communities), and the membership agrees with the communities' ids.
+   * Jaccard overlaps (over the papers both workspaces hold, as CommunityMatching counts them) are
+   * each other's strict best share the id (when the id is below the number of communities), and the
+   * membership agrees with the communities' ids.
    */
   static void assertStableIds(Communities before, Communities after) {
+    Set<String> both = new HashSet<>(before.membership().keySet());
+    both.retainAll(after.membership().keySet());
     int matched = 0;
     for (var b : before.communities()) {
-      var bestAfter = strictBest(b.members(), after);
+      var bestAfter = strictBest(b.members(), after, both);
       if (bestAfter == null || b.id() >= after.communities().size()) {
         continue;
       }
-      var bestBefore = strictBest(bestAfter.members(), before);
+      var bestBefore = strictBest(bestAfter.members(), before, both);
       if (bestBefore != null && bestBefore.id() == b.id()) {
         assertEquals(b.id(), bestAfter.id(), "community " + b.id() + " was renumbered");
         matched++;
@@ -159,14 +162,18 @@ class WorkspaceTest {
         .forEach(c -> c.members().forEach(m -> assertEquals(c.id(), after.membership().get(m))));
   }
 
-  private static Community strictBest(List<String> members, Communities in) {
+  private static Community strictBest(List<String> members, Communities in, Set<String> held) {
+    Set<String> mine = new HashSet<>(members);
+    mine.retainAll(held);
     Community best = null;
     double bestJ = 0;
     boolean tie = false;
     for (var c : in.communities()) {
-      Set<String> both = new HashSet<>(members);
-      both.retainAll(c.members());
-      double j = both.size() / (double) (members.size() + c.members().size() - both.size());
+      Set<String> theirs = new HashSet<>(c.members());
+      theirs.retainAll(held);
+      Set<String> both = new HashSet<>(mine);
+      both.retainAll(theirs);
+      double j = both.size() / (double) (mine.size() + theirs.size() - both.size());
       if (j > bestJ) {
         best = c;
         bestJ = j;

@@ -106,7 +106,8 @@ final class TestAnalyses {
             }
           };
       AnalysisStage.Result r =
-          new AnalysisStage(AnalysisStage.Options.defaults()).analyze(graph, terms);
+          new AnalysisStage(AnalysisStage.Options.defaults())
+              .analyze(graph, engine.neighbourDocs(), terms);
       Layout layout = Layouts.compute(graph, r.communities().membership(), 42);
       RunManifest manifest =
           new RunManifest(
