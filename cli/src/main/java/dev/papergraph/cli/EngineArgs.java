@@ -15,8 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -217,42 +219,32 @@ final class EngineArgs {
   }
 
   private static Normalisation normalisation(String name) {
-    for (Normalisation n : Normalisation.values()) {
-      if (key(n).equals(name.toLowerCase(Locale.ROOT))) {
-        return n;
-      }
-    }
-    throw new IllegalArgumentException(
-        "--normalisation: unknown '"
-            + Text.echo(name)
-            + "': expected one of "
-            + String.join(", ", new NormalisationNames()));
+    return byKey("--normalisation", name, Normalisation.values(), EngineArgs::key);
   }
 
   private static QualityFunction quality(String name) {
-    for (QualityFunction q : QualityFunction.values()) {
-      if (q.key().equals(name.toLowerCase(Locale.ROOT))) {
-        return q;
-      }
-    }
-    throw new IllegalArgumentException(
-        "--quality: unknown '"
-            + Text.echo(name)
-            + "': expected one of "
-            + String.join(", ", new QualityNames()));
+    return byKey("--quality", name, QualityFunction.values(), QualityFunction::key);
   }
 
   private static CommunityInput communityInput(String name) {
-    for (CommunityInput i : CommunityInput.values()) {
-      if (i.key().equals(name.toLowerCase(Locale.ROOT))) {
-        return i;
+    return byKey("--community-input", name, CommunityInput.values(), CommunityInput::key);
+  }
+
+  /**
+   * The value whose key is {@code name} (any case).
+   *
+   * @throws IllegalArgumentException naming the option, the value and the keys it takes
+   */
+  private static <T> T byKey(String option, String name, T[] values, Function<T, String> key) {
+    List<String> keys = new ArrayList<>();
+    for (T v : values) {
+      if (key.apply(v).equals(name.toLowerCase(Locale.ROOT))) {
+        return v;
       }
+      keys.add(key.apply(v));
     }
     throw new IllegalArgumentException(
-        "--community-input: unknown '"
-            + Text.echo(name)
-            + "': expected one of "
-            + String.join(", ", new InputNames()));
+        option + ": unknown '" + Text.echo(name) + "': expected one of " + String.join(", ", keys));
   }
 
   private static String key(Normalisation n) {

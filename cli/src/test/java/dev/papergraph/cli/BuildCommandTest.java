@@ -92,6 +92,8 @@ class BuildCommandTest {
             "jaccard",
             "--resolution",
             "1.2",
+            "--community-input",
+            "Similarity",
             "--seed",
             "7",
             data.toString());
@@ -107,6 +109,7 @@ class BuildCommandTest {
         0.75, p.get("similarity.weight.text").asDouble(), "untouched weights keep their defaults");
     assertEquals("jaccard", p.get("similarity.normalisation").asText());
     assertEquals(1.2, p.get("leiden.resolution").asDouble());
+    assertEquals("similarity", p.get("leiden.input").asText());
     assertEquals(7, p.get("leiden.seed").asInt());
     assertEquals(7, p.get("layout.seed").asInt());
   }
@@ -120,6 +123,15 @@ class BuildCommandTest {
     var w = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--weight", "beauty=1");
     assertEquals(2, w.code(), w::toString);
     assertTrue(w.err().contains("unknown component 'beauty'"), w::toString);
+    var i = Cli.run("build", "-w", tmp.resolve("ws").toString(), "--community-input", "citations");
+    assertEquals(2, i.code(), i::toString);
+    assertEquals(1, i.errLines().size(), i::toString);
+    assertTrue(
+        i.err()
+            .contains(
+                "--community-input: unknown 'citations': expected one of shared-neighbours,"
+                    + " similarity"),
+        i::toString);
   }
 
   @Test
