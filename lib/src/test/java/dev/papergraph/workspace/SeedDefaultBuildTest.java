@@ -76,7 +76,8 @@ class SeedDefaultBuildTest {
   void postTrainingQuantizationPapersShareOneCommunityAtOtherLeidenSeeds() throws IOException {
     // the same similarity (the saved embeddings are reused), communities at other seeds
     Pipeline.Result again =
-        Pipeline.run(ws.papers(), BuildOptions.DEFAULTS, ws.dir(), Progress.NONE);
+        Pipeline.run(
+            ws.papers(), BuildOptions.DEFAULTS, ws.dir(), Progress.NONE, (similarity, links) -> {});
     assertEquals(ws.links(), again.links(), "the same similarity links");
     List<String> ptq = postTrainingQuantization();
     for (long seed : new long[] {1, 2, 3}) {
