@@ -370,11 +370,7 @@ public final class PathCentralities {
     }
   }
 
-  /**
-   * A 4-ary min-heap of vertex indices keyed by distance, ties by index, with decrease-key: half
-   * the levels of a binary heap, and a node's four children side by side. The order (distance, then
-   * index) is strict, so the vertices come out in the same order from any correct heap.
-   */
+  /** A binary min-heap of vertex indices keyed by distance, with decrease-key. */
   static final class IndexedMinHeap {
     static final int UNSEEN = -1;
     static final int QUEUED = 0;
@@ -439,7 +435,7 @@ public final class PathCentralities {
     private void up(int i) {
       int v = heap[i];
       while (i > 0) {
-        int parent = (i - 1) >>> 2;
+        int parent = (i - 1) >>> 1;
         if (!less(v, heap[parent])) break;
         heap[i] = heap[parent];
         pos[heap[i]] = i;
@@ -452,12 +448,9 @@ public final class PathCentralities {
     private void down(int i) {
       int v = heap[i];
       while (true) {
-        int first = 4 * i + 1;
-        if (first >= size) break;
-        int c = first;
-        for (int x = first + 1, end = Math.min(size, first + 4); x < end; x++) {
-          if (less(heap[x], heap[c])) c = x;
-        }
+        int c = 2 * i + 1;
+        if (c >= size) break;
+        if (c + 1 < size && less(heap[c + 1], heap[c])) c++;
         if (!less(heap[c], v)) break;
         heap[i] = heap[c];
         pos[heap[i]] = i;
