@@ -35,7 +35,9 @@ class RenderCommandTest {
   @BeforeAll
   static void build() {
     ws = tmp.resolve("ws");
-    var r = Cli.run("build", "-q", "-w", ws.toString());
+    // resolution 1.2 gives the seeds 12 communities (the default 0.5 gives 8): enough for the
+    // palette's tenth colour below
+    var r = Cli.run("build", "-q", "-w", ws.toString(), "--resolution", "1.2");
     assertEquals(0, r.code(), r::toString);
   }
 
