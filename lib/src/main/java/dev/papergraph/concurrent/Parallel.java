@@ -3,6 +3,9 @@ package dev.papergraph.concurrent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -15,6 +18,9 @@ import java.util.function.Supplier;
  * to at most {@code threads} threads (the caller's thread is one of them), which are started for
  * the call and end with it. No shared pool and no parallel stream: the thread option is the whole
  * truth about how many cores a run uses.
+ *
+ * <p>One exception: {@link #beside} runs one task on a thread of its own while the caller goes on,
+ * so with more than one thread a run may briefly use one thread more than the option says.
  *
  * <p>Which thread runs which index is not fixed, so callers keep results independent of it: each
  * index writes its own slot, or per-task results are combined in task order ({@link #map}).
@@ -150,5 +156,29 @@ public final class Parallel {
     @SuppressWarnings("unchecked")
     List<T> list = (List<T>) Arrays.asList(out);
     return list;
+  }
+
+  /**
+   * Starts {@code task} beside the calling thread: on a new thread of its own when {@code threads}
+   * is above 1 (the caller goes on meanwhile), else at once on the calling thread, which returns
+   * when it is done. Either way its result, or the exception it threw, comes from {@link
+   * Future#get}; whoever starts a task waits for it before using or deleting what it writes.
+   *
+   * @param name the thread's name, for thread dumps and profiles
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public static <T> Future<T> beside(int threads, String name, Callable<T> task) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    FutureTask<T> future = new FutureTask<>(task);
+    if (threads == 1) {
+      future.run();
+    } else {
+      Thread t = new Thread(future, name);
+      t.setDaemon(true);
+      t.start();
+    }
+    return future;
   }
 }

@@ -311,6 +311,7 @@ public final class FusedSimilarity implements PaperSimilarity {
     private final TermVectors vectors = lexical.vectors();
     private final int n = vectors.size();
     private final EngineOptions options = lexical.options();
+    private final PairScores scores = lexical.scores();
     private final int k = options.k();
     private final int width = Math.max(k, EXPANSION_CANDIDATES);
     private final ThreadLocal<double[]> accumulators = ThreadLocal.withInitial(() -> new double[n]);
@@ -430,7 +431,11 @@ public final class FusedSimilarity implements PaperSimilarity {
       }
       float[] e = semantic[d];
       double wText = options.textWeight();
-      double extra = lexical.nonTextBound(d);
+      double topicWeight = options.topicWeight();
+      // the topic bound gated by each pair's text bound (TopicGate grows with both), as the
+      // lexical search does: a pair with little text can gain little from its topics
+      double topicExtra = scores.topicBound(d);
+      double citationExtra = scores.citationBound(d);
       // a first threshold: the exact scores of the best by the bound
       int[] best = topByText(bound, d);
       double[] heap = new double[width];
@@ -446,10 +451,18 @@ public final class FusedSimilarity implements PaperSimilarity {
       double[] candScore = new double[candDoc.length];
       int cand = 0;
       for (int b = 0; b < n; b++) {
-        if (b == d || wText * bound[b] + extra < theta - EPS) {
+        if (b == d
+            || wText * bound[b] + TopicGate.gated(topicExtra, bound[b]) + citationExtra
+                < theta - EPS) {
           continue;
         }
-        double sb = exact(d, b, text[b], e);
+        // the pair's own topic score, far cheaper than its semantic product, bounds it tighter
+        double topic = scores.topic(d, b);
+        if (wText * bound[b] + topicWeight * TopicGate.gated(topic, bound[b]) + citationExtra
+            < theta - EPS) {
+          continue;
+        }
+        double sb = exact(d, b, text[b], e, topic);
         if (!(sb > 0) || sb < options.minScore() || sb < theta - EPS) {
           continue;
         }
@@ -473,8 +486,13 @@ public final class FusedSimilarity implements PaperSimilarity {
      * (the same arithmetic as {@link #pair}).
      */
     private double exact(int d, int b, double lexicalCosine, float[] e) {
+      return exact(d, b, lexicalCosine, e, scores.topic(d, b));
+    }
+
+    /** {@link #exact(int, int, double, float[])} with the pair's {@link PairScores#topic} given. */
+    private double exact(int d, int b, double lexicalCosine, float[] e, double topic) {
       double text = fusion.text(Math.min(1.0, lexicalCosine), Vectors.dot(e, semantic[b]));
-      return lexical.scoreWithText(d, b, text);
+      return scores.scoreWithTextAndTopic(d, b, text, topic);
     }
 
     /**

@@ -58,15 +58,6 @@ final class PairScores {
   }
 
   /**
-   * The most the non-text components can add to any pair with paper d, whatever the text score: the
-   * topic weight times {@link PaperTopics#jaccardBound}, plus the weight of each citation component
-   * d could score on at all (each component is at most 1).
-   */
-  double nonTextBound(int d) {
-    return topicBound(d) + citationBound(d);
-  }
-
-  /**
    * The most the topic component can add to any pair with paper d before the gate ({@link
    * TopicGate}); {@code TopicGate.gated(topicBound(d), t)} bounds it for pairs whose text score is
    * at most t.

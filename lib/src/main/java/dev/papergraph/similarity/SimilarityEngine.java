@@ -337,9 +337,9 @@ public final class SimilarityEngine implements PaperSimilarity {
     return scores.scoreWithText(a, b, text);
   }
 
-  /** The most the non-text components can add to any pair with paper d. */
-  double nonTextBound(int d) {
-    return scores.nonTextBound(d);
+  /** The scorer of pairs, for a search that bounds and scores them in its own order. */
+  PairScores scores() {
+    return scores;
   }
 
   private Result result() {

@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,14 +90,14 @@ public final class EmbeddingStore implements EmbeddingCache {
         return false;
       }
       Map<String, float[]> entries = new HashMap<>(count * 2);
-      byte[] key = new byte[16];
+      // one entry at a time into a byte buffer, its floats read big-endian in bulk
+      byte[] entry = new byte[16 + 4 * dim];
+      ByteBuffer floats = ByteBuffer.wrap(entry, 16, 4 * dim).slice();
       for (int i = 0; i < count; i++) {
-        in.readFully(key);
+        in.readFully(entry);
         float[] v = new float[dim];
-        for (int j = 0; j < dim; j++) {
-          v[j] = in.readFloat();
-        }
-        entries.put(HexFormat.of().formatHex(key), v);
+        floats.asFloatBuffer().get(v);
+        entries.put(HexFormat.of().formatHex(entry, 0, 16), v);
       }
       long expected = crc.getValue();
       long stored = new DataInputStream(raw).readLong();
@@ -165,11 +166,13 @@ public final class EmbeddingStore implements EmbeddingCache {
         out.writeUTF(model);
         out.writeInt(dimensions.get(model));
         out.writeInt(entries.size());
+        int dim = dimensions.get(model);
+        byte[] entry = new byte[16 + 4 * dim];
+        ByteBuffer floats = ByteBuffer.wrap(entry, 16, 4 * dim).slice();
         for (Map.Entry<String, float[]> e : entries.entrySet()) {
-          out.write(HexFormat.of().parseHex(e.getKey()));
-          for (float x : e.getValue()) {
-            out.writeFloat(x);
-          }
+          System.arraycopy(HexFormat.of().parseHex(e.getKey()), 0, entry, 0, 16);
+          floats.asFloatBuffer().put(e.getValue());
+          out.write(entry);
         }
         out.flush();
         new DataOutputStream(raw).writeLong(crc.getValue());

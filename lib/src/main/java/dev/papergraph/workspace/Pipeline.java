@@ -101,7 +101,16 @@ public final class Pipeline {
    */
   public static Result run(List<Paper> papers, BuildOptions options, Progress progress)
       throws IOException {
-    return run(papers, options, null, progress);
+    return run(papers, options, null, progress, (similarity, links) -> {});
+  }
+
+  /** Told of the similarity stage's output as soon as it exists (a build saves it meanwhile). */
+  interface SimilarityListener {
+    /**
+     * The similarity stage is done and its links explained; called once, on the calling thread,
+     * before the graph is built. What it is given is not changed by the later stages.
+     */
+    void similarityDone(SemanticStage.Outcome similarity, List<Link> links);
   }
 
   /**
@@ -109,7 +118,12 @@ public final class Pipeline {
    *
    * @param previous the folder of the workspace being rebuilt or grown, or {@code null}
    */
-  static Result run(List<Paper> papers, BuildOptions options, Path previous, Progress progress)
+  static Result run(
+      List<Paper> papers,
+      BuildOptions options,
+      Path previous,
+      Progress progress,
+      SimilarityListener listener)
       throws IOException {
     SemanticStage.Outcome similarity =
         SemanticStage.run(papers, options.engine(), previous, progress);
@@ -117,6 +131,7 @@ public final class Pipeline {
     // two steps: the links explained (shared terms and their readable forms), the graph built
     progress.start("graph", 2);
     List<Link> links = similarity.similarity().links();
+    listener.similarityDone(similarity, links);
     progress.advance(1);
     PaperGraph graph = PaperGraph.of(papers, links);
     progress.advance(1);

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.lucene.index.IndexNotFoundException;
 
 /**
@@ -225,34 +227,122 @@ final class WorkspaceBuilder {
       Map<String, Integer> previous,
       IndexWriting indexWriting)
       throws IOException {
-    Pipeline.Result result = Pipeline.run(papers, options, target, progress);
-    SemanticStage.Outcome similarity = result.similarityStage();
-    List<Link> links = result.links();
-    Layout layout = result.layout();
-    // renumbered after the layout, which starts from the partition's own numbering as a fresh build
-    // does
-    AnalysisStage.Result computed = result.analysed();
-    AnalysisStage.Result analysed =
-        previous == null
-            ? computed
-            : new AnalysisStage.Result(
-                CommunityMatching.renumber(computed.communities(), previous),
-                computed.centralities(),
-                computed.parameters());
-
-    manifestInputs.parameters(similarity.manifest());
-    similarity.warning().ifPresent(System.err::println);
-    RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
-
-    progress.start("save", 7);
+    int threads = options.engine().threads();
     Path staging = WorkspaceStore.createStaging(target);
+    Future<Void> early = null;
+    List<Future<Long>> similarityFiles = new ArrayList<>();
+    try {
+      // the files that need only the papers (above all the Lucene index) are written beside the
+      // pipeline, on a thread of their own, while its mostly serial stages run
+      early =
+          Parallel.beside(
+              threads,
+              "papergraph-save",
+              () -> {
+                writeJson(staging.resolve(StageFile.REPORT.fileName()), report);
+                indexWriting.write(staging.resolve(INDEX));
+                writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
+                writeJson(
+                    staging.resolve(StageFile.COVERAGE.fileName()),
+                    Coverage.of(papers, CitationIndex.of(papers)));
+                return null;
+              });
+      Pipeline.Result result =
+          Pipeline.run(
+              papers,
+              options,
+              target,
+              progress,
+              (outcome, explained) ->
+                  // the similarity's files are written while the graph, the analysis and the
+                  // layout are computed
+                  similarityFiles.add(
+                      Parallel.beside(
+                          threads,
+                          "papergraph-save",
+                          () -> {
+                            outcome.save(staging);
+                            TermVectorFile.write(
+                                staging.resolve(StageFile.VECTORS.fileName()),
+                                outcome.similarity().vectors());
+                            return StageFiles.writeLinks(
+                                staging.resolve(StageFile.EDGES.fileName()), explained);
+                          })));
+      SemanticStage.Outcome similarity = result.similarityStage();
+      List<Link> links = result.links();
+      Layout layout = result.layout();
+      // renumbered after the layout, which starts from the partition's own numbering as a fresh
+      // build does
+      AnalysisStage.Result computed = result.analysed();
+      AnalysisStage.Result analysed =
+          previous == null
+              ? computed
+              : new AnalysisStage.Result(
+                  CommunityMatching.renumber(computed.communities(), previous),
+                  computed.centralities(),
+                  computed.parameters());
+
+      manifestInputs.parameters(similarity.manifest());
+      similarity.warning().ifPresent(System.err::println);
+      RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
+
+      progress.start("save", 7);
+      save(
+          staging,
+          target,
+          shown,
+          papers,
+          analysed,
+          layout,
+          manifest,
+          threads,
+          early,
+          similarityFiles.get(0),
+          progress);
+      progress.finish();
+      return Workspace.built(
+          target,
+          manifest,
+          report,
+          papers,
+          links,
+          analysed.communities(),
+          analysed.centralities(),
+          layout,
+          result.engine(),
+          options.engine());
+    } finally {
+      // whatever happened, the thread beside is done with the staging folder before it goes
+      finish(early);
+      similarityFiles.forEach(WorkspaceBuilder::finish);
+      WorkspaceStore.deleteTree(staging);
+    }
+  }
+
+  /**
+   * The save stage: the files written beside the pipeline awaited, the others written, the folder
+   * sealed and swapped in. Reports the stage's 7 units.
+   */
+  private static void save(
+      Path staging,
+      Path target,
+      Path shown,
+      List<Paper> papers,
+      AnalysisStage.Result analysed,
+      Layout layout,
+      RunManifest manifest,
+      int threads,
+      Future<Void> early,
+      Future<Long> similarityFiles,
+      Progress progress)
+      throws IOException {
     try {
       List<String> ids = papers.stream().map(Paper::id).toList();
       Map<StageFile, Long> rows = new EnumMap<>(StageFile.class);
-      writeJson(staging.resolve(StageFile.REPORT.fileName()), report);
+      await(early);
+      // the import report and the index were the stage's first two units
       progress.advance(1);
-      indexWriting.write(staging.resolve(INDEX));
-      similarity.save(staging);
+      long edges = await(similarityFiles);
       // the other files are independent of each other: written at once on the build's threads,
       // each to its own file; the TSVs' row counts come back in task order
       List<FileWriting> files =
@@ -261,7 +351,6 @@ final class WorkspaceBuilder {
                   StageFiles.writeCatalog(
                       staging.resolve(StageFile.CATALOG.fileName()),
                       PaperRef.catalog(papers, analysed.communities().membership())),
-              () -> StageFiles.writeLinks(staging.resolve(StageFile.EDGES.fileName()), links),
               () ->
                   StageFiles.writeCentralities(
                       staging.resolve(StageFile.CENTRALITIES.fileName()),
@@ -272,21 +361,15 @@ final class WorkspaceBuilder {
               () -> {
                 writeJson(
                     staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
-                writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
-                writeJson(
-                    staging.resolve(StageFile.COVERAGE.fileName()),
-                    Coverage.of(papers, CitationIndex.of(papers)));
-                writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
                 return -1;
               },
               () -> {
-                TermVectorFile.write(
-                    staging.resolve(StageFile.VECTORS.fileName()), result.engine().vectors());
+                writeJson(staging.resolve(StageFile.MANIFEST.fileName()), manifest);
                 return -1;
               });
       List<Object> written =
           Parallel.map(
-              options.engine().threads(),
+              threads,
               files.size(),
               i -> {
                 try {
@@ -300,12 +383,11 @@ final class WorkspaceBuilder {
           throw e;
         }
       }
-      StageFile[] tsv = {
-        StageFile.CATALOG, StageFile.EDGES, StageFile.CENTRALITIES, StageFile.LAYOUT
-      };
+      StageFile[] tsv = {StageFile.CATALOG, StageFile.CENTRALITIES, StageFile.LAYOUT};
       for (int i = 0; i < tsv.length; i++) {
         rows.put(tsv[i], (Long) written.get(i));
       }
+      rows.put(StageFile.EDGES, edges);
       // the five units the stage reported when it wrote these files one after another
       for (int i = 0; i < 5; i++) {
         progress.advance(1);
@@ -322,21 +404,49 @@ final class WorkspaceBuilder {
           "could not write the new workspace (" + describe(e) + ")",
           "the previous workspace, if any, is unchanged",
           e);
-    } finally {
-      WorkspaceStore.deleteTree(staging);
     }
-    progress.finish();
-    return Workspace.built(
-        target,
-        manifest,
-        report,
-        papers,
-        links,
-        analysed.communities(),
-        analysed.centralities(),
-        layout,
-        result.engine(),
-        options.engine());
+  }
+
+  /** The task's result; its exception, if it threw one, thrown here as it was. */
+  private static <T> T await(Future<T> task) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Waits for a task started beside the build, if any, ignoring how it ended. */
+  private static void finish(Future<?> task) {
+    if (task == null) {
+      return;
+    }
+    try {
+      await(task);
+    } catch (IOException | RuntimeException | Error e) {
+      // the build failed before it awaited the task, and reports that failure instead
+    }
   }
 
   /** One line for an I/O error, naming the file when the exception does. */

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +74,45 @@ class ParallelTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Parallel.forEach(0, 10, i -> {}));
     assertEquals("threads must be at least 1: 0", e.getMessage());
+  }
+
+  @Test
+  void besideRunsOnTheCallersThreadWhenItIsTheOnlyOne() throws Exception {
+    Thread caller = Thread.currentThread();
+    Future<Thread> f = Parallel.beside(1, "t", Thread::currentThread);
+    assertTrue(f.isDone(), "done before beside returns");
+    assertEquals(caller, f.get());
+  }
+
+  @Test
+  void besideRunsOnAThreadOfItsOwnWhileTheCallerGoesOn() throws Exception {
+    CountDownLatch callerWent = new CountDownLatch(1);
+    Future<String> f =
+        Parallel.beside(
+            2,
+            "papergraph-test-beside",
+            () -> {
+              // waits for the caller: would time out if the task ran on the caller's thread
+              assertTrue(callerWent.await(60, TimeUnit.SECONDS));
+              return Thread.currentThread().getName();
+            });
+    callerWent.countDown();
+    assertEquals("papergraph-test-beside", f.get());
+  }
+
+  @Test
+  void besideHandsTheTasksExceptionToItsWaiter() {
+    for (int threads : new int[] {1, 2}) {
+      Future<Void> f =
+          Parallel.beside(
+              threads,
+              "t",
+              () -> {
+                throw new IOException("disk full");
+              });
+      ExecutionException e = assertThrows(ExecutionException.class, f::get);
+      assertEquals("disk full", e.getCause().getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Parallel.beside(0, "t", () -> null));
   }
 }
