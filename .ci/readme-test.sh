@@ -47,6 +47,8 @@ first="$(archives)"
 loaded env
 grep -q 'dev\.papergraph\.cli\.Main source: shared objects file' "$tmp/classes.txt" || fail "the archive is not used"
 grep -q 'picocli\.CommandLine source: shared objects file' "$tmp/classes.txt" || fail "picocli is not in the archive"
+# the recording run (the main job's build) also answered the queries: info loads no class from the jar
+! grep 'source: file:' "$tmp/classes.txt" >&2 || fail "the answers' classes are not all in the archive"
 loaded env PAPERGRAPH_CDS=off
 grep -q 'dev\.papergraph\.cli\.Main source: file:' "$tmp/classes.txt" || fail "PAPERGRAPH_CDS=off still maps the archive"
 loaded env XDG_CACHE_HOME=/dev/null/cache

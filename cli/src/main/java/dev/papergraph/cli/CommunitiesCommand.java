@@ -93,7 +93,7 @@ final class CommunitiesCommand implements Callable<Integer> {
           List<Map<String, Object>> central = new ArrayList<>();
           for (String id :
               c.centralPapers().subList(0, Math.min(topPapers, c.centralPapers().size()))) {
-            central.add(Map.of("id", id, "title", ws.title(id)));
+            central.add(Papers.idAndTitle(id, ws.title(id)));
           }
           m.put("centralPapers", central);
           m.put("members", c.members());

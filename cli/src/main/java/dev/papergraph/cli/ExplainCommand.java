@@ -81,8 +81,8 @@ final class ExplainCommand implements Callable<Integer> {
     switch (output.form) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("a", Map.of("id", a.id(), "title", readable(a.title())));
-        doc.put("b", Map.of("id", b.id(), "title", readable(b.title())));
+        doc.put("a", Papers.idAndTitle(a.id(), readable(a.title())));
+        doc.put("b", Papers.idAndTitle(b.id(), readable(b.title())));
         doc.put("linked", pair.linked());
         List<String> citing = new ArrayList<>();
         if (aCitesB) citing.add(a.id() + " cites " + b.id());

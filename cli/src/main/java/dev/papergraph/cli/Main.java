@@ -112,6 +112,9 @@ public final class Main implements Callable<Integer> {
           ManagementFactory.getRuntimeMXBean().getUptime()
               - Math.round((System.nanoTime() - start) / 1e6));
     }
+    if (code == EXIT_OK && AnswerTraining.wanted()) {
+      AnswerTraining.run(args);
+    }
     System.exit(code);
   }
 
@@ -187,6 +190,9 @@ public final class Main implements Callable<Integer> {
    * query then does not pay for the models of the other seventeen commands.
    */
   static CommandLine commandLine(Main main, String... args) {
+    if (versionOnly(args)) {
+      return configured(new CommandLine(main));
+    }
     for (String arg : args) {
       if (arg.startsWith("@") || arg.equals("--")) {
         break; // an argument file or the end of options: let picocli read them with every command
@@ -205,6 +211,24 @@ public final class Main implements Callable<Integer> {
       break;
     }
     return commandLine(main);
+  }
+
+  /**
+   * Whether the arguments ask only for the version ({@code -V}/{@code --version}, perhaps with
+   * other top-level options, no command and no help): the version needs no subcommand models.
+   */
+  static boolean versionOnly(String... args) {
+    boolean version = false;
+    for (String arg : args) {
+      switch (arg) {
+        case "-V", "--version" -> version = true;
+        case "-v", "--verbose", "-q", "--quiet" -> {}
+        default -> {
+          return false;
+        }
+      }
+    }
+    return version;
   }
 
   private static CommandLine commandLine(Main main) {

@@ -10,7 +10,9 @@ import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** PAPER arguments and the small text forms of papers and edges the commands share. */
 final class Papers {
@@ -74,6 +76,17 @@ final class Papers {
               + " (see `papergraph communities`)");
     }
     return communities.communities().get(n);
+  }
+
+  /**
+   * A paper as a JSON object of its id and title, in that order (an ordered map: {@code Map.of}
+   * iterates in an order that changes from run to run).
+   */
+  static Map<String, Object> idAndTitle(String id, String title) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("title", title);
+    return m;
   }
 
   /** "id title", for candidate lists. */

@@ -3,6 +3,8 @@ package dev.papergraph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -14,6 +16,29 @@ class MainTest {
     var r = Cli.run("--version");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().startsWith("papergraph "), r::toString);
+  }
+
+  @Test
+  void versionAloneBuildsNoSubcommandAndPrintsWhatTheFullCommandLinePrints() {
+    assertTrue(Main.commandLine(new Main(), "--version").getSubcommands().isEmpty());
+    assertTrue(Main.commandLine(new Main(), "-q", "-V").getSubcommands().isEmpty());
+    // with help, a command or anything else: every command (or the one named), as before
+    assertEquals(
+        Main.COMMANDS.size(),
+        new LinkedHashSet<>(
+                Main.commandLine(new Main(), "--version", "--help").getSubcommands().values())
+            .size());
+    assertEquals(1, Main.commandLine(new Main(), "-V", "rank").getSubcommands().size());
+    assertEquals(
+        Main.COMMANDS.size(),
+        new LinkedHashSet<>(Main.commandLine(new Main(), "-V", "--bogus").getSubcommands().values())
+            .size());
+    StringWriter full = new StringWriter();
+    CommandLine all = Main.commandLine();
+    all.setOut(new PrintWriter(full));
+    assertEquals(0, all.execute("--version"));
+    assertEquals(full.toString(), Cli.run("-V").out());
+    assertEquals(Cli.run("--version").out(), Cli.run("-q", "--version").out());
   }
 
   @Test

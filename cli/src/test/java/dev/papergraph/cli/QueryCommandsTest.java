@@ -445,4 +445,23 @@ class QueryCommandsTest {
                 + ": build one with `papergraph build [INPUT...]`"),
         r.errLines());
   }
+
+  @Test
+  void papersInJsonOutputsListTheirIdBeforeTheirTitleOnEveryRun() {
+    // Map.of iterated in an order that changed from one process to the next
+    String explain =
+        SeedWorkspace.run("explain", "Grokking at the Edge", "PD-Quant", "--output", "json").out();
+    String communities = SeedWorkspace.run("communities", "--output", "json").out();
+    for (String out : List.of(explain, communities)) {
+      Matcher m = Pattern.compile("\"(id|title)\" : \"").matcher(out);
+      List<String> keys = new ArrayList<>();
+      while (m.find()) {
+        keys.add(m.group(1));
+      }
+      assertTrue(keys.size() >= 4, out);
+      for (int k = 0; k + 1 < keys.size(); k += 2) {
+        assertEquals(List.of("id", "title"), keys.subList(k, k + 2), out);
+      }
+    }
+  }
 }

@@ -496,14 +496,21 @@ public final class FusedSimilarity implements PaperSimilarity {
     }
 
     /**
-     * The score of a pair: from a's candidates when b is one of them (the same value: scores are
-     * symmetric to the last bit and computed by the same arithmetic), else {@link #pair}.
+     * The score of a pair: from a's candidates when b is one of them, else from b's when a is one
+     * of them (the same value: scores are symmetric to the last bit and computed by the same
+     * arithmetic), else {@link #pair}.
      */
     private double knownOrPair(int a, int b, int[][] cand, double[][] score) {
       int[] c = cand[a];
       for (int i = 0; i < c.length; i++) {
         if (c[i] == b) {
           return score[a][i];
+        }
+      }
+      c = cand[b];
+      for (int i = 0; i < c.length; i++) {
+        if (c[i] == a) {
+          return score[b][i];
         }
       }
       return pair(a, b);

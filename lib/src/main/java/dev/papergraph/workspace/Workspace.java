@@ -265,7 +265,7 @@ public final class Workspace {
     WorkspaceStore store = WorkspaceStore.open(dir);
     Path shown = store.shownDir();
     Lazy<RunManifest> manifest =
-        new Lazy<>(() -> readJson(store, StageFile.MANIFEST, RunManifest.class));
+        new Lazy<>(() -> readJson(store, StageFile.MANIFEST, StageJson::manifest));
     Lazy<ImportReport> report =
         new Lazy<>(() -> readJson(store, StageFile.REPORT, ImportReport.class));
     Lazy<EngineOptions> engineOptions =
@@ -306,7 +306,7 @@ public final class Workspace {
                     StageFile.EDGES.fileName(),
                     store.open(StageFile.EDGES),
                     store.rows(StageFile.EDGES))),
-        new Lazy<>(() -> readJson(store, StageFile.COMMUNITIES, Communities.class)),
+        new Lazy<>(() -> readJson(store, StageFile.COMMUNITIES, StageJson::communities)),
         new Lazy<>(
             () ->
                 StageFiles.readCentralities(
@@ -368,7 +368,7 @@ public final class Workspace {
       List<Paper> all = papers();
       return Coverage.of(all, CitationIndex.of(all));
     }
-    return readJson(store.get(), StageFile.COVERAGE, Coverage.class);
+    return readJson(store.get(), StageFile.COVERAGE, StageJson::coverage);
   }
 
   /** What happened to every input record. */
@@ -562,6 +562,27 @@ public final class Workspace {
     } catch (JsonProcessingException e) {
       throw WorkspaceStore.damaged(
           store.shownDir(), file.fileName(), "does not parse: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * A stage file read the way {@code StageJson} reads it: {@code manifest}, {@code communities}.
+   */
+  private interface JsonReader<T> {
+    T read(byte[] json) throws IOException;
+  }
+
+  private static <T> T readJson(WorkspaceStore store, StageFile file, JsonReader<T> reader)
+      throws IOException {
+    byte[] bytes = store.readAll(file);
+    try {
+      return reader.read(bytes);
+    } catch (JsonProcessingException e) {
+      throw WorkspaceStore.damaged(
+          store.shownDir(), file.fileName(), "does not parse: " + e.getOriginalMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw WorkspaceStore.damaged(
+          store.shownDir(), file.fileName(), "does not parse: " + e.getMessage(), e);
     }
   }
 

@@ -113,6 +113,18 @@ final class WorkspaceStore {
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
+  /** Reads our own JSON files without a string length limit, as {@link #json()} does. */
+  private static final JsonFactory UNLIMITED_JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+          .build();
+
+  /** A streaming parser over one of the workspace's JSON files, with {@link #json()}'s limits. */
+  static JsonParser jsonParser(byte[] json) throws IOException {
+    return UNLIMITED_JSON.createParser(json);
+  }
+
   /** Lucene's file names: segments files, per-segment files, the write lock. */
   private static final Pattern LUCENE_FILE =
       Pattern.compile(

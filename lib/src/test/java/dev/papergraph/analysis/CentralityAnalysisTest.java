@@ -18,6 +18,7 @@ import java.util.Random;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.alg.scoring.HarmonicCentrality;
+import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.AsWeightedGraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -329,5 +330,61 @@ class CentralityAnalysisTest {
       }
     }
     throw new AssertionError("the power iteration did not converge");
+  }
+
+  /** JGraphT's own PageRank over a boxed copy of the graph, as this class called it before. */
+  private static double[] jgraphtPageRank(IndexedGraph<?> g, double damping) {
+    Graph<Integer, DefaultWeightedEdge> jg = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    for (int v = 0; v < g.size(); v++) jg.addVertex(v);
+    for (int v = 0; v < g.size(); v++) {
+      for (int k = g.first()[v]; k < g.first()[v + 1]; k++) {
+        if (g.neighbour()[k] > v) jg.setEdgeWeight(jg.addEdge(v, g.neighbour()[k]), g.weight()[k]);
+      }
+    }
+    Map<Integer, Double> scores =
+        new PageRank<>(
+                jg,
+                damping,
+                CentralityAnalysis.PAGERANK_MAX_ITERATIONS,
+                CentralityAnalysis.PAGERANK_TOLERANCE)
+            .getScores();
+    double[] out = new double[g.size()];
+    for (int v = 0; v < out.length; v++) out[v] = scores.get(v);
+    return out;
+  }
+
+  @Test
+  void pageRankIsJGraphTsBitForBit() {
+    List<IndexedGraph<String>> graphs = new ArrayList<>();
+    graphs.add(IndexedGraph.of(TestGraphs.gml("karate.gml")));
+    Random random = new Random(7);
+    for (int trial = 0; trial < 30; trial++) {
+      // sparse and dense random graphs with isolated vertices and uneven weights
+      int n = 1 + random.nextInt(300);
+      double p = random.nextDouble() * (trial % 3 == 0 ? 0.5 : 0.03);
+      Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+      for (int v = 0; v < n; v++) g.addVertex("v" + v);
+      for (int a = 0; a < n; a++) {
+        for (int b = a + 1; b < n; b++) {
+          if (random.nextDouble() < p) {
+            g.setEdgeWeight(
+                g.addEdge("v" + a, "v" + b), 0.001 + random.nextDouble() * random.nextDouble());
+          }
+        }
+      }
+      graphs.add(IndexedGraph.of(g));
+    }
+    for (IndexedGraph<String> g : graphs) {
+      for (double damping : new double[] {0.85, 0.5, 0.99}) {
+        double[] expected = jgraphtPageRank(g, damping);
+        double[] actual = CentralityAnalysis.pageRank(g, damping);
+        for (int v = 0; v < expected.length; v++) {
+          assertEquals(
+              Double.doubleToRawLongBits(expected[v]),
+              Double.doubleToRawLongBits(actual[v]),
+              "PageRank of vertex " + v + " of " + g.size() + " at damping " + damping);
+        }
+      }
+    }
   }
 }
