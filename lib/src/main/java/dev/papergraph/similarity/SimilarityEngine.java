@@ -392,10 +392,11 @@ public final class SimilarityEngine implements PaperSimilarity {
       rowsDone.accept(n);
       return new Result(nbr, sc);
     }
+    SuffixNorms suffix = SuffixNorms.of(vectors, options.threads());
     Parallel.forEach(
         options.threads(),
         n,
-        () -> new TopKSearch(vectors, topics, citations, options, scores, idRank, byRank),
+        () -> new TopKSearch(vectors, topics, citations, options, scores, suffix, idRank, byRank),
         (search, d) -> {
           TopKSearch.Row row = search.search(d);
           nbr[d] = row.docs();

@@ -11,7 +11,10 @@ import java.util.Arrays;
  *
  * <ol>
  *   <li>{@link #prepare}: query terms rarest first, and {@code bound[i]}, the most text score any
- *       paper can still gain from terms {@code i..}: {@code min(1, Σ w_q·max w, ‖w_q rest‖)}.
+ *       paper can still gain from terms {@code i..}: {@code min(1, Σ w_q·max w, ‖w_q rest‖)}; for a
+ *       paper not met before term i, also {@code max_j≥i ‖w_q from j‖·termMax(j)}, and for a paper
+ *       already met, {@code ‖w_q rest‖} times its own norm on terms that frequent ({@link
+ *       SuffixNorms}, the length bounds of L2AP, Anastasiu and Karypis 2014).
  *   <li>{@link #accumulate}: add postings to accumulators while a paper not yet seen could still
  *       enter the top k.
  *   <li>{@link #finish}: no new papers; either add the remaining postings to the papers already
@@ -74,6 +77,7 @@ final class TopKSearch {
   private final CitationIndex citations;
   private final EngineOptions options;
   private final PairScores scores;
+  private final SuffixNorms suffix;
   private final int[] idRank;
   private final int[] byRank;
   private final int k;
@@ -97,6 +101,9 @@ final class TopKSearch {
   private int m;
   private long[] order = new long[64];
   private double[] bound = new double[65];
+  private double[] unseen = new double[65];
+  private double[] restNorm = new double[65];
+  private int[] restBand = new int[65];
   private double topicExtra;
   private double citationExtra;
   private int touchedCount;
@@ -116,9 +123,11 @@ final class TopKSearch {
       CitationIndex citations,
       EngineOptions options,
       PairScores scores,
+      SuffixNorms suffix,
       int[] idRank,
       int[] byRank) {
     this.vectors = vectors;
+    this.suffix = suffix;
     this.topics = topics;
     this.citations = citations;
     this.options = options;
@@ -146,9 +155,9 @@ final class TopKSearch {
   Row search(int d) {
     prepare(d);
     int i = wText > 0 ? accumulate() : 0;
-    double restBound = bound[i];
-    double pending = finish(i);
-    scoreSeen(pending);
+    double restBound = unseen[i];
+    int next = finish(i);
+    scoreSeen(next);
     scoreUnseen(restBound);
     Row row = emit();
     reset();
@@ -172,6 +181,9 @@ final class TopKSearch {
     if (order.length < m) {
       order = new long[m];
       bound = new double[m + 1];
+      unseen = new double[m + 1];
+      restNorm = new double[m + 1];
+      restBand = new int[m + 1];
     }
     // rarest first: short postings and large weights come first
     for (int p = qs; p < qe; p++) {
@@ -180,15 +192,34 @@ final class TopKSearch {
       query[t] = vectors.weightAt(p);
     }
     Arrays.sort(order, 0, m);
-    double sum = 0, sq = 0;
+    double sum = 0, sq = 0, firstMet = 0;
     bound[m] = 0;
+    unseen[m] = 0;
+    restNorm[m] = 0;
+    restBand[m] = 0;
     for (int i = m - 1; i >= 0; i--) {
       int p = position(i);
+      int t = vectors.termAt(p);
       double q = vectors.weightAt(p);
-      sum += q * vectors.maxWeight(vectors.termAt(p));
+      sum += q * vectors.maxWeight(t);
       sq += q * q;
-      bound[i] = Math.min(1, Math.min(sum, Math.sqrt(sq)));
+      double norm = Math.sqrt(sq);
+      bound[i] = Math.min(1, Math.min(sum, norm));
+      restNorm[i] = norm;
+      restBand[i] = suffix.offset(SuffixNorms.band(vectors.docFrequency(t)));
+      // a paper first met at term i gains at most ‖q from i‖ · its norm from i's band (L2AP)
+      firstMet = Math.max(firstMet, norm * suffix.termMax(t));
+      unseen[i] = Math.min(bound[i], firstMet);
     }
+  }
+
+  /**
+   * The most paper doc can still gain from the query terms {@code j..} (rarest first): the
+   * remaining terms' bound, or the norm of the rest of the query times the paper's norm on terms as
+   * frequent as term j and more (Cauchy-Schwarz), whichever is less.
+   */
+  private double rest(int j, int doc) {
+    return Math.min(bound[j], restNorm[j] * suffix.norm(restBand[j], doc));
   }
 
   /**
@@ -200,15 +231,15 @@ final class TopKSearch {
    */
   private int accumulate() {
     int i = 0;
-    double nextCheck = bound[0];
+    double nextCheck = unseen[0];
     for (; i < m; i++) {
-      if (touchedCount >= k && bound[i] <= nextCheck) {
+      if (touchedCount >= k && unseen[i] <= nextCheck) {
         thetaText =
             Math.max(thetaText, wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE)));
         scoreLeaders();
-        nextCheck = bound[i] * REFRESH;
+        nextCheck = unseen[i] * REFRESH;
       }
-      if (upper(bound[i]) < theta() - EPS) {
+      if (upper(unseen[i]) < theta() - EPS) {
         break;
       }
       int p = position(i);
@@ -229,57 +260,43 @@ final class TopKSearch {
    * best, then takes the terms {@code i..} one at a time while that is cheaper than scoring the
    * candidates exactly: a term is added either by scanning its postings or, when the candidates are
    * fewer, by looking it up in each candidate's row; after each term the candidates whose bound no
-   * longer reaches the k-th best are dropped (max-score pruning of candidates).
+   * longer reaches the k-th best are dropped (max-score pruning of candidates, each candidate with
+   * its own bound of what the rest can add, see {@link #rest}).
    *
-   * @return the bound of what the candidates' accumulators still miss: 0 when complete, else the
-   *     bound of the terms not taken
+   * @return the first term not added to the candidates' accumulators (m when complete)
    */
-  private double finish(int i) {
-    double pending = bound[i];
-    double needed = minText(theta() - EPS) - pending - accSlack;
-    int count = 0;
-    for (int c = 0; c < touchedCount; c++) {
-      int doc = touched[c];
-      if (acc[doc] >= needed) {
-        candidates[count++] = doc;
-      }
-    }
-    candidateCount = count;
+  private int finish(int i) {
+    double needed = minText(theta() - EPS) - accSlack;
+    candidateCount = 0;
+    keepCandidates(touched, touchedCount, i, needed);
     if (wText == 0) {
-      return pending;
+      return i;
     }
     long sinceFilter = 0;
-    for (int j = i; j < m && candidateCount > 0; j++) {
+    int j = i;
+    while (j < m && candidateCount > 0) {
       int p = position(j);
       int t = vectors.termAt(p);
       long postings = vectors.postingEnd(t) - vectors.postingStart(t);
       long lookups = (long) candidateCount * LOOKUP_COST;
       if ((long) candidateCount * exactCost <= Math.min(postings, lookups)) {
-        return pending;
+        return j;
       }
       if (postings <= lookups) {
         addPostingsSeen(t, vectors.weightAt(p));
       } else {
         lookUp(t, vectors.weightAt(p));
       }
-      pending = bound[j + 1];
+      j++;
       sinceFilter += postings <= lookups ? postings : lookups;
       if (sinceFilter < candidateCount) {
         // narrowing costs a pass over the candidates: only once the terms added paid for it
         continue;
       }
       sinceFilter = 0;
-      needed = minText(theta() - EPS) - pending - accSlack;
-      count = 0;
-      for (int c = 0; c < candidateCount; c++) {
-        int doc = candidates[c];
-        if (acc[doc] >= needed) {
-          candidates[count++] = doc;
-        }
-      }
-      candidateCount = count;
+      keepCandidates(candidates, candidateCount, j, minText(theta() - EPS) - accSlack);
     }
-    if (pending == 0 && candidateCount >= k) {
+    if (bound[j] == 0 && candidateCount >= k) {
       // complete text scores: the k-th best of them is a lower bound of the k-th best
       accumulated.clear();
       for (int c = 0; c < candidateCount; c++) {
@@ -287,7 +304,31 @@ final class TopKSearch {
       }
       thetaText = Math.max(thetaText, wText * (accumulated.worstScore() - accSlack));
     }
-    return pending;
+    return j;
+  }
+
+  /**
+   * Keeps as candidates (in {@link #candidates}, from its start) the papers of {@code
+   * from[0..count)} whose accumulated text score plus what the terms {@code j..} can still add
+   * reaches {@code needed}; {@code from} may be {@link #candidates} itself.
+   */
+  private void keepCandidates(int[] from, int count, int j, double needed) {
+    final float[] acc = this.acc;
+    final int[] candidates = this.candidates;
+    final int band = restBand[j];
+    // in floats, on the safe side: one more rounding of the sum allowed for
+    final float need = (float) (needed - 0x1p-22);
+    final float pending = (float) bound[j] + 0x1p-22f;
+    final float norm = (float) restNorm[j] * (1 + 0x1p-20f);
+    int kept = 0;
+    for (int c = 0; c < count; c++) {
+      int doc = from[c];
+      float rest = Math.min(pending, norm * suffix.norm(band, doc));
+      // branch-free: the slot is overwritten unless the paper is kept
+      candidates[kept] = doc;
+      kept += acc[doc] + rest >= need ? 1 : 0;
+    }
+    candidateCount = kept;
   }
 
   /** Adds a term's weight to the accumulator of each candidate whose row holds it. */
@@ -311,19 +352,26 @@ final class TopKSearch {
   }
 
   /**
-   * Phase 3: exact scores for the candidates whose bound (accumulated + pending text, plus the
-   * non-text bound, then the exact non-text score) reaches the running k-th best.
+   * Phase 3: exact scores for the candidates whose bound (accumulated text plus what the terms
+   * {@code j..} can add, plus the non-text bound, then the exact non-text score) reaches the
+   * running k-th best.
    */
-  private void scoreSeen(double pending) {
+  private void scoreSeen(int j) {
     double theta = theta();
-    // upper(min(1, acc + pending)) >= theta - EPS, as one comparison per paper
-    double needed = minText(theta - EPS) - pending - accSlack;
+    double pending = bound[j];
+    // upper(min(1, text bound)) >= theta - EPS, as one comparison per paper
+    double needed = minText(theta - EPS) - accSlack;
     for (int c = 0; c < candidateCount; c++) {
       int doc = candidates[c];
-      if (scored[doc] || acc[doc] < needed) {
+      double a = acc[doc];
+      if (scored[doc] || a + pending < needed) {
         continue;
       }
-      double textBound = Math.min(1, acc[doc] + pending + accSlack);
+      double rest = rest(j, doc);
+      if (a + rest < needed) {
+        continue;
+      }
+      double textBound = Math.min(1, a + rest + accSlack);
       double topic = scores.topic(d, doc);
       if (topicExtra + citationExtra > 0
           && scores.scoreWithTextAndTopic(d, doc, textBound, topic) < theta - EPS) {
@@ -333,7 +381,7 @@ final class TopKSearch {
       double raised = theta();
       if (raised != theta) {
         theta = raised;
-        needed = minText(theta - EPS) - pending - accSlack;
+        needed = minText(theta - EPS) - accSlack;
       }
     }
   }

@@ -175,7 +175,10 @@ public final class TermVectors {
           float len = 0;
           for (Map.Entry<String, Slot> e : counts.entrySet()) {
             Slot slot = e.getValue();
-            ids[slot.index] = vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
+            // a plain read first: computeIfAbsent locks the bin even when the term is there
+            Integer id = vocab.get(e.getKey());
+            ids[slot.index] =
+                id != null ? id : vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
             cs[slot.index] = slot.count;
             len += slot.count;
           }
@@ -828,15 +831,32 @@ public final class TermVectors {
     return surface.substring(0, gap.start()) + " " + surface.substring(gap.end());
   }
 
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   private static String surface(String text, int start, int end) {
     String s =
-        text.substring(Math.max(0, start), Math.min(text.length(), end))
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("\\s+", " ");
+        text.substring(Math.max(0, start), Math.min(text.length(), end)).toLowerCase(Locale.ROOT);
+    if (needsCollapse(s)) {
+      s = WHITE_SPACE.matcher(s).replaceAll(" ");
+    }
     if (s.endsWith("'s") || s.endsWith("\u2019s")) {
       s = s.substring(0, s.length() - 2);
     }
     return s;
+  }
+
+  /**
+   * True when {@link #WHITE_SPACE} would change the text: it holds a white-space character other
+   * than a space ({@code \s} is {@code [ \t\n\x0B\f\r]}) or two spaces in a row.
+   */
+  private static boolean needsCollapse(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' ? i + 1 < s.length() && s.charAt(i + 1) == ' ' : c <= '\r' && c >= '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The paper of a doc number. */
