@@ -164,9 +164,9 @@ public final class EmbeddingStore implements EmbeddingCache {
         DataOutputStream out = new DataOutputStream(checked);
         out.writeUTF(MAGIC);
         out.writeUTF(model);
-        out.writeInt(dimensions.get(model));
-        out.writeInt(entries.size());
         int dim = dimensions.get(model);
+        out.writeInt(dim);
+        out.writeInt(entries.size());
         byte[] entry = new byte[16 + 4 * dim];
         ByteBuffer floats = ByteBuffer.wrap(entry, 16, 4 * dim).slice();
         for (Map.Entry<String, float[]> e : entries.entrySet()) {
