@@ -148,7 +148,8 @@ final class RankCommand implements Callable<Integer> {
           spec.commandLine(), "--min-gap must be between 0 and 1: " + minGap);
     }
     Workspace ws = workspace.open();
-    Centralities c = ws.centralities();
+    // the contrast also filters by degree; a ranking needs the one measure it ranks by
+    Centralities c = contrast != null ? ws.centralities() : ws.centralities(measure);
     Optional<Set<String>> kept = years.keep(ws);
     Table t;
     if (contrast != null) {
