@@ -260,7 +260,7 @@ final class RankCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              Locale.ROOT,
+              Text.NUMBERS,
               "papergraph: no paper has a gap of at least %.2f among its peers (%d papers "
                   + "judged); try a smaller --min-gap or --min-peers, or a larger --age-window%n",
               minGap,
