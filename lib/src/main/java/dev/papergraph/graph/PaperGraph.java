@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jgrapht.Graph;
+import org.jgrapht.graph.AbstractBaseGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleWeightedGraph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 
 /**
@@ -62,7 +64,7 @@ public final class PaperGraph {
    */
   public static PaperGraph ofEdges(Collection<Paper> papers, Collection<SimilarityEdge> edges) {
     Map<String, Paper> byId = new LinkedHashMap<>();
-    Graph<String, SimilarityEdge> sim = new SimpleWeightedGraph<>(null, null);
+    Graph<String, SimilarityEdge> sim = new SimilarityGraph();
     Graph<String, DefaultEdge> cites =
         GraphTypeBuilder.<String, DefaultEdge>directed()
             .allowingSelfLoops(false)
@@ -95,6 +97,27 @@ public final class PaperGraph {
       }
     }
     return new PaperGraph(byId, sim, cites);
+  }
+
+  /**
+   * The similarity graph's type: a simple weighted undirected graph (as JGraphT's {@code
+   * SimpleWeightedGraph}) without the index of vertex pairs that JGraphT keeps by default (its
+   * fast-lookup strategy: a map entry, a pair and an edge set for every edge, about 120 of the 195
+   * bytes an edge costs). {@code getEdge(u, v)} then walks the edges of {@code u}, which a query
+   * does a few times; adding an edge checks the edges of its first end, as many steps as the sum of
+   * the squared degrees over the whole graph. Edges and vertices iterate in insertion order as
+   * before.
+   */
+  private static final class SimilarityGraph extends AbstractBaseGraph<String, SimilarityEdge> {
+    private static final long serialVersionUID = 1L;
+
+    SimilarityGraph() {
+      super(
+          null,
+          null,
+          DefaultGraphType.simple().asWeighted(),
+          new DefaultGraphSpecificsStrategy<>());
+    }
   }
 
   /** The papers by id, in corpus order. */
