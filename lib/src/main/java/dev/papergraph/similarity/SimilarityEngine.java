@@ -155,6 +155,67 @@ public final class SimilarityEngine implements PaperSimilarity {
     return out;
   }
 
+  /**
+   * The exact top-k lists of some papers by brute force, for checking the approximate lists on a
+   * sample where the exact search of every paper costs too much: each paper is scored against every
+   * other one with the exact search's scorer ({@link PairScores}), and its k best by score, ties by
+   * id, each at least the minimum score and above 0, are its list (doc numbers, best first). The
+   * text score of all pairs of a paper comes from one pass over its terms' postings, adding the
+   * products in term order as {@link TermVectors#cosine} does, so it is the cosine to the last bit;
+   * a pair sharing no term and no reference scores 0 (the topic counts only with text, {@link
+   * TopicGate}) and is skipped. Work: the postings of the paper's terms, about n per paper; memory:
+   * one accumulator array of n per thread. Does not compute (or need) the engine's own lists.
+   *
+   * @param docs the papers (doc numbers, as {@link #neighbourDocs} numbers rows)
+   * @return each paper's list, in the order of {@code docs}
+   * @throws IndexOutOfBoundsException if a doc number is out of range
+   */
+  public int[][] bruteForceNeighbourDocs(int[] docs) {
+    int n = vectors.size();
+    for (int d : docs) {
+      Objects.checkIndex(d, n);
+    }
+    int[][] out = new int[docs.length][];
+    boolean text = options.textWeight() > 0;
+    boolean cited = scores.usesCitations();
+    Parallel.forEach(
+        options.threads(),
+        docs.length,
+        () -> new double[n],
+        (acc, i) -> {
+          int q = docs[i];
+          if (text) {
+            // the row is in term order: each pair's products are added in the order cosine adds
+            for (int p = vectors.start(q); p < vectors.end(q); p++) {
+              double w = vectors.weightAt(p);
+              int t = vectors.termAt(p);
+              for (int x = vectors.postingStart(t); x < vectors.postingEnd(t); x++) {
+                acc[vectors.postingDoc(x)] += w * vectors.postingWeight(x);
+              }
+            }
+          }
+          TopKHeap best = new TopKHeap(options.k());
+          for (int b = 0; b < n; b++) {
+            double dot = acc[b];
+            acc[b] = 0;
+            if (b == q || (dot == 0 && !cited)) {
+              continue;
+            }
+            double s = scores.scoreWithText(q, b, Math.min(1.0, dot));
+            if (s > 0 && s >= options.minScore()) {
+              best.offer(s, idRank[b]);
+            }
+          }
+          int[] ranks = new int[best.size()];
+          best.drainBestFirst(ranks, new double[ranks.length]);
+          for (int r = 0; r < ranks.length; r++) {
+            ranks[r] = byRank[ranks[r]];
+          }
+          out[i] = ranks;
+        });
+    return out;
+  }
+
   /** The number of distinct undirected pairs in the union of all top-k lists. */
   public int linkCount() {
     return pairs().length;

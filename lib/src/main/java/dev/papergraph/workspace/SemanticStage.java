@@ -129,6 +129,9 @@ final class SemanticStage {
             : EmbeddingStore.empty();
     List<Paper> ordered = lexical.vectors().papers();
     SemanticModelInfo[] info = new SemanticModelInfo[1];
+    // the embed stage exists only when some text is not in the store: a rebuild of the same papers
+    // has none, and must not finish the similarity stage a second time
+    boolean[] embedding = {false};
     PaperEmbeddings embeddings;
     try {
       embeddings =
@@ -143,11 +146,16 @@ final class SemanticStage {
                 return m;
               },
               store,
-              total -> progress.start("embed", total),
+              total -> {
+                embedding[0] = true;
+                progress.start("embed", total);
+              },
               progress::advance,
               options.threads());
     } catch (ModelUnavailableException e) {
-      progress.finish();
+      if (embedding[0]) {
+        progress.finish();
+      }
       manifest.put("semantic.status", "unavailable: " + e.getMessage() + "; lexical only");
       manifest.put(SEARCH_USED, searchUsed(lexical.approximate()));
       return new Outcome(
@@ -157,7 +165,9 @@ final class SemanticStage {
           manifest,
           Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"));
     }
-    progress.finish();
+    if (embedding[0]) {
+      progress.finish();
+    }
     Set<String> keys = new HashSet<>();
     for (byte[] k : embeddings.keys()) {
       keys.add(EmbeddingStore.hexKey(k));

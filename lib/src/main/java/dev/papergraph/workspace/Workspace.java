@@ -446,6 +446,15 @@ public final class Workspace {
     return TermSource.of(engine.get().vectors());
   }
 
+  /**
+   * The similarity model: of a workspace just built, the build's own, its top-k lists in memory (a
+   * benchmark measures their recall); of an opened one, restored from the saved term vectors and
+   * embeddings (it explains any pair; its lists would be searched again when asked for).
+   */
+  public PaperSimilarity similarity() throws IOException {
+    return engine.get();
+  }
+
   /** Finds papers by id, DOI, arXiv id or title fragment. */
   public PaperLookup lookup() throws IOException {
     return lookup.get();

@@ -63,17 +63,24 @@ class LeidenCommunitiesTest {
   @Test
   void startsAreCappedByTheWorkBudgetOnlyOnLargeGraphs() {
     assertEquals(10, new LeidenCommunities(TestGraphs.gml("karate.gml"), NO_MIN).startsRun());
-    // a ring of 50,000 papers each linked to its next 5: 250,000 edges, 1,000,000 / 250,000 = 4
+    // a ring of 20,000 papers each linked to its next 5: 100,000 edges, 300,000 / 100,000 = 3
+    IndexedGraph<String> g = ring(20_000);
+    assertEquals(100_000, g.edgeCount());
+    assertEquals(3, new LeidenCommunities(g, NO_MIN).startsRun());
+    assertEquals(2, new LeidenCommunities(g, NO_MIN.withStarts(2)).startsRun());
+    // all ten up to 30,000 edges, one above 150,000
+    assertEquals(10, new LeidenCommunities(ring(6_000), NO_MIN).startsRun());
+    assertEquals(1, new LeidenCommunities(ring(31_000), NO_MIN).startsRun());
+  }
+
+  /** A ring of n papers each linked to its next 5: 5n edges. */
+  private static IndexedGraph<String> ring(int n) {
     Graph<String, DefaultWeightedEdge> ring = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-    int n = 50_000;
     for (int i = 0; i < n; i++) ring.addVertex("p" + i);
     for (int i = 0; i < n; i++) {
       for (int j = 1; j <= 5; j++) ring.addEdge("p" + i, "p" + (i + j) % n);
     }
-    IndexedGraph<String> g = IndexedGraph.of(ring);
-    assertEquals(250_000, g.edgeCount());
-    assertEquals(4, new LeidenCommunities(g, NO_MIN).startsRun());
-    assertEquals(3, new LeidenCommunities(g, NO_MIN.withStarts(3)).startsRun());
+    return IndexedGraph.of(ring);
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,13 @@ class ExactTopKTest {
       }
     }
     assertTrue(rowsWithNeighbours > n / 2, "too few rows have neighbours: " + rowsWithNeighbours);
+    // the engine's own brute force (for sampled recall) gives the same lists
+    assertArrayEquals(got, e.bruteForceNeighbourDocs(IntStream.range(0, n).toArray()));
+    int[] some = {n - 1, 0, n / 2};
+    int[][] few = e.bruteForceNeighbourDocs(some);
+    for (int i = 0; i < some.length; i++) {
+      assertArrayEquals(got[some[i]], few[i], "brute force of paper " + some[i]);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.model.Paper;
+import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.read.Seeds;
 import dev.papergraph.similarity.EngineOptions;
@@ -134,5 +135,19 @@ class PipelineProgressTest {
         List.copyOf(stages.keySet()));
     countsUpTo(stages.get("read"), 2);
     countsUpTo(stages.get("save"), 7);
+  }
+
+  @Test
+  void aRebuildThatEmbedsNothingReportsNoEmbedStageAndEachStageOnce() throws Exception {
+    Path ws = tmp.resolve("fused");
+    List<InputSource> sources = Seeds.sources().subList(0, 1);
+    Workspace.build(ws, sources, BuildOptions.DEFAULTS, Progress.NONE);
+    Recorder r = new Recorder();
+    Workspace.build(ws, sources, BuildOptions.DEFAULTS, r);
+    // every embedding comes from the saved workspace: no embed stage, and the similarity stage is
+    // finished once (the recorder fails on a finish outside a stage, byName on a stage twice)
+    assertEquals(
+        List.of("read", "similarity", "fusion", "graph", "analysis", "layout", "save"),
+        List.copyOf(r.byName().keySet()));
   }
 }
