@@ -278,24 +278,16 @@ public final class FusedSimilarity implements PaperSimilarity {
   }
 
   /**
-   * A text bound t below which a pair fails the exact search's first test, {@code wText · t +
+   * A text bound below which a pair fails the exact search's first test, {@code wText · t +
    * TopicGate.gated(topicExtra, t) + citationExtra < theta − EPS}, for a row whose weighted topic
-   * bound is {@code topicExtra} and citation bound {@code citationExtra}. The left side grows with
-   * t, linearly below and above {@link TopicGate#TEXT_FOR_FULL_TOPIC}, so this solves it for t and
-   * steps down by far more than its rounding: a cheap filter before the test, never instead of it.
+   * bound is {@code topicExtra} and citation bound {@code citationExtra} ({@link
+   * TopicGate#minText}): a cheap filter before the test, never instead of it.
    */
   static double lowestPassingBound(
       double theta, double wText, double topicExtra, double citationExtra) {
-    double target = theta - EPS - citationExtra;
-    if (!(wText > 0) || !(target > 0)) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    double knee = TopicGate.TEXT_FOR_FULL_TOPIC;
-    double t =
-        target <= wText * knee + topicExtra
-            ? target / (wText + topicExtra / knee)
-            : (target - topicExtra) / wText;
-    return t - 1e-9;
+    return wText > 0
+        ? TopicGate.minText(theta - EPS - citationExtra, wText, topicExtra)
+        : Double.NEGATIVE_INFINITY;
   }
 
   private Result result() {
