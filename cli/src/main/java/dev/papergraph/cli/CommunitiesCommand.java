@@ -6,7 +6,6 @@ import dev.papergraph.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +105,7 @@ final class CommunitiesCommand implements Callable<Integer> {
         if (output.table()) {
           output.heading(
               String.format(
-                  Locale.ROOT,
+                  Text.NUMBERS,
                   "%d communities, modularity %.4f (%s, resolution %s, seed %d)",
                   cs.communities().size(),
                   cs.modularity(),

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,7 +102,7 @@ final class ExplainCommand implements Callable<Integer> {
         output.heading("A  " + readable(a.title()) + "  (" + a.id() + ")");
         output.heading("B  " + readable(b.title()) + "  (" + b.id() + ")");
         out.printf(
-            Locale.ROOT,
+            Text.NUMBERS,
             "%nscore %.4f, %s%n",
             e.score(),
             pair.linked()
@@ -111,25 +110,26 @@ final class ExplainCommand implements Callable<Integer> {
                 : "not an edge of the graph (below the top-k or minimum score)");
         if (e.semantic() != 0) {
           out.printf(
-              Locale.ROOT, "  text        %.4f   lexical and semantic scores fused:%n", e.text());
+              Text.NUMBERS, "  text        %.4f   lexical and semantic scores fused:%n", e.text());
           out.printf(
-              Locale.ROOT,
+              Text.NUMBERS,
               "    lexical   %.4f   cosine of the weighted title+abstract terms%n",
               e.lexical());
           out.printf(
-              Locale.ROOT,
+              Text.NUMBERS,
               "    semantic  %.4f   cosine of the title+abstract embeddings%n",
               e.semantic());
         } else {
           out.printf(
-              Locale.ROOT,
+              Text.NUMBERS,
               "  text        %.4f   cosine of the weighted title+abstract terms%n",
               e.text());
         }
-        out.printf(Locale.ROOT, "  topic       %.4f   weighted Jaccard of the topics%n", e.topic());
-        out.printf(Locale.ROOT, "  direct      %.4f   %s%n", e.direct(), direction);
-        out.printf(Locale.ROOT, "  coupling    %.4f   shared references%n", e.coupling());
-        out.printf(Locale.ROOT, "  cocitation  %.4f   cited together%n", e.cocitation());
+        out.printf(
+            Text.NUMBERS, "  topic       %.4f   weighted Jaccard of the topics%n", e.topic());
+        out.printf(Text.NUMBERS, "  direct      %.4f   %s%n", e.direct(), direction);
+        out.printf(Text.NUMBERS, "  coupling    %.4f   shared references%n", e.coupling());
+        out.printf(Text.NUMBERS, "  cocitation  %.4f   cited together%n", e.cocitation());
         if (!e.sharedTerms().isEmpty()) {
           out.printf("%nShared terms (contribution to text)%n");
           Table t = new Table("term", "analysed", "contribution").flexible("term", "analysed");

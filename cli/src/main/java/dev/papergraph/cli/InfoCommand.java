@@ -6,7 +6,6 @@ import dev.papergraph.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,15 +63,15 @@ final class InfoCommand implements Callable<Integer> {
         out.println();
         out.println("Counts");
         m.counts()
-            .forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %d", k, v)));
+            .forEach((k, v) -> output.heading(String.format(Text.NUMBERS, "  %-24s %d", k, v)));
         out.println();
         out.println("Parameters");
         m.parameters()
-            .forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
+            .forEach((k, v) -> output.heading(String.format(Text.NUMBERS, "  %-24s %s", k, v)));
         out.println();
         out.println("Libraries");
         m.libraries()
-            .forEach((k, v) -> output.heading(String.format(Locale.ROOT, "  %-24s %s", k, v)));
+            .forEach((k, v) -> output.heading(String.format(Text.NUMBERS, "  %-24s %s", k, v)));
       }
       case csv, tsv -> {
         Table t = new Table("key", "value");

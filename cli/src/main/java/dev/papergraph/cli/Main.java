@@ -97,8 +97,24 @@ public final class Main implements Callable<Integer> {
   /** Standard output as bytes, for commands that write binary data (exports to {@code -o -}). */
   OutputStream stdout;
 
+  /**
+   * picocli's system property naming the built-in type converters it should not register (regular
+   * expressions over class names, comma-separated).
+   */
+  static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+  /**
+   * The converters no papergraph option needs: every parser picocli makes looks those of java.sql
+   * and java.time up by reflection (Class.forName and getDeclaredMethod of 17 classes), about 6 %
+   * of the main thread of an answer. MainTest checks that no option has such a type.
+   */
+  static final String UNUSED_CONVERTERS = "java\\.(sql|time)\\..*";
+
   public static void main(String[] args) {
     long start = System.nanoTime();
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+    }
     int code = run(args);
     if (Boolean.getBoolean("papergraph.timing")) {
       // -Dpapergraph.timing=true (e.g. in PAPERGRAPH_JAVA_OPTS): how long the command itself took

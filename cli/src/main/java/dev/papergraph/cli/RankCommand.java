@@ -148,7 +148,8 @@ final class RankCommand implements Callable<Integer> {
           spec.commandLine(), "--min-gap must be between 0 and 1: " + minGap);
     }
     Workspace ws = workspace.open();
-    Centralities c = ws.centralities();
+    // the contrast also filters by degree; a ranking needs the one measure it ranks by
+    Centralities c = contrast != null ? ws.centralities() : ws.centralities(measure);
     Optional<Set<String>> kept = years.keep(ws);
     Table t;
     if (contrast != null) {
@@ -259,7 +260,7 @@ final class RankCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              Locale.ROOT,
+              Text.NUMBERS,
               "papergraph: no paper has a gap of at least %.2f among its peers (%d papers "
                   + "judged); try a smaller --min-gap or --min-peers, or a larger --age-window%n",
               minGap,

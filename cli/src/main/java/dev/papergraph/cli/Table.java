@@ -289,7 +289,7 @@ final class Table {
     }
     if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
-      return String.format(Locale.ROOT, Math.abs(d) >= 1e-4 || d == 0 ? "%.4f" : "%.3e", d);
+      return String.format(Text.NUMBERS, Math.abs(d) >= 1e-4 || d == 0 ? "%.4f" : "%.3e", d);
     }
     if (v instanceof List<?> l) {
       return l.stream().map(Table::format).collect(Collectors.joining(", "));

@@ -5,7 +5,6 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.workspace.Workspace;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +80,7 @@ final class YearOptions {
           .commandLine()
           .getErr()
           .printf(
-              Locale.ROOT,
+              Text.NUMBERS,
               "papergraph: %s: %d of %d papers (%d without a year, %s)%n",
               range.describe(),
               s.kept().size(),

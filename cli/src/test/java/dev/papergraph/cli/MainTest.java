@@ -1,13 +1,19 @@
 package dev.papergraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 class MainTest {
 
@@ -39,6 +45,38 @@ class MainTest {
     assertEquals(0, all.execute("--version"));
     assertEquals(full.toString(), Cli.run("-V").out());
     assertEquals(Cli.run("--version").out(), Cli.run("-q", "--version").out());
+  }
+
+  @Test
+  void noOptionNeedsAConverterThatMainLeavesOut() {
+    assertTrue("java.time.Duration".matches(Main.UNUSED_CONVERTERS));
+    assertTrue("java.sql.Timestamp".matches(Main.UNUSED_CONVERTERS));
+    assertFalse("java.nio.file.Path".matches(Main.UNUSED_CONVERTERS));
+    List<String> checked = new ArrayList<>();
+    assertNoUnusedConverterType(Main.commandLine().getCommandSpec(), checked);
+    // every command's options and parameters were seen, the workspace's Path among them
+    assertTrue(checked.contains("rank -w java.nio.file.Path"), checked::toString);
+    assertTrue(checked.size() > 100, checked::toString);
+  }
+
+  private static void assertNoUnusedConverterType(CommandSpec spec, List<String> checked) {
+    List<ArgSpec> args = new ArrayList<>(spec.options());
+    args.addAll(spec.positionalParameters());
+    for (ArgSpec a : args) {
+      List<Class<?>> types = new ArrayList<>(List.of(a.auxiliaryTypes()));
+      types.add(a.type());
+      for (Class<?> t : types) {
+        String name = spec.name() + " " + a.paramLabel() + " " + t.getName();
+        if (a instanceof OptionSpec o) {
+          name = spec.name() + " " + o.shortestName() + " " + t.getName();
+        }
+        assertFalse(t.getName().matches(Main.UNUSED_CONVERTERS), name);
+        checked.add(name);
+      }
+    }
+    spec.subcommands()
+        .values()
+        .forEach(c -> assertNoUnusedConverterType(c.getCommandSpec(), checked));
   }
 
   @Test

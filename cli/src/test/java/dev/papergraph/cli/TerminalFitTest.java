@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -177,5 +178,50 @@ class TerminalFitTest {
     assertTrue(!far.err().contains("did you mean"), far::toString);
     assertEquals(
         List.of("build"), Errors.nearest("biuld", Map.of("build", "build", "rank", "rank")));
+  }
+
+  @Test
+  void numbersAreFormattedAsInTheRootLocale() {
+    List<Object> values =
+        List.of(
+            0.0,
+            -0.0,
+            1e-5,
+            -1e-5,
+            0.1 + 0.2,
+            -123456.789,
+            1e300,
+            Double.NaN,
+            Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE,
+            42,
+            -7L,
+            Long.MIN_VALUE);
+    for (String form : List.of("%.4f", "%.3e", "%10.2f", "%-24s %s")) {
+      for (Object v : values) {
+        if (form.contains("e") || form.contains("f")) {
+          if (!(v instanceof Double)) {
+            continue;
+          }
+          String root = String.format(Locale.ROOT, form, v);
+          assertEquals(root, String.format(Text.NUMBERS, form, v), form + " of " + v);
+        } else {
+          assertEquals(
+              String.format(Locale.ROOT, form, "k", v),
+              String.format(Text.NUMBERS, form, "k", v),
+              form + " of " + v);
+        }
+      }
+    }
+    for (Object v : values) {
+      if (!(v instanceof Double)) {
+        assertEquals(String.format(Locale.ROOT, "%d", v), String.format(Text.NUMBERS, "%d", v));
+        assertEquals(
+            String.format(Locale.ROOT, "%-24s %d", "k", v),
+            String.format(Text.NUMBERS, "%-24s %d", "k", v));
+      }
+    }
+    assertEquals("0.3000", Table.format(0.1 + 0.2));
+    assertEquals("-1.000e-05", Table.format(-1e-5));
   }
 }

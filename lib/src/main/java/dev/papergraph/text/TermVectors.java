@@ -21,12 +21,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The weighted term vectors of a list of papers (title + abstract through {@link PaperAnalyzer}),
@@ -144,11 +146,29 @@ public final class TermVectors {
    */
   public static TermVectors build(
       List<Paper> papers, TextOptions options, int threads, LongConsumer papersDone) {
+    return build(papers, options, threads, papersDone, null);
+  }
+
+  /**
+   * Builds the vectors as {@link #build(List, TextOptions, int, LongConsumer)} does, and gives
+   * {@code analysed} the tokens the analysis pass met ({@link AnalysedTokens}, for an index that
+   * takes them instead of analysing the texts again) as soon as they are complete, on the calling
+   * thread, before the rows are weighted. The vectors do not depend on it.
+   *
+   * @param analysed told of the tokens; {@code null} to record none
+   */
+  public static TermVectors build(
+      List<Paper> papers,
+      TextOptions options,
+      int threads,
+      LongConsumer papersDone,
+      Consumer<AnalysedTokens> analysed) {
     require(threads >= 1, "threads must be at least 1: %s", threads);
     List<Paper> list = List.copyOf(papers);
     int n = list.size();
     Map<String, Integer> byId = docsById(list);
     PaperAnalyzer analyzer = new PaperAnalyzer(options);
+    AnalysedTokens tokens = analysed == null ? null : new AnalysedTokens(options, list);
 
     // 1. Analyse every paper (in parallel) into provisional term ids and boosted counts, keeping
     // where each term occurs for the display forms.
@@ -165,9 +185,19 @@ public final class TermVectors {
           Paper p = list.get(d);
           Map<String, Slot> counts = new HashMap<>();
           Occurrences.Doc occ = found.doc(d);
-          count(analyzer, Occurrences.TITLE, p.title(), (float) options.titleBoost(), counts, occ);
+          AnalysedTokens.Field title = tokens == null ? null : new AnalysedTokens.Field();
+          AnalysedTokens.Field abs =
+              tokens == null || p.abstractText() == null ? null : new AnalysedTokens.Field();
+          count(
+              analyzer,
+              Occurrences.TITLE,
+              p.title(),
+              (float) options.titleBoost(),
+              counts,
+              occ,
+              title);
           if (p.abstractText() != null) {
-            count(analyzer, Occurrences.ABSTRACT, p.abstractText(), 1f, counts, occ);
+            count(analyzer, Occurrences.ABSTRACT, p.abstractText(), 1f, counts, occ, abs);
           }
           // slot i holds the i-th distinct term met (the occurrences name terms by it)
           int[] ids = new int[counts.size()];
@@ -181,6 +211,12 @@ public final class TermVectors {
                 id != null ? id : vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
             cs[slot.index] = slot.count;
             len += slot.count;
+          }
+          if (tokens != null) {
+            tokens.keep(d, Occurrences.TITLE, title, ids);
+            if (abs != null) {
+              tokens.keep(d, Occurrences.ABSTRACT, abs, ids);
+            }
           }
           tmpTerms[d] = ids;
           tmpCounts[d] = cs;
@@ -200,6 +236,10 @@ public final class TermVectors {
     String[] byTmp = new String[vTmp];
     vocab.forEach((k, id) -> byTmp[id] = k);
     vocab.clear();
+    if (tokens != null) {
+      tokens.vocabulary(byTmp);
+      analysed.accept(tokens);
+    }
     double maxDf = options.maxDfRatio() >= 1 ? Double.POSITIVE_INFINITY : options.maxDfRatio() * n;
     List<Integer> keptTmp = new ArrayList<>();
     for (int t = 0; t < vTmp; t++) {
@@ -417,7 +457,8 @@ public final class TermVectors {
 
   /**
    * Adds a field's terms to the paper's counts and, where the field's text needs no cleaning (so
-   * that its readable text analyses to the same terms at the same places), their occurrences.
+   * that its readable text analyses to the same terms at the same places), their occurrences; and
+   * to {@code tokens}, when given, each token.
    */
   private static void count(
       PaperAnalyzer analyzer,
@@ -425,17 +466,23 @@ public final class TermVectors {
       String text,
       float inc,
       Map<String, Slot> counts,
-      Occurrences.Doc occ) {
+      Occurrences.Doc occ,
+      AnalysedTokens.Field tokens) {
     boolean record = occ.start(field, text);
     try (TokenStream ts = analyzer.tokenStream(Occurrences.FIELD_NAMES[field], text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = record ? ts.addAttribute(OffsetAttribute.class) : null;
+      PositionIncrementAttribute position =
+          tokens == null ? null : ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         Slot slot = counts.computeIfAbsent(term.toString(), k -> new Slot(counts.size()));
         slot.count += inc;
         if (record) {
           occ.add(field, slot.index, off.startOffset(), off.endOffset());
+        }
+        if (tokens != null) {
+          tokens.add(slot.index, position.getPositionIncrement());
         }
       }
       ts.end();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.NativeCorpus;
+import dev.papergraph.text.AnalysedTokens;
 import dev.papergraph.text.PaperAnalyzer;
 import dev.papergraph.text.TextOptions;
 import java.io.Closeable;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -286,6 +288,18 @@ public final class PaperIndex implements Closeable {
    * @throws IllegalArgumentException also if threads is below 1
    */
   int replaceAll(List<Paper> papers, int threads) throws IOException {
+    return replaceAll(papers, threads, Optional::empty);
+  }
+
+  /**
+   * {@link #replaceAll(List, int)}, taking each paper's analysed title and abstract from the tokens
+   * {@code analysed} gives, when it gives the tokens of these papers with this index's text
+   * options, instead of running the analysis chain again: the documents and the scores of every
+   * search are the same. It is asked only when some paper must be written, and may block until the
+   * tokens exist.
+   */
+  int replaceAll(List<Paper> papers, int threads, Supplier<Optional<AnalysedTokens>> analysed)
+      throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
@@ -318,9 +332,16 @@ public final class PaperIndex implements Closeable {
     if (changed.isEmpty() && gone.isEmpty() && !old.isEmpty()) {
       return 0;
     }
+    AnalysedTokens tokens =
+        changed.isEmpty()
+            ? null
+            : analysed
+                .get()
+                .filter(t -> t.options().equals(text) && t.size() == papers.size())
+                .orElse(null);
     int parts = Math.min(threads, changed.size() / PART_MIN_PAPERS);
     if (old.isEmpty() && parts > 1) {
-      writeInParts(papers, changedJson, parts);
+      writeInParts(papers, changedJson, tokens, parts);
       return changed.size();
     }
     IndexWriterConfig config = config(text);
@@ -336,7 +357,7 @@ public final class PaperIndex implements Closeable {
       for (int c = 0; c < changed.size(); c++) {
         int i = changed.get(c);
         Paper p = papers.get(i);
-        w.updateDocument(new Term(ID, p.id()), document(p, i, changedJson.get(c)));
+        w.updateDocument(new Term(ID, p.id()), document(p, i, changedJson.get(c), tokens));
       }
       w.forceMergeDeletes();
       commit(w, true);
@@ -352,7 +373,8 @@ public final class PaperIndex implements Closeable {
    * one writer would write, in the same order; BM25's statistics are index-wide, so searches score
    * as they would.
    */
-  private void writeInParts(List<Paper> papers, List<byte[]> paperJson, int parts)
+  private void writeInParts(
+      List<Paper> papers, List<byte[]> paperJson, AnalysedTokens tokens, int parts)
       throws IOException {
     Path scratch = Files.createTempDirectory(folder.toAbsolutePath().getParent(), ".index-parts");
     try {
@@ -370,7 +392,7 @@ public final class PaperIndex implements Closeable {
                   int to = (int) ((long) papers.size() * (k + 1) / parts);
                   try (IndexWriter w = new IndexWriter(dirs[k], config(text))) {
                     for (int i = from; i < to; i++) {
-                      w.addDocument(document(papers.get(i), i, paperJson.get(i)));
+                      w.addDocument(document(papers.get(i), i, paperJson.get(i), tokens));
                     }
                     w.commit();
                     return null;
@@ -493,11 +515,26 @@ public final class PaperIndex implements Closeable {
   }
 
   private Document document(Paper p, long seq, byte[] paperJson) {
+    return document(p, seq, paperJson, null);
+  }
+
+  /**
+   * A paper's document; its title and abstract taken from the analysed tokens of doc {@code seq}
+   * when they are given and are this paper's, else analysed by the index's chain.
+   */
+  private Document document(Paper p, long seq, byte[] paperJson, AnalysedTokens tokens) {
     Document d = new Document();
     d.add(new StringField(ID, p.id(), Field.Store.YES));
-    d.add(new TextField(TITLE, p.title(), Field.Store.NO));
-    if (p.abstractText() != null) {
-      d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.NO));
+    if (tokens != null && tokens.analysed((int) seq, p)) {
+      d.add(new TextField(TITLE, tokens.title((int) seq)));
+      if (p.abstractText() != null) {
+        d.add(new TextField(ABSTRACT, tokens.abstractText((int) seq)));
+      }
+    } else {
+      d.add(new TextField(TITLE, p.title(), Field.Store.NO));
+      if (p.abstractText() != null) {
+        d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.NO));
+      }
     }
     d.add(new StoredField(JSON, paperJson));
     d.add(new StoredField(SEQ, seq));

@@ -10,11 +10,13 @@ import dev.papergraph.layout.Layouts;
 import dev.papergraph.model.Paper;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.PaperSimilarity;
+import dev.papergraph.text.AnalysedTokens;
 import dev.papergraph.write.AnalysedGraph;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The stages after reading, in their order, in memory: papers in, everything the workspace saves
@@ -125,8 +127,26 @@ public final class Pipeline {
       Progress progress,
       SimilarityListener listener)
       throws IOException {
+    return run(papers, options, previous, progress, null, listener);
+  }
+
+  /**
+   * Runs the stages as {@link #run(List, BuildOptions, Path, Progress, SimilarityListener)} does,
+   * giving {@code tokens} the tokens of the text analysis as soon as they are complete (on the
+   * calling thread, during the similarity stage), for the paper index written meanwhile.
+   *
+   * @param tokens told of the tokens; {@code null} to record none
+   */
+  static Result run(
+      List<Paper> papers,
+      BuildOptions options,
+      Path previous,
+      Progress progress,
+      Consumer<AnalysedTokens> tokens,
+      SimilarityListener listener)
+      throws IOException {
     SemanticStage.Outcome similarity =
-        SemanticStage.run(papers, options.engine(), previous, progress);
+        SemanticStage.run(papers, options.engine(), previous, progress, tokens);
 
     // two steps: the links explained (shared terms and their readable forms), the graph built
     progress.start("graph", 2);

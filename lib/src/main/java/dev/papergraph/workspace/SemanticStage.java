@@ -10,6 +10,7 @@ import dev.papergraph.similarity.FusedSimilarity;
 import dev.papergraph.similarity.PaperSimilarity;
 import dev.papergraph.similarity.SemanticModelInfo;
 import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.text.AnalysedTokens;
 import dev.papergraph.text.TermVectors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -72,6 +74,22 @@ final class SemanticStage {
    */
   static Outcome run(List<Paper> papers, EngineOptions options, Path previous, Progress progress)
       throws IOException {
+    return run(papers, options, previous, progress, null);
+  }
+
+  /**
+   * Runs the stage, giving {@code analysed} the tokens of the analysis pass ({@link
+   * AnalysedTokens}) as soon as they are complete, on the calling thread.
+   *
+   * @param analysed told of the tokens; {@code null} to record none
+   */
+  static Outcome run(
+      List<Paper> papers,
+      EngineOptions options,
+      Path previous,
+      Progress progress,
+      Consumer<AnalysedTokens> analysed)
+      throws IOException {
     // papers analysed; lexical only, the top-k lists too (with the semantic part the fused lists
     // are the ones searched, in the fusion stage)
     boolean lexicalOnly = !options.usesSemantic();
@@ -83,7 +101,9 @@ final class SemanticStage {
             progress.advance(units);
           }
         };
-    SimilarityEngine lexical = SimilarityEngine.of(papers, options, done);
+    SimilarityEngine lexical =
+        SimilarityEngine.of(
+            TermVectors.build(papers, options.text(), options.threads(), done, analysed), options);
     if (lexicalOnly) {
       lexical.computeNeighbours(done);
     }

@@ -25,9 +25,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The workspace's files that queries read, as tab-separated columns that load without data binding
@@ -419,15 +421,17 @@ final class StageFiles {
 
   /** Reads centralities written by {@link #writeCentralities} from a file (for tests and tools). */
   static Centralities readCentralities(Path dir, Path file) throws IOException {
-    return readCentralities(dir, file.getFileName().toString(), open(dir, file), -1);
+    return readCentralities(
+        dir, file.getFileName().toString(), open(dir, file), -1, EnumSet.allOf(Measure.class));
   }
 
   /**
-   * Reads centralities written by {@link #writeCentralities}; see {@link #readLinks(Path, String,
-   * InputStream, long)}.
+   * Reads centralities written by {@link #writeCentralities}, the columns of the {@code wanted}
+   * measures only (overall and within communities; the others are checked by name and field count
+   * but their numbers are not parsed); see {@link #readLinks(Path, String, InputStream, long)}.
    */
-  static Centralities readCentralities(Path dir, String name, InputStream in, long rows)
-      throws IOException {
+  static Centralities readCentralities(
+      Path dir, String name, InputStream in, long rows, Set<Measure> wanted) throws IOException {
     try (BufferedReader r = reader(in)) {
       String header = header(dir, name, r);
       if (!header.startsWith("id")) {
@@ -443,8 +447,11 @@ final class StageFiles {
         Measure m =
             Measure.byName(column)
                 .orElseThrow(() -> damaged(dir, name, "has an unknown column " + column, null));
-        Map<String, Double> col = new LinkedHashMap<>();
-        (inside ? within : overall).put(m, col);
+        Map<String, Double> col = null;
+        if (wanted.contains(m)) {
+          col = new LinkedHashMap<>();
+          (inside ? within : overall).put(m, col);
+        }
         columns.add(col);
       }
       rows(
@@ -457,7 +464,10 @@ final class StageFiles {
           (f, line) -> {
             String id = unescape(f[0]);
             for (int i = 1; i < f.length; i++) {
-              columns.get(i - 1).put(id, Double.parseDouble(f[i]));
+              Map<String, Double> col = columns.get(i - 1);
+              if (col != null) {
+                col.put(id, Double.parseDouble(f[i]));
+              }
             }
           });
       return new Centralities(overall, within);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Coverage;
+import dev.papergraph.analysis.Measure;
 import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
@@ -28,11 +29,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -307,13 +310,7 @@ public final class Workspace {
                     store.open(StageFile.EDGES),
                     store.rows(StageFile.EDGES))),
         new Lazy<>(() -> readJson(store, StageFile.COMMUNITIES, StageJson::communities)),
-        new Lazy<>(
-            () ->
-                StageFiles.readCentralities(
-                    shown,
-                    StageFile.CENTRALITIES.fileName(),
-                    store.open(StageFile.CENTRALITIES),
-                    store.rows(StageFile.CENTRALITIES))),
+        new Lazy<>(() -> readCentralities(store, EnumSet.allOf(Measure.class))),
         new Lazy<>(
             () ->
                 StageFiles.readLayout(
@@ -478,6 +475,27 @@ public final class Workspace {
   /** The centralities of every paper, overall and within its community. */
   public Centralities centralities() throws IOException {
     return centralities.get();
+  }
+
+  /**
+   * The centralities of one measure (overall and within communities; no other measure), for a
+   * command that shows one: the file is read and verified whole, but the other measures' numbers
+   * are not parsed. All of them when they are in memory already.
+   */
+  public Centralities centralities(Measure measure) throws IOException {
+    return centralities.isLoaded()
+        ? centralities.get()
+        : readCentralities(store.get(), EnumSet.of(measure));
+  }
+
+  private static Centralities readCentralities(WorkspaceStore store, Set<Measure> wanted)
+      throws IOException {
+    return StageFiles.readCentralities(
+        store.shownDir(),
+        StageFile.CENTRALITIES.fileName(),
+        store.open(StageFile.CENTRALITIES),
+        store.rows(StageFile.CENTRALITIES),
+        wanted);
   }
 
   /** The positions of the papers. */

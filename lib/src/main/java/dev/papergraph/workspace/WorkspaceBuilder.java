@@ -17,6 +17,7 @@ import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Readers;
 import dev.papergraph.similarity.CitationIndex;
 import dev.papergraph.similarity.Link;
+import dev.papergraph.text.AnalysedTokens;
 import dev.papergraph.text.TextOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.lucene.index.IndexNotFoundException;
 
 /**
@@ -69,7 +72,7 @@ final class WorkspaceBuilder {
           options,
           progress,
           null,
-          folder -> {
+          (folder, analysed) -> {
             // a rebuild keeps the saved documents of unchanged papers instead of analysing them
             Optional<Path> saved =
                 previous ? reusableIndex(target, options.engine().text()) : Optional.empty();
@@ -77,7 +80,7 @@ final class WorkspaceBuilder {
               PaperIndex.linkOrCopyFiles(saved.get(), folder);
             }
             try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
-              index.replaceAll(corpus.papers(), options.engine().threads());
+              index.replaceAll(corpus.papers(), options.engine().threads(), analysed);
             }
           });
     }
@@ -177,7 +180,7 @@ final class WorkspaceBuilder {
         options,
         progress,
         previous,
-        folder -> {
+        (folder, analysed) -> {
           PaperIndex.linkOrCopyFiles(savedIndex, folder);
           try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
             index.addOrUpdate(changed, previousIds);
@@ -192,7 +195,12 @@ final class WorkspaceBuilder {
 
   /** Writes the workspace's Lucene index into a new folder. */
   private interface IndexWriting {
-    void write(Path folder) throws IOException;
+    /**
+     * @param analysed the tokens of the pipeline's text analysis, for the papers to index; waits
+     *     for them, and gives none when the pipeline failed before they existed or when the build
+     *     runs on one thread (the index is then written before the pipeline starts)
+     */
+    void write(Path folder, Supplier<Optional<AnalysedTokens>> analysed) throws IOException;
   }
 
   private static Corpus read(
@@ -231,6 +239,12 @@ final class WorkspaceBuilder {
     Path staging = WorkspaceStore.createStaging(target);
     Future<Void> early = null;
     List<Future<Long>> similarityFiles = new ArrayList<>();
+    // the index takes the tokens the similarity stage's analysis met instead of analysing the
+    // texts again; on one thread it is written before that analysis runs
+    CompletableFuture<Optional<AnalysedTokens>> tokens = new CompletableFuture<>();
+    if (threads == 1) {
+      tokens.complete(Optional.empty());
+    }
     try {
       // the files that need only the papers (above all the Lucene index) are written beside the
       // pipeline, on a thread of their own, while its mostly serial stages run
@@ -240,7 +254,12 @@ final class WorkspaceBuilder {
               "papergraph-save",
               () -> {
                 writeJson(staging.resolve(StageFile.REPORT.fileName()), report);
-                indexWriting.write(staging.resolve(INDEX));
+                try {
+                  indexWriting.write(staging.resolve(INDEX), tokens::join);
+                } finally {
+                  // the tokens are not kept through the later stages
+                  tokens.obtrudeValue(Optional.empty());
+                }
                 writeJson(staging.resolve(StageFile.ENGINE.fileName()), options.engine());
                 writeJson(
                     staging.resolve(StageFile.COVERAGE.fileName()),
@@ -253,6 +272,7 @@ final class WorkspaceBuilder {
               options,
               target,
               progress,
+              threads == 1 ? null : analysed -> tokens.complete(Optional.of(analysed)),
               (outcome, explained) ->
                   // the similarity's files are written while the graph, the analysis and the
                   // layout are computed
@@ -312,6 +332,8 @@ final class WorkspaceBuilder {
           result.engine(),
           options.engine());
     } finally {
+      // a pipeline that failed before its analysis was complete leaves the index without tokens
+      tokens.complete(Optional.empty());
       // whatever happened, the thread beside is done with the staging folder before it goes
       finish(early);
       similarityFiles.forEach(WorkspaceBuilder::finish);

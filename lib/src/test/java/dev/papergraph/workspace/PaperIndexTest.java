@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Corpus;
 import dev.papergraph.read.Seeds;
+import dev.papergraph.text.AnalysedTokens;
 import dev.papergraph.text.PaperAnalyzer;
+import dev.papergraph.text.TermVectors;
 import dev.papergraph.text.TextOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,13 +21,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +170,86 @@ class PaperIndexTest {
           left.map(f -> f.getFileName().toString()).sorted().toList(),
           "the parts' folders are gone");
     }
+  }
+
+  @Test
+  void anIndexTakingTheAnalysedTokensHoldsThePostingsNormsAndScoresOfOneThatAnalyses(
+      @TempDir Path dir) throws IOException {
+    // five copies of the seeds (two parts on two threads), and texts that take the chain's other
+    // branches: markup, LaTeX, numbers and stop words leaving gaps of many positions, no abstract
+    List<Paper> papers = new ArrayList<>();
+    for (int copy = 0; copy < 5; copy++) {
+      for (Paper p : SEEDS.papers()) {
+        papers.add(copy == 0 ? p : p.toBuilder().id(p.id() + "/copy" + copy).build());
+      }
+    }
+    papers.add(
+        Paper.builder()
+            .id("doi:10.1/markup")
+            .title("A &amp;lt;i&amp;gt;novel&amp;lt;/i&amp;gt; non-intrusive method")
+            .abstractText(
+                "We <b>propose</b> $x^2$ \\emph{emphasised words} \\cite{ref} see"
+                    + " https://example.org/x: 1 2 3 4 5 6 7 8 9 10 of the to 95.3% accuracy"
+                    + " on ImageNet-1K, and quantization of the network.")
+            .build());
+    papers.add(Paper.builder().id("doi:10.1/bare").title("Quantization, 1 2 3 4 5 bare").build());
+    AtomicReference<AnalysedTokens> recorded = new AtomicReference<>();
+    TermVectors vectors =
+        TermVectors.build(papers, TextOptions.DEFAULTS, 2, n -> {}, recorded::set);
+    assertEquals(
+        TermVectors.build(papers, TextOptions.DEFAULTS, 2).termCounts(papers.size() - 2),
+        vectors.termCounts(papers.size() - 2),
+        "recording changes no vector");
+    try (PaperIndex analysing = PaperIndex.open(dir.resolve("analysing"));
+        PaperIndex replaying = PaperIndex.open(dir.resolve("replaying"));
+        PaperIndex oneThread = PaperIndex.open(dir.resolve("one"))) {
+      analysing.replaceAll(papers, 2);
+      replaying.replaceAll(papers, 2, () -> Optional.of(recorded.get()));
+      oneThread.replaceAll(papers, 1, () -> Optional.of(recorded.get()));
+      String expected = postingsAndNorms(analysing.reader());
+      // what is compared holds positions and norms (the markup paper's)
+      assertTrue(expected.contains("abstract network 2075 1: 11\n"), "positions");
+      assertTrue(expected.contains("abstract norm 2075 7\n"), "norms");
+      assertEquals(expected, postingsAndNorms(replaying.reader()));
+      assertEquals(expected, postingsAndNorms(oneThread.reader()));
+      for (String query :
+          List.of(
+              "post-training quantization of vision transformers with calibration",
+              "grokking",
+              "novel non-intrusive quantization of the network",
+              "emphasised words")) {
+        assertEquals(hits(analysing.search(query, 40)), hits(replaying.search(query, 40)), query);
+      }
+      assertEquals(papers, replaying.papers());
+    }
+  }
+
+  /**
+   * Every term of the title and abstract fields with each of its documents, frequency and
+   * positions, then each document's norms: what an analysed field leaves in the index.
+   */
+  private static String postingsAndNorms(IndexReader reader) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (String field : List.of("title", "abstract")) {
+      TermsEnum terms = MultiTerms.getTerms(reader, field).iterator();
+      for (BytesRef t = terms.next(); t != null; t = terms.next()) {
+        PostingsEnum p = terms.postings(null, PostingsEnum.POSITIONS);
+        for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+          b.append(field).append(' ').append(t.utf8ToString()).append(' ').append(d);
+          b.append(' ').append(p.freq()).append(':');
+          for (int i = 0; i < p.freq(); i++) {
+            b.append(' ').append(p.nextPosition());
+          }
+          b.append('\n');
+        }
+      }
+      NumericDocValues norms = MultiDocValues.getNormValues(reader, field);
+      for (int d = norms.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = norms.nextDoc()) {
+        b.append(field).append(" norm ").append(d).append(' ').append(norms.longValue());
+        b.append('\n');
+      }
+    }
+    return b.toString();
   }
 
   @Test

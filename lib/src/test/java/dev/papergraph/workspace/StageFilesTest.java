@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,18 @@ class StageFilesTest {
     StageFiles.writeCentralities(f, List.of("a", "b"), c);
     assertEquals(c, StageFiles.readCentralities(tmp, f));
     assertEquals("id\tpagerank\tdegree\twithin.pagerank", Files.readAllLines(f).get(0));
+    Centralities pagerank =
+        StageFiles.readCentralities(
+            tmp, f.getFileName().toString(), Files.newInputStream(f), 2, Set.of(Measure.PAGERANK));
+    assertEquals(
+        new Centralities(
+            Map.of(Measure.PAGERANK, overall.get(Measure.PAGERANK)),
+            Map.of(Measure.PAGERANK, within.get(Measure.PAGERANK))),
+        pagerank);
+    Centralities degree =
+        StageFiles.readCentralities(
+            tmp, f.getFileName().toString(), Files.newInputStream(f), 2, Set.of(Measure.DEGREE));
+    assertEquals(new Centralities(Map.of(Measure.DEGREE, overall.get(Measure.DEGREE))), degree);
   }
 
   @Test

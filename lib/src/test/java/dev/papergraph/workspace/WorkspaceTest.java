@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
@@ -229,6 +230,24 @@ class WorkspaceTest {
     assertEquals(p, ws.ref(p.id()).orElseThrow());
     assertEquals(ws.communities().of(p.id()).orElseThrow().id(), p.community());
     assertEquals(built.catalog(), ws.catalog());
+  }
+
+  @Test
+  void centralitiesOfOneMeasureAreThoseOfTheBuildForThatMeasureOnly() throws Exception {
+    Centralities all = built.centralities();
+    assertTrue(
+        all.withinCommunity().containsKey(Measure.BETWEENNESS), "no within-community scores");
+    for (Measure m : List.of(Measure.PAGERANK, Measure.BETWEENNESS)) {
+      Centralities one = Workspace.open(seedDir).centralities(m);
+      assertEquals(Map.of(m, all.scores().get(m)), one.scores(), m.key());
+      assertEquals(
+          Map.of(m, all.withinCommunity().get(m)), one.withinCommunity(), m.key() + " within");
+      assertEquals(all.ranking(m), one.ranking(m), m.key());
+    }
+    // in memory already: every measure, as centralities() gives them
+    Workspace ws = Workspace.open(seedDir);
+    ws.centralities();
+    assertEquals(all, ws.centralities(Measure.PAGERANK));
   }
 
   @Test

@@ -1,0 +1,171 @@
+package dev.papergraph.text;
+
+import static dev.papergraph.model.Arguments.require;
+
+import dev.papergraph.model.Paper;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * The tokens {@link PaperAnalyzer} emitted for each paper's title and abstract during the analysis
+ * pass of {@link TermVectors#build}, each as its term and position increment, so that the paper
+ * index takes them again as a {@link #tokenStream} instead of running the chain a second time: the
+ * same terms at the same positions give the same postings, and the same lengths (tokens minus those
+ * at an increment of 0, which BM25's norms count) give the same scores.
+ *
+ * <p>Each token is one {@code int}: its provisional term id (a number of the analysis pass's
+ * vocabulary, which this keeps) shifted left by two, and its increment in the low two bits (0, 1 or
+ * 2; 3 when the increment, larger, follows in the next {@code int}). About 4 bytes per token,
+ * besides the vocabulary. Filled by one thread per paper, then read by any number of threads.
+ */
+public final class AnalysedTokens {
+
+  /** The largest provisional term id a token can hold. */
+  static final int MAX_TERM_ID = (1 << 29) - 1;
+
+  private static final int ESCAPE = 3;
+
+  private final TextOptions options;
+  private final List<Paper> papers;
+  private final int[][][] tokens;
+  private String[] vocabulary;
+
+  AnalysedTokens(TextOptions options, List<Paper> papers) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.papers = papers;
+    this.tokens = new int[papers.size()][2][];
+  }
+
+  /** The options of the chain that emitted the tokens. */
+  public TextOptions options() {
+    return options;
+  }
+
+  /** The number of papers. */
+  public int size() {
+    return papers.size();
+  }
+
+  /**
+   * Whether the tokens of doc {@code doc} are those of this paper: the same title and abstract the
+   * analysis pass read.
+   */
+  public boolean analysed(int doc, Paper paper) {
+    Paper p = papers.get(doc);
+    return p.title().equals(paper.title())
+        && Objects.equals(p.abstractText(), paper.abstractText());
+  }
+
+  /**
+   * The tokens of a paper's title as the chain emitted them: the term in a {@link
+   * CharTermAttribute}, the position increment in a {@link PositionIncrementAttribute}, no offsets
+   * (for a field indexed without them) and no final increment (for a field with one value).
+   */
+  public TokenStream title(int doc) {
+    return replay(doc, Occurrences.TITLE);
+  }
+
+  /**
+   * The tokens of a paper's abstract, as {@link #title} gives the title's.
+   *
+   * @throws IllegalStateException if the paper has no abstract
+   */
+  public TokenStream abstractText(int doc) {
+    return replay(doc, Occurrences.ABSTRACT);
+  }
+
+  private TokenStream replay(int doc, int field) {
+    int[] t = tokens[doc][field];
+    if (t == null || vocabulary == null) {
+      throw new IllegalStateException(
+          Occurrences.FIELD_NAMES[field] + " of doc " + doc + " was not analysed");
+    }
+    return new Replay(t, vocabulary);
+  }
+
+  /** Keeps the vocabulary the provisional term ids number (once every paper is recorded). */
+  void vocabulary(String[] byProvisionalId) {
+    this.vocabulary = byProvisionalId;
+  }
+
+  /**
+   * A field's tokens as recorded during its analysis: the paper's term slot of each token ({@code
+   * slot << 2 | increment code}, an escaped increment after it), for {@link #keep} to renumber.
+   */
+  static final class Field {
+    private int[] raw = new int[64];
+    private int size;
+
+    /** Adds a token: the paper's term slot and its position increment (0 or more). */
+    void add(int slot, int increment) {
+      if (size + 2 > raw.length) {
+        raw = Arrays.copyOf(raw, 2 * raw.length + 2);
+      }
+      if (increment < ESCAPE) {
+        raw[size++] = slot << 2 | increment;
+      } else {
+        raw[size++] = slot << 2 | ESCAPE;
+        raw[size++] = increment;
+      }
+    }
+  }
+
+  /**
+   * Keeps a paper's field, its slots renumbered to provisional term ids.
+   *
+   * @param ids the provisional term id of each of the paper's slots
+   * @throws IllegalArgumentException if a term id does not fit a token
+   */
+  void keep(int doc, int field, Field f, int[] ids) {
+    int[] out = Arrays.copyOf(f.raw, f.size);
+    for (int i = 0; i < out.length; i++) {
+      int id = ids[out[i] >>> 2];
+      require(id <= MAX_TERM_ID, "more than %s distinct terms", MAX_TERM_ID + 1);
+      int code = out[i] & 3;
+      out[i] = id << 2 | code;
+      if (code == ESCAPE) {
+        i++;
+      }
+    }
+    tokens[doc][field] = out;
+  }
+
+  /** A recorded field played back as a token stream. */
+  private static final class Replay extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
+    private final int[] tokens;
+    private final String[] vocabulary;
+    private int next;
+
+    Replay(int[] tokens, String[] vocabulary) {
+      this.tokens = tokens;
+      this.vocabulary = vocabulary;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (next == tokens.length) {
+        return false;
+      }
+      clearAttributes();
+      int t = tokens[next++];
+      int code = t & 3;
+      term.setEmpty().append(vocabulary[t >>> 2]);
+      increment.setPositionIncrement(code == ESCAPE ? tokens[next++] : code);
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      next = 0;
+    }
+  }
+}
