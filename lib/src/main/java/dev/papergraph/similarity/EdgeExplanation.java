@@ -36,7 +36,11 @@ public record EdgeExplanation(
     double semantic) {
 
   public EdgeExplanation {
-    sharedTerms = sharedTerms == null ? List.of() : List.copyOf(sharedTerms);
+    // a link's terms from the engine's table are immutable already: kept, not copied
+    sharedTerms =
+        sharedTerms == null
+            ? List.of()
+            : sharedTerms instanceof SharedTermList ? sharedTerms : List.copyOf(sharedTerms);
     sharedTopics = sharedTopics == null ? List.of() : List.copyOf(sharedTopics);
     sharedReferences = sharedReferences == null ? List.of() : List.copyOf(sharedReferences);
     if (!Double.isFinite(score) || score < 0) {

@@ -229,40 +229,39 @@ public final class SimilarityEngine implements PaperSimilarity {
   public List<Link> links() {
     long[] pairs = pairs();
     int n = vectors.size();
-    EdgeExplanation[] explained = explainPairs(pairs);
-    Link[] out = new Link[pairs.length];
+    // ordered by first then second id: by the ranks of the two ids, the lower first (each pair
+    // keeps its doc order, smaller doc first, for the explanation)
+    long[] byIds = new long[pairs.length];
     for (int i = 0; i < pairs.length; i++) {
-      int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+      int ra = idRank[(int) (pairs[i] / n)], rb = idRank[(int) (pairs[i] % n)];
+      byIds[i] = (long) Math.min(ra, rb) * n + Math.max(ra, rb);
+    }
+    Arrays.sort(byIds);
+    for (int i = 0; i < byIds.length; i++) {
+      int a = byRank[(int) (byIds[i] / n)], b = byRank[(int) (byIds[i] % n)];
+      byIds[i] = (long) Math.min(a, b) * n + Math.max(a, b);
+    }
+    EdgeExplanation[] explained = explainPairs(byIds);
+    Link[] out = new Link[byIds.length];
+    for (int i = 0; i < byIds.length; i++) {
+      int a = (int) (byIds[i] / n), b = (int) (byIds[i] % n);
       out[i] = Link.of(vectors.paper(a).id(), vectors.paper(b).id(), explained[i]);
     }
-    Arrays.sort(out, Comparator.comparing(Link::a).thenComparing(Link::b));
     return List.of(out);
   }
 
   /**
    * The lexical explanations of pairs given as {@code a · n + b} (doc numbers), in that order;
-   * shared terms computed in parallel, their display forms in one pass.
+   * shared terms computed in parallel into one table ({@link SharedTermList}), their display forms
+   * in one pass.
    */
   EdgeExplanation[] explainPairs(long[] pairs) {
     int n = vectors.size();
-    // each link's shared terms once (in parallel), then their display forms in one pass
-    SharedTerms[] shared = new SharedTerms[pairs.length];
-    Parallel.forEach(
-        options.threads(),
-        pairs.length,
-        i -> shared[i] = sharedTerms((int) (pairs[i] / n), (int) (pairs[i] % n)));
-    BitSet wanted = new BitSet(vectors.vocabularySize());
-    for (SharedTerms t : shared) {
-      for (int x : t.ids()) {
-        wanted.set(x);
-      }
-    }
-    // the topics' labels in the same pass: each paper's text analysed once for both
-    for (int t : topics.labelTerms()) {
-      wanted.set(t);
-    }
-    Map<Integer, String> display =
-        vectors.displayForms(wanted.stream().toArray(), options.threads());
+    SharedTermList.Table shared =
+        sharedTerms(
+            pairs,
+            // the topics' labels in the same pass: each paper's text analysed once for both
+            topics.labelTerms());
     topics.resolveLabels();
     EdgeExplanation[] out = new EdgeExplanation[pairs.length];
     Parallel.forEach(
@@ -270,9 +269,50 @@ public final class SimilarityEngine implements PaperSimilarity {
         pairs.length,
         i -> {
           int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-          out[i] = explain(a, b, shared[i], display);
+          out[i] = explain(a, b, shared.list(i));
         });
     return out;
+  }
+
+  /**
+   * The shared terms of pairs ({@code a · n + b}), each pair's in parallel, with the display forms
+   * of all of them and of {@code alsoDisplay} found in one pass.
+   */
+  private SharedTermList.Table sharedTerms(long[] pairs, int[] alsoDisplay) {
+    int n = vectors.size();
+    int limit = options.sharedTerms();
+    int slots = Math.multiplyExact(pairs.length, limit);
+    int[] terms = new int[slots];
+    double[] contributions = new double[slots];
+    int[] count = new int[pairs.length];
+    if (limit > 0) {
+      Parallel.forEach(
+          options.threads(),
+          pairs.length,
+          () -> new TopKHeap(limit),
+          (heap, i) -> {
+            int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+            count[i] = sharedTerms(a, b, heap, terms, contributions, i * limit);
+          });
+    }
+    BitSet named = new BitSet(vectors.vocabularySize());
+    for (int i = 0; i < pairs.length; i++) {
+      for (int s = i * limit; s < i * limit + count[i]; s++) {
+        named.set(terms[s]);
+      }
+    }
+    BitSet wanted = (BitSet) named.clone();
+    for (int t : alsoDisplay) {
+      wanted.set(t);
+    }
+    Map<Integer, String> display =
+        vectors.displayForms(wanted.stream().toArray(), options.threads());
+    int[] ids = named.stream().toArray();
+    String[] forms = new String[ids.length];
+    for (int k = 0; k < ids.length; k++) {
+      forms[k] = display.get(ids[k]);
+    }
+    return new SharedTermList.Table(vectors, limit, terms, contributions, count, ids, forms);
   }
 
   private long[] pairs() {
@@ -315,22 +355,17 @@ public final class SimilarityEngine implements PaperSimilarity {
   }
 
   EdgeExplanation explain(int a, int b) {
-    SharedTerms shared = sharedTerms(a, b);
-    return explain(a, b, shared, vectors.displayForms(shared.ids()));
+    return explain(
+        a, b, sharedTerms(new long[] {(long) a * vectors.size() + b}, new int[0]).list(0));
   }
 
-  /** The explanation of a pair whose shared terms and their display forms are known. */
-  private EdgeExplanation explain(int a, int b, SharedTerms shared, Map<Integer, String> display) {
+  /** The explanation of a pair whose shared terms (with their display forms) are known. */
+  private EdgeExplanation explain(int a, int b, List<SharedTerm> terms) {
     double text = vectors.cosine(a, b);
     double topic = TopicGate.gated(topics.weightedJaccard(a, b), text);
     double direct = citations.linked(a, b) ? 1 : 0;
     double coupling = scores.coupling(a, b);
     double cocitation = scores.cocitation(a, b);
-    List<SharedTerm> terms = new ArrayList<>(shared.ids().length);
-    for (int i = 0; i < shared.ids().length; i++) {
-      int t = shared.ids()[i];
-      terms.add(new SharedTerm(vectors.term(t), display.get(t), shared.contributions()[i]));
-    }
     return new EdgeExplanation(
         scores.combine(text, topic, direct, coupling, cocitation),
         text,
@@ -343,20 +378,15 @@ public final class SimilarityEngine implements PaperSimilarity {
         citations.sharedReferenceKeys(a, b));
   }
 
-  /** Term ids and their contributions (product of the two weights), strongest first. */
-  private record SharedTerms(int[] ids, double[] contributions) {}
-
   /**
-   * The {@link EngineOptions#sharedTerms()} shared terms with the largest contribution, strongest
-   * first (ties by term id); none when the option is 0.
+   * The {@link EngineOptions#sharedTerms()} shared terms of a pair with the largest contribution
+   * (the product of the two weights), strongest first (ties by term id), written into the slots
+   * from {@code at}; the number written.
    */
-  private SharedTerms sharedTerms(int a, int b) {
-    int limit = options.sharedTerms();
-    if (limit == 0) {
-      return new SharedTerms(new int[0], new double[0]);
-    }
+  private int sharedTerms(
+      int a, int b, TopKHeap heap, int[] terms, double[] contributions, int at) {
     // the k best of the merge of the two rows (sorted by term id), by a heap keyed on the term id
-    TopKHeap heap = new TopKHeap(limit);
+    heap.clear();
     int i = vectors.start(a), ie = vectors.end(a), j = vectors.start(b), je = vectors.end(b);
     while (i < ie && j < je) {
       int ti = vectors.termAt(i), tj = vectors.termAt(j);
@@ -368,10 +398,7 @@ public final class SimilarityEngine implements PaperSimilarity {
         j++;
       }
     }
-    int[] ids = new int[heap.size()];
-    double[] contributions = new double[heap.size()];
-    heap.drainBestFirst(ids, contributions);
-    return new SharedTerms(ids, contributions);
+    return heap.drainBestFirst(terms, contributions, at);
   }
 
   int doc(String paperId) {

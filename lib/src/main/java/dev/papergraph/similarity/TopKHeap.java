@@ -67,10 +67,19 @@ final class TopKHeap {
    * @return the number of entries written
    */
   int drainBestFirst(int[] items, double[] scores) {
+    return drainBestFirst(items, scores, 0);
+  }
+
+  /**
+   * Empties the heap into the arrays from position {@code at}, best first.
+   *
+   * @return the number of entries written
+   */
+  int drainBestFirst(int[] items, double[] scores, int at) {
     int m = size;
     for (int i = m - 1; i >= 0; i--) {
-      items[i] = item[0];
-      scores[i] = score[0];
+      items[at + i] = item[0];
+      scores[at + i] = score[0];
       size--;
       if (size > 0) {
         score[0] = score[size];
