@@ -24,8 +24,12 @@ public record CentralityOptions(
   /** Default size up to which a component's path measures are exact. */
   public static final int EXACT_LIMIT_DEFAULT = 2000;
 
-  /** Default betweenness error bound. */
-  public static final double EPSILON_DEFAULT = 0.1;
+  /**
+   * Default betweenness error bound: 0.15. On 10,000 arXiv papers (one component) its 272 pivots
+   * rank betweenness with Spearman 0.910 against the exact values (top 20: 13 the same; closeness
+   * 0.984, harmonic 0.964) at 3 % of the exact cost; ε = 0.1 took 611 pivots for 0.941 (16).
+   */
+  public static final double EPSILON_DEFAULT = 0.15;
 
   /** Default failure probability of the bound. */
   public static final double DELTA_DEFAULT = 0.1;
@@ -45,8 +49,8 @@ public record CentralityOptions(
   }
 
   /**
-   * The defaults: damping 0.85, exact up to 2000 papers per component, else ε = 0.1 with δ = 0.1
-   * (about 700 pivots at 75,000 papers), seed 42.
+   * The defaults: damping 0.85, exact up to 2000 papers per component, else ε = 0.15 with δ = 0.1
+   * (about 320 pivots at 75,000 papers), seed 42.
    */
   public static CentralityOptions defaults() {
     return new CentralityOptions(

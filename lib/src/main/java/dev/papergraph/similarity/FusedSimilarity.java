@@ -26,9 +26,9 @@ import java.util.function.LongConsumer;
  * · d} multiply-adds per row, {@code d} = 384, vectorised by the JIT), each within a stated slack
  * of the exact cosine; only papers whose fused bound (plus the non-text bound) reaches the running
  * last candidate's score get the exact cosine and their topic and citation components. Cost {@code
- * O(n² d)} in all, memory two {@code double[n]} and {@link #ROW_BLOCK} {@code float[n]} per thread
- * and one copy of the embeddings beyond the inputs. Rows run in parallel; the result does not
- * depend on the thread count. Scores are symmetric to the last bit.
+ * O(n² d)} in all, memory two {@code double[n]}, an {@code int[n]} and {@link #ROW_BLOCK} {@code
+ * float[n]} per thread and one copy of the embeddings beyond the inputs. Rows run in parallel; the
+ * result does not depend on the thread count. Scores are symmetric to the last bit.
  *
  * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
  * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the lists come from candidates instead, every
@@ -277,6 +277,19 @@ public final class FusedSimilarity implements PaperSimilarity {
         sem);
   }
 
+  /**
+   * A text bound below which a pair fails the exact search's first test, {@code wText · t +
+   * TopicGate.gated(topicExtra, t) + citationExtra < theta − EPS}, for a row whose weighted topic
+   * bound is {@code topicExtra} and citation bound {@code citationExtra} ({@link
+   * TopicGate#minText}): a cheap filter before the test, never instead of it.
+   */
+  static double lowestPassingBound(
+      double theta, double wText, double topicExtra, double citationExtra) {
+    return wText > 0
+        ? TopicGate.minText(theta - EPS - citationExtra, wText, topicExtra)
+        : Double.NEGATIVE_INFINITY;
+  }
+
   private Result result() {
     return result(rows -> {});
   }
@@ -405,6 +418,13 @@ public final class FusedSimilarity implements PaperSimilarity {
       final double[] bound = new double[n];
       final float[][] blockSums = new float[ROW_BLOCK][BlockedDots.BLOCK];
       final float[][] semantic = new float[ROW_BLOCK][n];
+
+      /** For each doc, its place in the row's first {@code width} scored, else -1. */
+      final int[] scored = new int[n];
+
+      RowScratch() {
+        Arrays.fill(scored, -1);
+      }
     }
 
     /**
@@ -426,9 +446,8 @@ public final class FusedSimilarity implements PaperSimilarity {
           text[vectors.postingDoc(pp)] += q * vectors.postingWeight(pp);
         }
       }
-      for (int b = 0; b < n; b++) {
-        bound[b] = b == d ? -1 : fusion.text(Math.min(1.0, text[b]), approxSemantic[b] + slack);
-      }
+      // every pair's fused text bound and, in the same pass, the width best by it
+      int[] best = boundsAndBest(d, text, approxSemantic, slack, bound);
       float[] e = semantic[d];
       double wText = options.textWeight();
       double topicWeight = options.topicWeight();
@@ -436,14 +455,19 @@ public final class FusedSimilarity implements PaperSimilarity {
       // lexical search does: a pair with little text can gain little from its topics
       double topicExtra = scores.topicBound(d);
       double citationExtra = scores.citationBound(d);
-      // a first threshold: the exact scores of the best by the bound
-      int[] best = topByText(bound, d);
+      // a first threshold: the exact scores of the best by the bound (kept: the loop below
+      // meets these docs again)
+      double[] bestScore = new double[best.length];
       double[] heap = new double[width];
       int size = 0;
-      for (int b : best) {
-        size = push(heap, size, exact(d, b, text[b], e));
+      for (int i = 0; i < best.length; i++) {
+        int b = best[i];
+        bestScore[i] = exact(d, b, text[b], e);
+        s.scored[b] = i;
+        size = push(heap, size, bestScore[i]);
       }
       double theta = Math.max(options.minScore(), size == width ? heap[0] : 0);
+      double lowest = lowestPassingBound(theta, wText, topicExtra, citationExtra);
       // each doc is pushed once below, so this heap's smallest value is a true lower bound too
       heap = new double[width];
       size = 0;
@@ -451,18 +475,24 @@ public final class FusedSimilarity implements PaperSimilarity {
       double[] candScore = new double[candDoc.length];
       int cand = 0;
       for (int b = 0; b < n; b++) {
-        if (b == d
+        if (bound[b] < lowest
+            || b == d
             || wText * bound[b] + TopicGate.gated(topicExtra, bound[b]) + citationExtra
                 < theta - EPS) {
           continue;
         }
-        // the pair's own topic score, far cheaper than its semantic product, bounds it tighter
-        double topic = scores.topic(d, b);
-        if (wText * bound[b] + topicWeight * TopicGate.gated(topic, bound[b]) + citationExtra
-            < theta - EPS) {
-          continue;
+        double sb;
+        if (s.scored[b] >= 0) {
+          sb = bestScore[s.scored[b]];
+        } else {
+          // the pair's own topic score, far cheaper than its semantic product, bounds it tighter
+          double topic = scores.topic(d, b);
+          if (wText * bound[b] + topicWeight * TopicGate.gated(topic, bound[b]) + citationExtra
+              < theta - EPS) {
+            continue;
+          }
+          sb = exact(d, b, text[b], e, topic);
         }
-        double sb = exact(d, b, text[b], e, topic);
         if (!(sb > 0) || sb < options.minScore() || sb < theta - EPS) {
           continue;
         }
@@ -473,12 +503,50 @@ public final class FusedSimilarity implements PaperSimilarity {
         candDoc[cand] = b;
         candScore[cand++] = sb;
         size = push(heap, size, sb);
-        if (size == width) {
-          theta = Math.max(theta, heap[0]);
+        if (size == width && heap[0] > theta) {
+          theta = heap[0];
+          lowest = lowestPassingBound(theta, wText, topicExtra, citationExtra);
         }
       }
       Arrays.fill(text, 0);
+      for (int b : best) {
+        s.scored[b] = -1;
+      }
       keepBest(d, candDoc, candScore, cand, width, nbr, sc);
+    }
+
+    /**
+     * Fills {@code bound} with every pair's fused text bound ({@code -1} for d itself) and returns
+     * the {@code width} docs other than d with the largest bound (any order; of equal bounds the
+     * first met).
+     */
+    private int[] boundsAndBest(
+        int d, double[] text, float[] approxSemantic, double slack, double[] bound) {
+      int[] docs = new int[width];
+      double[] h = new double[width];
+      int size = 0;
+      for (int b = 0; b < n; b++) {
+        if (b == d) {
+          bound[b] = -1;
+          continue;
+        }
+        double v = fusion.text(Math.min(1.0, text[b]), approxSemantic[b] + slack);
+        bound[b] = v;
+        if (size < width) {
+          int x = size++;
+          h[x] = v;
+          docs[x] = b;
+          while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
+            swap(h, docs, x, (x - 1) >>> 1);
+            x = (x - 1) >>> 1;
+          }
+        } else if (v > h[0]) {
+          h[0] = v;
+          docs[0] = b;
+          siftDown(h, docs, width);
+        }
+      }
+      return Arrays.copyOf(docs, size);
     }
 
     /**
@@ -619,33 +687,6 @@ public final class FusedSimilarity implements PaperSimilarity {
       void finish(int d, int[][] nbr, double[][] sc, int keep) {
         keepBest(d, doc, score, size, keep, nbr, sc);
       }
-    }
-
-    /** The {@code width} docs with the largest score (any order). */
-    private int[] topByText(double[] text, int self) {
-      int[] docs = new int[width];
-      double[] h = new double[width];
-      int size = 0;
-      for (int b = 0; b < n; b++) {
-        if (b == self) {
-          continue;
-        }
-        double v = text[b];
-        if (size < width) {
-          int x = size++;
-          h[x] = v;
-          docs[x] = b;
-          while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
-            swap(h, docs, x, (x - 1) >>> 1);
-            x = (x - 1) >>> 1;
-          }
-        } else if (v > h[0]) {
-          h[0] = v;
-          docs[0] = b;
-          siftDown(h, docs, width);
-        }
-      }
-      return Arrays.copyOf(docs, size);
     }
 
     /** Pushes into a min-heap of the {@code width} largest values; returns the new size. */

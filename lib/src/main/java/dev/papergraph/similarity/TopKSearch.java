@@ -397,16 +397,7 @@ final class TopKSearch {
     if (upper(1) < target) {
       return Double.POSITIVE_INFINITY;
     }
-    double rest = target - citationExtra;
-    if (rest <= 0) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    double knee = TopicGate.TEXT_FOR_FULL_TOPIC;
-    double t =
-        rest <= wText * knee + topicExtra
-            ? rest / (wText + topicExtra / knee)
-            : (rest - topicExtra) / wText;
-    return t - 1e-12;
+    return TopicGate.minText(target - citationExtra, wText, topicExtra);
   }
 
   /**

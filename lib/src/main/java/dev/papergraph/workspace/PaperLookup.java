@@ -48,9 +48,16 @@ public final class PaperLookup {
   }
 
   private final List<PaperRef> papers;
-  private final List<String> normTitles;
   private final Map<String, PaperRef> byKey = new HashMap<>();
-  private final Map<String, List<PaperRef>> byTitle = new HashMap<>();
+
+  /**
+   * The normalised titles, made by the first query that is not an id: normalising every title is
+   * most of the cost of a lookup, which a query by id (neighbors, explain) does not need.
+   */
+  private volatile TitleIndex titleIndex;
+
+  /** The normalised titles in the order of the papers, and the papers by normalised title. */
+  private record TitleIndex(List<String> normTitles, Map<String, List<PaperRef>> byTitle) {}
 
   /** A lookup over these papers (ids unique). */
   public static PaperLookup of(Collection<Paper> papers) {
@@ -60,18 +67,35 @@ public final class PaperLookup {
   /** A lookup over these paper references (ids unique). */
   public PaperLookup(List<PaperRef> papers) {
     this.papers = List.copyOf(papers);
-    this.normTitles = new ArrayList<>(this.papers.size());
     for (PaperRef p : this.papers) {
       byKey.put(p.id(), p);
-      String t = Titles.normalize(p.title());
-      normTitles.add(t);
-      byTitle.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
     }
     for (PaperRef p : this.papers) {
       for (String key : p.ids().keys()) {
         byKey.putIfAbsent(key, p);
       }
     }
+  }
+
+  /** Whether a query has needed the titles yet (for tests). */
+  boolean titlesIndexed() {
+    return titleIndex != null;
+  }
+
+  private TitleIndex titleIndex() {
+    TitleIndex t = titleIndex;
+    if (t == null) {
+      List<String> normTitles = new ArrayList<>(papers.size());
+      Map<String, List<PaperRef>> byTitle = new HashMap<>();
+      for (PaperRef p : papers) {
+        String n = Titles.normalize(p.title());
+        normTitles.add(n);
+        byTitle.computeIfAbsent(n, k -> new ArrayList<>()).add(p);
+      }
+      t = new TitleIndex(normTitles, byTitle);
+      titleIndex = t;
+    }
+    return t;
   }
 
   /**
@@ -97,7 +121,9 @@ public final class PaperLookup {
     if (nq.isEmpty()) {
       return new NotFound(query, List.of());
     }
-    List<PaperRef> sameTitle = byTitle.get(nq);
+    TitleIndex titles = titleIndex();
+    List<String> normTitles = titles.normTitles();
+    List<PaperRef> sameTitle = titles.byTitle().get(nq);
     if (sameTitle != null && sameTitle.size() == 1) {
       return new Found(sameTitle.get(0));
     }
@@ -124,6 +150,7 @@ public final class PaperLookup {
     Set<String> qg = trigrams(nq);
     record Scored(int index, double score) {}
     List<Scored> scored = new ArrayList<>();
+    List<String> normTitles = titleIndex().normTitles();
     for (int i = 0; i < papers.size(); i++) {
       Set<String> tg = trigrams(normTitles.get(i));
       int common = 0;

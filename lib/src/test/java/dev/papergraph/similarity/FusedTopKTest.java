@@ -47,6 +47,29 @@ class FusedTopKTest {
   }
 
   @Test
+  void lowestPassingBoundSkipsOnlyPairsTheRowsTestRejects() {
+    Random r = new Random(5);
+    double eps = 1e-9;
+    for (int run = 0; run < 2000; run++) {
+      double wText = 0.5 + 0.5 * r.nextDouble();
+      double topic = r.nextBoolean() ? 0 : 0.2 * r.nextDouble();
+      double citation = r.nextBoolean() ? 0 : 0.15 * r.nextDouble();
+      double theta = r.nextDouble();
+      double lowest = FusedSimilarity.lowestPassingBound(theta, wText, topic, citation);
+      for (int i = 0; i <= 1000; i++) {
+        double t = i / 1000.0;
+        boolean passes = wText * t + TopicGate.gated(topic, t) + citation >= theta - eps;
+        assertTrue(!passes || t >= lowest, "t " + t + " passes below " + lowest);
+      }
+      if (lowest > 0) {
+        // and it filters: just above it the test passes
+        double t = lowest + 2e-9;
+        assertTrue(wText * t + TopicGate.gated(topic, t) + citation >= theta - eps);
+      }
+    }
+  }
+
+  @Test
   void candidateModeFindsNearlyAllOfTheExactListsWithExactScores() throws IOException {
     List<Paper> papers = ExactTopKTest.arxivSample(2000);
     EngineOptions options = EngineOptions.defaults().withSemanticWeight(0.7);

@@ -1,6 +1,7 @@
 package dev.papergraph.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,17 @@ class PaperLookupTest {
   void findsUniqueTitleFragmentIgnoringCase() {
     var m = assertInstanceOf(PaperLookup.Found.class, seeds.find("grokking AT the edge"));
     assertEquals("Grokking at the Edge of Numerical Stability", m.paper().title());
+  }
+
+  @Test
+  void idsAreFoundWithoutNormalisingTheTitles() {
+    PaperLookup lookup = PaperLookup.of(Seeds.corpus().papers());
+    Paper first = Seeds.corpus().papers().get(0);
+    assertEquals(first.id(), ((PaperLookup.Found) lookup.find(first.id())).paper().id());
+    assertFalse(lookup.titlesIndexed(), "a query by id normalised every title");
+    var byTitle = (PaperLookup.Found) lookup.find(first.title().toUpperCase(Locale.ROOT));
+    assertEquals(first.id(), byTitle.paper().id());
+    assertTrue(lookup.titlesIndexed());
   }
 
   @Test
