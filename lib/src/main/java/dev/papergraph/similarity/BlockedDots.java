@@ -83,16 +83,20 @@ final class BlockedDots {
    * @param out {@code to − from} arrays of at least n floats
    */
   void products(int from, int to, float[][] scratch, float[][] out) {
-    int rows = to - from;
     for (int j = 0; j < blocks.length; j++) {
-      for (int r = 0; r < rows; r++) {
-        Arrays.fill(scratch[r], 0);
-      }
-      block(blocks[j], from, rows, scratch);
-      int base = j * BLOCK, len = Math.min(BLOCK, n - base);
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(scratch[r], 0, out[r], base, len);
-      }
+      products(j, from, to - from, scratch, out);
+    }
+  }
+
+  /** The products of rows {@code from..from+rows-1} with block j: in scratch and in out. */
+  private void products(int j, int from, int rows, float[][] scratch, float[][] out) {
+    for (int r = 0; r < rows; r++) {
+      Arrays.fill(scratch[r], 0);
+    }
+    block(blocks[j], from, rows, scratch);
+    int base = j * BLOCK, len = Math.min(BLOCK, n - base);
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(scratch[r], 0, out[r], base, len);
     }
   }
 
@@ -250,15 +254,9 @@ final class BlockedDots {
     private void computeFrom(int own, int r, float[][] scratch, float[][] out) {
       int from = from(r), size = to(r) - from;
       for (int j = own; j < blocks.length; j++) {
-        for (int i = 0; i < size; i++) {
-          Arrays.fill(scratch[i], 0);
-        }
-        block(blocks[j], from, size, scratch);
-        int base = j * BLOCK, len = Math.min(BLOCK, n - base);
-        for (int i = 0; i < size; i++) {
-          System.arraycopy(scratch[i], 0, out[i], base, len);
-        }
+        BlockedDots.this.products(j, from, size, scratch, out);
         if (j > own) {
+          int len = Math.min(BLOCK, n - j * BLOCK);
           short[] tile = new short[len * rows];
           for (int c = 0; c < len; c++) {
             for (int i = 0; i < size; i++) {
