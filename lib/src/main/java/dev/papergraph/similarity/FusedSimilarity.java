@@ -21,12 +21,15 @@ import java.util.function.LongConsumer;
  * exact on the fused score: each row bounds every other paper, the lexical cosines from the
  * inverted index (work proportional to the row's postings) and the semantic cosines from float
  * products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link BlockedDots}: {@code n
- * · d} multiply-adds per row, {@code d} = 384, vectorised by the JIT), each within a stated slack
- * of the exact cosine; only papers whose fused bound (plus the non-text bound) reaches the running
- * last candidate's score get the exact cosine and their topic and citation components. Cost {@code
- * O(n² d)} in all, memory two {@code double[n]}, an {@code int[n]} and {@link #ROW_BLOCK} {@code
- * float[n]} per thread and one copy of the embeddings beyond the inputs. Rows run in parallel; the
- * result does not depend on the thread count. Scores are symmetric to the last bit.
+ * · d / 2} multiply-adds per row, each pair's product computed once for both rows, {@code d} = 384,
+ * vectorised by the JIT), each within a stated slack of the exact cosine; only papers whose fused
+ * bound (plus the non-text bound) reaches the running last candidate's score get the exact cosine
+ * and their topic and citation components. Cost {@code O(n² d)} in all, memory two {@code
+ * double[n]}, an {@code int[n]} and {@link #ROW_BLOCK} {@code float[n]} per thread, one copy of the
+ * embeddings beyond the inputs and about {@code n² / 2} bytes for each pair's product computed once
+ * for both its rows ({@link BlockedDots.RowBlocks}; up to {@link BlockedDots#MIRROR_MAX_BYTES},
+ * above which each row computes all its products). Rows run in parallel; the result does not depend
+ * on the thread count. Scores are symmetric to the last bit.
  *
  * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
  * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the lists come from candidates instead, every
@@ -381,14 +384,17 @@ public final class FusedSimilarity implements PaperSimilarity {
       int[][] nbr = new int[n][];
       double[][] sc = new double[n][];
       BlockedDots dots = new BlockedDots(semantic);
-      int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+      BlockedDots.RowBlocks blocks = dots.rowBlocks(ROW_BLOCK);
+      // the row blocks go in increasing order whichever thread takes which (a block takes the
+      // products that earlier ones computed for it)
       Parallel.forEach(
           threads(),
-          blocks,
+          blocks.count(),
           RowScratch::new,
-          (s, j) -> {
-            int from = j * ROW_BLOCK, to = Math.min(n, from + ROW_BLOCK);
-            dots.products(from, to, s.blockSums, s.semantic);
+          (s, ignored) -> {
+            int j = blocks.next();
+            int from = blocks.from(j), to = blocks.to(j);
+            blocks.products(j, s.blockSums, s.semantic);
             for (int d = from; d < to; d++) {
               row(d, s.semantic[d - from], dots.slack(d), s, nbr, sc);
             }
