@@ -49,6 +49,11 @@ grep -q 'dev\.papergraph\.cli\.Main source: shared objects file' "$tmp/classes.t
 grep -q 'picocli\.CommandLine source: shared objects file' "$tmp/classes.txt" || fail "picocli is not in the archive"
 # the recording run (the main job's build) also answered the queries: info loads no class from the jar
 ! grep 'source: file:' "$tmp/classes.txt" >&2 || fail "the answers' classes are not all in the archive"
+# ... and looks nothing up on the class path (picocli's lookup of Groovy's closure class was the one
+# search): with the launcher naming the main class (no `-jar`), an answer never opens the 150 MB jar
+PAPERGRAPH_JAVA_OPTS=-Dsun.misc.URLClassPath.debug=true ./papergraph info >/dev/null 2>"$tmp/err.txt" \
+  || { cat "$tmp/err.txt" >&2; fail "info failed"; }
+! grep 'URLClassPath' "$tmp/err.txt" >&2 || fail "info looks classes or resources up in the jar"
 loaded env PAPERGRAPH_CDS=off
 grep -q 'dev\.papergraph\.cli\.Main source: file:' "$tmp/classes.txt" || fail "PAPERGRAPH_CDS=off still maps the archive"
 loaded env XDG_CACHE_HOME=/dev/null/cache

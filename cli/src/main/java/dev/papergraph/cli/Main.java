@@ -110,10 +110,21 @@ public final class Main implements Callable<Integer> {
    */
   static final String UNUSED_CONVERTERS = "java\\.(sql|time)\\..*";
 
+  /**
+   * picocli's system property that keeps its factory from looking for Groovy's closure class. The
+   * lookup fails (papergraph has no Groovy) after searching the class path: it was the one reason
+   * an answer opened the 150 MB jar (reading its 12,000-entry directory) when every class comes
+   * from the launcher's class-data archive.
+   */
+  static final String NO_GROOVY_CLOSURES = "picocli.disable.closures";
+
   public static void main(String[] args) {
     long start = System.nanoTime();
     if (System.getProperty(CONVERTER_EXCLUDES) == null) {
       System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+    }
+    if (System.getProperty(NO_GROOVY_CLOSURES) == null) {
+      System.setProperty(NO_GROOVY_CLOSURES, "true");
     }
     int code = run(args);
     if (Boolean.getBoolean("papergraph.timing")) {
