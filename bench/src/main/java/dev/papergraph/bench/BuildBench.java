@@ -150,6 +150,9 @@ final class BuildBench implements Callable<Integer> {
       if (noSemantic) {
         cmd.add("--no-semantic");
       }
+      if (transparentHugePages()) {
+        cmd.add(1, "-XX:+UseTransparentHugePages");
+      }
       err.println("build: " + String.join(" ", cmd));
       long t0 = System.nanoTime();
       int rc = run(cmd, work.resolve("build-" + n + ".log"));
@@ -332,6 +335,19 @@ final class BuildBench implements Callable<Integer> {
    * checks that the two agree.
    */
   static final String BUILD_JIT = "-XX:CompileThresholdScaling=10";
+
+  /**
+   * Whether the kernel gives transparent huge pages on request, the launcher's test before it asks
+   * for them ({@code thp} in the {@code papergraph} script; elsewhere the JVM would warn).
+   */
+  static boolean transparentHugePages() {
+    try {
+      String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+      return mode.contains("[always]") || mode.contains("[madvise]");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
 
   static String javaCommand() {
     return ProcessHandle.current()

@@ -20,7 +20,12 @@ class BuildBenchTest {
     assertEquals(1, defined.size(), "one BUILD_JIT line in the launcher: " + defined);
     assertEquals("BUILD_JIT=" + BuildBench.BUILD_JIT, defined.get(0));
     assertTrue(
-        launcher.stream().anyMatch(line -> line.contains("opts=(\"$BUILD_JIT\" \"${opts[@]}\")")),
-        "the launcher passes BUILD_JIT to a build that is not small");
+        launcher.stream()
+            .anyMatch(line -> line.contains("opts=(\"$BUILD_JIT\" \"${thp[@]}\" \"${opts[@]}\")")),
+        "the launcher passes BUILD_JIT and its huge-page option to a build that is not small");
+    assertTrue(
+        launcher.contains("  thp=(-XX:+UseTransparentHugePages)")
+            && launcher.stream().anyMatch(line -> line.contains("\\[(always|madvise)\\]")),
+        "the launcher asks for huge pages under the test BuildBench.transparentHugePages mirrors");
   }
 }
