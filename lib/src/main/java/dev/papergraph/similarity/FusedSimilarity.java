@@ -5,8 +5,6 @@ import dev.papergraph.embed.Vectors;
 import dev.papergraph.text.TermVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +21,15 @@ import java.util.function.LongConsumer;
  * exact on the fused score: each row bounds every other paper, the lexical cosines from the
  * inverted index (work proportional to the row's postings) and the semantic cosines from float
  * products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link BlockedDots}: {@code n
- * · d} multiply-adds per row, {@code d} = 384, vectorised by the JIT), each within a stated slack
- * of the exact cosine; only papers whose fused bound (plus the non-text bound) reaches the running
- * last candidate's score get the exact cosine and their topic and citation components. Cost {@code
- * O(n² d)} in all, memory two {@code double[n]}, an {@code int[n]} and {@link #ROW_BLOCK} {@code
- * float[n]} per thread and one copy of the embeddings beyond the inputs. Rows run in parallel; the
- * result does not depend on the thread count. Scores are symmetric to the last bit.
+ * · d / 2} multiply-adds per row, each pair's product computed once for both rows, {@code d} = 384,
+ * vectorised by the JIT), each within a stated slack of the exact cosine; only papers whose fused
+ * bound (plus the non-text bound) reaches the running last candidate's score get the exact cosine
+ * and their topic and citation components. Cost {@code O(n² d)} in all, memory two {@code
+ * double[n]}, an {@code int[n]} and {@link #ROW_BLOCK} {@code float[n]} per thread, one copy of the
+ * embeddings beyond the inputs and about {@code n² / 2} bytes for each pair's product computed once
+ * for both its rows ({@link BlockedDots.RowBlocks}; up to {@link BlockedDots#MIRROR_MAX_BYTES},
+ * above which each row computes all its products). Rows run in parallel; the result does not depend
+ * on the thread count. Scores are symmetric to the last bit.
  *
  * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
  * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the lists come from candidates instead, every
@@ -222,31 +223,18 @@ public final class FusedSimilarity implements PaperSimilarity {
 
   @Override
   public List<Link> links() {
-    Result r = result();
     int n = vectors().size();
-    long[] keys = new long[Arrays.stream(r.nbr).mapToInt(x -> x.length).sum()];
-    int m = 0;
-    for (int a = 0; a < n; a++) {
-      for (int b : r.nbr[a]) {
-        keys[m++] = (long) Math.min(a, b) * n + Math.max(a, b);
-      }
-    }
-    Arrays.sort(keys, 0, m);
-    int u = 0;
-    for (int i = 0; i < m; i++) {
-      if (u == 0 || keys[i] != keys[u - 1]) {
-        keys[u++] = keys[i];
-      }
-    }
-    long[] pairs = Arrays.copyOf(keys, u);
+    long[] pairs = lexical.orderedByIds(SimilarityEngine.pairs(result().nbr));
     EdgeExplanation[] lex = lexical.explainPairs(pairs);
-    List<Link> out = new ArrayList<>(u);
-    for (int i = 0; i < u; i++) {
-      int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-      out.add(Link.of(vectors().paper(a).id(), vectors().paper(b).id(), fuse(a, b, lex[i])));
-    }
-    out.sort(Comparator.comparing(Link::a).thenComparing(Link::b));
-    return Collections.unmodifiableList(out);
+    Link[] out = new Link[pairs.length];
+    Parallel.forEach(
+        lexical.options().threads(),
+        pairs.length,
+        i -> {
+          int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+          out[i] = Link.of(vectors().paper(a).id(), vectors().paper(b).id(), fuse(a, b, lex[i]));
+        });
+    return List.of(out);
   }
 
   @Override
@@ -396,14 +384,17 @@ public final class FusedSimilarity implements PaperSimilarity {
       int[][] nbr = new int[n][];
       double[][] sc = new double[n][];
       BlockedDots dots = new BlockedDots(semantic);
-      int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+      BlockedDots.RowBlocks blocks = dots.rowBlocks(ROW_BLOCK);
+      // the row blocks go in increasing order whichever thread takes which (a block takes the
+      // products that earlier ones computed for it)
       Parallel.forEach(
           threads(),
-          blocks,
+          blocks.count(),
           RowScratch::new,
-          (s, j) -> {
-            int from = j * ROW_BLOCK, to = Math.min(n, from + ROW_BLOCK);
-            dots.products(from, to, s.blockSums, s.semantic);
+          (s, ignored) -> {
+            int j = blocks.next();
+            int from = blocks.from(j), to = blocks.to(j);
+            blocks.products(j, s.blockSums, s.semantic);
             for (int d = from; d < to; d++) {
               row(d, s.semantic[d - from], dots.slack(d), s, nbr, sc);
             }

@@ -1,8 +1,11 @@
 package dev.papergraph.similarity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.embed.Vectors;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -13,21 +16,8 @@ class BlockedDotsTest {
   @Test
   void everyProductIsWithinItsSlackOfTheExactDotProduct() {
     // 300 vectors: two full blocks and a partial one; 387 dimensions: the 4-wide loop and a tail
-    Random r = new Random(5);
-    int n = 300, dim = 387;
-    float[][] v = new float[n][dim];
-    for (int a = 0; a < n; a++) {
-      for (int i = 0; i < dim; i++) {
-        v[a][i] = (float) (r.nextGaussian() + (a % 7 == 0 ? 3 : 0));
-      }
-      // most unit length, some longer, to check the slack scales with the norms
-      v[a] = Vectors.normalised(v[a]);
-      if (a % 5 == 0) {
-        for (int i = 0; i < dim; i++) {
-          v[a][i] *= 3;
-        }
-      }
-    }
+    float[][] v = vectors(300, 387, 5);
+    int n = v.length;
     BlockedDots dots = new BlockedDots(v);
     int from = 37, to = 37 + 40;
     float[][] scratch = new float[to - from][BlockedDots.BLOCK];
@@ -45,6 +35,79 @@ class BlockedDotsTest {
     }
     // the slack is a bound, not a guess far above the error: within two orders of magnitude
     assertTrue(worst > 1e-3, "largest error / slack " + worst);
+  }
+
+  @Test
+  void rowBlocksKeepEachProductAsAnUpperBoundWithinOneStep() {
+    // 700 vectors: five full blocks and a partial one, so most pairs are kept for a later row
+    float[][] v = vectors(700, 387, 9);
+    int n = v.length;
+    BlockedDots dots = new BlockedDots(v);
+    for (int rows : new int[] {32, 128, 1}) {
+      BlockedDots.RowBlocks blocks = dots.rowBlocks(rows);
+      assertTrue(blocks.mirrored());
+      float[][][] got = new float[blocks.count()][][];
+      // two threads: blocks wait for the products that earlier ones keep for them
+      Parallel.forEach(
+          2,
+          blocks.count(),
+          () -> new float[rows][BlockedDots.BLOCK],
+          (scratch, ignored) -> {
+            int r = blocks.next();
+            float[][] out = new float[rows][n];
+            blocks.products(r, scratch, out);
+            got[r] = out;
+          });
+      assertThrows(IllegalStateException.class, blocks::next);
+      int kept = 0;
+      for (int r = 0; r < blocks.count(); r++) {
+        int from = blocks.from(r), to = blocks.to(r);
+        float[][] want = new float[to - from][n];
+        dots.products(from, to, new float[to - from][BlockedDots.BLOCK], want);
+        for (int a = from; a < to; a++) {
+          for (int b = 0; b < n; b++) {
+            float x = got[r][a - from][b], y = want[a - from][b];
+            if (b / BlockedDots.BLOCK >= a / BlockedDots.BLOCK) {
+              assertEquals(y, x, 0, rows + ": " + a + " · " + b);
+            } else {
+              kept++;
+              assertTrue(x >= y && x - y <= blocks.step(), rows + ": " + a + " · " + b);
+              // so within the slack plus one step of the exact product
+              assertTrue(x - Vectors.dot(v[a], v[b]) <= dots.slack(a) + blocks.step());
+            }
+          }
+        }
+      }
+      // the lower triangle of the blocks: 5 · 128 · 128 / 2 pairs of blocks, both ways
+      assertEquals(128 * 128 * (1 + 2 + 3 + 4) + 700 % 128 * 128 * 5, kept, "rows " + rows);
+    }
+  }
+
+  @Test
+  void rowBlocksRejectARowCountThatDoesNotDivideTheBlock() {
+    BlockedDots dots = new BlockedDots(vectors(10, 4, 1));
+    assertThrows(IllegalArgumentException.class, () -> dots.rowBlocks(48));
+    // one block of vectors: nothing for a later row
+    assertFalse(dots.rowBlocks(2).mirrored());
+  }
+
+  /** Seeded vectors: most of unit length, some longer (the slack scales with the norms). */
+  private static float[][] vectors(int n, int dim, long seed) {
+    Random r = new Random(seed);
+    float[][] v = new float[n][dim];
+    for (int a = 0; a < n; a++) {
+      for (int i = 0; i < dim; i++) {
+        v[a][i] = (float) (r.nextGaussian() + (a % 7 == 0 ? 3 : 0));
+      }
+      // most unit length, some longer, to check the slack scales with the norms
+      v[a] = Vectors.normalised(v[a]);
+      if (a % 5 == 0) {
+        for (int i = 0; i < dim; i++) {
+          v[a][i] *= 3;
+        }
+      }
+    }
+    return v;
   }
 
   @Test
