@@ -5,8 +5,6 @@ import dev.papergraph.embed.Vectors;
 import dev.papergraph.text.TermVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -231,31 +229,18 @@ public final class FusedSimilarity implements PaperSimilarity {
 
   @Override
   public List<Link> links() {
-    Result r = result();
     int n = vectors().size();
-    long[] keys = new long[Arrays.stream(r.nbr).mapToInt(x -> x.length).sum()];
-    int m = 0;
-    for (int a = 0; a < n; a++) {
-      for (int b : r.nbr[a]) {
-        keys[m++] = (long) Math.min(a, b) * n + Math.max(a, b);
-      }
-    }
-    Arrays.sort(keys, 0, m);
-    int u = 0;
-    for (int i = 0; i < m; i++) {
-      if (u == 0 || keys[i] != keys[u - 1]) {
-        keys[u++] = keys[i];
-      }
-    }
-    long[] pairs = Arrays.copyOf(keys, u);
+    long[] pairs = lexical.orderedByIds(SimilarityEngine.pairs(result().nbr));
     EdgeExplanation[] lex = lexical.explainPairs(pairs);
-    List<Link> out = new ArrayList<>(u);
-    for (int i = 0; i < u; i++) {
-      int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-      out.add(Link.of(vectors().paper(a).id(), vectors().paper(b).id(), fuse(a, b, lex[i])));
-    }
-    out.sort(Comparator.comparing(Link::a).thenComparing(Link::b));
-    return Collections.unmodifiableList(out);
+    Link[] out = new Link[pairs.length];
+    Parallel.forEach(
+        lexical.options().threads(),
+        pairs.length,
+        i -> {
+          int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+          out[i] = Link.of(vectors().paper(a).id(), vectors().paper(b).id(), fuse(a, b, lex[i]));
+        });
+    return List.of(out);
   }
 
   @Override

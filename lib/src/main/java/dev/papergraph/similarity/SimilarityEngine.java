@@ -227,10 +227,24 @@ public final class SimilarityEngine implements PaperSimilarity {
    * PaperGraph.of(papers, links)}.
    */
   public List<Link> links() {
-    long[] pairs = pairs();
+    long[] byIds = orderedByIds(pairs(result().nbr));
     int n = vectors.size();
-    // ordered by first then second id: by the ranks of the two ids, the lower first (each pair
-    // keeps its doc order, smaller doc first, for the explanation)
+    EdgeExplanation[] explained = explainPairs(byIds);
+    Link[] out = new Link[byIds.length];
+    for (int i = 0; i < byIds.length; i++) {
+      int a = (int) (byIds[i] / n), b = (int) (byIds[i] % n);
+      out[i] = Link.of(vectors.paper(a).id(), vectors.paper(b).id(), explained[i]);
+    }
+    return List.of(out);
+  }
+
+  /**
+   * Undirected pairs ({@code a · n + b}, doc numbers, smaller first) ordered as their links are: by
+   * the first, then the second id (by the ranks of the two ids, the lower first: the same order as
+   * the ids' String comparison, without comparing Strings); each pair keeps its doc order.
+   */
+  long[] orderedByIds(long[] pairs) {
+    int n = vectors.size();
     long[] byIds = new long[pairs.length];
     for (int i = 0; i < pairs.length; i++) {
       int ra = idRank[(int) (pairs[i] / n)], rb = idRank[(int) (pairs[i] % n)];
@@ -241,13 +255,7 @@ public final class SimilarityEngine implements PaperSimilarity {
       int a = byRank[(int) (byIds[i] / n)], b = byRank[(int) (byIds[i] % n)];
       byIds[i] = (long) Math.min(a, b) * n + Math.max(a, b);
     }
-    EdgeExplanation[] explained = explainPairs(byIds);
-    Link[] out = new Link[byIds.length];
-    for (int i = 0; i < byIds.length; i++) {
-      int a = (int) (byIds[i] / n), b = (int) (byIds[i] % n);
-      out[i] = Link.of(vectors.paper(a).id(), vectors.paper(b).id(), explained[i]);
-    }
-    return List.of(out);
+    return byIds;
   }
 
   /**
@@ -315,17 +323,25 @@ public final class SimilarityEngine implements PaperSimilarity {
     return new SharedTermList.Table(vectors, limit, terms, contributions, count, ids, forms);
   }
 
+  /** This engine's top-k lists as pairs ({@link #pairs(int[][])}). */
   private long[] pairs() {
-    Result r = result();
-    int n = vectors.size();
+    return pairs(result().nbr);
+  }
+
+  /**
+   * The union of top-k lists (each doc's neighbours, doc numbers) as distinct undirected pairs
+   * {@code a · n + b}, a below b, in increasing order.
+   */
+  static long[] pairs(int[][] nbr) {
+    int n = nbr.length;
     int total = 0;
-    for (int[] row : r.nbr) {
+    for (int[] row : nbr) {
       total += row.length;
     }
     long[] keys = new long[total];
     int m = 0;
     for (int a = 0; a < n; a++) {
-      for (int b : r.nbr[a]) {
+      for (int b : nbr[a]) {
         keys[m++] = (long) Math.min(a, b) * n + Math.max(a, b);
       }
     }

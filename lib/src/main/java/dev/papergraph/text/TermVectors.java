@@ -10,21 +10,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -779,15 +777,30 @@ public final class TermVectors {
               }
               return out;
             });
-    Map<Integer, Map<String, Integer>> surfaces = new HashMap<>();
-    Map<Integer, Map<String, Integer>> split = new HashMap<>();
+    // the matches grouped by wanted term (a counting sort), then each term's most frequent form
+    int[] wantedIds = Arrays.stream(termIdsWanted).distinct().sorted().toArray();
+    int[] from = new int[wantedIds.length + 1];
+    int total = 0;
     for (List<Match> ms : matches) {
+      total += ms.size();
       for (Match m : ms) {
-        (m.split() ? split : surfaces)
-            .computeIfAbsent(m.term(), k -> new HashMap<>())
-            .merge(m.surface(), 1, Integer::sum);
+        from[Arrays.binarySearch(wantedIds, m.term()) + 1]++;
       }
     }
+    for (int w = 0; w < wantedIds.length; w++) {
+      from[w + 1] += from[w];
+    }
+    Match[] byTerm = new Match[total];
+    int[] fill = Arrays.copyOf(from, wantedIds.length);
+    for (List<Match> ms : matches) {
+      for (Match m : ms) {
+        byTerm[fill[Arrays.binarySearch(wantedIds, m.term())]++] = m;
+      }
+    }
+    String[] found =
+        Parallel.map(
+                threads, wantedIds.length, w -> mostFrequentSurface(byTerm, from[w], from[w + 1]))
+            .toArray(new String[0]);
     Map<Integer, String> out = new TreeMap<>();
     for (int t : termIdsWanted) {
       String s = displayCache.get(t);
@@ -796,19 +809,45 @@ public final class TermVectors {
         displayCache.put(t, s);
       }
       if (s == null) {
-        Map<String, Integer> forms = surfaces.getOrDefault(t, split.getOrDefault(t, Map.of()));
-        s =
-            forms.entrySet().stream()
-                .max(
-                    Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Collections.reverseOrder())))
-                .map(Map.Entry::getKey)
-                .orElse(terms[t]);
+        String f = found[Arrays.binarySearch(wantedIds, t)];
+        s = f != null ? f : terms[t];
         displayCache.put(t, s);
       }
       out.put(t, s);
     }
     return out;
+  }
+
+  /**
+   * The most frequent surface form among one term's matches {@code [from, to)}, ties to the
+   * alphabetically first; only the forms not split by punctuation count when there is one (see
+   * {@link #display}). {@code null} when there is no match.
+   */
+  private static String mostFrequentSurface(Match[] matches, int from, int to) {
+    boolean whole = false;
+    for (int i = from; i < to && !whole; i++) {
+      whole = !matches[i].split();
+    }
+    String[] forms = new String[to - from];
+    int m = 0;
+    for (int i = from; i < to; i++) {
+      if (matches[i].split() != whole) {
+        forms[m++] = matches[i].surface();
+      }
+    }
+    Arrays.sort(forms, 0, m);
+    String best = null;
+    int bestCount = 0;
+    for (int i = 0, j; i < m; i = j) {
+      for (j = i + 1; j < m && forms[j].equals(forms[i]); ) {
+        j++;
+      }
+      if (j - i > bestCount) {
+        best = forms[i];
+        bestCount = j - i;
+      }
+    }
+    return best;
   }
 
   /**
@@ -841,11 +880,12 @@ public final class TermVectors {
    */
   private void surfaces(int doc, int field, String raw, int[] wanted, List<Match> out) {
     if (!occurrences.has(doc, field)) {
-      Set<Integer> set = new HashSet<>();
+      // the wanted terms by their analysed form, looked up in the token's own buffer
+      CharArrayMap<Integer> byForm = new CharArrayMap<>(wanted.length, false);
       for (int t : wanted) {
-        set.add(t);
+        byForm.put(terms[t], t);
       }
-      surfaces(TextCleaner.readable(raw), set, out);
+      surfaces(TextCleaner.readable(raw), byForm, out);
       return;
     }
     // the kept occurrences are in increasing term id, as the wanted terms: one merge
@@ -871,14 +911,14 @@ public final class TermVectors {
    * Adds the wanted terms found in a text with their surface forms; a phrase whose occurrence spans
    * punctuation that splits it is added with that punctuation dropped, marked {@code split}.
    */
-  private void surfaces(String text, Set<Integer> wanted, List<Match> out) {
+  private void surfaces(String text, CharArrayMap<Integer> wanted, List<Match> out) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        Integer t = termIds.get(term.toString());
-        if (t != null && wanted.contains(t)) {
+        Integer t = wanted.get(term.buffer(), 0, term.length());
+        if (t != null) {
           out.add(match(t, text, off.startOffset(), off.endOffset()));
         }
       }
@@ -896,34 +936,76 @@ public final class TermVectors {
   }
 
   /**
-   * The gap between a phrase's two words: the non-word characters around its first space, or, with
-   * no space ("therapy(dbt"), its first run of non-word characters.
-   */
-  private static final Pattern SPACED_GAP = Pattern.compile("[^\\p{L}\\p{N}]*\\s[^\\p{L}\\p{N}]*");
-
-  private static final Pattern GAP = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-  /**
    * Punctuation that splits two words into two phrases. Hyphens, apostrophes and slashes join words
    * ("post-training", "input/output").
    */
-  private static final Pattern SPLITTING =
-      Pattern.compile("[()\\[\\]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|]");
+  private static final String SPLITTING = "()[]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|";
 
   /**
    * A phrase's surface with the gap between its words replaced by a space when that gap holds
    * splitting punctuation ("therapy (dbt" → "therapy dbt"), else the surface itself. Punctuation
-   * inside a word ("i.e") stays.
+   * inside a word ("i.e") stays. The gap is the run of characters other than letters and numbers
+   * ({@code [^\p{L}\p{N}]}) around the first white space ({@code \s}), or, with no white space
+   * ("therapy(dbt"), the first such run. A scan of the surface, as the regular expressions {@code
+   * [^\p{L}\p{N}]*\s[^\p{L}\p{N}]*} and {@code [^\p{L}\p{N}]+} would find it without their matchers
+   * (once per occurrence of a phrase, this was most of a display form's cost).
    */
   static String joinedAcrossSplit(String surface) {
-    Matcher gap = SPACED_GAP.matcher(surface);
-    if (!gap.find()) {
-      gap = GAP.matcher(surface);
+    int n = surface.length();
+    int start = -1;
+    for (int i = 0; i < n && start < 0; i++) {
+      if (isRegexSpace(surface.charAt(i))) {
+        start = i;
+      }
     }
-    if (!gap.find(0) || !SPLITTING.matcher(gap.group()).find()) {
-      return surface;
+    int end;
+    if (start >= 0) {
+      end = start + 1;
+      while (start > 0 && !isWordChar(surface.codePointBefore(start))) {
+        start -= Character.charCount(surface.codePointBefore(start));
+      }
+    } else {
+      for (int i = 0; i < n && start < 0; i += Character.charCount(surface.codePointAt(i))) {
+        if (!isWordChar(surface.codePointAt(i))) {
+          start = i;
+        }
+      }
+      if (start < 0) {
+        return surface;
+      }
+      end = start;
     }
-    return surface.substring(0, gap.start()) + " " + surface.substring(gap.end());
+    while (end < n && !isWordChar(surface.codePointAt(end))) {
+      end += Character.charCount(surface.codePointAt(end));
+    }
+    for (int i = start; i < end; i++) {
+      if (SPLITTING.indexOf(surface.charAt(i)) >= 0) {
+        return surface.substring(0, start) + " " + surface.substring(end);
+      }
+    }
+    return surface;
+  }
+
+  /** A white-space character of the regular expressions' {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /** A letter or number as {@code [\p{L}\p{N}]} matches it (general categories L* and N*). */
+  private static boolean isWordChar(int codePoint) {
+    switch (Character.getType(codePoint)) {
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+        return true;
+      default:
+        return false;
+    }
   }
 
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");

@@ -10,6 +10,9 @@ import dev.papergraph.read.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TermVectorsTest {
@@ -84,6 +87,81 @@ class TermVectorsTest {
       assertFalse(
           tv.display(t).matches(".*[()\\[\\]{},;:.!?].*"), tv.term(t) + " -> " + tv.display(t));
     }
+  }
+
+  /**
+   * The gap scan finds what the regular expressions it stands for find ({@code
+   * [^\\p{L}\\p{N}]*\\s[^\\p{L}\\p{N}]*}, else {@code [^\\p{L}\\p{N}]+}, split when the gap holds
+   * splitting punctuation): 200,000 seeded random surfaces over letters, numbers of every kind,
+   * every white space of {@code \\s} and others, punctuation, symbols and characters outside the
+   * BMP (paired and lone surrogates).
+   */
+  @Test
+  void joinedAcrossSplitEqualsTheRegularExpressions() {
+    Pattern spacedGap = Pattern.compile("[^\\p{L}\\p{N}]*\\s[^\\p{L}\\p{N}]*");
+    Pattern gap = Pattern.compile("[^\\p{L}\\p{N}]+");
+    Pattern splitting =
+        Pattern.compile("[()\\[\\]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|]");
+    String[] alphabet = {
+      "a",
+      "Z",
+      "\u00e9",
+      "\u01c5",
+      "\u02b0",
+      "\u05d0",
+      "7",
+      "\u0663",
+      "\u2167",
+      "\u00b2",
+      " ",
+      "\t",
+      "\n",
+      "\u000B",
+      "\f",
+      "\r",
+      "\u00a0",
+      "\u2003",
+      "(",
+      ")",
+      ",",
+      ".",
+      "-",
+      "/",
+      "'",
+      "\u2013",
+      "\u2026",
+      "|",
+      "\"",
+      "+",
+      "$",
+      "_",
+      "\ud835\udc9c",
+      "\ud83d\ude00",
+      "\ud835",
+      "\udc9c"
+    };
+    Random random = new Random(42);
+    int split = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int c = random.nextInt(12); c >= 0; c--) {
+        b.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = b.toString();
+      Matcher m = spacedGap.matcher(s);
+      if (!m.find()) {
+        m = gap.matcher(s);
+      }
+      String expected =
+          !m.find(0) || !splitting.matcher(m.group()).find()
+              ? s
+              : s.substring(0, m.start()) + " " + s.substring(m.end());
+      assertEquals(expected, TermVectors.joinedAcrossSplit(s), s);
+      if (!expected.equals(s)) {
+        split++;
+      }
+    }
+    assertTrue(split > 50_000, split + " surfaces split");
   }
 
   @Test
