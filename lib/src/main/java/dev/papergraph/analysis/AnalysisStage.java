@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -187,6 +188,21 @@ public final class AnalysisStage {
    */
   public Result analyze(
       PaperGraph graph, int[][] neighbours, TermSource terms, LongConsumer stepsDone) {
+    return analyze(graph, neighbours, terms, stepsDone, partition -> {});
+  }
+
+  /**
+   * Analyses the similarity graph as {@link #analyze(PaperGraph, int[][], TermSource,
+   * LongConsumer)} does, giving {@code partitioned} the communities as soon as Leiden has made
+   * them, before the centralities and the labels are computed (on the calling thread; the result's
+   * communities have the same membership, with labels).
+   */
+  public Result analyze(
+      PaperGraph graph,
+      int[][] neighbours,
+      TermSource terms,
+      LongConsumer stepsDone,
+      Consumer<Communities> partitioned) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
     IndexedGraph<String> input = g;
     if (options.communities().input() == CommunityInput.SHARED_NEIGHBOURS) {
@@ -198,6 +214,7 @@ public final class AnalysisStage {
     }
     LeidenCommunities leiden = new LeidenCommunities(input, g, options.communities());
     Communities communities = leiden.communities(stepsDone);
+    partitioned.accept(communities);
     CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
     Centralities centralities = ca.centralities(stepsDone);
     Communities labelled =

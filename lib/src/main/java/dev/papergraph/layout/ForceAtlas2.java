@@ -205,6 +205,14 @@ public final class ForceAtlas2 {
           strongGravity,
           threads);
     }
+
+    /**
+     * Whether the repulsion of a graph of {@code nodes} nodes runs on several threads (from 2,048
+     * nodes, with more than one thread); below, the layout keeps one thread.
+     */
+    public boolean parallel(int nodes) {
+      return threads > 1 && nodes >= PARALLEL_FROM;
+    }
   }
 
   /** Nodes from which the repulsion runs on several threads (below, starting them costs more). */
@@ -306,7 +314,7 @@ public final class ForceAtlas2 {
     final QuadTree tree = new QuadTree(n);
     double speed = 1;
     double speedEfficiency = 1;
-    final boolean parallel = options.threads() > 1 && n >= PARALLEL_FROM;
+    final boolean parallel = options.parallel(n);
 
     double[][] run(LongConsumer iterationsDone) {
       for (int i = 0; i < n; i++) {

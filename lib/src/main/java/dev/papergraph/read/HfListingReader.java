@@ -47,6 +47,31 @@ public final class HfListingReader implements CorpusReader {
 
   private static final int ABSTRACT_MIN_WORDS = 20;
 
+  /**
+   * The number of words of a text as {@code text.split("\\s+").length} counts them (an empty text
+   * is one word, a text of only white space none, a leading white space adds an empty word),
+   * without the regular expression and the array: a listing's every paragraph is counted.
+   */
+  static int wordCount(String text) {
+    if (text.isEmpty()) {
+      return 1;
+    }
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      // the white space of \s: space, tab, line feed, vertical tab, form feed, carriage return
+      char c = text.charAt(i);
+      boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    char first = text.charAt(0);
+    boolean leadingSpace = first == ' ' || (first >= '\t' && first <= '\r');
+    return words > 0 && leadingSpace ? words + 1 : words;
+  }
+
   @Override
   public Format format() {
     return Format.HF_LISTING;
@@ -68,7 +93,7 @@ public final class HfListingReader implements CorpusReader {
     }
 
     int words() {
-      return text().split("\\s+").length;
+      return wordCount(text());
     }
 
     boolean looksLikeTitle() {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The readers of every supported format, format detection from content, and loading several inputs
@@ -16,23 +17,30 @@ public final class Readers {
 
   private static final int SNIFF_BYTES = 64 * 1024;
 
+  /**
+   * How to make each format's reader. A reader is made on first use: a build of one format does not
+   * set up the others (JSON mappers, XML factories, regular expressions).
+   */
+  private final Map<Format, Supplier<CorpusReader>> makers = new EnumMap<>(Format.class);
+
+  /** The readers made so far. */
   private final Map<Format, CorpusReader> readers = new EnumMap<>(Format.class);
 
   private Readers() {
-    register(new HfListingReader());
-    register(NativeCorpus.jsonReader());
-    register(NativeCorpus.jsonlReader());
-    register(new OpenAlexReader());
-    register(new ArxivReader());
-    register(new SemanticScholarReader());
-    register(new CrossrefReader());
-    register(new PubMedXmlReader());
-    register(new JatsReader());
-    register(new BibtexReader());
-    register(new RisReader());
-    register(new MedlineTextReader());
-    register(new WosReader());
-    register(new CsvReader());
+    register(Format.HF_LISTING, HfListingReader::new);
+    register(Format.PAPERGRAPH_JSON, NativeCorpus::jsonReader);
+    register(Format.PAPERGRAPH_JSONL, NativeCorpus::jsonlReader);
+    register(Format.OPENALEX, OpenAlexReader::new);
+    register(Format.ARXIV, ArxivReader::new);
+    register(Format.SEMANTIC_SCHOLAR, SemanticScholarReader::new);
+    register(Format.CROSSREF, CrossrefReader::new);
+    register(Format.PUBMED_XML, PubMedXmlReader::new);
+    register(Format.JATS, JatsReader::new);
+    register(Format.BIBTEX, BibtexReader::new);
+    register(Format.RIS, RisReader::new);
+    register(Format.MEDLINE_TEXT, MedlineTextReader::new);
+    register(Format.WOS, WosReader::new);
+    register(Format.CSV, CsvReader::new);
   }
 
   /** All built-in readers. */
@@ -40,8 +48,8 @@ public final class Readers {
     return new Readers();
   }
 
-  private void register(CorpusReader r) {
-    readers.put(r.format(), r);
+  private void register(Format format, Supplier<CorpusReader> maker) {
+    makers.put(format, maker);
   }
 
   /**
@@ -50,16 +58,25 @@ public final class Readers {
    */
   public Readers with(CorpusReader reader) {
     Readers copy = new Readers();
-    copy.readers.putAll(readers);
-    copy.register(reader);
+    copy.makers.putAll(makers);
+    copy.register(reader.format(), () -> reader);
     return copy;
   }
 
   /** The reader for a format. */
-  public CorpusReader reader(Format format) {
+  public synchronized CorpusReader reader(Format format) {
     CorpusReader r = readers.get(format);
     if (r == null) {
-      throw new IllegalStateException("no reader registered for " + format);
+      Supplier<CorpusReader> maker = makers.get(format);
+      if (maker == null) {
+        throw new IllegalStateException("no reader registered for " + format);
+      }
+      r = maker.get();
+      if (r.format() != format) {
+        throw new IllegalStateException(
+            "the reader registered for " + format + " reads " + r.format());
+      }
+      readers.put(format, r);
     }
     return r;
   }

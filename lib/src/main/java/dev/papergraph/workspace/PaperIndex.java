@@ -27,10 +27,14 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -100,6 +104,14 @@ public final class PaperIndex implements Closeable {
    * it, a second writer and the copy of its segments cost more than they save.
    */
   private static final int PART_MIN_PAPERS = 1_000;
+
+  /**
+   * How a new index indexes the title and abstract: each term with its documents and frequencies,
+   * and each document's length (norms), not the terms' positions. BM25 reads only frequencies and
+   * norms, and no query here matches phrases by position (a phrase is a term of its own), so every
+   * search scores as it would with positions, and writing them would be work spent for nothing.
+   */
+  private static final FieldType TEXT = textType(IndexOptions.DOCS_AND_FREQS);
 
   /** Lucene's default limit on the clauses of one boolean query. */
   private static final int MAX_QUERY_TERMS = 500;
@@ -198,6 +210,39 @@ public final class PaperIndex implements Closeable {
     return copy;
   }
 
+  /** An indexed, tokenized, unstored text field type with norms and these index options. */
+  private static FieldType textType(IndexOptions options) {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(options);
+    t.freeze();
+    return t;
+  }
+
+  /**
+   * The field types that documents added to this index give the title and abstract: a field the
+   * index already has keeps its index options (an index written before {@link #TEXT} has positions,
+   * and Lucene refuses a field indexed two ways), a new one is indexed as {@link #TEXT}.
+   */
+  private TextTypes textTypes() {
+    FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+    return new TextTypes(existingOrNew(fields, TITLE), existingOrNew(fields, ABSTRACT));
+  }
+
+  private static FieldType existingOrNew(FieldInfos fields, String name) {
+    FieldInfo info = fields.fieldInfo(name);
+    if (info == null
+        || info.getIndexOptions() == IndexOptions.NONE
+        || info.getIndexOptions() == TEXT.indexOptions()) {
+      return TEXT;
+    }
+    return textType(info.getIndexOptions());
+  }
+
+  /** The field types of the title and abstract of the documents a write adds. */
+  private record TextTypes(FieldType title, FieldType abstractText) {
+    static final TextTypes NEW = new TextTypes(TEXT, TEXT);
+  }
+
   private static IndexWriterConfig config(TextOptions text) {
     return new IndexWriterConfig(new PaperAnalyzer(text))
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -245,6 +290,7 @@ public final class PaperIndex implements Closeable {
     int added = 0;
     // the documents already here keep the index's claim on the chain, or its absence
     boolean current = existing.isEmpty() || analysedByThisChain(reader);
+    TextTypes types = textTypes();
     try (IndexWriter w = new IndexWriter(directory, config(text))) {
       for (Paper p : byId.values()) {
         String previous = previousIds.get(p.id());
@@ -257,7 +303,8 @@ public final class PaperIndex implements Closeable {
           seq = next++;
           added++;
         }
-        w.updateDocument(new Term(ID, p.id()), document(p, seq, json.writeValueAsBytes(p)));
+        w.updateDocument(
+            new Term(ID, p.id()), document(p, seq, json.writeValueAsBytes(p), null, types));
       }
       commit(w, current);
     }
@@ -344,6 +391,7 @@ public final class PaperIndex implements Closeable {
       writeInParts(papers, changedJson, tokens, parts);
       return changed.size();
     }
+    TextTypes types = textTypes();
     IndexWriterConfig config = config(text);
     // deleted documents still count in BM25's statistics until merged away: with none left the
     // index scores as a new one written from these papers would
@@ -357,7 +405,7 @@ public final class PaperIndex implements Closeable {
       for (int c = 0; c < changed.size(); c++) {
         int i = changed.get(c);
         Paper p = papers.get(i);
-        w.updateDocument(new Term(ID, p.id()), document(p, i, changedJson.get(c), tokens));
+        w.updateDocument(new Term(ID, p.id()), document(p, i, changedJson.get(c), tokens, types));
       }
       w.forceMergeDeletes();
       commit(w, true);
@@ -392,7 +440,8 @@ public final class PaperIndex implements Closeable {
                   int to = (int) ((long) papers.size() * (k + 1) / parts);
                   try (IndexWriter w = new IndexWriter(dirs[k], config(text))) {
                     for (int i = from; i < to; i++) {
-                      w.addDocument(document(papers.get(i), i, paperJson.get(i), tokens));
+                      w.addDocument(
+                          document(papers.get(i), i, paperJson.get(i), tokens, TextTypes.NEW));
                     }
                     w.commit();
                     return null;
@@ -514,26 +563,24 @@ public final class PaperIndex implements Closeable {
     }
   }
 
-  private Document document(Paper p, long seq, byte[] paperJson) {
-    return document(p, seq, paperJson, null);
-  }
-
   /**
-   * A paper's document; its title and abstract taken from the analysed tokens of doc {@code seq}
-   * when they are given and are this paper's, else analysed by the index's chain.
+   * A paper's document; its title and abstract (fields of these types) taken from the analysed
+   * tokens of doc {@code seq} when they are given and are this paper's, else analysed by the
+   * index's chain.
    */
-  private Document document(Paper p, long seq, byte[] paperJson, AnalysedTokens tokens) {
+  private Document document(
+      Paper p, long seq, byte[] paperJson, AnalysedTokens tokens, TextTypes types) {
     Document d = new Document();
     d.add(new StringField(ID, p.id(), Field.Store.YES));
     if (tokens != null && tokens.analysed((int) seq, p)) {
-      d.add(new TextField(TITLE, tokens.title((int) seq)));
+      d.add(new Field(TITLE, tokens.title((int) seq), types.title()));
       if (p.abstractText() != null) {
-        d.add(new TextField(ABSTRACT, tokens.abstractText((int) seq)));
+        d.add(new Field(ABSTRACT, tokens.abstractText((int) seq), types.abstractText()));
       }
     } else {
-      d.add(new TextField(TITLE, p.title(), Field.Store.NO));
+      d.add(new Field(TITLE, p.title(), types.title()));
       if (p.abstractText() != null) {
-        d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.NO));
+        d.add(new Field(ABSTRACT, p.abstractText(), types.abstractText()));
       }
     }
     d.add(new StoredField(JSON, paperJson));

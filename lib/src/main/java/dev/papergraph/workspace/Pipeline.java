@@ -3,6 +3,7 @@ package dev.papergraph.workspace;
 import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.layout.Layout;
@@ -14,8 +15,11 @@ import dev.papergraph.text.AnalysedTokens;
 import dev.papergraph.write.AnalysedGraph;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -157,25 +161,57 @@ public final class Pipeline {
     progress.advance(1);
     progress.finish();
 
-    AnalysisStage analyzer = new AnalysisStage(options.analysis(), options.engine().threads());
-    progress.start("analysis", analyzer.steps(graph));
-    // the lists' doc numbers are corpus positions, which are the graph's vertex indices
-    AnalysisStage.Result analysed =
-        analyzer.analyze(
-            graph,
-            similarity.similarity().neighbourDocs(),
-            TermSource.of(similarity.similarity().vectors()),
-            progress::advance);
-    progress.finish();
-
+    int threads = options.engine().threads();
+    AnalysisStage analyzer = new AnalysisStage(options.analysis(), threads);
     ForceAtlas2.Options layoutOptions =
         ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size())
-            .withThreads(options.engine().threads());
-    progress.start("layout", layoutOptions.iterations());
-    Layout layout =
-        Layouts.compute(
-            graph, analysed.communities().membership(), layoutOptions, progress::advance);
-    progress.finish();
-    return new Result(similarity, links, graph, analysed, layout);
+            .withThreads(threads);
+    // the layout needs only Leiden's partition: when it would run on one thread (a small graph),
+    // it runs on a thread of its own beside the centralities and the labels, which leave the
+    // second core mostly idle; its iterations are reported as its own stage after the analysis
+    boolean beside = !layoutOptions.parallel(graph.similarity().vertexSet().size());
+    List<Long> iterationsDone = Collections.synchronizedList(new ArrayList<>());
+    List<Future<Layout>> layingOut = new ArrayList<>(1);
+    try {
+      progress.start("analysis", analyzer.steps(graph));
+      // the lists' doc numbers are corpus positions, which are the graph's vertex indices
+      AnalysisStage.Result analysed =
+          analyzer.analyze(
+              graph,
+              similarity.similarity().neighbourDocs(),
+              TermSource.of(similarity.similarity().vectors()),
+              progress::advance,
+              partition -> {
+                if (beside) {
+                  layingOut.add(
+                      Parallel.beside(
+                          threads,
+                          "papergraph-layout",
+                          () ->
+                              Layouts.compute(
+                                  graph,
+                                  partition.membership(),
+                                  layoutOptions,
+                                  iterationsDone::add)));
+                }
+              });
+      progress.finish();
+
+      progress.start("layout", layoutOptions.iterations());
+      Layout layout;
+      if (beside) {
+        layout = WorkspaceBuilder.await(layingOut.get(0));
+        iterationsDone.forEach(progress::advance);
+      } else {
+        layout =
+            Layouts.compute(
+                graph, analysed.communities().membership(), layoutOptions, progress::advance);
+      }
+      progress.finish();
+      return new Result(similarity, links, graph, analysed, layout);
+    } finally {
+      // a failed analysis leaves no layout computing on
+      layingOut.forEach(WorkspaceBuilder::finish);
+    }
   }
 }

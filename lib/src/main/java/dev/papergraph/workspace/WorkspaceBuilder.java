@@ -430,7 +430,7 @@ final class WorkspaceBuilder {
   }
 
   /** The task's result; its exception, if it threw one, thrown here as it was. */
-  private static <T> T await(Future<T> task) throws IOException {
+  static <T> T await(Future<T> task) throws IOException {
     boolean interrupted = false;
     try {
       while (true) {
@@ -460,7 +460,7 @@ final class WorkspaceBuilder {
   }
 
   /** Waits for a task started beside the build, if any, ignoring how it ended. */
-  private static void finish(Future<?> task) {
+  static void finish(Future<?> task) {
     if (task == null) {
       return;
     }

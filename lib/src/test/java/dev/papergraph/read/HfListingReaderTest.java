@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HfListingReaderTest {
@@ -40,6 +41,22 @@ class HfListingReaderTest {
 
   private static final String HEADER =
       "new\n\nSubscribe\n\nDaily Papers\n\nby AK and the research community\n\nNov 18\n\n";
+
+  @Test
+  void countsWordsAsSplittingOnWhiteSpaceDoes() {
+    // every string of up to 6 characters over words, each \\s white space and two that are not
+    char[] alphabet = {'a', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2003'};
+    Random random = new Random(15);
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(7);
+      for (int i = 0; i < length; i++) {
+        b.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = b.toString();
+      assertEquals(s.split("\\s+").length, HfListingReader.wordCount(s), "words of [" + s + "]");
+    }
+  }
 
   @Test
   void readsTitleAbstractAuthorsAndDateWithUpvotes() {

@@ -1,0 +1,26 @@
+package dev.papergraph.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bench times a build with the JVM options the launcher gives the user's build. */
+class BuildBenchTest {
+
+  @Test
+  void timedBuildsUseTheLaunchersCompilerThresholds() throws IOException {
+    // the launcher at the project root; tests run in the module's folder
+    List<String> launcher = Files.readAllLines(Path.of("..", "papergraph"));
+    List<String> defined = launcher.stream().filter(line -> line.startsWith("BUILD_JIT=")).toList();
+    assertEquals(1, defined.size(), "one BUILD_JIT line in the launcher: " + defined);
+    assertEquals("BUILD_JIT=" + BuildBench.BUILD_JIT, defined.get(0));
+    assertTrue(
+        launcher.stream().anyMatch(line -> line.contains("opts=(\"$BUILD_JIT\" \"${opts[@]}\")")),
+        "the launcher passes BUILD_JIT to a build that is not small");
+  }
+}
