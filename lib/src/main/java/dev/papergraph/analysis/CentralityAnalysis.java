@@ -4,7 +4,6 @@ import dev.papergraph.graph.IndexedGraph;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,19 +106,22 @@ public final class CentralityAnalysis {
     papersDone.accept(graph.size());
     Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
     if (communities != null) {
-      Map<Measure, Map<String, Double>> byId = new EnumMap<>(Measure.class);
-      for (Measure m : Measure.values()) byId.put(m, new HashMap<>());
+      // each paper's score within its community, by graph index (0 outside every community)
+      Map<Measure, double[]> byIndex = new EnumMap<>(Measure.class);
+      for (Measure m : Measure.values()) byIndex.put(m, new double[graph.size()]);
       long scored = 0;
       // one path work budget for all communities, shared in proportion to their vertices and
       // internal edges, so that the within-community passes cost no more than those over the
       // whole graph however many communities there are
       List<Community> list = communities.communities();
+      int[][] members = new int[list.size()][];
       int[] of = new int[graph.size()];
       Arrays.fill(of, -1);
       long[] visits = new long[list.size()];
       long allVisits = 0;
       for (int c = 0; c < list.size(); c++) {
-        for (int v : indices(list.get(c).members())) of[v] = c;
+        members[c] = indices(list.get(c).members());
+        for (int v : members[c]) of[v] = c;
       }
       for (int v = 0; v < of.length; v++) {
         if (of[v] < 0) continue;
@@ -130,7 +132,8 @@ public final class CentralityAnalysis {
       }
       for (long x : visits) allVisits += x;
       for (int c = 0; c < list.size(); c++) {
-        IndexedGraph<String> sub = graph.induced(indices(list.get(c).members()));
+        int[] in = members[c];
+        IndexedGraph<String> sub = graph.induced(in); // its vertex i is the graph's in[i]
         long share =
             Math.max(
                 1,
@@ -138,7 +141,12 @@ public final class CentralityAnalysis {
                     ((double) PathCentralities.PIVOT_WORK_BUDGET
                         * visits[c]
                         / Math.max(1, allVisits)));
-        toIds(sub, measures(sub, paths, share)).forEach((m, s) -> byId.get(m).putAll(s));
+        measures(sub, paths, share)
+            .forEach(
+                (m, values) -> {
+                  double[] all = byIndex.get(m);
+                  for (int i = 0; i < in.length; i++) all[in[i]] = values[i];
+                });
         papersDone.accept(sub.size());
         scored += sub.size();
       }
@@ -147,11 +155,7 @@ public final class CentralityAnalysis {
         papersDone.accept(graph.size() - scored);
       }
       // in graph order, like the overall scores
-      for (Measure m : Measure.values()) {
-        Map<String, Double> ordered = new LinkedHashMap<>();
-        for (String id : graph.vertices()) ordered.put(id, byId.get(m).getOrDefault(id, 0.0));
-        within.put(m, ordered);
-      }
+      within = toIds(graph, byIndex);
     }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("centrality.paths.mode", paths.exact ? "exact" : "sampled");

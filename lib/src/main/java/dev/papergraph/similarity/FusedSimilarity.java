@@ -83,6 +83,12 @@ public final class FusedSimilarity implements PaperSimilarity {
    */
   static final int ROW_BLOCK = 32;
 
+  /**
+   * Papers re-ranked together: the pairs they need that no candidate list holds are collected and
+   * scored once (at most {@code 90} keys of 8 bytes per paper held at a time).
+   */
+  static final int EXPANSION_BATCH = 1 << 16;
+
   private final SimilarityEngine lexical;
   private final float[][] semantic;
   private final Fusion fusion;
@@ -302,6 +308,22 @@ public final class FusedSimilarity implements PaperSimilarity {
    */
   private record Result(int[][] nbr, double[][] score, int[][] candidates) {}
 
+  /**
+   * Scored pairs by key (sorted): {@link Algorithm#otherPairs}.
+   *
+   * @param keys sorted, distinct
+   * @param scores each key's score
+   */
+  private record PairTable(long[] keys, double[] scores) {
+    double score(long key) {
+      int i = Arrays.binarySearch(keys, key);
+      if (i < 0) {
+        throw new IllegalStateException("pair " + key + " was not collected");
+      }
+      return scores[i];
+    }
+  }
+
   /** Each doc's candidates for the re-ranking, best score first (for tests). */
   int[][] candidateDocs() {
     return result().candidates();
@@ -326,28 +348,90 @@ public final class FusedSimilarity implements PaperSimilarity {
       Result found = approximate() ? candidates() : exact();
       int[][] nbr = new int[n][];
       double[][] rank = new double[n][];
+      for (int from = 0; from < n; from += EXPANSION_BATCH) {
+        int first = from, size = Math.min(EXPANSION_BATCH, n - from);
+        PairTable others = otherPairs(first, size, found.nbr(), found.score());
+        Parallel.forEach(
+            threads(),
+            size,
+            i -> {
+              expand(first + i, found.nbr(), found.score(), others, nbr, rank);
+              rowsDone.accept(1);
+            });
+      }
+      return new Result(nbr, rank, found.nbr());
+    }
+
+    /**
+     * The scores of the pairs that docs {@code from..from+size-1}'s re-ranking needs and neither
+     * paper's candidate list holds: collected, each pair once (scores are symmetric), and scored
+     * grouped by their first paper ({@link TermVectors.CosineRow}).
+     */
+    private PairTable otherPairs(int from, int size, int[][] cand, double[][] score) {
+      long[][] keys = new long[size][];
       Parallel.forEach(
           threads(),
-          n,
-          d -> {
-            expand(d, found.nbr(), found.score(), nbr, rank);
-            rowsDone.accept(1);
+          size,
+          i -> {
+            int[] c = cand[from + i];
+            int m = Math.min(EXPANSION_NEIGHBOURS, c.length);
+            long[] own = new long[m * c.length];
+            int count = 0;
+            for (int x = 0; x < m; x++) {
+              for (int j = 0; j < c.length; j++) {
+                if (c[x] != c[j] && Double.isNaN(known(c[x], c[j], cand, score))) {
+                  own[count++] = key(c[x], c[j]);
+                }
+              }
+            }
+            keys[i] = Arrays.copyOf(own, count);
           });
-      return new Result(nbr, rank, found.nbr());
+      long[] all = new long[Arrays.stream(keys).mapToInt(x -> x.length).sum()];
+      int at = 0;
+      for (long[] own : keys) {
+        System.arraycopy(own, 0, all, at, own.length);
+        at += own.length;
+      }
+      Arrays.sort(all);
+      int u = 0;
+      for (int i = 0; i < all.length; i++) {
+        if (u == 0 || all[i] != all[u - 1]) {
+          all[u++] = all[i];
+        }
+      }
+      long[] pairs = Arrays.copyOf(all, u);
+      double[] values = new double[u];
+      Parallel.forEach(
+          threads(),
+          u,
+          vectors::cosineRow,
+          (row, i) -> values[i] = pair(row, (int) (pairs[i] / n), (int) (pairs[i] % n)));
+      return new PairTable(pairs, values);
+    }
+
+    /** A pair's key: the smaller doc first. */
+    private long key(int a, int b) {
+      return (long) Math.min(a, b) * n + Math.max(a, b);
     }
 
     /**
      * Re-ranks doc d's candidates by average query expansion (see the class comment) and keeps the
      * k best.
      */
-    private void expand(int d, int[][] cand, double[][] score, int[][] nbr, double[][] rank) {
+    private void expand(
+        int d, int[][] cand, double[][] score, PairTable others, int[][] nbr, double[][] rank) {
       int[] c = cand[d];
       int m = Math.min(EXPANSION_NEIGHBOURS, c.length);
       double[] r = new double[c.length];
       for (int i = 0; i < c.length; i++) {
         double q = 0;
         for (int x = 0; x < m; x++) {
-          q += c[x] == c[i] ? 1.0 : knownOrPair(c[x], c[i], cand, score);
+          if (c[x] == c[i]) {
+            q += 1.0;
+          } else {
+            double known = known(c[x], c[i], cand, score);
+            q += Double.isNaN(known) ? others.score(key(c[x], c[i])) : known;
+          }
         }
         r[i] = score[d][i] + EXPANSION_WEIGHT * q / m;
       }
@@ -555,11 +639,11 @@ public final class FusedSimilarity implements PaperSimilarity {
     }
 
     /**
-     * The score of a pair: from a's candidates when b is one of them, else from b's when a is one
-     * of them (the same value: scores are symmetric to the last bit and computed by the same
-     * arithmetic), else {@link #pair}.
+     * The score of a pair from a's candidates when b is one of them, else from b's when a is one of
+     * them (the same value: scores are symmetric to the last bit and computed by the same
+     * arithmetic), else NaN.
      */
-    private double knownOrPair(int a, int b, int[][] cand, double[][] score) {
+    private double known(int a, int b, int[][] cand, double[][] score) {
       int[] c = cand[a];
       for (int i = 0; i < c.length; i++) {
         if (c[i] == b) {
@@ -572,13 +656,17 @@ public final class FusedSimilarity implements PaperSimilarity {
           return score[b][i];
         }
       }
-      return pair(a, b);
+      return Double.NaN;
     }
 
-    /** The exact fused score of a pair (the same arithmetic as {@link #exact}). */
-    private double pair(int a, int b) {
+    /**
+     * The exact fused score of a pair (the same arithmetic as {@link #exact}), its lexical cosine
+     * read with this thread's row (a's, made so if it is not).
+     */
+    private double pair(TermVectors.CosineRow row, int a, int b) {
+      row.of(a);
       double text =
-          fusion.text(Math.min(1.0, vectors.cosine(a, b)), Vectors.dot(semantic[a], semantic[b]));
+          fusion.text(Math.min(1.0, row.cosine(b)), Vectors.dot(semantic[a], semantic[b]));
       return lexical.scoreWithText(a, b, text);
     }
 
@@ -639,6 +727,7 @@ public final class FusedSimilarity implements PaperSimilarity {
     /** One thread's candidate set: each candidate scored once, the best kept. */
     private final class Scratch {
       private final int[] seen = new int[n];
+      private final TermVectors.CosineRow row = vectors.cosineRow();
       private int stamp;
       private int self;
       private int[] doc = new int[64];
@@ -662,7 +751,7 @@ public final class FusedSimilarity implements PaperSimilarity {
             continue;
           }
           seen[b] = stamp;
-          double s = pair(self, b);
+          double s = pair(row, self, b);
           if (!(s > 0) || s < options.minScore()) {
             continue;
           }

@@ -72,13 +72,18 @@ public record Fusion(
         }
       }
     }
+    // scored grouped by first paper (its lexical row spread once), each into the pair's own slot
+    int[] order = byFirst(first, n);
     double[] lex = new double[m];
     double[] sem = new double[m];
     Parallel.forEach(
         threads,
         m,
-        i -> {
-          lex[i] = lexical.cosine(first[i], second[i]);
+        lexical::cosineRow,
+        (row, p) -> {
+          int i = order[p];
+          row.of(first[i]);
+          lex[i] = row.cosine(second[i]);
           sem[i] = Math.max(0, Vectors.dot(semantic[first[i]], semantic[second[i]]));
         });
     double sl = 0, sl2 = 0, ss = 0, ss2 = 0;
@@ -99,6 +104,22 @@ public record Fusion(
     }
     double l = (1 - semanticWeight) / sigmaL, s = semanticWeight / sigmaS;
     return new Fusion(semanticWeight, sigmaL, sigmaS, l / (l + s), s / (l + s));
+  }
+
+  /** The pairs' indices ordered by first paper, then index (a counting sort: O(m + n)). */
+  private static int[] byFirst(int[] first, int n) {
+    int[] start = new int[n + 1];
+    for (int a : first) {
+      start[a + 1]++;
+    }
+    for (int a = 0; a < n; a++) {
+      start[a + 1] += start[a];
+    }
+    int[] order = new int[first.length];
+    for (int i = 0; i < first.length; i++) {
+      order[start[first[i]]++] = i;
+    }
+    return order;
   }
 
   /** The fused text score of a pair. */

@@ -596,6 +596,54 @@ public final class TermVectors {
   }
 
   /**
+   * A reader of one paper's cosines with others, for one thread: the same values as {@link
+   * #cosine}, faster when one paper meets many (see {@link CosineRow}).
+   */
+  public CosineRow cosineRow() {
+    return new CosineRow();
+  }
+
+  /**
+   * One paper's cosines with others, bit-identical to {@link #cosine}: the paper's weights are
+   * spread over a dense array once ({@link #of}), and each other paper's row is then read straight
+   * through, multiplying by the spread weight (zero for a term the paper lacks, which leaves the
+   * sum as it is), instead of merging two rows with branches a processor cannot predict. The shared
+   * terms' products are summed in the same order, by term id. Memory one {@code float} per term;
+   * not thread-safe.
+   */
+  public final class CosineRow {
+    private final float[] spread = new float[terms.length];
+    private int doc = -1;
+
+    private CosineRow() {}
+
+    /** Makes doc the paper whose cosines {@link #cosine} gives (nothing to do if it is already). */
+    public void of(int doc) {
+      if (doc == this.doc) {
+        return;
+      }
+      if (this.doc >= 0) {
+        for (int p = start(this.doc), pe = end(this.doc); p < pe; p++) {
+          spread[rowTerm[p]] = 0;
+        }
+      }
+      for (int p = start(doc), pe = end(doc); p < pe; p++) {
+        spread[rowTerm[p]] = rowWeight[p];
+      }
+      this.doc = doc;
+    }
+
+    /** {@link TermVectors#cosine} of the paper given to {@link #of} and b. */
+    public double cosine(int b) {
+      double s = 0;
+      for (int p = start(b), pe = end(b); p < pe; p++) {
+        s += (double) spread[rowTerm[p]] * rowWeight[p];
+      }
+      return Math.min(1.0, s);
+    }
+  }
+
+  /**
    * The terms of a paper with the largest weight, strongest first (ties by term id).
    *
    * @param count at most this many

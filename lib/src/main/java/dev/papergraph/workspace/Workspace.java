@@ -101,6 +101,9 @@ public final class Workspace {
   /** The similarity graph over catalog entries (no full papers, no citations), for queries. */
   private final Lazy<PaperGraph> similarityOnly;
 
+  /** The links of a saved workspace as its links file holds them, or null for one just built. */
+  private final Lazy<List<SimilarityEdge>> savedEdges;
+
   private Workspace(
       Path dir,
       Lazy<WorkspaceStore> store,
@@ -147,6 +150,7 @@ public final class Workspace {
     this.graph = new Lazy<>(() -> PaperGraph.of(this.papers.get(), this.links.get()));
     this.engine = engine != null ? engine : new Lazy<>(this::savedSimilarity);
     this.engineOptions = engineOptions;
+    this.savedEdges = savedEdges;
     this.similarityOnly =
         new Lazy<>(
             () -> {
@@ -518,7 +522,23 @@ public final class Workspace {
 
   /** The explanation of the edge between two papers, when they are linked. */
   public Optional<EdgeExplanation> edge(String a, String b) throws IOException {
-    SimilarityEdge e = similarityOnly.get().similarity().getEdge(a, b);
+    SimilarityEdge e;
+    if (similarityOnly.isLoaded() || savedEdges == null || links.isLoaded()) {
+      e = similarityOnly.get().similarity().getEdge(a, b);
+    } else {
+      // one pair needs no graph (a saved workspace's graph costs more than reading its links): the
+      // first link between the two, as the graph keeps it, each link's ends being in id order
+      boolean ordered = a.compareTo(b) < 0;
+      String first = ordered ? a : b;
+      String second = ordered ? b : a;
+      e = null;
+      for (SimilarityEdge l : savedEdges.get()) {
+        if (l.first().equals(first) && l.second().equals(second)) {
+          e = l;
+          break;
+        }
+      }
+    }
     return e == null ? Optional.empty() : Optional.of(e.explanation());
   }
 
@@ -574,6 +594,11 @@ public final class Workspace {
   /** Whether the full papers were read (from the index); queries that need none do not. */
   boolean papersLoaded() {
     return papers.isLoaded();
+  }
+
+  /** Whether the similarity graph of the queries was built; explaining a pair does not need it. */
+  boolean similarityGraphLoaded() {
+    return similarityOnly.isLoaded();
   }
 
   /** How many times this workspace analysed the texts of all its papers (0 when it need not). */

@@ -113,27 +113,40 @@ final class WorkspaceStore {
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-  /** Reads our own JSON files without a string length limit, as {@link #json()} does. */
-  private static final JsonFactory UNLIMITED_JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-          .build();
+  /**
+   * Reads our own JSON files without a string length limit, as {@link #json()} does; made on first
+   * use (an answer such as {@code rank} reads no JSON file but the marker).
+   */
+  private static final class UnlimitedJson {
+    static final JsonFactory FACTORY =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
+  }
 
   /** A streaming parser over one of the workspace's JSON files, with {@link #json()}'s limits. */
   static JsonParser jsonParser(byte[] json) throws IOException {
-    return UNLIMITED_JSON.createParser(json);
+    return UnlimitedJson.FACTORY.createParser(json);
   }
 
-  /** Lucene's file names: segments files, per-segment files, the write lock. */
-  private static final Pattern LUCENE_FILE =
-      Pattern.compile(
-          "(pending_)?segments_[0-9a-z]+|write\\.lock|_[0-9a-z]+[0-9A-Za-z_\\-]*\\.[0-9A-Za-z]+");
-
   /**
-   * What {@link AtomicOutput} leaves of a killed write: {@code .NAME.DIGITS.tmp} or {@code .mode}.
+   * The names of the files a workspace folder may hold besides its stage files, compiled on first
+   * use: a build (checking the folder it replaces) or the restore of what a killed build left
+   * matches them, an answer on a workspace does not.
    */
-  private static final Pattern ATOMIC_LEFTOVER = Pattern.compile("\\.(.+)\\.\\d+\\.(tmp|mode)");
+  private static final class FileNames {
+    /** Lucene's file names: segments files, per-segment files, the write lock. */
+    static final Pattern LUCENE_FILE =
+        Pattern.compile(
+            "(pending_)?segments_[0-9a-z]+|write\\.lock|_[0-9a-z]+[0-9A-Za-z_\\-]*\\.[0-9A-Za-z]+");
+
+    /**
+     * What {@link AtomicOutput} leaves of a killed write: {@code .NAME.DIGITS.tmp} or {@code
+     * .mode}.
+     */
+    static final Pattern ATOMIC_LEFTOVER = Pattern.compile("\\.(.+)\\.\\d+\\.(tmp|mode)");
+  }
 
   /**
    * The size, checksum and row count of one file of the workspace.
@@ -580,7 +593,7 @@ final class WorkspaceStore {
       Path p = folder.resolve(name);
       if (name.equals(INDEX) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         for (String f : entries(p)) {
-          if (!LUCENE_FILE.matcher(f).matches()
+          if (!FileNames.LUCENE_FILE.matcher(f).matches()
               || !Files.isRegularFile(p.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(INDEX + "/" + f);
           }
@@ -599,7 +612,7 @@ final class WorkspaceStore {
       }
       boolean own = name.equals(MARKER) || StageFile.byName(name).isPresent();
       if (!own && !needMarker) {
-        var m = ATOMIC_LEFTOVER.matcher(name);
+        var m = FileNames.ATOMIC_LEFTOVER.matcher(name);
         own =
             m.matches() && (m.group(1).equals(MARKER) || StageFile.byName(m.group(1)).isPresent());
       }

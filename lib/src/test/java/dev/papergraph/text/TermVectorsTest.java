@@ -43,6 +43,23 @@ class TermVectorsTest {
   }
 
   @Test
+  void cosineRowGivesEveryCosineBitForBit() {
+    TermVectors tv = TermVectors.build(Seeds.corpus().papers(), TextOptions.DEFAULTS, 1);
+    TermVectors.CosineRow row = tv.cosineRow();
+    int n = tv.size(), shared = 0;
+    // rows met in an order that revisits papers, as a caller grouping pairs would not always
+    for (int a : new int[] {0, 1, 0, n - 1, n / 2, n / 2, 3}) {
+      row.of(a);
+      for (int b = 0; b < n; b++) {
+        double want = tv.cosine(a, b);
+        assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(row.cosine(b)));
+        shared += want > 0 && a != b ? 1 : 0;
+      }
+    }
+    assertTrue(shared > n, "pairs sharing terms: " + shared);
+  }
+
+  @Test
   void phraseDisplayFormsNeverSpanPunctuationThatSplitsThem() {
     List<Paper> papers =
         List.of(

@@ -13,6 +13,7 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.read.CorpusFormatException;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.read.Seeds;
+import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.Link;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -273,6 +274,33 @@ class WorkspaceTest {
     assertEquals(built.coverage(), ws.coverage());
     assertEquals(124, ws.coverage().withYear());
     assertFalse(ws.papersLoaded(), "a query read every paper from the index");
+  }
+
+  @Test
+  void explainsAPairFromTheSavedLinksAsFromTheGraph() throws Exception {
+    Workspace fromLinks = Workspace.open(seedDir);
+    Workspace fromGraph = Workspace.open(seedDir);
+    fromGraph.neighbourhoods();
+    assertTrue(fromGraph.similarityGraphLoaded());
+    for (Link l : built.links()) {
+      Optional<EdgeExplanation> e = Optional.of(l.explanation());
+      assertEquals(e, fromLinks.edge(l.a(), l.b()), l.a() + " -- " + l.b());
+      assertEquals(e, fromLinks.edge(l.b(), l.a()), l.b() + " -- " + l.a());
+      assertEquals(e, fromGraph.edge(l.a(), l.b()), l.a() + " -- " + l.b());
+    }
+    int unlinked = 0;
+    for (Paper a : built.papers().subList(0, 30)) {
+      for (Paper b : built.papers().subList(0, 30)) {
+        Optional<EdgeExplanation> e = fromLinks.edge(a.id(), b.id());
+        assertEquals(fromGraph.edge(a.id(), b.id()), e, a.id() + " -- " + b.id());
+        unlinked += e.isEmpty() ? 1 : 0;
+      }
+    }
+    assertTrue(unlinked > 30, "too few unlinked pairs to compare: " + unlinked);
+    assertEquals(
+        built.explain(built.links().get(0).a(), built.links().get(0).b()),
+        fromLinks.explain(built.links().get(0).a(), built.links().get(0).b()));
+    assertFalse(fromLinks.similarityGraphLoaded(), "explaining a pair built the graph");
   }
 
   @Test
