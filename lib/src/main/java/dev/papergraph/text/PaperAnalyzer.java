@@ -83,10 +83,14 @@ public final class PaperAnalyzer extends Analyzer {
   /**
    * Prefixes that are written closed up as often as hyphenated; the hyphen after them is removed
    * before tokenizing. Free words ("post", "self", "cross") are not in the list: "post-training"
-   * stays two words, as "post training" is written too.
+   * stays two words, as "post training" is written too. The pattern matches the hyphen alone, its
+   * prefix looked behind ({@code (?i)\b(anti|bi|...)-(?=\p{L})} matching prefix and hyphen,
+   * replaced by the prefix, gives the same text and offsets): a search for a literal hyphen first
+   * tries one character at each position, where the prefix first tried a word boundary and 16
+   * alternatives (this char filter took about 6 % of the analysis).
    */
   public static final Pattern BOUND_PREFIX =
-      Pattern.compile("(?i)\\b(" + String.join("|", BOUND_PREFIXES) + ")-(?=\\p{L})");
+      Pattern.compile("-(?=\\p{L})(?<=(?i)\\b(?:" + String.join("|", BOUND_PREFIXES) + ")-)");
 
   /**
    * Tokens without a letter (after the tokenizer has split words): emptied, then dropped by length.
@@ -220,7 +224,7 @@ public final class PaperAnalyzer extends Analyzer {
     if (cleaned instanceof StringReader && !mayCloseUp(text)) {
       return cleaned;
     }
-    return new PatternReplaceCharFilter(BOUND_PREFIX, "$1", cleaned);
+    return new PatternReplaceCharFilter(BOUND_PREFIX, "", cleaned);
   }
 
   /**

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.junit.jupiter.api.Test;
 
 class PaperAnalyzerTest {
@@ -67,5 +72,55 @@ class PaperAnalyzerTest {
     assertTrue(matched > 1_000 && skipped > 50_000, matched + " matched, " + skipped + " skipped");
     assertFalse(PaperAnalyzer.mayCloseUp("real-time, self-supervised and post-training"));
     assertTrue(PaperAnalyzer.mayCloseUp("a non-intrusive method"));
+  }
+
+  /**
+   * The prefix filter, which matches the hyphen alone with its prefix looked behind, gives the same
+   * text and the same offsets as the plain pattern matching prefix and hyphen and putting the
+   * prefix back (seeded random texts of prefixes, hyphens, letters and other characters).
+   */
+  @Test
+  void prefixFilterClosesUpAsThePatternMatchingPrefixAndHyphen() throws IOException {
+    Pattern plain =
+        Pattern.compile(
+            "(?i)\\b(anti|bi|co|inter|intra|macro|meta|micro|multi|non|pre|re|semi|sub|tri|un)"
+                + "-(?=\\p{L})");
+    String[] parts = {
+      "non", "NON", "Re", "un", "bi", "sub", "pre", "anti", "inter", "intra", "tri", "Semi", "x",
+      "a", "-", "-", "--", " ", "\u00e9", "\u00c9", "1", "_", "'", "(", "\u03b1", "\u4e2d"
+    };
+    Random random = new Random(11);
+    int closed = 0;
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int j = random.nextInt(10); j >= 0; j--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      String t = b.toString();
+      CharFilter expected = new PatternReplaceCharFilter(plain, "$1", new StringReader(t));
+      CharFilter actual =
+          new PatternReplaceCharFilter(PaperAnalyzer.BOUND_PREFIX, "", new StringReader(t));
+      String e = readAll(expected);
+      assertEquals(e, readAll(actual), t);
+      for (int at = 0; at <= e.length(); at++) {
+        assertEquals(expected.correctOffset(at), actual.correctOffset(at), t + " at " + at);
+      }
+      if (e.length() < t.length()) {
+        closed++;
+      }
+    }
+    assertTrue(closed > 1_000, closed + " texts closed up");
+    assertEquals(
+        List.of("nonintrus", "nonintrus load", "load", "load monitor", "monitor"),
+        new PaperAnalyzer(TextOptions.DEFAULTS).terms("Non-intrusive load monitoring"));
+  }
+
+  private static String readAll(CharFilter f) throws IOException {
+    StringBuilder b = new StringBuilder();
+    char[] buf = new char[64];
+    for (int c; (c = f.read(buf)) != -1; ) {
+      b.append(buf, 0, c);
+    }
+    return b.toString();
   }
 }
