@@ -90,8 +90,15 @@ final class BuildBench implements Callable<Integer> {
       paramLabel = "M",
       description =
           "Approximate rows: recall@10 estimated on M papers drawn at random, their exact lists by"
-              + " brute force, with a 95% interval (0: not; default: ${DEFAULT-VALUE}).")
+              + " brute force, with a 95%% interval (0: not; default: ${DEFAULT-VALUE}).")
   int recallSample = SampledRecall.DEFAULT_SAMPLE;
+
+  @Option(
+      names = "--no-embed-alone",
+      description =
+          "Semantic builds: without the embedding of the same papers alone (embed-alone) and the"
+              + " build's ratio to it.")
+  boolean noEmbedAlone;
 
   @Mixin PeerOptions peer;
 
@@ -106,52 +113,44 @@ final class BuildBench implements Callable<Integer> {
       return Bench.EXIT_USER_ERROR;
     }
     Path work = peer.workFolder();
-    List<Paper> all = Readers.standard().load(sources, null).papers();
-    err.println("build: " + all.size() + " distinct papers; work folder " + work);
     ObjectMapper json = new ObjectMapper();
+    // every size's input files first, then the corpus is let go (a method's locals die with it):
+    // the
+    // timed runs get the machine's memory (a million papers held here took 6 GB beside the run)
+    List<Integer> ns = writeInputs(sources, work, json, err);
+    System.gc();
     List<String> rows = new ArrayList<>();
     rows.add(
         "| papers | search | recall@10 | wall s | cpu s | read | similarity | embed | fusion | graph | analysis | layout | save"
-            + " | peak RSS MiB | edges"
+            + " | peak RSS MiB | edges | embed alone | build / embed alone"
             + " | peer wall s | peer RSS MiB | PyNNDescent s | PyNNDescent RSS MiB | load avg |");
     rows.add(
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-    for (String size : sizes) {
-      int n =
-          size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
-      List<Paper> sub = all.subList(0, n);
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (int n : ns) {
       Path ours = work.resolve("papers-" + n + ".jsonl");
       Path peerInput = work.resolve("peer-" + n + ".jsonl");
-      NativeCorpus.writeJsonl(sub, ours, true);
-      writePeerInput(sub, peerInput, json);
       String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 
       Path figures = work.resolve("build-" + n + ".json");
       Path ws = work.resolve("ws-" + n);
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  javaCommand(),
-                  "-Xmx" + heap,
-                  BUILD_JIT,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Bench.class.getName(),
-                  "build-run",
-                  ours.toString(),
-                  "--workspace",
-                  ws.toString(),
-                  "--search",
-                  search.name(),
-                  "--recall-sample",
-                  Integer.toString(recallSample),
-                  "--json-out",
-                  figures.toString()));
+      List<String> cmd = buildJvm(heap, true);
+      cmd.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              Bench.class.getName(),
+              "build-run",
+              ours.toString(),
+              "--workspace",
+              ws.toString(),
+              "--search",
+              search.name(),
+              "--recall-sample",
+              Integer.toString(recallSample),
+              "--json-out",
+              figures.toString()));
       if (noSemantic) {
         cmd.add("--no-semantic");
-      }
-      if (transparentHugePages()) {
-        cmd.add(1, "-XX:+UseTransparentHugePages");
       }
       err.println("build: " + String.join(" ", cmd));
       long t0 = System.nanoTime();
@@ -168,6 +167,24 @@ final class BuildBench implements Callable<Integer> {
       JsonNode f = json.readTree(figures.toFile());
       ((ObjectNode) f).put("wall_s", wall);
       json.writeValue(figures.toFile(), f);
+
+      // the reference of a semantic build: the embedding of the same papers alone, same options
+      String alone = "| |";
+      if (!noSemantic && !noEmbedAlone) {
+        JsonNode e = EmbedAlone.measure(List.of(ours.toString()), heap, true, List.of(), work, err);
+        if (e == null) {
+          return 3;
+        }
+        err.println(EmbedAlone.describe(e));
+        double embedWall = e.get("embed_s").asDouble();
+        alone =
+            String.format(
+                Locale.ROOT,
+                "| %.1f (%.1f) | %.2f",
+                embedWall,
+                e.get("embed_cpu_s").asDouble(),
+                wall / embedWall);
+      }
 
       String peerCols = "| | | |";
       if (!peer.noPeer) {
@@ -225,7 +242,8 @@ final class BuildBench implements Callable<Integer> {
       String row =
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %d %s | %s |",
+              "| %d | %s | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %d %s"
+                  + " %s | %s |",
               n,
               f.get("search").asText(),
               recall(f.get("recall")),
@@ -241,6 +259,7 @@ final class BuildBench implements Callable<Integer> {
               stage(st, "save"),
               f.get("peak_rss_mb").asDouble(),
               f.get("edges").asLong(),
+              alone,
               peerCols,
               load);
       rows.add(row);
@@ -253,6 +272,23 @@ final class BuildBench implements Callable<Integer> {
         os -> os.write((table + "\n").getBytes(StandardCharsets.UTF_8)));
     spec.commandLine().getOut().println(table);
     return 0;
+  }
+
+  /** Reads the corpus and writes each size's input for papergraph and for the peers; the sizes. */
+  private List<Integer> writeInputs(
+      List<InputSource> sources, Path work, ObjectMapper json, PrintWriter err) throws IOException {
+    List<Paper> all = Readers.standard().load(sources, null).papers();
+    err.println("build: " + all.size() + " distinct papers; work folder " + work);
+    List<Integer> ns = new ArrayList<>();
+    for (String size : sizes) {
+      int n =
+          size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
+      List<Paper> sub = all.subList(0, n);
+      NativeCorpus.writeJsonl(sub, work.resolve("papers-" + n + ".jsonl"), true);
+      writePeerInput(sub, work.resolve("peer-" + n + ".jsonl"), json);
+      ns.add(n);
+    }
+    return ns;
   }
 
   /**
@@ -347,6 +383,22 @@ final class BuildBench implements Callable<Integer> {
     } catch (IOException | RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * The start of a JVM command as the launcher runs a build that is not small: the heap, its
+   * transparent huge pages where the kernel gives them, and (with {@code buildJit}) its compiler
+   * thresholds.
+   */
+  static List<String> buildJvm(String heap, boolean buildJit) {
+    List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap));
+    if (transparentHugePages()) {
+      cmd.add("-XX:+UseTransparentHugePages");
+    }
+    if (buildJit) {
+      cmd.add(BUILD_JIT);
+    }
+    return cmd;
   }
 
   static String javaCommand() {
