@@ -90,7 +90,7 @@ final class BuildBench implements Callable<Integer> {
       paramLabel = "M",
       description =
           "Approximate rows: recall@10 estimated on M papers drawn at random, their exact lists by"
-              + " brute force, with a 95% interval (0: not; default: ${DEFAULT-VALUE}).")
+              + " brute force, with a 95%% interval (0: not; default: ${DEFAULT-VALUE}).")
   int recallSample = SampledRecall.DEFAULT_SAMPLE;
 
   @Mixin PeerOptions peer;
@@ -106,9 +106,12 @@ final class BuildBench implements Callable<Integer> {
       return Bench.EXIT_USER_ERROR;
     }
     Path work = peer.workFolder();
-    List<Paper> all = Readers.standard().load(sources, null).papers();
-    err.println("build: " + all.size() + " distinct papers; work folder " + work);
     ObjectMapper json = new ObjectMapper();
+    // every size's input files first, then the corpus is let go (a method's locals die with it):
+    // the
+    // timed runs get the machine's memory (a million papers held here took 6 GB beside the run)
+    List<Integer> ns = writeInputs(sources, work, json, err);
+    System.gc();
     List<String> rows = new ArrayList<>();
     rows.add(
         "| papers | search | recall@10 | wall s | cpu s | read | similarity | embed | fusion | graph | analysis | layout | save"
@@ -116,14 +119,9 @@ final class BuildBench implements Callable<Integer> {
             + " | peer wall s | peer RSS MiB | PyNNDescent s | PyNNDescent RSS MiB | load avg |");
     rows.add(
         "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-    for (String size : sizes) {
-      int n =
-          size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
-      List<Paper> sub = all.subList(0, n);
+    for (int n : ns) {
       Path ours = work.resolve("papers-" + n + ".jsonl");
       Path peerInput = work.resolve("peer-" + n + ".jsonl");
-      NativeCorpus.writeJsonl(sub, ours, true);
-      writePeerInput(sub, peerInput, json);
       String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 
       Path figures = work.resolve("build-" + n + ".json");
@@ -253,6 +251,23 @@ final class BuildBench implements Callable<Integer> {
         os -> os.write((table + "\n").getBytes(StandardCharsets.UTF_8)));
     spec.commandLine().getOut().println(table);
     return 0;
+  }
+
+  /** Reads the corpus and writes each size's input for papergraph and for the peers; the sizes. */
+  private List<Integer> writeInputs(
+      List<InputSource> sources, Path work, ObjectMapper json, PrintWriter err) throws IOException {
+    List<Paper> all = Readers.standard().load(sources, null).papers();
+    err.println("build: " + all.size() + " distinct papers; work folder " + work);
+    List<Integer> ns = new ArrayList<>();
+    for (String size : sizes) {
+      int n =
+          size.equalsIgnoreCase("all") ? all.size() : Math.min(all.size(), Integer.parseInt(size));
+      List<Paper> sub = all.subList(0, n);
+      NativeCorpus.writeJsonl(sub, work.resolve("papers-" + n + ".jsonl"), true);
+      writePeerInput(sub, work.resolve("peer-" + n + ".jsonl"), json);
+      ns.add(n);
+    }
+    return ns;
   }
 
   /**

@@ -52,7 +52,7 @@ final class RecallBench implements Callable<Integer> {
       paramLabel = "M",
       description =
           "Also estimate the recall on M papers drawn at random, their exact lists by brute force,"
-              + " with a 95% interval (0: not; default: ${DEFAULT-VALUE}).")
+              + " with a 95%% interval (0: not; default: ${DEFAULT-VALUE}).")
   int sample = SampledRecall.DEFAULT_SAMPLE;
 
   @Option(names = "--seed", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
