@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
       GraphRun.class,
       BuildBench.class,
       BuildRun.class,
+      EmbedAlone.class,
+      EmbedRun.class,
       RecallBench.class,
       FusedRecallBench.class,
       GenerateCorpus.class,
@@ -44,6 +46,7 @@ import picocli.CommandLine.Spec;
       "  java -jar bench/target/papergraph-bench.jar recovery ../shared/corpus/openalex-synergy/Oud_2018/works_1.zip -o oud.tsv",
       "  java -jar bench/target/papergraph-bench.jar graph --sizes 10000,30000,all",
       "  java -jar bench/target/papergraph-bench.jar build --sizes 10000,30000,all",
+      "  java -jar bench/target/papergraph-bench.jar embed-alone /tmp/pg-build/papers-10000.jsonl",
       "  java -jar bench/target/papergraph-bench.jar generate -n 1000000 -o /tmp/arxiv-1m.jsonl.gz"
     })
 public final class Bench implements Callable<Integer> {

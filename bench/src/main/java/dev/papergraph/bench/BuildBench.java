@@ -93,6 +93,13 @@ final class BuildBench implements Callable<Integer> {
               + " brute force, with a 95%% interval (0: not; default: ${DEFAULT-VALUE}).")
   int recallSample = SampledRecall.DEFAULT_SAMPLE;
 
+  @Option(
+      names = "--no-embed-alone",
+      description =
+          "Semantic builds: without the embedding of the same papers alone (embed-alone) and the"
+              + " build's ratio to it.")
+  boolean noEmbedAlone;
+
   @Mixin PeerOptions peer;
 
   @Override
@@ -115,10 +122,10 @@ final class BuildBench implements Callable<Integer> {
     List<String> rows = new ArrayList<>();
     rows.add(
         "| papers | search | recall@10 | wall s | cpu s | read | similarity | embed | fusion | graph | analysis | layout | save"
-            + " | peak RSS MiB | edges"
+            + " | peak RSS MiB | edges | embed alone | build / embed alone"
             + " | peer wall s | peer RSS MiB | PyNNDescent s | PyNNDescent RSS MiB | load avg |");
     rows.add(
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (int n : ns) {
       Path ours = work.resolve("papers-" + n + ".jsonl");
       Path peerInput = work.resolve("peer-" + n + ".jsonl");
@@ -126,30 +133,24 @@ final class BuildBench implements Callable<Integer> {
 
       Path figures = work.resolve("build-" + n + ".json");
       Path ws = work.resolve("ws-" + n);
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  javaCommand(),
-                  "-Xmx" + heap,
-                  BUILD_JIT,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Bench.class.getName(),
-                  "build-run",
-                  ours.toString(),
-                  "--workspace",
-                  ws.toString(),
-                  "--search",
-                  search.name(),
-                  "--recall-sample",
-                  Integer.toString(recallSample),
-                  "--json-out",
-                  figures.toString()));
+      List<String> cmd = buildJvm(heap, true);
+      cmd.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              Bench.class.getName(),
+              "build-run",
+              ours.toString(),
+              "--workspace",
+              ws.toString(),
+              "--search",
+              search.name(),
+              "--recall-sample",
+              Integer.toString(recallSample),
+              "--json-out",
+              figures.toString()));
       if (noSemantic) {
         cmd.add("--no-semantic");
-      }
-      if (transparentHugePages()) {
-        cmd.add(1, "-XX:+UseTransparentHugePages");
       }
       err.println("build: " + String.join(" ", cmd));
       long t0 = System.nanoTime();
@@ -166,6 +167,24 @@ final class BuildBench implements Callable<Integer> {
       JsonNode f = json.readTree(figures.toFile());
       ((ObjectNode) f).put("wall_s", wall);
       json.writeValue(figures.toFile(), f);
+
+      // the reference of a semantic build: the embedding of the same papers alone, same options
+      String alone = "| |";
+      if (!noSemantic && !noEmbedAlone) {
+        JsonNode e = EmbedAlone.measure(List.of(ours.toString()), heap, true, List.of(), work, err);
+        if (e == null) {
+          return 3;
+        }
+        err.println(EmbedAlone.describe(e));
+        double embedWall = e.get("embed_s").asDouble();
+        alone =
+            String.format(
+                Locale.ROOT,
+                "| %.1f (%.1f) | %.2f",
+                embedWall,
+                e.get("embed_cpu_s").asDouble(),
+                wall / embedWall);
+      }
 
       String peerCols = "| | | |";
       if (!peer.noPeer) {
@@ -223,7 +242,8 @@ final class BuildBench implements Callable<Integer> {
       String row =
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %d %s | %s |",
+              "| %d | %s | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %d %s"
+                  + " %s | %s |",
               n,
               f.get("search").asText(),
               recall(f.get("recall")),
@@ -239,6 +259,7 @@ final class BuildBench implements Callable<Integer> {
               stage(st, "save"),
               f.get("peak_rss_mb").asDouble(),
               f.get("edges").asLong(),
+              alone,
               peerCols,
               load);
       rows.add(row);
@@ -362,6 +383,22 @@ final class BuildBench implements Callable<Integer> {
     } catch (IOException | RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * The start of a JVM command as the launcher runs a build that is not small: the heap, its
+   * transparent huge pages where the kernel gives them, and (with {@code buildJit}) its compiler
+   * thresholds.
+   */
+  static List<String> buildJvm(String heap, boolean buildJit) {
+    List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap));
+    if (transparentHugePages()) {
+      cmd.add("-XX:+UseTransparentHugePages");
+    }
+    if (buildJit) {
+      cmd.add(BUILD_JIT);
+    }
+    return cmd;
   }
 
   static String javaCommand() {

@@ -95,12 +95,15 @@ final class BuildRun implements Callable<Integer> {
     EngineOptions engine = BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search);
     BuildOptions options =
         BuildOptions.DEFAULTS.withEngine(noSemantic ? engine.lexicalOnly() : engine);
-    StageClock clock = new StageClock();
+    ThreadCpu threadCpu = ThreadCpu.start();
+    StageClock clock = new StageClock(threadCpu);
+    Map<String, Double> threads0 = threadCpu.seconds();
     long t0 = System.nanoTime();
     long c0 = processCpuNanos();
     Workspace ws = Workspace.build(workspace, sources, options, clock);
     long t1 = System.nanoTime();
     long c1 = processCpuNanos();
+    Map<String, Double> threads1 = threadCpu.seconds();
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("papers", ws.papers().size());
     figures.put("edges", ws.links().size());
@@ -111,6 +114,7 @@ final class BuildRun implements Callable<Integer> {
     figures.put("stages", clock.stages);
     figures.put("build_s", (t1 - t0) / 1e9);
     figures.put("build_cpu_s", (c1 - c0) / 1e9);
+    figures.put("build_thread_cpu_s", ThreadCpu.difference(threads1, threads0));
     figures.put("jvm_uptime_s", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
     figures.put("peak_rss_mb", GraphRun.peakRssMb());
     // after the build and its peak: the brute force is the bench's, not the build's
@@ -152,16 +156,26 @@ final class BuildRun implements Callable<Integer> {
     return -1;
   }
 
-  /** Records the wall and CPU seconds of each stage the build reports. */
+  /**
+   * Records the wall and CPU seconds of each stage the build reports, and its CPU seconds per
+   * thread group ({@link ThreadCpu}): what ran beside the stage's own threads.
+   */
   static final class StageClock implements Progress {
-    final Map<String, Map<String, Double>> stages = new LinkedHashMap<>();
+    final Map<String, Map<String, Object>> stages = new LinkedHashMap<>();
+    private final ThreadCpu threads;
     private String stage;
     private long wall;
     private long cpu;
+    private Map<String, Double> threadsAtStart;
+
+    StageClock(ThreadCpu threads) {
+      this.threads = threads;
+    }
 
     @Override
     public void start(String name, long total) {
       stage = name;
+      threadsAtStart = threads.seconds();
       wall = System.nanoTime();
       cpu = processCpuNanos();
     }
@@ -171,23 +185,17 @@ final class BuildRun implements Callable<Integer> {
 
     @Override
     public void finish() {
-      Map<String, Double> m = new LinkedHashMap<>();
-      m.put("wall_s", (System.nanoTime() - wall) / 1e9);
-      m.put("cpu_s", (processCpuNanos() - cpu) / 1e9);
-      // a stage reported twice (none today) adds up
-      stages.merge(
-          stage,
-          m,
-          (a, b) -> {
-            a.replaceAll((k, v) -> v + b.get(k));
-            return a;
-          });
+      double wallS = (System.nanoTime() - wall) / 1e9;
+      double cpuS = (processCpuNanos() - cpu) / 1e9;
+      Map<String, Double> byThread = ThreadCpu.difference(threads.seconds(), threadsAtStart);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("wall_s", wallS);
+      m.put("cpu_s", cpuS);
+      m.put("thread_cpu_s", byThread);
+      // a stage is reported once (a second report would replace the first)
+      stages.put(stage, m);
       System.err.printf(
-          Locale.ROOT,
-          "build-run: %s %.1f s (cpu %.1f s)%n",
-          stage,
-          m.get("wall_s"),
-          m.get("cpu_s"));
+          Locale.ROOT, "build-run: %s %.1f s (cpu %.1f s) %s%n", stage, wallS, cpuS, byThread);
     }
   }
 }
