@@ -227,17 +227,44 @@ public final class Main implements Callable<Integer> {
       if (arg.startsWith("-")) {
         continue;
       }
-      for (Class<?> c : COMMANDS) {
-        Command command = c.getAnnotation(Command.class);
-        if (c != CommandLine.HelpCommand.class
-            && c != AutoComplete.GenerateCompletion.class
-            && (command.name().equals(arg) || List.of(command.aliases()).contains(arg))) {
-          return configured(new CommandLine(main).addSubcommand(c));
-        }
+      Class<?> named = named(arg);
+      if (named != null) {
+        return configured(new CommandLine(main).addSubcommand(named));
       }
       break;
     }
     return commandLine(main);
+  }
+
+  /**
+   * The papergraph command (not {@code help} or {@code generate-completion}) this name or alias
+   * names, or null. The class the naming convention gives ({@code neighbors}: {@code
+   * NeighborsCommand}) is asked first, so that a query reads one command's annotation, not those of
+   * the commands listed before it: each costs the parsing of its descriptions and a reflective call
+   * (a query that read 15 of them also made the JDK generate a constructor accessor class).
+   */
+  static Class<?> named(String arg) {
+    String conventional =
+        arg.isEmpty() ? "" : Character.toUpperCase(arg.charAt(0)) + arg.substring(1) + "Command";
+    for (Class<?> c : COMMANDS) {
+      if (c.getSimpleName().equals(conventional) && names(c, arg)) {
+        return c;
+      }
+    }
+    for (Class<?> c : COMMANDS) {
+      if (names(c, arg)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean names(Class<?> c, String arg) {
+    if (c == CommandLine.HelpCommand.class || c == AutoComplete.GenerateCompletion.class) {
+      return false;
+    }
+    Command command = c.getAnnotation(Command.class);
+    return command.name().equals(arg) || List.of(command.aliases()).contains(arg);
   }
 
   /**

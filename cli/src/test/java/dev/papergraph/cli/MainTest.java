@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,27 @@ class MainTest {
     var r = Cli.run("--version");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().startsWith("papergraph "), r::toString);
+  }
+
+  @Test
+  void everyCommandNameAndAliasFindsItsCommandAndNothingElseDoes() {
+    int found = 0;
+    for (Class<?> c : Main.COMMANDS) {
+      CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+      boolean own =
+          c != CommandLine.HelpCommand.class && c != AutoComplete.GenerateCompletion.class;
+      List<String> names = new ArrayList<>(List.of(command.aliases()));
+      names.add(command.name());
+      for (String name : names) {
+        assertEquals(own ? c : null, Main.named(name), name);
+        found += own ? 1 : 0;
+      }
+    }
+    assertEquals(Main.COMMANDS.size() - 2 + 1, found); // the one alias: neighbours
+    assertEquals(NeighborsCommand.class, Main.named("neighbours"));
+    for (String other : List.of("", "Rank", "ranks", "neighbor", "help", "openalex", "Command")) {
+      assertEquals(null, Main.named(other), other);
+    }
   }
 
   @Test
