@@ -72,7 +72,7 @@ final class AnswerTraining {
       if (!ranking.isEmpty()) {
         String top = ranking.get(0);
         out.add(new String[] {"neighbors", top, "-w", w});
-        List<String> around = ws.neighbourhoods().ego(top, 1, 1).papers();
+        List<String> around = ws.ego(top, 1, 1).papers();
         if (around.size() > 1) {
           out.add(new String[] {"explain", top, around.get(1), "-w", w});
         }

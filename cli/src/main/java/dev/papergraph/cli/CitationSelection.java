@@ -96,7 +96,7 @@ final class CitationSelection {
     PaperRef p = Papers.resolve(ws, paper);
     List<String> ids = new ArrayList<>(List.of(p.id()));
     if (neighbours > 0) {
-      for (String id : ws.neighbourhoods().ego(p.id(), 1, neighbours).papers()) {
+      for (String id : ws.ego(p.id(), 1, neighbours).papers()) {
         if (!ids.contains(id)) {
           ids.add(id);
         }

@@ -85,7 +85,7 @@ final class NeighborsCommand implements Callable<Integer> {
     }
     Workspace ws = workspace.open();
     PaperRef center = Papers.resolve(ws, paper);
-    Neighbourhoods.EgoGraph ego = ws.neighbourhoods().ego(center.id(), depth, top);
+    Neighbourhoods.EgoGraph ego = ws.ego(center.id(), depth, top);
     Optional<Set<String>> kept = years.keep(ws);
     // a paper outside the years is left out with the papers reached through it
     List<Row> rows = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.papergraph.analysis;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
@@ -74,16 +76,36 @@ public final class Neighbourhoods {
    */
   public EgoGraph ego(String paperId, int depth, int top) {
     requirePaper(paperId);
+    Graph<String, SimilarityEdge> g = graph.similarity();
+    return ego(paperId, depth, top, g::edgesOf);
+  }
+
+  /**
+   * The ego graph of a paper by the rule of {@link #ego(String, int, int)}, over the edges {@code
+   * edgesOf} gives at each paper, an edge's weight being its score (as in a {@link PaperGraph}): a
+   * saved workspace answers from its links this way without building the graph. The result does not
+   * depend on the order of the edges at a paper.
+   *
+   * @param paperId the centre (not checked against any corpus)
+   * @param depth hops, at least 1
+   * @param top edges followed per paper, at least 1
+   * @param edgesOf the edges at a paper, at most one per pair of papers
+   * @throws IllegalArgumentException if depth or top is below 1
+   */
+  public static EgoGraph ego(
+      String paperId,
+      int depth,
+      int top,
+      Function<String, ? extends Collection<SimilarityEdge>> edgesOf) {
     if (depth < 1) throw new IllegalArgumentException("depth must be at least 1: " + depth);
     if (top < 1) throw new IllegalArgumentException("top must be at least 1: " + top);
-    Graph<String, SimilarityEdge> g = graph.similarity();
     Map<String, Integer> hops = new LinkedHashMap<>();
     hops.put(paperId, 0);
     List<String> frontier = List.of(paperId);
     for (int h = 1; h <= depth && !frontier.isEmpty(); h++) {
       List<String> next = new ArrayList<>();
       for (String v : frontier) {
-        for (SimilarityEdge e : strongest(g, v, top)) {
+        for (SimilarityEdge e : strongest(edgesOf.apply(v), v, top)) {
           String u = e.other(v);
           if (!hops.containsKey(u)) {
             hops.put(u, h);
@@ -95,7 +117,7 @@ public final class Neighbourhoods {
     }
     List<SimilarityEdge> edges = new ArrayList<>();
     for (String v : hops.keySet()) {
-      for (SimilarityEdge e : g.edgesOf(v)) {
+      for (SimilarityEdge e : edgesOf.apply(v)) {
         String u = e.other(v);
         if (v.compareTo(u) < 0 && hops.containsKey(u)) edges.add(e);
       }
@@ -129,11 +151,10 @@ public final class Neighbourhoods {
           .thenComparing(SimilarityEdge::first)
           .thenComparing(SimilarityEdge::second);
 
-  private static List<SimilarityEdge> strongest(
-      Graph<String, SimilarityEdge> g, String v, int top) {
-    return g.edgesOf(v).stream()
+  private static List<SimilarityEdge> strongest(Collection<SimilarityEdge> at, String v, int top) {
+    return at.stream()
         .sorted(
-            Comparator.comparingDouble((SimilarityEdge e) -> -g.getEdgeWeight(e))
+            Comparator.comparingDouble((SimilarityEdge e) -> -e.score())
                 .thenComparing(e -> e.other(v)))
         .limit(top)
         .toList();

@@ -520,6 +520,29 @@ public final class Workspace {
     return neighbourhoods.get();
   }
 
+  /**
+   * The ego graph of a paper ({@link Neighbourhoods#ego(String, int, int)}). A saved workspace
+   * answers from its links grouped by paper, without building the similarity graph (which costs a
+   * query more than the answer: every paper and link added to JGraphT); the same result.
+   *
+   * @throws IllegalArgumentException if no paper has this id, or depth or top is below 1
+   */
+  public Neighbourhoods.EgoGraph ego(String id, int depth, int top) throws IOException {
+    if (similarityOnly.isLoaded() || savedEdges == null || links.isLoaded()) {
+      return neighbourhoods().ego(id, depth, top);
+    }
+    if (!refs.get().containsKey(id)) {
+      throw new IllegalArgumentException("no paper with id " + id + " in the graph");
+    }
+    // a saved workspace's links are its graph's edges: one per pair of papers
+    Map<String, List<SimilarityEdge>> at = new HashMap<>();
+    for (SimilarityEdge e : savedEdges.get()) {
+      at.computeIfAbsent(e.first(), p -> new ArrayList<>()).add(e);
+      at.computeIfAbsent(e.second(), p -> new ArrayList<>()).add(e);
+    }
+    return Neighbourhoods.ego(id, depth, top, p -> at.getOrDefault(p, List.of()));
+  }
+
   /** The explanation of the edge between two papers, when they are linked. */
   public Optional<EdgeExplanation> edge(String a, String b) throws IOException {
     SimilarityEdge e;

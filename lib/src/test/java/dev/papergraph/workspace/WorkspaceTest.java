@@ -9,6 +9,7 @@ import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Communities;
 import dev.papergraph.analysis.Community;
 import dev.papergraph.analysis.Measure;
+import dev.papergraph.analysis.Neighbourhoods;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.CorpusFormatException;
 import dev.papergraph.read.InputSource;
@@ -301,6 +302,34 @@ class WorkspaceTest {
         built.explain(built.links().get(0).a(), built.links().get(0).b()),
         fromLinks.explain(built.links().get(0).a(), built.links().get(0).b()));
     assertFalse(fromLinks.similarityGraphLoaded(), "explaining a pair built the graph");
+  }
+
+  @Test
+  void egoGraphFromTheSavedLinksIsTheGraphs() throws Exception {
+    Workspace fromLinks = Workspace.open(seedDir);
+    Neighbourhoods graph = new Neighbourhoods(built.graph());
+    int[][] shapes = {{1, 10}, {1, 3}, {2, 3}, {3, 2}, {2, 1000}};
+    int nonTrivial = 0;
+    for (Paper p : built.papers()) {
+      for (int[] s : shapes) {
+        Neighbourhoods.EgoGraph expected = graph.ego(p.id(), s[0], s[1]);
+        Neighbourhoods.EgoGraph got = fromLinks.ego(p.id(), s[0], s[1]);
+        assertEquals(expected.hops(), got.hops(), p.id() + " " + s[0] + "/" + s[1]);
+        assertEquals(List.copyOf(expected.hops().keySet()), got.papers(), p.id() + " order");
+        assertEquals(
+            expected.edges().stream()
+                .map(e -> e.first() + "|" + e.second() + "|" + e.score())
+                .toList(),
+            got.edges().stream().map(e -> e.first() + "|" + e.second() + "|" + e.score()).toList(),
+            p.id() + " " + s[0] + "/" + s[1]);
+        nonTrivial += expected.edges().size() > 5 ? 1 : 0;
+      }
+    }
+    assertTrue(nonTrivial > 100, "too few ego graphs with edges to compare: " + nonTrivial);
+    assertFalse(fromLinks.similarityGraphLoaded(), "an ego graph built the similarity graph");
+    assertThrows(IllegalArgumentException.class, () -> fromLinks.ego("no-such-paper", 1, 10));
+    assertThrows(
+        IllegalArgumentException.class, () -> fromLinks.ego(built.papers().get(0).id(), 0, 10));
   }
 
   @Test
