@@ -528,7 +528,7 @@ public final class Workspace {
    * @throws IllegalArgumentException if no paper has this id, or depth or top is below 1
    */
   public Neighbourhoods.EgoGraph ego(String id, int depth, int top) throws IOException {
-    if (similarityOnly.isLoaded() || savedEdges == null || links.isLoaded()) {
+    if (!answersFromSavedLinks()) {
       return neighbourhoods().ego(id, depth, top);
     }
     if (!refs.get().containsKey(id)) {
@@ -543,10 +543,18 @@ public final class Workspace {
     return Neighbourhoods.ego(id, depth, top, p -> at.getOrDefault(p, List.of()));
   }
 
+  /**
+   * Whether a query about a few papers reads the saved links instead of the similarity graph: a
+   * saved workspace whose graph and links are not in memory yet.
+   */
+  private boolean answersFromSavedLinks() {
+    return savedEdges != null && !similarityOnly.isLoaded() && !links.isLoaded();
+  }
+
   /** The explanation of the edge between two papers, when they are linked. */
   public Optional<EdgeExplanation> edge(String a, String b) throws IOException {
     SimilarityEdge e;
-    if (similarityOnly.isLoaded() || savedEdges == null || links.isLoaded()) {
+    if (!answersFromSavedLinks()) {
       e = similarityOnly.get().similarity().getEdge(a, b);
     } else {
       // one pair needs no graph (a saved workspace's graph costs more than reading its links): the
