@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,35 @@ import org.junit.jupiter.api.io.TempDir;
 class StageFilesTest {
 
   @TempDir Path tmp;
+
+  /**
+   * The files' numbers read back as the same double, and are the text {@link Double#toString} gives
+   * for the numbers a workspace holds: scores and cosines in [-1, 1], products of two float weights
+   * (shared terms' contributions), centralities and layout coordinates over many magnitudes.
+   */
+  @Test
+  void numbersAreDoubleToStringAndReadBackExactly() {
+    Random random = new Random(5);
+    for (int i = 0; i < 300_000; i++) {
+      double v =
+          switch (i % 4) {
+            case 0 -> random.nextDouble() * 2 - 1;
+            case 1 -> (double) random.nextFloat() * random.nextFloat();
+            case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(16) - 10);
+            default -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(6));
+          };
+      String s = StageFiles.number(v);
+      assertEquals(Double.toString(v), s, "digits of " + v);
+      assertEquals(
+          Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(Double.parseDouble(s)));
+    }
+    for (double v :
+        new double[] {
+          0.0, -0.0, 1.0, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e-3, 1e7, 0.1
+        }) {
+      assertEquals(Double.toString(v), StageFiles.number(v));
+    }
+  }
 
   @Test
   void linksRoundTripWithTheirExplanations() throws Exception {
