@@ -34,6 +34,11 @@ public record ExternalIds(String doi, String arxiv, String openalex, String s2, 
       Pattern.compile("([a-z\\-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?");
   private static final Pattern OPENALEX =
       Pattern.compile("(?i)(?:https?://openalex\\.org/)?([WAISC]\\d+)");
+  // compiled once: String.replaceFirst compiles its pattern at every call (three per paper read)
+  private static final Pattern ARXIV_PREFIX = Pattern.compile("(?i)^arxiv:");
+  private static final Pattern ARXIV_URL =
+      Pattern.compile("(?i)^https?://(www\\.)?arxiv\\.org/(abs|pdf)/");
+  private static final Pattern PDF_SUFFIX = Pattern.compile("\\.pdf$");
 
   /** Normalises every id; blank values become {@code null}. */
   public ExternalIds {
@@ -83,10 +88,9 @@ public record ExternalIds(String doi, String arxiv, String openalex, String s2, 
     if (s == null) {
       return Optional.empty();
     }
-    s =
-        s.replaceFirst("(?i)^arxiv:", "")
-            .replaceFirst("(?i)^https?://(www\\.)?arxiv\\.org/(abs|pdf)/", "");
-    s = s.replaceFirst("\\.pdf$", "");
+    s = ARXIV_PREFIX.matcher(s).replaceFirst("");
+    s = ARXIV_URL.matcher(s).replaceFirst("");
+    s = PDF_SUFFIX.matcher(s).replaceFirst("");
     Matcher m = ARXIV_NEW.matcher(s);
     if (m.matches()) {
       return Optional.of(m.group(1));

@@ -148,16 +148,29 @@ public record PartialDate(Integer year, Integer month, Integer day)
   @JsonValue
   @Override
   public String toString() {
+    // by hand, not String.format: every paper's JSON holds its date (the workspace's paper index
+    // writes or compares the JSON of every paper of a build), and a Formatter costs more than this
+    StringBuilder b = new StringBuilder(10);
     if (year == null) {
-      return String.format("--%02d-%02d", month, day);
+      b.append('-');
+    } else {
+      padded(b, year, 4);
     }
-    StringBuilder b = new StringBuilder(String.format("%04d", year));
     if (month != null) {
-      b.append(String.format("-%02d", month));
+      padded(b.append('-'), month, 2);
       if (day != null) {
-        b.append(String.format("-%02d", day));
+        padded(b.append('-'), day, 2);
       }
     }
     return b.toString();
+  }
+
+  /** A non-negative value's digits, zero-padded to the width ({@code %0{width}d}). */
+  private static void padded(StringBuilder b, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      b.append('0');
+    }
+    b.append(digits);
   }
 }

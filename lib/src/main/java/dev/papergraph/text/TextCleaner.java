@@ -51,9 +51,8 @@ public final class TextCleaner {
           "\\\\(?:cite[tp]?|citealp|ref|eqref|autoref|cref|label|url|footnote|href)\\*?\\s*(?:\\[[^\\]]*\\])?\\{[^{}]*\\}");
   private static final Pattern ESCAPED_CHAR = Pattern.compile("\\\\([%&#_$])");
   private static final Pattern OTHER_COMMAND = Pattern.compile("\\\\[A-Za-z]+\\*?|\\\\.|[{}~]");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   // what removing a link, a formula or a reference leaves: "(see )", "( )", "bounds ."
-  private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*[,;]?\\s*\\)|\\[\\s*\\]");
+  static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*[,;]?\\s*\\)|\\[\\s*\\]");
   private static final Pattern SPACE_BEFORE = Pattern.compile(" ([.,;:!?)\\]])");
   private static final Pattern SPACE_AFTER = Pattern.compile("([(\\[]) ");
 
@@ -155,7 +154,9 @@ public final class TextCleaner {
     }
     // each pattern runs only where it can match (a scan of the text costs less than its matcher)
     String t = collapseSpaces(b.toString());
-    t = collapseSpaces(EMPTY_BRACKETS.matcher(t).replaceAll(""));
+    if (hasEmptyBrackets(t)) {
+      t = collapseSpaces(EMPTY_BRACKETS.matcher(t).replaceAll(""));
+    }
     if (t.contains("( ") || t.contains("[ ")) {
       t = SPACE_AFTER.matcher(t).replaceAll("$1");
     }
@@ -176,22 +177,71 @@ public final class TextCleaner {
   }
 
   /**
-   * {@code SPACES.matcher(text).replaceAll(" ")} without the regular expression where it would
-   * change nothing: text whose only white space is single spaces comes back as it is.
+   * Whether {@link #EMPTY_BRACKETS} matches in the text: {@code (}, white space, at most one {@code
+   * ,} or {@code ;}, white space, {@code )}; or {@code [}, white space, {@code ]}.
    */
-  private static String collapseSpaces(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ' ' ? i + 1 < text.length() && text.charAt(i + 1) == ' ' : isSpace(c)) {
-        return SPACES.matcher(text).replaceAll(" ");
+  static boolean hasEmptyBrackets(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char open = text.charAt(i);
+      if (open != '(' && open != '[') {
+        continue;
+      }
+      int j = skipSpaces(text, i + 1);
+      if (open == '(' && j < n && (text.charAt(j) == ',' || text.charAt(j) == ';')) {
+        j = skipSpaces(text, j + 1);
+      }
+      if (j < n && text.charAt(j) == (open == '(' ? ')' : ']')) {
+        return true;
       }
     }
-    return text;
+    return false;
   }
 
-  /** A white-space character of {@code \\s} other than the space. */
-  private static boolean isSpace(char c) {
-    return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  private static int skipSpaces(String text, int from) {
+    int j = from;
+    while (j < text.length() && isSpace(text.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  /**
+   * {@code text.replaceAll("\\s+", " ")}, each run of white space ({@code \\s}: {@code [
+   * \\t\\n\\x0B\\f\\r]}) one space, by a scan: most abstracts hold line breaks, and the matcher
+   * cost several times more. Text whose only white space is single spaces comes back as it is.
+   */
+  static String collapseSpaces(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == ' ' ? i + 1 < n && isSpace(text.charAt(i + 1)) : isSpace(c)) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(n).append(text, 0, i);
+    while (i < n) {
+      char c = text.charAt(i++);
+      if (isSpace(c)) {
+        b.append(' ');
+        while (i < n && isSpace(text.charAt(i))) {
+          i++;
+        }
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** A white-space character of {@code \\s}: {@code [ \\t\\n\\x0B\\f\\r]}. */
+  static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /**

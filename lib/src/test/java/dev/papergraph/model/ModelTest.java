@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class ModelTest {
 
+  /** The ISO form is what {@code String.format("%04d-%02d-%02d")} writes. */
+  @Test
+  void partialDatesPrintAsTheirIsoFormat() {
+    for (int year : new int[] {1_000, 1_009, 1_999, 2_024, 9_999}) {
+      assertEquals(String.format("%04d", year), new PartialDate(year, null, null).toString());
+      for (int month = 1; month <= 12; month++) {
+        assertEquals(
+            String.format("%04d-%02d", year, month), new PartialDate(year, month, null).toString());
+        assertEquals(
+            String.format("%04d-%02d-%02d", year, month, 28),
+            new PartialDate(year, month, 28).toString());
+      }
+    }
+    for (int day = 1; day <= 31; day++) {
+      assertEquals(String.format("--%02d-%02d", 1, day), PartialDate.ofMonthDay(1, day).toString());
+    }
+  }
+
   @Test
   void partialDateKeepsMonthDayWithoutYear() {
     PartialDate d = PartialDate.ofMonthDay(4, 29);

@@ -305,6 +305,41 @@ class TextCleanerTest {
     assertTrue(changed > 10_000, "texts the filters changed: " + changed);
   }
 
+  /**
+   * The scans that replace two regular expressions in {@link TextCleaner#readable} give what the
+   * expressions give: {@code \\s+} replaced by one space, and whether {@link
+   * TextCleaner#EMPTY_BRACKETS} finds a match, on seeded random texts of white space, brackets and
+   * punctuation.
+   */
+  @Test
+  void whiteSpaceAndEmptyBracketScansAgreeWithTheirRegularExpressions() {
+    String[] parts = {
+      "a", "b", " ", " ", "  ", "\n", "\r\n", "\t", "\u000B", "\f", "(", ")", "[", "]", ",", ";",
+      ".", "\u00a0", "\u2009", "x y"
+    };
+    Random random = new Random(11);
+    int collapsed = 0, bracketed = 0;
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int j = random.nextInt(12); j >= 0; j--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      String t = b.toString();
+      String expected = t.replaceAll("\\s+", " ");
+      String got = TextCleaner.collapseSpaces(t);
+      assertEquals(expected, got, t);
+      if (!expected.equals(t)) {
+        collapsed++;
+      }
+      boolean found = TextCleaner.EMPTY_BRACKETS.matcher(t).find();
+      assertEquals(found, TextCleaner.hasEmptyBrackets(t), t);
+      if (found) {
+        bracketed++;
+      }
+    }
+    assertTrue(collapsed > 50_000 && bracketed > 3_000, collapsed + " collapsed, " + bracketed);
+  }
+
   private static String readAll(Reader r) throws IOException {
     StringBuilder out = new StringBuilder();
     char[] buf = new char[512];
