@@ -470,8 +470,9 @@ public final class FusedSimilarity implements PaperSimilarity {
       BlockedDots dots = new BlockedDots(semantic);
       BlockedDots.RowBlocks blocks = dots.rowBlocks(ROW_BLOCK);
       // the row blocks go in increasing order whichever thread takes which (a block takes the
-      // products that earlier ones computed for it)
-      Parallel.forEach(
+      // products that earlier ones computed for it); a block is a large task, so even the few
+      // blocks of a small corpus spread over the threads
+      Parallel.forEachTask(
           threads(),
           blocks.count(),
           RowScratch::new,
