@@ -370,20 +370,24 @@ public final class PathCentralities {
     }
   }
 
-  /** A binary min-heap of vertex indices keyed by distance, with decrease-key. */
+  /**
+   * A binary min-heap of vertex indices keyed by distance, with decrease-key. Each slot holds its
+   * key beside its vertex, so a sift compares keys within the heap's own arrays instead of looking
+   * each vertex's key up; ties go by vertex index, so the order of {@link #pollMin} is fixed.
+   */
   static final class IndexedMinHeap {
     static final int UNSEEN = -1;
     static final int QUEUED = 0;
     static final int SETTLED = 1;
     private final int[] heap;
+    private final double[] heapKey; // the key of the vertex in each slot
     private final int[] pos; // position in heap, or -1 unseen, -2 settled
-    private final double[] key;
     private int size;
 
     IndexedMinHeap(int n) {
       heap = new int[n];
+      heapKey = new double[n];
       pos = new int[n];
-      key = new double[n];
       Arrays.fill(pos, -1);
     }
 
@@ -404,15 +408,11 @@ public final class PathCentralities {
     }
 
     void insert(int v, double k) {
-      key[v] = k;
-      heap[size] = v;
-      pos[v] = size;
-      up(size++);
+      up(size++, v, k);
     }
 
     void decrease(int v, double k) {
-      key[v] = k;
-      up(pos[v]);
+      up(pos[v], v, k);
     }
 
     int pollMin() {
@@ -420,43 +420,49 @@ public final class PathCentralities {
       pos[v] = -2;
       size--;
       if (size > 0) {
-        heap[0] = heap[size];
-        pos[heap[0]] = 0;
-        down(0);
+        down(heap[size], heapKey[size]);
       }
       return v;
     }
 
-    // ties by vertex index, so that the settling order is fixed
-    private boolean less(int a, int b) {
-      return key[a] < key[b] || (key[a] == key[b] && a < b);
-    }
-
-    private void up(int i) {
-      int v = heap[i];
+    /** Places vertex v with key k at slot i or above it. */
+    private void up(int i, int v, double k) {
       while (i > 0) {
         int parent = (i - 1) >>> 1;
-        if (!less(v, heap[parent])) break;
+        double pk = heapKey[parent];
+        if (!(k < pk || (k == pk && v < heap[parent]))) break;
         heap[i] = heap[parent];
+        heapKey[i] = pk;
         pos[heap[i]] = i;
         i = parent;
       }
       heap[i] = v;
+      heapKey[i] = k;
       pos[v] = i;
     }
 
-    private void down(int i) {
-      int v = heap[i];
+    /** Places vertex v with key k at the root or below it. */
+    private void down(int v, double k) {
+      int i = 0;
       while (true) {
         int c = 2 * i + 1;
         if (c >= size) break;
-        if (c + 1 < size && less(heap[c + 1], heap[c])) c++;
-        if (!less(heap[c], v)) break;
+        double ck = heapKey[c];
+        if (c + 1 < size) {
+          double rk = heapKey[c + 1];
+          if (rk < ck || (rk == ck && heap[c + 1] < heap[c])) {
+            c++;
+            ck = rk;
+          }
+        }
+        if (!(ck < k || (ck == k && heap[c] < v))) break;
         heap[i] = heap[c];
+        heapKey[i] = ck;
         pos[heap[i]] = i;
         i = c;
       }
       heap[i] = v;
+      heapKey[i] = k;
       pos[v] = i;
     }
   }

@@ -70,6 +70,26 @@ public final class Parallel {
     run(threads, n, Math.max(1, n / (threads * BLOCKS_PER_THREAD)), scratch, body);
   }
 
+  /**
+   * Runs {@code body(scratch, i)} for every i in {@code 0..n-1} as {@link #forEach(int, int,
+   * Supplier, ObjIntConsumer)} does, for indices that are each a large task (a block of rows, say):
+   * in parallel however few they are, one index at a time per thread.
+   *
+   * @param threads at most this many threads, at least 1
+   * @throws IllegalArgumentException if threads is below 1 or n negative
+   * @throws RuntimeException the first exception a body threw (the others are suppressed into it)
+   */
+  public static <S> void forEachTask(
+      int threads, int n, Supplier<S> scratch, ObjIntConsumer<S> body) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    if (n < 0) {
+      throw new IllegalArgumentException("n cannot be negative: " + n);
+    }
+    run(threads, n, 1, scratch, body);
+  }
+
   /** Runs the indices in blocks of {@code block} on at most {@code threads} threads. */
   private static <S> void run(
       int threads, int n, int block, Supplier<S> scratch, ObjIntConsumer<S> body) {
@@ -151,8 +171,7 @@ public final class Parallel {
       throw new IllegalArgumentException("tasks cannot be negative: " + tasks);
     }
     Object[] out = new Object[tasks];
-    // tasks are large: one per block, however few
-    run(threads, tasks, 1, () -> null, (s, i) -> out[i] = task.apply(i));
+    forEachTask(threads, tasks, () -> null, (s, i) -> out[i] = task.apply(i));
     @SuppressWarnings("unchecked")
     List<T> list = (List<T>) Arrays.asList(out);
     return list;

@@ -470,8 +470,9 @@ public final class FusedSimilarity implements PaperSimilarity {
       BlockedDots dots = new BlockedDots(semantic);
       BlockedDots.RowBlocks blocks = dots.rowBlocks(ROW_BLOCK);
       // the row blocks go in increasing order whichever thread takes which (a block takes the
-      // products that earlier ones computed for it)
-      Parallel.forEach(
+      // products that earlier ones computed for it); a block is a large task, so even the few
+      // blocks of a small corpus spread over the threads
+      Parallel.forEachTask(
           threads(),
           blocks.count(),
           RowScratch::new,
@@ -521,8 +522,10 @@ public final class FusedSimilarity implements PaperSimilarity {
           text[vectors.postingDoc(pp)] += q * vectors.postingWeight(pp);
         }
       }
-      // every pair's fused text bound and, in the same pass, the width best by it
-      int[] best = boundsAndBest(d, text, approxSemantic, slack, bound);
+      // every pair's fused text bound, then the width best by it
+      fusion.texts(text, approxSemantic, slack, bound);
+      bound[d] = -1;
+      int[] best = best(d, bound);
       float[] e = semantic[d];
       double wText = options.textWeight();
       double topicWeight = options.topicWeight();
@@ -591,23 +594,19 @@ public final class FusedSimilarity implements PaperSimilarity {
     }
 
     /**
-     * Fills {@code bound} with every pair's fused text bound ({@code -1} for d itself) and returns
-     * the {@code width} docs other than d with the largest bound (any order; of equal bounds the
+     * The {@code width} docs other than d with the largest bound (any order; of equal bounds the
      * first met).
      */
-    private int[] boundsAndBest(
-        int d, double[] text, float[] approxSemantic, double slack, double[] bound) {
+    private int[] best(int d, double[] bound) {
       int[] docs = new int[width];
       double[] h = new double[width];
       int size = 0;
       for (int b = 0; b < n; b++) {
-        if (b == d) {
-          bound[b] = -1;
-          continue;
-        }
-        double v = fusion.text(Math.min(1.0, text[b]), approxSemantic[b] + slack);
-        bound[b] = v;
+        double v = bound[b];
         if (size < width) {
+          if (b == d) {
+            continue;
+          }
           int x = size++;
           h[x] = v;
           docs[x] = b;
@@ -615,7 +614,7 @@ public final class FusedSimilarity implements PaperSimilarity {
             swap(h, docs, x, (x - 1) >>> 1);
             x = (x - 1) >>> 1;
           }
-        } else if (v > h[0]) {
+        } else if (v > h[0] && b != d) {
           h[0] = v;
           docs[0] = b;
           siftDown(h, docs, width);

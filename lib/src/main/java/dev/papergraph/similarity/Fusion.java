@@ -127,6 +127,22 @@ public record Fusion(
     return Math.min(1.0, alphaLexical * lexical + alphaSemantic * Math.max(0, semantic));
   }
 
+  /**
+   * The fused text scores of one paper with every other, {@code out[b] = text(min(1, lexical[b]),
+   * semantic[b] + semanticShift)}, in a loop of its own written out so that the JIT vectorises it
+   * (with {@link #text} called per pair it does not: measured ~30 % slower in the exact search).
+   *
+   * @param semanticShift added to every semantic score (a search adds its bound's slack)
+   */
+  void texts(double[] lexical, float[] semantic, double semanticShift, double[] out) {
+    double aL = alphaLexical, aS = alphaSemantic;
+    for (int b = 0; b < out.length; b++) {
+      out[b] =
+          Math.min(
+              1.0, aL * Math.min(1.0, lexical[b]) + aS * Math.max(0, semantic[b] + semanticShift));
+    }
+  }
+
   /** The rule and its fitted values, for the run manifest. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();

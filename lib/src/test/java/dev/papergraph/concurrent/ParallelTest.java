@@ -47,6 +47,36 @@ class ParallelTest {
   }
 
   @Test
+  void forEachTaskSpreadsEvenAFewLargeTasksOverTheThreads() throws Exception {
+    // two tasks, far below forEach's serial threshold: each waits until the other has started,
+    // which only holds if they run at the same time on two threads
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    Set<Thread> ran = ConcurrentHashMap.newKeySet();
+    AtomicIntegerArray hits = new AtomicIntegerArray(2);
+    Parallel.forEachTask(
+        2,
+        2,
+        Object::new,
+        (s, i) -> {
+          ran.add(Thread.currentThread());
+          hits.incrementAndGet(i);
+          bothStarted.countDown();
+          try {
+            assertTrue(bothStarted.await(30, TimeUnit.SECONDS), "task " + i + " ran alone");
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    assertEquals(2, ran.size());
+    assertEquals(1, hits.get(0));
+    assertEquals(1, hits.get(1));
+    // on one thread, the same tasks run one after the other on the caller
+    Set<Thread> alone = ConcurrentHashMap.newKeySet();
+    Parallel.forEachTask(1, 5, Object::new, (s, i) -> alone.add(Thread.currentThread()));
+    assertEquals(Set.of(Thread.currentThread()), alone);
+  }
+
+  @Test
   void mapKeepsTaskOrder() {
     List<Integer> out = Parallel.map(4, 10, i -> i * i);
     assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), out);
