@@ -370,7 +370,12 @@ final class BuildBench implements Callable<Integer> {
    * {@code papergraph} script), so that a timed build runs as the user's does; BuildBenchTest
    * checks that the two agree.
    */
-  static final String BUILD_JIT = "-XX:CompileThresholdScaling=10";
+  static final List<String> BUILD_JIT =
+      List.of(
+          "-XX:Tier4InvocationThreshold=50000",
+          "-XX:Tier4MinInvocationThreshold=6000",
+          "-XX:Tier4CompileThreshold=150000",
+          "-XX:Tier4BackEdgeThreshold=400000");
 
   /**
    * Whether the kernel gives transparent huge pages on request, the launcher's test before it asks
@@ -396,7 +401,7 @@ final class BuildBench implements Callable<Integer> {
       cmd.add("-XX:+UseTransparentHugePages");
     }
     if (buildJit) {
-      cmd.add(BUILD_JIT);
+      cmd.addAll(BUILD_JIT);
     }
     return cmd;
   }

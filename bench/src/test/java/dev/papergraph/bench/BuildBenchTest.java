@@ -18,10 +18,11 @@ class BuildBenchTest {
     List<String> launcher = Files.readAllLines(Path.of("..", "papergraph"));
     List<String> defined = launcher.stream().filter(line -> line.startsWith("BUILD_JIT=")).toList();
     assertEquals(1, defined.size(), "one BUILD_JIT line in the launcher: " + defined);
-    assertEquals("BUILD_JIT=" + BuildBench.BUILD_JIT, defined.get(0));
+    assertEquals("BUILD_JIT=(" + String.join(" ", BuildBench.BUILD_JIT) + ")", defined.get(0));
     assertTrue(
         launcher.stream()
-            .anyMatch(line -> line.contains("opts=(\"$BUILD_JIT\" \"${thp[@]}\" \"${opts[@]}\")")),
+            .anyMatch(
+                line -> line.contains("opts=(\"${BUILD_JIT[@]}\" \"${thp[@]}\" \"${opts[@]}\")")),
         "the launcher passes BUILD_JIT and its huge-page option to a build that is not small");
     assertTrue(
         launcher.contains("  thp=(-XX:+UseTransparentHugePages)")
