@@ -372,10 +372,10 @@ final class BuildBench implements Callable<Integer> {
    */
   static final List<String> BUILD_JIT =
       List.of(
-          "-XX:Tier4InvocationThreshold=200000",
-          "-XX:Tier4MinInvocationThreshold=24000",
-          "-XX:Tier4CompileThreshold=600000",
-          "-XX:Tier4BackEdgeThreshold=1600000");
+          "-XX:Tier4InvocationThreshold=400000",
+          "-XX:Tier4MinInvocationThreshold=48000",
+          "-XX:Tier4CompileThreshold=1200000",
+          "-XX:Tier4BackEdgeThreshold=3200000");
 
   /**
    * Whether the kernel gives transparent huge pages on request, the launcher's test before it asks
