@@ -19,17 +19,19 @@ import java.util.function.LongConsumer;
  *
  * <p>The candidates of each paper (its best {@link #EXPANSION_CANDIDATES} by score, see below) are
  * exact on the fused score: each row bounds every other paper, the lexical cosines from the
- * inverted index (work proportional to the row's postings) and the semantic cosines from float
- * products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link BlockedDots}: {@code n
- * · d / 2} multiply-adds per row, each pair's product computed once for both rows, {@code d} = 384,
- * vectorised by the JIT), each within a stated slack of the exact cosine; only papers whose fused
- * bound (plus the non-text bound) reaches the running last candidate's score get the exact cosine
- * and their topic and citation components. Cost {@code O(n² d)} in all, memory two {@code
- * double[n]}, an {@code int[n]} and {@link #ROW_BLOCK} {@code float[n]} per thread, one copy of the
- * embeddings beyond the inputs and about {@code n² / 2} bytes for each pair's product computed once
- * for both its rows ({@link BlockedDots.RowBlocks}; up to {@link BlockedDots#MIRROR_MAX_BYTES},
- * above which each row computes all its products). Rows run in parallel; the result does not depend
- * on the thread count. Scores are symmetric to the last bit.
+ * inverted index (work proportional to the row's postings; summed in float, a bound of the exact
+ * cosine by {@link #lexicalSlack}, which is read for the pairs scored) and the semantic cosines
+ * from float products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link
+ * BlockedDots}: {@code n · d / 2} multiply-adds per row, each pair's product computed once for both
+ * rows, {@code d} = 384, vectorised by the JIT), each within a stated slack of the exact cosine;
+ * only papers whose fused bound (plus the non-text bound) reaches the running last candidate's
+ * score get the exact cosine and their topic and citation components. Cost {@code O(n² d)} in all,
+ * memory a {@code double[n]}, a {@code float[n]}, an {@code int[n]}, a {@code float} per term and
+ * {@link #ROW_BLOCK} {@code float[n]} per thread, one copy of the embeddings beyond the inputs and
+ * about {@code n² / 2} bytes for each pair's product computed once for both its rows ({@link
+ * BlockedDots.RowBlocks}; up to {@link BlockedDots#MIRROR_MAX_BYTES}, above which each row computes
+ * all its products). Rows run in parallel; the result does not depend on the thread count. Scores
+ * are symmetric to the last bit.
  *
  * <p>Above a size ({@link EngineOptions.Search#approximateFused}: by default above {@link
  * EngineOptions#FUSED_APPROXIMATE_ABOVE} papers) the lists come from candidates instead, every
@@ -284,6 +286,18 @@ public final class FusedSimilarity implements PaperSimilarity {
         : Double.NEGATIVE_INFINITY;
   }
 
+  /**
+   * The factor that makes a float sum of a row's lexical products (at most {@code terms}
+   * non-negative products of floats) an upper bound of the double sum {@link TermVectors#cosine}
+   * gives: both are within {@code γ = (terms + 2) u / (1 - (terms + 2) u)} of the exact sum
+   * (recursive summation of non-negative terms, u the unit round-off, 2^-24 for float, 2^-53 for
+   * double), so the double sum is at most the float sum times {@code (1 + γd) / (1 - γf)}, below
+   * {@code 1 + 8 (terms + 2) 2^-24} for any row shorter than 100,000 terms.
+   */
+  static double lexicalSlack(int terms) {
+    return 1 + 8.0 * (terms + 2) * 0x1p-24;
+  }
+
   private Result result() {
     return result(rows -> {});
   }
@@ -490,7 +504,8 @@ public final class FusedSimilarity implements PaperSimilarity {
 
     /** One thread's scratch for the exact search. */
     private final class RowScratch {
-      final double[] lexical = new double[n];
+      final float[] lexical = new float[n];
+      final TermVectors.CosineRow cosine = vectors.cosineRow();
       final double[] bound = new double[n];
       final float[][] blockSums = new float[ROW_BLOCK][BlockedDots.BLOCK];
       final float[][] semantic = new float[ROW_BLOCK][n];
@@ -512,18 +527,23 @@ public final class FusedSimilarity implements PaperSimilarity {
      */
     private void row(
         int d, float[] approxSemantic, double slack, RowScratch s, int[][] nbr, double[][] sc) {
-      double[] text = s.lexical;
+      float[] text = s.lexical;
       double[] bound = s.bound;
-      // lexical cosines: the row's terms in increasing id, as TermVectors.cosine sums them
+      // lexical cosines summed in float, a bound of the exact ones (the exact cosine, summed in
+      // double by TermVectors.cosine, is read for the few pairs scored below): half the memory
+      // traffic of the row's postings scatter, the largest part of the search
+      int terms = vectors.end(d) - vectors.start(d);
       for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
-        double q = vectors.weightAt(p);
+        float q = vectors.weightAt(p);
         int t = vectors.termAt(p);
         for (int pp = vectors.postingStart(t), ppe = vectors.postingEnd(t); pp < ppe; pp++) {
           text[vectors.postingDoc(pp)] += q * vectors.postingWeight(pp);
         }
       }
+      TermVectors.CosineRow cosine = s.cosine;
+      cosine.of(d);
       // every pair's fused text bound, then the width best by it
-      fusion.texts(text, approxSemantic, slack, bound);
+      fusion.texts(text, lexicalSlack(terms), approxSemantic, slack, bound);
       bound[d] = -1;
       int[] best = best(d, bound);
       float[] e = semantic[d];
@@ -540,7 +560,7 @@ public final class FusedSimilarity implements PaperSimilarity {
       int size = 0;
       for (int i = 0; i < best.length; i++) {
         int b = best[i];
-        bestScore[i] = exact(d, b, text[b], e);
+        bestScore[i] = exact(d, b, cosine.cosine(b), e);
         s.scored[b] = i;
         size = push(heap, size, bestScore[i]);
       }
@@ -569,7 +589,7 @@ public final class FusedSimilarity implements PaperSimilarity {
               < theta - EPS) {
             continue;
           }
-          sb = exact(d, b, text[b], e, topic);
+          sb = exact(d, b, cosine.cosine(b), e, topic);
         }
         if (!(sb > 0) || sb < options.minScore() || sb < theta - EPS) {
           continue;

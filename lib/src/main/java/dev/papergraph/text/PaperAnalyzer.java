@@ -30,7 +30,6 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -48,8 +47,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       "training"), or the scikit-learn token pattern for {@link TextOptions.Tokenizer#SKLEARN};
  *   <li>{@code EnglishPossessiveFilter}, {@code LowerCaseFilter};
  *   <li>with the standard tokenizer, numbers never become terms: {@code TypeTokenFilter} drops
- *       {@code <NUM>} tokens ("0.5", "95", "1,000") and a {@code PatternReplaceFilter} empties any
- *       other token without a letter;
+ *       {@code <NUM>} tokens ("0.5", "95", "1,000") and {@link LetterFilter} any other token
+ *       without a letter;
  *   <li>{@code StopFilter} with scikit-learn's 318 English stop words, {@code LengthFilter} (at
  *       least 2 characters);
  *   <li>{@code PorterStemFilter} or {@code KStemFilter}, then a {@code StopFilter} with the
@@ -91,11 +90,6 @@ public final class PaperAnalyzer extends Analyzer {
    */
   public static final Pattern BOUND_PREFIX =
       Pattern.compile("-(?=\\p{L})(?<=(?i)\\b(?:" + String.join("|", BOUND_PREFIXES) + ")-)");
-
-  /**
-   * Tokens without a letter (after the tokenizer has split words): emptied, then dropped by length.
-   */
-  private static final Pattern NO_LETTER = Pattern.compile("^[^\\p{L}]*$");
 
   private final TextOptions options;
   private final CharArraySet academic;
@@ -218,8 +212,9 @@ public final class PaperAnalyzer extends Analyzer {
     }
     // Only the cleaning char filters that can change this text (none for most texts, the fast path
     // readable() takes too): the others would copy it unchanged at most of the chain's cost.
-    String text = readAll(reader);
-    Reader cleaned = TextCleaner.wrap(text, new StringReader(text));
+    String text = reader instanceof TextReader t ? t.text : readAll(reader);
+    Reader cleaned =
+        TextCleaner.wrap(text, reader instanceof TextReader ? reader : new StringReader(text));
     // likewise the prefix filter, where the text is its input and has no hyphen after a prefix
     if (cleaned instanceof StringReader && !mayCloseUp(text)) {
       return cleaned;
@@ -242,6 +237,24 @@ public final class PaperAnalyzer extends Analyzer {
       }
     }
     return false;
+  }
+
+  /**
+   * The chain over a text: {@link #tokenStream(String, String)} without reading the text back out
+   * of Lucene's reader (for the char filters' choice) into a copy of itself.
+   */
+  TokenStream stream(String fieldName, String text) {
+    return tokenStream(fieldName, new TextReader(text));
+  }
+
+  /** A reader of a whole text that {@link #initReader} takes the text from. */
+  private static final class TextReader extends StringReader {
+    final String text;
+
+    TextReader(String text) {
+      super(text);
+      this.text = text;
+    }
   }
 
   private static String readAll(Reader reader) {
@@ -274,7 +287,7 @@ public final class PaperAnalyzer extends Analyzer {
       t = new EnglishPossessiveFilter(source);
       t = new LowerCaseFilter(t);
       t = new TypeTokenFilter(t, Set.of("<NUM>"));
-      t = new PatternReplaceFilter(t, NO_LETTER, "", false);
+      t = new LetterFilter(t);
     }
     t = new StopFilter(t, STOP_WORDS);
     t = new LengthFilter(t, 2, 255);
@@ -310,7 +323,7 @@ public final class PaperAnalyzer extends Analyzer {
    */
   public List<String> terms(String text) {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = tokenStream("text", text)) {
+    try (TokenStream ts = stream("text", text)) {
       var term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {

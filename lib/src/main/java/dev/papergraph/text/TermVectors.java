@@ -179,9 +179,10 @@ public final class TermVectors {
     Parallel.forEach(
         threads,
         n,
-        d -> {
+        Counts::new,
+        (counts, d) -> {
           Paper p = list.get(d);
-          Map<String, Slot> counts = new HashMap<>();
+          counts.clear();
           Occurrences.Doc occ = found.doc(d);
           AnalysedTokens.Field title = tokens == null ? null : new AnalysedTokens.Field();
           AnalysedTokens.Field abs =
@@ -198,16 +199,17 @@ public final class TermVectors {
             count(analyzer, Occurrences.ABSTRACT, p.abstractText(), 1f, counts, occ, abs);
           }
           // slot i holds the i-th distinct term met (the occurrences name terms by it)
-          int[] ids = new int[counts.size()];
-          float[] cs = new float[counts.size()];
+          int size = counts.size();
+          int[] ids = new int[size];
+          float[] cs = new float[size];
           float len = 0;
-          for (Map.Entry<String, Slot> e : counts.entrySet()) {
-            Slot slot = e.getValue();
+          for (int i = 0; i < size; i++) {
+            Slot slot = counts.slots.get(i);
             // a plain read first: computeIfAbsent locks the bin even when the term is there
-            Integer id = vocab.get(e.getKey());
-            ids[slot.index] =
-                id != null ? id : vocab.computeIfAbsent(e.getKey(), k -> nextId.getAndIncrement());
-            cs[slot.index] = slot.count;
+            Integer id = vocab.get(slot.term);
+            ids[i] =
+                id != null ? id : vocab.computeIfAbsent(slot.term, k -> nextId.getAndIncrement());
+            cs[i] = slot.count;
             len += slot.count;
           }
           if (tokens != null) {
@@ -446,10 +448,42 @@ public final class TermVectors {
   /** A term's boosted count in one paper, and the order in which the paper's terms were met. */
   private static final class Slot {
     final int index;
+    final String term;
     float count;
 
-    Slot(int index) {
+    Slot(int index, String term) {
       this.index = index;
+      this.term = term;
+    }
+  }
+
+  /**
+   * One paper's terms, looked up by the token's characters (no String per token: a String is made
+   * once per distinct term of the paper), in the order they were met. One per analysing thread,
+   * cleared for each paper.
+   */
+  private static final class Counts {
+    final CharArrayMap<Slot> byTerm = new CharArrayMap<>(256, false);
+    final List<Slot> slots = new ArrayList<>();
+
+    void clear() {
+      byTerm.clear();
+      slots.clear();
+    }
+
+    int size() {
+      return slots.size();
+    }
+
+    /** The slot of the term in {@code buffer[0..length)}, added if the paper has not met it. */
+    Slot slot(char[] buffer, int length) {
+      Slot slot = byTerm.get(buffer, 0, length);
+      if (slot == null) {
+        slot = new Slot(slots.size(), new String(buffer, 0, length));
+        byTerm.put(Arrays.copyOf(buffer, length), slot);
+        slots.add(slot);
+      }
+      return slot;
     }
   }
 
@@ -463,18 +497,18 @@ public final class TermVectors {
       int field,
       String text,
       float inc,
-      Map<String, Slot> counts,
+      Counts counts,
       Occurrences.Doc occ,
       AnalysedTokens.Field tokens) {
     boolean record = occ.start(field, text);
-    try (TokenStream ts = analyzer.tokenStream(Occurrences.FIELD_NAMES[field], text)) {
+    try (TokenStream ts = analyzer.stream(Occurrences.FIELD_NAMES[field], text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = record ? ts.addAttribute(OffsetAttribute.class) : null;
       PositionIncrementAttribute position =
           tokens == null ? null : ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        Slot slot = counts.computeIfAbsent(term.toString(), k -> new Slot(counts.size()));
+        Slot slot = counts.slot(term.buffer(), term.length());
         slot.count += inc;
         if (record) {
           occ.add(field, slot.index, off.startOffset(), off.endOffset());
@@ -912,7 +946,7 @@ public final class TermVectors {
    * punctuation that splits it is added with that punctuation dropped, marked {@code split}.
    */
   private void surfaces(String text, CharArrayMap<Integer> wanted, List<Match> out) {
-    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+    try (TokenStream ts = analyzer.stream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
       ts.reset();

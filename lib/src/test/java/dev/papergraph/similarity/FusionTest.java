@@ -1,11 +1,15 @@
 package dev.papergraph.similarity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The fusion rule applied to a whole row gives each pair's own fused score. */
+/**
+ * The fusion rule applied to a whole row gives each pair's own fused score, and the exact search's
+ * float sums of lexical products bound the double sums the exact cosines are.
+ */
 class FusionTest {
 
   @Test
@@ -13,21 +17,48 @@ class FusionTest {
     Fusion fusion = new Fusion(0.7, 0.016273, 0.12202, 0.762671, 0.237329);
     Random random = new Random(11);
     int n = 5_000;
-    double[] lexical = new double[n];
+    float[] lexical = new float[n];
     float[] semantic = new float[n];
     for (int b = 0; b < n; b++) {
       // past 1 (capped) and below 0 (clipped) too
-      lexical[b] = random.nextDouble() * 1.2;
+      lexical[b] = (float) (random.nextDouble() * 1.2);
       semantic[b] = (float) (random.nextDouble() * 2.4 - 1.2);
     }
+    double scale = 1.000_01;
     double shift = 4.6e-5;
     double[] out = new double[n];
-    fusion.texts(lexical, semantic, shift, out);
+    fusion.texts(lexical, scale, semantic, shift, out);
     for (int b = 0; b < n; b++) {
       assertEquals(
-          Double.doubleToRawLongBits(fusion.text(Math.min(1.0, lexical[b]), semantic[b] + shift)),
+          Double.doubleToRawLongBits(
+              fusion.text(Math.min(1.0, lexical[b] * scale + 0x1p-120), semantic[b] + shift)),
           Double.doubleToRawLongBits(out[b]),
           "pair " + b);
     }
+  }
+
+  @Test
+  void floatSumsOfLexicalProductsTimesTheSlackBoundTheDoubleSums() {
+    Random random = new Random(13);
+    int below = 0;
+    for (int row = 0; row < 20_000; row++) {
+      int terms = 1 + random.nextInt(row % 10 == 0 ? 3_000 : 300);
+      float f = 0;
+      double d = 0;
+      for (int t = 0; t < terms; t++) {
+        // unit-row weights: many small, a few large, some tiny
+        float q = (float) (random.nextDouble() / Math.sqrt(terms));
+        float w = (float) Math.pow(random.nextDouble(), 1 + random.nextInt(8));
+        f += q * w;
+        d += (double) q * w;
+      }
+      if (f < d) {
+        below++;
+      }
+      double bound = f * FusedSimilarity.lexicalSlack(terms) + 0x1p-120;
+      assertTrue(bound >= d, "row " + row + ": " + bound + " < " + d);
+    }
+    // the float sum alone falls below the double sum often: the slack is needed
+    assertTrue(below > 1_000, "float sums below the double sums: " + below);
   }
 }

@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.Test;
 
 class PaperAnalyzerTest {
@@ -122,5 +130,61 @@ class PaperAnalyzerTest {
       b.append(buf, 0, c);
     }
     return b.toString();
+  }
+
+  @Test
+  void letterFilterKeepsTheTokensAndPositionsOfEmptyingTokensWithoutALetter() throws IOException {
+    // the chain's former filters: PatternReplaceFilter emptying a token without a letter, a length
+    // filter dropping it
+    Pattern noLetter = Pattern.compile("^[^\\p{L}]*$");
+    String[] parts = {
+      "a",
+      "Z",
+      "é",
+      "\u03b1",
+      "\u4e2d",
+      "\ud835\udc9c",
+      "1",
+      "_",
+      "-",
+      ".",
+      "%",
+      "\u00b2",
+      "\u0301",
+      "\u2063"
+    };
+    Random random = new Random(17);
+    for (int text = 0; text < 2_000; text++) {
+      StringBuilder b = new StringBuilder();
+      for (int token = random.nextInt(12); token >= 0; token--) {
+        for (int c = 1 + random.nextInt(4); c > 0; c--) {
+          b.append(parts[random.nextInt(random.nextBoolean() ? 3 : parts.length)]);
+        }
+        b.append(' ');
+      }
+      Tokenizer before = new WhitespaceTokenizer();
+      before.setReader(new StringReader(b.toString()));
+      TokenStream expected =
+          new LengthFilter(new PatternReplaceFilter(before, noLetter, "", false), 1, 255);
+      Tokenizer after = new WhitespaceTokenizer();
+      after.setReader(new StringReader(b.toString()));
+      assertEquals(
+          termsAndPositions(expected), termsAndPositions(new LetterFilter(after)), b.toString());
+    }
+  }
+
+  /** Each token as "term/increment", then the final increment. */
+  private static List<String> termsAndPositions(TokenStream ts) throws IOException {
+    List<String> out = new ArrayList<>();
+    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+    PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+    ts.reset();
+    while (ts.incrementToken()) {
+      out.add(term + "/" + inc.getPositionIncrement());
+    }
+    ts.end();
+    out.add("end/" + inc.getPositionIncrement());
+    ts.close();
+    return out;
   }
 }
