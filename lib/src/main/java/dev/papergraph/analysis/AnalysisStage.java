@@ -1,11 +1,13 @@
 package dev.papergraph.analysis;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.graph.IndexedGraph;
 import dev.papergraph.graph.PaperGraph;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -204,26 +206,48 @@ public final class AnalysisStage {
       LongConsumer stepsDone,
       Consumer<Communities> partitioned) {
     IndexedGraph<String> g = IndexedGraph.of(graph);
-    IndexedGraph<String> input = g;
-    if (options.communities().input() == CommunityInput.SHARED_NEIGHBOURS) {
-      if (neighbours == null) {
-        throw new IllegalArgumentException(
-            "the shared-neighbour community input needs the papers' top-k lists");
-      }
-      input = SharedNeighbourGraph.of(g, neighbours, threads);
+    if (options.communities().input() == CommunityInput.SHARED_NEIGHBOURS && neighbours == null) {
+      throw new IllegalArgumentException(
+          "the shared-neighbour community input needs the papers' top-k lists");
     }
-    LeidenCommunities leiden = new LeidenCommunities(input, g, options.communities());
-    Communities communities = leiden.communities(stepsDone);
-    partitioned.accept(communities);
-    CentralityAnalysis ca = new CentralityAnalysis(g, options.centralities(), threads, communities);
-    Centralities centralities = ca.centralities(stepsDone);
+    // the scores over the whole graph need no communities: they are computed on a thread of their
+    // own while Leiden, which runs on one thread, makes the communities
+    Future<CentralityAnalysis.Overall> overall =
+        Parallel.beside(
+            threads,
+            "papergraph-centralities",
+            () -> CentralityAnalysis.overall(g, options.centralities(), Math.max(1, threads - 1)));
+    LeidenCommunities leiden;
+    Centralities centralities;
+    Communities communities;
+    CentralityAnalysis ca;
+    try {
+      IndexedGraph<String> input = g;
+      if (options.communities().input() == CommunityInput.SHARED_NEIGHBOURS) {
+        input = SharedNeighbourGraph.of(g, neighbours, threads);
+      }
+      leiden = new LeidenCommunities(input, g, options.communities());
+      communities = leiden.communities(stepsDone);
+      partitioned.accept(communities);
+      ca = new CentralityAnalysis(g, options.centralities(), threads, communities, overall);
+      centralities = ca.centralities(stepsDone);
+    } finally {
+      // a failed analysis leaves nothing computing on
+      if (!overall.isDone()) {
+        try {
+          Parallel.await(overall);
+        } catch (RuntimeException | Error e) {
+          // the analysis failed before it awaited the scores, and reports that failure instead
+        }
+      }
+    }
     Communities labelled =
         new CommunityLabeller(
                 terms, options.labelTerms(), options.centralPapers(), options.centralBy(), threads)
             .label(communities, centralities);
     Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
     parameters.put("leiden.startsRun", leiden.startsRun());
-    parameters.put("leiden.inputEdges", input.edgeCount());
+    parameters.put("leiden.inputEdges", leiden.inputEdges());
     parameters.putAll(ca.report());
     return new Result(labelled, centralities, parameters);
   }

@@ -1,5 +1,6 @@
 package dev.papergraph.analysis;
 
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.graph.IndexedGraph;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.jgrapht.alg.scoring.PageRank;
 
@@ -38,6 +40,7 @@ public final class CentralityAnalysis {
   private final CentralityOptions options;
   private final int threads;
   private final Communities communities;
+  private final Future<Overall> overallTask;
   private Result result;
 
   /** The scores and how the path measures were computed, kept after the first computation. */
@@ -71,6 +74,46 @@ public final class CentralityAnalysis {
     }
     this.threads = threads;
     this.communities = communities;
+    this.overallTask = null;
+  }
+
+  /**
+   * As {@link #CentralityAnalysis(IndexedGraph, CentralityOptions, int, Communities)}, with the
+   * scores over the whole graph computed elsewhere by {@link #overall} (on another thread, while
+   * Leiden makes the communities); the first access waits for them.
+   */
+  CentralityAnalysis(
+      IndexedGraph<String> graph,
+      CentralityOptions options,
+      int threads,
+      Communities communities,
+      Future<Overall> overall) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.options = Objects.requireNonNull(options, "options");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.threads = threads;
+    this.communities = communities;
+    this.overallTask = Objects.requireNonNull(overall, "overall");
+  }
+
+  /** The scores over the whole graph by vertex index, and how their path measures were computed. */
+  static final class Overall {
+    private final Map<Measure, double[]> values;
+    private final PathReport paths = new PathReport();
+
+    private Overall(IndexedGraph<String> graph, CentralityOptions options, int threads) {
+      values = measures(graph, options, threads, paths, PathCentralities.PIVOT_WORK_BUDGET);
+    }
+  }
+
+  /**
+   * The scores of every paper over the whole graph, which do not depend on the communities, on at
+   * most {@code threads} threads (the values do not depend on it).
+   */
+  static Overall overall(IndexedGraph<String> graph, CentralityOptions options, int threads) {
+    return new Overall(graph, options, threads);
   }
 
   /** The scores over the whole graph and, when communities were given, within each community. */
@@ -100,10 +143,12 @@ public final class CentralityAnalysis {
   }
 
   private Result compute(LongConsumer papersDone) {
+    Overall whole = null;
+    if (overallTask == null) {
+      whole = overall(graph, options, threads);
+      papersDone.accept(graph.size());
+    }
     PathReport paths = new PathReport();
-    Map<Measure, Map<String, Double>> overall =
-        toIds(graph, measures(graph, paths, PathCentralities.PIVOT_WORK_BUDGET));
-    papersDone.accept(graph.size());
     Map<Measure, Map<String, Double>> within = new EnumMap<>(Measure.class);
     if (communities != null) {
       // each paper's score within its community, by graph index (0 outside every community)
@@ -141,7 +186,7 @@ public final class CentralityAnalysis {
                     ((double) PathCentralities.PIVOT_WORK_BUDGET
                         * visits[c]
                         / Math.max(1, allVisits)));
-        measures(sub, paths, share)
+        measures(sub, options, threads, paths, share)
             .forEach(
                 (m, values) -> {
                   double[] all = byIndex.get(m);
@@ -157,6 +202,15 @@ public final class CentralityAnalysis {
       // in graph order, like the overall scores
       within = toIds(graph, byIndex);
     }
+    if (whole == null) {
+      // computed meanwhile on another thread; its papers are reported once it is done
+      whole = Parallel.await(overallTask);
+      papersDone.accept(graph.size());
+    }
+    Map<Measure, Map<String, Double>> overall = toIds(graph, whole.values);
+    paths.exact &= whole.paths.exact;
+    paths.sources += whole.paths.sources;
+    paths.epsilon = Math.max(paths.epsilon, whole.paths.epsilon);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("centrality.paths.mode", paths.exact ? "exact" : "sampled");
     report.put("centrality.paths.sources", paths.sources);
@@ -184,8 +238,12 @@ public final class CentralityAnalysis {
     return idx;
   }
 
-  private Map<Measure, double[]> measures(
-      IndexedGraph<String> g, PathReport report, long pathBudget) {
+  private static Map<Measure, double[]> measures(
+      IndexedGraph<String> g,
+      CentralityOptions options,
+      int threads,
+      PathReport report,
+      long pathBudget) {
     Map<Measure, double[]> out = new EnumMap<>(Measure.class);
     int n = g.size();
     out.put(Measure.PAGERANK, pageRank(g, options.damping()));

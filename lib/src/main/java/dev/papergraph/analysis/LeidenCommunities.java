@@ -95,6 +95,11 @@ public final class LeidenCommunities {
     return (int) Math.min(options.starts(), Math.max(1, START_WORK_BUDGET / m));
   }
 
+  /** The number of edges of the graph Leiden partitions. */
+  int inputEdges() {
+    return input.edgeCount();
+  }
+
   /** The partition, with modularity; labels and central papers are left empty. */
   public Communities communities() {
     return communities(startsDone -> {});
@@ -110,6 +115,48 @@ public final class LeidenCommunities {
       result = new Algorithm().run(startsDone);
     }
     return result;
+  }
+
+  /**
+   * CWTS's network of an indexed graph: the network its edge-list constructor makes of the graph's
+   * edges {@code (i, j)}, {@code i < j}, each with the weight row i gives it, built from the
+   * graph's rows directly. The edge-list constructor stores every edge from both ends and sorts
+   * them all, which cost a fifth of a 10,000-paper partition; the graph's rows are that sorted list
+   * already (sorted, no self-links, every edge from both ends), so only the weights of the lower
+   * half of each row are taken from the other end. LeidenCommunitiesTest checks the two are the
+   * same.
+   *
+   * @param nodeWeightsAreStrengths node weights equal to the vertex strengths, else 1
+   */
+  static Network network(IndexedGraph<?> g, boolean nodeWeightsAreStrengths) {
+    int n = g.size();
+    int[] first = g.first();
+    int[] nb = g.neighbour();
+    double[] w = g.weight();
+    long[] firstNeighbours = new long[n + 1];
+    for (int i = 0; i <= n; i++) firstNeighbours[i] = first[i];
+    double[] weights = w.clone();
+    // the edges (j, i), i < j, in row j come in increasing i, as the rows i are walked
+    int[] mirror = Arrays.copyOf(first, n);
+    for (int i = 0; i < n; i++) {
+      for (int k = first[i]; k < first[i + 1]; k++) {
+        int j = nb[k];
+        if (j > i) {
+          int back = mirror[j]++;
+          if (nb[back] != i) {
+            throw new IllegalStateException("edge " + i + " -- " + j + " is stored from one end");
+          }
+          weights[back] = w[k];
+        }
+      }
+    }
+    return new Network(
+        n,
+        nodeWeightsAreStrengths,
+        firstNeighbours,
+        new LargeIntArray(nb),
+        new LargeDoubleArray(weights),
+        false);
   }
 
   private final class Algorithm {
@@ -130,31 +177,15 @@ public final class LeidenCommunities {
      * [0, n)}.
      */
     private int[] leiden(LongConsumer startsDone) {
-      int[] first = input.first();
-      int[] nb = input.neighbour();
-      double[] w = input.weight();
-      int m = input.edgeCount();
-      if (m == 0) {
+      if (input.edgeCount() == 0) {
         startsDone.accept(options.starts());
         int[] singletons = new int[n];
         Arrays.setAll(singletons, i -> i);
         return singletons;
       }
-      LargeIntArray[] edges = {new LargeIntArray(m), new LargeIntArray(m)};
-      LargeDoubleArray weights = new LargeDoubleArray(m);
-      long e = 0;
-      for (int i = 0; i < n; i++) {
-        for (int k = first[i]; k < first[i + 1]; k++) {
-          if (nb[k] > i) {
-            edges[0].set(e, i);
-            edges[1].set(e, nb[k]);
-            weights.set(e++, w[k]);
-          }
-        }
-      }
       boolean modularity = options.quality() == QualityFunction.MODULARITY;
       // node weights: strengths for modularity, 1 for CPM (see class comment)
-      Network network = new Network(n, modularity, edges, weights, false, false);
+      Network network = network(input, modularity);
       double resolution =
           modularity
               ? options.resolution() / (2 * network.getTotalEdgeWeight())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,5 +200,39 @@ public final class Parallel {
       t.start();
     }
     return future;
+  }
+
+  /**
+   * The result of a task started by {@link #beside}, waiting for it as long as it runs (an
+   * interrupt is kept for later, as the task goes on regardless).
+   *
+   * @throws RuntimeException the exception the task threw, as it was when unchecked, else wrapped
+   *     in an {@link IllegalStateException}
+   * @throws Error the error the task threw
+   */
+  public static <T> T await(Future<T> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("task beside failed", cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

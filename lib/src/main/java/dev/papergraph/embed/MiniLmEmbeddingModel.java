@@ -348,6 +348,11 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
    * tail's are its last ones, shifted. Null when an end holds too few pieces for that, or when the
    * text has characters outside the BMP (the tokenizer's spans count code points where Java's
    * strings count UTF-16 units): the caller then tokenizes the whole text.
+   *
+   * <p>The rule reads the text cut after the head's last piece and before the tail's first, joined
+   * by a space, tokenized again. Where both cuts fall between words (the pieces beside a cut belong
+   * to different words), that text's pieces are the head's and the tail's pieces as they are, so
+   * they are taken without a third call to the tokenizer; a cut inside a word is tokenized again.
    */
   private long[] headAndTailIds(String text) {
     int tailPieces = WINDOW_TOKENS - HEAD_TOKENS;
@@ -356,19 +361,44 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     if (headEnd <= 0 || tailStart < 0 || headEnd >= tailStart || hasSurrogates(text)) {
       return null;
     }
-    CharSpan[] head = spans(text.substring(0, headEnd));
-    CharSpan[] tail = spans(text.substring(tailStart));
-    if (head.length < HEAD_TOKENS || tail.length <= tailPieces) {
-      return null;
+    long head = TOKENIZERS.encode(pieces.getHandle(), text.substring(0, headEnd), false);
+    long tail = TOKENIZERS.encode(pieces.getHandle(), text.substring(tailStart), false);
+    try {
+      long[] headIds = TOKENIZERS.getTokenIds(head);
+      long[] tailIds = TOKENIZERS.getTokenIds(tail);
+      if (headIds.length < HEAD_TOKENS || tailIds.length <= tailPieces) {
+        return null;
+      }
+      // the ends are disjoint and hold HEAD_TOKENS + tailPieces + 1 pieces: the text is over the
+      // window
+      int tailFrom = tailIds.length - tailPieces;
+      if (startsWord(head, HEAD_TOKENS) && startsWord(tail, tailFrom)) {
+        long[] ids = new long[WINDOW_TOKENS + 2];
+        ids[0] = cls;
+        System.arraycopy(headIds, 0, ids, 1, HEAD_TOKENS);
+        System.arraycopy(tailIds, tailFrom, ids, 1 + HEAD_TOKENS, tailPieces);
+        ids[WINDOW_TOKENS + 1] = sep;
+        return ids;
+      }
+      return modelIds(
+          pieceIds(
+              headAndTail(
+                  text,
+                  TOKENIZERS.getTokenCharSpans(head)[HEAD_TOKENS - 1].getEnd(),
+                  tailStart + TOKENIZERS.getTokenCharSpans(tail)[tailFrom].getStart())));
+    } finally {
+      TOKENIZERS.deleteEncoding(head);
+      TOKENIZERS.deleteEncoding(tail);
     }
-    // the ends are disjoint and hold HEAD_TOKENS + tailPieces + 1 pieces: the text is over the
-    // window
-    return modelIds(
-        pieceIds(
-            headAndTail(
-                text,
-                head[HEAD_TOKENS - 1].getEnd(),
-                tailStart + tail[tail.length - tailPieces].getStart())));
+  }
+
+  /**
+   * Whether the piece at {@code index} of an encoding starts a word (or the encoding ends before
+   * it), so that cutting the text before that piece leaves every piece on either side as it is.
+   */
+  private static boolean startsWord(long encoding, int index) {
+    long[] words = TOKENIZERS.getWordIds(encoding);
+    return index >= words.length || words[index] != words[index - 1];
   }
 
   private static boolean hasSurrogates(String text) {
@@ -378,16 +408,6 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
       }
     }
     return false;
-  }
-
-  /** The word pieces' character spans of a text. */
-  private CharSpan[] spans(String text) {
-    long encoding = TOKENIZERS.encode(pieces.getHandle(), text, false);
-    try {
-      return TOKENIZERS.getTokenCharSpans(encoding);
-    } finally {
-      TOKENIZERS.deleteEncoding(encoding);
-    }
   }
 
   /** The word-piece ids of a text, without special tokens or truncation. */

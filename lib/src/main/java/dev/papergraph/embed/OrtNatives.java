@@ -21,7 +21,7 @@ import java.util.Locale;
 public final class OrtNatives {
 
   /** The ONNX Runtime version whose natives are shipped (the Maven artifact's). */
-  static final String ORT_VERSION = "1.20.0";
+  static final String ORT_VERSION = "1.23.2";
 
   private static final List<String> LIBS = List.of("onnxruntime", "onnxruntime4j_jni");
 

@@ -166,10 +166,11 @@ public final class Pipeline {
     ForceAtlas2.Options layoutOptions =
         ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size())
             .withThreads(threads);
-    // the layout needs only Leiden's partition: when it would run on one thread (a small graph),
-    // it runs on a thread of its own beside the centralities and the labels, which leave the
-    // second core mostly idle; its iterations are reported as its own stage after the analysis
-    boolean beside = !layoutOptions.parallel(graph.similarity().vertexSet().size());
+    // the layout needs only Leiden's partition: with more than one thread it runs on a thread of
+    // its own (its repulsion on its own worker threads when the graph is large) beside the
+    // centralities and the labels, which leave much of the other cores idle; its iterations are
+    // reported as its own stage after the analysis
+    boolean beside = threads > 1;
     List<Long> iterationsDone = Collections.synchronizedList(new ArrayList<>());
     List<Future<Layout>> layingOut = new ArrayList<>(1);
     try {

@@ -1,5 +1,6 @@
 package dev.papergraph.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.cwts.networkanalysis.Network;
+import nl.cwts.util.LargeDoubleArray;
+import nl.cwts.util.LargeIntArray;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.clustering.UndirectedModularityMeasurer;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -47,6 +51,46 @@ class LeidenCommunitiesTest {
     IndexedGraph<String> dolphins = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
     assertThrows(
         IllegalArgumentException.class, () -> new LeidenCommunities(karate, dolphins, NO_MIN));
+  }
+
+  @Test
+  void theNetworkOfTheRowsIsTheNetworkOfTheEdgeList() {
+    // a weighted graph with an isolated vertex and weights that differ in their last bits
+    Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 60; i++) g.addVertex("v" + i);
+    for (int e = 0; e < 240; e++) {
+      String a = "v" + random.nextInt(59);
+      String b = "v" + random.nextInt(59);
+      if (!a.equals(b) && !g.containsEdge(a, b)) {
+        g.setEdgeWeight(g.addEdge(a, b), random.nextDouble() / 3);
+      }
+    }
+    IndexedGraph<String> ig = IndexedGraph.of(g);
+    for (boolean strengths : new boolean[] {true, false}) {
+      // what CWTS's edge-list constructor makes of the edges (i, j), i < j
+      int m = ig.edgeCount();
+      LargeIntArray[] edges = {new LargeIntArray(m), new LargeIntArray(m)};
+      LargeDoubleArray weights = new LargeDoubleArray(m);
+      long e = 0;
+      for (int i = 0; i < ig.size(); i++) {
+        for (int k = ig.first()[i]; k < ig.first()[i + 1]; k++) {
+          if (ig.neighbour()[k] > i) {
+            edges[0].set(e, i);
+            edges[1].set(e, ig.neighbour()[k]);
+            weights.set(e++, ig.weight()[k]);
+          }
+        }
+      }
+      Network expected = new Network(ig.size(), strengths, edges, weights, false, true);
+      Network rows = LeidenCommunities.network(ig, strengths);
+      assertArrayEquals(expected.getEdges()[0].toArray(), rows.getEdges()[0].toArray());
+      assertArrayEquals(expected.getEdges()[1].toArray(), rows.getEdges()[1].toArray());
+      assertArrayEquals(expected.getEdgeWeights().toArray(), rows.getEdgeWeights().toArray());
+      assertArrayEquals(expected.getNodeWeights(), rows.getNodeWeights());
+      assertEquals(expected.getTotalEdgeWeight(), rows.getTotalEdgeWeight());
+      assertEquals(expected.getTotalEdgeWeightSelfLinks(), rows.getTotalEdgeWeightSelfLinks());
+    }
   }
 
   @Test

@@ -74,6 +74,23 @@ class SeedGraphTest {
   }
 
   @Test
+  void theScoresComputedBesideLeidenAreThoseComputedInTurn() {
+    // on one thread the scores over the whole graph are computed before Leiden, on the calling
+    // thread; on more they are computed on a thread of their own while Leiden runs
+    AnalysisStage.Result inTurn =
+        new AnalysisStage(AnalysisStage.Options.defaults(), 1)
+            .analyze(graph, engine.neighbourDocs(), TermSource.of(engine.vectors()));
+    AnalysisStage.Result beside =
+        new AnalysisStage(AnalysisStage.Options.defaults(), 3)
+            .analyze(graph, engine.neighbourDocs(), TermSource.of(engine.vectors()));
+    // every score overall and within, bit for bit (Double.equals)
+    assertEquals(inTurn.centralities(), beside.centralities());
+    assertEquals(inTurn.communities().communities(), beside.communities().communities());
+    assertEquals(inTurn.parameters(), beside.parameters());
+    assertEquals(inTurn.parameters(), result.parameters());
+  }
+
+  @Test
   void defaultModularityIsAtLeastHalf() {
     assertTrue(
         result.communities().modularity() >= 0.50,

@@ -36,7 +36,7 @@ class ModelLoadingTest {
     Path cache = tmp.resolve("cache");
     Child first = run(temp, cache, List.of(), "embed");
     assertEquals(0, first.code, first.toString());
-    Path natives = cache.resolve("papergraph").resolve("onnxruntime-1.20.0");
+    Path natives = cache.resolve("papergraph").resolve("onnxruntime-1.23.2");
     List<String> out = first.stdout;
     assertEquals("384", out.get(out.size() - 2), first.toString());
     Path used = Path.of(out.get(out.size() - 1));

@@ -14,9 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A small graph's layout runs beside the centralities and the labels, from Leiden's partition: it
- * must be the layout of the finished analysis' communities, as when it ran after them, and the same
- * on one thread (where nothing runs beside) as on two.
+ * With more than one thread the layout runs beside the centralities and the labels, from Leiden's
+ * partition (a large graph's with its repulsion on threads of its own, whose result does not depend
+ * on them: ForceAtlas2Test): it must be the layout of the finished analysis' communities, as when
+ * it ran after them, and the same on one thread (where nothing runs beside) as on two.
  */
 class PipelineLayoutBesideTest {
 
@@ -28,7 +29,7 @@ class PipelineLayoutBesideTest {
     int n = papers.size();
     ForceAtlas2.Options layoutOptions =
         ForceAtlas2.Options.defaults(two.layoutSeed(), n).withThreads(2);
-    // the case this test is about: a layout on one thread, so run beside the analysis
+    // a layout on one thread, run beside the analysis
     assertFalse(layoutOptions.parallel(n));
 
     Pipeline.Result beside = Pipeline.run(papers, two, Progress.NONE);
