@@ -31,7 +31,6 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -53,8 +52,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       least 2 characters);
  *   <li>{@code PorterStemFilter} or {@code KStemFilter}, then a {@code StopFilter} with the
  *       {@linkplain TextOptions#stopWords() academic stop list} stemmed the same way;
- *   <li>with bigrams, {@code ShingleFilter} (unigrams and two-word phrases such as "post train"),
- *       then {@link PhraseGapFilter} dropping phrases that would span a removed stop word;
+ *   <li>with bigrams, {@link BigramFilter} (unigrams and two-word phrases such as "post train" of
+ *       words with no removed word between them: the tokens of Lucene's {@code ShingleFilter} with
+ *       a filler for each gap once {@link PhraseGapFilter} has dropped those holding a filler, at a
+ *       fraction of its cost), then {@link PhraseGapFilter} (which now drops only words that hold
+ *       the filler character themselves);
  *   <li>with a {@linkplain TextOptions#thesaurus() thesaurus}, {@link ThesaurusFilter} replacing or
  *       dropping terms.
  * </ol>
@@ -63,7 +65,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class PaperAnalyzer extends Analyzer {
 
-  /** Stands in for a removed word inside a shingle; phrases containing it are dropped. */
+  /**
+   * The filler Lucene's {@code ShingleFilter} put in a gap, which {@link PhraseGapFilter} drops any
+   * token holding: {@link BigramFilter} gives the tokens that chain gave, so a word holding this
+   * character itself is dropped as it was.
+   */
   static final String GAP = "\u2063";
 
   private static final Pattern SKLEARN_TOKEN =
@@ -300,10 +306,7 @@ public final class PaperAnalyzer extends Analyzer {
       t = new StopFilter(t, academic);
     }
     if (options.bigrams()) {
-      ShingleFilter shingles = new ShingleFilter(t, 2, 2);
-      shingles.setFillerToken(GAP);
-      shingles.setOutputUnigrams(true);
-      t = new PhraseGapFilter(shingles);
+      t = new PhraseGapFilter(new BigramFilter(t));
     }
     if (!thesaurus.isEmpty()) {
       t = new ThesaurusFilter(t, thesaurus);
