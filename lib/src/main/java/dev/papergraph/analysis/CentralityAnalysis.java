@@ -67,20 +67,14 @@ public final class CentralityAnalysis {
    */
   public CentralityAnalysis(
       IndexedGraph<String> graph, CentralityOptions options, int threads, Communities communities) {
-    this.graph = Objects.requireNonNull(graph, "graph");
-    this.options = Objects.requireNonNull(options, "options");
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1: " + threads);
-    }
-    this.threads = threads;
-    this.communities = communities;
-    this.overallTask = null;
+    this(graph, options, threads, communities, null);
   }
 
   /**
    * As {@link #CentralityAnalysis(IndexedGraph, CentralityOptions, int, Communities)}, with the
    * scores over the whole graph computed elsewhere by {@link #overall} (on another thread, while
-   * Leiden makes the communities); the first access waits for them.
+   * Leiden makes the communities); the first access waits for them. With {@code overall} null they
+   * are computed here, on first access.
    */
   CentralityAnalysis(
       IndexedGraph<String> graph,
@@ -95,7 +89,7 @@ public final class CentralityAnalysis {
     }
     this.threads = threads;
     this.communities = communities;
-    this.overallTask = Objects.requireNonNull(overall, "overall");
+    this.overallTask = overall;
   }
 
   /** The scores over the whole graph by vertex index, and how their path measures were computed. */

@@ -211,6 +211,16 @@ public final class Parallel {
    * @throws Error the error the task threw
    */
   public static <T> T await(Future<T> task) {
+    return await(task, RuntimeException.class);
+  }
+
+  /**
+   * As {@link #await(Future)}, with a checked exception of the task's of type {@code thrown} thrown
+   * here as it was.
+   *
+   * @throws X the task's exception, when of that type
+   */
+  public static <T, X extends Exception> T await(Future<T> task, Class<X> thrown) throws X {
     boolean interrupted = false;
     try {
       while (true) {
@@ -222,6 +232,9 @@ public final class Parallel {
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (thrown.isInstance(cause)) {
+        throw thrown.cast(cause);
+      }
       if (cause instanceof RuntimeException r) {
         throw r;
       }
