@@ -50,8 +50,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       without a letter;
  *   <li>{@code StopFilter} with scikit-learn's 318 English stop words, {@code LengthFilter} (at
  *       least 2 characters);
- *   <li>{@code PorterStemFilter} or {@code KStemFilter}, then a {@code StopFilter} with the
- *       {@linkplain TextOptions#stopWords() academic stop list} stemmed the same way;
+ *   <li>{@code PorterStemFilter} (with a {@link StemMemo} of its stems) or {@code KStemFilter},
+ *       then a {@code StopFilter} with the {@linkplain TextOptions#stopWords() academic stop list}
+ *       stemmed the same way;
  *   <li>with bigrams, {@link BigramFilter} (unigrams and two-word phrases such as "post train" of
  *       words with no removed word between them: the tokens of Lucene's {@code ShingleFilter} with
  *       a filler for each gap once {@link PhraseGapFilter} has dropped those holding a filler, at a
@@ -298,7 +299,7 @@ public final class PaperAnalyzer extends Analyzer {
     t = new StopFilter(t, STOP_WORDS);
     t = new LengthFilter(t, 2, 255);
     switch (options.stemmer()) {
-      case PORTER -> t = new PorterStemFilter(t);
+      case PORTER -> t = StemMemo.around(t, PorterStemFilter::new);
       case KSTEM -> t = new KStemFilter(t);
       case NONE -> {}
     }
