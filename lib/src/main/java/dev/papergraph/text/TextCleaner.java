@@ -245,15 +245,35 @@ public final class TextCleaner {
   }
 
   /**
-   * Whether a text contains anything the char filters would change (a fast path for clean text).
+   * Whether a text contains anything the char filters would change (a fast path for clean text):
+   * one of {@code <&$\\{}~@}, or {@code ://}, {@code www.} or {@code 10.}. One scan of the text (it
+   * is asked of every title and abstract, twice in the analysis pass).
    */
   static boolean needsCleaning(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '<' || c == '&' || c == '$' || c == '\\' || c == '{' || c == '}' || c == '~') {
-        return true;
+    int n = raw.length();
+    for (int i = 0; i < n; i++) {
+      switch (raw.charAt(i)) {
+        case '<', '&', '$', '\\', '{', '}', '~', '@':
+          return true;
+        case ':':
+          if (raw.startsWith("//", i + 1)) {
+            return true;
+          }
+          break;
+        case 'w':
+          if (raw.startsWith("ww.", i + 1)) {
+            return true;
+          }
+          break;
+        case '1':
+          if (raw.startsWith("0.", i + 1)) {
+            return true;
+          }
+          break;
+        default:
+          break;
       }
     }
-    return raw.contains("://") || raw.contains("www.") || raw.contains("10.") || raw.contains("@");
+    return false;
   }
 }

@@ -348,4 +348,58 @@ class TextCleanerTest {
     }
     return out.toString();
   }
+
+  /**
+   * The one-scan check gives what its definition does: a character of {@code <&$\\{}~@}, or {@code
+   * ://}, {@code www.} or {@code 10.} (seeded random texts of those characters' parts).
+   */
+  @Test
+  void needsCleaningIsItsDefinition() {
+    String[] parts = {
+      "<",
+      "&",
+      "$",
+      "\\",
+      "{",
+      "}",
+      "~",
+      "@",
+      ":",
+      "/",
+      "//",
+      "w",
+      "ww",
+      "www",
+      ".",
+      "1",
+      "10",
+      "0",
+      "a",
+      " ",
+      "W",
+      "\u00e9",
+      "\ud835\udc9c"
+    };
+    Random random = new Random(29);
+    int needing = 0;
+    for (int text = 0; text < 100_000; text++) {
+      StringBuilder b = new StringBuilder();
+      for (int j = random.nextInt(10); j >= 0; j--) {
+        // mostly the characters of the sequences, so that they are met whole and cut short
+        b.append(parts[8 + random.nextInt(random.nextInt(4) == 0 ? parts.length - 8 : 11)]);
+        if (random.nextInt(40) == 0) {
+          b.append(parts[random.nextInt(8)]);
+        }
+      }
+      String t = b.toString();
+      boolean expected = false;
+      for (char c : "<&$\\{}~".toCharArray()) {
+        expected |= t.indexOf(c) >= 0;
+      }
+      expected |= t.contains("://") || t.contains("www.") || t.contains("10.") || t.contains("@");
+      assertEquals(expected, TextCleaner.needsCleaning(t), t);
+      needing += expected ? 1 : 0;
+    }
+    assertTrue(needing > 10_000 && needing < 90_000, "texts needing cleaning: " + needing);
+  }
 }
