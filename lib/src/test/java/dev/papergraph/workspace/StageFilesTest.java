@@ -49,14 +49,45 @@ class StageFilesTest {
       String s = StageFiles.number(v);
       assertEquals(Double.toString(v), s, "digits of " + v);
       assertEquals(
-          Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(Double.parseDouble(s)));
+          Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(StageFiles.parseNumber(s)));
     }
     for (double v :
         new double[] {
           0.0, -0.0, 1.0, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e-3, 1e7, 0.1
         }) {
       assertEquals(Double.toString(v), StageFiles.number(v));
+      assertEquals(
+          Double.doubleToRawLongBits(v),
+          Double.doubleToRawLongBits(StageFiles.parseNumber(StageFiles.number(v))));
     }
+  }
+
+  /**
+   * The files' parser gives the JDK's double for any text Double.toString writes (every bit pattern
+   * sampled, subnormals and infinities included) and for numbers written with fewer or more digits.
+   */
+  @Test
+  void numbersParseAsTheJdkParsesThem() {
+    Random random = new Random(7);
+    for (int i = 0; i < 300_000; i++) {
+      double v = Double.longBitsToDouble(random.nextLong());
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      for (String s :
+          new String[] {
+            Double.toString(v),
+            String.format(java.util.Locale.ROOT, "%.20e", v),
+            String.format(java.util.Locale.ROOT, "%.3g", v)
+          }) {
+        assertEquals(
+            Double.doubleToRawLongBits(Double.parseDouble(s)),
+            Double.doubleToRawLongBits(StageFiles.parseNumber(s)),
+            s);
+      }
+    }
+    assertTrue(Double.isNaN(StageFiles.parseNumber("NaN")));
+    assertThrows(NumberFormatException.class, () -> StageFiles.parseNumber("lots"));
   }
 
   @Test
