@@ -166,35 +166,98 @@ final class StageFiles {
    */
   static List<SimilarityEdge> readEdges(Path dir, String name, InputStream in, long rows)
       throws IOException {
+    // The file as bytes, each row split at its tabs (and line ends: '\n', '\r' or "\r\n", as
+    // BufferedReader.readLine) there, UTF-8 safe as both are ASCII: only the two ends and the score
+    // are decoded now, the rest of a row when its explanation is asked for. Decoding every row
+    // whole (1.5 MB of mostly shared-term lists on the seeds) was most of `neighbors`' time.
+    byte[] bytes;
+    try (in) {
+      bytes = in.readAllBytes();
+    }
+    if (bytes.length == 0) {
+      throw damaged(dir, name, "empty", null);
+    }
+    int headerEnd = lineEnd(bytes, 0);
+    // workspaces written before the semantic part have 11 columns (no lexical, semantic)
+    int fields =
+        new String(bytes, 0, headerEnd, StandardCharsets.UTF_8).split("\t", -1).length == 13
+            ? 13
+            : 11;
     List<SimilarityEdge> out = new ArrayList<>();
-    linkRows(
-        dir,
-        name,
-        in,
-        rows,
-        (f, line) -> {
-          String a = unescape(f[0]);
-          String b = unescape(f[1]);
-          if (a.compareTo(b) >= 0) {
-            throw new IllegalArgumentException(
-                "link ends must be distinct and ordered: " + a + " , " + b);
+    long line = 1;
+    for (int pos = nextLine(bytes, headerEnd); pos < bytes.length; ) {
+      int end = lineEnd(bytes, pos);
+      line++;
+      int count = 1;
+      int[] tabs = new int[3];
+      for (int i = pos; i < end; i++) {
+        if (bytes[i] == '\t') {
+          if (count <= 3) {
+            tabs[count - 1] = i;
           }
-          out.add(
-              new SimilarityEdge(
-                  a,
-                  b,
-                  parseNumber(f[2]),
-                  () -> {
-                    try {
-                      return explanation(f);
-                    } catch (RuntimeException e) {
-                      throw new UncheckedIOException(
-                          damaged(
-                              dir, name, "line " + line + " is not a link: " + e.getMessage(), e));
-                    }
-                  }));
-        });
+          count++;
+        }
+      }
+      if (count != fields) {
+        throw damaged(dir, name, "line " + line + " has " + count + " fields, not " + fields, null);
+      }
+      int from = pos;
+      long at = line;
+      try {
+        String a = unescape(new String(bytes, from, tabs[0] - from, StandardCharsets.UTF_8));
+        String b =
+            unescape(new String(bytes, tabs[0] + 1, tabs[1] - tabs[0] - 1, StandardCharsets.UTF_8));
+        if (a.compareTo(b) >= 0) {
+          throw new IllegalArgumentException(
+              "link ends must be distinct and ordered: " + a + " , " + b);
+        }
+        double score =
+            parseNumber(
+                new String(bytes, tabs[1] + 1, tabs[2] - tabs[1] - 1, StandardCharsets.UTF_8));
+        out.add(
+            new SimilarityEdge(
+                a,
+                b,
+                score,
+                () -> {
+                  try {
+                    return explanation(
+                        new String(bytes, from, end - from, StandardCharsets.UTF_8)
+                            .split("\t", -1));
+                  } catch (RuntimeException e) {
+                    throw new UncheckedIOException(
+                        damaged(dir, name, "line " + at + " is not a link: " + e.getMessage(), e));
+                  }
+                }));
+      } catch (RuntimeException e) {
+        throw damaged(dir, name, "line " + line + " is not a link: " + e.getMessage(), e);
+      }
+      pos = nextLine(bytes, end);
+    }
+    if (rows >= 0 && line - 1 != rows) {
+      throw damaged(dir, name, (line - 1) + " rows, " + rows + " expected", null);
+    }
     return Collections.unmodifiableList(out);
+  }
+
+  /** Where the line starting at {@code pos} ends: its '\n' or '\r', or the end of the bytes. */
+  private static int lineEnd(byte[] bytes, int pos) {
+    int i = pos;
+    while (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Where the line after the one ending at {@code end} ({@link #lineEnd}) starts. */
+  private static int nextLine(byte[] bytes, int end) {
+    if (end < bytes.length
+        && bytes[end] == '\r'
+        && end + 1 < bytes.length
+        && bytes[end + 1] == '\n') {
+      return end + 2;
+    }
+    return end + 1;
   }
 
   /** Each row of a links file (closed here), checked as {@link #rows} does. */

@@ -116,6 +116,52 @@ class StageFilesTest {
     assertEquals(3, Files.readAllLines(f).size(), "a header, then one link a line");
   }
 
+  /**
+   * Edges (the queries' lazy form of the links, read from the file's bytes) have the links' ends,
+   * scores and explanations, whatever the line ends; a row with a field missing is named.
+   */
+  @Test
+  void edgesReadTheLinksFromBytesWithAnyLineEnd() throws Exception {
+    List<Link> links =
+        List.of(
+            new Link(
+                "arxiv:1",
+                "title:caf\u00e9\ttab",
+                new EdgeExplanation(
+                    0.41,
+                    0.52,
+                    0.2,
+                    0,
+                    0.1,
+                    0,
+                    List.of(
+                        new SharedTerm("quantiz", "quantizaci\u00f3n \u2013 \ud83d\ude00", 0.3)),
+                    List.of("cs.LG"),
+                    List.of("doi:10.1/x"))),
+            new Link("arxiv:2", "title:ff", EdgeExplanation.ofScore(0.1 + 0.2)));
+    Path f = tmp.resolve("edges.tsv");
+    StageFiles.writeLinks(f, links);
+    String text = Files.readString(f);
+    for (String content : List.of(text, text.replace("\n", "\r\n"), text.strip())) {
+      Files.writeString(f, content);
+      List<dev.papergraph.graph.SimilarityEdge> edges =
+          StageFiles.readEdges(tmp, "edges.tsv", Files.newInputStream(f), links.size());
+      assertEquals(links.size(), edges.size());
+      for (int i = 0; i < links.size(); i++) {
+        assertEquals(links.get(i).a(), edges.get(i).first());
+        assertEquals(links.get(i).b(), edges.get(i).second());
+        assertEquals(links.get(i).explanation().score(), edges.get(i).score());
+        assertEquals(links.get(i).explanation(), edges.get(i).explanation());
+      }
+    }
+    Files.writeString(f, text.replace("\tcs.LG", "cs.LG"));
+    var e =
+        assertThrows(
+            WorkspaceException.class,
+            () -> StageFiles.readEdges(tmp, "edges.tsv", Files.newInputStream(f), 2));
+    assertTrue(e.getMessage().contains("line 2 has 12 fields, not 13"), e.getMessage());
+  }
+
   @Test
   void centralitiesRoundTripBitForBit() throws Exception {
     Map<Measure, Map<String, Double>> overall = new EnumMap<>(Measure.class);
