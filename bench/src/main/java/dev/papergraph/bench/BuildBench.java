@@ -366,16 +366,17 @@ final class BuildBench implements Callable<Integer> {
   }
 
   /**
-   * The compiler thresholds the launcher gives a build that is not small ({@code BUILD_JIT} in the
-   * {@code papergraph} script), so that a timed build runs as the user's does; BuildBenchTest
-   * checks that the two agree.
+   * The compiler thresholds and the collector the launcher gives a build that is not small ({@code
+   * BUILD_JIT} in the {@code papergraph} script), so that a timed build runs as the user's does;
+   * BuildBenchTest checks that the two agree.
    */
   static final List<String> BUILD_JIT =
       List.of(
           "-XX:Tier4InvocationThreshold=400000",
           "-XX:Tier4MinInvocationThreshold=48000",
           "-XX:Tier4CompileThreshold=1200000",
-          "-XX:Tier4BackEdgeThreshold=3200000");
+          "-XX:Tier4BackEdgeThreshold=3200000",
+          "-XX:+UseParallelGC");
 
   /**
    * Whether the kernel gives transparent huge pages on request, the launcher's test before it asks

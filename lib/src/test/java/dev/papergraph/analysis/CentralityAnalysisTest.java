@@ -387,4 +387,87 @@ class CentralityAnalysisTest {
       }
     }
   }
+
+  @Test
+  void pathMeasuresWithinACommunityAboveTheLimitAreSampledWithinTheBound() {
+    // one community of 600 papers (a ring with random chords), one of 40 (a ring): only the first
+    // is above the within-community limit
+    int big = CentralityAnalysis.WITHIN_EXACT_LIMIT + 100;
+    int small = 40;
+    SimpleWeightedGraph<String, DefaultWeightedEdge> graph =
+        new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    Random random = new Random(7);
+    List<String> bigMembers = new ArrayList<>();
+    List<String> smallMembers = new ArrayList<>();
+    Map<String, Integer> membership = new LinkedHashMap<>();
+    for (int i = 0; i < big + small; i++) {
+      String v = "v" + i;
+      graph.addVertex(v);
+      (i < big ? bigMembers : smallMembers).add(v);
+      membership.put(v, i < big ? 0 : 1);
+    }
+    for (int i = 0; i < big; i++) {
+      link(graph, "v" + i, "v" + ((i + 1) % big), 0.2 + random.nextDouble());
+      link(graph, "v" + i, "v" + random.nextInt(big), 0.2 + random.nextDouble());
+    }
+    for (int i = 0; i < small; i++) {
+      link(graph, "v" + (big + i), "v" + (big + (i + 1) % small), 0.2 + random.nextDouble());
+    }
+    link(graph, "v0", "v" + big, 0.5);
+    IndexedGraph<String> g = IndexedGraph.of(graph);
+    Communities split =
+        new Communities(
+            membership,
+            List.of(
+                new Community(0, bigMembers, List.of(), List.of()),
+                new Community(1, smallMembers, List.of(), List.of())),
+            0,
+            "given",
+            1,
+            0);
+    CentralityOptions options = CentralityOptions.defaults();
+    CentralityAnalysis analysis = new CentralityAnalysis(g, options, 2, split);
+    Map<Measure, Map<String, Double>> within = analysis.centralities().withinCommunity();
+    assertEquals("sampled", analysis.report().get("centrality.paths.mode"));
+
+    // the big community: sampled, every betweenness within the bound of the exact value
+    IndexedGraph<String> bigGraph = g.induced(indices(g, bigMembers));
+    PathCentralities exactBig =
+        new PathCentralities(bigGraph, options.withExactLimit(Integer.MAX_VALUE), 1);
+    assertTrue(exactBig.exact());
+    PathCentralities sampledBig =
+        new PathCentralities(
+            bigGraph, options.withExactLimit(CentralityAnalysis.WITHIN_EXACT_LIMIT), 1);
+    assertFalse(sampledBig.exact(), "a community above the limit is sampled");
+    double[] exact = exactBig.betweenness();
+    double worst = 0;
+    boolean anyDifferent = false;
+    for (int i = 0; i < bigGraph.size(); i++) {
+      double got = within.get(Measure.BETWEENNESS).get(bigGraph.vertex(i));
+      worst = Math.max(worst, Math.abs(got - exact[i]));
+      anyDifferent |= got != exact[i];
+    }
+    assertTrue(anyDifferent, "the big community's values are estimates");
+    assertTrue(worst <= options.epsilon(), "worst betweenness error " + worst + " above the bound");
+
+    // the small community: exact, the same values as its induced subgraph's networkx-checked passes
+    IndexedGraph<String> smallGraph = g.induced(indices(g, smallMembers));
+    PathCentralities exactSmall = new PathCentralities(smallGraph, options, 1);
+    assertTrue(exactSmall.exact());
+    double[] b = exactSmall.betweenness();
+    for (int i = 0; i < smallGraph.size(); i++) {
+      assertEquals(b[i], within.get(Measure.BETWEENNESS).get(smallGraph.vertex(i)));
+    }
+  }
+
+  private static void link(
+      SimpleWeightedGraph<String, DefaultWeightedEdge> g, String a, String b, double w) {
+    if (!a.equals(b) && !g.containsEdge(a, b)) {
+      g.setEdgeWeight(g.addEdge(a, b), w);
+    }
+  }
+
+  private static int[] indices(IndexedGraph<String> g, List<String> ids) {
+    return ids.stream().mapToInt(v -> g.indexOf(v).orElseThrow()).toArray();
+  }
 }
