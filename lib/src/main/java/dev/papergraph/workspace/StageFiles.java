@@ -1,5 +1,6 @@
 package dev.papergraph.workspace;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import dev.papergraph.analysis.Centralities;
 import dev.papergraph.analysis.Measure;
@@ -56,6 +57,18 @@ final class StageFiles {
    */
   static String number(double v) {
     return NumberOutput.toString(v, true);
+  }
+
+  /**
+   * A number {@link #number} wrote: the same double as {@link Double#parseDouble}, by Jackson's
+   * copy of FastDoubleParser. The JDK's parser takes its slow big-integer path for most of the
+   * 16-17 digit numbers these files hold, and runs cold in a query: it was about a quarter of
+   * {@code rank}'s time in the command on the seeds (the centralities' two columns, 830 numbers).
+   *
+   * @throws NumberFormatException if the text is not a number
+   */
+  static double parseNumber(String text) {
+    return NumberInput.parseDouble(text, true);
   }
 
   // ---- links
@@ -153,35 +166,98 @@ final class StageFiles {
    */
   static List<SimilarityEdge> readEdges(Path dir, String name, InputStream in, long rows)
       throws IOException {
+    // The file as bytes, each row split at its tabs (and line ends: '\n', '\r' or "\r\n", as
+    // BufferedReader.readLine) there, UTF-8 safe as both are ASCII: only the two ends and the score
+    // are decoded now, the rest of a row when its explanation is asked for. Decoding every row
+    // whole (1.5 MB of mostly shared-term lists on the seeds) was most of `neighbors`' time.
+    byte[] bytes;
+    try (in) {
+      bytes = in.readAllBytes();
+    }
+    if (bytes.length == 0) {
+      throw damaged(dir, name, "empty", null);
+    }
+    int headerEnd = lineEnd(bytes, 0);
+    // workspaces written before the semantic part have 11 columns (no lexical, semantic)
+    int fields =
+        new String(bytes, 0, headerEnd, StandardCharsets.UTF_8).split("\t", -1).length == 13
+            ? 13
+            : 11;
     List<SimilarityEdge> out = new ArrayList<>();
-    linkRows(
-        dir,
-        name,
-        in,
-        rows,
-        (f, line) -> {
-          String a = unescape(f[0]);
-          String b = unescape(f[1]);
-          if (a.compareTo(b) >= 0) {
-            throw new IllegalArgumentException(
-                "link ends must be distinct and ordered: " + a + " , " + b);
+    long line = 1;
+    for (int pos = nextLine(bytes, headerEnd); pos < bytes.length; ) {
+      int end = lineEnd(bytes, pos);
+      line++;
+      int count = 1;
+      int[] tabs = new int[3];
+      for (int i = pos; i < end; i++) {
+        if (bytes[i] == '\t') {
+          if (count <= 3) {
+            tabs[count - 1] = i;
           }
-          out.add(
-              new SimilarityEdge(
-                  a,
-                  b,
-                  Double.parseDouble(f[2]),
-                  () -> {
-                    try {
-                      return explanation(f);
-                    } catch (RuntimeException e) {
-                      throw new UncheckedIOException(
-                          damaged(
-                              dir, name, "line " + line + " is not a link: " + e.getMessage(), e));
-                    }
-                  }));
-        });
+          count++;
+        }
+      }
+      if (count != fields) {
+        throw damaged(dir, name, "line " + line + " has " + count + " fields, not " + fields, null);
+      }
+      int from = pos;
+      long at = line;
+      try {
+        String a = unescape(new String(bytes, from, tabs[0] - from, StandardCharsets.UTF_8));
+        String b =
+            unescape(new String(bytes, tabs[0] + 1, tabs[1] - tabs[0] - 1, StandardCharsets.UTF_8));
+        if (a.compareTo(b) >= 0) {
+          throw new IllegalArgumentException(
+              "link ends must be distinct and ordered: " + a + " , " + b);
+        }
+        double score =
+            parseNumber(
+                new String(bytes, tabs[1] + 1, tabs[2] - tabs[1] - 1, StandardCharsets.UTF_8));
+        out.add(
+            new SimilarityEdge(
+                a,
+                b,
+                score,
+                () -> {
+                  try {
+                    return explanation(
+                        new String(bytes, from, end - from, StandardCharsets.UTF_8)
+                            .split("\t", -1));
+                  } catch (RuntimeException e) {
+                    throw new UncheckedIOException(
+                        damaged(dir, name, "line " + at + " is not a link: " + e.getMessage(), e));
+                  }
+                }));
+      } catch (RuntimeException e) {
+        throw damaged(dir, name, "line " + line + " is not a link: " + e.getMessage(), e);
+      }
+      pos = nextLine(bytes, end);
+    }
+    if (rows >= 0 && line - 1 != rows) {
+      throw damaged(dir, name, (line - 1) + " rows, " + rows + " expected", null);
+    }
     return Collections.unmodifiableList(out);
+  }
+
+  /** Where the line starting at {@code pos} ends: its '\n' or '\r', or the end of the bytes. */
+  private static int lineEnd(byte[] bytes, int pos) {
+    int i = pos;
+    while (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Where the line after the one ending at {@code end} ({@link #lineEnd}) starts. */
+  private static int nextLine(byte[] bytes, int end) {
+    if (end < bytes.length
+        && bytes[end] == '\r'
+        && end + 1 < bytes.length
+        && bytes[end + 1] == '\n') {
+      return end + 2;
+    }
+    return end + 1;
   }
 
   /** Each row of a links file (closed here), checked as {@link #rows} does. */
@@ -202,21 +278,20 @@ final class StageFiles {
       if (parts.length != 3) {
         throw new IllegalArgumentException("a shared term has " + parts.length + " parts, not 3");
       }
-      terms.add(
-          new SharedTerm(unescape(parts[0]), unescape(parts[1]), Double.parseDouble(parts[2])));
+      terms.add(new SharedTerm(unescape(parts[0]), unescape(parts[1]), parseNumber(parts[2])));
     }
     return new EdgeExplanation(
-        Double.parseDouble(f[2]),
-        Double.parseDouble(f[3]),
-        Double.parseDouble(f[4]),
-        Double.parseDouble(f[5]),
-        Double.parseDouble(f[6]),
-        Double.parseDouble(f[7]),
+        parseNumber(f[2]),
+        parseNumber(f[3]),
+        parseNumber(f[4]),
+        parseNumber(f[5]),
+        parseNumber(f[6]),
+        parseNumber(f[7]),
         terms,
         split(f[9]),
         split(f[10]),
-        f.length == 13 ? Double.parseDouble(f[11]) : Double.parseDouble(f[3]),
-        f.length == 13 ? Double.parseDouble(f[12]) : 0);
+        f.length == 13 ? parseNumber(f[11]) : parseNumber(f[3]),
+        f.length == 13 ? parseNumber(f[12]) : 0);
   }
 
   private static void join(StringBuilder b, List<String> items) {
@@ -479,7 +554,7 @@ final class StageFiles {
             for (int i = 1; i < f.length; i++) {
               Map<String, Double> col = columns.get(i - 1);
               if (col != null) {
-                col.put(id, Double.parseDouble(f[i]));
+                col.put(id, parseNumber(f[i]));
               }
             }
           });
@@ -531,8 +606,7 @@ final class StageFiles {
           "id, x, y",
           (f, line) ->
               positions.put(
-                  unescape(f[0]),
-                  new Layout.Point(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
+                  unescape(f[0]), new Layout.Point(parseNumber(f[1]), parseNumber(f[2]))));
     }
     return new Layout(positions);
   }

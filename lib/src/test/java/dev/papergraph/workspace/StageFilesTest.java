@@ -49,14 +49,45 @@ class StageFilesTest {
       String s = StageFiles.number(v);
       assertEquals(Double.toString(v), s, "digits of " + v);
       assertEquals(
-          Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(Double.parseDouble(s)));
+          Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(StageFiles.parseNumber(s)));
     }
     for (double v :
         new double[] {
           0.0, -0.0, 1.0, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e-3, 1e7, 0.1
         }) {
       assertEquals(Double.toString(v), StageFiles.number(v));
+      assertEquals(
+          Double.doubleToRawLongBits(v),
+          Double.doubleToRawLongBits(StageFiles.parseNumber(StageFiles.number(v))));
     }
+  }
+
+  /**
+   * The files' parser gives the JDK's double for any text Double.toString writes (every bit pattern
+   * sampled, subnormals and infinities included) and for numbers written with fewer or more digits.
+   */
+  @Test
+  void numbersParseAsTheJdkParsesThem() {
+    Random random = new Random(7);
+    for (int i = 0; i < 300_000; i++) {
+      double v = Double.longBitsToDouble(random.nextLong());
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      for (String s :
+          new String[] {
+            Double.toString(v),
+            String.format(java.util.Locale.ROOT, "%.20e", v),
+            String.format(java.util.Locale.ROOT, "%.3g", v)
+          }) {
+        assertEquals(
+            Double.doubleToRawLongBits(Double.parseDouble(s)),
+            Double.doubleToRawLongBits(StageFiles.parseNumber(s)),
+            s);
+      }
+    }
+    assertTrue(Double.isNaN(StageFiles.parseNumber("NaN")));
+    assertThrows(NumberFormatException.class, () -> StageFiles.parseNumber("lots"));
   }
 
   @Test
@@ -83,6 +114,52 @@ class StageFilesTest {
     StageFiles.writeLinks(f, links);
     assertEquals(links, StageFiles.readLinks(tmp, f));
     assertEquals(3, Files.readAllLines(f).size(), "a header, then one link a line");
+  }
+
+  /**
+   * Edges (the queries' lazy form of the links, read from the file's bytes) have the links' ends,
+   * scores and explanations, whatever the line ends; a row with a field missing is named.
+   */
+  @Test
+  void edgesReadTheLinksFromBytesWithAnyLineEnd() throws Exception {
+    List<Link> links =
+        List.of(
+            new Link(
+                "arxiv:1",
+                "title:caf\u00e9\ttab",
+                new EdgeExplanation(
+                    0.41,
+                    0.52,
+                    0.2,
+                    0,
+                    0.1,
+                    0,
+                    List.of(
+                        new SharedTerm("quantiz", "quantizaci\u00f3n \u2013 \ud83d\ude00", 0.3)),
+                    List.of("cs.LG"),
+                    List.of("doi:10.1/x"))),
+            new Link("arxiv:2", "title:ff", EdgeExplanation.ofScore(0.1 + 0.2)));
+    Path f = tmp.resolve("edges.tsv");
+    StageFiles.writeLinks(f, links);
+    String text = Files.readString(f);
+    for (String content : List.of(text, text.replace("\n", "\r\n"), text.strip())) {
+      Files.writeString(f, content);
+      List<dev.papergraph.graph.SimilarityEdge> edges =
+          StageFiles.readEdges(tmp, "edges.tsv", Files.newInputStream(f), links.size());
+      assertEquals(links.size(), edges.size());
+      for (int i = 0; i < links.size(); i++) {
+        assertEquals(links.get(i).a(), edges.get(i).first());
+        assertEquals(links.get(i).b(), edges.get(i).second());
+        assertEquals(links.get(i).explanation().score(), edges.get(i).score());
+        assertEquals(links.get(i).explanation(), edges.get(i).explanation());
+      }
+    }
+    Files.writeString(f, text.replace("\tcs.LG", "cs.LG"));
+    var e =
+        assertThrows(
+            WorkspaceException.class,
+            () -> StageFiles.readEdges(tmp, "edges.tsv", Files.newInputStream(f), 2));
+    assertTrue(e.getMessage().contains("line 2 has 12 fields, not 13"), e.getMessage());
   }
 
   @Test
