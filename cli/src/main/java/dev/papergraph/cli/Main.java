@@ -308,14 +308,23 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The one factory of a query's command line, as {@code new CommandLine(main)} makes one. */
-  private static final IFactory FACTORY = CommandLine.defaultFactory();
+  /**
+   * The one factory of a query's command line, as {@code new CommandLine(main)} makes one. In a
+   * holder class, made at its first use: picocli's factory class looks Groovy's closure class up
+   * when it is initialised, unless {@link #NO_GROOVY_CLOSURES} is set, which {@link #main} does
+   * only after this class's own initialisation.
+   */
+  private static final class Factory {
+    static final IFactory INSTANCE = CommandLine.defaultFactory();
+
+    private Factory() {}
+  }
 
   /** The top-level command line without subcommands. */
   private static CommandLine root(Main main) {
     return RECORDED == null
         ? new CommandLine(main)
-        : new CommandLine(RECORDED.commandSpec(main, FACTORY), FACTORY);
+        : new CommandLine(RECORDED.commandSpec(main, Factory.INSTANCE), Factory.INSTANCE);
   }
 
   /** The command line of this subcommand class, to add to {@link #root}. */
@@ -324,7 +333,9 @@ public final class Main implements Callable<Integer> {
       return command;
     }
     try {
-      return new CommandLine(RECORDED.commandSpec(FACTORY.create(command), FACTORY), FACTORY);
+      return new CommandLine(
+          RECORDED.commandSpec(Factory.INSTANCE.create(command), Factory.INSTANCE),
+          Factory.INSTANCE);
     } catch (Exception e) {
       throw new CommandLine.InitializationException("Could not instantiate " + command, e);
     }
