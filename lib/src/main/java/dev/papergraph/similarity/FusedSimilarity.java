@@ -19,16 +19,17 @@ import java.util.function.LongConsumer;
  *
  * <p>The candidates of each paper (its best {@link #EXPANSION_CANDIDATES} by score, see below) are
  * exact on the fused score: each row bounds every other paper, the lexical cosines from the
- * inverted index (work proportional to the row's postings; summed in float, a bound of the exact
- * cosine by {@link #lexicalSlack}, which is read for the pairs scored) and the semantic cosines
- * from float products of {@link #ROW_BLOCK} rows at a time with every embedding ({@link
- * BlockedDots}: {@code n · d / 2} multiply-adds per row, each pair's product computed once for both
- * rows, {@code d} = 384, vectorised by the JIT), each within a stated slack of the exact cosine;
- * only papers whose fused bound (plus the non-text bound) reaches the running last candidate's
- * score get the exact cosine and their topic and citation components. Cost {@code O(n² d)} in all,
- * memory a {@code double[n]}, a {@code float[n]}, an {@code int[n]}, a {@code float} per term and
- * {@link #ROW_BLOCK} {@code float[n]} per thread, one copy of the embeddings beyond the inputs and
- * about {@code n² / 2} bytes for each pair's product computed once for both its rows ({@link
+ * inverted index ({@link LexicalBlock}: a row block's postings, frequent terms as dense columns;
+ * summed in float, a bound of the exact cosine by {@link #lexicalSlack}, which is read for the
+ * pairs scored) and the semantic cosines from float products of {@link #ROW_BLOCK} rows at a time
+ * with every embedding ({@link BlockedDots}: {@code n · d / 2} multiply-adds per row, each pair's
+ * product computed once for both rows, {@code d} = 384, vectorised by the JIT), each within a
+ * stated slack of the exact cosine; only papers whose fused bound (plus the non-text bound) reaches
+ * the running last candidate's score get the exact cosine and their topic and citation components.
+ * Cost {@code O(n² d)} in all, memory a {@code double[n]}, an {@code int[n]}, a {@code float} per
+ * term and 2 · {@link #ROW_BLOCK} {@code float[n]} per thread, the frequent terms' columns ({@link
+ * LexicalBlock#MAX_DENSE_BYTES} at most), one copy of the embeddings beyond the inputs and about
+ * {@code n² / 2} bytes for each pair's product computed once for both its rows ({@link
  * BlockedDots.RowBlocks}; up to {@link BlockedDots#MIRROR_MAX_BYTES}, above which each row computes
  * all its products). Rows run in parallel; the result does not depend on the thread count. Scores
  * are symmetric to the last bit.
@@ -483,6 +484,7 @@ public final class FusedSimilarity implements PaperSimilarity {
       double[][] sc = new double[n][];
       BlockedDots dots = new BlockedDots(semantic);
       BlockedDots.RowBlocks blocks = dots.rowBlocks(ROW_BLOCK);
+      LexicalBlock lexicalSums = new LexicalBlock(vectors);
       // the row blocks go in increasing order whichever thread takes which (a block takes the
       // products that earlier ones computed for it); a block is a large task, so even the few
       // blocks of a small corpus spread over the threads
@@ -494,8 +496,9 @@ public final class FusedSimilarity implements PaperSimilarity {
             int j = blocks.next();
             int from = blocks.from(j), to = blocks.to(j);
             blocks.products(j, s.blockSums, s.semantic);
+            lexicalSums.add(from, to, s.lexical);
             for (int d = from; d < to; d++) {
-              row(d, s.semantic[d - from], dots.slack(d), s, nbr, sc);
+              row(d, s.lexical[d - from], s.semantic[d - from], dots.slack(d), s, nbr, sc);
             }
             rowsDone.accept(to - from);
           });
@@ -504,7 +507,7 @@ public final class FusedSimilarity implements PaperSimilarity {
 
     /** One thread's scratch for the exact search. */
     private final class RowScratch {
-      final float[] lexical = new float[n];
+      final float[][] lexical = new float[ROW_BLOCK][n];
       final TermVectors.CosineRow cosine = vectors.cosineRow();
       final double[] bound = new double[n];
       final float[][] blockSums = new float[ROW_BLOCK][BlockedDots.BLOCK];
@@ -526,20 +529,18 @@ public final class FusedSimilarity implements PaperSimilarity {
      * running {@code width}-th best are scored exactly.
      */
     private void row(
-        int d, float[] approxSemantic, double slack, RowScratch s, int[][] nbr, double[][] sc) {
-      float[] text = s.lexical;
+        int d,
+        float[] text,
+        float[] approxSemantic,
+        double slack,
+        RowScratch s,
+        int[][] nbr,
+        double[][] sc) {
       double[] bound = s.bound;
-      // lexical cosines summed in float, a bound of the exact ones (the exact cosine, summed in
-      // double by TermVectors.cosine, is read for the few pairs scored below): half the memory
-      // traffic of the row's postings scatter, the largest part of the search
+      // text: the lexical cosines summed in float (LexicalBlock), a bound of the exact ones
+      // (the exact cosine, summed in double by TermVectors.cosine, is read for the few pairs
+      // scored below)
       int terms = vectors.end(d) - vectors.start(d);
-      for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
-        float q = vectors.weightAt(p);
-        int t = vectors.termAt(p);
-        for (int pp = vectors.postingStart(t), ppe = vectors.postingEnd(t); pp < ppe; pp++) {
-          text[vectors.postingDoc(pp)] += q * vectors.postingWeight(pp);
-        }
-      }
       TermVectors.CosineRow cosine = s.cosine;
       cosine.of(d);
       // every pair's fused text bound, then the width best by it

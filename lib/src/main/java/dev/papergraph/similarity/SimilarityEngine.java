@@ -265,11 +265,13 @@ public final class SimilarityEngine implements PaperSimilarity {
    */
   EdgeExplanation[] explainPairs(long[] pairs) {
     int n = vectors.size();
+    double[] text = new double[pairs.length];
     SharedTermList.Table shared =
         sharedTerms(
             pairs,
             // the topics' labels in the same pass: each paper's text analysed once for both
-            topics.labelTerms());
+            topics.labelTerms(),
+            text);
     topics.resolveLabels();
     EdgeExplanation[] out = new EdgeExplanation[pairs.length];
     Parallel.forEach(
@@ -277,16 +279,18 @@ public final class SimilarityEngine implements PaperSimilarity {
         pairs.length,
         i -> {
           int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-          out[i] = explain(a, b, shared.list(i));
+          out[i] = explain(a, b, shared.list(i), text[i]);
         });
     return out;
   }
 
   /**
    * The shared terms of pairs ({@code a · n + b}), each pair's in parallel, with the display forms
-   * of all of them and of {@code alsoDisplay} found in one pass.
+   * of all of them and of {@code alsoDisplay} found in one pass; each pair's lexical cosine into
+   * {@code text} ({@link TermVectors#cosine}: the same products summed in the same order, read from
+   * the same merge of the two rows).
    */
-  private SharedTermList.Table sharedTerms(long[] pairs, int[] alsoDisplay) {
+  private SharedTermList.Table sharedTerms(long[] pairs, int[] alsoDisplay, double[] text) {
     int n = vectors.size();
     int limit = options.sharedTerms();
     int slots = Math.multiplyExact(pairs.length, limit);
@@ -300,8 +304,13 @@ public final class SimilarityEngine implements PaperSimilarity {
           () -> new TopKHeap(limit),
           (heap, i) -> {
             int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-            count[i] = sharedTerms(a, b, heap, terms, contributions, i * limit);
+            count[i] = sharedTerms(a, b, heap, terms, contributions, i * limit, text, i);
           });
+    } else {
+      Parallel.forEach(
+          options.threads(),
+          pairs.length,
+          i -> text[i] = vectors.cosine((int) (pairs[i] / n), (int) (pairs[i] % n)));
     }
     BitSet named = new BitSet(vectors.vocabularySize());
     for (int i = 0; i < pairs.length; i++) {
@@ -371,13 +380,17 @@ public final class SimilarityEngine implements PaperSimilarity {
   }
 
   EdgeExplanation explain(int a, int b) {
-    return explain(
-        a, b, sharedTerms(new long[] {(long) a * vectors.size() + b}, new int[0]).list(0));
+    double[] text = new double[1];
+    SharedTermList.Table shared =
+        sharedTerms(new long[] {(long) a * vectors.size() + b}, new int[0], text);
+    return explain(a, b, shared.list(0), text[0]);
   }
 
-  /** The explanation of a pair whose shared terms (with their display forms) are known. */
-  private EdgeExplanation explain(int a, int b, List<SharedTerm> terms) {
-    double text = vectors.cosine(a, b);
+  /**
+   * The explanation of a pair whose shared terms (with their display forms) and lexical cosine
+   * ({@link TermVectors#cosine}) are known.
+   */
+  private EdgeExplanation explain(int a, int b, List<SharedTerm> terms, double text) {
     double topic = TopicGate.gated(topics.weightedJaccard(a, b), text);
     double direct = citations.linked(a, b) ? 1 : 0;
     double coupling = scores.coupling(a, b);
@@ -397,23 +410,35 @@ public final class SimilarityEngine implements PaperSimilarity {
   /**
    * The {@link EngineOptions#sharedTerms()} shared terms of a pair with the largest contribution
    * (the product of the two weights), strongest first (ties by term id), written into the slots
-   * from {@code at}; the number written.
+   * from {@code at}; the number written. The pair's lexical cosine goes to {@code text[slot]}: the
+   * sum of the contributions in term order, as {@link TermVectors#cosine} sums them.
    */
   private int sharedTerms(
-      int a, int b, TopKHeap heap, int[] terms, double[] contributions, int at) {
+      int a,
+      int b,
+      TopKHeap heap,
+      int[] terms,
+      double[] contributions,
+      int at,
+      double[] text,
+      int slot) {
     // the k best of the merge of the two rows (sorted by term id), by a heap keyed on the term id
     heap.clear();
+    double sum = 0;
     int i = vectors.start(a), ie = vectors.end(a), j = vectors.start(b), je = vectors.end(b);
     while (i < ie && j < je) {
       int ti = vectors.termAt(i), tj = vectors.termAt(j);
       if (ti == tj) {
-        heap.offer((double) vectors.weightAt(i++) * vectors.weightAt(j++), ti);
+        double c = (double) vectors.weightAt(i++) * vectors.weightAt(j++);
+        sum += c;
+        heap.offer(c, ti);
       } else if (ti < tj) {
         i++;
       } else {
         j++;
       }
     }
+    text[slot] = Math.min(1.0, sum);
     return heap.drainBestFirst(terms, contributions, at);
   }
 
