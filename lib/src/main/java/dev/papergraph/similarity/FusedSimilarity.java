@@ -516,6 +516,15 @@ public final class FusedSimilarity implements PaperSimilarity {
       /** For each doc, its place in the row's first {@code width} scored, else -1. */
       final int[] scored = new int[n];
 
+      /**
+       * The row's candidates and their scores: room for every doc, so the row never grows them (a
+       * growth branch, rarely taken, made C2 throw the row's compiled code away and compile the
+       * large method again, twice per 10,000-paper build: "unstable_if" deoptimisations).
+       */
+      final int[] candDoc = new int[n];
+
+      final double[] candScore = new double[n];
+
       RowScratch() {
         Arrays.fill(scored, -1);
       }
@@ -570,8 +579,8 @@ public final class FusedSimilarity implements PaperSimilarity {
       // each doc is pushed once below, so this heap's smallest value is a true lower bound too
       heap = new double[width];
       size = 0;
-      int[] candDoc = new int[Math.max(16, 2 * width)];
-      double[] candScore = new double[candDoc.length];
+      int[] candDoc = s.candDoc;
+      double[] candScore = s.candScore;
       int cand = 0;
       for (int b = 0; b < n; b++) {
         if (bound[b] < lowest
@@ -594,10 +603,6 @@ public final class FusedSimilarity implements PaperSimilarity {
         }
         if (!(sb > 0) || sb < options.minScore() || sb < theta - EPS) {
           continue;
-        }
-        if (cand == candDoc.length) {
-          candDoc = Arrays.copyOf(candDoc, cand * 2);
-          candScore = Arrays.copyOf(candScore, cand * 2);
         }
         candDoc[cand] = b;
         candScore[cand++] = sb;
