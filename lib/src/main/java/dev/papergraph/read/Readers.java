@@ -171,7 +171,9 @@ public final class Readers {
   /**
    * Reads a source as {@link #read(InputSource, Format, CorpusBuilder)} does; with more than one
    * thread, the builder takes each file's records on a thread of its own while the reader decodes
-   * and binds the next ones ({@link HandOff}: the same corpus and report).
+   * and binds the next ones ({@link HandOff}), and a reader that can parse records on several
+   * threads does ({@link CorpusReader#read(InputSource, RecordSink, int)}): the same corpus and
+   * report.
    *
    * @param threads the thread option (1: the builder takes each record on the reader's thread)
    * @throws IllegalArgumentException if threads is below 1
@@ -192,7 +194,7 @@ public final class Readers {
         (s, f) -> {
           HandOff handOff = new HandOff(builder, threads);
           try {
-            reader(f).read(s, handOff);
+            reader(f).read(s, handOff, threads);
           } finally {
             handOff.finish();
           }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HandOffTest {
 
   /**
-   * The builder taking the records on a thread of its own gives the corpus and report of one
-   * thread: every file of the shared format samples (each format, files skipped, records rejected
-   * and merged), the seeds, and a JSON Lines file with malformed, untitled and duplicate records.
+   * The builder taking the records on a thread of its own, and JSON Lines parsed in batches on the
+   * threads, give the corpus and report of one thread: every file of the shared format samples
+   * (each format, files skipped, records rejected and merged), the seeds, and a JSON Lines file of
+   * several batches with blank lines and malformed, untitled, non-object and duplicate records.
    */
   @Test
   void readingWithTheBuilderBesideGivesTheSameCorpusAndReport(@TempDir Path dir)
@@ -35,8 +36,13 @@ class HandOffTest {
     Path jsonl = dir.resolve("mixed.jsonl");
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 3_000; i++) {
+      if (i % 13 == 0) {
+        b.append("  \n");
+      }
       b.append(
           switch (i % 7) {
+            case 3 ->
+                i % 2 == 0 ? "[\"not\", \"a paper\"]" : "{\"title\": \"A \\u00e9 " + i + "\"}";
             case 4 -> "{\"title\": \"broken";
             case 5 -> "{\"abstract\": \"no title\"}";
             case 6 -> "{\"title\": \"The same paper\", \"abstract\": \"Said again " + i + ".\"}";
