@@ -220,7 +220,7 @@ final class WorkspaceBuilder {
     progress.start("read", inputs.size());
     Readers readers = Readers.standard();
     for (InputSource source : inputs) {
-      readers.read(source, options.format(), builder);
+      readers.read(source, options.format(), builder, options.engine().threads());
       progress.advance(1);
     }
     Corpus corpus = builder.build();
