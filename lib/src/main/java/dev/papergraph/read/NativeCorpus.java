@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.model.Paper;
 import java.io.IOException;
@@ -168,37 +169,49 @@ public final class NativeCorpus {
 
     @Override
     public void read(InputSource source, RecordSink sink) throws IOException {
+      read(source, sink, 1);
+    }
+
+    /**
+     * Reads the lines in batches, the records of a batch parsed and bound on the threads, then
+     * handed to the sink in line order, on the calling thread.
+     */
+    @Override
+    public void read(InputSource source, RecordSink sink, int threads) throws IOException {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1: " + threads);
+      }
       String file = source.name();
+      int batch = threads == 1 ? 1 : BATCH;
+      String[] texts = new String[batch];
+      long[] lines = new long[batch];
+      long[] records = new long[batch];
+      Outcome[] outcomes = new Outcome[batch];
       try (TextLines r = new TextLines(source.openText())) {
-        String text;
+        String text = "";
         long line = 0;
         long record = 0;
-        while ((text = r.next()) != null) {
-          line++;
-          if (text.isBlank()) {
-            continue;
+        while (text != null) {
+          int m = 0;
+          while (m < batch && (text = r.next()) != null) {
+            line++;
+            if (text.isBlank()) {
+              continue;
+            }
+            record++;
+            // an over-long line is not parsed (null)
+            texts[m] = r.overLong() ? null : text;
+            lines[m] = line;
+            records[m] = record;
+            m++;
           }
-          record++;
-          if (r.overLong()) {
-            sink.reject(
-                new ImportIssue(
-                    file,
-                    line,
-                    record,
-                    "line is over "
-                        + Limits.MAX_RECORD_CHARS
-                        + " characters long, the limit of one record"));
-            continue;
+          Parallel.forEach(
+              threads, m, i -> outcomes[i] = parse(texts[i], file, lines[i], records[i]));
+          for (int i = 0; i < m; i++) {
+            outcomes[i].give(sink);
+            outcomes[i] = null;
+            texts[i] = null;
           }
-          JsonNode node;
-          try {
-            node = MAPPER.readTree(text);
-          } catch (JsonProcessingException e) {
-            sink.reject(
-                new ImportIssue(file, line, record, "malformed JSON: " + e.getOriginalMessage()));
-            continue;
-          }
-          bind(node, file, line, record, sink);
         }
         if (record == 0) {
           sink.warn(file, "empty file: no records");
@@ -207,16 +220,65 @@ public final class NativeCorpus {
     }
   }
 
+  /** What a record gives the sink (a paper or a rejection), made before it is given. */
+  @FunctionalInterface
+  private interface Outcome {
+    void give(RecordSink sink);
+  }
+
+  /** Lines read and parsed at a time with more than one thread. */
+  private static final int BATCH = 1024;
+
+  /**
+   * What one line of JSON Lines gives the sink: a paper or a rejection; a line that fails otherwise
+   * throws when given, so the sink has had the lines before it, as when read one at a time.
+   *
+   * @param text the line, {@code null} when it was over-long
+   */
+  private static Outcome parse(String text, String file, long line, long record) {
+    try {
+      if (text == null) {
+        ImportIssue issue =
+            new ImportIssue(
+                file,
+                line,
+                record,
+                "line is over "
+                    + Limits.MAX_RECORD_CHARS
+                    + " characters long, the limit of one record");
+        return s -> s.reject(issue);
+      }
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(text);
+      } catch (JsonProcessingException e) {
+        ImportIssue issue =
+            new ImportIssue(file, line, record, "malformed JSON: " + e.getOriginalMessage());
+        return s -> s.reject(issue);
+      }
+      return outcome(node, file, line, record);
+    } catch (RuntimeException e) {
+      return s -> {
+        throw e;
+      };
+    }
+  }
+
   private static void bind(JsonNode node, String file, long line, long record, RecordSink sink) {
+    outcome(node, file, line, record).give(sink);
+  }
+
+  /** What a record gives the sink: the paper it binds to, or its rejection. */
+  private static Outcome outcome(JsonNode node, String file, long line, long record) {
     if (!node.isObject()) {
-      sink.reject(
+      ImportIssue issue =
           new ImportIssue(
-              file, line, record, "expected a paper object, found " + node.getNodeType()));
-      return;
+              file, line, record, "expected a paper object, found " + node.getNodeType());
+      return s -> s.reject(issue);
     }
     if (!node.hasNonNull("title") || node.get("title").asText().isBlank()) {
-      sink.reject(new ImportIssue(file, line, record, "paper has no title"));
-      return;
+      ImportIssue issue = new ImportIssue(file, line, record, "paper has no title");
+      return s -> s.reject(issue);
     }
     ObjectNode fields = (ObjectNode) node;
     // plain records of one's own say "abstract" (as the Python peer's JSONL does)
@@ -237,15 +299,17 @@ public final class NativeCorpus {
       ((ObjectNode) node).put("id", "unassigned");
     }
     try {
-      Paper paper = MAPPER.treeToValue(node, Paper.class);
-      sink.accept(hasId ? paper : paper.toBuilder().id(paper.derivedId()).build());
+      Paper bound = MAPPER.treeToValue(node, Paper.class);
+      Paper paper = hasId ? bound : bound.toBuilder().id(bound.derivedId()).build();
+      return s -> s.accept(paper);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       Throwable cause = e.getCause();
       if (cause instanceof IllegalArgumentException) {
         msg = cause.getMessage();
       }
-      sink.reject(new ImportIssue(file, line, record, "invalid paper: " + msg));
+      ImportIssue issue = new ImportIssue(file, line, record, "invalid paper: " + msg);
+      return s -> s.reject(issue);
     }
   }
 }

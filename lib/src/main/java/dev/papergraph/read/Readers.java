@@ -165,7 +165,40 @@ public final class Readers {
    *     detected, or it is not of the forced format at all
    */
   public void read(InputSource source, Format format, CorpusBuilder builder) throws IOException {
-    read(source, format, builder, (s, f) -> reader(f).read(s, builder));
+    read(source, format, builder, 1);
+  }
+
+  /**
+   * Reads a source as {@link #read(InputSource, Format, CorpusBuilder)} does; with more than one
+   * thread, the builder takes each file's records on a thread of its own while the reader decodes
+   * and binds the next ones ({@link HandOff}), and a reader that can parse records on several
+   * threads does ({@link CorpusReader#read(InputSource, RecordSink, int)}): the same corpus and
+   * report.
+   *
+   * @param threads the thread option (1: the builder takes each record on the reader's thread)
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public void read(InputSource source, Format format, CorpusBuilder builder, int threads)
+      throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    if (threads == 1) {
+      read(source, format, builder, (s, f) -> reader(f).read(s, builder));
+      return;
+    }
+    read(
+        source,
+        format,
+        builder,
+        (s, f) -> {
+          HandOff handOff = new HandOff(builder, threads);
+          try {
+            reader(f).read(s, handOff, threads);
+          } finally {
+            handOff.finish();
+          }
+        });
   }
 
   /** Reads a source that is not a zip archive in the format chosen. */

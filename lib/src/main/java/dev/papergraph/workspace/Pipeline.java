@@ -110,13 +110,22 @@ public final class Pipeline {
     return run(papers, options, null, progress, (similarity, links) -> {});
   }
 
-  /** Told of the similarity stage's output as soon as it exists (a build saves it meanwhile). */
+  /** Told of the stages' outputs as soon as they exist (a build saves them meanwhile). */
   interface SimilarityListener {
     /**
      * The similarity stage is done and its links explained; called once, on the calling thread,
      * before the graph is built. What it is given is not changed by the later stages.
      */
     void similarityDone(SemanticStage.Outcome similarity, List<Link> links);
+
+    /**
+     * The analysis is done; called once, on the calling thread, before the layout is awaited (with
+     * more than one thread it is computed beside the analysis and may still be running), after
+     * {@link #similarityDone}. What it is given is not changed by the layout.
+     *
+     * @throws IOException as the listener's own work may
+     */
+    default void analysisDone(AnalysisStage.Result analysed) throws IOException {}
   }
 
   /**
@@ -197,6 +206,7 @@ public final class Pipeline {
                 }
               });
       progress.finish();
+      listener.analysisDone(analysed);
 
       progress.start("layout", layoutOptions.iterations());
       Layout layout;

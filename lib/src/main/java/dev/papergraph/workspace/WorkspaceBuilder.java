@@ -220,7 +220,7 @@ final class WorkspaceBuilder {
     progress.start("read", inputs.size());
     Readers readers = Readers.standard();
     for (InputSource source : inputs) {
-      readers.read(source, options.format(), builder);
+      readers.read(source, options.format(), builder, options.engine().threads());
       progress.advance(1);
     }
     Corpus corpus = builder.build();
@@ -249,7 +249,7 @@ final class WorkspaceBuilder {
     int threads = options.engine().threads();
     Path staging = WorkspaceStore.createStaging(target);
     Future<Void> early = null;
-    List<Future<Long>> similarityFiles = new ArrayList<>();
+    Saving saving = new Saving(staging, shown, papers, report, manifestInputs, options, previous);
     // the index takes the tokens the similarity stage's analysis met instead of analysing the
     // texts again; on one thread it is written before that analysis runs
     CompletableFuture<Optional<AnalysedTokens>> tokens = new CompletableFuture<>();
@@ -284,61 +284,21 @@ final class WorkspaceBuilder {
               target,
               progress,
               threads == 1 ? null : analysed -> tokens.complete(Optional.of(analysed)),
-              (outcome, explained) ->
-                  // the similarity's files are written while the graph, the analysis and the
-                  // layout are computed
-                  similarityFiles.add(
-                      Parallel.beside(
-                          threads,
-                          "papergraph-save",
-                          () -> {
-                            outcome.save(staging);
-                            TermVectorFile.write(
-                                staging.resolve(StageFile.VECTORS.fileName()),
-                                outcome.similarity().vectors());
-                            return StageFiles.writeLinks(
-                                staging.resolve(StageFile.EDGES.fileName()), explained);
-                          })));
-      SemanticStage.Outcome similarity = result.similarityStage();
-      List<Link> links = result.links();
+              saving);
       Layout layout = result.layout();
-      // renumbered after the layout, which starts from the partition's own numbering as a fresh
-      // build does
-      AnalysisStage.Result computed = result.analysed();
-      AnalysisStage.Result analysed =
-          previous == null
-              ? computed
-              : new AnalysisStage.Result(
-                  CommunityMatching.renumber(computed.communities(), previous),
-                  computed.centralities(),
-                  computed.parameters());
-
-      manifestInputs.parameters(similarity.manifest());
-      similarity.warning().ifPresent(System.err::println);
-      RunManifest manifest = manifest(manifestInputs, report, options, analysed, links.size());
+      result.similarityStage().warning().ifPresent(System.err::println);
 
       progress.start("save", 7);
-      save(
-          staging,
-          target,
-          shown,
-          papers,
-          analysed,
-          layout,
-          manifest,
-          threads,
-          early,
-          similarityFiles.get(0),
-          progress);
+      save(staging, target, shown, papers, layout, saving, early, progress);
       progress.finish();
       return Workspace.built(
           target,
-          manifest,
+          saving.manifest,
           report,
           papers,
-          links,
-          analysed.communities(),
-          analysed.centralities(),
+          result.links(),
+          saving.analysed.communities(),
+          saving.analysed.centralities(),
           layout,
           result.engine(),
           options.engine());
@@ -347,37 +307,84 @@ final class WorkspaceBuilder {
       tokens.complete(Optional.empty());
       // whatever happened, the thread beside is done with the staging folder before it goes
       finish(early);
-      similarityFiles.forEach(WorkspaceBuilder::finish);
+      finish(saving.similarityFiles);
       WorkspaceStore.deleteTree(staging);
     }
   }
 
   /**
-   * The save stage: the files written beside the pipeline awaited, the others written, the folder
-   * sealed and swapped in. Reports the stage's 7 units.
+   * Saves the pipeline's outputs into the staging folder as soon as they exist: the similarity's
+   * files on a thread beside the graph, the analysis and the layout; the files of the analysis
+   * (catalog, centralities, communities, manifest) while the layout, computed beside the analysis,
+   * may still be running, when the build's own thread would otherwise wait for it.
    */
-  private static void save(
-      Path staging,
-      Path target,
-      Path shown,
-      List<Paper> papers,
-      AnalysisStage.Result analysed,
-      Layout layout,
-      RunManifest manifest,
-      int threads,
-      Future<Void> early,
-      Future<Long> similarityFiles,
-      Progress progress)
-      throws IOException {
-    try {
+  private static final class Saving implements Pipeline.SimilarityListener {
+    private final Path staging;
+    private final Path shown;
+    private final List<Paper> papers;
+    private final ImportReport report;
+    private final RunManifest.Builder manifestInputs;
+    private final BuildOptions options;
+    private final Map<String, Integer> previous;
+    private SemanticStage.Outcome similarity;
+    private int links;
+    private Future<Long> similarityFiles;
+    private AnalysisStage.Result analysed;
+    private RunManifest manifest;
+    private final Map<StageFile, Long> rows = new EnumMap<>(StageFile.class);
+
+    Saving(
+        Path staging,
+        Path shown,
+        List<Paper> papers,
+        ImportReport report,
+        RunManifest.Builder manifestInputs,
+        BuildOptions options,
+        Map<String, Integer> previous) {
+      this.staging = staging;
+      this.shown = shown;
+      this.papers = papers;
+      this.report = report;
+      this.manifestInputs = manifestInputs;
+      this.options = options;
+      this.previous = previous;
+    }
+
+    @Override
+    public void similarityDone(SemanticStage.Outcome outcome, List<Link> explained) {
+      similarity = outcome;
+      links = explained.size();
+      // the similarity's files are written while the graph, the analysis and the layout are
+      // computed
+      similarityFiles =
+          Parallel.beside(
+              options.engine().threads(),
+              "papergraph-save",
+              () -> {
+                outcome.save(staging);
+                TermVectorFile.write(
+                    staging.resolve(StageFile.VECTORS.fileName()), outcome.similarity().vectors());
+                return StageFiles.writeLinks(
+                    staging.resolve(StageFile.EDGES.fileName()), explained);
+              });
+    }
+
+    @Override
+    public void analysisDone(AnalysisStage.Result computed) throws IOException {
+      // renumbered before the layout is awaited: the layout starts from the partition's own
+      // numbering, as a fresh build does
+      analysed =
+          previous == null
+              ? computed
+              : new AnalysisStage.Result(
+                  CommunityMatching.renumber(computed.communities(), previous),
+                  computed.centralities(),
+                  computed.parameters());
+      manifestInputs.parameters(similarity.manifest());
+      manifest = manifest(manifestInputs, report, options, analysed, links);
       List<String> ids = papers.stream().map(Paper::id).toList();
-      Map<StageFile, Long> rows = new EnumMap<>(StageFile.class);
-      await(early);
-      // the import report and the index were the stage's first two units
-      progress.advance(1);
-      long edges = await(similarityFiles);
-      // the other files are independent of each other: written at once on the build's threads,
-      // each to its own file; the TSVs' row counts come back in task order
+      // independent of each other: written at once on the build's threads, each to its own file;
+      // the TSVs' row counts come back in task order
       List<FileWriting> files =
           List.of(
               () ->
@@ -389,8 +396,6 @@ final class WorkspaceBuilder {
                       staging.resolve(StageFile.CENTRALITIES.fileName()),
                       ids,
                       analysed.centralities()),
-              () ->
-                  StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout),
               () -> {
                 writeJson(
                     staging.resolve(StageFile.COMMUNITIES.fileName()), analysed.communities());
@@ -402,7 +407,7 @@ final class WorkspaceBuilder {
               });
       List<Object> written =
           Parallel.map(
-              threads,
+              options.engine().threads(),
               files.size(),
               i -> {
                 try {
@@ -413,31 +418,76 @@ final class WorkspaceBuilder {
               });
       for (Object w : written) {
         if (w instanceof IOException e) {
-          throw e;
+          throw failedWriting(shown, e);
         }
       }
-      StageFile[] tsv = {StageFile.CATALOG, StageFile.CENTRALITIES, StageFile.LAYOUT};
-      for (int i = 0; i < tsv.length; i++) {
-        rows.put(tsv[i], (Long) written.get(i));
-      }
-      rows.put(StageFile.EDGES, edges);
-      // the five units the stage reported when it wrote these files one after another
-      for (int i = 0; i < 5; i++) {
-        progress.advance(1);
-      }
-      // the marker goes last: a folder without it was never completed
-      WorkspaceStore.seal(staging, papers.size(), rows);
-      progress.advance(1);
-      WorkspaceStore.swapIn(staging, target);
-    } catch (WorkspaceException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new WorkspaceException(
-          shown,
-          "could not write the new workspace (" + describe(e) + ")",
-          "the previous workspace, if any, is unchanged",
-          e);
+      rows.put(StageFile.CATALOG, (Long) written.get(0));
+      rows.put(StageFile.CENTRALITIES, (Long) written.get(1));
     }
+  }
+
+  /** Work that writes the new workspace. */
+  private interface Writing<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs work that writes the new workspace, an I/O error reported as a {@link #failedWriting}. */
+  private static <T> T writing(Path shown, Writing<T> work) throws IOException {
+    try {
+      return work.run();
+    } catch (IOException e) {
+      throw failedWriting(shown, e);
+    }
+  }
+
+  /** An I/O error while writing the new workspace, as the user sees it. */
+  private static WorkspaceException failedWriting(Path shown, IOException e) {
+    if (e instanceof WorkspaceException w) {
+      return w;
+    }
+    return new WorkspaceException(
+        shown,
+        "could not write the new workspace (" + describe(e) + ")",
+        "the previous workspace, if any, is unchanged",
+        e);
+  }
+
+  /**
+   * The save stage: the files written beside the pipeline awaited, the layout written, the folder
+   * sealed and swapped in. Reports the stage's 7 units.
+   */
+  private static void save(
+      Path staging,
+      Path target,
+      Path shown,
+      List<Paper> papers,
+      Layout layout,
+      Saving saving,
+      Future<Void> early,
+      Progress progress)
+      throws IOException {
+    writing(
+        shown,
+        () -> {
+          Map<StageFile, Long> rows = saving.rows;
+          await(early);
+          // the import report and the index were the stage's first two units
+          progress.advance(1);
+          rows.put(StageFile.EDGES, await(saving.similarityFiles));
+          List<String> ids = papers.stream().map(Paper::id).toList();
+          rows.put(
+              StageFile.LAYOUT,
+              StageFiles.writeLayout(staging.resolve(StageFile.LAYOUT.fileName()), ids, layout));
+          // the five units the stage reported when it wrote these files one after another
+          for (int i = 0; i < 5; i++) {
+            progress.advance(1);
+          }
+          // the marker goes last: a folder without it was never completed
+          WorkspaceStore.seal(staging, papers.size(), rows);
+          progress.advance(1);
+          WorkspaceStore.swapIn(staging, target);
+          return null;
+        });
   }
 
   /** The task's result; its exception, if it threw one, thrown here as it was. */

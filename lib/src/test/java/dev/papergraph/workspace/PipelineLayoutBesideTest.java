@@ -2,7 +2,10 @@ package dev.papergraph.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.layout.Layout;
 import dev.papergraph.layout.Layouts;
@@ -10,6 +13,9 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.read.Readers;
 import dev.papergraph.read.Seeds;
 import dev.papergraph.similarity.EngineOptions;
+import dev.papergraph.similarity.Link;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +53,78 @@ class PipelineLayoutBesideTest {
     assertEquals(
         one.analysed().communities().membership(), beside.analysed().communities().membership());
     assertEquals(one.layout(), beside.layout());
+  }
+
+  @Test
+  void theAnalysisIsToldBeforeTheLayoutIsAwaitedAndAFailureThereEndsTheRun() throws Exception {
+    List<Paper> papers = Readers.standard().load(Seeds.sources().subList(0, 1), null).papers();
+    BuildOptions two =
+        BuildOptions.DEFAULTS.withEngine(EngineOptions.defaults().lexicalOnly().withThreads(2));
+    List<String> events = new ArrayList<>();
+    List<AnalysisStage.Result> told = new ArrayList<>();
+    Progress stages =
+        new Progress() {
+          @Override
+          public void start(String stage, long total) {
+            events.add("start " + stage);
+          }
+
+          @Override
+          public void advance(long units) {}
+
+          @Override
+          public void finish() {}
+        };
+    Pipeline.Result result =
+        Pipeline.run(
+            papers,
+            two,
+            null,
+            stages,
+            new Pipeline.SimilarityListener() {
+              @Override
+              public void similarityDone(SemanticStage.Outcome similarity, List<Link> links) {
+                events.add("similarity done");
+              }
+
+              @Override
+              public void analysisDone(AnalysisStage.Result analysed) {
+                events.add("analysis done");
+                told.add(analysed);
+              }
+            });
+    // a build writes the analysis' files while the layout may still run beside it
+    assertEquals(
+        List.of(
+            "start similarity",
+            "start graph",
+            "similarity done",
+            "start analysis",
+            "analysis done",
+            "start layout"),
+        events);
+    assertEquals(1, told.size());
+    assertSame(result.analysed(), told.get(0));
+
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                Pipeline.run(
+                    papers,
+                    two,
+                    null,
+                    Progress.NONE,
+                    new Pipeline.SimilarityListener() {
+                      @Override
+                      public void similarityDone(
+                          SemanticStage.Outcome similarity, List<Link> links) {}
+
+                      @Override
+                      public void analysisDone(AnalysisStage.Result analysed) throws IOException {
+                        throw new IOException("no space left on device");
+                      }
+                    }));
+    assertEquals("no space left on device", e.getMessage());
   }
 }
