@@ -26,7 +26,7 @@ import java.util.function.LongConsumer;
  * product computed once for both rows, {@code d} = 384, vectorised by the JIT), each within a
  * stated slack of the exact cosine; only papers whose fused bound (plus the non-text bound) reaches
  * the running last candidate's score get the exact cosine and their topic and citation components.
- * Cost {@code O(n² d)} in all, memory a {@code double[n]}, an {@code int[n]}, a {@code float} per
+ * Cost {@code O(n² d)} in all, memory a {@code float[n]}, an {@code int[n]}, a {@code float} per
  * term and 2 · {@link #ROW_BLOCK} {@code float[n]} per thread, the frequent terms' columns ({@link
  * LexicalBlock#MAX_DENSE_BYTES} at most), one copy of the embeddings beyond the inputs and about
  * {@code n² / 2} bytes for each pair's product computed once for both its rows ({@link
@@ -459,23 +459,34 @@ public final class FusedSimilarity implements PaperSimilarity {
      */
     private void keepBest(
         int d, int[] docs, double[] scores, int size, int keep, int[][] nbr, double[][] sc) {
-      Integer[] idx = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        idx[i] = i;
-      }
-      Arrays.sort(
-          idx,
-          (x, y) -> {
-            int o = Double.compare(scores[y], scores[x]);
-            return o != 0 ? o : Integer.compare(lexical.idRank(docs[x]), lexical.idRank(docs[y]));
-          });
+      // insertion into the m best so far, in order (stable: of equal keys the first met stays
+      // first); no boxed indices and no comparator, so the fused row that calls it compiles small
       int m = Math.min(keep, size);
+      int[] best = new int[m];
+      int count = 0;
+      for (int i = 0; i < size; i++) {
+        if (count == m && !before(i, best[m - 1], docs, scores)) {
+          continue;
+        }
+        int at = count < m ? count++ : m - 1;
+        while (at > 0 && before(i, best[at - 1], docs, scores)) {
+          best[at] = best[at - 1];
+          at--;
+        }
+        best[at] = i;
+      }
       nbr[d] = new int[m];
       sc[d] = new double[m];
       for (int i = 0; i < m; i++) {
-        nbr[d][i] = docs[idx[i]];
-        sc[d][i] = scores[idx[i]];
+        nbr[d][i] = docs[best[i]];
+        sc[d][i] = scores[best[i]];
       }
+    }
+
+    /** Whether scored doc x ranks before y: by score, higher first, then by id. */
+    private boolean before(int x, int y, int[] docs, double[] scores) {
+      int o = Double.compare(scores[x], scores[y]);
+      return o != 0 ? o > 0 : lexical.idRank(docs[x]) < lexical.idRank(docs[y]);
     }
 
     /** Each doc's exact {@code width} best by score. */
@@ -509,7 +520,7 @@ public final class FusedSimilarity implements PaperSimilarity {
     private final class RowScratch {
       final float[][] lexical = new float[ROW_BLOCK][n];
       final TermVectors.CosineRow cosine = vectors.cosineRow();
-      final double[] bound = new double[n];
+      final float[] bound = new float[n];
       final float[][] blockSums = new float[ROW_BLOCK][BlockedDots.BLOCK];
       final float[][] semantic = new float[ROW_BLOCK][n];
 
@@ -545,7 +556,7 @@ public final class FusedSimilarity implements PaperSimilarity {
         RowScratch s,
         int[][] nbr,
         double[][] sc) {
-      double[] bound = s.bound;
+      float[] bound = s.bound;
       // text: the lexical cosines summed in float (LexicalBlock), a bound of the exact ones
       // (the exact cosine, summed in double by TermVectors.cosine, is read for the few pairs
       // scored below)
@@ -623,27 +634,32 @@ public final class FusedSimilarity implements PaperSimilarity {
      * The {@code width} docs other than d with the largest bound (any order; of equal bounds the
      * first met).
      */
-    private int[] best(int d, double[] bound) {
+    private int[] best(int d, float[] bound) {
       int[] docs = new int[width];
       double[] h = new double[width];
       int size = 0;
-      for (int b = 0; b < n; b++) {
+      int b = 0;
+      for (; b < n && size < width; b++) {
+        if (b == d) {
+          continue;
+        }
+        int x = size++;
+        h[x] = bound[b];
+        docs[x] = b;
+        while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
+          swap(h, docs, x, (x - 1) >>> 1);
+          x = (x - 1) >>> 1;
+        }
+      }
+      // the heap's least in a local: the loop then reads only the bounds
+      double least = size == 0 ? 0 : h[0];
+      for (; b < n; b++) {
         double v = bound[b];
-        if (size < width) {
-          if (b == d) {
-            continue;
-          }
-          int x = size++;
-          h[x] = v;
-          docs[x] = b;
-          while (x > 0 && h[(x - 1) >>> 1] > h[x]) {
-            swap(h, docs, x, (x - 1) >>> 1);
-            x = (x - 1) >>> 1;
-          }
-        } else if (v > h[0] && b != d) {
+        if (v > least && b != d) {
           h[0] = v;
           docs[0] = b;
           siftDown(h, docs, width);
+          least = h[0];
         }
       }
       return Arrays.copyOf(docs, size);

@@ -129,25 +129,38 @@ public record Fusion(
 
   /**
    * Upper bounds of the fused text scores of one paper with every other, from bounds of the lexical
-   * cosines: {@code out[b] = αL · (lexical[b] · lexicalScale + 2^-120) + αS · max(0, semantic[b] +
-   * semanticShift)} (the absolute term covers float products that lose precision below float's
-   * normal range), which is {@link #text}{@code (lexical[b] · lexicalScale + 2^-120, semantic[b] +
-   * semanticShift)} to the last bit wherever neither cap of {@code text} at 1 applies and above it
-   * where one does: a bound all the same, and without the two {@code Math.min} per pair the loop
-   * takes half the time (a microbenchmark of 10,000-pair rows). Written out in a loop of its own so
-   * that the JIT compiles it tight (with {@link #text} called per pair: measured ~30 % slower in
-   * the exact search).
+   * cosines: {@code out[b] ≥} {@link #text}{@code (lexical[b] · lexicalScale + 2^-120, semantic[b]
+   * + semanticShift)}, the double score, for every b, computed in float as {@code aL' · lexical[b]
+   * + aS' · max(0, semantic[b] + shift') + 2^-100}: each constant is rounded up from {@code (1 +
+   * 2^-18)} times its value (for aL', times lexicalScale too), which covers the rounding of the
+   * four float operations along any path ({@code 2^-24} each, relative: a float sum's error is
+   * relative to its result, so no cancellation escapes it) and of the double score's own (relative
+   * {@code 2^-51}); {@code 2^-100} covers products below float's normal range and the {@code
+   * 2^-120} above. The caps of {@link #text} at 1 only lower the score. At most about {@code 2^-17}
+   * above the double bound, so a search passes the same pairs but for a rare one near its threshold
+   * (scored exactly, never wrongly dropped). In float so that the JIT vectorises the loop: about
+   * eight times faster than the same loop in double, whose float-to-double conversions HotSpot 17
+   * does not vectorise (a microbenchmark of 10,000-pair rows).
    *
    * @param lexicalScale multiplies every lexical value (a search's bound of its float sums)
    */
   void texts(
-      float[] lexical, double lexicalScale, float[] semantic, double semanticShift, double[] out) {
-    double aL = alphaLexical, aS = alphaSemantic;
+      float[] lexical, double lexicalScale, float[] semantic, double semanticShift, float[] out) {
+    float aL = up(alphaLexical * lexicalScale * ROUNDING_MARGIN);
+    float aS = up(alphaSemantic * ROUNDING_MARGIN);
+    float shift = up(semanticShift);
     for (int b = 0; b < out.length; b++) {
-      out[b] =
-          aL * (lexical[b] * lexicalScale + 0x1p-120)
-              + aS * Math.max(0, semantic[b] + semanticShift);
+      out[b] = aL * lexical[b] + aS * Math.max(0f, semantic[b] + shift) + 0x1p-100f;
     }
+  }
+
+  /** The factor {@link #texts}' constants are raised by: {@code 1 + 2^-18}. */
+  private static final double ROUNDING_MARGIN = 1 + 0x1p-18;
+
+  /** The least float at or above v (v finite and within float's range). */
+  private static float up(double v) {
+    float f = (float) v;
+    return f < v ? Math.nextUp(f) : f;
   }
 
   /** The rule and its fitted values, for the run manifest. */

@@ -1,50 +1,56 @@
 package dev.papergraph.similarity;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fusion rule applied to a whole row gives each pair's own fused score, and the exact search's
- * float sums of lexical products bound the double sums the exact cosines are.
+ * The fusion rule applied to a whole row bounds each pair's own fused score closely, and the exact
+ * search's float sums of lexical products bound the double sums the exact cosines are.
  */
 class FusionTest {
 
   @Test
-  void textsOfARowBoundEachPairsTextAndEqualItToTheLastBitBelowTheCaps() {
+  void textsOfARowBoundEachPairsTextAndStayWithinTwoToTheMinusSixteenOfIt() {
     Fusion fusion = new Fusion(0.7, 0.016273, 0.12202, 0.762671, 0.237329);
     Random random = new Random(11);
-    int n = 5_000;
+    int n = 20_000;
     float[] lexical = new float[n];
     float[] semantic = new float[n];
-    for (int b = 0; b < n; b++) {
-      // past 1 (capped) and below 0 (clipped) too
-      lexical[b] = (float) (random.nextDouble() * 1.2);
-      semantic[b] = (float) (random.nextDouble() * 2.4 - 1.2);
-    }
     double scale = 1.000_01;
     double shift = 4.6e-5;
-    double[] out = new double[n];
+    for (int b = 0; b < n; b++) {
+      // past 1 (capped) and below 0 (clipped) too; every tenth pair near float's smallest values
+      // or with a semantic value that the shift just lifts above 0
+      lexical[b] = (float) (random.nextDouble() * 1.2);
+      semantic[b] = (float) (random.nextDouble() * 2.4 - 1.2);
+      switch (b % 10) {
+        case 0 -> lexical[b] = (float) (random.nextDouble() * 0x1p-126);
+        case 1 -> lexical[b] = 0;
+        case 2 -> semantic[b] = (float) (-shift * random.nextDouble());
+        case 3 -> semantic[b] = (float) (-shift - 1e-9);
+        default -> {}
+      }
+    }
+    float[] out = new float[n];
     fusion.texts(lexical, scale, semantic, shift, out);
-    int equal = 0, above = 0;
+    int capped = 0;
     for (int b = 0; b < n; b++) {
       double x = lexical[b] * scale + 0x1p-120;
       double text = fusion.text(Math.min(1.0, x), semantic[b] + shift);
       double uncapped =
           fusion.alphaLexical() * x + fusion.alphaSemantic() * Math.max(0, semantic[b] + shift);
-      if (x <= 1 && uncapped <= 1) {
-        equal++;
-        assertEquals(
-            Double.doubleToRawLongBits(text), Double.doubleToRawLongBits(out[b]), "pair " + b);
-      } else {
-        above++;
-        assertTrue(out[b] >= text, "pair " + b + ": " + out[b] + " < " + text);
+      assertTrue(out[b] >= text, "pair " + b + ": " + out[b] + " < " + text);
+      assertTrue(
+          out[b] <= uncapped * (1 + 0x1p-16) + 0x1p-99,
+          "pair " + b + ": " + out[b] + " far above " + uncapped);
+      if (text < uncapped) {
+        capped++;
       }
     }
-    // both cases met
-    assertTrue(equal > 1_000 && above > 100, equal + " equal, " + above + " capped");
+    // the caps met too
+    assertTrue(capped > 100, capped + " capped");
   }
 
   @Test
