@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -64,6 +65,9 @@ public final class TermVectors {
   private final float[] maxWeight;
   private final Occurrences occurrences;
   private final Map<Integer, String> displayCache = new ConcurrentHashMap<>();
+  // the readable text of each field (2 · doc + field) the display forms analyse again, where the
+  // caller gave it (keepReadable); null where not given
+  private final String[] readable;
 
   private TermVectors(
       List<Paper> papers,
@@ -76,7 +80,8 @@ public final class TermVectors {
       int[] rowTerm,
       float[] rowCount,
       float[] rowWeight,
-      Occurrences occurrences) {
+      Occurrences occurrences,
+      boolean built) {
     this.papers = papers;
     this.docByPaperId = docByPaperId;
     this.options = options;
@@ -88,6 +93,8 @@ public final class TermVectors {
     this.rowCount = rowCount;
     this.rowWeight = rowWeight;
     this.occurrences = occurrences;
+    // restored vectors keep no occurrences: a query would keep every field's text
+    this.readable = new String[built ? 2 * papers.size() : 0];
     Map<String, Integer> ids = new HashMap<>(terms.length * 2);
     for (int t = 0; t < terms.length; t++) {
       ids.put(terms[t], t);
@@ -347,7 +354,8 @@ public final class TermVectors {
         rowTerm,
         rowCount,
         rowWeight,
-        found.build());
+        found.build(),
+        true);
   }
 
   /**
@@ -415,7 +423,8 @@ public final class TermVectors {
         rowTerm,
         rowCount,
         rowWeight,
-        Occurrences.none(n));
+        Occurrences.none(n),
+        false);
   }
 
   /**
@@ -908,9 +917,33 @@ public final class TermVectors {
   }
 
   /**
+   * Gives the display forms a paper's readable title and abstract ({@link TextCleaner#readable} of
+   * its own), made by the caller for another use (the semantic part embeds them), so that the
+   * fields the display forms analyse again (those needing cleaning) are not cleaned a second time.
+   * Only those fields' texts are kept, for the life of these vectors. Calls for different papers
+   * may come from several threads at once; all of them must be done before the display forms are
+   * asked for (as a parallel loop's end ensures). Vectors {@link #restore restored} keep none.
+   *
+   * @param abstractText {@code null} when the paper has no abstract
+   * @throws IndexOutOfBoundsException if there is no such doc
+   */
+  public void keepReadable(int doc, String title, String abstractText) {
+    Objects.checkIndex(doc, papers.size());
+    if (readable.length == 0) {
+      return;
+    }
+    if (!occurrences.has(doc, Occurrences.TITLE)) {
+      readable[2 * doc + Occurrences.TITLE] = title;
+    }
+    if (abstractText != null && !occurrences.has(doc, Occurrences.ABSTRACT)) {
+      readable[2 * doc + Occurrences.ABSTRACT] = abstractText;
+    }
+  }
+
+  /**
    * Adds the wanted terms (increasing ids) found in a field of a paper, each occurrence with its
    * surface form in the readable text: from the occurrences the analysis kept when it has them,
-   * else by analysing the readable text again.
+   * else by analysing the readable text again (as {@link #keepReadable} gave it, or cleaned here).
    */
   private void surfaces(int doc, int field, String raw, int[] wanted, List<Match> out) {
     if (!occurrences.has(doc, field)) {
@@ -919,7 +952,8 @@ public final class TermVectors {
       for (int t : wanted) {
         byForm.put(terms[t], t);
       }
-      surfaces(TextCleaner.readable(raw), byForm, out);
+      String text = readable.length == 0 ? null : readable[2 * doc + field];
+      surfaces(text != null ? text : TextCleaner.readable(raw), byForm, out);
       return;
     }
     // the kept occurrences are in increasing term id, as the wanted terms: one merge
