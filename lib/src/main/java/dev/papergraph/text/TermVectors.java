@@ -822,12 +822,20 @@ public final class TermVectors {
             });
     // the matches grouped by wanted term (a counting sort), then each term's most frequent form
     int[] wantedIds = Arrays.stream(termIdsWanted).distinct().sorted().toArray();
+    // each wanted term's place in wantedIds: looked up twice per match, so a table when many
+    int[] place = null;
+    if (wantedIds.length > PLACE_TABLE_ABOVE) {
+      place = new int[terms.length];
+      for (int w = 0; w < wantedIds.length; w++) {
+        place[wantedIds[w]] = w;
+      }
+    }
     int[] from = new int[wantedIds.length + 1];
     int total = 0;
     for (List<Match> ms : matches) {
       total += ms.size();
       for (Match m : ms) {
-        from[Arrays.binarySearch(wantedIds, m.term()) + 1]++;
+        from[place(wantedIds, place, m.term()) + 1]++;
       }
     }
     for (int w = 0; w < wantedIds.length; w++) {
@@ -837,7 +845,7 @@ public final class TermVectors {
     int[] fill = Arrays.copyOf(from, wantedIds.length);
     for (List<Match> ms : matches) {
       for (Match m : ms) {
-        byTerm[fill[Arrays.binarySearch(wantedIds, m.term())]++] = m;
+        byTerm[fill[place(wantedIds, place, m.term())]++] = m;
       }
     }
     String[] found =
@@ -852,13 +860,21 @@ public final class TermVectors {
         displayCache.put(t, s);
       }
       if (s == null) {
-        String f = found[Arrays.binarySearch(wantedIds, t)];
+        String f = found[place(wantedIds, place, t)];
         s = f != null ? f : terms[t];
         displayCache.put(t, s);
       }
       out.put(t, s);
     }
     return out;
+  }
+
+  /** Wanted terms above which {@link #displayForms} finds their places in a table. */
+  private static final int PLACE_TABLE_ABOVE = 256;
+
+  /** A wanted term's index in the wanted terms (increasing), by the table when there is one. */
+  private static int place(int[] wantedIds, int[] table, int termId) {
+    return table != null ? table[termId] : Arrays.binarySearch(wantedIds, termId);
   }
 
   /**
@@ -1009,6 +1025,22 @@ public final class TermVectors {
    */
   private static final String SPLITTING = "()[]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|";
 
+  /** The characters of {@link #SPLITTING} below 128, as bits (bit c of word c / 64). */
+  private static final long[] SPLITTING_ASCII = new long[2];
+
+  static {
+    for (char c : SPLITTING.toCharArray()) {
+      if (c < 128) {
+        SPLITTING_ASCII[c >> 6] |= 1L << c;
+      }
+    }
+  }
+
+  /** Whether a character is one of {@link #SPLITTING}. */
+  private static boolean isSplitting(char c) {
+    return c < 128 ? (SPLITTING_ASCII[c >> 6] & 1L << c) != 0 : SPLITTING.indexOf(c) >= 0;
+  }
+
   /**
    * A phrase's surface with the gap between its words replaced by a space when that gap holds
    * splitting punctuation ("therapy (dbt" → "therapy dbt"), else the surface itself. Punctuation
@@ -1019,6 +1051,18 @@ public final class TermVectors {
    * (once per occurrence of a phrase, this was most of a display form's cost).
    */
   static String joinedAcrossSplit(String surface) {
+    // most surfaces hold no splitting punctuation at all, so no gap of theirs can: a small loop
+    // decides, and the scan below (which C2 compiled into 28 kB) runs for the few others
+    for (int i = 0; i < surface.length(); i++) {
+      if (isSplitting(surface.charAt(i))) {
+        return joinedAtGap(surface);
+      }
+    }
+    return surface;
+  }
+
+  /** {@link #joinedAcrossSplit} of a surface that holds splitting punctuation. */
+  private static String joinedAtGap(String surface) {
     int n = surface.length();
     int start = -1;
     for (int i = 0; i < n && start < 0; i++) {
@@ -1047,7 +1091,7 @@ public final class TermVectors {
       end += Character.charCount(surface.codePointAt(end));
     }
     for (int i = start; i < end; i++) {
-      if (SPLITTING.indexOf(surface.charAt(i)) >= 0) {
+      if (isSplitting(surface.charAt(i))) {
         return surface.substring(0, start) + " " + surface.substring(end);
       }
     }

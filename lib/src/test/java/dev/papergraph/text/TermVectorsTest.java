@@ -315,6 +315,11 @@ class TermVectorsTest {
           d, TextCleaner.readable(p.title()), TextCleaner.readable(p.abstractText()));
     }
     assertEquals(cleanedHere.displayForms(all, 2), given.displayForms(all, 2));
+    // many terms at once (their places found in a table) as one at a time (by a search)
+    TermVectors oneByOne = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    for (int i = 0; i < all.length; i += 7) {
+      assertEquals(given.display(all[i]), oneByOne.display(all[i]), oneByOne.term(all[i]));
+    }
 
     TermVectors planted = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
     String hyphenated = "Zorbic-lattices, zorbic-lattices and zorbic-lattices";
