@@ -133,24 +133,31 @@ public final class SharedNeighbourGraph {
 
     /** Keeps the pairs at or above the prune threshold as row i, sorted; clears the counts. */
     void keep(int i, int[][] lists, int[][] rowNb, double[][] rowW) {
-      Arrays.sort(touched, 0, size);
       int sizeI = lists[i].length + 1;
+      // the kept papers first (most pairs are pruned), then only those sorted
       int[] nb = new int[size];
-      double[] w = new double[size];
       int kept = 0;
       for (int t = 0; t < size; t++) {
         int j = touched[t];
-        int c = shared[j];
-        shared[j] = 0;
-        // the same integers from both ends: the weight of (i, j) equals that of (j, i) exactly
-        double jaccard = (double) c / (sizeI + lists[j].length + 1 - c);
-        if (jaccard >= PRUNE) {
-          nb[kept] = j;
-          w[kept++] = jaccard;
-        }
+        if (jaccard(shared[j], sizeI, lists[j].length + 1) >= PRUNE) nb[kept++] = j;
       }
+      Arrays.sort(nb, 0, kept);
+      double[] w = new double[kept];
+      for (int t = 0; t < kept; t++) {
+        int j = nb[t];
+        w[t] = jaccard(shared[j], sizeI, lists[j].length + 1);
+      }
+      for (int t = 0; t < size; t++) shared[touched[t]] = 0;
       rowNb[i] = Arrays.copyOf(nb, kept);
-      rowW[i] = Arrays.copyOf(w, kept);
+      rowW[i] = w;
+    }
+
+    /**
+     * The Jaccard index of two closed lists sharing c members; the same integers from both ends, so
+     * the weight of (i, j) equals that of (j, i) exactly.
+     */
+    private static double jaccard(int c, int sizeI, int sizeJ) {
+      return (double) c / (sizeI + sizeJ - c);
     }
   }
 }

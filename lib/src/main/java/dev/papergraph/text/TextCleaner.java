@@ -32,9 +32,15 @@ public final class TextCleaner {
 
   // a URL or DOI never ends with the punctuation of the sentence around it ("see www.x.org, and")
   private static final String LINK_END = "[^\\s<>\".,;:!?)\\]]";
+  // the look-ahead rejects at once the places where no link starts: the matcher tries the pattern
+  // at every place of the text, and the word boundaries cost more to test
   private static final Pattern URL =
       Pattern.compile(
-          "(?i)\\b(?:https?|ftp)://[^\\s<>\"]*" + LINK_END + "|\\bwww\\.[^\\s<>\"]*" + LINK_END);
+          "(?i)(?=[hfw])(?:\\b(?:https?|ftp)://[^\\s<>\"]*"
+              + LINK_END
+              + "|\\bwww\\.[^\\s<>\"]*"
+              + LINK_END
+              + ")");
   private static final Pattern DOI =
       Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]*" + LINK_END);
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
@@ -96,24 +102,34 @@ public final class TextCleaner {
       return wrap(raw);
     }
     boolean backslash = text.indexOf('\\') >= 0;
-    boolean math = backslash || text.indexOf('$') >= 0;
     Reader r = raw;
-    if (text.contains("://") || containsIgnoreCase(text, "www.")) {
+    if (text.contains("://") || containsWww(text)) {
       r = new PatternReplaceCharFilter(URL, " ", r);
     }
-    if (text.contains("10.")) {
+    if (mayHoldDoi(text)) {
       r = new PatternReplaceCharFilter(DOI, " ", r);
     }
     if (text.indexOf('@') >= 0) {
       r = new PatternReplaceCharFilter(EMAIL, " ", r);
     }
-    if (math) {
+    // the filters up to the word commands put a space where they remove text, so a run without
+    // white space that a later filter needs (a command's name, "$$", "\(") is a run of the text
+    // itself; a word command's words ("$1") may join a backslash before them to what follows, so
+    // after one the reference and escape filters run wherever there is a backslash
+    if (text.contains("$$") || text.contains("\\[")) {
       r = new PatternReplaceCharFilter(DISPLAY_MATH, " ", r);
+    }
+    if (text.indexOf('$') >= 0 || text.contains("\\(")) {
       r = new PatternReplaceCharFilter(INLINE_MATH, " ", r);
     }
-    if (backslash) {
+    boolean wordCommand = backslash && followsBackslash(text, WORD_COMMAND_NAMES);
+    if (wordCommand) {
       r = new PatternReplaceCharFilter(WORD_COMMAND, "$1", r);
+    }
+    if (wordCommand || backslash && followsBackslash(text, REFERENCE_COMMAND_NAMES)) {
       r = new PatternReplaceCharFilter(REFERENCE_COMMAND, " ", r);
+    }
+    if (wordCommand || backslash && followsBackslash(text, ESCAPED_CHARS)) {
       r = new PatternReplaceCharFilter(ESCAPED_CHAR, "$1", r);
     }
     if (backslash || text.indexOf('{') >= 0 || text.indexOf('}') >= 0 || text.indexOf('~') >= 0) {
@@ -122,10 +138,58 @@ public final class TextCleaner {
     return r;
   }
 
-  private static boolean containsIgnoreCase(String text, String lowerAscii) {
-    for (int i = 0; i + lowerAscii.length() <= text.length(); i++) {
-      if (text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
+  /** The starts of {@link #WORD_COMMAND}'s command names. */
+  private static final String[] WORD_COMMAND_NAMES = {"emph", "text", "underline", "uline", "mbox"};
+
+  /** The starts of {@link #REFERENCE_COMMAND}'s command names. */
+  private static final String[] REFERENCE_COMMAND_NAMES = {
+    "cite", "ref", "eqref", "autoref", "cref", "label", "url", "footnote", "href"
+  };
+
+  /** The characters {@link #ESCAPED_CHAR} unescapes. */
+  private static final String[] ESCAPED_CHARS = {"%", "&", "#", "_", "$"};
+
+  /** Whether a backslash in the text is followed by one of these strings. */
+  private static boolean followsBackslash(String text, String[] next) {
+    for (int i = text.indexOf('\\'); i >= 0; i = text.indexOf('\\', i + 1)) {
+      for (String s : next) {
+        if (text.startsWith(s, i + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text holds what every match of {@link #DOI} holds: {@code 10.}, four to nine
+   * digits, {@code /}.
+   */
+  private static boolean mayHoldDoi(String text) {
+    for (int i = text.indexOf("10."); i >= 0; i = text.indexOf("10.", i + 1)) {
+      int j = i + 3;
+      while (j < text.length() && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+        j++;
+      }
+      int digits = j - i - 3;
+      if (digits >= 4 && digits <= 9 && j < text.length() && text.charAt(j) == '/') {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text contains {@code www.} in any case, as {@code regionMatches} ignoring case
+   * finds it: only a {@code w} or a {@code W} matches its first letter ignoring case, so only their
+   * places are tried (found by {@code indexOf}).
+   */
+  private static boolean containsWww(String text) {
+    for (char first : new char[] {'w', 'W'}) {
+      for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+        if (text.regionMatches(true, i, "www.", 0, 4)) {
+          return true;
+        }
       }
     }
     return false;
@@ -246,34 +310,20 @@ public final class TextCleaner {
 
   /**
    * Whether a text contains anything the char filters would change (a fast path for clean text):
-   * one of {@code <&$\\{}~@}, or {@code ://}, {@code www.} or {@code 10.}. One scan of the text (it
-   * is asked of every title and abstract, twice in the analysis pass).
+   * one of {@code <&$\\{}~@}, or {@code ://}, {@code www.} or {@code 10.}. It is asked of every
+   * title and abstract, twice in the analysis pass: a search per character or sequence ({@code
+   * indexOf}, which the JIT compiler turns into vector instructions) costs less than one scan
+   * testing each character against all of them.
    */
   static boolean needsCleaning(String raw) {
-    int n = raw.length();
-    for (int i = 0; i < n; i++) {
-      switch (raw.charAt(i)) {
-        case '<', '&', '$', '\\', '{', '}', '~', '@':
-          return true;
-        case ':':
-          if (raw.startsWith("//", i + 1)) {
-            return true;
-          }
-          break;
-        case 'w':
-          if (raw.startsWith("ww.", i + 1)) {
-            return true;
-          }
-          break;
-        case '1':
-          if (raw.startsWith("0.", i + 1)) {
-            return true;
-          }
-          break;
-        default:
-          break;
+    for (int i = 0; i < CLEANED_CHARS.length(); i++) {
+      if (raw.indexOf(CLEANED_CHARS.charAt(i)) >= 0) {
+        return true;
       }
     }
-    return false;
+    return raw.contains("://") || raw.contains("www.") || raw.contains("10.");
   }
+
+  /** The characters that make a text need cleaning wherever they are. */
+  private static final String CLEANED_CHARS = "<&$\\{}~@";
 }

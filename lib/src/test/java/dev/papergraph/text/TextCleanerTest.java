@@ -273,8 +273,33 @@ class TextCleanerTest {
       "(",
       ")",
       ",",
-      "\u00e9"
+      "\u00e9",
+      // the parts of the checks that choose the filters: command names after a backslash, the
+      // digits and slash of a DOI, the first letters of links
+      "\\",
+      "emph{",
+      "cite{y}",
+      "\\uline{",
+      "\\mbox{",
+      "\\text{",
+      "\\eqref{b}",
+      "\\footnote{c}",
+      "\\#",
+      "\\_",
+      "10.12345",
+      "10.1234567890/",
+      "/",
+      "5",
+      "HTTP://",
+      "ftp://x",
+      "Www.",
+      "h",
+      "w"
     };
+    // a word command's words joining a backslash to a reference or an escape that the text itself
+    // does not hold
+    texts.add("see \\\\emph{cite}{y} and \\emph{a\\}ref{b} or \\\\textbf{%} here");
+    texts.add("x \\\\emph{_} y");
     Random random = new Random(42);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder b = new StringBuilder();

@@ -3,6 +3,7 @@ package dev.papergraph.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -221,6 +222,57 @@ class StageFilesTest {
     EdgeExplanation back = StageFiles.readLinks(tmp, f).get(0).explanation();
     assertEquals("two\twords", back.sharedTerms().get(0).display());
     assertEquals(List.of("topic\nline"), back.sharedTopics());
+  }
+
+  /**
+   * A value without a character to escape is written as it is (the same string); every other one
+   * escapes exactly its backslashes, control characters, DEL and unpaired surrogates, and reads
+   * back.
+   */
+  @Test
+  void escapeRewritesOnlyWhatNeedsItAndRoundTrips() {
+    String plain = "arxiv:2401.00001 caf\u00e9 \u6570\u636e \ud83d\ude00 ~";
+    assertSame(plain, StageFiles.escape(plain));
+    assertEquals("a\\\\b", StageFiles.escape("a\\b"));
+    assertEquals("x\\ty\\nz\\r", StageFiles.escape("x\ty\nz\r"));
+    assertEquals("\\u0000\\u001e\\u001f\\u007f", StageFiles.escape("\u0000\u001e\u001f\u007f"));
+    assertEquals("lone \\ud800 end", StageFiles.escape("lone \ud800 end"));
+    assertEquals("\\udc00 first", StageFiles.escape("\udc00 first"));
+    assertEquals("pair \ud83d\ude00 \\ud83d", StageFiles.escape("pair \ud83d\ude00 \ud83d"));
+    for (String s :
+        List.of(
+            plain, "a\\b", "x\ty\nz\r", "\u0000\u001e\u001f\u007f", "lone \ud800 end", "\udc00")) {
+      assertEquals(s, StageFiles.unescape(StageFiles.escape(s)));
+    }
+  }
+
+  @Test
+  void linksWithTextBeyondLatin1RoundTrip() throws Exception {
+    List<Link> links =
+        List.of(
+            new Link(
+                "id:caf\u00e9",
+                "id:\u6570\u636e",
+                new EdgeExplanation(
+                    0.25,
+                    0.5,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(new SharedTerm("\u6570\u636e", "\u6570\u636e \ud83d\ude00", 0.125)),
+                    List.of("cs.\u00c9"),
+                    List.of())));
+    Path f = tmp.resolve("edges.tsv");
+    StageFiles.writeLinks(f, links);
+    Link back = StageFiles.readLinks(tmp, f).get(0);
+    assertEquals("id:caf\u00e9", back.a());
+    assertEquals("id:\u6570\u636e", back.b());
+    assertEquals("\u6570\u636e \ud83d\ude00", back.explanation().sharedTerms().get(0).display());
+    assertEquals(List.of("cs.\u00c9"), back.explanation().sharedTopics());
+    assertTrue(
+        new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8)
+            .contains("\u6570\u636e \ud83d\ude00"));
   }
 
   @Test
