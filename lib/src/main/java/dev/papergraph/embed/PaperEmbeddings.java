@@ -44,9 +44,42 @@ public final class PaperEmbeddings {
    * ({@link TextCleaner#readable}).
    */
   public static String text(Paper p) {
-    String title = TextCleaner.readable(p.title());
-    String abs = p.abstractText() == null ? "" : TextCleaner.readable(p.abstractText());
-    return abs.isEmpty() ? title : title + ". " + abs;
+    return text(
+        TextCleaner.readable(p.title()),
+        p.abstractText() == null ? null : TextCleaner.readable(p.abstractText()));
+  }
+
+  /** {@link #text(Paper)} from the readable title and abstract ({@code null}: none). */
+  private static String text(String title, String abs) {
+    return abs == null || abs.isEmpty() ? title : title + ". " + abs;
+  }
+
+  /** Told of each paper's readable title and abstract as its text is made. */
+  @FunctionalInterface
+  public interface ReadableFields {
+    /**
+     * Paper {@code doc}'s readable fields ({@link TextCleaner#readable}); called once per paper,
+     * from the cleaning threads.
+     *
+     * @param abstractText {@code null} when the paper has no abstract
+     */
+    void accept(int doc, String title, String abstractText);
+  }
+
+  /**
+   * {@link #compute(List, String, Supplier, EmbeddingCache, LongConsumer, LongConsumer, int,
+   * ReadableFields)} telling no one of the readable fields.
+   */
+  public static PaperEmbeddings compute(
+      List<Paper> papers,
+      String modelId,
+      Supplier<EmbeddingModel> model,
+      EmbeddingCache cache,
+      LongConsumer start,
+      LongConsumer progress,
+      int threads) {
+    return compute(
+        papers, modelId, model, cache, start, progress, threads, (doc, title, abs) -> {});
   }
 
   /**
@@ -74,6 +107,8 @@ public final class PaperEmbeddings {
    * @param progress receives the number of texts embedded, a batch at a time
    * @param threads threads for cleaning the texts and hashing their keys (the result does not
    *     depend on it; the model has its own workers)
+   * @param readable told of each paper's readable title and abstract, the parts of its text (so
+   *     that they need not be cleaned again), before the model is loaded
    * @throws ModelUnavailableException if the model is needed and cannot be loaded
    * @throws IllegalArgumentException if threads is below 1
    */
@@ -84,11 +119,13 @@ public final class PaperEmbeddings {
       EmbeddingCache cache,
       LongConsumer start,
       LongConsumer progress,
-      int threads) {
+      int threads,
+      ReadableFields readable) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(readable, "readable");
     int n = papers.size();
     float[][] out = new float[n][];
     String[] texts = new String[n];
@@ -97,7 +134,11 @@ public final class PaperEmbeddings {
         threads,
         n,
         d -> {
-          texts[d] = text(papers.get(d));
+          Paper p = papers.get(d);
+          String title = TextCleaner.readable(p.title());
+          String abs = p.abstractText() == null ? null : TextCleaner.readable(p.abstractText());
+          readable.accept(d, title, abs);
+          texts[d] = text(title, abs);
           keys[d] = key(texts[d]);
         });
     Map<Key, List<Integer>> missing = new HashMap<>();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -64,6 +65,9 @@ public final class TermVectors {
   private final float[] maxWeight;
   private final Occurrences occurrences;
   private final Map<Integer, String> displayCache = new ConcurrentHashMap<>();
+  // the readable text of each field (2 · doc + field) the display forms analyse again, where the
+  // caller gave it (keepReadable); null where not given
+  private final String[] readable;
 
   private TermVectors(
       List<Paper> papers,
@@ -76,7 +80,8 @@ public final class TermVectors {
       int[] rowTerm,
       float[] rowCount,
       float[] rowWeight,
-      Occurrences occurrences) {
+      Occurrences occurrences,
+      boolean built) {
     this.papers = papers;
     this.docByPaperId = docByPaperId;
     this.options = options;
@@ -88,6 +93,8 @@ public final class TermVectors {
     this.rowCount = rowCount;
     this.rowWeight = rowWeight;
     this.occurrences = occurrences;
+    // restored vectors keep no occurrences: a query would keep every field's text
+    this.readable = new String[built ? 2 * papers.size() : 0];
     Map<String, Integer> ids = new HashMap<>(terms.length * 2);
     for (int t = 0; t < terms.length; t++) {
       ids.put(terms[t], t);
@@ -347,7 +354,8 @@ public final class TermVectors {
         rowTerm,
         rowCount,
         rowWeight,
-        found.build());
+        found.build(),
+        true);
   }
 
   /**
@@ -415,7 +423,8 @@ public final class TermVectors {
         rowTerm,
         rowCount,
         rowWeight,
-        Occurrences.none(n));
+        Occurrences.none(n),
+        false);
   }
 
   /**
@@ -813,12 +822,20 @@ public final class TermVectors {
             });
     // the matches grouped by wanted term (a counting sort), then each term's most frequent form
     int[] wantedIds = Arrays.stream(termIdsWanted).distinct().sorted().toArray();
+    // each wanted term's place in wantedIds: looked up twice per match, so a table when many
+    int[] place = null;
+    if (wantedIds.length > PLACE_TABLE_ABOVE) {
+      place = new int[terms.length];
+      for (int w = 0; w < wantedIds.length; w++) {
+        place[wantedIds[w]] = w;
+      }
+    }
     int[] from = new int[wantedIds.length + 1];
     int total = 0;
     for (List<Match> ms : matches) {
       total += ms.size();
       for (Match m : ms) {
-        from[Arrays.binarySearch(wantedIds, m.term()) + 1]++;
+        from[place(wantedIds, place, m.term()) + 1]++;
       }
     }
     for (int w = 0; w < wantedIds.length; w++) {
@@ -828,7 +845,7 @@ public final class TermVectors {
     int[] fill = Arrays.copyOf(from, wantedIds.length);
     for (List<Match> ms : matches) {
       for (Match m : ms) {
-        byTerm[fill[Arrays.binarySearch(wantedIds, m.term())]++] = m;
+        byTerm[fill[place(wantedIds, place, m.term())]++] = m;
       }
     }
     String[] found =
@@ -843,13 +860,21 @@ public final class TermVectors {
         displayCache.put(t, s);
       }
       if (s == null) {
-        String f = found[Arrays.binarySearch(wantedIds, t)];
+        String f = found[place(wantedIds, place, t)];
         s = f != null ? f : terms[t];
         displayCache.put(t, s);
       }
       out.put(t, s);
     }
     return out;
+  }
+
+  /** Wanted terms above which {@link #displayForms} finds their places in a table. */
+  private static final int PLACE_TABLE_ABOVE = 256;
+
+  /** A wanted term's index in the wanted terms (increasing), by the table when there is one. */
+  private static int place(int[] wantedIds, int[] table, int termId) {
+    return table != null ? table[termId] : Arrays.binarySearch(wantedIds, termId);
   }
 
   /**
@@ -908,9 +933,33 @@ public final class TermVectors {
   }
 
   /**
+   * Gives the display forms a paper's readable title and abstract ({@link TextCleaner#readable} of
+   * its own), made by the caller for another use (the semantic part embeds them), so that the
+   * fields the display forms analyse again (those needing cleaning) are not cleaned a second time.
+   * Only those fields' texts are kept, for the life of these vectors. Calls for different papers
+   * may come from several threads at once; all of them must be done before the display forms are
+   * asked for (as a parallel loop's end ensures). Vectors {@link #restore restored} keep none.
+   *
+   * @param abstractText {@code null} when the paper has no abstract
+   * @throws IndexOutOfBoundsException if there is no such doc
+   */
+  public void keepReadable(int doc, String title, String abstractText) {
+    Objects.checkIndex(doc, papers.size());
+    if (readable.length == 0) {
+      return;
+    }
+    if (!occurrences.has(doc, Occurrences.TITLE)) {
+      readable[2 * doc + Occurrences.TITLE] = title;
+    }
+    if (abstractText != null && !occurrences.has(doc, Occurrences.ABSTRACT)) {
+      readable[2 * doc + Occurrences.ABSTRACT] = abstractText;
+    }
+  }
+
+  /**
    * Adds the wanted terms (increasing ids) found in a field of a paper, each occurrence with its
    * surface form in the readable text: from the occurrences the analysis kept when it has them,
-   * else by analysing the readable text again.
+   * else by analysing the readable text again (as {@link #keepReadable} gave it, or cleaned here).
    */
   private void surfaces(int doc, int field, String raw, int[] wanted, List<Match> out) {
     if (!occurrences.has(doc, field)) {
@@ -919,7 +968,8 @@ public final class TermVectors {
       for (int t : wanted) {
         byForm.put(terms[t], t);
       }
-      surfaces(TextCleaner.readable(raw), byForm, out);
+      String text = readable.length == 0 ? null : readable[2 * doc + field];
+      surfaces(text != null ? text : TextCleaner.readable(raw), byForm, out);
       return;
     }
     // the kept occurrences are in increasing term id, as the wanted terms: one merge
@@ -975,6 +1025,22 @@ public final class TermVectors {
    */
   private static final String SPLITTING = "()[]{}<>,;:.!?\"\u201C\u201D\u2018\u2013\u2014\u2026|";
 
+  /** The characters of {@link #SPLITTING} below 128, as bits (bit c of word c / 64). */
+  private static final long[] SPLITTING_ASCII = new long[2];
+
+  static {
+    for (char c : SPLITTING.toCharArray()) {
+      if (c < 128) {
+        SPLITTING_ASCII[c >> 6] |= 1L << c;
+      }
+    }
+  }
+
+  /** Whether a character is one of {@link #SPLITTING}. */
+  private static boolean isSplitting(char c) {
+    return c < 128 ? (SPLITTING_ASCII[c >> 6] & 1L << c) != 0 : SPLITTING.indexOf(c) >= 0;
+  }
+
   /**
    * A phrase's surface with the gap between its words replaced by a space when that gap holds
    * splitting punctuation ("therapy (dbt" → "therapy dbt"), else the surface itself. Punctuation
@@ -985,6 +1051,18 @@ public final class TermVectors {
    * (once per occurrence of a phrase, this was most of a display form's cost).
    */
   static String joinedAcrossSplit(String surface) {
+    // most surfaces hold no splitting punctuation at all, so no gap of theirs can: a small loop
+    // decides, and the scan below (which C2 compiled into 28 kB) runs for the few others
+    for (int i = 0; i < surface.length(); i++) {
+      if (isSplitting(surface.charAt(i))) {
+        return joinedAtGap(surface);
+      }
+    }
+    return surface;
+  }
+
+  /** {@link #joinedAcrossSplit} of a surface that holds splitting punctuation. */
+  private static String joinedAtGap(String surface) {
     int n = surface.length();
     int start = -1;
     for (int i = 0; i < n && start < 0; i++) {
@@ -1013,7 +1091,7 @@ public final class TermVectors {
       end += Character.charCount(surface.codePointAt(end));
     }
     for (int i = start; i < end; i++) {
-      if (SPLITTING.indexOf(surface.charAt(i)) >= 0) {
+      if (isSplitting(surface.charAt(i))) {
         return surface.substring(0, start) + " " + surface.substring(end);
       }
     }

@@ -171,7 +171,9 @@ final class SemanticStage {
                 progress.start("embed", total);
               },
               progress::advance,
-              options.threads());
+              options.threads(),
+              // a build's display forms (the links' shared terms) read the cleaned fields' texts
+              search ? lexical.vectors()::keepReadable : (doc, title, abs) -> {});
     } catch (ModelUnavailableException e) {
       if (embedding[0]) {
         progress.finish();

@@ -283,4 +283,53 @@ class TermVectorsTest {
     assertEquals(
         "post-training", built.display(built.termId("post train").orElseThrow()), "seeds' form");
   }
+
+  /**
+   * The readable texts a caller already made (the embedding's) are what the display forms analyse
+   * for the fields that need cleaning: the true ones give the forms of cleaning those fields again;
+   * a field's text given otherwise is the one read (so the text given is used), and a field whose
+   * occurrences the analysis kept is read from them whatever text is given.
+   */
+  @Test
+  void displayFormsAnalyseTheReadableTextsGivenForFieldsThatNeedCleaning() {
+    List<Paper> papers = new ArrayList<>(Seeds.corpus().papers());
+    int a = papers.size();
+    papers.add(paper("za", "Zorbic <b>lattices</b> at scale", "On zorbic lattices."));
+    papers.add(paper("zb", "Zorbic lattices", "Zorbic lattices, see https://example.org/z."));
+    papers.add(paper("zc", "More zorbic lattices", "Zorbic lattices again."));
+    TermVectors cleanedHere = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    int t = cleanedHere.termId("zorbic lattic").orElseThrow();
+    assertFalse(cleanedHere.occurrences().has(a, Occurrences.TITLE));
+    assertTrue(cleanedHere.occurrences().has(a, Occurrences.ABSTRACT));
+    assertFalse(cleanedHere.occurrences().has(a + 1, Occurrences.ABSTRACT));
+    assertEquals("zorbic lattices", cleanedHere.display(t));
+    int[] all = new int[cleanedHere.vocabularySize()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+
+    TermVectors given = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    for (int d = 0; d < papers.size(); d++) {
+      Paper p = papers.get(d);
+      given.keepReadable(
+          d, TextCleaner.readable(p.title()), TextCleaner.readable(p.abstractText()));
+    }
+    assertEquals(cleanedHere.displayForms(all, 2), given.displayForms(all, 2));
+    // many terms at once (their places found in a table) as one at a time (by a search)
+    TermVectors oneByOne = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    for (int i = 0; i < all.length; i += 7) {
+      assertEquals(given.display(all[i]), oneByOne.display(all[i]), oneByOne.term(all[i]));
+    }
+
+    TermVectors planted = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    String hyphenated = "Zorbic-lattices, zorbic-lattices and zorbic-lattices";
+    // a's title and b's abstract need cleaning: read as given (6 hyphenated); a's abstract, b's
+    // title and c's fields do not: read as analysed (4 with a space)
+    planted.keepReadable(a, hyphenated, hyphenated);
+    planted.keepReadable(a + 1, hyphenated, hyphenated);
+    assertEquals("zorbic-lattices", planted.display(t));
+    TermVectors ignored = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    ignored.keepReadable(a + 2, hyphenated + " " + hyphenated, hyphenated + " " + hyphenated);
+    assertEquals("zorbic lattices", ignored.display(t));
+  }
 }
