@@ -1207,7 +1207,97 @@ public final class RecordedModel {
     }
   }
 
-  private static final class RecordedOption extends RecordedAnnotation implements Option {
+  /**
+   * The elements {@code @Option} and {@code @Parameters} share (same names and types), written once
+   * for both stand-ins.
+   */
+  private abstract static class RecordedArgument extends RecordedAnnotation {
+    RecordedArgument(Map<String, Object> values) {
+      super(values);
+    }
+
+    public String[] description() {
+      return value("description");
+    }
+
+    public String arity() {
+      return value("arity");
+    }
+
+    public String paramLabel() {
+      return value("paramLabel");
+    }
+
+    public boolean hideParamSyntax() {
+      return value("hideParamSyntax");
+    }
+
+    public Class<?>[] type() {
+      return value("type");
+    }
+
+    public Class<? extends ITypeConverter<?>>[] converter() {
+      return value("converter");
+    }
+
+    public String split() {
+      return value("split");
+    }
+
+    public String splitSynopsisLabel() {
+      return value("splitSynopsisLabel");
+    }
+
+    public boolean hidden() {
+      return value("hidden");
+    }
+
+    public String defaultValue() {
+      return value("defaultValue");
+    }
+
+    public Help.Visibility showDefaultValue() {
+      return value("showDefaultValue");
+    }
+
+    public Class<? extends Iterable<String>> completionCandidates() {
+      return value("completionCandidates");
+    }
+
+    public boolean interactive() {
+      return value("interactive");
+    }
+
+    public boolean echo() {
+      return value("echo");
+    }
+
+    public String prompt() {
+      return value("prompt");
+    }
+
+    public String descriptionKey() {
+      return value("descriptionKey");
+    }
+
+    public ScopeType scope() {
+      return value("scope");
+    }
+
+    public String mapFallbackValue() {
+      return value("mapFallbackValue");
+    }
+
+    public Class<? extends IParameterConsumer> parameterConsumer() {
+      return value("parameterConsumer");
+    }
+
+    public Class<? extends IParameterPreprocessor> preprocessor() {
+      return value("preprocessor");
+    }
+  }
+
+  private static final class RecordedOption extends RecordedArgument implements Option {
     RecordedOption(Map<String, Object> values) {
       super(values);
     }
@@ -1244,86 +1334,6 @@ public final class RecordedModel {
     }
 
     @Override
-    public String[] description() {
-      return value("description");
-    }
-
-    @Override
-    public String arity() {
-      return value("arity");
-    }
-
-    @Override
-    public String paramLabel() {
-      return value("paramLabel");
-    }
-
-    @Override
-    public boolean hideParamSyntax() {
-      return value("hideParamSyntax");
-    }
-
-    @Override
-    public Class<?>[] type() {
-      return value("type");
-    }
-
-    @Override
-    public Class<? extends ITypeConverter<?>>[] converter() {
-      return value("converter");
-    }
-
-    @Override
-    public String split() {
-      return value("split");
-    }
-
-    @Override
-    public String splitSynopsisLabel() {
-      return value("splitSynopsisLabel");
-    }
-
-    @Override
-    public boolean hidden() {
-      return value("hidden");
-    }
-
-    @Override
-    public String defaultValue() {
-      return value("defaultValue");
-    }
-
-    @Override
-    public Help.Visibility showDefaultValue() {
-      return value("showDefaultValue");
-    }
-
-    @Override
-    public Class<? extends Iterable<String>> completionCandidates() {
-      return value("completionCandidates");
-    }
-
-    @Override
-    public boolean interactive() {
-      return value("interactive");
-    }
-
-    @Override
-    public boolean echo() {
-      return value("echo");
-    }
-
-    @Override
-    public String prompt() {
-      return value("prompt");
-    }
-
-    @Override
-    public String descriptionKey() {
-      return value("descriptionKey");
-    }
-
-    @Override
     public int order() {
       return value("order");
     }
@@ -1334,32 +1344,12 @@ public final class RecordedModel {
     }
 
     @Override
-    public ScopeType scope() {
-      return value("scope");
-    }
-
-    @Override
     public String fallbackValue() {
       return value("fallbackValue");
     }
-
-    @Override
-    public String mapFallbackValue() {
-      return value("mapFallbackValue");
-    }
-
-    @Override
-    public Class<? extends IParameterConsumer> parameterConsumer() {
-      return value("parameterConsumer");
-    }
-
-    @Override
-    public Class<? extends IParameterPreprocessor> preprocessor() {
-      return value("preprocessor");
-    }
   }
 
-  private static final class RecordedParameters extends RecordedAnnotation implements Parameters {
+  private static final class RecordedParameters extends RecordedArgument implements Parameters {
     RecordedParameters(Map<String, Object> values) {
       super(values);
     }
@@ -1372,106 +1362,6 @@ public final class RecordedModel {
     @Override
     public String index() {
       return value("index");
-    }
-
-    @Override
-    public String[] description() {
-      return value("description");
-    }
-
-    @Override
-    public String arity() {
-      return value("arity");
-    }
-
-    @Override
-    public String paramLabel() {
-      return value("paramLabel");
-    }
-
-    @Override
-    public boolean hideParamSyntax() {
-      return value("hideParamSyntax");
-    }
-
-    @Override
-    public Class<?>[] type() {
-      return value("type");
-    }
-
-    @Override
-    public Class<? extends ITypeConverter<?>>[] converter() {
-      return value("converter");
-    }
-
-    @Override
-    public String split() {
-      return value("split");
-    }
-
-    @Override
-    public String splitSynopsisLabel() {
-      return value("splitSynopsisLabel");
-    }
-
-    @Override
-    public boolean hidden() {
-      return value("hidden");
-    }
-
-    @Override
-    public String defaultValue() {
-      return value("defaultValue");
-    }
-
-    @Override
-    public Help.Visibility showDefaultValue() {
-      return value("showDefaultValue");
-    }
-
-    @Override
-    public Class<? extends Iterable<String>> completionCandidates() {
-      return value("completionCandidates");
-    }
-
-    @Override
-    public boolean interactive() {
-      return value("interactive");
-    }
-
-    @Override
-    public boolean echo() {
-      return value("echo");
-    }
-
-    @Override
-    public String prompt() {
-      return value("prompt");
-    }
-
-    @Override
-    public String descriptionKey() {
-      return value("descriptionKey");
-    }
-
-    @Override
-    public ScopeType scope() {
-      return value("scope");
-    }
-
-    @Override
-    public Class<? extends IParameterConsumer> parameterConsumer() {
-      return value("parameterConsumer");
-    }
-
-    @Override
-    public String mapFallbackValue() {
-      return value("mapFallbackValue");
-    }
-
-    @Override
-    public Class<? extends IParameterPreprocessor> preprocessor() {
-      return value("preprocessor");
     }
   }
 
