@@ -248,6 +248,8 @@ public final class AnalysisStage {
     Map<String, Object> parameters = new LinkedHashMap<>(options.parameters());
     parameters.put("leiden.startsRun", leiden.startsRun());
     parameters.put("leiden.inputEdges", leiden.inputEdges());
+    parameters.put("leiden.untilStableCapRun", leiden.untilStableCapRun());
+    parameters.put("leiden.iterationsRun", leiden.iterationsRun());
     parameters.putAll(ca.report());
     return new Result(labelled, centralities, parameters);
   }

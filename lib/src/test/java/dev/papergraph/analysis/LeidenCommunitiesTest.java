@@ -303,6 +303,22 @@ class LeidenCommunitiesTest {
   }
 
   @Test
+  void untilStableIsCappedAtFourIterationsOnlyAboveHalfAMillionInputEdges() {
+    // 100,000 papers each linked to its next 5: exactly 500,000 edges, not above the gate
+    LeidenCommunities atGate = new LeidenCommunities(ring(100_000), NO_MIN);
+    assertEquals(CommunityOptions.UNTIL_STABLE_CAP, atGate.untilStableCapRun());
+    LeidenCommunities above = new LeidenCommunities(ring(100_001), NO_MIN);
+    assertEquals(500_005, above.inputEdges());
+    assertEquals(LeidenCommunities.LARGE_UNTIL_STABLE_CAP, above.untilStableCapRun());
+    int ran = above.iterationsRun();
+    assertTrue(ran >= 1 && ran <= 4, "iterations run " + ran);
+    // a fixed iteration count is not capped
+    assertEquals(6, new LeidenCommunities(ring(100_001), NO_MIN.withIterations(6)).iterationsRun());
+    LeidenCommunities karate = new LeidenCommunities(TestGraphs.gml("karate.gml"), NO_MIN);
+    assertTrue(karate.iterationsRun() >= 1, "karate ran " + karate.iterationsRun());
+  }
+
+  @Test
   void untilStableCapIsRecordedInTheParameters() {
     assertEquals(
         CommunityOptions.UNTIL_STABLE_CAP,
