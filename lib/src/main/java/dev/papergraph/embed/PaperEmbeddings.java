@@ -54,21 +54,24 @@ public final class PaperEmbeddings {
     return abs == null || abs.isEmpty() ? title : title + ". " + abs;
   }
 
-  /** Told of each paper's readable title and abstract as its text is made. */
+  /** The readable titles and abstracts an earlier step already made, for some papers. */
   @FunctionalInterface
-  public interface ReadableFields {
+  public interface KnownReadable {
+    /** None known. */
+    KnownReadable NONE = (doc, abstractText) -> Optional.empty();
+
     /**
-     * Paper {@code doc}'s readable fields ({@link TextCleaner#readable}); called once per paper,
-     * from the cleaning threads.
+     * Paper {@code doc}'s readable abstract or title ({@link TextCleaner#readable} of it), if made;
+     * asked from the cleaning threads.
      *
-     * @param abstractText {@code null} when the paper has no abstract
+     * @param abstractText the abstract ({@code true}) or the title
      */
-    void accept(int doc, String title, String abstractText);
+    Optional<String> readable(int doc, boolean abstractText);
   }
 
   /**
    * {@link #compute(List, String, Supplier, EmbeddingCache, LongConsumer, LongConsumer, int,
-   * ReadableFields)} telling no one of the readable fields.
+   * KnownReadable)} cleaning every text.
    */
   public static PaperEmbeddings compute(
       List<Paper> papers,
@@ -78,8 +81,7 @@ public final class PaperEmbeddings {
       LongConsumer start,
       LongConsumer progress,
       int threads) {
-    return compute(
-        papers, modelId, model, cache, start, progress, threads, (doc, title, abs) -> {});
+    return compute(papers, modelId, model, cache, start, progress, threads, KnownReadable.NONE);
   }
 
   /**
@@ -107,8 +109,7 @@ public final class PaperEmbeddings {
    * @param progress receives the number of texts embedded, a batch at a time
    * @param threads threads for cleaning the texts and hashing their keys (the result does not
    *     depend on it; the model has its own workers)
-   * @param readable told of each paper's readable title and abstract, the parts of its text (so
-   *     that they need not be cleaned again), before the model is loaded
+   * @param known the readable titles and abstracts already made (the others are cleaned here)
    * @throws ModelUnavailableException if the model is needed and cannot be loaded
    * @throws IllegalArgumentException if threads is below 1
    */
@@ -120,12 +121,12 @@ public final class PaperEmbeddings {
       LongConsumer start,
       LongConsumer progress,
       int threads,
-      ReadableFields readable) {
+      KnownReadable known) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
     Objects.requireNonNull(cache, "cache");
-    Objects.requireNonNull(readable, "readable");
+    Objects.requireNonNull(known, "known");
     int n = papers.size();
     float[][] out = new float[n][];
     String[] texts = new String[n];
@@ -135,9 +136,14 @@ public final class PaperEmbeddings {
         n,
         d -> {
           Paper p = papers.get(d);
-          String title = TextCleaner.readable(p.title());
-          String abs = p.abstractText() == null ? null : TextCleaner.readable(p.abstractText());
-          readable.accept(d, title, abs);
+          Optional<String> knownTitle = known.readable(d, false);
+          String title =
+              knownTitle.isPresent() ? knownTitle.get() : TextCleaner.readable(p.title());
+          String abs = null;
+          if (p.abstractText() != null) {
+            Optional<String> knownAbs = known.readable(d, true);
+            abs = knownAbs.isPresent() ? knownAbs.get() : TextCleaner.readable(p.abstractText());
+          }
           texts[d] = text(title, abs);
           keys[d] = key(texts[d]);
         });

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -222,6 +223,13 @@ public final class PaperAnalyzer extends Analyzer {
     String text = reader instanceof TextReader t ? t.text : readAll(reader);
     Reader cleaned =
         TextCleaner.wrap(text, reader instanceof TextReader ? reader : new StringReader(text));
+    if (reader instanceof TextReader t && t.filtered != null) {
+      if (cleaned == reader) {
+        t.filtered.append(text);
+      } else {
+        cleaned = new Recording(cleaned, t.filtered);
+      }
+    }
     // likewise the prefix filter, where the text is its input and has no hyphen after a prefix
     if (cleaned instanceof StringReader && !mayCloseUp(text)) {
       return cleaned;
@@ -251,16 +259,59 @@ public final class PaperAnalyzer extends Analyzer {
    * of Lucene's reader (for the char filters' choice) into a copy of itself.
    */
   TokenStream stream(String fieldName, String text) {
-    return tokenStream(fieldName, new TextReader(text));
+    return stream(fieldName, text, null);
+  }
+
+  /**
+   * {@link #stream(String, String)}, also appending to {@code filtered} what the cleaning char
+   * filters make of the text (all of it once the stream is consumed to its end; the text itself
+   * where no filter can change it; nothing with the {@code SKLEARN} tokenizer, which cleans
+   * nothing): for a text that {@link TextCleaner#needsCleaning}, {@link
+   * TextCleaner#readableOfFiltered} of it is the text's {@link TextCleaner#readable}, without
+   * running the filters again.
+   *
+   * @param filtered receives the cleaned characters; {@code null} to record none
+   */
+  TokenStream stream(String fieldName, String text, StringBuilder filtered) {
+    return tokenStream(fieldName, new TextReader(text, filtered));
   }
 
   /** A reader of a whole text that {@link #initReader} takes the text from. */
   private static final class TextReader extends StringReader {
     final String text;
+    final StringBuilder filtered;
 
-    TextReader(String text) {
+    TextReader(String text, StringBuilder filtered) {
       super(text);
       this.text = text;
+      this.filtered = filtered;
+    }
+  }
+
+  /**
+   * Passes the cleaning char filters' output on unchanged (offsets too), appending every character
+   * read to a buffer.
+   */
+  private static final class Recording extends CharFilter {
+    private final StringBuilder out;
+
+    Recording(Reader in, StringBuilder out) {
+      super(in);
+      this.out = out;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      int n = input.read(buf, off, len);
+      if (n > 0) {
+        out.append(buf, off, n);
+      }
+      return n;
+    }
+
+    @Override
+    protected int correct(int offset) {
+      return offset;
     }
   }
 

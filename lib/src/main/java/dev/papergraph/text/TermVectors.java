@@ -65,8 +65,8 @@ public final class TermVectors {
   private final float[] maxWeight;
   private final Occurrences occurrences;
   private final Map<Integer, String> displayCache = new ConcurrentHashMap<>();
-  // the readable text of each field (2 · doc + field) the display forms analyse again, where the
-  // caller gave it (keepReadable); null where not given
+  // the readable text of each field (2 · doc + field) that needs cleaning, as the analysis pass
+  // made it; null for the others (and none in restored vectors)
   private final String[] readable;
 
   private TermVectors(
@@ -81,7 +81,7 @@ public final class TermVectors {
       float[] rowCount,
       float[] rowWeight,
       Occurrences occurrences,
-      boolean built) {
+      String[] readable) {
     this.papers = papers;
     this.docByPaperId = docByPaperId;
     this.options = options;
@@ -93,8 +93,8 @@ public final class TermVectors {
     this.rowCount = rowCount;
     this.rowWeight = rowWeight;
     this.occurrences = occurrences;
-    // restored vectors keep no occurrences: a query would keep every field's text
-    this.readable = new String[built ? 2 * papers.size() : 0];
+    // restored vectors keep no occurrences nor readable texts: a query would keep every field's
+    this.readable = readable;
     Map<String, Integer> ids = new HashMap<>(terms.length * 2);
     for (int t = 0; t < terms.length; t++) {
       ids.put(terms[t], t);
@@ -183,6 +183,11 @@ public final class TermVectors {
     float[][] tmpCounts = new float[n][];
     float[] docLength = new float[n];
     Occurrences.Builder found = new Occurrences.Builder(n);
+    // the readable text of each field that needs cleaning (2 · doc + field), from what the
+    // analysis's char filters made of it: the display forms and the embedding's text read it
+    // instead of cleaning the field again; none where the chain cleans nothing
+    boolean keepReadable = options.tokenizer() != TextOptions.Tokenizer.SKLEARN;
+    String[] readable = new String[2 * n];
     Parallel.forEach(
         threads,
         n,
@@ -194,16 +199,27 @@ public final class TermVectors {
           AnalysedTokens.Field title = tokens == null ? null : new AnalysedTokens.Field();
           AnalysedTokens.Field abs =
               tokens == null || p.abstractText() == null ? null : new AnalysedTokens.Field();
-          count(
-              analyzer,
-              Occurrences.TITLE,
-              p.title(),
-              (float) options.titleBoost(),
-              counts,
-              occ,
-              title);
+          readable[2 * d + Occurrences.TITLE] =
+              count(
+                  analyzer,
+                  Occurrences.TITLE,
+                  p.title(),
+                  (float) options.titleBoost(),
+                  counts,
+                  occ,
+                  title,
+                  keepReadable);
           if (p.abstractText() != null) {
-            count(analyzer, Occurrences.ABSTRACT, p.abstractText(), 1f, counts, occ, abs);
+            readable[2 * d + Occurrences.ABSTRACT] =
+                count(
+                    analyzer,
+                    Occurrences.ABSTRACT,
+                    p.abstractText(),
+                    1f,
+                    counts,
+                    occ,
+                    abs,
+                    keepReadable);
           }
           // slot i holds the i-th distinct term met (the occurrences name terms by it)
           int size = counts.size();
@@ -355,7 +371,7 @@ public final class TermVectors {
         rowCount,
         rowWeight,
         found.build(),
-        true);
+        readable);
   }
 
   /**
@@ -424,7 +440,7 @@ public final class TermVectors {
         rowCount,
         rowWeight,
         Occurrences.none(n),
-        false);
+        new String[0]);
   }
 
   /**
@@ -501,16 +517,19 @@ public final class TermVectors {
    * that its readable text analyses to the same terms at the same places), their occurrences; and
    * to {@code tokens}, when given, each token.
    */
-  private static void count(
+  private static String count(
       PaperAnalyzer analyzer,
       int field,
       String text,
       float inc,
       Counts counts,
       Occurrences.Doc occ,
-      AnalysedTokens.Field tokens) {
+      AnalysedTokens.Field tokens,
+      boolean keepReadable) {
     boolean record = occ.start(field, text);
-    try (TokenStream ts = analyzer.stream(Occurrences.FIELD_NAMES[field], text)) {
+    // a text whose occurrences are not recorded needs cleaning: the char filters' output is kept
+    StringBuilder filtered = record || !keepReadable ? null : new StringBuilder(text.length());
+    try (TokenStream ts = analyzer.stream(Occurrences.FIELD_NAMES[field], text, filtered)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = record ? ts.addAttribute(OffsetAttribute.class) : null;
       PositionIncrementAttribute position =
@@ -530,6 +549,7 @@ public final class TermVectors {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return filtered == null ? null : TextCleaner.readableOfFiltered(filtered.toString());
   }
 
   // ---------------------------------------------------------------- corpus and vocabulary
@@ -933,33 +953,28 @@ public final class TermVectors {
   }
 
   /**
-   * Gives the display forms a paper's readable title and abstract ({@link TextCleaner#readable} of
-   * its own), made by the caller for another use (the semantic part embeds them), so that the
-   * fields the display forms analyse again (those needing cleaning) are not cleaned a second time.
-   * Only those fields' texts are kept, for the life of these vectors. Calls for different papers
-   * may come from several threads at once; all of them must be done before the display forms are
-   * asked for (as a parallel loop's end ensures). Vectors {@link #restore restored} keep none.
+   * The readable text ({@link TextCleaner#readable}) of a paper's title or abstract that needed
+   * cleaning, as the analysis pass made it from what its char filters read (so that the embedding's
+   * text and the display forms do not clean the field again); empty for a field that needs no
+   * cleaning, has no text, or when these vectors were {@link #restore restored} or built with the
+   * {@code SKLEARN} tokenizer.
    *
-   * @param abstractText {@code null} when the paper has no abstract
+   * @param abstractText the abstract ({@code true}) or the title
    * @throws IndexOutOfBoundsException if there is no such doc
    */
-  public void keepReadable(int doc, String title, String abstractText) {
+  public Optional<String> readable(int doc, boolean abstractText) {
     Objects.checkIndex(doc, papers.size());
     if (readable.length == 0) {
-      return;
+      return Optional.empty();
     }
-    if (!occurrences.has(doc, Occurrences.TITLE)) {
-      readable[2 * doc + Occurrences.TITLE] = title;
-    }
-    if (abstractText != null && !occurrences.has(doc, Occurrences.ABSTRACT)) {
-      readable[2 * doc + Occurrences.ABSTRACT] = abstractText;
-    }
+    return Optional.ofNullable(
+        readable[2 * doc + (abstractText ? Occurrences.ABSTRACT : Occurrences.TITLE)]);
   }
 
   /**
    * Adds the wanted terms (increasing ids) found in a field of a paper, each occurrence with its
    * surface form in the readable text: from the occurrences the analysis kept when it has them,
-   * else by analysing the readable text again (as {@link #keepReadable} gave it, or cleaned here).
+   * else by analysing the readable text again (as the analysis pass kept it, or cleaned here).
    */
   private void surfaces(int doc, int field, String raw, int[] wanted, List<Match> out) {
     if (!occurrences.has(doc, field)) {

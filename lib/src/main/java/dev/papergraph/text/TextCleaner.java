@@ -216,8 +216,17 @@ public final class TextCleaner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return readableOfFiltered(b.toString());
+  }
+
+  /**
+   * {@link #readable} of a text that {@link #needsCleaning}, from what the char filters of {@link
+   * #wrap(String, Reader)} made of it (which the analysis chain reads too): white space collapsed,
+   * the brackets and spaces removing text left behind removed.
+   */
+  static String readableOfFiltered(String filtered) {
     // each pattern runs only where it can match (a scan of the text costs less than its matcher)
-    String t = collapseSpaces(b.toString());
+    String t = collapseSpaces(filtered);
     if (hasEmptyBrackets(t)) {
       t = collapseSpaces(EMPTY_BRACKETS.matcher(t).replaceAll(""));
     }

@@ -2,7 +2,6 @@ package dev.papergraph.workspace;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.NativeCorpus;
 import dev.papergraph.text.AnalysedTokens;
@@ -25,12 +24,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
@@ -38,7 +39,9 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -47,17 +50,15 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IOUtils;
 
 /**
- * The papers of a workspace in a Lucene index on disk: every field of each paper (stored as
+ * The papers of a workspace in a Lucene index on disk: every field of each paper (kept as
  * papergraph JSON, so nothing is lost), its title and abstract indexed through {@link
  * PaperAnalyzer}, looked up by id, searched by free text, and updated in place when papers are
  * added again.
@@ -90,7 +91,20 @@ public final class PaperIndex implements Closeable {
   private static final String ID = "id";
   private static final String TITLE = "title";
   private static final String ABSTRACT = "abstract";
+
+  /**
+   * The paper's JSON as a binary doc value: Lucene writes and reads those bytes as they are, where
+   * a stored field is compressed (LZ4) when written and decompressed on every read, work that cost
+   * a first build's index about a fifth of its time and the compiles of LZ4's loops.
+   */
+  private static final String PAPER = "paper";
+
+  /**
+   * The paper's JSON as a stored field, in documents written before {@link #PAPER}: read, never
+   * written (Lucene keeps one schema per field name, so the two cannot share a name).
+   */
   private static final String JSON = "json";
+
   private static final String SEQ = "seq";
 
   /**
@@ -100,18 +114,19 @@ public final class PaperIndex implements Closeable {
   private static final ObjectMapper MAPPER = unlimited(NativeCorpus.mapper());
 
   /**
-   * The fewest papers each thread analyses when a new index is written on several threads: below
-   * it, a second writer and the copy of its segments cost more than they save.
-   */
-  private static final int PART_MIN_PAPERS = 1_000;
-
-  /**
    * How a new index indexes the title and abstract: each term with its documents and frequencies,
    * and each document's length (norms), not the terms' positions. BM25 reads only frequencies and
    * norms, and no query here matches phrases by position (a phrase is a term of its own), so every
    * search scores as it would with positions, and writing them would be work spent for nothing.
    */
   private static final FieldType TEXT = textType(IndexOptions.DOCS_AND_FREQS);
+
+  /**
+   * How much a writer buffers before it writes a segment, in MiB: each segment written holds its
+   * own terms dictionary, and with the papers' JSON buffered whole Lucene's default (16 MiB) made a
+   * 10,000-paper index flush in several segments, writing most terms several times.
+   */
+  private static final double RAM_BUFFER_MB = 64;
 
   /** Lucene's default limit on the clauses of one boolean query. */
   private static final int MAX_QUERY_TERMS = 500;
@@ -239,13 +254,12 @@ public final class PaperIndex implements Closeable {
   }
 
   /** The field types of the title and abstract of the documents a write adds. */
-  private record TextTypes(FieldType title, FieldType abstractText) {
-    static final TextTypes NEW = new TextTypes(TEXT, TEXT);
-  }
+  private record TextTypes(FieldType title, FieldType abstractText) {}
 
   private static IndexWriterConfig config(TextOptions text) {
     return new IndexWriterConfig(new PaperAnalyzer(text))
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB);
   }
 
   /** The folder of the index. */
@@ -324,32 +338,18 @@ public final class PaperIndex implements Closeable {
    *     another analysis chain
    */
   int replaceAll(List<Paper> papers) throws IOException {
-    return replaceAll(papers, 1);
+    return replaceAll(papers, Optional::empty);
   }
 
   /**
-   * {@link #replaceAll(List)}, analysing on at most {@code threads} threads when the index is empty
-   * and the papers many (see {@link #writeInParts}); the documents, their order and the scores of
-   * every search do not depend on it.
-   *
-   * @throws IllegalArgumentException also if threads is below 1
-   */
-  int replaceAll(List<Paper> papers, int threads) throws IOException {
-    return replaceAll(papers, threads, Optional::empty);
-  }
-
-  /**
-   * {@link #replaceAll(List, int)}, taking each paper's analysed title and abstract from the tokens
+   * {@link #replaceAll(List)}, taking each paper's analysed title and abstract from the tokens
    * {@code analysed} gives, when it gives the tokens of these papers with this index's text
    * options, instead of running the analysis chain again: the documents and the scores of every
    * search are the same. It is asked only when some paper must be written, and may block until the
    * tokens exist.
    */
-  int replaceAll(List<Paper> papers, int threads, Supplier<Optional<AnalysedTokens>> analysed)
+  int replaceAll(List<Paper> papers, Supplier<Optional<AnalysedTokens>> analysed)
       throws IOException {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1: " + threads);
-    }
     Map<String, Stored> old = storedDocuments();
     if (!old.isEmpty() && !analysedByThisChain(reader)) {
       throw new IllegalArgumentException(
@@ -386,11 +386,6 @@ public final class PaperIndex implements Closeable {
                 .get()
                 .filter(t -> t.options().equals(text) && t.size() == papers.size())
                 .orElse(null);
-    int parts = Math.min(threads, changed.size() / PART_MIN_PAPERS);
-    if (old.isEmpty() && parts > 1) {
-      writeInParts(papers, changedJson, tokens, parts);
-      return changed.size();
-    }
     TextTypes types = textTypes();
     IndexWriterConfig config = config(text);
     // deleted documents still count in BM25's statistics until merged away: with none left the
@@ -405,66 +400,19 @@ public final class PaperIndex implements Closeable {
       for (int c = 0; c < changed.size(); c++) {
         int i = changed.get(c);
         Paper p = papers.get(i);
-        w.updateDocument(new Term(ID, p.id()), document(p, i, changedJson.get(c), tokens, types));
+        Document d = document(p, i, changedJson.get(c), tokens, types);
+        if (old.isEmpty()) {
+          // nothing to replace: no lookup of the id in the segments written so far
+          w.addDocument(d);
+        } else {
+          w.updateDocument(new Term(ID, p.id()), d);
+        }
       }
       w.forceMergeDeletes();
       commit(w, true);
     }
     refresh();
     return changed.size();
-  }
-
-  /**
-   * Fills this empty index with all the papers (whose JSON is given) by analysing consecutive parts
-   * of them at once, each with its own writer into a folder of its own, then adding those indexes
-   * in order (Lucene copies their segments; nothing is analysed again). The documents are the ones
-   * one writer would write, in the same order; BM25's statistics are index-wide, so searches score
-   * as they would.
-   */
-  private void writeInParts(
-      List<Paper> papers, List<byte[]> paperJson, AnalysedTokens tokens, int parts)
-      throws IOException {
-    Path scratch = Files.createTempDirectory(folder.toAbsolutePath().getParent(), ".index-parts");
-    try {
-      Directory[] dirs = new Directory[parts];
-      try {
-        for (int k = 0; k < parts; k++) {
-          dirs[k] = FSDirectory.open(scratch.resolve(String.valueOf(k)));
-        }
-        List<IOException> failures =
-            Parallel.map(
-                parts,
-                parts,
-                k -> {
-                  int from = (int) ((long) papers.size() * k / parts);
-                  int to = (int) ((long) papers.size() * (k + 1) / parts);
-                  try (IndexWriter w = new IndexWriter(dirs[k], config(text))) {
-                    for (int i = from; i < to; i++) {
-                      w.addDocument(
-                          document(papers.get(i), i, paperJson.get(i), tokens, TextTypes.NEW));
-                    }
-                    w.commit();
-                    return null;
-                  } catch (IOException e) {
-                    return e;
-                  }
-                });
-        for (IOException e : failures) {
-          if (e != null) {
-            throw e;
-          }
-        }
-        try (IndexWriter w = new IndexWriter(directory, config(text))) {
-          w.addIndexes(dirs);
-          commit(w, true);
-        }
-      } finally {
-        IOUtils.close(dirs);
-      }
-    } finally {
-      WorkspaceStore.deleteTree(scratch);
-    }
-    refresh();
   }
 
   /**
@@ -533,9 +481,9 @@ public final class PaperIndex implements Closeable {
   private Map<String, Stored> storedDocuments() throws IOException {
     Map<String, Stored> out = new HashMap<>();
     forEachDocument(
-        Set.of(ID, SEQ, JSON),
-        doc -> {
-          BytesRef b = doc.getBinaryValue(JSON);
+        Set.of(ID, SEQ),
+        (doc, paper) -> {
+          BytesRef b = paper.json();
           out.put(
               doc.get(ID),
               new Stored(
@@ -545,21 +493,49 @@ public final class PaperIndex implements Closeable {
     return out;
   }
 
-  /** Something done with a stored document. */
+  /** Something done with a stored document and its paper's JSON. */
   private interface DocumentVisitor {
-    void visit(Document doc) throws IOException;
+    void visit(Document doc, PaperJson paper) throws IOException;
   }
 
-  /** Visits the stored fields (these only) of every live document. */
+  /**
+   * Visits the stored fields (these only) of every live document in index order, with a view of its
+   * paper's JSON.
+   */
   private void forEachDocument(Set<String> stored, DocumentVisitor visitor) throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       Bits live = leaf.reader().getLiveDocs();
       StoredFields fields = leaf.reader().storedFields();
+      PaperJson paper = new PaperJson(leaf.reader(), fields);
       for (int d = 0; d < leaf.reader().maxDoc(); d++) {
         if (live == null || live.get(d)) {
-          visitor.visit(fields.document(d, stored));
+          paper.doc = d;
+          visitor.visit(fields.document(d, stored), paper);
         }
       }
+    }
+  }
+
+  /**
+   * The papers' JSON in one segment, read document by document in increasing order: from the doc
+   * values, or from the stored field of a document written before them.
+   */
+  private static final class PaperJson {
+    private final BinaryDocValues values;
+    private final StoredFields stored;
+    private int doc;
+
+    PaperJson(LeafReader segment, StoredFields stored) throws IOException {
+      this.values = segment.getBinaryDocValues(PAPER);
+      this.stored = stored;
+    }
+
+    /** The JSON of the current document; valid until the next document is read. */
+    BytesRef json() throws IOException {
+      if (values != null && values.advanceExact(doc)) {
+        return values.binaryValue();
+      }
+      return stored.document(doc, Set.of(JSON)).getBinaryValue(JSON);
     }
   }
 
@@ -583,7 +559,7 @@ public final class PaperIndex implements Closeable {
         d.add(new Field(ABSTRACT, p.abstractText(), types.abstractText()));
       }
     }
-    d.add(new StoredField(JSON, paperJson));
+    d.add(new BinaryDocValuesField(PAPER, new BytesRef(paperJson)));
     d.add(new StoredField(SEQ, seq));
     return d;
   }
@@ -595,16 +571,16 @@ public final class PaperIndex implements Closeable {
     if (top.scoreDocs.length == 0) {
       return Optional.empty();
     }
-    return Optional.of(paper(s.storedFields(), top.scoreDocs[0].doc));
+    return Optional.of(papers(new int[] {top.scoreDocs[0].doc})[0]);
   }
 
   /** Every paper, in the order they were first added. */
   public List<Paper> papers() throws IOException {
     TreeMap<Long, Paper> bySeq = new TreeMap<>();
     forEachDocument(
-        Set.of(SEQ, JSON),
-        doc -> {
-          BytesRef b = doc.getBinaryValue(JSON);
+        Set.of(SEQ),
+        (doc, paper) -> {
+          BytesRef b = paper.json();
           bySeq.put(
               doc.getField(SEQ).numericValue().longValue(),
               json.readValue(b.bytes, b.offset, b.length, Paper.class));
@@ -615,7 +591,8 @@ public final class PaperIndex implements Closeable {
   private Map<String, Long> sequences() throws IOException {
     Map<String, Long> out = new HashMap<>();
     forEachDocument(
-        Set.of(ID, SEQ), doc -> out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue()));
+        Set.of(ID, SEQ),
+        (doc, paper) -> out.put(doc.get(ID), doc.getField(SEQ).numericValue().longValue()));
     return out;
   }
 
@@ -637,10 +614,14 @@ public final class PaperIndex implements Closeable {
     }
     IndexSearcher s = new IndexSearcher(reader);
     TopDocs top = s.search(q.get(), n);
-    StoredFields fields = s.storedFields();
+    int[] docs = new int[top.scoreDocs.length];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = top.scoreDocs[i].doc;
+    }
+    Paper[] papers = papers(docs);
     List<SearchHit> out = new ArrayList<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      out.add(new SearchHit(paper(fields, sd.doc), sd.score));
+    for (int i = 0; i < docs.length; i++) {
+      out.add(new SearchHit(papers[i], top.scoreDocs[i].score));
     }
     return out;
   }
@@ -675,9 +656,32 @@ public final class PaperIndex implements Closeable {
     return Optional.of(b.build());
   }
 
-  private Paper paper(StoredFields fields, int doc) throws IOException {
-    var bytes = fields.document(doc, Set.of(JSON)).getBinaryValue(JSON);
-    return json.readValue(bytes.bytes, bytes.offset, bytes.length, Paper.class);
+  /**
+   * The papers of these documents (index-wide numbers), in their order: read in increasing document
+   * order, as doc values are.
+   */
+  private Paper[] papers(int[] docs) throws IOException {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+    Paper[] out = new Paper[docs.length];
+    List<LeafReaderContext> leaves = reader.leaves();
+    int leafIndex = -1;
+    PaperJson paper = null;
+    for (int i : order) {
+      int leaf = ReaderUtil.subIndex(docs[i], leaves);
+      LeafReaderContext context = leaves.get(leaf);
+      if (leaf != leafIndex) {
+        leafIndex = leaf;
+        paper = new PaperJson(context.reader(), context.reader().storedFields());
+      }
+      paper.doc = docs[i] - context.docBase;
+      BytesRef b = paper.json();
+      out[i] = json.readValue(b.bytes, b.offset, b.length, Paper.class);
+    }
+    return out;
   }
 
   /** The reader's view (for tests). */

@@ -172,8 +172,9 @@ final class SemanticStage {
               },
               progress::advance,
               options.threads(),
-              // a build's display forms (the links' shared terms) read the cleaned fields' texts
-              search ? lexical.vectors()::keepReadable : (doc, title, abs) -> {});
+              // the fields that needed cleaning were made readable by the analysis pass (in a
+              // build; restored vectors know none)
+              lexical.vectors()::readable);
     } catch (ModelUnavailableException e) {
       if (embedding[0]) {
         progress.finish();

@@ -85,7 +85,7 @@ final class WorkspaceBuilder {
               PaperIndex.linkOrCopyFiles(saved.get(), folder);
             }
             try (PaperIndex index = PaperIndex.open(folder, options.engine().text())) {
-              index.replaceAll(corpus.papers(), options.engine().threads(), analysed);
+              index.replaceAll(corpus.papers(), analysed);
             }
           });
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.analysis.CharFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -309,7 +310,23 @@ class TextCleanerTest {
       texts.add(b.toString());
     }
     int changed = 0;
+    PaperAnalyzer analyzer = new PaperAnalyzer(TextOptions.DEFAULTS);
     for (String t : texts) {
+      // what the analysis chain's filters read, kept as it reads them, is the readable text
+      StringBuilder filtered = new StringBuilder();
+      try (TokenStream ts = analyzer.stream("abstract", t, filtered)) {
+        ts.reset();
+        while (ts.incrementToken()) {
+          // the tokens are PaperAnalyzerTest's
+        }
+        ts.end();
+      }
+      if (TextCleaner.needsCleaning(t)) {
+        assertEquals(
+            TextCleaner.readable(t), TextCleaner.readableOfFiltered(filtered.toString()), t);
+      } else {
+        assertEquals(t, filtered.toString());
+      }
       Reader all =
           TextCleaner.needsCleaning(t)
               ? TextCleaner.wrap(new StringReader(t))

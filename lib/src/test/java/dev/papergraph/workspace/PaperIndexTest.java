@@ -156,40 +156,10 @@ class PaperIndexTest {
   }
 
   @Test
-  void aNewIndexWrittenOnSeveralThreadsHoldsAndScoresWhatOneThreadWrites(@TempDir Path dir)
-      throws IOException {
-    // five copies of the seeds under other ids: 2,075 papers, enough for two parts, and ties
-    List<Paper> papers = new ArrayList<>();
-    for (int copy = 0; copy < 5; copy++) {
-      for (Paper p : SEEDS.papers()) {
-        papers.add(copy == 0 ? p : p.toBuilder().id(p.id() + "/copy" + copy).build());
-      }
-    }
-    String query = "post-training quantization of vision transformers with calibration";
-    try (PaperIndex one = PaperIndex.open(dir.resolve("one"));
-        PaperIndex two = PaperIndex.open(dir.resolve("two"))) {
-      assertEquals(papers.size(), one.replaceAll(papers, 1));
-      assertEquals(papers.size(), two.replaceAll(papers, 2));
-      assertEquals(papers, two.papers());
-      assertEquals(papers.get(1500), two.get(papers.get(1500).id()).orElseThrow());
-      assertEquals(hits(one.search(query, 30)), hits(two.search(query, 30)));
-      assertEquals(hits(one.search("grokking", 12)), hits(two.search("grokking", 12)));
-      assertEquals(0, two.replaceAll(papers, 2), "a rebuild keeps every document");
-    }
-    assertTrue(PaperIndex.reusable(dir.resolve("two"), TextOptions.DEFAULTS));
-    try (var left = java.nio.file.Files.list(dir)) {
-      assertEquals(
-          List.of("one", "two"),
-          left.map(f -> f.getFileName().toString()).sorted().toList(),
-          "the parts' folders are gone");
-    }
-  }
-
-  @Test
   void anIndexTakingTheAnalysedTokensHoldsThePostingsNormsAndScoresOfOneThatAnalyses(
       @TempDir Path dir) throws IOException {
-    // five copies of the seeds (two parts on two threads), and texts that take the chain's other
-    // branches: markup, LaTeX, numbers and stop words leaving gaps of many positions, no abstract
+    // five copies of the seeds (ties), and texts that take the chain's other branches: markup,
+    // LaTeX, numbers and stop words leaving gaps of many positions, no abstract
     List<Paper> papers = new ArrayList<>();
     for (int copy = 0; copy < 5; copy++) {
       for (Paper p : SEEDS.papers()) {
@@ -214,17 +184,14 @@ class PaperIndexTest {
         vectors.termCounts(papers.size() - 2),
         "recording changes no vector");
     try (PaperIndex analysing = PaperIndex.open(dir.resolve("analysing"));
-        PaperIndex replaying = PaperIndex.open(dir.resolve("replaying"));
-        PaperIndex oneThread = PaperIndex.open(dir.resolve("one"))) {
-      analysing.replaceAll(papers, 2);
-      replaying.replaceAll(papers, 2, () -> Optional.of(recorded.get()));
-      oneThread.replaceAll(papers, 1, () -> Optional.of(recorded.get()));
+        PaperIndex replaying = PaperIndex.open(dir.resolve("replaying"))) {
+      analysing.replaceAll(papers);
+      replaying.replaceAll(papers, () -> Optional.of(recorded.get()));
       String expected = postingsAndNorms(analysing.reader());
       // what is compared holds frequencies and norms (the markup paper's)
       assertTrue(expected.contains("abstract network 2075 1\n"), "frequencies");
       assertTrue(expected.contains("abstract norm 2075 7\n"), "norms");
       assertEquals(expected, postingsAndNorms(replaying.reader()));
-      assertEquals(expected, postingsAndNorms(oneThread.reader()));
       for (String query :
           List.of(
               "post-training quantization of vision transformers with calibration",
@@ -234,6 +201,8 @@ class PaperIndexTest {
         assertEquals(hits(analysing.search(query, 40)), hits(replaying.search(query, 40)), query);
       }
       assertEquals(papers, replaying.papers());
+      assertEquals(papers.get(1500), replaying.get(papers.get(1500).id()).orElseThrow());
+      assertEquals(0, replaying.replaceAll(papers), "a rebuild keeps every document");
     }
   }
 
@@ -286,7 +255,7 @@ class PaperIndexTest {
       assertEquals(100, index.addOrUpdate(seeds.subList(300, 400)));
       assertEquals(16, index.replaceAll(next));
       assertEquals(next, index.papers());
-      assertEquals(415, fresh.replaceAll(next, 1));
+      assertEquals(415, fresh.replaceAll(next));
       for (String field : List.of("title", "abstract")) {
         assertEquals(
             IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, indexOptions(index.reader(), field), field);
