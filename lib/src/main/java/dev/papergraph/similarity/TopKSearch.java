@@ -41,7 +41,13 @@ import java.util.Arrays;
  *       Exact scores never come from the accumulators.
  * </ul>
  *
- * Scratch memory: one accumulator, one flag and one touched slot per paper, one query slot per
+ * <p>A paper is seen in a row once its accumulator is above 0 (weights are positive). While a row
+ * has met few papers it lists them ({@link #touched}) and every later pass and the reset walk the
+ * list; once it has met 1/{@link #DENSE_SHARE} of all papers its accumulators are treated as one
+ * dense array: postings are added without listing anything, the candidates are found by one scan in
+ * doc order and the reset is one fill. Both give the same lists.
+ *
+ * <p>Scratch memory: one accumulator, one flag and one touched slot per paper, one query slot per
  * term, reused row after row and left clean after each.
  */
 final class TopKSearch {
@@ -72,6 +78,15 @@ final class TopKSearch {
    */
   static final int LOOKUP_COST = 12;
 
+  /**
+   * A row whose phase 1 has met this share of all papers (1/DENSE_SHARE) goes on with its
+   * accumulators as one dense array: postings are added without registering the papers met, and the
+   * later passes scan the accumulators in doc order instead of the list of papers met. On large
+   * corpora most rows meet most papers, where the per-paper list cost three random-access passes
+   * (registration, candidates, reset) and the dense scans are sequential.
+   */
+  static final int DENSE_SHARE = 8;
+
   private final TermVectors vectors;
   private final PaperTopics topics;
   private final CitationIndex citations;
@@ -87,11 +102,11 @@ final class TopKSearch {
   private final long exactCost;
 
   private final float[] acc;
-  private final boolean[] seen;
   private final boolean[] scored;
   private final float[] query;
   private final int[] touched;
   private final int[] candidates;
+  private final int denseAt;
   private final TopKHeap accumulated;
   private final TopKHeap best;
 
@@ -108,6 +123,17 @@ final class TopKSearch {
   private double citationExtra;
   private int touchedCount;
   private int candidateCount;
+
+  /**
+   * True once the row's accumulators are dense: every paper met has an accumulator above 0, and the
+   * list {@link #touched} holds only the first papers met (those before the switch).
+   */
+  private boolean dense;
+
+  /** The papers scored exactly by {@link #scoreLeaders} (flagged in {@link #scored}). */
+  private int[] leaders = new int[16];
+
+  private int leaderCount;
   private double thetaText;
 
   /** The most a float accumulator of the current row can differ from its exact partial sum. */
@@ -138,11 +164,11 @@ final class TopKSearch {
     this.wText = options.textWeight();
     int n = vectors.size();
     acc = new float[n];
-    seen = new boolean[n];
     scored = new boolean[n];
     query = new float[vectors.vocabularySize()];
     touched = new int[n];
     candidates = new int[n];
+    denseAt = Math.max(k, n / DENSE_SHARE);
     exactCost = n == 0 ? 0 : Math.max(1, vectors.start(n) / n);
     accumulated = new TopKHeap(k);
     best = new TopKHeap(k);
@@ -169,6 +195,8 @@ final class TopKSearch {
     d = doc;
     touchedCount = 0;
     candidateCount = 0;
+    leaderCount = 0;
+    dense = false;
     thetaText = 0;
     best.clear();
     qs = vectors.start(d);
@@ -224,8 +252,8 @@ final class TopKSearch {
 
   /**
    * Phase 1: accumulates query terms while a paper not yet seen could still enter the top k; the
-   * running threshold is refreshed each time the bound has fallen by {@link #REFRESH}. Marks the
-   * papers touched as seen.
+   * running threshold is refreshed each time the bound has fallen by {@link #REFRESH}. The papers
+   * met (seen) are those whose accumulator is above 0.
    *
    * @return the first term not accumulated (m when all were)
    */
@@ -243,14 +271,16 @@ final class TopKSearch {
         break;
       }
       int p = position(i);
-      addPostings(vectors.termAt(p), vectors.weightAt(p));
+      if (dense) {
+        addPostingsDense(vectors.termAt(p), vectors.weightAt(p));
+      } else {
+        addPostings(vectors.termAt(p), vectors.weightAt(p));
+        dense = touchedCount >= denseAt;
+      }
     }
     if (touchedCount >= k) {
       thetaText =
           Math.max(thetaText, wText * kthLargestAccumulated(Math.min(touchedCount, SAMPLE)));
-    }
-    for (int c = 0; c < touchedCount; c++) {
-      seen[touched[c]] = true;
     }
     return i;
   }
@@ -268,7 +298,11 @@ final class TopKSearch {
   private int finish(int i) {
     double needed = minText(theta() - EPS) - accSlack;
     candidateCount = 0;
-    keepCandidates(touched, touchedCount, i, needed);
+    if (dense) {
+      keepSeen(i, needed);
+    } else {
+      keepCandidates(touched, touchedCount, i, needed);
+    }
     if (wText == 0) {
       return i;
     }
@@ -327,6 +361,29 @@ final class TopKSearch {
       // branch-free: the slot is overwritten unless the paper is kept
       candidates[kept] = doc;
       kept += acc[doc] + rest >= need ? 1 : 0;
+    }
+    candidateCount = kept;
+  }
+
+  /**
+   * {@link #keepCandidates} over every paper seen, in doc order, for a row whose accumulators are
+   * dense: the papers not seen (accumulator 0) and the row's own paper are left out.
+   */
+  private void keepSeen(int j, double needed) {
+    final float[] acc = this.acc;
+    final int[] candidates = this.candidates;
+    final int band = restBand[j];
+    // as in keepCandidates
+    final float need = (float) (needed - 0x1p-22);
+    final float pending = (float) bound[j] + 0x1p-22f;
+    final float norm = (float) restNorm[j] * (1 + 0x1p-20f);
+    final int self = d;
+    int kept = 0;
+    for (int doc = 0, n = acc.length; doc < n; doc++) {
+      float a = acc[doc];
+      float rest = Math.min(pending, norm * suffix.norm(band, doc));
+      candidates[kept] = doc;
+      kept += a != 0 & doc != self & a + rest >= need ? 1 : 0;
     }
     candidateCount = kept;
   }
@@ -411,6 +468,10 @@ final class TopKSearch {
       int doc = touched[accumulated.itemAt(j)];
       if (!scored[doc]) {
         scored[doc] = true;
+        if (leaderCount == leaders.length) {
+          leaders = Arrays.copyOf(leaders, 2 * leaderCount);
+        }
+        leaders[leaderCount++] = doc;
         offer(doc, scores.scoreWithText(d, doc, text(doc)));
       }
     }
@@ -455,9 +516,12 @@ final class TopKSearch {
   }
 
   private void visitUnseen(int doc) {
-    if (doc != d && !seen[doc]) {
-      seen[doc] = true;
-      touched[touchedCount++] = doc;
+    if (doc != d && acc[doc] == 0) {
+      // marked seen by the least accumulator above 0 (no later phase reads it)
+      acc[doc] = Float.MIN_VALUE;
+      if (!dense) {
+        touched[touchedCount++] = doc;
+      }
       offer(doc, scores.score(d, doc));
     }
   }
@@ -477,12 +541,16 @@ final class TopKSearch {
 
   /** Leaves the scratch clean for the next row. */
   private void reset() {
-    acc[d] = 0;
-    for (int c = 0; c < touchedCount; c++) {
-      int doc = touched[c];
-      acc[doc] = 0;
-      seen[doc] = false;
-      scored[doc] = false;
+    if (dense) {
+      Arrays.fill(acc, 0);
+    } else {
+      acc[d] = 0;
+      for (int c = 0; c < touchedCount; c++) {
+        acc[touched[c]] = 0;
+      }
+    }
+    for (int c = 0; c < leaderCount; c++) {
+      scored[leaders[c]] = false;
     }
     for (int p = qs, qe = qs + m; p < qe; p++) {
       query[vectors.termAt(p)] = 0;
@@ -510,6 +578,15 @@ final class TopKSearch {
       acc[doc] = a + qf * vectors.postingWeight(pp);
     }
     touchedCount = count;
+  }
+
+  /** Adds a term's postings to the accumulators, for a row whose accumulators are dense. */
+  private void addPostingsDense(int t, double q) {
+    final float[] acc = this.acc;
+    final float qf = (float) q;
+    for (int pp = vectors.postingStart(t), pe = vectors.postingEnd(t); pp < pe; pp++) {
+      acc[vectors.postingDoc(pp)] += qf * vectors.postingWeight(pp);
+    }
   }
 
   /** Adds a term's postings to the accumulators of papers already seen only. */
