@@ -128,12 +128,14 @@ final class ApproximateSearch {
   void run(int[][] nbrOut, double[][] scoresOut, boolean incremental) {
     int[][] first = new int[n][];
     double[][] firstScores = new double[n][];
+    // each paper's candidates of the first step, already scored from its side
+    int[][] tried = new int[n][];
     Parallel.forEach(
         options.threads(),
         n,
         Scratch::new,
         (s, d) -> {
-          s.candidates(d);
+          tried[d] = s.candidates(d);
           s.emit(first, firstScores, d);
         });
     int[][] nbr = first;
@@ -145,6 +147,7 @@ final class ApproximateSearch {
       int[][] prev = nbr;
       double[][] prevScores = sc;
       boolean[][] prevFresh = fresh;
+      int[][] scoredBefore = round == 0 ? tried : null;
       int[][] next = new int[n][];
       double[][] nextScores = new double[n][];
       Parallel.forEach(
@@ -152,9 +155,19 @@ final class ApproximateSearch {
           n,
           Scratch::new,
           (s, d) -> {
-            s.refine(d, prev, prevScores, prevFresh, reverse, reverseFresh);
+            s.refine(
+                d,
+                prev,
+                prevScores,
+                prevFresh,
+                reverse,
+                reverseFresh,
+                scoredBefore == null ? null : scoredBefore[d]);
             s.emit(next, nextScores, d);
           });
+      if (round == 0) {
+        Arrays.fill(tried, null);
+      }
       fresh = incremental && round + 1 < ROUNDS ? freshFlags(prev, next) : null;
       nbr = next;
       sc = nextScores;
@@ -246,12 +259,17 @@ final class ApproximateSearch {
     final int[] scored = new int[n];
     int mark;
     int touchedCount;
+    double topicBound;
     final TopKHeap best = new TopKHeap(k);
     final TopKHeap partial = new TopKHeap(CANDIDATES);
     long[] order = new long[64];
 
-    /** Step 1: accumulate the row's highest-impact terms over pruned postings, score the best. */
-    void candidates(int d) {
+    /**
+     * Step 1: accumulate the row's highest-impact terms over pruned postings, score the best.
+     *
+     * @return the papers scored (doc numbers)
+     */
+    int[] candidates(int d) {
       begin(d);
       int qs = vectors.start(d), qe = vectors.end(d), m = qe - qs;
       if (order.length < m) {
@@ -290,16 +308,19 @@ final class ApproximateSearch {
       int[] ranks = new int[size];
       double[] ignored = new double[size];
       partial.drainBestFirst(ranks, ignored);
-      for (int r : ranks) {
-        consider(d, byRank[r]);
+      for (int i = 0; i < size; i++) {
+        ranks[i] = byRank[ranks[i]];
+        consider(d, ranks[i]);
       }
       end(d);
+      return ranks;
     }
 
     /**
      * Step 2: the current neighbours, their neighbours and the reverse neighbours, scored exactly.
      * With flags (every round after the first), a paper reached through old entries only is skipped
-     * ({@link #freshFlags}).
+     * ({@link #freshFlags}). A paper that d scored in the first step ({@code scoredBefore}) is
+     * skipped too: it ranked below d's list then, and the list has only improved since.
      */
     void refine(
         int d,
@@ -307,8 +328,14 @@ final class ApproximateSearch {
         double[][] sc,
         boolean[][] fresh,
         int[][] reverse,
-        boolean[][] reverseFresh) {
+        boolean[][] reverseFresh,
+        int[] scoredBefore) {
       begin(d);
+      if (scoredBefore != null) {
+        for (int c : scoredBefore) {
+          scored[c] = mark;
+        }
+      }
       // the current list is kept with its exact scores
       for (int i = 0; i < nbr[d].length; i++) {
         scored[nbr[d][i]] = mark;
@@ -350,6 +377,7 @@ final class ApproximateSearch {
         mark = 1;
       }
       scored[d] = mark;
+      topicBound = scores.topicBoundUnweighted(d);
       for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
         query[vectors.termAt(p)] = vectors.weightAt(p);
       }
@@ -375,7 +403,12 @@ final class ApproximateSearch {
           text += (double) q * vectors.weightAt(p);
         }
       }
-      offer(c, scores.scoreWithText(d, c, options.textWeight() > 0 ? Math.min(1.0, text) : 0));
+      double t = options.textWeight() > 0 ? Math.min(1.0, text) : 0;
+      // a full list's worst score beats the most the topic could add: its Jaccard is not needed
+      if (best.full() && scores.scoreWithTextAndTopic(d, c, t, topicBound) < best.worstScore()) {
+        return;
+      }
+      offer(c, scores.scoreWithText(d, c, t));
     }
 
     private void offer(int doc, double s) {

@@ -66,6 +66,14 @@ final class PairScores {
     return options.topicWeight() > 0 ? options.topicWeight() * topics.jaccardBound(d) : 0;
   }
 
+  /**
+   * The most {@link #topic} can be for any pair with paper d (before the weight and the gate), 0
+   * when topics do not count.
+   */
+  double topicBoundUnweighted(int d) {
+    return options.topicWeight() > 0 ? topics.jaccardBound(d) : 0;
+  }
+
   /** The most the citation components can add to any pair with paper d. */
   double citationBound(int d) {
     double extra = 0;
