@@ -180,7 +180,12 @@ public final class AnalysisStage {
    * one more per paper for those within its community.
    */
   public long steps(PaperGraph graph) {
-    return options.communities().starts() + 2L * graph.similarity().vertexSet().size();
+    return steps(graph.similarity().vertexSet().size());
+  }
+
+  /** {@link #steps(PaperGraph)} of a graph of this many papers. */
+  public long steps(int papers) {
+    return options.communities().starts() + 2L * papers;
   }
 
   /**
@@ -205,7 +210,21 @@ public final class AnalysisStage {
       TermSource terms,
       LongConsumer stepsDone,
       Consumer<Communities> partitioned) {
-    IndexedGraph<String> g = IndexedGraph.of(graph);
+    return analyze(IndexedGraph.of(graph), neighbours, terms, stepsDone, partitioned);
+  }
+
+  /**
+   * Analyses a similarity graph in its indexed form ({@link IndexedGraph#of(PaperGraph)}, or {@link
+   * IndexedGraph#of(java.util.List, java.util.List)} of the links a paper graph would be built of)
+   * as {@link #analyze(PaperGraph, int[][], TermSource, LongConsumer, Consumer)} analyses the paper
+   * graph.
+   */
+  public Result analyze(
+      IndexedGraph<String> g,
+      int[][] neighbours,
+      TermSource terms,
+      LongConsumer stepsDone,
+      Consumer<Communities> partitioned) {
     if (options.communities().input() == CommunityInput.SHARED_NEIGHBOURS && neighbours == null) {
       throw new IllegalArgumentException(
           "the shared-neighbour community input needs the papers' top-k lists");

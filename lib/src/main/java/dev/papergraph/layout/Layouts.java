@@ -2,12 +2,16 @@ package dev.papergraph.layout;
 
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.graph.SimilarityEdge;
+import dev.papergraph.similarity.Link;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.LongConsumer;
 import org.jgrapht.Graph;
 
@@ -53,19 +57,6 @@ public final class Layouts {
       ForceAtlas2.Options options,
       LongConsumer iterationsDone) {
     Graph<String, SimilarityEdge> g = graph.similarity();
-    List<String> ids = new ArrayList<>(graph.papers().keySet());
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      index.put(ids.get(i), i);
-    }
-    int n = ids.size();
-    int[] first = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      first[i + 1] = first[i] + g.degreeOf(ids.get(i));
-    }
-    int[] neighbours = new int[first[n]];
-    double[] weights = new double[first[n]];
-    int[] fill = first.clone();
     // Edges in sorted (first, second) order so that the arrays do not depend on set iteration
     // order.
     List<SimilarityEdge> edges = new ArrayList<>(g.edgeSet());
@@ -74,14 +65,90 @@ public final class Layouts {
           int c = a.first().compareTo(b.first());
           return c != 0 ? c : a.second().compareTo(b.second());
         });
-    for (SimilarityEdge e : edges) {
-      int a = index.get(e.first());
-      int b = index.get(e.second());
-      double w = g.getEdgeWeight(e);
-      neighbours[fill[a]] = b;
-      weights[fill[a]++] = w;
-      neighbours[fill[b]] = a;
-      weights[fill[b]++] = w;
+    return compute(
+        new ArrayList<>(graph.papers().keySet()),
+        edges.size(),
+        e -> edges.get(e).first(),
+        e -> edges.get(e).second(),
+        e -> g.getEdgeWeight(edges.get(e)),
+        groups,
+        options,
+        iterationsDone);
+  }
+
+  /**
+   * The layout of the graph that {@code PaperGraph.of(papers, links)} would build, straight from
+   * the links (a build lays out its links without building that graph), reporting each ForceAtlas2
+   * iteration done: the same positions as {@link #compute(PaperGraph, Map, ForceAtlas2.Options,
+   * LongConsumer)} of that graph.
+   *
+   * @param ids the papers' ids, in corpus order
+   * @param links distinct pairs, both ends among the ids, the edge weight the explanation's score;
+   *     the similarity engines give them ordered by first, then second id, the order the layout
+   *     reads them in (links in any other order are sorted first)
+   */
+  public static Layout compute(
+      List<String> ids,
+      List<Link> links,
+      Map<String, Integer> groups,
+      ForceAtlas2.Options options,
+      LongConsumer iterationsDone) {
+    Comparator<Link> order = Comparator.comparing(Link::a).thenComparing(Link::b);
+    List<Link> edges = links;
+    for (int e = 1; e < links.size() && edges == links; e++) {
+      if (order.compare(links.get(e - 1), links.get(e)) > 0) {
+        edges = new ArrayList<>(links);
+        edges.sort(order);
+      }
+    }
+    List<Link> sorted = edges;
+    return compute(
+        ids,
+        sorted.size(),
+        e -> sorted.get(e).a(),
+        e -> sorted.get(e).b(),
+        e -> sorted.get(e).explanation().score(),
+        groups,
+        options,
+        iterationsDone);
+  }
+
+  /** The layout of edges {@code first(e) -- second(e)}, in that order, {@code m} in all. */
+  private static Layout compute(
+      List<String> ids,
+      int m,
+      IntFunction<String> firstOf,
+      IntFunction<String> secondOf,
+      IntToDoubleFunction weightOf,
+      Map<String, Integer> groups,
+      ForceAtlas2.Options options,
+      LongConsumer iterationsDone) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      index.put(ids.get(i), i);
+    }
+    int n = ids.size();
+    int[] a = new int[m];
+    int[] b = new int[m];
+    int[] first = new int[n + 1];
+    for (int e = 0; e < m; e++) {
+      a[e] = index.get(firstOf.apply(e));
+      b[e] = index.get(secondOf.apply(e));
+      first[a[e] + 1]++;
+      first[b[e] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      first[i + 1] += first[i];
+    }
+    int[] neighbours = new int[first[n]];
+    double[] weights = new double[first[n]];
+    int[] fill = first.clone();
+    for (int e = 0; e < m; e++) {
+      double w = weightOf.applyAsDouble(e);
+      neighbours[fill[a[e]]] = b[e];
+      weights[fill[a[e]]++] = w;
+      neighbours[fill[b[e]]] = a[e];
+      weights[fill[b[e]]++] = w;
     }
     double[][] start =
         groups == null || groups.isEmpty() ? null : groupedStart(ids, groups, options.seed());

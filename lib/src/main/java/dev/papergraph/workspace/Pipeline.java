@@ -4,6 +4,7 @@ import dev.papergraph.analysis.AnalysisStage;
 import dev.papergraph.analysis.RunManifest;
 import dev.papergraph.analysis.TermSource;
 import dev.papergraph.concurrent.Parallel;
+import dev.papergraph.graph.IndexedGraph;
 import dev.papergraph.graph.PaperGraph;
 import dev.papergraph.layout.ForceAtlas2;
 import dev.papergraph.layout.Layout;
@@ -41,20 +42,21 @@ public final class Pipeline {
   /** What the stages produced. */
   public static final class Result {
     private final SemanticStage.Outcome similarity;
+    private final List<Paper> papers;
     private final List<Link> links;
-    private final PaperGraph graph;
+    private PaperGraph graph;
     private final AnalysisStage.Result analysed;
     private final Layout layout;
 
     Result(
         SemanticStage.Outcome similarity,
+        List<Paper> papers,
         List<Link> links,
-        PaperGraph graph,
         AnalysisStage.Result analysed,
         Layout layout) {
       this.similarity = Objects.requireNonNull(similarity, "similarity");
+      this.papers = List.copyOf(papers);
       this.links = List.copyOf(links);
-      this.graph = Objects.requireNonNull(graph, "graph");
       this.analysed = Objects.requireNonNull(analysed, "analysed");
       this.layout = Objects.requireNonNull(layout, "layout");
     }
@@ -69,8 +71,14 @@ public final class Pipeline {
       return links;
     }
 
-    /** The similarity and citation graph of the papers. */
-    public PaperGraph graph() {
+    /**
+     * The similarity and citation graph of the papers, built when first asked for (the stages work
+     * on its indexed form, and a build does not ask for it).
+     */
+    public synchronized PaperGraph graph() {
+      if (graph == null) {
+        graph = PaperGraph.of(papers, links);
+      }
       return graph;
     }
 
@@ -92,7 +100,7 @@ public final class Pipeline {
     /** The bundle the exports and the viewer take, with the manifest that describes the run. */
     public AnalysedGraph analysis(RunManifest manifest) {
       return new AnalysedGraph(
-          graph, analysed.communities(), analysed.centralities(), layout, manifest);
+          graph(), analysed.communities(), analysed.centralities(), layout, manifest);
     }
   }
 
@@ -166,15 +174,17 @@ public final class Pipeline {
     List<Link> links = similarity.similarity().links();
     listener.similarityDone(similarity, links);
     progress.advance(1);
-    PaperGraph graph = PaperGraph.of(papers, links);
+    // the graph the analysis and the layout read, indexed straight from the links: the JGraphT
+    // graphs (PaperGraph) are built only if the result is asked for them
+    List<String> ids = papers.stream().map(Paper::id).toList();
+    IndexedGraph<String> graph = IndexedGraph.of(ids, links);
     progress.advance(1);
     progress.finish();
 
     int threads = options.engine().threads();
     AnalysisStage analyzer = new AnalysisStage(options.analysis(), threads);
     ForceAtlas2.Options layoutOptions =
-        ForceAtlas2.Options.defaults(options.layoutSeed(), graph.similarity().vertexSet().size())
-            .withThreads(threads);
+        ForceAtlas2.Options.defaults(options.layoutSeed(), graph.size()).withThreads(threads);
     // the layout needs only Leiden's partition: with more than one thread it runs on a thread of
     // its own (its repulsion on its own worker threads when the graph is large) beside the
     // centralities and the labels, which leave much of the other cores idle; its iterations are
@@ -183,7 +193,7 @@ public final class Pipeline {
     List<Long> iterationsDone = Collections.synchronizedList(new ArrayList<>());
     List<Future<Layout>> layingOut = new ArrayList<>(1);
     try {
-      progress.start("analysis", analyzer.steps(graph));
+      progress.start("analysis", analyzer.steps(graph.size()));
       // the lists' doc numbers are corpus positions, which are the graph's vertex indices
       AnalysisStage.Result analysed =
           analyzer.analyze(
@@ -199,7 +209,8 @@ public final class Pipeline {
                           "papergraph-layout",
                           () ->
                               Layouts.compute(
-                                  graph,
+                                  ids,
+                                  links,
                                   partition.membership(),
                                   layoutOptions,
                                   iterationsDone::add)));
@@ -216,10 +227,10 @@ public final class Pipeline {
       } else {
         layout =
             Layouts.compute(
-                graph, analysed.communities().membership(), layoutOptions, progress::advance);
+                ids, links, analysed.communities().membership(), layoutOptions, progress::advance);
       }
       progress.finish();
-      return new Result(similarity, links, graph, analysed, layout);
+      return new Result(similarity, papers, links, analysed, layout);
     } finally {
       // a failed analysis leaves no layout computing on
       layingOut.forEach(WorkspaceBuilder::finish);
