@@ -251,9 +251,16 @@ final class ApproximateSearch {
     return rev;
   }
 
-  /** One thread's scratch: a dense query, accumulators, and marks of papers already scored. */
+  /**
+   * One thread's scratch: a dense query and a bit per term of it, accumulators, and marks of papers
+   * already scored.
+   */
   private final class Scratch {
     final float[] query = new float[vectors.vocabularySize()];
+    // bit t set when term t is in the query: 1/32 of the query's size, so it stays in cache
+    final long[] queryBits = new long[(vectors.vocabularySize() + 63) >>> 6];
+    // a candidate's row positions whose term the query holds
+    int[] shared = new int[64];
     final double[] acc = new double[n];
     final int[] touched = new int[n];
     final int[] scored = new int[n];
@@ -292,16 +299,20 @@ final class ApproximateSearch {
             continue;
           }
           double a = acc[doc];
-          if (a == 0) {
-            touched[touchedCount++] = doc;
-          }
+          // a paper met for the first time is noted without a branch the processor cannot predict
+          touched[touchedCount] = doc;
+          touchedCount += a == 0 ? 1 : 0;
           acc[doc] = a + q * pWeight[pp];
         }
       }
       partial.clear();
       for (int c = 0; c < touchedCount; c++) {
         int doc = touched[c];
-        partial.offer(acc[doc], idRank[doc]);
+        double a = acc[doc];
+        // below the worst kept the heap would refuse it: its id rank is not needed
+        if (!partial.full() || a >= partial.worstScore()) {
+          partial.offer(a, idRank[doc]);
+        }
         acc[doc] = 0;
       }
       int size = partial.size();
@@ -379,13 +390,17 @@ final class ApproximateSearch {
       scored[d] = mark;
       topicBound = scores.topicBoundUnweighted(d);
       for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
-        query[vectors.termAt(p)] = vectors.weightAt(p);
+        int t = vectors.termAt(p);
+        query[t] = vectors.weightAt(p);
+        queryBits[t >>> 6] |= 1L << t;
       }
     }
 
     private void end(int d) {
       for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
-        query[vectors.termAt(p)] = 0;
+        int t = vectors.termAt(p);
+        query[t] = 0;
+        queryBits[t >>> 6] = 0;
       }
     }
 
@@ -395,20 +410,39 @@ final class ApproximateSearch {
         return;
       }
       scored[c] = mark;
-      // the same sum, in c's term order, as the exact search: scores agree to the last bit
-      double text = 0;
-      for (int p = vectors.start(c), pe = vectors.end(c); p < pe; p++) {
-        float q = query[vectors.termAt(p)];
-        if (q != 0) {
-          text += (double) q * vectors.weightAt(p);
-        }
-      }
+      double text = textScore(c);
       double t = options.textWeight() > 0 ? Math.min(1.0, text) : 0;
       // a full list's worst score beats the most the topic could add: its Jaccard is not needed
       if (best.full() && scores.scoreWithTextAndTopic(d, c, t, topicBound) < best.worstScore()) {
         return;
       }
       offer(c, scores.scoreWithText(d, c, t));
+    }
+
+    /**
+     * The cosine of the query and paper c: the same sum, in c's term order, as the exact search, so
+     * the scores agree to the last bit. The shared terms are picked out first by the query's bits,
+     * without a branch per term (most of c's terms are not the query's, unpredictably) and without a
+     * load from the query's weights for each; only they are then added, in the same order (a query
+     * weight of 0 adds 0, which leaves the sum as it is).
+     */
+    private double textScore(int c) {
+      int s = vectors.start(c), e = vectors.end(c);
+      if (shared.length < e - s) {
+        shared = new int[Math.max(e - s, 2 * shared.length)];
+      }
+      int m = 0;
+      for (int p = s; p < e; p++) {
+        int t = vectors.termAt(p);
+        shared[m] = p;
+        m += (int) (queryBits[t >>> 6] >>> t) & 1;
+      }
+      double text = 0;
+      for (int i = 0; i < m; i++) {
+        int p = shared[i];
+        text += (double) query[vectors.termAt(p)] * vectors.weightAt(p);
+      }
+      return text;
     }
 
     private void offer(int doc, double s) {
