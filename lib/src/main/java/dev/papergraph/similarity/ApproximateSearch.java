@@ -26,8 +26,8 @@ import java.util.Arrays;
  * miss a paper; recall@10 against the exact lists is measured in {@code ApproximateTopKTest} and in
  * docs/BENCHMARKS.md. Rounds read the previous round's lists and write new ones, and ties go by id
  * rank, so the result does not depend on the thread count. Memory: the pruned postings (at most
- * {@code POSTINGS} per term), k lists per paper twice, and per thread the query as a bit and an int
- * per 64 terms, an accumulator array of n and two int arrays of n.
+ * {@code POSTINGS} per term), k lists per paper twice, and per thread one dense query and one
+ * accumulator array of n.
  */
 final class ApproximateSearch {
 
@@ -252,15 +252,13 @@ final class ApproximateSearch {
   }
 
   /**
-   * One thread's scratch: the query as a bit per term and the rank of its terms, accumulators, and
-   * marks of papers already scored.
+   * One thread's scratch: a dense query and a bit per term of it, accumulators, and marks of papers
+   * already scored.
    */
   private final class Scratch {
-    // bit t set when term t is in the query: a bit per term, so it stays in cache
+    final float[] query = new float[vectors.vocabularySize()];
+    // bit t set when term t is in the query: 1/32 of the query's size, so it stays in cache
     final long[] queryBits = new long[(vectors.vocabularySize() + 63) >>> 6];
-    // for each word of queryBits holding query terms, how many query terms come before it: a
-    // query term's position in the query's row is this plus the bits below it in its word
-    final int[] wordRank = new int[queryBits.length];
     // a candidate's row positions whose term the query holds
     int[] shared = new int[64];
     final double[] acc = new double[n];
@@ -391,17 +389,18 @@ final class ApproximateSearch {
       }
       scored[d] = mark;
       topicBound = scores.topicBoundUnweighted(d);
-      // the row is in term order, so a word's first query term comes after all earlier words' ones
-      for (int p = vectors.end(d) - 1, ps = vectors.start(d); p >= ps; p--) {
+      for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
         int t = vectors.termAt(p);
+        query[t] = vectors.weightAt(p);
         queryBits[t >>> 6] |= 1L << t;
-        wordRank[t >>> 6] = p - ps;
       }
     }
 
     private void end(int d) {
       for (int p = vectors.start(d), pe = vectors.end(d); p < pe; p++) {
-        queryBits[vectors.termAt(p) >>> 6] = 0;
+        int t = vectors.termAt(p);
+        query[t] = 0;
+        queryBits[t >>> 6] = 0;
       }
     }
 
@@ -411,7 +410,7 @@ final class ApproximateSearch {
         return;
       }
       scored[c] = mark;
-      double text = textScore(d, c);
+      double text = textScore(c);
       double t = options.textWeight() > 0 ? Math.min(1.0, text) : 0;
       // a full list's worst score beats the most the topic could add: its Jaccard is not needed
       if (best.full() && scores.scoreWithTextAndTopic(d, c, t, topicBound) < best.worstScore()) {
@@ -421,13 +420,13 @@ final class ApproximateSearch {
     }
 
     /**
-     * The cosine of the query d and paper c: the same sum, in c's term order, as the exact search,
-     * so the scores agree to the last bit. The shared terms are picked out first by the query's
-     * bits, without a branch per term (most of c's terms are not the query's, unpredictably); only
-     * they are then added, in the same order, each with the query's weight found in the query's own
-     * row by its rank among the query's bits (no dense array of weights, too large for the cache).
+     * The cosine of the query and paper c: the same sum, in c's term order, as the exact search, so
+     * the scores agree to the last bit. The shared terms are picked out first by the query's bits,
+     * without a branch per term (most of c's terms are not the query's, unpredictably) and without a
+     * load from the query's weights for each; only they are then added, in the same order (a query
+     * weight of 0 adds 0, which leaves the sum as it is).
      */
-    private double textScore(int d, int c) {
+    private double textScore(int c) {
       int s = vectors.start(c), e = vectors.end(c);
       if (shared.length < e - s) {
         shared = new int[Math.max(e - s, 2 * shared.length)];
@@ -438,14 +437,10 @@ final class ApproximateSearch {
         shared[m] = p;
         m += (int) (queryBits[t >>> 6] >>> t) & 1;
       }
-      int qs = vectors.start(d);
       double text = 0;
       for (int i = 0; i < m; i++) {
         int p = shared[i];
-        int t = vectors.termAt(p);
-        long below = queryBits[t >>> 6] & ((1L << t) - 1);
-        float q = vectors.weightAt(qs + wordRank[t >>> 6] + Long.bitCount(below));
-        text += (double) q * vectors.weightAt(p);
+        text += (double) query[vectors.termAt(p)] * vectors.weightAt(p);
       }
       return text;
     }
