@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papergraph.graph.IndexedGraph;
 import dev.papergraph.graph.PaperGraph;
+import dev.papergraph.model.Paper;
+import dev.papergraph.similarity.Link;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AnalysisStageTest {
@@ -79,6 +85,56 @@ class AnalysisStageTest {
     // the same two groups either way, and the modularity of the similarity graph either way
     assertEquals(snn.communities().membership(), sim.communities().membership());
     assertEquals(sim.communities().modularity(), snn.communities().modularity(), 1e-15);
+  }
+
+  @Test
+  void everyScoreAndCommunityIsTheSameOnAnyNumberOfThreads() {
+    // 600 papers in 6 topical groups, each linked to 6 random papers, mostly of its own group; the
+    // scores over the whole graph run their path passes and eigenvector products on every thread
+    // beside Leiden, and must not depend on how many there are
+    Random random = new Random(11);
+    int n = 600;
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < n; i++) papers.add(AnalysisFixtures.paper(String.format("p%03d", i), null));
+    Map<Long, Double> score = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      for (int e = 0; e < 6; e++) {
+        int j = random.nextInt(10) < 8 ? (i / 100) * 100 + random.nextInt(100) : random.nextInt(n);
+        if (j != i)
+          score.put((long) Math.min(i, j) * n + Math.max(i, j), 0.05 + random.nextDouble());
+      }
+    }
+    List<Link> links = new ArrayList<>();
+    List<List<double[]>> near = new ArrayList<>();
+    for (int i = 0; i < n; i++) near.add(new ArrayList<>());
+    score.forEach(
+        (pair, s) -> {
+          int a = (int) (pair / n), b = (int) (pair % n);
+          links.add(AnalysisFixtures.link(papers.get(a).id(), papers.get(b).id(), s));
+          near.get(a).add(new double[] {s, b});
+          near.get(b).add(new double[] {s, a});
+        });
+    int[][] lists = new int[n][];
+    for (int i = 0; i < n; i++) {
+      List<double[]> c = near.get(i);
+      c.sort((x, y) -> Double.compare(y[0], x[0]));
+      lists[i] = c.stream().limit(10).mapToInt(x -> (int) x[1]).toArray();
+    }
+    PaperGraph g = PaperGraph.of(papers, links);
+    AnalysisStage.Result one =
+        new AnalysisStage(AnalysisStage.Options.defaults(), 1).analyze(g, lists, null);
+    assertEquals("exact", one.parameters().get("centrality.paths.mode"));
+    for (int threads : new int[] {2, 3, 4}) {
+      AnalysisStage.Result r =
+          new AnalysisStage(AnalysisStage.Options.defaults(), threads).analyze(g, lists, null);
+      assertEquals(one.communities(), r.communities(), threads + " threads");
+      assertEquals(one.centralities().scores(), r.centralities().scores(), threads + " threads");
+      assertEquals(
+          one.centralities().withinCommunity(),
+          r.centralities().withinCommunity(),
+          threads + " threads");
+      assertEquals(one.parameters(), r.parameters(), threads + " threads");
+    }
   }
 
   @Test
