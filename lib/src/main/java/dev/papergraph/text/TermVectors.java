@@ -399,6 +399,36 @@ public final class TermVectors {
       int[] rowTerm,
       float[] rowCount,
       float[] rowWeight) {
+    return restore(
+        papers, options, terms, df, rowStart, rowTerm, rowCount, rowWeight, null, null);
+  }
+
+  /**
+   * Vectors saved earlier together with the occurrences their analysis pass kept for the display
+   * forms ({@link #keptOccurrences}, {@link #keptOccurrenceFields}): the same vectors as {@link
+   * #restore(List, TextOptions, String[], int[], int[], int[], float[], float[])} gives, whose
+   * display forms then read the kept occurrences as those of the vectors {@link #build} made do,
+   * without analysing those fields again. Restored from the vectors {@link #build} made of the
+   * same papers' titles and abstracts with the same options, they stand in for them: nothing
+   * differs but the readable texts, which {@link #readable} leaves to the caller to clean.
+   *
+   * @param occurrences each paper's kept occurrences, as {@link #keptOccurrences} gave them
+   *     ({@code null} with occurrenceFields: none kept)
+   * @param occurrenceFields each paper's {@link #keptOccurrenceFields}
+   * @throws IllegalArgumentException if the arrays do not fit together or an occurrence lies
+   *     beyond its paper's title or abstract
+   */
+  public static TermVectors restore(
+      List<Paper> papers,
+      TextOptions options,
+      String[] terms,
+      int[] df,
+      int[] rowStart,
+      int[] rowTerm,
+      float[] rowCount,
+      float[] rowWeight,
+      long[][] occurrences,
+      byte[] occurrenceFields) {
     List<Paper> list = List.copyOf(papers);
     int n = list.size();
     int v = terms.length;
@@ -439,7 +469,14 @@ public final class TermVectors {
         rowTerm,
         rowCount,
         rowWeight,
-        Occurrences.none(n),
+        occurrences == null && occurrenceFields == null
+            ? Occurrences.none(n)
+            : Occurrences.restore(
+                occurrences,
+                occurrenceFields,
+                v,
+                d -> list.get(d).title(),
+                d -> list.get(d).abstractText()),
         new String[0]);
   }
 
@@ -763,6 +800,26 @@ public final class TermVectors {
   /** The occurrences the analysis pass kept for the display forms (for tests). */
   Occurrences occurrences() {
     return occurrences;
+  }
+
+  /**
+   * The occurrences of a paper's terms that the analysis pass kept for the display forms, to save
+   * with the vectors ({@link #restore(List, TextOptions, String[], int[], int[], int[], float[],
+   * float[], long[][], byte[])}): each a {@code long} holding the term id, the field and the place
+   * in the field's text, in increasing order; none for restored vectors that were given none.
+   */
+  public long[] keptOccurrences(int doc) {
+    Objects.checkIndex(doc, papers.size());
+    return occurrences.of(doc).clone();
+  }
+
+  /**
+   * Which of a paper's fields had their occurrences kept: bit 0 the title, bit 1 the abstract (a
+   * field without them is analysed again for the display forms).
+   */
+  public byte keptOccurrenceFields(int doc) {
+    Objects.checkIndex(doc, papers.size());
+    return (byte) occurrences.fields(doc);
   }
 
   /**

@@ -231,22 +231,26 @@ public final class Workspace {
       Centralities centralities,
       Layout layout,
       PaperSimilarity engine,
-      EngineOptions engineOptions) {
+      EngineOptions engineOptions,
+      int textAnalyses) {
     List<PaperRef> catalog = PaperRef.catalog(papers, communities.membership());
-    return new Workspace(
-        target,
-        new Lazy<>(() -> WorkspaceStore.open(target)),
-        Lazy.of(manifest),
-        Lazy.of(report),
-        Lazy.of(papers),
-        Lazy.of(catalog),
-        Lazy.of(links),
-        Lazy.of(communities),
-        Lazy.of(centralities),
-        Lazy.of(layout),
-        Lazy.of(engine),
-        Lazy.of(engineOptions),
-        null);
+    Workspace built =
+        new Workspace(
+            target,
+            new Lazy<>(() -> WorkspaceStore.open(target)),
+            Lazy.of(manifest),
+            Lazy.of(report),
+            Lazy.of(papers),
+            Lazy.of(catalog),
+            Lazy.of(links),
+            Lazy.of(communities),
+            Lazy.of(centralities),
+            Lazy.of(layout),
+            Lazy.of(engine),
+            Lazy.of(engineOptions),
+            null);
+    built.textAnalyses.set(textAnalyses);
+    return built;
   }
 
   /** The similarity engine's options the workspace was built with. */
@@ -632,7 +636,11 @@ public final class Workspace {
     return similarityOnly.isLoaded();
   }
 
-  /** How many times this workspace analysed the texts of all its papers (0 when it need not). */
+  /**
+   * How many times this workspace analysed the texts of all its papers (0 when it need not); for a
+   * workspace a build returned, whether that build did (0 when it took the saved workspace's
+   * analysis of the same texts).
+   */
   int textAnalyses() {
     return textAnalyses.get();
   }

@@ -283,7 +283,7 @@ final class WorkspaceBuilder {
               options,
               target,
               progress,
-              threads == 1 ? null : analysed -> tokens.complete(Optional.of(analysed)),
+              threads == 1 ? null : tokens::complete,
               saving);
       Layout layout = result.layout();
       result.similarityStage().warning().ifPresent(System.err::println);
@@ -301,7 +301,8 @@ final class WorkspaceBuilder {
           saving.analysed.centralities(),
           layout,
           result.engine(),
-          options.engine());
+          options.engine(),
+          result.similarityStage().textsAnalysed() ? 1 : 0);
     } finally {
       // a pipeline that failed before its analysis was complete leaves the index without tokens
       tokens.complete(Optional.empty());

@@ -1,5 +1,6 @@
 package dev.papergraph.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -284,6 +285,96 @@ class TermVectorsTest {
     assertFalse(built.occurrences().has(ws + 2, Occurrences.ABSTRACT));
     assertEquals(
         "post-training", built.display(built.termId("post train").orElseThrow()), "seeds' form");
+  }
+
+  /**
+   * Vectors restored with the occurrences the analysis pass kept read them as the built vectors do:
+   * the same fields kept, the same occurrences, the same display forms of every term; an
+   * occurrence beyond its paper's text is refused.
+   */
+  @Test
+  void vectorsRestoredWithTheKeptOccurrencesShowTheTermsAsTheBuiltOnes() {
+    List<Paper> papers = new ArrayList<>(Seeds.corpus().papers());
+    papers.add(
+        paper(
+            "markup",
+            "Post-<i>training</i> quantization",
+            "Quantization &amp; post-training $x$ of \\emph{transformers}."));
+    TermVectors built = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    int n = built.size();
+    int[] rowStart = new int[n + 1];
+    int nnz = built.end(n - 1);
+    int[] rowTerm = new int[nnz];
+    float[] rowCount = new float[nnz];
+    float[] rowWeight = new float[nnz];
+    long[][] occurrences = new long[n][];
+    byte[] fields = new byte[n];
+    for (int d = 0; d < n; d++) {
+      rowStart[d + 1] = built.end(d);
+      for (int p = built.start(d); p < built.end(d); p++) {
+        rowTerm[p] = built.termAt(p);
+        rowCount[p] = built.countAt(p);
+        rowWeight[p] = built.weightAt(p);
+      }
+      occurrences[d] = built.keptOccurrences(d);
+      fields[d] = built.keptOccurrenceFields(d);
+    }
+    String[] terms = new String[built.vocabularySize()];
+    int[] df = new int[terms.length];
+    int[] all = new int[terms.length];
+    for (int t = 0; t < terms.length; t++) {
+      terms[t] = built.term(t);
+      df[t] = built.docFrequency(t);
+      all[t] = t;
+    }
+    TermVectors restored =
+        TermVectors.restore(
+            papers,
+            TextOptions.DEFAULTS,
+            terms,
+            df,
+            rowStart,
+            rowTerm,
+            rowCount,
+            rowWeight,
+            occurrences,
+            fields);
+    int kept = 0;
+    for (int d = 0; d < n; d++) {
+      assertArrayEquals(built.keptOccurrences(d), restored.keptOccurrences(d));
+      for (int f : new int[] {Occurrences.TITLE, Occurrences.ABSTRACT}) {
+        assertEquals(built.occurrences().has(d, f), restored.occurrences().has(d, f));
+        kept += restored.occurrences().has(d, f) ? 1 : 0;
+      }
+    }
+    assertTrue(kept > 500, kept + " fields kept");
+    assertFalse(restored.occurrences().has(n - 1, Occurrences.TITLE), "markup analysed again");
+    assertEquals(built.displayForms(all, 2), restored.displayForms(all, 2));
+
+    long[][] beyond = occurrences.clone();
+    int d = 0;
+    while (beyond[d].length == 0) {
+      d++;
+    }
+    long last = beyond[d][beyond[d].length - 1];
+    beyond[d] = beyond[d].clone();
+    long startBits = ((1L << 20) - 1) << 11;
+    // the last occurrence moved to the largest start an occurrence can have, past any seed's text
+    beyond[d][beyond[d].length - 1] = (last & ~startBits) | startBits;
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TermVectors.restore(
+                papers,
+                TextOptions.DEFAULTS,
+                terms,
+                df,
+                rowStart,
+                rowTerm,
+                rowCount,
+                rowWeight,
+                beyond,
+                fields));
   }
 
   /**
