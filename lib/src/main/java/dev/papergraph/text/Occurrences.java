@@ -50,9 +50,9 @@ final class Occurrences {
    * Occurrences kept earlier (by {@link Builder#build}), given back: each paper's as {@link #of}
    * gave them and its fields' bits as {@link #fields} gave them. The arrays are kept, not copied.
    *
-   * @throws IllegalArgumentException if they do not fit n papers of v terms, a paper's
-   *     occurrences are not in order or lie beyond its fields' texts, or an occurrence
-   *     is in a field whose bit is not set
+   * @throws IllegalArgumentException if they do not fit n papers of v terms, a paper's occurrences
+   *     are not in order or lie beyond its fields' texts, or an occurrence is in a field whose bit
+   *     is not set
    */
   static Occurrences restore(
       long[][] byDoc, byte[] fields, int v, IntFunction<String> title, IntFunction<String> abs) {
@@ -85,7 +85,10 @@ final class Occurrences {
     return new Occurrences(byDoc, fields);
   }
 
-  /** Bit f set when the occurrences of a paper's field f ({@link #TITLE} 0, {@link #ABSTRACT} 1) were kept. */
+  /**
+   * Bit f set when the occurrences of a paper's field f ({@link #TITLE} 0, {@link #ABSTRACT} 1)
+   * were kept.
+   */
   int fields(int doc) {
     return fields[doc];
   }

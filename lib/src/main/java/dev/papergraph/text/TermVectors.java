@@ -399,8 +399,7 @@ public final class TermVectors {
       int[] rowTerm,
       float[] rowCount,
       float[] rowWeight) {
-    return restore(
-        papers, options, terms, df, rowStart, rowTerm, rowCount, rowWeight, null, null);
+    return restore(papers, options, terms, df, rowStart, rowTerm, rowCount, rowWeight, null, null);
   }
 
   /**
@@ -408,15 +407,15 @@ public final class TermVectors {
    * forms ({@link #keptOccurrences}, {@link #keptOccurrenceFields}): the same vectors as {@link
    * #restore(List, TextOptions, String[], int[], int[], int[], float[], float[])} gives, whose
    * display forms then read the kept occurrences as those of the vectors {@link #build} made do,
-   * without analysing those fields again. Restored from the vectors {@link #build} made of the
-   * same papers' titles and abstracts with the same options, they stand in for them: nothing
-   * differs but the readable texts, which {@link #readable} leaves to the caller to clean.
+   * without analysing those fields again. Restored from the vectors {@link #build} made of the same
+   * papers' titles and abstracts with the same options, they stand in for them: nothing differs but
+   * the readable texts, which {@link #readable} leaves to the caller to clean.
    *
-   * @param occurrences each paper's kept occurrences, as {@link #keptOccurrences} gave them
-   *     ({@code null} with occurrenceFields: none kept)
+   * @param occurrences each paper's kept occurrences, as {@link #keptOccurrences} gave them ({@code
+   *     null} with occurrenceFields: none kept)
    * @param occurrenceFields each paper's {@link #keptOccurrenceFields}
-   * @throws IllegalArgumentException if the arrays do not fit together or an occurrence lies
-   *     beyond its paper's title or abstract
+   * @throws IllegalArgumentException if the arrays do not fit together or an occurrence lies beyond
+   *     its paper's title or abstract
    */
   public static TermVectors restore(
       List<Paper> papers,

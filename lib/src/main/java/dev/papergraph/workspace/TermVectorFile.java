@@ -10,10 +10,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.lucene.util.Version;
 
 /**
  * The papers' term vectors as the build made them, in {@code term-vectors.bin}: what explaining a
@@ -34,11 +39,11 @@ import java.util.Optional;
  * version (2; version 1 files, which end after the weights, are read too), the 32 bytes of the
  * {@link #fingerprint} of what the vectors were built from, the number of papers n, terms v and
  * non-zeros nnz; the n paper ids in doc order and the v analysed terms (each an int length and its
- * UTF-16 code units); then the int arrays df[v] and rowStart[n + 1], the int array rowTerm[nnz]
- * and the float arrays rowCount[nnz] and rowWeight[nnz]; then the occurrences the analysis kept for
- * the display forms: n bytes of kept fields, n ints (each paper's number of occurrences) and the
- * occurrences, a long each ({@link TermVectors#keptOccurrences}). About 12 bytes per non-zero and
- * 8 per kept occurrence; the workspace's marker holds its checksum like every other file's.
+ * UTF-16 code units); then the int arrays df[v] and rowStart[n + 1], the int array rowTerm[nnz] and
+ * the float arrays rowCount[nnz] and rowWeight[nnz]; then the occurrences the analysis kept for the
+ * display forms: n bytes of kept fields, n ints (each paper's number of occurrences) and the
+ * occurrences, a long each ({@link TermVectors#keptOccurrences}). About 12 bytes per non-zero and 8
+ * per kept occurrence; the workspace's marker holds its checksum like every other file's.
  */
 final class TermVectorFile {
 
@@ -165,10 +170,57 @@ final class TermVectorFile {
   }
 
   /**
+   * The identity of the code that analyses and weights the texts, so that vectors an older build of
+   * papergraph wrote are never taken as what this one would make: the size and modification time of
+   * the jar its classes come from (a rebuilt jar is another; the launcher names its class-data
+   * archive the same way), or, for classes in a folder (tests, a developer's {@code mvn compile}),
+   * the number of class files under it and the newest one's modification time (recompiling any
+   * class changes it); with the Lucene and Java versions. A random value, which no saved file
+   * holds, when the classes' location cannot be read.
+   */
+  private static final String CODE = codeIdentity();
+
+  private static String codeIdentity() {
+    String versions = " lucene " + Version.LATEST + " java " + Runtime.version();
+    try {
+      CodeSource source = TermVectors.class.getProtectionDomain().getCodeSource();
+      Path where = Path.of(source.getLocation().toURI());
+      if (Files.isRegularFile(where)) {
+        return "jar "
+            + Files.size(where)
+            + " "
+            + Files.getLastModifiedTime(where).toMillis()
+            + versions;
+      }
+      if (Files.isDirectory(where)) {
+        long[] newest = {0, 0};
+        try (Stream<Path> files = Files.walk(where)) {
+          files
+              .filter(f -> f.toString().endsWith(".class"))
+              .forEach(
+                  f -> {
+                    newest[0]++;
+                    try {
+                      newest[1] = Math.max(newest[1], Files.getLastModifiedTime(f).toMillis());
+                    } catch (IOException e) {
+                      newest[1] = Long.MAX_VALUE;
+                    }
+                  });
+        }
+        return "classes " + where + " " + newest[0] + " " + newest[1] + versions;
+      }
+    } catch (IOException | RuntimeException | URISyntaxException e) {
+      // no identity: fall through to one that matches nothing saved
+    }
+    return "unknown " + UUID.randomUUID();
+  }
+
+  /**
    * What term vectors are built from, as 32 bytes (SHA-256): the version of this file and of the
-   * analysis chain ({@link PaperIndex#ANALYSIS_VERSION}), the text options (with the whole stop
-   * word list and thesaurus), and each paper's id, title and abstract in doc order. Vectors built
-   * from papers and options of the same fingerprint are the same.
+   * analysis chain ({@link PaperIndex#ANALYSIS_VERSION}), the identity of the code ({@link #CODE}),
+   * the text options (with the whole stop word list and thesaurus, not only their digests), and
+   * each paper's id, title and abstract in doc order. Vectors built from papers and options of the
+   * same fingerprint are the same.
    */
   static byte[] fingerprint(List<Paper> papers, TextOptions options) {
     MessageDigest sha;
@@ -183,6 +235,8 @@ final class TermVectorFile {
             + VERSION
             + ", analysis "
             + PaperIndex.ANALYSIS_VERSION
+            + ", code "
+            + CODE
             + "\n"
             + options.toMap("")
             + "\n"
@@ -254,8 +308,8 @@ final class TermVectorFile {
    * were built from what has this fingerprint.
    *
    * @param fingerprint the {@link #fingerprint} the file must hold, {@code null} for any
-   * @return the vectors, or {@code null} when the file holds another fingerprint or none (then
-   *     read no further)
+   * @return the vectors, or {@code null} when the file holds another fingerprint or none (then read
+   *     no further)
    */
   private static TermVectors read(
       InputStream in, long size, List<Paper> papers, TextOptions options, byte[] fingerprint)
@@ -326,16 +380,7 @@ final class TermVectorFile {
         throw new IllegalArgumentException("has bytes after its end");
       }
       return TermVectors.restore(
-          ordered,
-          options,
-          terms,
-          df,
-          rowStart,
-          rowTerm,
-          rowCount,
-          rowWeight,
-          occurrences,
-          fields);
+          ordered, options, terms, df, rowStart, rowTerm, rowCount, rowWeight, occurrences, fields);
     } catch (EOFException e) {
       throw new IllegalArgumentException("is cut short", e);
     }

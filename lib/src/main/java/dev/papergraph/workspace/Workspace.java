@@ -62,7 +62,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * centralities.tsv    every measure of every paper, overall and within its community
  * layout.tsv          the position of every paper
  * engine-options.json the similarity engine's options, to explain pairs that are not linked
- * term-vectors.bin    every paper's term weights and counts ({@link TermVectorFile}), likewise
+ * term-vectors.bin    every paper's term weights and counts ({@link TermVectorFile}), likewise;
+ *                     a rebuild of the same texts with the same text options takes them
  * embeddings/         the papers' embeddings by text, with the semantic part ({@link EmbeddingStore})
  * </pre>
  */

@@ -279,12 +279,7 @@ final class WorkspaceBuilder {
               });
       Pipeline.Result result =
           Pipeline.run(
-              papers,
-              options,
-              target,
-              progress,
-              threads == 1 ? null : tokens::complete,
-              saving);
+              papers, options, target, progress, threads == 1 ? null : tokens::complete, saving);
       Layout layout = result.layout();
       result.similarityStage().warning().ifPresent(System.err::println);
 

@@ -289,8 +289,8 @@ class TermVectorsTest {
 
   /**
    * Vectors restored with the occurrences the analysis pass kept read them as the built vectors do:
-   * the same fields kept, the same occurrences, the same display forms of every term; an
-   * occurrence beyond its paper's text is refused.
+   * the same fields kept, the same occurrences, the same display forms of every term; an occurrence
+   * beyond its paper's text is refused.
    */
   @Test
   void vectorsRestoredWithTheKeptOccurrencesShowTheTermsAsTheBuiltOnes() {

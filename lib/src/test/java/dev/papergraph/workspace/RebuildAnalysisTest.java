@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rebuild of the same papers' texts with the same text options takes the term vectors the saved
- * workspace holds instead of analysing the texts again ({@link TermVectorFile#reusable}), and writes
- * the files a first build writes, byte for byte; other texts or options analyse them again.
+ * workspace holds instead of analysing the texts again ({@link TermVectorFile#reusable}), and
+ * writes the files a first build writes, byte for byte; other texts or options analyse them again.
  */
 class RebuildAnalysisTest {
 
@@ -107,6 +108,48 @@ class RebuildAnalysisTest {
     againParameters.remove("semantic.embedded");
     assertEquals(firstParameters, againParameters);
     assertSameFiles(first, files(dir));
+  }
+
+  @Test
+  void anotherStopWordListIsAnalysedAgainAsInAFirstBuild() throws Exception {
+    List<InputSource> in = Seeds.sources().subList(0, 1);
+    Path dir = tmp.resolve("ws");
+    BuildOptions stop =
+        LEXICAL.withEngine(
+            LEXICAL.engine().withText(TextOptions.DEFAULTS.withStopWords(List.of("model"))));
+    Workspace.build(dir, in, stop, Progress.NONE);
+    // the same number of words, one other: only the list's contents differ
+    BuildOptions other =
+        LEXICAL.withEngine(
+            LEXICAL.engine().withText(TextOptions.DEFAULTS.withStopWords(List.of("models"))));
+    assertEquals(1, Workspace.build(dir, in, other, Progress.NONE).textAnalyses());
+    Path fresh = tmp.resolve("fresh");
+    Workspace.build(fresh, in, other, Progress.NONE);
+    assertSameFiles(files(fresh), files(dir));
+  }
+
+  @Test
+  void vectorsSavedFromOtherInputsOrCodeAreNotTaken() throws Exception {
+    List<InputSource> in = Seeds.sources().subList(0, 1);
+    Path dir = tmp.resolve("ws");
+    Workspace.build(dir, in, LEXICAL, Progress.NONE);
+    Map<String, byte[]> first = files(dir);
+    // another fingerprint (as another build of the code would write), the marker sealed over it
+    Path vectors = dir.resolve(StageFile.VECTORS.fileName());
+    byte[] bytes = Files.readAllBytes(vectors);
+    bytes[8] ^= 1;
+    Files.write(vectors, bytes);
+    WorkspaceStore store = WorkspaceStore.open(dir);
+    Map<StageFile, Long> rows = new EnumMap<>(StageFile.class);
+    for (StageFile f : StageFile.values()) {
+      if (store.rows(f) >= 0) {
+        rows.put(f, store.rows(f));
+      }
+    }
+    WorkspaceStore.seal(dir, store.papers(), rows);
+    assertEquals(1, Workspace.build(dir, in, LEXICAL, Progress.NONE).textAnalyses());
+    assertSameFiles(first, files(dir));
+    assertEquals(0, Workspace.build(dir, in, LEXICAL, Progress.NONE).textAnalyses());
   }
 
   @Test
