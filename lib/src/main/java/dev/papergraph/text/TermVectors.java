@@ -377,8 +377,14 @@ public final class TermVectors {
   /**
    * Vectors saved earlier, given back without analysing any text: the arrays {@link #build} made
    * (read back through {@link #term}, {@link #docFrequency}, {@link #start}, {@link #end}, {@link
-   * #termAt}, {@link #countAt} and {@link #weightAt}). The workspace keeps them so that a pair is
-   * explained without the analysis pass. The arrays are kept, not copied: the caller gives them up.
+   * #termAt}, {@link #countAt} and {@link #weightAt}), and optionally the occurrences their
+   * analysis pass kept for the display forms ({@link #keptOccurrences}, {@link
+   * #keptOccurrenceFields}), which the display forms then read as those of the built vectors do,
+   * without analysing those fields again. The workspace keeps them so that a pair is explained
+   * without the analysis pass; restored with the occurrences from the vectors {@link #build} made
+   * of the same papers' titles and abstracts with the same options, they stand in for them (nothing
+   * differs but the readable texts, which {@link #readable} then leaves to the caller to clean).
+   * The arrays are kept, not copied: the caller gives them up.
    *
    * @param papers the papers in doc order, as they were built from
    * @param options the options they were built with
@@ -388,34 +394,11 @@ public final class TermVectors {
    * @param rowTerm each non-zero's term id, increasing within a row
    * @param rowCount each non-zero's raw count
    * @param rowWeight each non-zero's weight
-   * @throws IllegalArgumentException if the arrays do not fit together (then naming what is wrong)
-   */
-  public static TermVectors restore(
-      List<Paper> papers,
-      TextOptions options,
-      String[] terms,
-      int[] df,
-      int[] rowStart,
-      int[] rowTerm,
-      float[] rowCount,
-      float[] rowWeight) {
-    return restore(papers, options, terms, df, rowStart, rowTerm, rowCount, rowWeight, null, null);
-  }
-
-  /**
-   * Vectors saved earlier together with the occurrences their analysis pass kept for the display
-   * forms ({@link #keptOccurrences}, {@link #keptOccurrenceFields}): the same vectors as {@link
-   * #restore(List, TextOptions, String[], int[], int[], int[], float[], float[])} gives, whose
-   * display forms then read the kept occurrences as those of the vectors {@link #build} made do,
-   * without analysing those fields again. Restored from the vectors {@link #build} made of the same
-   * papers' titles and abstracts with the same options, they stand in for them: nothing differs but
-   * the readable texts, which {@link #readable} leaves to the caller to clean.
-   *
    * @param occurrences each paper's kept occurrences, as {@link #keptOccurrences} gave them ({@code
-   *     null} with occurrenceFields: none kept)
+   *     null} with occurrenceFields: none kept, every field analysed again for the display forms)
    * @param occurrenceFields each paper's {@link #keptOccurrenceFields}
-   * @throws IllegalArgumentException if the arrays do not fit together or an occurrence lies beyond
-   *     its paper's title or abstract
+   * @throws IllegalArgumentException if the arrays do not fit together (then naming what is wrong)
+   *     or an occurrence lies beyond its paper's title or abstract
    */
   public static TermVectors restore(
       List<Paper> papers,

@@ -405,45 +405,42 @@ final class TermVectorFile {
     return new String(c);
   }
 
+  /** Takes {@code k} values from a buffer into an array from index {@code at}. */
+  private interface Chunk {
+    void take(ByteBuffer values, int at, int k);
+  }
+
   /**
-   * Big-endian ints, read a buffer at a time and converted in bulk (reading them one by one was
-   * most of a rebuild's time spent here).
+   * Reads {@code length} big-endian values of {@code width} bytes a buffer at a time, each buffer
+   * converted in bulk by {@code chunk} (reading them one by one was most of the time spent here).
    */
+  private static void bulk(DataInputStream d, int length, int width, Chunk chunk)
+      throws IOException {
+    byte[] b = new byte[(int) Math.min(1 << 16, (long) width * length)];
+    for (int done = 0; done < length; ) {
+      int k = Math.min(length - done, b.length / width);
+      d.readFully(b, 0, width * k);
+      chunk.take(ByteBuffer.wrap(b, 0, width * k), done, k);
+      done += k;
+    }
+  }
+
   private static int[] ints(DataInputStream d, int length) throws IOException {
     int[] a = new int[length];
-    byte[] b = new byte[(int) Math.min(1 << 16, 4L * length)];
-    for (int done = 0; done < length; ) {
-      int k = Math.min(length - done, b.length / 4);
-      d.readFully(b, 0, 4 * k);
-      ByteBuffer.wrap(b, 0, 4 * k).asIntBuffer().get(a, done, k);
-      done += k;
-    }
+    bulk(d, length, 4, (b, at, k) -> b.asIntBuffer().get(a, at, k));
     return a;
   }
 
-  /** Big-endian floats (each as {@link DataInputStream#readFloat} reads it), in bulk. */
+  /** Big-endian floats (each as {@link DataInputStream#readFloat} reads it). */
   private static float[] floats(DataInputStream d, int length) throws IOException {
     float[] a = new float[length];
-    byte[] b = new byte[(int) Math.min(1 << 16, 4L * length)];
-    for (int done = 0; done < length; ) {
-      int k = Math.min(length - done, b.length / 4);
-      d.readFully(b, 0, 4 * k);
-      ByteBuffer.wrap(b, 0, 4 * k).asFloatBuffer().get(a, done, k);
-      done += k;
-    }
+    bulk(d, length, 4, (b, at, k) -> b.asFloatBuffer().get(a, at, k));
     return a;
   }
 
-  /** Big-endian longs, in bulk. */
   private static long[] longs(DataInputStream d, int length) throws IOException {
     long[] a = new long[length];
-    byte[] b = new byte[(int) Math.min(1 << 16, 8L * length)];
-    for (int done = 0; done < length; ) {
-      int k = Math.min(length - done, b.length / 8);
-      d.readFully(b, 0, 8 * k);
-      ByteBuffer.wrap(b, 0, 8 * k).asLongBuffer().get(a, done, k);
-      done += k;
-    }
+    bulk(d, length, 8, (b, at, k) -> b.asLongBuffer().get(a, at, k));
     return a;
   }
 }
