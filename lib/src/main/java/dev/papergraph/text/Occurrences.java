@@ -1,6 +1,10 @@
 package dev.papergraph.text;
 
+import static dev.papergraph.model.Arguments.require;
+
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Where terms occur in the papers' titles and abstracts, as the analysis pass of {@link
@@ -40,6 +44,53 @@ final class Occurrences {
   /** None kept, for n papers (every field analysed again). */
   static Occurrences none(int n) {
     return new Occurrences(new long[n][], new byte[n]);
+  }
+
+  /**
+   * Occurrences kept earlier (by {@link Builder#build}), given back: each paper's as {@link #of}
+   * gave them and its fields' bits as {@link #fields} gave them. The arrays are kept, not copied.
+   *
+   * @throws IllegalArgumentException if they do not fit n papers of v terms, a paper's occurrences
+   *     are not in order or lie beyond its fields' texts, or an occurrence is in a field whose bit
+   *     is not set
+   */
+  static Occurrences restore(
+      long[][] byDoc, byte[] fields, int v, IntFunction<String> title, IntFunction<String> abs) {
+    Objects.requireNonNull(byDoc, "occurrences");
+    Objects.requireNonNull(fields, "fields");
+    int n = fields.length;
+    require(byDoc.length == n, "occurrences of %s papers, %s expected", byDoc.length, n);
+    for (int d = 0; d < n; d++) {
+      require((fields[d] & ~3) == 0, "paper %s has unknown fields %s", d, fields[d]);
+      long[] o = byDoc[d];
+      if (o == null) {
+        continue;
+      }
+      String titleText = title.apply(d);
+      String absText = abs.apply(d);
+      for (int i = 0; i < o.length; i++) {
+        int f = field(o[i]);
+        String text = f == TITLE ? titleText : absText;
+        if (term(o[i]) < 0
+            || term(o[i]) >= v
+            || (i > 0 && o[i - 1] > o[i])
+            || (fields[d] >> f & 1) == 0
+            || text == null
+            || end(o[i]) > text.length()) {
+          throw new IllegalArgumentException(
+              "paper " + d + " has an occurrence out of order or range");
+        }
+      }
+    }
+    return new Occurrences(byDoc, fields);
+  }
+
+  /**
+   * Bit f set when the occurrences of a paper's field f ({@link #TITLE} 0, {@link #ABSTRACT} 1)
+   * were kept.
+   */
+  int fields(int doc) {
+    return fields[doc];
   }
 
   /** Whether the occurrences of a paper's field were kept. */

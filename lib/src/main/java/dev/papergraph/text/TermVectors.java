@@ -377,8 +377,14 @@ public final class TermVectors {
   /**
    * Vectors saved earlier, given back without analysing any text: the arrays {@link #build} made
    * (read back through {@link #term}, {@link #docFrequency}, {@link #start}, {@link #end}, {@link
-   * #termAt}, {@link #countAt} and {@link #weightAt}). The workspace keeps them so that a pair is
-   * explained without the analysis pass. The arrays are kept, not copied: the caller gives them up.
+   * #termAt}, {@link #countAt} and {@link #weightAt}), and optionally the occurrences their
+   * analysis pass kept for the display forms ({@link #keptOccurrences}, {@link
+   * #keptOccurrenceFields}), which the display forms then read as those of the built vectors do,
+   * without analysing those fields again. The workspace keeps them so that a pair is explained
+   * without the analysis pass; restored with the occurrences from the vectors {@link #build} made
+   * of the same papers' titles and abstracts with the same options, they stand in for them (nothing
+   * differs but the readable texts, which {@link #readable} then leaves to the caller to clean).
+   * The arrays are kept, not copied: the caller gives them up.
    *
    * @param papers the papers in doc order, as they were built from
    * @param options the options they were built with
@@ -388,7 +394,11 @@ public final class TermVectors {
    * @param rowTerm each non-zero's term id, increasing within a row
    * @param rowCount each non-zero's raw count
    * @param rowWeight each non-zero's weight
+   * @param occurrences each paper's kept occurrences, as {@link #keptOccurrences} gave them ({@code
+   *     null} with occurrenceFields: none kept, every field analysed again for the display forms)
+   * @param occurrenceFields each paper's {@link #keptOccurrenceFields}
    * @throws IllegalArgumentException if the arrays do not fit together (then naming what is wrong)
+   *     or an occurrence lies beyond its paper's title or abstract
    */
   public static TermVectors restore(
       List<Paper> papers,
@@ -398,7 +408,9 @@ public final class TermVectors {
       int[] rowStart,
       int[] rowTerm,
       float[] rowCount,
-      float[] rowWeight) {
+      float[] rowWeight,
+      long[][] occurrences,
+      byte[] occurrenceFields) {
     List<Paper> list = List.copyOf(papers);
     int n = list.size();
     int v = terms.length;
@@ -439,7 +451,14 @@ public final class TermVectors {
         rowTerm,
         rowCount,
         rowWeight,
-        Occurrences.none(n),
+        occurrences == null && occurrenceFields == null
+            ? Occurrences.none(n)
+            : Occurrences.restore(
+                occurrences,
+                occurrenceFields,
+                v,
+                d -> list.get(d).title(),
+                d -> list.get(d).abstractText()),
         new String[0]);
   }
 
@@ -763,6 +782,26 @@ public final class TermVectors {
   /** The occurrences the analysis pass kept for the display forms (for tests). */
   Occurrences occurrences() {
     return occurrences;
+  }
+
+  /**
+   * The occurrences of a paper's terms that the analysis pass kept for the display forms, to save
+   * with the vectors ({@link #restore(List, TextOptions, String[], int[], int[], int[], float[],
+   * float[], long[][], byte[])}): each a {@code long} holding the term id, the field and the place
+   * in the field's text, in increasing order; none for restored vectors that were given none.
+   */
+  public long[] keptOccurrences(int doc) {
+    Objects.checkIndex(doc, papers.size());
+    return occurrences.of(doc).clone();
+  }
+
+  /**
+   * Which of a paper's fields had their occurrences kept: bit 0 the title, bit 1 the abstract (a
+   * field without them is analysed again for the display forms).
+   */
+  public byte keptOccurrenceFields(int doc) {
+    Objects.checkIndex(doc, papers.size());
+    return (byte) occurrences.fields(doc);
   }
 
   /**

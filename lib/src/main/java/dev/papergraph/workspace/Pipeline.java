@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -154,16 +155,17 @@ public final class Pipeline {
   /**
    * Runs the stages as {@link #run(List, BuildOptions, Path, Progress, SimilarityListener)} does,
    * giving {@code tokens} the tokens of the text analysis as soon as they are complete (on the
-   * calling thread, during the similarity stage), for the paper index written meanwhile.
+   * calling thread, during the similarity stage), for the paper index written meanwhile; or none,
+   * when the saved workspace's analysis of the same texts was taken instead.
    *
-   * @param tokens told of the tokens; {@code null} to record none
+   * @param tokens told of the tokens or of none; {@code null} to record none
    */
   static Result run(
       List<Paper> papers,
       BuildOptions options,
       Path previous,
       Progress progress,
-      Consumer<AnalysedTokens> tokens,
+      Consumer<Optional<AnalysedTokens>> tokens,
       SimilarityListener listener)
       throws IOException {
     SemanticStage.Outcome similarity =

@@ -51,13 +51,16 @@ final class SemanticStage {
    * @param keys the text keys of the current papers (what the saved store keeps)
    * @param manifest the semantic part's manifest entries
    * @param warning a one-line message for the user, or empty
+   * @param textsAnalysed whether the stage ran the analysis chain over the papers' texts (not when
+   *     it took the vectors a saved workspace holds)
    */
   record Outcome(
       PaperSimilarity similarity,
       EmbeddingStore store,
       Set<String> keys,
       Map<String, Object> manifest,
-      Optional<String> warning) {
+      Optional<String> warning,
+      boolean textsAnalysed) {
 
     /** Writes the store into a new workspace folder. */
     void save(Path folder) throws IOException {
@@ -79,16 +82,19 @@ final class SemanticStage {
 
   /**
    * Runs the stage, giving {@code analysed} the tokens of the analysis pass ({@link
-   * AnalysedTokens}) as soon as they are complete, on the calling thread.
+   * AnalysedTokens}) as soon as they are complete, on the calling thread. When the workspace being
+   * rebuilt holds the term vectors of these papers' texts with these text options ({@link
+   * TermVectorFile#reusable}), they are taken instead of analysing the texts again, and {@code
+   * analysed} is told there are no tokens.
    *
-   * @param analysed told of the tokens; {@code null} to record none
+   * @param analysed told of the tokens, or of none; {@code null} to record none
    */
   static Outcome run(
       List<Paper> papers,
       EngineOptions options,
       Path previous,
       Progress progress,
-      Consumer<AnalysedTokens> analysed)
+      Consumer<Optional<AnalysedTokens>> analysed)
       throws IOException {
     // papers analysed; lexical only, the top-k lists too (with the semantic part the fused lists
     // are the ones searched, in the fusion stage)
@@ -101,14 +107,32 @@ final class SemanticStage {
             progress.advance(units);
           }
         };
-    SimilarityEngine lexical =
-        SimilarityEngine.of(
-            TermVectors.build(papers, options.text(), options.threads(), done, analysed), options);
+    Optional<TermVectors> saved =
+        previous == null
+            ? Optional.empty()
+            : TermVectorFile.reusable(previous, papers, options.text());
+    TermVectors vectors;
+    if (saved.isPresent()) {
+      vectors = saved.get();
+      done.accept(papers.size());
+      if (analysed != null) {
+        analysed.accept(Optional.empty());
+      }
+    } else {
+      vectors =
+          TermVectors.build(
+              papers,
+              options.text(),
+              options.threads(),
+              done,
+              analysed == null ? null : tokens -> analysed.accept(Optional.of(tokens)));
+    }
+    SimilarityEngine lexical = SimilarityEngine.of(vectors, options);
     if (lexicalOnly) {
       lexical.computeNeighbours(done);
     }
     progress.finish();
-    return withSemantic(lexical, options, previous, progress, true);
+    return withSemantic(lexical, options, previous, progress, true, saved.isEmpty());
   }
 
   /**
@@ -121,7 +145,7 @@ final class SemanticStage {
   static PaperSimilarity restore(TermVectors vectors, EngineOptions options, Path folder)
       throws IOException {
     return withSemantic(
-            SimilarityEngine.of(vectors, options), options, folder, Progress.NONE, false)
+            SimilarityEngine.of(vectors, options), options, folder, Progress.NONE, false, false)
         .similarity();
   }
 
@@ -129,19 +153,22 @@ final class SemanticStage {
    * The lexical engine fused with the papers' embeddings when the semantic part is on.
    *
    * @param search whether to compute the fused top-k lists now (a build), or leave them for later
+   * @param analysed whether the lexical engine's vectors were made by analysing the texts
    */
   private static Outcome withSemantic(
       SimilarityEngine lexical,
       EngineOptions options,
       Path previous,
       Progress progress,
-      boolean search)
+      boolean search,
+      boolean analysed)
       throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     if (!options.usesSemantic()) {
       manifest.put("semantic.status", "off");
       manifest.put(SEARCH_USED, searchUsed(lexical.approximate()));
-      return new Outcome(lexical, EmbeddingStore.empty(), Set.of(), manifest, Optional.empty());
+      return new Outcome(
+          lexical, EmbeddingStore.empty(), Set.of(), manifest, Optional.empty(), analysed);
     }
     EmbeddingStore store =
         previous != null && Files.isDirectory(previous)
@@ -186,7 +213,8 @@ final class SemanticStage {
           EmbeddingStore.empty(),
           Set.of(),
           manifest,
-          Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"));
+          Optional.of("papergraph: " + e.getMessage() + "; links are lexical only"),
+          analysed);
     }
     if (embedding[0]) {
       progress.finish();
@@ -212,7 +240,7 @@ final class SemanticStage {
     manifest.put("semantic.embedded", embeddings.embedded());
     manifest.put(SEARCH_USED, searchUsed(fused.approximate()));
     manifest.putAll(fused.manifest());
-    return new Outcome(fused, store, keys, manifest, Optional.empty());
+    return new Outcome(fused, store, keys, manifest, Optional.empty(), analysed);
   }
 
   /** The model's description when every vector came from the cache (the model was not loaded). */

@@ -62,7 +62,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * centralities.tsv    every measure of every paper, overall and within its community
  * layout.tsv          the position of every paper
  * engine-options.json the similarity engine's options, to explain pairs that are not linked
- * term-vectors.bin    every paper's term weights and counts ({@link TermVectorFile}), likewise
+ * term-vectors.bin    every paper's term weights and counts ({@link TermVectorFile}), likewise;
+ *                     a rebuild of the same texts with the same text options takes them
  * embeddings/         the papers' embeddings by text, with the semantic part ({@link EmbeddingStore})
  * </pre>
  */
@@ -231,22 +232,26 @@ public final class Workspace {
       Centralities centralities,
       Layout layout,
       PaperSimilarity engine,
-      EngineOptions engineOptions) {
+      EngineOptions engineOptions,
+      int textAnalyses) {
     List<PaperRef> catalog = PaperRef.catalog(papers, communities.membership());
-    return new Workspace(
-        target,
-        new Lazy<>(() -> WorkspaceStore.open(target)),
-        Lazy.of(manifest),
-        Lazy.of(report),
-        Lazy.of(papers),
-        Lazy.of(catalog),
-        Lazy.of(links),
-        Lazy.of(communities),
-        Lazy.of(centralities),
-        Lazy.of(layout),
-        Lazy.of(engine),
-        Lazy.of(engineOptions),
-        null);
+    Workspace built =
+        new Workspace(
+            target,
+            new Lazy<>(() -> WorkspaceStore.open(target)),
+            Lazy.of(manifest),
+            Lazy.of(report),
+            Lazy.of(papers),
+            Lazy.of(catalog),
+            Lazy.of(links),
+            Lazy.of(communities),
+            Lazy.of(centralities),
+            Lazy.of(layout),
+            Lazy.of(engine),
+            Lazy.of(engineOptions),
+            null);
+    built.textAnalyses.set(textAnalyses);
+    return built;
   }
 
   /** The similarity engine's options the workspace was built with. */
@@ -632,7 +637,11 @@ public final class Workspace {
     return similarityOnly.isLoaded();
   }
 
-  /** How many times this workspace analysed the texts of all its papers (0 when it need not). */
+  /**
+   * How many times this workspace analysed the texts of all its papers (0 when it need not); for a
+   * workspace a build returned, whether that build did (0 when it took the saved workspace's
+   * analysis of the same texts).
+   */
   int textAnalyses() {
     return textAnalyses.get();
   }

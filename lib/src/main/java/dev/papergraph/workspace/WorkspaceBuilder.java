@@ -279,12 +279,7 @@ final class WorkspaceBuilder {
               });
       Pipeline.Result result =
           Pipeline.run(
-              papers,
-              options,
-              target,
-              progress,
-              threads == 1 ? null : analysed -> tokens.complete(Optional.of(analysed)),
-              saving);
+              papers, options, target, progress, threads == 1 ? null : tokens::complete, saving);
       Layout layout = result.layout();
       result.similarityStage().warning().ifPresent(System.err::println);
 
@@ -301,7 +296,8 @@ final class WorkspaceBuilder {
           saving.analysed.centralities(),
           layout,
           result.engine(),
-          options.engine());
+          options.engine(),
+          result.similarityStage().textsAnalysed() ? 1 : 0);
     } finally {
       // a pipeline that failed before its analysis was complete leaves the index without tokens
       tokens.complete(Optional.empty());

@@ -1,5 +1,6 @@
 package dev.papergraph.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TermVectorsTest {
@@ -240,30 +242,8 @@ class TermVectorsTest {
             "Quantization &amp; post-training $x$ of \\emph{transformers}."));
     papers.add(paper("long", "Post-training quantization", "quantization ".repeat(90_000)));
     TermVectors built = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
-    int[] rowStart = new int[built.size() + 1];
-    int nnz = built.end(built.size() - 1);
-    int[] rowTerm = new int[nnz];
-    float[] rowCount = new float[nnz];
-    float[] rowWeight = new float[nnz];
-    for (int d = 0; d < built.size(); d++) {
-      rowStart[d + 1] = built.end(d);
-      for (int p = built.start(d); p < built.end(d); p++) {
-        rowTerm[p] = built.termAt(p);
-        rowCount[p] = built.countAt(p);
-        rowWeight[p] = built.weightAt(p);
-      }
-    }
-    String[] terms = new String[built.vocabularySize()];
-    int[] df = new int[terms.length];
-    int[] all = new int[terms.length];
-    for (int t = 0; t < terms.length; t++) {
-      terms[t] = built.term(t);
-      df[t] = built.docFrequency(t);
-      all[t] = t;
-    }
-    TermVectors restored =
-        TermVectors.restore(
-            papers, TextOptions.DEFAULTS, terms, df, rowStart, rowTerm, rowCount, rowWeight);
+    int[] all = Saved.allTerms(built);
+    TermVectors restored = Saved.of(built).restore(papers, null);
     assertEquals(restored.displayForms(all, 2), built.displayForms(all, 2));
     // not vacuous: most fields were read from the occurrences, some analysed again
     int kept = 0, again = 0;
@@ -284,6 +264,102 @@ class TermVectorsTest {
     assertFalse(built.occurrences().has(ws + 2, Occurrences.ABSTRACT));
     assertEquals(
         "post-training", built.display(built.termId("post train").orElseThrow()), "seeds' form");
+  }
+
+  /**
+   * Vectors restored with the occurrences the analysis pass kept read them as the built vectors do:
+   * the same fields kept, the same occurrences, the same display forms of every term; an occurrence
+   * beyond its paper's text is refused.
+   */
+  @Test
+  void vectorsRestoredWithTheKeptOccurrencesShowTheTermsAsTheBuiltOnes() {
+    List<Paper> papers = new ArrayList<>(Seeds.corpus().papers());
+    papers.add(
+        paper(
+            "markup",
+            "Post-<i>training</i> quantization",
+            "Quantization &amp; post-training $x$ of \\emph{transformers}."));
+    TermVectors built = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    int n = built.size();
+    int[] all = Saved.allTerms(built);
+    Saved saved = Saved.of(built);
+    TermVectors restored = saved.restore(papers, saved.occurrences());
+    int kept = 0;
+    for (int d = 0; d < n; d++) {
+      assertArrayEquals(built.keptOccurrences(d), restored.keptOccurrences(d));
+      for (int f : new int[] {Occurrences.TITLE, Occurrences.ABSTRACT}) {
+        assertEquals(built.occurrences().has(d, f), restored.occurrences().has(d, f));
+        kept += restored.occurrences().has(d, f) ? 1 : 0;
+      }
+    }
+    assertTrue(kept > 500, kept + " fields kept");
+    assertFalse(restored.occurrences().has(n - 1, Occurrences.TITLE), "markup analysed again");
+    assertEquals(built.displayForms(all, 2), restored.displayForms(all, 2));
+
+    long[][] beyond = saved.occurrences().clone();
+    int d = 0;
+    while (beyond[d].length == 0) {
+      d++;
+    }
+    long last = beyond[d][beyond[d].length - 1];
+    beyond[d] = beyond[d].clone();
+    long startBits = ((1L << 20) - 1) << 11;
+    // the last occurrence moved to the largest start an occurrence can have, past any seed's text
+    beyond[d][beyond[d].length - 1] = (last & ~startBits) | startBits;
+    assertThrows(IllegalArgumentException.class, () -> saved.restore(papers, beyond));
+  }
+
+  /** The arrays of built vectors, as a workspace saves them. */
+  private record Saved(
+      String[] terms,
+      int[] df,
+      int[] starts,
+      int[] ids,
+      float[] counts,
+      float[] weights,
+      long[][] occurrences,
+      byte[] fields) {
+
+    static Saved of(TermVectors v) {
+      int n = v.size();
+      int nnz = v.end(n - 1);
+      Saved s =
+          new Saved(
+              new String[v.vocabularySize()],
+              new int[v.vocabularySize()],
+              new int[n + 1],
+              new int[nnz],
+              new float[nnz],
+              new float[nnz],
+              new long[n][],
+              new byte[n]);
+      for (int t = 0; t < s.terms.length; t++) {
+        s.terms[t] = v.term(t);
+        s.df[t] = v.docFrequency(t);
+      }
+      for (int d = 0; d < n; d++) {
+        s.starts[d + 1] = v.end(d);
+        for (int p = v.start(d); p < v.end(d); p++) {
+          s.ids[p] = v.termAt(p);
+          s.counts[p] = v.countAt(p);
+          s.weights[p] = v.weightAt(p);
+        }
+        s.occurrences[d] = v.keptOccurrences(d);
+        s.fields[d] = v.keptOccurrenceFields(d);
+      }
+      return s;
+    }
+
+    static int[] allTerms(TermVectors v) {
+      return IntStream.range(0, v.vocabularySize()).toArray();
+    }
+
+    /** The vectors restored, with these occurrences ({@code null}: none kept). */
+    TermVectors restore(List<Paper> papers, long[][] occ) {
+      byte[] f = occ == null ? null : fields;
+      return TermVectors.restore(
+          papers, TextOptions.DEFAULTS, terms, df, starts, ids, counts, weights, occ, f);
+    }
   }
 
   /**

@@ -44,8 +44,16 @@ class ExplainUnlinkedTest {
     String[] pair = unlinkedPair(ws);
     Workspace.PairExplanation got = ws.explain(pair[0], pair[1]);
     assertFalse(got.linked());
-    PaperSimilarity fresh =
-        SemanticStage.run(ws.papers(), ws.engineOptions(), dir, Progress.NONE).similarity();
+    // the saved embeddings only: a folder with the workspace's term vectors would give them back
+    Path embeddingsOnly = Files.createTempDirectory(dir.getParent(), "embeddings-only");
+    Path saved = dir.resolve(EmbeddingStore.FOLDER);
+    if (Files.isDirectory(saved)) {
+      PaperIndex.linkOrCopyFiles(saved, embeddingsOnly.resolve(EmbeddingStore.FOLDER));
+    }
+    SemanticStage.Outcome stage =
+        SemanticStage.run(ws.papers(), ws.engineOptions(), embeddingsOnly, Progress.NONE);
+    assertTrue(stage.textsAnalysed());
+    PaperSimilarity fresh = stage.similarity();
     assertEquals(fresh.explain(pair[0], pair[1]), got.explanation());
     assertEquals(fresh.explain(pair[1], pair[0]), ws.explain(pair[1], pair[0]).explanation());
     assertEquals(

@@ -53,7 +53,8 @@ class TermVectorFileTest {
     int n = v.size();
     int nnz = v.end(n - 1);
     d.writeInt(0x50475456);
-    d.writeInt(1);
+    d.writeInt(2);
+    d.write(TermVectorFile.fingerprint(v.papers(), v.options()));
     d.writeInt(n);
     d.writeInt(v.vocabularySize());
     d.writeInt(nnz);
@@ -71,6 +72,9 @@ class TermVectorFileTest {
     for (int p = 0; p < nnz; p++) d.writeInt(v.termAt(p));
     for (int p = 0; p < nnz; p++) d.writeFloat(v.countAt(p));
     for (int p = 0; p < nnz; p++) d.writeFloat(v.weightAt(p));
+    for (int doc = 0; doc < n; doc++) d.writeByte(v.keptOccurrenceFields(doc));
+    for (int doc = 0; doc < n; doc++) d.writeInt(v.keptOccurrences(doc).length);
+    for (int doc = 0; doc < n; doc++) for (long o : v.keptOccurrences(doc)) d.writeLong(o);
     d.flush();
     return bytes.toByteArray();
   }
