@@ -31,6 +31,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     PrintWriter err = cmd.getErr();
     boolean verbose = GlobalOptions.of(cmd.getCommandSpec()).verbose;
     Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    OutOfMemoryError oom = outOfMemoryIn(t);
+    if (oom != null) {
+      return outOfMemory(err, verbose, oom);
+    }
     int code;
     if (t instanceof UserException u) {
       err.println("papergraph: " + Text.terminal(u.getMessage()));
@@ -76,6 +80,40 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     }
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * One line for a command that ran out of Java heap (a corpus too large for the JVM's default
+   * maximum, a quarter of the memory): the heap it had and a larger one to ask for. A build writes
+   * its workspace atomically, so the previous workspace is still there. Exits 1: a limit of the
+   * machine's set-up, not a bug.
+   */
+  static int outOfMemory(PrintWriter err, boolean verbose, OutOfMemoryError e) {
+    long mib = Runtime.getRuntime().maxMemory() >> 20;
+    long suggestGiB = Math.max(2, 2 * ((mib + 1023) >> 10));
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "papergraph: out of memory: the Java heap of %,d MiB is too small for this command;"
+                + " run it again with more, e.g. PAPERGRAPH_JAVA_OPTS=-Xmx%dg"
+                + " (a million papers need about 16g)",
+            mib,
+            suggestGiB));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return Main.EXIT_USER_ERROR;
+  }
+
+  /** The {@link OutOfMemoryError} among this throwable and its causes, else null. */
+  static OutOfMemoryError outOfMemoryIn(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
   }
 
   /** Longest message of a usage error, in columns (a value is echoed in it). */

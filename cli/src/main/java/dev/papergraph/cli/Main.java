@@ -188,6 +188,9 @@ public final class Main implements Callable<Integer> {
     int code;
     try {
       code = cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only exceptions to Errors; an error propagates out of execute
+      code = Errors.outOfMemory(err, GlobalOptions.of(cmd.getCommandSpec()).verbose, e);
     } finally {
       out.flush();
       try {

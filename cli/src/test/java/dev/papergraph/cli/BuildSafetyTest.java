@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,52 @@ class BuildSafetyTest {
     assertTrue(
         r.err().startsWith("papergraph: damaged workspace: centralities.tsv ("), r::toString);
     assertEquals("", r.out(), "no partial answer");
+  }
+
+  @Test
+  void buildOutOfHeapExits1WithOneLineAndKeepsThePreviousWorkspace() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path small = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta"));
+    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), small.toString()).code());
+    String catalog = Files.readString(ws.resolve("catalog.tsv"));
+    // 20,000 papers of 150 random words each: ~20 MB of text, which a 24 MiB heap cannot hold
+    Path big = tmp.resolve("big.jsonl");
+    Random random = new Random(1);
+    try (var out = Files.newBufferedWriter(big)) {
+      for (int p = 0; p < 20_000; p++) {
+        StringBuilder words = new StringBuilder();
+        for (int w = 0; w < 150; w++) {
+          words.append(w == 0 ? "" : " ").append("w").append(random.nextInt(50_000));
+        }
+        out.write("{\"title\":\"Paper " + p + "\",\"abstract\":\"" + words + "\"}\n");
+      }
+    }
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx24m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "build",
+                "-q",
+                "--no-semantic",
+                "-w",
+                ws.toString(),
+                big.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(tmp.resolve("err.txt").toFile())
+            .start();
+    assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the child build did not end");
+    String err = Files.readString(tmp.resolve("err.txt"));
+    assertEquals(1, child.exitValue(), err);
+    assertEquals(1, err.lines().count(), err);
+    assertTrue(
+        err.startsWith("papergraph: out of memory: the Java heap of ")
+            && err.contains("PAPERGRAPH_JAVA_OPTS=-Xmx2g"),
+        err);
+    assertEquals(catalog, Files.readString(ws.resolve("catalog.tsv")), "the previous workspace");
+    assertEquals(0, Cli.run("rank", "-w", ws.toString()).code());
   }
 
   private static List<String> names(Path folder) throws Exception {
