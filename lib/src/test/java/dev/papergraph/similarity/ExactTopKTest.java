@@ -169,6 +169,37 @@ class ExactTopKTest {
   }
 
   @Test
+  void rowsWhosePhaseTwoEndsInExactScoresEqualBruteForce() throws IOException {
+    List<Paper> papers = arxivSample(2000);
+    EngineOptions options = EngineOptions.defaults().lexicalOnly().withThreads(1);
+    SimilarityEngine e = SimilarityEngine.of(papers, options);
+    int n = papers.size();
+    int[] idRank = new int[n];
+    int[] byRank = new int[n];
+    for (int d = 0; d < n; d++) {
+      idRank[d] = e.idRank(d);
+      byRank[idRank[d]] = d;
+    }
+    TopKSearch search =
+        new TopKSearch(
+            e.vectors(),
+            e.topics(),
+            e.citations(),
+            options,
+            e.scores(),
+            SuffixNorms.of(e.vectors(), 1),
+            idRank,
+            byRank);
+    int[][] want = e.bruteForceNeighbourDocs(IntStream.range(0, n).toArray());
+    for (int d = 0; d < n; d++) {
+      assertArrayEquals(want[d], search.search(d).docs(), "neighbours of " + papers.get(d).id());
+    }
+    // the rows compared above took the path: phase 2 left its candidates to exact scores
+    assertTrue(
+        search.exactFinishes() > n / 10, "rows ending in exact scores: " + search.exactFinishes());
+  }
+
+  @Test
   void resultDoesNotDependOnThreadCount() {
     List<Paper> papers = generated(600, 3);
     int[][] one =
