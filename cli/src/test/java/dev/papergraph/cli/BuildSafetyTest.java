@@ -49,9 +49,7 @@ class BuildSafetyTest {
 
   @Test
   void finding2_buildImportingNothingExits1AndKeepsThePreviousWorkspace() throws Exception {
-    Path ws = tmp.resolve("ws");
-    Path data = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta"));
-    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), data.toString()).code());
+    Path ws = twoPaperWorkspace();
     String catalog = Files.readString(ws.resolve("catalog.tsv"));
     Path listing = Files.writeString(tmp.resolve("not-a-listing.txt"), "just some words\n");
     var r = Cli.run("build", "-q", "-w", ws.toString(), "--format", "jsonl", listing.toString());
@@ -85,9 +83,7 @@ class BuildSafetyTest {
 
   @Test
   void buildOutOfHeapExits1WithOneLineAndKeepsThePreviousWorkspace() throws Exception {
-    Path ws = tmp.resolve("ws");
-    Path small = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta"));
-    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), small.toString()).code());
+    Path ws = twoPaperWorkspace();
     String catalog = Files.readString(ws.resolve("catalog.tsv"));
     // 20,000 papers of 150 random words each: ~20 MB of text, which a 24 MiB heap cannot hold
     Path big = tmp.resolve("big.jsonl");
@@ -127,6 +123,14 @@ class BuildSafetyTest {
         err);
     assertEquals(catalog, Files.readString(ws.resolve("catalog.tsv")), "the previous workspace");
     assertEquals(0, Cli.run("rank", "-w", ws.toString()).code());
+  }
+
+  /** The workspace {@code ws} built from a file {@code a.jsonl} of two papers, Alpha and Beta. */
+  private Path twoPaperWorkspace() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path data = Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha") + paper("Beta"));
+    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), data.toString()).code());
+    return ws;
   }
 
   private static List<String> names(Path folder) throws Exception {

@@ -422,9 +422,9 @@ final class ApproximateSearch {
     /**
      * The cosine of the query and paper c: the same sum, in c's term order, as the exact search, so
      * the scores agree to the last bit. The shared terms are picked out first by the query's bits,
-     * without a branch per term (most of c's terms are not the query's, unpredictably) and without a
-     * load from the query's weights for each; only they are then added, in the same order (a query
-     * weight of 0 adds 0, which leaves the sum as it is).
+     * without a branch per term (most of c's terms are not the query's, unpredictably) and without
+     * a load from the query's weights for each; only they are then added, in the same order (a
+     * query weight of 0 adds 0, which leaves the sum as it is).
      */
     private double textScore(int c) {
       int s = vectors.start(c), e = vectors.end(c);

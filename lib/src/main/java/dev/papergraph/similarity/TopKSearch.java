@@ -110,6 +110,7 @@ final class TopKSearch {
    * so the test an exact score makes for each of a paper's terms stays in cache.
    */
   private final long[] queryTerms;
+
   private final int[] touched;
   private final int[] candidates;
   private final int denseAt;
@@ -143,6 +144,7 @@ final class TopKSearch {
 
   /** Rows whose phase 2 left its candidates to exact scores rather than look-ups (for tests). */
   private long exactFinishes;
+
   private double thetaText;
 
   /** The most a float accumulator of the current row can differ from its exact partial sum. */
