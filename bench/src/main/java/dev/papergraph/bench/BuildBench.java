@@ -80,6 +80,12 @@ final class BuildBench implements Callable<Integer> {
   String heap = "3g";
 
   @Option(
+      names = "--java-option",
+      paramLabel = "OPTION",
+      description = "A further JVM option of each papergraph run (repeatable), e.g. -Xms16g.")
+  List<String> javaOptions = new ArrayList<>();
+
+  @Option(
       names = "--no-semantic",
       description =
           "Lexical only, as 'papergraph build --no-semantic' (the model is never loaded).")
@@ -134,6 +140,7 @@ final class BuildBench implements Callable<Integer> {
       Path figures = work.resolve("build-" + n + ".json");
       Path ws = work.resolve("ws-" + n);
       List<String> cmd = buildJvm(heap, true);
+      cmd.addAll(javaOptions);
       cmd.addAll(
           List.of(
               "-cp",
