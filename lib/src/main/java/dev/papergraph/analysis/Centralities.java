@@ -30,7 +30,14 @@ public record Centralities(
 
   private static Map<Measure, Map<String, Double>> copy(Map<Measure, Map<String, Double>> in) {
     EnumMap<Measure, Map<String, Double>> copy = new EnumMap<>(Measure.class);
-    in.forEach((m, s) -> copy.put(m, Collections.unmodifiableMap(new LinkedHashMap<>(s))));
+    // scores by vertex index are unmodifiable already, and copying them would box every score
+    in.forEach(
+        (m, s) ->
+            copy.put(
+                m,
+                s instanceof VertexScores
+                    ? s
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(s))));
     return Collections.unmodifiableMap(copy);
   }
 

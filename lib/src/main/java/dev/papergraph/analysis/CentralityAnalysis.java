@@ -354,15 +354,11 @@ public final class CentralityAnalysis {
     return cur;
   }
 
+  /** The scores by paper id, each measure's array kept by vertex index ({@link VertexScores}). */
   private static Map<Measure, Map<String, Double>> toIds(
       IndexedGraph<String> g, Map<Measure, double[]> values) {
     Map<Measure, Map<String, Double>> out = new EnumMap<>(Measure.class);
-    values.forEach(
-        (m, arr) -> {
-          Map<String, Double> s = new LinkedHashMap<>();
-          for (int v = 0; v < arr.length; v++) s.put(g.vertex(v), arr[v]);
-          out.put(m, s);
-        });
+    values.forEach((m, arr) -> out.put(m, new VertexScores(g, arr)));
     return out;
   }
 }

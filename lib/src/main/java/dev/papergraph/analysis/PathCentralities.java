@@ -2,8 +2,8 @@ package dev.papergraph.analysis;
 
 import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.graph.IndexedGraph;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
@@ -274,35 +274,71 @@ public final class PathCentralities {
 
     /**
      * Runs the passes of {@code total} sources, split into fixed chunks run on up to {@code
-     * threads} threads; chunk sums are added in chunk order. Returns {betweenness (raw), distance
-     * sums, harmonic}.
+     * threads} threads, each thread with one scratch for all its passes; chunk sums are added in
+     * chunk order. Returns {betweenness (raw), distance sums, harmonic}.
      */
     private double[][] accumulate(int[] src, double[] scale, int total) {
       double[][] sum = new double[3][n];
       if (total == 0) return sum;
       int chunks = Math.min(CHUNKS, total);
-      List<double[][]> parts =
-          Parallel.map(
-              Math.min(threads, chunks),
-              chunks,
-              c -> {
-                int from = (int) ((long) total * c / chunks);
-                int to = (int) ((long) total * (c + 1) / chunks);
-                double[][] part = new double[3][n];
-                Pass pass = new Pass();
-                for (int i = from; i < to; i++)
-                  pass.run(src[i], scale[i], part[0], part[1], part[2]);
-                return part;
-              });
-      for (double[][] part : parts) {
-        for (int a = 0; a < 3; a++) {
-          for (int v = 0; v < n; v++) sum[a][v] += part[a][v];
-        }
-      }
-      return sum;
+      ChunkSums sums = new ChunkSums(sum, chunks);
+      Parallel.forEachTask(
+          Math.min(threads, chunks),
+          chunks,
+          Pass::new,
+          (pass, c) -> {
+            int from = (int) ((long) total * c / chunks);
+            int to = (int) ((long) total * (c + 1) / chunks);
+            double[][] part = sums.take();
+            for (int i = from; i < to; i++) pass.run(src[i], scale[i], part[0], part[1], part[2]);
+            sums.done(c, part);
+          });
+      return sums.sum;
     }
 
-    /** The scratch of single-source passes, one per thread. */
+    /**
+     * The chunks' sums added into the total in chunk order as they become ready, whatever order
+     * they finish in: a chunk's array goes back to a pool once added, so the passes use about one
+     * array per thread instead of one per chunk (at a million papers, each chunk's three sums are
+     * 24 MB).
+     */
+    private final class ChunkSums {
+      final double[][] sum;
+      private final double[][][] ready;
+      private final ArrayDeque<double[][]> free = new ArrayDeque<>();
+      private int next;
+
+      ChunkSums(double[][] sum, int chunks) {
+        this.sum = sum;
+        this.ready = new double[chunks][][];
+      }
+
+      /** An array of three zeroed sums for one chunk. */
+      synchronized double[][] take() {
+        double[][] part = free.poll();
+        return part != null ? part : new double[3][n];
+      }
+
+      /** Chunk c's sums, added now if every earlier chunk's are, else when they are. */
+      synchronized void done(int c, double[][] part) {
+        ready[c] = part;
+        while (next < ready.length && ready[next] != null) {
+          double[][] p = ready[next];
+          ready[next++] = null;
+          for (int a = 0; a < 3; a++) {
+            double[] to = sum[a];
+            double[] from = p[a];
+            for (int v = 0; v < n; v++) {
+              to[v] += from[v];
+              from[v] = 0;
+            }
+          }
+          free.push(p);
+        }
+      }
+    }
+
+    /** The scratch of the single-source passes of one thread. */
     private final class Pass {
       private final double[] dist = new double[n];
       private final double[] sigma = new double[n];

@@ -98,11 +98,20 @@ public final class SharedNeighbourGraph {
     return graph.withEdges(first, neighbour, weight);
   }
 
-  /** One thread's scratch: shared-member counts per other paper, and the papers touched. */
+  /**
+   * One thread's scratch: shared-member counts per other paper, the papers touched, and those kept.
+   */
   private static final class Row {
     private final int[] shared;
     private int[] touched = new int[64];
     private int size;
+
+    /**
+     * The kept papers of a row before they are copied out, as long as {@link #touched}: one array
+     * per row was most of the analysis stage's allocation (5.0 of 6.0 GB sampled at 74,728 papers:
+     * a row touches every paper that lists one of its members, thousands beside a hub).
+     */
+    private int[] picked = new int[64];
 
     Row(int n) {
       shared = new int[n];
@@ -135,7 +144,10 @@ public final class SharedNeighbourGraph {
     void keep(int i, int[][] lists, int[][] rowNb, double[][] rowW) {
       int sizeI = lists[i].length + 1;
       // the kept papers first (most pairs are pruned), then only those sorted
-      int[] nb = new int[size];
+      if (picked.length < touched.length) {
+        picked = new int[touched.length];
+      }
+      int[] nb = picked;
       int kept = 0;
       for (int t = 0; t < size; t++) {
         int j = touched[t];

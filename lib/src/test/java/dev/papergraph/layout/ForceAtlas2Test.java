@@ -159,6 +159,33 @@ class ForceAtlas2Test {
   }
 
   @Test
+  void coincidentNodesOfALargeGraphGiveTheSamePositionsOnAnyThreadCount() {
+    // the quadtree's quadrants are built on several threads from 2,048 nodes; a third of these
+    // start at one point, so their cells reach the depth limit and merge them
+    int n = 3000;
+    Random r = new Random(5);
+    double[][] start = new double[2][n];
+    for (int i = 0; i < n; i++) {
+      if (i % 3 != 0) {
+        start[0][i] = r.nextDouble() * 100 - 50;
+        start[1][i] = r.nextDouble() * 100 - 50;
+      }
+    }
+    int[][] edges = new int[n][];
+    for (int i = 0; i < n; i++) edges[i] = new int[] {i, (i + 1 + r.nextInt(n - 1)) % n};
+    Object[] adj = adjacency(n, edges, 0.5);
+    ForceAtlas2.Options o = ForceAtlas2.Options.defaults(3, n).withIterations(5);
+    double[][] one =
+        new ForceAtlas2((int[]) adj[0], (int[]) adj[1], (double[]) adj[2], start, o.withThreads(1))
+            .positions();
+    double[][] two =
+        new ForceAtlas2((int[]) adj[0], (int[]) adj[1], (double[]) adj[2], start, o.withThreads(2))
+            .positions();
+    assertArrayEquals(one[0], two[0], 0.0);
+    assertArrayEquals(one[1], two[1], 0.0);
+  }
+
+  @Test
   void coincidentStartsIsolatedNodesAndTinyGraphsStayFinite() {
     int n = 50;
     double[][] start = new double[][] {new double[n], new double[n]}; // all at the origin
