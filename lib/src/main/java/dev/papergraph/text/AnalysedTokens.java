@@ -10,13 +10,15 @@ import java.util.Objects;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 
 /**
  * The tokens {@link PaperAnalyzer} emitted for each paper's title and abstract during the analysis
  * pass of {@link TermVectors#build}, each as its term and position increment, so that the paper
- * index takes them again as a {@link #tokenStream} instead of running the chain a second time: the
- * same terms at the same positions give the same postings, and the same lengths (tokens minus those
- * at an increment of 0, which BM25's norms count) give the same scores.
+ * index takes them again as a token stream ({@link #title}, or {@link #titleTerms} for a field
+ * without positions) instead of running the chain a second time: the same terms at the same
+ * positions give the same postings, and the same lengths (tokens minus those at an increment of 0,
+ * which BM25's norms count) give the same scores.
  *
  * <p>Each token is one {@code int}: its provisional term id (a number of the analysis pass's
  * vocabulary, which this keeps) shifted left by two, and its increment in the low two bits (0, 1 or
@@ -79,13 +81,38 @@ public final class AnalysedTokens {
     return replay(doc, Occurrences.ABSTRACT);
   }
 
+  /**
+   * The terms of a paper's title for a field indexed without positions: each distinct term once,
+   * its number of tokens in a {@link TermFrequencyAttribute}, so that the index hashes a term once
+   * per paper instead of once per token. The field gets the postings and frequencies {@link #title}
+   * gives it, and the same length for BM25's norms: as many tokens at an increment of 0 (which the
+   * norms do not count), a term split into several of frequency 1 where the distinct terms are
+   * fewer than those tokens.
+   */
+  public TokenStream titleTerms(int doc) {
+    return new Counted(recorded(doc, Occurrences.TITLE), vocabulary);
+  }
+
+  /**
+   * The terms of a paper's abstract, as {@link #titleTerms} gives the title's.
+   *
+   * @throws IllegalStateException if the paper has no abstract
+   */
+  public TokenStream abstractTerms(int doc) {
+    return new Counted(recorded(doc, Occurrences.ABSTRACT), vocabulary);
+  }
+
   private TokenStream replay(int doc, int field) {
+    return new Replay(recorded(doc, field), vocabulary);
+  }
+
+  private int[] recorded(int doc, int field) {
     int[] t = tokens[doc][field];
     if (t == null || vocabulary == null) {
       throw new IllegalStateException(
           Occurrences.FIELD_NAMES[field] + " of doc " + doc + " was not analysed");
     }
-    return new Replay(t, vocabulary);
+    return t;
   }
 
   /** Keeps the vocabulary the provisional term ids number (once every paper is recorded). */
@@ -166,6 +193,89 @@ public final class AnalysedTokens {
     public void reset() throws IOException {
       super.reset();
       next = 0;
+    }
+  }
+
+  /**
+   * A recorded field played back as its distinct terms with their frequencies (in term id order),
+   * for a field without positions. Lucene counts an emitted term's frequency into the field's
+   * length and each emission at an increment of 0 as one overlap; BM25's norm is the length less
+   * the overlaps. So the first emission is at increment 1, the next as many as the field had tokens
+   * at 0 are at 0, the rest at 1; when the distinct terms are too few for that, terms of several
+   * tokens are emitted a token at a time until they are not.
+   */
+  private static final class Counted extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
+    private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+    private final String[] vocabulary;
+    private final int[] ids;
+    private final int size;
+    private final int overlaps;
+    private final int splits;
+    private int next;
+    private int emitted;
+    private int split;
+
+    Counted(int[] tokens, String[] vocabulary) {
+      this.vocabulary = vocabulary;
+      int[] ids = new int[tokens.length];
+      int n = 0;
+      int zero = 0;
+      for (int i = 0; i < tokens.length; i++) {
+        int code = tokens[i] & 3;
+        ids[n++] = tokens[i] >>> 2;
+        if (code == 0) {
+          zero++;
+        } else if (code == ESCAPE) {
+          i++;
+        }
+      }
+      Arrays.sort(ids, 0, n);
+      int distinct = 0;
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || ids[i] != ids[i - 1]) {
+          distinct++;
+        }
+      }
+      this.ids = ids;
+      this.size = n;
+      this.overlaps = zero;
+      this.splits = Math.max(0, zero + 1 - distinct);
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (next == size) {
+        return false;
+      }
+      clearAttributes();
+      int id = ids[next];
+      int end = next + 1;
+      while (end < size && ids[end] == id) {
+        end++;
+      }
+      int freq = end - next;
+      if (freq > 1 && split < splits) {
+        // the rest of the term's tokens come next
+        freq = 1;
+        split++;
+      }
+      next += freq;
+      term.setEmpty().append(vocabulary[id]);
+      frequency.setTermFrequency(freq);
+      increment.setPositionIncrement(emitted > 0 && emitted <= overlaps ? 0 : 1);
+      emitted++;
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      next = 0;
+      emitted = 0;
+      split = 0;
     }
   }
 }

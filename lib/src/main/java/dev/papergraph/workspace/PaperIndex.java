@@ -549,9 +549,21 @@ public final class PaperIndex implements Closeable {
     Document d = new Document();
     d.add(new StringField(ID, p.id(), Field.Store.YES));
     if (tokens != null && tokens.analysed((int) seq, p)) {
-      d.add(new Field(TITLE, tokens.title((int) seq), types.title()));
+      // a field without positions takes each distinct term once, with its frequency
+      int doc = (int) seq;
+      d.add(
+          new Field(
+              TITLE,
+              positions(types.title()) ? tokens.title(doc) : tokens.titleTerms(doc),
+              types.title()));
       if (p.abstractText() != null) {
-        d.add(new Field(ABSTRACT, tokens.abstractText((int) seq), types.abstractText()));
+        d.add(
+            new Field(
+                ABSTRACT,
+                positions(types.abstractText())
+                    ? tokens.abstractText(doc)
+                    : tokens.abstractTerms(doc),
+                types.abstractText()));
       }
     } else {
       d.add(new Field(TITLE, p.title(), types.title()));
@@ -562,6 +574,10 @@ public final class PaperIndex implements Closeable {
     d.add(new BinaryDocValuesField(PAPER, new BytesRef(paperJson)));
     d.add(new StoredField(SEQ, seq));
     return d;
+  }
+
+  private static boolean positions(FieldType type) {
+    return type.indexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0;
   }
 
   /** The paper with this id. */
