@@ -88,20 +88,20 @@ public final class IndexedGraph<V> {
    *     links join the same pair, or a score is negative or not finite
    */
   public static IndexedGraph<String> of(List<String> ids, List<Link> links) {
-    int n = ids.size();
     List<String> vertices = List.copyOf(ids);
-    Map<String, Integer> index = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      if (index.put(vertices.get(i), i) != null) {
-        throw new IllegalArgumentException("two papers share the id " + vertices.get(i));
-      }
-    }
+    Map<String, Integer> index = index(vertices);
     int m = links.size();
     int[] ends = new int[2 * m];
-    double[] weights = new double[m];
+    // links come sorted by their first end, whose id is then one String for a run of links: its
+    // index is looked up once a run
+    String lastA = null;
+    Integer a = null;
     for (int e = 0; e < m; e++) {
       Link l = links.get(e);
-      Integer a = index.get(l.a());
+      if (l.a() != lastA) {
+        lastA = l.a();
+        a = index.get(lastA);
+      }
       Integer b = index.get(l.b());
       if (a == null || b == null) {
         throw new IllegalArgumentException(
@@ -109,10 +109,66 @@ public final class IndexedGraph<V> {
       }
       ends[2 * e] = a;
       ends[2 * e + 1] = b;
-      weights[e] = l.explanation().score();
+    }
+    return of(vertices, index, links, ends);
+  }
+
+  /**
+   * {@link #of(List, List)} of links whose ends' positions among the ids are known (as the
+   * similarity engine knows them, {@code PaperSimilarity.linkEnds()}): no id is looked up, each is
+   * compared with the id at its position, which is the same String when both come from the same
+   * papers. Cost {@code O(n + m log d)}.
+   *
+   * @param ends link e joins the ids at {@code ends[2e]} (its first end) and {@code ends[2e + 1]}
+   * @throws IllegalArgumentException as {@link #of(List, List)}, and if {@code ends} does not give
+   *     the links' ends
+   */
+  public static IndexedGraph<String> of(List<String> ids, List<Link> links, int[] ends) {
+    List<String> vertices = List.copyOf(ids);
+    Map<String, Integer> index = index(vertices);
+    int n = vertices.size();
+    if (ends.length != 2 * links.size()) {
+      throw new IllegalArgumentException(
+          ends.length + " link ends given for " + links.size() + " links");
+    }
+    for (int e = 0; e < links.size(); e++) {
+      Link l = links.get(e);
+      int a = ends[2 * e], b = ends[2 * e + 1];
+      if (a < 0 || a >= n || b < 0 || b >= n) {
+        throw new IllegalArgumentException(
+            "link to a paper outside the corpus: " + l.a() + " -- " + l.b());
+      }
+      if (!vertices.get(a).equals(l.a()) || !vertices.get(b).equals(l.b())) {
+        throw new IllegalArgumentException(
+            "the ends given for " + l.a() + " -- " + l.b() + " are other papers");
+      }
+    }
+    return of(vertices, index, links, ends);
+  }
+
+  /** Each id's position; the ids must be distinct. */
+  private static Map<String, Integer> index(List<String> vertices) {
+    int n = vertices.size();
+    Map<String, Integer> index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      if (index.put(vertices.get(i), i) != null) {
+        throw new IllegalArgumentException("two papers share the id " + vertices.get(i));
+      }
+    }
+    return index;
+  }
+
+  /** The graph of the links with ends {@code ends}, checked for weights and repeated pairs. */
+  private static IndexedGraph<String> of(
+      List<String> vertices, Map<String, Integer> index, List<Link> links, int[] ends) {
+    int n = vertices.size();
+    int m = links.size();
+    double[] weights = new double[m];
+    for (int e = 0; e < m; e++) {
+      weights[e] = links.get(e).explanation().score();
       if (!(weights[e] >= 0) || Double.isInfinite(weights[e])) {
         throw new IllegalArgumentException(
-            "edge weight must be finite and non-negative: " + l + " has " + weights[e]);
+            "edge weight must be finite and non-negative: " + links.get(e) + " has " + weights[e]);
       }
     }
     IndexedGraph<String> g = of(vertices, index, ends, weights);
@@ -160,15 +216,19 @@ public final class IndexedGraph<V> {
 
   private static void sortRow(int[] nb, double[] w, int from, int to) {
     if (to - from > 32) {
-      // long rows (hubs): sort an index permutation rather than insertion-sorting in O(d^2)
-      Integer[] order = new Integer[to - from];
-      for (int i = 0; i < order.length; i++) order[i] = from + i;
-      Arrays.sort(order, (a, b) -> Integer.compare(nb[a], nb[b]));
+      // long rows (hubs): sort (neighbour, position) keys rather than insertion-sorting in
+      // O(d^2); the position breaks ties as a stable sort would
+      long[] order = new long[to - from];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = (long) nb[from + i] << 32 | i;
+      }
+      Arrays.sort(order);
       int[] n2 = new int[order.length];
       double[] w2 = new double[order.length];
       for (int i = 0; i < order.length; i++) {
-        n2[i] = nb[order[i]];
-        w2[i] = w[order[i]];
+        int at = from + (int) order[i];
+        n2[i] = nb[at];
+        w2[i] = w[at];
       }
       System.arraycopy(n2, 0, nb, from, n2.length);
       System.arraycopy(w2, 0, w, from, w2.length);

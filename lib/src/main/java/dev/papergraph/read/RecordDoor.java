@@ -156,6 +156,10 @@ final class RecordDoor {
 
   /** One line: white space and control runs to one space, stripped. */
   static String line(String s) {
+    if (isLine(s)) {
+      // most texts are lines already: one scan, nothing copied
+      return s;
+    }
     StringBuilder b = new StringBuilder(s.length());
     boolean space = true;
     for (int i = 0; i < s.length(); i++) {
@@ -180,6 +184,35 @@ final class RecordDoor {
     return b.length() == s.length() && b.toString().equals(s) ? s : b.toString();
   }
 
+  /**
+   * Whether {@link #line} leaves the text as it is: single spaces between other characters, none of
+   * which is white space, a control character, a lone surrogate or a non-character.
+   */
+  private static boolean isLine(String s) {
+    boolean space = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (space) {
+          return false;
+        }
+        space = true;
+        continue;
+      }
+      // below 128 only the control characters (white space among them) are changed
+      if (c < 128
+          ? c < ' ' || c == 127
+          : Character.isWhitespace(c)
+              || Character.isSpaceChar(c)
+              || Character.isISOControl(c)
+              || replacement(s, i) != c) {
+        return false;
+      }
+      space = false;
+    }
+    return !space;
+  }
+
   private static String lineOrNull(String s) {
     if (s == null) {
       return null;
@@ -190,8 +223,19 @@ final class RecordDoor {
 
   /** Prose: control characters other than tab and line breaks dropped, surrogates repaired. */
   static String prose(String s) {
+    // printable ASCII, tabs and line breaks stay as they are: the loop below starts at the first
+    // other character
+    int start = 0;
+    while (start < s.length()) {
+      char c = s.charAt(start);
+      if (c < 128 && (c >= ' ' ? c != 127 : c == '\t' || c == '\n' || c == '\r')) {
+        start++;
+      } else {
+        break;
+      }
+    }
     StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = start; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean drop = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
       char out = drop ? c : replacement(s, i);

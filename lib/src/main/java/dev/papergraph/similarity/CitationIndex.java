@@ -218,8 +218,12 @@ public final class CitationIndex {
 
   /** The keys of the references both papers make, in key order. */
   List<String> sharedReferenceKeys(int a, int b) {
-    List<String> out = new ArrayList<>();
     int i = refStart[a], ie = refStart[a + 1], j = refStart[b], je = refStart[b + 1];
+    if (i == ie || j == je) {
+      // asked for every link: most papers of a large corpus have no references in it
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
     while (i < ie && j < je) {
       if (refKey[i] == refKey[j]) {
         String k = keys[refKey[i]];

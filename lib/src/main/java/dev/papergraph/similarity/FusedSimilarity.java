@@ -246,7 +246,19 @@ public final class FusedSimilarity implements PaperSimilarity {
           int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
           out[i] = Link.of(vectors().paper(a).id(), vectors().paper(b).id(), fuse(a, b, lex[i]));
         });
+    linkPairs = pairs;
     return List.of(out);
+  }
+
+  /** The pairs of the links {@link #links()} made last, until {@link #linkEnds()} takes them. */
+  private volatile long[] linkPairs;
+
+  @Override
+  public int[] linkEnds() {
+    long[] pairs = linkPairs;
+    linkPairs = null;
+    return lexical.ends(
+        pairs != null ? pairs : lexical.orderedByIds(SimilarityEngine.pairs(result().nbr)));
   }
 
   @Override

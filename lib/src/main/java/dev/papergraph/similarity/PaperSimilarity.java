@@ -30,6 +30,14 @@ public interface PaperSimilarity {
   List<Link> links();
 
   /**
+   * The ends of the links {@link #links()} gives, as doc numbers (positions in {@code
+   * vectors().papers()}, which is the corpus order): link i joins {@code ends[2i]}, its first end,
+   * and {@code ends[2i + 1]}; what the graph is indexed by, without looking ids up. Cheapest right
+   * after {@link #links()}.
+   */
+  int[] linkEnds();
+
+  /**
    * Why two papers are (or would be) linked; works for any pair.
    *
    * @throws IllegalArgumentException if either id is unknown

@@ -228,14 +228,43 @@ public final class SimilarityEngine implements PaperSimilarity {
    */
   public List<Link> links() {
     long[] byIds = orderedByIds(pairs(result().nbr));
-    int n = vectors.size();
-    EdgeExplanation[] explained = explainPairs(byIds);
     Link[] out = new Link[byIds.length];
-    for (int i = 0; i < byIds.length; i++) {
-      int a = (int) (byIds[i] / n), b = (int) (byIds[i] % n);
-      out[i] = Link.of(vectors.paper(a).id(), vectors.paper(b).id(), explained[i]);
-    }
+    // each link made on the thread that explains it; its ends ordered by the ids' ranks, which
+    // order them as their Strings do
+    explainPairs(
+        byIds,
+        (i, a, b, explanation) -> {
+          String x = vectors.paper(a).id(), y = vectors.paper(b).id();
+          out[i] =
+              idRank[a] < idRank[b] ? new Link(x, y, explanation) : new Link(y, x, explanation);
+        });
+    linkPairs = byIds;
     return List.of(out);
+  }
+
+  /** The pairs of the links {@link #links()} made last, until {@link #linkEnds()} takes them. */
+  private volatile long[] linkPairs;
+
+  @Override
+  public int[] linkEnds() {
+    long[] byIds = linkPairs;
+    linkPairs = null;
+    return ends(byIds != null ? byIds : orderedByIds(pairs(result().nbr)));
+  }
+
+  /**
+   * The ends of pairs ({@code a · n + b}, doc numbers) as {@link #linkEnds()} gives them: the end
+   * whose id sorts first, first.
+   */
+  int[] ends(long[] pairs) {
+    int n = vectors.size();
+    int[] ends = new int[2 * pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
+      ends[2 * i] = idRank[a] < idRank[b] ? a : b;
+      ends[2 * i + 1] = idRank[a] < idRank[b] ? b : a;
+    }
+    return ends;
   }
 
   /**
@@ -264,6 +293,21 @@ public final class SimilarityEngine implements PaperSimilarity {
    * in one pass.
    */
   EdgeExplanation[] explainPairs(long[] pairs) {
+    EdgeExplanation[] out = new EdgeExplanation[pairs.length];
+    explainPairs(pairs, (i, a, b, explanation) -> out[i] = explanation);
+    return out;
+  }
+
+  /**
+   * Takes the explanation of pair {@code i} (docs {@code a}, {@code b}); called on many threads.
+   */
+  @FunctionalInterface
+  interface ExplainedPair {
+    void accept(int i, int a, int b, EdgeExplanation explanation);
+  }
+
+  /** {@link #explainPairs(long[])}, each explanation given to {@code sink} as it is made. */
+  void explainPairs(long[] pairs, ExplainedPair sink) {
     int n = vectors.size();
     double[] text = new double[pairs.length];
     SharedTermList.Table shared =
@@ -273,15 +317,13 @@ public final class SimilarityEngine implements PaperSimilarity {
             topics.labelTerms(),
             text);
     topics.resolveLabels();
-    EdgeExplanation[] out = new EdgeExplanation[pairs.length];
     Parallel.forEach(
         options.threads(),
         pairs.length,
         i -> {
           int a = (int) (pairs[i] / n), b = (int) (pairs[i] % n);
-          out[i] = explain(a, b, shared.list(i), text[i]);
+          sink.accept(i, a, b, explain(a, b, shared.list(i), text[i]));
         });
-    return out;
   }
 
   /**

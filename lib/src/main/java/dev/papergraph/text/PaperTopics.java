@@ -310,13 +310,33 @@ public final class PaperTopics {
     return informativeness[topicId];
   }
 
-  /** The topics two papers share, strongest (by the smaller weight) first, as labels. */
+  /**
+   * The topics two papers share, strongest (by the smaller weight) first, ties by topic id, as
+   * labels; an immutable list (every link of a build keeps one, so it is made once, in its size).
+   */
   public List<String> shared(int a, int b) {
-    List<float[]> hits = new ArrayList<>();
     int i = start(a), ie = end(a), j = start(b), je = end(b);
+    int[] topic = null;
+    float[] weight = null;
+    int m = 0;
     while (i < ie && j < je) {
       if (rowTopic[i] == rowTopic[j]) {
-        hits.add(new float[] {rowTopic[i], Math.min(rowWeight[i], rowWeight[j])});
+        if (topic == null) {
+          int most = Math.min(ie - i, je - j);
+          topic = new int[most];
+          weight = new float[most];
+        }
+        // insertion by (smaller weight descending, topic ascending); rows are short
+        float w = Math.min(rowWeight[i], rowWeight[j]);
+        int t = rowTopic[i];
+        int k = m++;
+        while (k > 0 && moves(weight[k - 1], topic[k - 1], w, t)) {
+          topic[k] = topic[k - 1];
+          weight[k] = weight[k - 1];
+          k--;
+        }
+        topic[k] = t;
+        weight[k] = w;
         i++;
         j++;
       } else if (rowTopic[i] < rowTopic[j]) {
@@ -325,16 +345,45 @@ public final class PaperTopics {
         j++;
       }
     }
-    hits.sort(
-        (x, y) -> {
-          int c = Float.compare(y[1], x[1]);
-          return c != 0 ? c : Float.compare(x[0], y[0]);
-        });
-    List<String> out = new ArrayList<>();
-    for (float[] h : hits) {
-      out.add(label((int) h[0]));
+    if (m == 0) {
+      return List.of();
     }
-    return out;
+    // pairs of a corpus share the same few topics (categories) over and over: one list each
+    int hash = m;
+    for (int k = 0; k < m; k++) {
+      hash = 31 * hash + topic[k];
+    }
+    int slot = (hash ^ hash >>> 16) & (sharedLists.length - 1);
+    SharedList cached = sharedLists[slot];
+    if (cached != null && cached.is(topic, m)) {
+      return cached.labels();
+    }
+    String[] out = new String[m];
+    for (int k = 0; k < m; k++) {
+      out[k] = label(topic[k]);
+    }
+    List<String> labels = List.of(out);
+    sharedLists[slot] = new SharedList(Arrays.copyOf(topic, m), labels);
+    return labels;
+  }
+
+  /**
+   * The lists {@link #shared} made last, by a hash of their topics: a slot is overwritten by
+   * another list of the same hash; threads may race on a slot, each then keeping its own list.
+   */
+  private final SharedList[] sharedLists = new SharedList[1 << 12];
+
+  /** The labels of these topics in this order (immutable; safely shared by its final fields). */
+  private record SharedList(int[] topics, List<String> labels) {
+    boolean is(int[] other, int m) {
+      return topics.length == m && Arrays.equals(topics, 0, m, other, 0, m);
+    }
+  }
+
+  /** Whether shared topic (w1, t1) sorts after (w2, t2) in {@link #shared}. */
+  private static boolean moves(float w1, int t1, float w2, int t2) {
+    int c = Float.compare(w1, w2);
+    return c < 0 || (c == 0 && t1 > t2);
   }
 
   /** True when the paper has at least one topic. */

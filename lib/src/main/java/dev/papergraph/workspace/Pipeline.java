@@ -179,7 +179,7 @@ public final class Pipeline {
     // the graph the analysis and the layout read, indexed straight from the links: the JGraphT
     // graphs (PaperGraph) are built only if the result is asked for them
     List<String> ids = papers.stream().map(Paper::id).toList();
-    IndexedGraph<String> graph = IndexedGraph.of(ids, links);
+    IndexedGraph<String> graph = IndexedGraph.of(ids, links, similarity.similarity().linkEnds());
     progress.advance(1);
     progress.finish();
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.papergraph.model.Paper;
 import dev.papergraph.read.Readers;
 import dev.papergraph.read.Seeds;
+import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.SimilarityEngine;
@@ -77,5 +78,42 @@ class IndexedGraphTest {
     IllegalArgumentException pair =
         assertThrows(IllegalArgumentException.class, () -> IndexedGraph.of(ids, repeated));
     assertTrue(pair.getMessage().startsWith("two links join "), pair.getMessage());
+  }
+
+  @Test
+  void theEnginesLinkEndsIndexAsTheIdsDo() {
+    SimilarityEngine engine = SimilarityEngine.of(papers, EngineOptions.defaults());
+    List<Link> made = engine.links();
+    IndexedGraph<String> byIds = IndexedGraph.of(ids, made);
+    assertSameGraph(byIds, IndexedGraph.of(ids, made, engine.linkEnds()));
+    // asked again (not right after links()): computed again, the same
+    int[] again = engine.linkEnds();
+    assertSameGraph(byIds, IndexedGraph.of(ids, made, again));
+
+    int t = again[0];
+    again[0] = again[1];
+    again[1] = t;
+    IllegalArgumentException other =
+        assertThrows(IllegalArgumentException.class, () -> IndexedGraph.of(ids, made, again));
+    assertTrue(other.getMessage().contains("are other papers"), other.getMessage());
+  }
+
+  @Test
+  void aHubsLongRowIsSortedWithItsWeights() {
+    // 40 neighbours: the long-row sort, links given in decreasing order
+    List<String> star = new ArrayList<>();
+    List<Link> spokes = new ArrayList<>();
+    star.add("hub");
+    for (int i = 40; i >= 1; i--) {
+      star.add(String.format("leaf%02d", i));
+      spokes.add(new Link("hub", String.format("leaf%02d", i), EdgeExplanation.ofScore(i / 100.0)));
+    }
+    IndexedGraph<String> g = IndexedGraph.of(star, spokes);
+    assertEquals(40, g.degree(0));
+    for (int k = g.first()[0]; k < g.first()[1]; k++) {
+      int leaf = g.neighbour()[k];
+      assertEquals(k - g.first()[0] + 1, leaf);
+      assertEquals(Integer.parseInt(star.get(leaf).substring(4)) / 100.0, g.weight()[k]);
+    }
   }
 }
