@@ -2,7 +2,9 @@ package dev.papergraph.similarity;
 
 import dev.papergraph.concurrent.Parallel;
 import dev.papergraph.text.TermVectors;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Approximate top-k for corpora too large for the exact join, whose cost grows with the overlap of
@@ -19,15 +21,16 @@ import java.util.Arrays;
  *       "Efficient k-nearest neighbor graph construction for generic similarity measures"): for
  *       {@link #ROUNDS} rounds, each paper scores exactly the neighbours of its neighbours and its
  *       reverse neighbours, keeping the k best. A neighbour of a neighbour is very often a
- *       neighbour, which recovers most of what the pruned postings missed.
+ *       neighbour, which recovers most of what the pruned postings missed. A pair that both papers
+ *       would score is scored once for both, as NN-descent's local join does.
  * </ol>
  *
  * <p>Every score kept is exact ({@link PairScores}), so a list holds the right scores and only may
  * miss a paper; recall@10 against the exact lists is measured in {@code ApproximateTopKTest} and in
  * docs/BENCHMARKS.md. Rounds read the previous round's lists and write new ones, and ties go by id
  * rank, so the result does not depend on the thread count. Memory: the pruned postings (at most
- * {@code POSTINGS} per term), k lists per paper twice, and per thread one dense query and one
- * accumulator array of n.
+ * {@code POSTINGS} per term), k lists per paper three times, per thread one dense query and a few
+ * arrays of n, and the offers of one block of {@link #JOIN_BLOCK} rows that their lists would take.
  */
 final class ApproximateSearch {
 
@@ -42,6 +45,17 @@ final class ApproximateSearch {
 
   /** Rounds of neighbours-of-neighbours refinement. */
   static final int ROUNDS = 2;
+
+  // the join's notes of a way from x to y: x would score y, y would score x, y is in x's list, x
+  // is in y's list, x scored y in the first step
+  private static final int FOR_X = 1;
+  private static final int FOR_Y = 2;
+  private static final int LISTED_BY_X = 4;
+  private static final int LISTS_X = 8;
+  private static final int TRIED_BY_X = 16;
+
+  /** Rows joined between two applications of the offers they made. */
+  static final int JOIN_BLOCK = 8192;
 
   private final TermVectors vectors;
   private final EngineOptions options;
@@ -118,62 +132,111 @@ final class ApproximateSearch {
    * first (ties by id rank).
    */
   void run(int[][] nbrOut, double[][] scoresOut) {
-    run(nbrOut, scoresOut, true);
+    run(nbrOut, scoresOut, true, ROUNDS);
   }
 
   /**
    * {@link #run(int[][], double[][])}, with the incremental local join ({@link #freshFlags}) or,
-   * for comparison, every pair of every round scored again.
+   * for comparison, every pair of every round scored again; and after this many rounds (0: the
+   * first step's lists).
    */
-  void run(int[][] nbrOut, double[][] scoresOut, boolean incremental) {
+  void run(int[][] nbrOut, double[][] scoresOut, boolean incremental, int rounds) {
+    Pool pool = new Pool();
     int[][] first = new int[n][];
     double[][] firstScores = new double[n][];
-    // each paper's candidates of the first step, already scored from its side
+    // each paper's candidates of the first step, already scored from its side (in doc order)
     int[][] tried = new int[n][];
     Parallel.forEach(
         options.threads(),
         n,
-        Scratch::new,
+        pool::get,
         (s, d) -> {
-          tried[d] = s.candidates(d);
+          int[] c = s.candidates(d);
           s.emit(first, firstScores, d);
+          Arrays.sort(c);
+          tried[d] = c;
         });
     int[][] nbr = first;
     double[][] sc = firstScores;
     boolean[][] fresh = null; // every entry is new to the first round
-    for (int round = 0; round < ROUNDS; round++) {
+    RowLists lists = rounds > 0 ? new RowLists(n, k) : null;
+    double[] topicBounds = new double[rounds > 0 ? n : 0];
+    Parallel.forEach(
+        options.threads(),
+        topicBounds.length,
+        d -> topicBounds[d] = scores.topicBoundUnweighted(d));
+    for (int round = 0; round < rounds; round++) {
       int[][] reverse = reverse(nbr);
       boolean[][] reverseFresh = fresh == null ? null : reverseFlags(nbr, fresh, reverse);
+      Round r =
+          new Round(
+              nbr, sc, fresh, reverse, reverseFresh, round == 0 ? tried : null, lists, topicBounds);
       int[][] prev = nbr;
       double[][] prevScores = sc;
-      boolean[][] prevFresh = fresh;
-      int[][] scoredBefore = round == 0 ? tried : null;
-      int[][] next = new int[n][];
-      double[][] nextScores = new double[n][];
-      Parallel.forEach(
-          options.threads(),
-          n,
-          Scratch::new,
-          (s, d) -> {
-            s.refine(
-                d,
-                prev,
-                prevScores,
-                prevFresh,
-                reverse,
-                reverseFresh,
-                scoredBefore == null ? null : scoredBefore[d]);
-            s.emit(next, nextScores, d);
-          });
+      Parallel.forEach(options.threads(), n, d -> lists.seed(d, prev[d], prevScores[d], idRank));
+      // rows in blocks, so that the offers waiting for their rows stay few and short-lived
+      for (int lo = 0; lo < n; lo += JOIN_BLOCK) {
+        int from = lo;
+        pool.reset();
+        Parallel.forEach(
+            options.threads(),
+            Math.min(JOIN_BLOCK, n - lo),
+            pool::get,
+            (s, i) -> s.join(from + i, r));
+        Parallel.forEachTask(
+            options.threads(),
+            Offers.PARTS,
+            () -> null,
+            (ignored, part) -> {
+              for (Scratch s : pool.all) {
+                s.offers.applyTo(part, lists);
+              }
+            });
+      }
       if (round == 0) {
         Arrays.fill(tried, null);
       }
-      fresh = incremental && round + 1 < ROUNDS ? freshFlags(prev, next) : null;
+      int[][] next = new int[n][];
+      double[][] nextScores = new double[n][];
+      Parallel.forEach(options.threads(), n, d -> lists.drain(d, next, nextScores, byRank));
+      fresh = incremental && round + 1 < rounds ? freshFlags(prev, next) : null;
       nbr = next;
       sc = nextScores;
     }
     System.arraycopy(nbr, 0, nbrOut, 0, n);
     System.arraycopy(sc, 0, scoresOut, 0, n);
+  }
+
+  /** One round's input: the lists it starts from, their flags, and where the offers go. */
+  private record Round(
+      int[][] nbr,
+      double[][] sc,
+      boolean[][] fresh,
+      int[][] reverse,
+      boolean[][] reverseFresh,
+      int[][] tried,
+      RowLists lists,
+      double[] topicBounds) {}
+
+  /**
+   * Each thread's scratch, made once for the whole search: a thread takes one per parallel call (so
+   * the dense arrays of n are not made again for each block of rows).
+   */
+  private final class Pool {
+    final List<Scratch> all = new ArrayList<>();
+    private int handedOut;
+
+    synchronized Scratch get() {
+      if (handedOut == all.size()) {
+        all.add(new Scratch());
+      }
+      return all.get(handedOut++);
+    }
+
+    /** Before a parallel call: every scratch is free again. */
+    synchronized void reset() {
+      handedOut = 0;
+    }
   }
 
   /**
@@ -197,6 +260,15 @@ final class ApproximateSearch {
           fresh[d] = f;
         });
     return fresh;
+  }
+
+  private static int indexOf(int[] list, int doc) {
+    for (int i = 0; i < list.length; i++) {
+      if (list[i] == doc) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("paper " + doc + " is not in the list");
   }
 
   private static boolean contains(int[] list, int doc) {
@@ -252,6 +324,142 @@ final class ApproximateSearch {
   }
 
   /**
+   * Every paper's k best so far in one round, each a run sorted best first (higher score, then
+   * lower id rank) in flat arrays, in pages of at most 2^24 entries. Entries are only offered once
+   * each, so the kept set does not depend on the order of the offers.
+   */
+  private static final class RowLists {
+    private final int k;
+    private final int shift;
+    private final int mask;
+    private final double[][] score;
+    private final int[][] item;
+    private final int[] size;
+
+    RowLists(int n, int k) {
+      this.k = k;
+      int perPage = Integer.highestOneBit(Math.max(1, (1 << 24) / k));
+      shift = Integer.numberOfTrailingZeros(perPage);
+      mask = perPage - 1;
+      int pages = (n + perPage - 1) / perPage;
+      score = new double[pages][];
+      item = new int[pages][];
+      for (int p = 0; p < pages; p++) {
+        int rows = Math.min(perPage, n - p * perPage);
+        score[p] = new double[rows * k];
+        item[p] = new int[rows * k];
+      }
+      size = new int[n];
+    }
+
+    /** Row d holds the list, already best first (docs turned into id ranks). */
+    void seed(int d, int[] docs, double[] scores, int[] idRank) {
+      double[] s = score[d >>> shift];
+      int[] it = item[d >>> shift];
+      int base = (d & mask) * k;
+      for (int i = 0; i < docs.length; i++) {
+        s[base + i] = scores[i];
+        it[base + i] = idRank[docs[i]];
+      }
+      size[d] = docs.length;
+    }
+
+    /** True when row d would refuse the entry: k kept, each better. */
+    boolean refuses(int d, double s, int rank) {
+      if (size[d] < k) {
+        return false;
+      }
+      int last = (d & mask) * k + k - 1;
+      return !better(s, rank, score[d >>> shift][last], item[d >>> shift][last]);
+    }
+
+    /** True when row d keeps k entries and the worst of them scores above s. */
+    boolean fullAbove(int d, double s) {
+      return size[d] == k && s < score[d >>> shift][(d & mask) * k + k - 1];
+    }
+
+    /** Keeps the entry in row d if it is among the k best so far. */
+    void offer(int d, double sc, int rank) {
+      if (refuses(d, sc, rank)) {
+        return;
+      }
+      double[] s = score[d >>> shift];
+      int[] it = item[d >>> shift];
+      int base = (d & mask) * k;
+      int m = Math.min(size[d], k - 1);
+      int i = base + m;
+      for (; i > base && better(sc, rank, s[i - 1], it[i - 1]); i--) {
+        s[i] = s[i - 1];
+        it[i] = it[i - 1];
+      }
+      s[i] = sc;
+      it[i] = rank;
+      size[d] = m + 1;
+    }
+
+    /** Row d's list as docs and scores, best first. */
+    void drain(int d, int[][] nbr, double[][] sc, int[] byRank) {
+      int m = size[d];
+      int base = (d & mask) * k;
+      int[] docs = new int[m];
+      for (int i = 0; i < m; i++) {
+        docs[i] = byRank[item[d >>> shift][base + i]];
+      }
+      nbr[d] = docs;
+      sc[d] = Arrays.copyOfRange(score[d >>> shift], base, base + m);
+    }
+
+    private static boolean better(double s1, int r1, double s2, int r2) {
+      return s1 > s2 || (s1 == s2 && r1 < r2);
+    }
+  }
+
+  /**
+   * One thread's offers to rows of the round's lists, held until the block of rows being joined is
+   * done (the lists are read, not written, while pairs are scored), by part of the rows so that the
+   * parts are applied on separate threads.
+   */
+  private static final class Offers {
+    static final int PARTS = 64;
+    private final int span;
+    private final int[][] row = new int[PARTS][];
+    private final int[][] rank = new int[PARTS][];
+    private final double[][] score = new double[PARTS][];
+    private final int[] count = new int[PARTS];
+
+    Offers(int n) {
+      span = Math.max(1, (n + PARTS - 1) / PARTS);
+      for (int p = 0; p < PARTS; p++) {
+        row[p] = new int[16];
+        rank[p] = new int[16];
+        score[p] = new double[16];
+      }
+    }
+
+    void add(int d, double s, int r) {
+      int p = d / span;
+      int c = count[p];
+      if (c == row[p].length) {
+        row[p] = Arrays.copyOf(row[p], 2 * c);
+        rank[p] = Arrays.copyOf(rank[p], 2 * c);
+        score[p] = Arrays.copyOf(score[p], 2 * c);
+      }
+      row[p][c] = d;
+      rank[p][c] = r;
+      score[p][c] = s;
+      count[p] = c + 1;
+    }
+
+    /** Offers part p's entries to the lists and forgets them. */
+    void applyTo(int p, RowLists lists) {
+      for (int i = 0; i < count[p]; i++) {
+        lists.offer(row[p][i], score[p][i], rank[p][i]);
+      }
+      count[p] = 0;
+    }
+  }
+
+  /**
    * One thread's scratch: a dense query and a bit per term of it, accumulators, and marks of papers
    * already scored.
    */
@@ -268,6 +476,9 @@ final class ApproximateSearch {
     int touchedCount;
     double topicBound;
     final TopKHeap best = new TopKHeap(k);
+    // the join's ways from the row to each paper noted ({@link #note})
+    final byte[] tag = new byte[n];
+    final Offers offers = new Offers(n);
     final TopKHeap partial = new TopKHeap(CANDIDATES);
     long[] order = new long[64];
 
@@ -328,57 +539,136 @@ final class ApproximateSearch {
     }
 
     /**
-     * Step 2: the current neighbours, their neighbours and the reverse neighbours, scored exactly.
-     * With flags (every round after the first), a paper reached through old entries only is skipped
-     * ({@link #freshFlags}). A paper that d scored in the first step ({@code scoredBefore}) is
-     * skipped too: it ranked below d's list then, and the list has only improved since.
+     * Step 2 for the pairs of paper x with the papers after it (each pair is joined from its first
+     * paper only, and scored at most once for both): the papers that x or the other paper would
+     * each score as its neighbours' neighbours and reverse neighbours (ways round the lists through
+     * one middle paper b), scored exactly and offered to whichever of the two would score it
+     * ({@link #note}). With flags (every round after the first), a way through old entries only is
+     * skipped ({@link #freshFlags}). A paper's own list is not offered to it again, nor, in the
+     * first round, a paper it scored in the first step: that ranked below its list then, and the
+     * list has only improved since.
      */
-    void refine(
-        int d,
-        int[][] nbr,
-        double[][] sc,
-        boolean[][] fresh,
-        int[][] reverse,
-        boolean[][] reverseFresh,
-        int[] scoredBefore) {
-      begin(d);
-      if (scoredBefore != null) {
-        for (int c : scoredBefore) {
-          scored[c] = mark;
+    void join(int x, Round r) {
+      begin(x);
+      touchedCount = 0;
+      int[][] nbr = r.nbr;
+      boolean[][] fresh = r.fresh;
+      boolean[][] rf = r.reverseFresh;
+      int[] nx = nbr[x];
+      int[] rx = r.reverse[x];
+      // x's list: y's are known; x -> y is y's reverse neighbour
+      for (int i = 0; i < nx.length; i++) {
+        note(x, nx[i], LISTED_BY_X | (fresh == null || fresh[x][i] ? FOR_Y : 0));
+      }
+      // the papers listing x: x's reverse neighbours, already in their lists
+      for (int i = 0; i < rx.length; i++) {
+        note(x, rx[i], LISTS_X | (fresh == null || rf[x][i] ? FOR_X : 0));
+      }
+      if (r.tried != null) {
+        for (int c : r.tried[x]) {
+          note(x, c, TRIED_BY_X);
         }
       }
-      // the current list is kept with its exact scores
-      for (int i = 0; i < nbr[d].length; i++) {
-        scored[nbr[d][i]] = mark;
-        offer(nbr[d][i], sc[d][i]);
-      }
-      for (int i = 0; i < nbr[d].length; i++) {
-        int b = nbr[d][i];
-        boolean newB = fresh == null || fresh[d][i];
+      for (int i = 0; i < nx.length; i++) {
+        int b = nx[i];
+        boolean newB = fresh == null || fresh[x][i];
+        // x -> b -> y: y is a neighbour's neighbour of x (to y, x is its reverse's reverse: none)
         for (int j = 0; j < nbr[b].length; j++) {
           if (newB || fresh[b][j]) {
-            consider(d, nbr[b][j]);
+            note(x, nbr[b][j], FOR_X);
           }
         }
-        for (int j = 0; j < reverse[b].length; j++) {
-          if (newB || reverseFresh[b][j]) {
-            consider(d, reverse[b][j]);
+        // x -> b <- y: each is a neighbour's reverse neighbour of the other
+        for (int j = 0; j < r.reverse[b].length; j++) {
+          if (newB || rf[b][j]) {
+            note(x, r.reverse[b][j], FOR_X | FOR_Y);
           }
         }
       }
-      for (int i = 0; i < reverse[d].length; i++) {
-        int b = reverse[d][i];
-        boolean newB = fresh == null || reverseFresh[d][i];
-        if (newB) {
-          consider(d, b);
-        }
+      for (int i = 0; i < rx.length; i++) {
+        int b = rx[i];
+        boolean newB = fresh == null || rf[x][i];
+        // x <- b -> y: each is a reverse neighbour's neighbour of the other
         for (int j = 0; j < nbr[b].length; j++) {
           if (newB || fresh[b][j]) {
-            consider(d, nbr[b][j]);
+            note(x, nbr[b][j], FOR_X | FOR_Y);
+          }
+        }
+        // x <- b <- y: x is a neighbour's neighbour of y
+        for (int j = 0; j < r.reverse[b].length; j++) {
+          if (newB || rf[b][j]) {
+            note(x, r.reverse[b][j], FOR_Y);
           }
         }
       }
-      end(d);
+      for (int c = 0; c < touchedCount; c++) {
+        pair(x, touched[c], r);
+      }
+      end(x);
+    }
+
+    /** Notes a way from x to y (joined from x when y comes after it). */
+    private void note(int x, int y, int bits) {
+      if (y <= x) {
+        return;
+      }
+      if (scored[y] != mark) {
+        scored[y] = mark;
+        tag[y] = (byte) bits;
+        touched[touchedCount++] = y;
+      } else {
+        tag[y] |= (byte) bits;
+      }
+    }
+
+    /** Scores the pair (x, y) if either would score it, and offers it to each that would. */
+    private void pair(int x, int y, Round r) {
+      int bits = tag[y];
+      boolean forX = (bits & FOR_X) != 0 && (bits & (LISTED_BY_X | TRIED_BY_X)) == 0;
+      boolean forY = (bits & FOR_Y) != 0 && (bits & LISTS_X) == 0;
+      // a paper y scored in the first step would be refused by its list anyway: checked only
+      // when x does not need the pair, to save the score
+      if (forY && !forX && r.tried != null && Arrays.binarySearch(r.tried[y], x) >= 0) {
+        forY = false;
+      }
+      if (!forX && !forY) {
+        return;
+      }
+      if ((bits & LISTED_BY_X) != 0) {
+        offer(r.lists, y, r.sc[x][indexOf(r.nbr[x], y)], x);
+        return;
+      }
+      if ((bits & LISTS_X) != 0) {
+        offer(r.lists, x, r.sc[y][indexOf(r.nbr[y], x)], y);
+        return;
+      }
+      double text = textScore(y);
+      double t = options.textWeight() > 0 ? Math.min(1.0, text) : 0;
+      // a full list's worst score beats the most the topic could add: its Jaccard is not needed
+      double bound = scores.scoreWithTextAndTopic(x, y, t, Math.min(topicBound, r.topicBounds[y]));
+      forX = forX && !r.lists.fullAbove(x, bound);
+      forY = forY && !r.lists.fullAbove(y, bound);
+      if (!forX && !forY) {
+        return;
+      }
+      double s = scores.scoreWithText(x, y, t);
+      if (forX) {
+        offer(r.lists, x, s, y);
+      }
+      if (forY) {
+        offer(r.lists, y, s, x);
+      }
+    }
+
+    /** Holds the entry (other, s) for row d unless d's list as it stands would refuse it. */
+    private void offer(RowLists lists, int d, double s, int other) {
+      if (!(s > 0) || s < options.minScore()) {
+        return;
+      }
+      int rank = idRank[other];
+      if (!lists.refuses(d, s, rank)) {
+        offers.add(d, s, rank);
+      }
     }
 
     private void begin(int d) {

@@ -9,6 +9,8 @@ import dev.papergraph.model.Paper;
 import dev.papergraph.text.TermVectors;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ class ApproximateTopKTest {
   private static TermVectors vectors;
   private static SimilarityEngine exact;
   private static SimilarityEngine approximate;
+  private static int[] byRank;
 
   @BeforeAll
   static void searchBoth() throws IOException {
@@ -61,7 +64,7 @@ class ApproximateTopKTest {
     int n = vectors.size();
     int[][] nbr = new int[n][];
     double[][] sc = new double[n][];
-    approximate.approximateSearch().run(nbr, sc, false);
+    approximate.approximateSearch().run(nbr, sc, false, ApproximateSearch.ROUNDS);
     int[][] incremental = approximate.neighbourDocs();
     int listed = 0;
     for (int d = 0; d < n; d++) {
@@ -73,6 +76,72 @@ class ApproximateTopKTest {
       listed += nbr[d].length;
     }
     assertTrue(listed > 9 * n, "lists of about k papers: " + listed);
+  }
+
+  /**
+   * Each round of the join, which scores a pair once for both papers, against its definition paper
+   * by paper: each paper's new list is the k best of its list, its neighbours' neighbours and
+   * reverse neighbours, its reverse neighbours and their neighbours, each scored from its side.
+   */
+  @Test
+  void eachRoundKeepsTheBestOfEachPapersNeighboursOfNeighbours() {
+    int n = vectors.size();
+    ApproximateSearch search = approximate.approximateSearch();
+    int[][] nbr = new int[n][];
+    double[][] sc = new double[n][];
+    search.run(nbr, sc, true, 0);
+    for (int round = 1; round <= ApproximateSearch.ROUNDS; round++) {
+      int[][] reverse = ApproximateSearch.reverse(nbr);
+      int[][] wantNbr = new int[n][];
+      double[][] wantSc = new double[n][];
+      int[] seen = new int[n];
+      for (int d = 0; d < n; d++) {
+        TopKHeap heap = new TopKHeap(options.k());
+        seen[d] = d + 1;
+        for (int i = 0; i < nbr[d].length; i++) {
+          seen[nbr[d][i]] = d + 1;
+          heap.offer(sc[d][i], approximate.idRank(nbr[d][i]));
+        }
+        int row = d;
+        IntConsumer score =
+            c -> {
+              if (seen[c] != row + 1) {
+                seen[c] = row + 1;
+                double s = approximate.scores().score(row, c);
+                if (s > 0 && s >= options.minScore()) {
+                  heap.offer(s, approximate.idRank(c));
+                }
+              }
+            };
+        for (int b : nbr[d]) {
+          IntStream.of(nbr[b]).forEach(score);
+          IntStream.of(reverse[b]).forEach(score);
+        }
+        for (int b : reverse[d]) {
+          score.accept(b);
+          IntStream.of(nbr[b]).forEach(score);
+        }
+        int[] ranks = new int[heap.size()];
+        wantSc[d] = new double[heap.size()];
+        heap.drainBestFirst(ranks, wantSc[d]);
+        wantNbr[d] = IntStream.of(ranks).map(r -> byRank(r)).toArray();
+      }
+      search.run(nbr, sc, true, round);
+      for (int d = 0; d < n; d++) {
+        assertArrayEquals(wantNbr[d], nbr[d], "round " + round + ", paper " + d);
+        assertArrayEquals(wantSc[d], sc[d], "round " + round + ", paper " + d);
+      }
+    }
+  }
+
+  private static int byRank(int rank) {
+    if (byRank == null) {
+      byRank = new int[vectors.size()];
+      for (int d = 0; d < byRank.length; d++) {
+        byRank[approximate.idRank(d)] = d;
+      }
+    }
+    return byRank[rank];
   }
 
   @Test
