@@ -383,7 +383,8 @@ final class BuildBench implements Callable<Integer> {
           "-XX:Tier4MinInvocationThreshold=48000",
           "-XX:Tier4CompileThreshold=1200000",
           "-XX:Tier4BackEdgeThreshold=3200000",
-          "-XX:+UseParallelGC");
+          "-XX:+UseParallelGC",
+          "-XX:NewRatio=4");
 
   /**
    * Whether the kernel gives transparent huge pages on request, the launcher's test before it asks
