@@ -221,6 +221,7 @@ public final class TermVectors {
                     abs,
                     keepReadable);
           }
+          occ.finish();
           // slot i holds the i-th distinct term met (the occurrences name terms by it)
           int size = counts.size();
           int[] ids = new int[size];
@@ -228,10 +229,19 @@ public final class TermVectors {
           float len = 0;
           for (int i = 0; i < size; i++) {
             Slot slot = counts.slots.get(i);
-            // a plain read first: computeIfAbsent locks the bin even when the term is there
-            Integer id = vocab.get(slot.term);
-            ids[i] =
-                id != null ? id : vocab.computeIfAbsent(slot.term, k -> nextId.getAndIncrement());
+            int known = slot.id;
+            if (known < 0) {
+              // a plain read first: computeIfAbsent locks the bin even when the term is there
+              Integer id = vocab.get(slot.term);
+              if (id != null) {
+                // met in an earlier paper: likely to come again, so this thread remembers it
+                counts.remember(slot.term, id);
+                known = id;
+              } else {
+                known = vocab.computeIfAbsent(slot.term, k -> nextId.getAndIncrement());
+              }
+            }
+            ids[i] = known;
             cs[i] = slot.count;
             len += slot.count;
           }
@@ -489,26 +499,42 @@ public final class TermVectors {
     return tf * idf;
   }
 
-  /** A term's boosted count in one paper, and the order in which the paper's terms were met. */
+  /**
+   * A term's boosted count in one paper, and the order in which the paper's terms were met; with
+   * its provisional id when the analysing thread knows it ({@link Counts#remember}: then one slot
+   * serves each paper the thread meets the term in), else -1.
+   */
   private static final class Slot {
-    final int index;
     final String term;
+    final char[] key;
+    final int id;
+    int index;
     float count;
 
-    Slot(int index, String term) {
-      this.index = index;
+    Slot(String term, char[] key, int id) {
       this.term = term;
+      this.key = key;
+      this.id = id;
     }
   }
 
+  /** Terms an analysing thread remembers with their provisional ids (about 150 bytes each). */
+  static final int KNOWN_TERMS = 1 << 18;
+
   /**
    * One paper's terms, looked up by the token's characters (no String per token: a String is made
-   * once per distinct term of the paper), in the order they were met. One per analysing thread,
-   * cleared for each paper.
+   * once per distinct term of the paper that the thread does not know), in the order they were met;
+   * and the terms the thread has seen in more than one paper, with their provisional ids, so that
+   * most of a paper's terms are neither made into Strings nor looked up in the shared vocabulary
+   * (whose look-ups were about a quarter of the analysis pass). One per analysing thread, cleared
+   * for each paper; it knows at most {@link #KNOWN_TERMS} terms, the first remembered.
    */
   private static final class Counts {
     final CharArrayMap<Slot> byTerm = new CharArrayMap<>(256, false);
+    final CharArrayMap<Slot> known = new CharArrayMap<>(4096, false);
     final List<Slot> slots = new ArrayList<>();
+    // each filtered character's place in the readable text (Occurrences.Doc#endCleaned)
+    int[] place = new int[1024];
 
     void clear() {
       byTerm.clear();
@@ -523,18 +549,36 @@ public final class TermVectors {
     Slot slot(char[] buffer, int length) {
       Slot slot = byTerm.get(buffer, 0, length);
       if (slot == null) {
-        slot = new Slot(slots.size(), new String(buffer, 0, length));
-        byTerm.put(Arrays.copyOf(buffer, length), slot);
+        slot = known.get(buffer, 0, length);
+        if (slot == null) {
+          char[] key = Arrays.copyOf(buffer, length);
+          slot = new Slot(new String(key), key, -1);
+        }
+        slot.index = slots.size();
+        slot.count = 0;
+        byTerm.put(slot.key, slot);
         slots.add(slot);
       }
       return slot;
     }
+
+    /**
+     * Remembers a term met in this paper (not known yet) with its provisional id, if there is room.
+     */
+    void remember(String term, int id) {
+      if (known.size() < KNOWN_TERMS) {
+        char[] key = term.toCharArray();
+        known.put(key, new Slot(term, key, id));
+      }
+    }
   }
 
   /**
-   * Adds a field's terms to the paper's counts and, where the field's text needs no cleaning (so
-   * that its readable text analyses to the same terms at the same places), their occurrences; and
-   * to {@code tokens}, when given, each token.
+   * Adds a field's terms to the paper's counts and their occurrences: kept where the field's text
+   * needs no cleaning (so that its readable text analyses to the same terms at the same places),
+   * or, for one that does, where its readable text meets the same tokens ({@link
+   * Occurrences.Doc#endCleaned}); and to {@code tokens}, when given, each token. Returns the
+   * readable text of a field that needs cleaning, else null.
    */
   private static String count(
       PaperAnalyzer analyzer,
@@ -545,9 +589,16 @@ public final class TermVectors {
       Occurrences.Doc occ,
       AnalysedTokens.Field tokens,
       boolean keepReadable) {
-    boolean record = occ.start(field, text);
-    // a text whose occurrences are not recorded needs cleaning: the char filters' output is kept
-    StringBuilder filtered = record || !keepReadable ? null : new StringBuilder(text.length());
+    boolean clean = !TextCleaner.needsCleaning(text);
+    // a text that needs cleaning: the char filters' output is kept (the token offsets then point
+    // into it); with the SKLEARN tokenizer, which cleans nothing, its occurrences are not recorded
+    boolean record = clean || keepReadable;
+    if (clean) {
+      occ.start(field);
+    } else if (keepReadable) {
+      occ.startCleaned(field);
+    }
+    StringBuilder filtered = clean || !keepReadable ? null : new StringBuilder(text.length());
     try (TokenStream ts = analyzer.stream(Occurrences.FIELD_NAMES[field], text, filtered)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = record ? ts.addAttribute(OffsetAttribute.class) : null;
@@ -568,7 +619,16 @@ public final class TermVectors {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return filtered == null ? null : TextCleaner.readableOfFiltered(filtered.toString());
+    if (filtered == null) {
+      return null;
+    }
+    String f = filtered.toString();
+    String readable = TextCleaner.readableOfFiltered(f);
+    if (counts.place.length < f.length()) {
+      counts.place = new int[Math.max(f.length(), 2 * counts.place.length)];
+    }
+    occ.endCleaned(field, f, readable, counts.place);
+    return readable;
   }
 
   // ---------------------------------------------------------------- corpus and vocabulary
@@ -788,20 +848,22 @@ public final class TermVectors {
    * The occurrences of a paper's terms that the analysis pass kept for the display forms, to save
    * with the vectors ({@link #restore(List, TextOptions, String[], int[], int[], int[], float[],
    * float[], long[][], byte[])}): each a {@code long} holding the term id, the field and the place
-   * in the field's text, in increasing order; none for restored vectors that were given none.
+   * in the field's text, in increasing order; none for restored vectors that were given none. Only
+   * those of fields that need no cleaning: those kept of the others are places in their readable
+   * texts, which restored vectors do not keep.
    */
   public long[] keptOccurrences(int doc) {
     Objects.checkIndex(doc, papers.size());
-    return occurrences.of(doc).clone();
+    return occurrences.ofRaw(doc);
   }
 
   /**
-   * Which of a paper's fields had their occurrences kept: bit 0 the title, bit 1 the abstract (a
-   * field without them is analysed again for the display forms).
+   * Which of a paper's fields had their occurrences kept in {@link #keptOccurrences}: bit 0 the
+   * title, bit 1 the abstract (a field without them is analysed again for the display forms).
    */
   public byte keptOccurrenceFields(int doc) {
     Objects.checkIndex(doc, papers.size());
-    return (byte) occurrences.fields(doc);
+    return (byte) occurrences.rawFields(doc);
   }
 
   /**
@@ -1026,6 +1088,9 @@ public final class TermVectors {
       surfaces(text != null ? text : TextCleaner.readable(raw), byForm, out);
       return;
     }
+    // places in the readable text the analysis pass kept, or in the raw text, which differs from
+    // the readable one only in its white space (no cleaning)
+    String text = occurrences.inReadable(doc, field) ? readable[2 * doc + field] : raw;
     // the kept occurrences are in increasing term id, as the wanted terms: one merge
     long[] occ = occurrences.of(doc);
     int i = 0, j = 0;
@@ -1037,8 +1102,7 @@ public final class TermVectors {
         j++;
       } else {
         if (Occurrences.field(occ[i]) == field) {
-          // the raw text differs from the readable one only in its white space (no cleaning)
-          out.add(match(t, raw, Occurrences.start(occ[i]), Occurrences.end(occ[i])));
+          out.add(match(t, text, Occurrences.start(occ[i]), Occurrences.end(occ[i])));
         }
         i++;
       }
