@@ -229,19 +229,10 @@ public final class TermVectors {
           float len = 0;
           for (int i = 0; i < size; i++) {
             Slot slot = counts.slots.get(i);
-            int known = slot.id;
-            if (known < 0) {
-              // a plain read first: computeIfAbsent locks the bin even when the term is there
-              Integer id = vocab.get(slot.term);
-              if (id != null) {
-                // met in an earlier paper: likely to come again, so this thread remembers it
-                counts.remember(slot.term, id);
-                known = id;
-              } else {
-                known = vocab.computeIfAbsent(slot.term, k -> nextId.getAndIncrement());
-              }
-            }
-            ids[i] = known;
+            // a plain read first: computeIfAbsent locks the bin even when the term is there
+            Integer id = vocab.get(slot.term);
+            ids[i] =
+                id != null ? id : vocab.computeIfAbsent(slot.term, k -> nextId.getAndIncrement());
             cs[i] = slot.count;
             len += slot.count;
           }
@@ -499,39 +490,25 @@ public final class TermVectors {
     return tf * idf;
   }
 
-  /**
-   * A term's boosted count in one paper, and the order in which the paper's terms were met; with
-   * its provisional id when the analysing thread knows it ({@link Counts#remember}: then one slot
-   * serves each paper the thread meets the term in), else -1.
-   */
+  /** A term's boosted count in one paper, and the order in which the paper's terms were met. */
   private static final class Slot {
+    final int index;
     final String term;
-    final char[] key;
-    final int id;
-    int index;
     float count;
 
-    Slot(String term, char[] key, int id) {
+    Slot(int index, String term) {
+      this.index = index;
       this.term = term;
-      this.key = key;
-      this.id = id;
     }
   }
 
-  /** Terms an analysing thread remembers with their provisional ids (about 150 bytes each). */
-  static final int KNOWN_TERMS = 1 << 18;
-
   /**
    * One paper's terms, looked up by the token's characters (no String per token: a String is made
-   * once per distinct term of the paper that the thread does not know), in the order they were met;
-   * and the terms the thread has seen in more than one paper, with their provisional ids, so that
-   * most of a paper's terms are neither made into Strings nor looked up in the shared vocabulary
-   * (whose look-ups were about a quarter of the analysis pass). One per analysing thread, cleared
-   * for each paper; it knows at most {@link #KNOWN_TERMS} terms, the first remembered.
+   * once per distinct term of the paper), in the order they were met. One per analysing thread,
+   * cleared for each paper.
    */
   private static final class Counts {
     final CharArrayMap<Slot> byTerm = new CharArrayMap<>(256, false);
-    final CharArrayMap<Slot> known = new CharArrayMap<>(4096, false);
     final List<Slot> slots = new ArrayList<>();
     // each filtered character's place in the readable text (Occurrences.Doc#endCleaned)
     int[] place = new int[1024];
@@ -549,27 +526,11 @@ public final class TermVectors {
     Slot slot(char[] buffer, int length) {
       Slot slot = byTerm.get(buffer, 0, length);
       if (slot == null) {
-        slot = known.get(buffer, 0, length);
-        if (slot == null) {
-          char[] key = Arrays.copyOf(buffer, length);
-          slot = new Slot(new String(key), key, -1);
-        }
-        slot.index = slots.size();
-        slot.count = 0;
-        byTerm.put(slot.key, slot);
+        slot = new Slot(slots.size(), new String(buffer, 0, length));
+        byTerm.put(Arrays.copyOf(buffer, length), slot);
         slots.add(slot);
       }
       return slot;
-    }
-
-    /**
-     * Remembers a term met in this paper (not known yet) with its provisional id, if there is room.
-     */
-    void remember(String term, int id) {
-      if (known.size() < KNOWN_TERMS) {
-        char[] key = term.toCharArray();
-        known.put(key, new Slot(term, key, id));
-      }
     }
   }
 
