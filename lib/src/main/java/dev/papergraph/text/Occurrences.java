@@ -11,13 +11,15 @@ import java.util.function.IntFunction;
  * TermVectors} met them: so that the display forms read a term's surface forms from the text
  * without analysing it again. Kept only where that equals analysing the readable text ({@link
  * TextCleaner#readable}): for a field whose text needs no cleaning, whose readable text differs
- * from it only in its white space (the same terms at the same places); and, of each term, only the
- * occurrences in the papers its display form reads (see {@link TermVectors#display}). A field
- * without them is analysed again.
+ * from it only in its white space (the same terms at the same places in the raw text); for a field
+ * that needs cleaning where {@link ReadableAlignment} finds that its readable text meets the same
+ * tokens as the text the char filters made (the terms at places in the readable text); and, of each
+ * term, only the occurrences in the papers its display form reads (see {@link
+ * TermVectors#display}). A field without them is analysed again.
  *
  * <p>Each occurrence is one {@code long}: term id (high 32 bits), field (1 bit), start offset (20
- * bits) and length (11 bits) in the raw text; a field with an occurrence beyond those keeps none.
- * About 8 bytes per kept occurrence. Immutable once built.
+ * bits) and length (11 bits) in the raw or readable text; a field with an occurrence beyond those
+ * keeps none. About 8 bytes per kept occurrence. Immutable once built.
  */
 final class Occurrences {
 
@@ -35,15 +37,18 @@ final class Occurrences {
 
   private final long[][] byDoc;
   private final byte[] fields;
+  // bit f set when field f's occurrences are places in its readable text, not in its raw text
+  private final byte[] readableFields;
 
-  private Occurrences(long[][] byDoc, byte[] fields) {
+  private Occurrences(long[][] byDoc, byte[] fields, byte[] readableFields) {
     this.byDoc = byDoc;
     this.fields = fields;
+    this.readableFields = readableFields;
   }
 
   /** None kept, for n papers (every field analysed again). */
   static Occurrences none(int n) {
-    return new Occurrences(new long[n][], new byte[n]);
+    return new Occurrences(new long[n][], new byte[n], new byte[n]);
   }
 
   /**
@@ -82,7 +87,7 @@ final class Occurrences {
         }
       }
     }
-    return new Occurrences(byDoc, fields);
+    return new Occurrences(byDoc, fields, new byte[n]);
   }
 
   /**
@@ -96,6 +101,38 @@ final class Occurrences {
   /** Whether the occurrences of a paper's field were kept. */
   boolean has(int doc, int field) {
     return (fields[doc] >> field & 1) != 0;
+  }
+
+  /**
+   * Whether the kept occurrences of a paper's field are places in its readable text ({@link
+   * TextCleaner#readable}, a field that needed cleaning), not in its raw text.
+   */
+  boolean inReadable(int doc, int field) {
+    return (readableFields[doc] >> field & 1) != 0;
+  }
+
+  /**
+   * A paper's kept occurrences in its raw texts only, as {@link #restore} takes them back (the
+   * readable texts are not kept with them); bits as {@link #fields} gives them.
+   */
+  long[] ofRaw(int doc) {
+    long[] o = of(doc);
+    if (readableFields[doc] == 0) {
+      return o.clone();
+    }
+    long[] raw = new long[o.length];
+    int m = 0;
+    for (long x : o) {
+      if (!inReadable(doc, field(x))) {
+        raw[m++] = x;
+      }
+    }
+    return Arrays.copyOf(raw, m);
+  }
+
+  /** {@link #fields} of the fields whose occurrences {@link #ofRaw} gives. */
+  int rawFields(int doc) {
+    return fields[doc] & ~readableFields[doc];
   }
 
   /** A paper's kept occurrences, by increasing term id, then field and start (shared). */
@@ -132,11 +169,13 @@ final class Occurrences {
     private final Doc[] docs;
     private final long[][] byDoc;
     private final byte[] fields;
+    private final byte[] readableFields;
 
     Builder(int n) {
       docs = new Doc[n];
       byDoc = new long[n][];
       fields = new byte[n];
+      readableFields = new byte[n];
     }
 
     /** A new, empty record of paper d's occurrences. */
@@ -156,6 +195,7 @@ final class Occurrences {
       Doc doc = docs[d];
       docs[d] = null;
       fields[d] = doc.fields;
+      readableFields[d] = doc.readableFields;
       long[] kept = new long[doc.size];
       int m = 0;
       for (int i = 0; i < doc.size; i++) {
@@ -173,7 +213,7 @@ final class Occurrences {
 
     /** The occurrences kept. */
     Occurrences build() {
-      return new Occurrences(byDoc, fields);
+      return new Occurrences(byDoc, fields, readableFields);
     }
   }
 
@@ -182,24 +222,88 @@ final class Occurrences {
     private long[] raw = new long[64];
     private int size;
     private byte fields;
+    private byte readableFields;
+    // the field being recorded, and where its occurrences start in raw
+    private int recording = -1;
+    private int fieldStart;
 
-    /** Starts a field: whether its occurrences are to be recorded (its text needs no cleaning). */
-    boolean start(int field, String text) {
-      if (TextCleaner.needsCleaning(text)) {
-        return false;
+    /**
+     * Starts a field whose text needs no cleaning: its occurrences are recorded (at places in that
+     * text).
+     */
+    void start(int field) {
+      fields |= (byte) (1 << field);
+      recording = field;
+      fieldStart = size;
+    }
+
+    /**
+     * Starts a field whose text needs cleaning: its occurrences are recorded at places in the text
+     * the char filters made of it, and kept only if {@link #endCleaned} finds them in the readable
+     * text.
+     */
+    void startCleaned(int field) {
+      recording = field;
+      fieldStart = size;
+    }
+
+    /**
+     * Ends a field {@link #startCleaned} started: its occurrences moved to their places in the
+     * readable text when analysing it meets the same tokens ({@link ReadableAlignment}), else
+     * dropped (the display forms then analyse the readable text again).
+     *
+     * @param place scratch of at least {@code filtered.length()} entries
+     */
+    void endCleaned(int field, String filtered, String readable, int[] place) {
+      // not recording it any more: an occurrence beyond what a long holds gave the field up
+      boolean recorded = recording == field;
+      recording = -1;
+      if (!recorded || !ReadableAlignment.align(filtered, readable, place)) {
+        size = fieldStart;
+        return;
+      }
+      for (int i = fieldStart; i < size; i++) {
+        long o = raw[i];
+        if (end(o) == Occurrences.start(o)) {
+          size = fieldStart;
+          return;
+        }
+        // a token's first and last characters are never removed (see ReadableAlignment)
+        int start = place[Occurrences.start(o)], end = place[end(o) - 1] + 1;
+        if (start < 0 || end <= start) {
+          throw new IllegalStateException("a token lies on characters the readable text removed");
+        }
+        raw[i] =
+            (o & ~((1L << (START_BITS + LENGTH_BITS)) - 1))
+                | ((long) start << LENGTH_BITS)
+                | (end - start);
       }
       fields |= (byte) (1 << field);
-      return true;
+      readableFields |= (byte) (1 << field);
+    }
+
+    /**
+     * Ends the paper: its occurrences are held until {@link Builder#keep} picks those to keep, so
+     * the array is cut to their number (about 8 bytes per token of the paper meanwhile).
+     */
+    void finish() {
+      recording = -1;
+      if (size < raw.length) {
+        raw = Arrays.copyOf(raw, size);
+      }
     }
 
     /** Records an occurrence of the paper's term slot at [start, end) of the field's text. */
     void add(int field, int slot, int start, int end) {
-      if ((fields >> field & 1) == 0) {
+      if (recording != field) {
         return;
       }
       int length = end - start;
       if (start < 0 || start >= 1 << START_BITS || length < 0 || length >= 1 << LENGTH_BITS) {
+        // none of the field's occurrences is kept
         fields &= (byte) ~(1 << field);
+        size = fieldStart;
+        recording = -1;
         return;
       }
       if (size == raw.length) {

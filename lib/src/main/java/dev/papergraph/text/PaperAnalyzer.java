@@ -268,7 +268,8 @@ public final class PaperAnalyzer extends Analyzer {
    * where no filter can change it; nothing with the {@code SKLEARN} tokenizer, which cleans
    * nothing): for a text that {@link TextCleaner#needsCleaning}, {@link
    * TextCleaner#readableOfFiltered} of it is the text's {@link TextCleaner#readable}, without
-   * running the filters again.
+   * running the filters again. With {@code filtered}, the tokens' offsets are places in it, not in
+   * the text.
    *
    * @param filtered receives the cleaned characters; {@code null} to record none
    */
@@ -289,14 +290,16 @@ public final class PaperAnalyzer extends Analyzer {
   }
 
   /**
-   * Passes the cleaning char filters' output on unchanged (offsets too), appending every character
-   * read to a buffer.
+   * Passes the cleaning char filters' output on unchanged, appending every character read to a
+   * buffer; the offsets of the tokens read through it are places in that buffer (its input is
+   * hidden from Lucene's offset correction, which would carry them back to the raw text), as the
+   * display forms keep them.
    */
   private static final class Recording extends CharFilter {
     private final StringBuilder out;
 
     Recording(Reader in, StringBuilder out) {
-      super(in);
+      super(new Hidden(in));
       this.out = out;
     }
 
@@ -312,6 +315,25 @@ public final class PaperAnalyzer extends Analyzer {
     @Override
     protected int correct(int offset) {
       return offset;
+    }
+  }
+
+  /** A reader that is not a {@link CharFilter}, so that no offset correction reaches past it. */
+  private static final class Hidden extends Reader {
+    private final Reader in;
+
+    Hidden(Reader in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      return in.read(buf, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 

@@ -221,6 +221,7 @@ public final class TermVectors {
                     abs,
                     keepReadable);
           }
+          occ.finish();
           // slot i holds the i-th distinct term met (the occurrences name terms by it)
           int size = counts.size();
           int[] ids = new int[size];
@@ -509,6 +510,8 @@ public final class TermVectors {
   private static final class Counts {
     final CharArrayMap<Slot> byTerm = new CharArrayMap<>(256, false);
     final List<Slot> slots = new ArrayList<>();
+    // each filtered character's place in the readable text (Occurrences.Doc#endCleaned)
+    int[] place = new int[1024];
 
     void clear() {
       byTerm.clear();
@@ -532,9 +535,11 @@ public final class TermVectors {
   }
 
   /**
-   * Adds a field's terms to the paper's counts and, where the field's text needs no cleaning (so
-   * that its readable text analyses to the same terms at the same places), their occurrences; and
-   * to {@code tokens}, when given, each token.
+   * Adds a field's terms to the paper's counts and their occurrences: kept where the field's text
+   * needs no cleaning (so that its readable text analyses to the same terms at the same places),
+   * or, for one that does, where its readable text meets the same tokens ({@link
+   * Occurrences.Doc#endCleaned}); and to {@code tokens}, when given, each token. Returns the
+   * readable text of a field that needs cleaning, else null.
    */
   private static String count(
       PaperAnalyzer analyzer,
@@ -545,9 +550,16 @@ public final class TermVectors {
       Occurrences.Doc occ,
       AnalysedTokens.Field tokens,
       boolean keepReadable) {
-    boolean record = occ.start(field, text);
-    // a text whose occurrences are not recorded needs cleaning: the char filters' output is kept
-    StringBuilder filtered = record || !keepReadable ? null : new StringBuilder(text.length());
+    boolean clean = !TextCleaner.needsCleaning(text);
+    // a text that needs cleaning: the char filters' output is kept (the token offsets then point
+    // into it); with the SKLEARN tokenizer, which cleans nothing, its occurrences are not recorded
+    boolean record = clean || keepReadable;
+    if (clean) {
+      occ.start(field);
+    } else if (keepReadable) {
+      occ.startCleaned(field);
+    }
+    StringBuilder filtered = clean || !keepReadable ? null : new StringBuilder(text.length());
     try (TokenStream ts = analyzer.stream(Occurrences.FIELD_NAMES[field], text, filtered)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute off = record ? ts.addAttribute(OffsetAttribute.class) : null;
@@ -568,7 +580,16 @@ public final class TermVectors {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return filtered == null ? null : TextCleaner.readableOfFiltered(filtered.toString());
+    if (filtered == null) {
+      return null;
+    }
+    String f = filtered.toString();
+    String readable = TextCleaner.readableOfFiltered(f);
+    if (counts.place.length < f.length()) {
+      counts.place = new int[Math.max(f.length(), 2 * counts.place.length)];
+    }
+    occ.endCleaned(field, f, readable, counts.place);
+    return readable;
   }
 
   // ---------------------------------------------------------------- corpus and vocabulary
@@ -788,20 +809,22 @@ public final class TermVectors {
    * The occurrences of a paper's terms that the analysis pass kept for the display forms, to save
    * with the vectors ({@link #restore(List, TextOptions, String[], int[], int[], int[], float[],
    * float[], long[][], byte[])}): each a {@code long} holding the term id, the field and the place
-   * in the field's text, in increasing order; none for restored vectors that were given none.
+   * in the field's text, in increasing order; none for restored vectors that were given none. Only
+   * those of fields that need no cleaning: those kept of the others are places in their readable
+   * texts, which restored vectors do not keep.
    */
   public long[] keptOccurrences(int doc) {
     Objects.checkIndex(doc, papers.size());
-    return occurrences.of(doc).clone();
+    return occurrences.ofRaw(doc);
   }
 
   /**
-   * Which of a paper's fields had their occurrences kept: bit 0 the title, bit 1 the abstract (a
-   * field without them is analysed again for the display forms).
+   * Which of a paper's fields had their occurrences kept in {@link #keptOccurrences}: bit 0 the
+   * title, bit 1 the abstract (a field without them is analysed again for the display forms).
    */
   public byte keptOccurrenceFields(int doc) {
     Objects.checkIndex(doc, papers.size());
-    return (byte) occurrences.fields(doc);
+    return (byte) occurrences.rawFields(doc);
   }
 
   /**
@@ -1026,6 +1049,9 @@ public final class TermVectors {
       surfaces(text != null ? text : TextCleaner.readable(raw), byForm, out);
       return;
     }
+    // places in the readable text the analysis pass kept, or in the raw text, which differs from
+    // the readable one only in its white space (no cleaning)
+    String text = occurrences.inReadable(doc, field) ? readable[2 * doc + field] : raw;
     // the kept occurrences are in increasing term id, as the wanted terms: one merge
     long[] occ = occurrences.of(doc);
     int i = 0, j = 0;
@@ -1037,8 +1063,7 @@ public final class TermVectors {
         j++;
       } else {
         if (Occurrences.field(occ[i]) == field) {
-          // the raw text differs from the readable one only in its white space (no cleaning)
-          out.add(match(t, raw, Occurrences.start(occ[i]), Occurrences.end(occ[i])));
+          out.add(match(t, text, Occurrences.start(occ[i]), Occurrences.end(occ[i])));
         }
         i++;
       }
