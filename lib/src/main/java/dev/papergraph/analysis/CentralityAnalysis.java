@@ -179,9 +179,11 @@ public final class CentralityAnalysis {
       long[] visits = visits(graph, members);
       long allVisits = 0;
       for (long x : visits) allVisits += x;
+      int[] local = new int[graph.size()];
+      Arrays.fill(local, -1);
       for (int c = 0; c < list.size(); c++) {
         int[] in = members[c];
-        IndexedGraph<String> sub = graph.induced(in); // its vertex i is the graph's in[i]
+        IndexedGraph<String> sub = graph.induced(in, local); // its vertex i is the graph's in[i]
         long share =
             Math.max(
                 1,

@@ -25,7 +25,12 @@ public record Communities(
     long seed) {
 
   public Communities {
-    membership = Collections.unmodifiableMap(new LinkedHashMap<>(membership));
+    // a membership by vertex index is unmodifiable already, and copying it would box every paper's
+    // entry (twice: once more when the communities are labelled)
+    membership =
+        membership instanceof Membership
+            ? membership
+            : Collections.unmodifiableMap(new LinkedHashMap<>(membership));
     communities = List.copyOf(communities);
   }
 

@@ -4,9 +4,7 @@ import dev.papergraph.graph.IndexedGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -304,9 +302,24 @@ public final class LeidenCommunities {
       int[] size = new int[n];
       for (int c : membership) size[c]++;
       if (options.small() == SmallCommunities.MERGE && min > 1) {
-        List<List<Integer>> members = new ArrayList<>(n);
-        for (int c = 0; c < n; c++) members.add(new ArrayList<>());
-        for (int i = 0; i < n; i++) members.get(membership[i]).add(i);
+        // each community's members as a linked list in flat arrays (head, tail, next; -1 ends),
+        // in the order lists of boxed indices kept them: increasing index, then each merged
+        // community's members appended. One list per possible community number was a million
+        // lists and boxed indices at a million papers.
+        int[] head = new int[n];
+        int[] tail = new int[n];
+        int[] next = new int[n];
+        Arrays.fill(head, -1);
+        Arrays.fill(next, -1);
+        for (int i = 0; i < n; i++) {
+          int c = membership[i];
+          if (head[c] < 0) {
+            head[c] = i;
+          } else {
+            next[tail[c]] = i;
+          }
+          tail[c] = i;
+        }
         PriorityQueue<int[]> queue =
             new PriorityQueue<>(
                 Comparator.<int[]>comparingInt(a -> a[1]).thenComparingInt(a -> a[0]));
@@ -322,7 +335,7 @@ public final class LeidenCommunities {
             continue; // stale entry
           }
           int t = 0;
-          for (int v : members.get(c)) {
+          for (int v = head[c]; v >= 0; v = next[v]) {
             for (int k = first[v]; k < first[v + 1]; k++) {
               int d = membership[nb[k]];
               if (d != c) {
@@ -345,9 +358,10 @@ public final class LeidenCommunities {
           if (target < 0) {
             continue; // no edge out: stays, marked below
           }
-          for (int v : members.get(c)) membership[v] = target;
-          members.get(target).addAll(members.get(c));
-          members.get(c).clear();
+          for (int v = head[c]; v >= 0; v = next[v]) membership[v] = target;
+          next[tail[target]] = head[c];
+          tail[target] = tail[c];
+          head[c] = -1;
           size[target] += size[c];
           size[c] = 0;
           if (size[target] < min) queue.add(new int[] {target, size[target]});
@@ -389,14 +403,17 @@ public final class LeidenCommunities {
             new Community(r, groups.get(order[r]), List.of(), List.of(), smallFlags.get(order[r])));
       }
       int[] finalMembership = new int[n];
-      Map<String, Integer> byId = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
         finalMembership[i] = rank[group[membership[i]]];
-        byId.put(graph.vertex(i), finalMembership[i]);
       }
       double q = Modularity.of(graph, finalMembership, 1.0);
       return new Communities(
-          byId, communities, q, options.quality().key(), options.resolution(), options.seed());
+          new Membership(graph, finalMembership),
+          communities,
+          q,
+          options.quality().key(),
+          options.resolution(),
+          options.seed());
     }
   }
 }

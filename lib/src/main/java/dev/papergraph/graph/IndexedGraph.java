@@ -392,10 +392,25 @@ public final class IndexedGraph<V> {
 
   /** The subgraph induced by the given vertex indices (in that order), indexed afresh. */
   public IndexedGraph<V> induced(int[] members) {
-    Map<V, Integer> idx = new HashMap<>(members.length * 2);
-    List<V> vs = new ArrayList<>(members.length);
     int[] local = new int[size()];
     Arrays.fill(local, -1);
+    return induced(members, local);
+  }
+
+  /**
+   * The subgraph induced by the given vertex indices, as {@link #induced(int[])}, with a scratch
+   * array of {@code size()} entries, all -1, which is left so: a caller inducing many small
+   * subgraphs (one per community) then needs no array of the whole graph's size for each.
+   *
+   * @throws IllegalArgumentException if the scratch is not {@code size()} long
+   */
+  public IndexedGraph<V> induced(int[] members, int[] local) {
+    if (local.length != size()) {
+      throw new IllegalArgumentException(
+          "the scratch has " + local.length + " entries for " + size() + " vertices");
+    }
+    Map<V, Integer> idx = new HashMap<>(members.length * 2);
+    List<V> vs = new ArrayList<>(members.length);
     for (int i = 0; i < members.length; i++) {
       local[members[i]] = i;
       vs.add(vertices.get(members[i]));
@@ -423,6 +438,9 @@ public final class IndexedGraph<V> {
         }
       }
       sortRow(nb, w, f[i], f[i + 1]);
+    }
+    for (int v : members) {
+      local[v] = -1;
     }
     return new IndexedGraph<>(Collections.unmodifiableList(vs), idx, f, nb, w);
   }

@@ -186,6 +186,43 @@ class CentralityAnalysisTest {
   }
 
   @Test
+  void renumberedPassesGiveTheSameValuesBitForBit() {
+    // weights from {1, 2, 4} make many paths of exactly equal length, so the heap's ties and the
+    // path counts of equal paths are exercised; three components, the largest sampled
+    Random random = new Random(7);
+    Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    int n = 3_000;
+    for (int v = 0; v < n; v++) g.addVertex("v" + v);
+    int[] start = {0, 2_500, 2_900, n};
+    for (int c = 0; c < 3; c++) {
+      int from = start[c];
+      int size = start[c + 1] - from;
+      for (int v = from + 1; v < start[c + 1]; v++) {
+        link(g, "v" + v, "v" + (from + random.nextInt(v - from)), random);
+      }
+      for (int e = 0; e < 3 * size; e++) {
+        int a = from + random.nextInt(size);
+        int b = from + random.nextInt(size);
+        if (a != b) link(g, "v" + a, "v" + b, random);
+      }
+    }
+    IndexedGraph<String> ig = IndexedGraph.of(g);
+    CentralityOptions options = CentralityOptions.defaults().withExactLimit(1_000);
+    PathCentralities plain = new PathCentralities(ig, options, 2, 1_000_000_000L, n + 1);
+    PathCentralities renumbered = new PathCentralities(ig, options, 2, 1_000_000_000L, 0);
+    assertFalse(plain.exact());
+    assertEquals(plain.sources(), renumbered.sources());
+    assertTrue(Arrays.equals(plain.betweenness(), renumbered.betweenness()));
+    assertTrue(Arrays.equals(plain.closeness(), renumbered.closeness()));
+    assertTrue(Arrays.equals(plain.harmonic(), renumbered.harmonic()));
+  }
+
+  private static void link(Graph<String, DefaultWeightedEdge> g, String a, String b, Random r) {
+    if (g.containsEdge(a, b)) return;
+    g.setEdgeWeight(g.addEdge(a, b), 1 << r.nextInt(3));
+  }
+
+  @Test
   void aComponentWithinTheExactLimitIsSampledWhenItsExactPassesExceedTheWorkBudget() {
     IndexedGraph<String> g = IndexedGraph.of(TestGraphs.gml("dolphins.gml"));
     long visits = g.size() + g.edgeCount(); // 62 + 159
