@@ -122,14 +122,11 @@ public final class PaperIndex implements Closeable {
   private static final FieldType TEXT = textType(IndexOptions.DOCS_AND_FREQS);
 
   /**
-   * How much a writer buffers before it writes a segment, in MiB. Each segment holds its own terms
-   * dictionary, so fewer segments write fewer terms; but the term hash a segment fills is looked up
-   * once per analysed term of every document, and a larger one misses the cache more: at 74,728
-   * papers 32 MiB (10 segments, which the merge policy leaves as they are) cost the writing thread
-   * ~7 % less CPU than 64 MiB (5 segments) or 256 MiB (one). A larger corpus makes more segments,
-   * which Lucene merges on its own threads.
+   * How much a writer buffers before it writes a segment, in MiB: each segment written holds its
+   * own terms dictionary, and with the papers' JSON buffered whole Lucene's default (16 MiB) made a
+   * 10,000-paper index flush in several segments, writing most terms several times.
    */
-  private static final double RAM_BUFFER_MB = 32;
+  private static final double RAM_BUFFER_MB = 64;
 
   /** Lucene's default limit on the clauses of one boolean query. */
   private static final int MAX_QUERY_TERMS = 500;
