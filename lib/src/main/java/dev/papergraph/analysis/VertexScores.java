@@ -1,12 +1,6 @@
 package dev.papergraph.analysis;
 
 import dev.papergraph.graph.IndexedGraph;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
  * One score per vertex of a graph, kept by vertex index in a {@code double[]} and seen as an
@@ -16,9 +10,8 @@ import java.util.Set;
  * Centralities}, most of the analysis stage's garbage collections. This holds the array and looks
  * ids up in the graph's own index.
  */
-final class VertexScores extends AbstractMap<String, Double> {
+final class VertexScores extends ByVertex<Double> {
 
-  private final IndexedGraph<String> graph;
   private final double[] values;
 
   /**
@@ -28,62 +21,12 @@ final class VertexScores extends AbstractMap<String, Double> {
    * @throws IllegalArgumentException if there is not one value per vertex
    */
   VertexScores(IndexedGraph<String> graph, double[] values) {
-    if (values.length != graph.size()) {
-      throw new IllegalArgumentException(
-          "expected " + graph.size() + " scores, got " + values.length);
-    }
-    this.graph = graph;
+    super(graph, values.length, "scores");
     this.values = values;
   }
 
   @Override
-  public int size() {
-    return values.length;
-  }
-
-  @Override
-  public boolean containsKey(Object key) {
-    return key instanceof String id && graph.indexOf(id).isPresent();
-  }
-
-  @Override
-  public Double get(Object key) {
-    if (!(key instanceof String id)) return null;
-    return graph.indexOf(id).map(i -> values[i]).orElse(null);
-  }
-
-  @Override
-  public Double getOrDefault(Object key, Double defaultValue) {
-    Double v = get(key);
-    return v == null ? defaultValue : v;
-  }
-
-  @Override
-  public Set<Map.Entry<String, Double>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public int size() {
-        return values.length;
-      }
-
-      @Override
-      public Iterator<Map.Entry<String, Double>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < values.length;
-          }
-
-          @Override
-          public Map.Entry<String, Double> next() {
-            if (next >= values.length) throw new NoSuchElementException();
-            int i = next++;
-            return new SimpleImmutableEntry<>(graph.vertex(i), values[i]);
-          }
-        };
-      }
-    };
+  Double value(int i) {
+    return values[i];
   }
 }
