@@ -37,15 +37,8 @@ final class ApproximateSearch {
   /** Postings kept per term, highest weights first: bounds the work per query term. */
   static final int POSTINGS = 512;
 
-  /**
-   * Query terms accumulated per paper, highest impact first. The first step is about three quarters
-   * of the search's CPU (at 74,728 arXiv papers 28.8 of 37.7 s; recall@10 0.9723 after it, 0.9864
-   * after one round, 0.9874 after two), so it is where a cut pays: 48 terms (sessions 15-19) -> 36
-   * gave recall@10 0.9874 -> 0.9820 and 28.05 -> 26.16 CPU s (search alone, one JVM, 2 threads,
-   * warm, load ~11). Cutting candidates or postings instead lost more recall for the CPU saved (100
-   * -> 50 candidates: 0.9768; 512 -> 256 postings: 0.9814).
-   */
-  static final int TERMS = 36;
+  /** Query terms accumulated per paper, highest impact first. */
+  static final int TERMS = 48;
 
   /** Candidates per paper scored exactly after accumulation. */
   static final int CANDIDATES = 100;
@@ -64,17 +57,6 @@ final class ApproximateSearch {
   /** Rows joined between two applications of the offers they made. */
   static final int JOIN_BLOCK = 8192;
 
-  /**
-   * The search's sizes: postings kept per term, query terms and candidates per paper, rounds of the
-   * join. The engine runs with {@link #TUNING}; others are for studies of recall against cost.
-   */
-  record Tuning(int postings, int terms, int candidates, int rounds) {}
-
-  /** The sizes the engine runs with. */
-  static final Tuning TUNING = new Tuning(POSTINGS, TERMS, CANDIDATES, ROUNDS);
-
-  private final Tuning tuning;
-
   private final TermVectors vectors;
   private final EngineOptions options;
   private final PairScores scores;
@@ -89,18 +71,6 @@ final class ApproximateSearch {
 
   ApproximateSearch(
       TermVectors vectors, EngineOptions options, PairScores scores, int[] idRank, int[] byRank) {
-    this(vectors, options, scores, idRank, byRank, TUNING);
-  }
-
-  /** The search with other sizes than the engine's (for studies of recall against cost). */
-  ApproximateSearch(
-      TermVectors vectors,
-      EngineOptions options,
-      PairScores scores,
-      int[] idRank,
-      int[] byRank,
-      Tuning tuning) {
-    this.tuning = tuning;
     this.vectors = vectors;
     this.options = options;
     this.scores = scores;
@@ -112,7 +82,7 @@ final class ApproximateSearch {
     pStart = new int[v + 1];
     for (int t = 0; t < v; t++) {
       pStart[t + 1] =
-          pStart[t] + Math.min(tuning.postings(), vectors.postingEnd(t) - vectors.postingStart(t));
+          pStart[t] + Math.min(POSTINGS, vectors.postingEnd(t) - vectors.postingStart(t));
     }
     pDoc = new int[pStart[v]];
     pWeight = new float[pStart[v]];
@@ -162,7 +132,7 @@ final class ApproximateSearch {
    * first (ties by id rank).
    */
   void run(int[][] nbrOut, double[][] scoresOut) {
-    run(nbrOut, scoresOut, true, tuning.rounds());
+    run(nbrOut, scoresOut, true, ROUNDS);
   }
 
   /**
@@ -509,7 +479,7 @@ final class ApproximateSearch {
     // the join's ways from the row to each paper noted ({@link #note})
     final byte[] tag = new byte[n];
     final Offers offers = new Offers(n);
-    final TopKHeap partial = new TopKHeap(tuning.candidates());
+    final TopKHeap partial = new TopKHeap(CANDIDATES);
     long[] order = new long[64];
 
     /**
@@ -530,7 +500,7 @@ final class ApproximateSearch {
       }
       Arrays.sort(order, 0, m);
       touchedCount = 0;
-      for (int i = 0; i < Math.min(m, tuning.terms()); i++) {
+      for (int i = 0; i < Math.min(m, TERMS); i++) {
         int p = qs + (int) order[i];
         int t = vectors.termAt(p);
         double q = vectors.weightAt(p);
