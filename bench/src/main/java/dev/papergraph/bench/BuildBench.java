@@ -140,6 +140,9 @@ final class BuildBench implements Callable<Integer> {
       Path figures = work.resolve("build-" + n + ".json");
       Path ws = work.resolve("ws-" + n);
       List<String> cmd = buildJvm(heap, true);
+      if ((Files.size(ours) + 1023) / 1024 >= LARGE_BUILD_KB) {
+        cmd.addAll(LARGE_BUILD_HEAP);
+      }
       cmd.addAll(javaOptions);
       cmd.addAll(
           List.of(
@@ -404,6 +407,15 @@ final class BuildBench implements Callable<Integer> {
    * transparent huge pages where the kernel gives them, and (with {@code buildJit}) its compiler
    * thresholds.
    */
+  /**
+   * The launcher's large build: inputs of at least this many KiB (its {@code LARGE_BUILD_KB}) start
+   * with their whole heap ({@link #LARGE_BUILD_HEAP}, its {@code LARGE_BUILD_HEAP}); BuildBenchTest
+   * checks that the two agree.
+   */
+  static final long LARGE_BUILD_KB = 262144;
+
+  static final List<String> LARGE_BUILD_HEAP = List.of("-XX:InitialRAMPercentage=100");
+
   static List<String> buildJvm(String heap, boolean buildJit) {
     List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap));
     if (transparentHugePages()) {

@@ -29,4 +29,24 @@ class BuildBenchTest {
             && launcher.stream().anyMatch(line -> line.contains("\\[(always|madvise)\\]")),
         "the launcher asks for huge pages under the test BuildBench.transparentHugePages mirrors");
   }
+
+  @Test
+  void timedLargeBuildsStartWithTheLaunchersHeap() throws IOException {
+    List<String> launcher = Files.readAllLines(Path.of("..", "papergraph"));
+    assertTrue(
+        launcher.contains("LARGE_BUILD_KB=" + BuildBench.LARGE_BUILD_KB),
+        "the launcher's large-build size is the bench's");
+    assertTrue(
+        launcher.contains(
+            "LARGE_BUILD_HEAP=(" + String.join(" ", BuildBench.LARGE_BUILD_HEAP) + ")"),
+        "the launcher's large-build heap options are the bench's");
+    assertTrue(
+        launcher.stream()
+            .anyMatch(
+                line ->
+                    line.contains(
+                        "opts=(\"${BUILD_JIT[@]}\" \"${LARGE_BUILD_HEAP[@]}\" \"${thp[@]}\""
+                            + " \"${opts[@]}\")")),
+        "the launcher passes them to a large build");
+  }
 }

@@ -41,6 +41,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -357,11 +358,19 @@ public final class PaperIndex implements Closeable {
     }
     Map<String, Integer> positions = new HashMap<>();
     List<Integer> changed = new ArrayList<>();
+    // each changed paper's JSON, compared here with its stored one; a new index compares nothing,
+    // and its papers' JSON is made as each document is written (null here): a million papers'
+    // JSON held at once would be ~1.7 GB of heap kept live while the tokens are awaited
     List<byte[]> changedJson = new ArrayList<>();
     for (int i = 0; i < papers.size(); i++) {
       Paper p = papers.get(i);
       if (positions.put(p.id(), i) != null) {
         throw new IllegalArgumentException("two papers to add share the id " + p.id());
+      }
+      if (old.isEmpty()) {
+        changed.add(i);
+        changedJson.add(null);
+        continue;
       }
       byte[] bytes = json.writeValueAsBytes(p);
       Stored s = old.get(p.id());
@@ -388,11 +397,18 @@ public final class PaperIndex implements Closeable {
                 .orElse(null);
     TextTypes types = textTypes();
     IndexWriterConfig config = config(text);
-    // deleted documents still count in BM25's statistics until merged away: with none left the
-    // index scores as a new one written from these papers would
-    TieredMergePolicy merges = new TieredMergePolicy();
-    merges.setForceMergeDeletesPctAllowed(0);
-    config.setMergePolicy(merges);
+    if (old.isEmpty()) {
+      // a new index deletes nothing, so it has nothing to merge away: its segments stay as each
+      // flush wrote them (a million papers: ~60 segments), instead of being read and written again
+      // by merges beside the build's search (~17 CPU s at a million papers)
+      config.setMergePolicy(NoMergePolicy.INSTANCE);
+    } else {
+      // deleted documents still count in BM25's statistics until merged away: with none left the
+      // index scores as a new one written from these papers would
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setForceMergeDeletesPctAllowed(0);
+      config.setMergePolicy(merges);
+    }
     try (IndexWriter w = new IndexWriter(directory, config)) {
       for (String id : gone) {
         w.deleteDocuments(new Term(ID, id));
@@ -400,7 +416,12 @@ public final class PaperIndex implements Closeable {
       for (int c = 0; c < changed.size(); c++) {
         int i = changed.get(c);
         Paper p = papers.get(i);
-        Document d = document(p, i, changedJson.get(c), tokens, types);
+        byte[] paperJson = changedJson.get(c);
+        if (paperJson == null) {
+          paperJson = json.writeValueAsBytes(p);
+        }
+        changedJson.set(c, null);
+        Document d = document(p, i, paperJson, tokens, types);
         if (old.isEmpty()) {
           // nothing to replace: no lookup of the id in the segments written so far
           w.addDocument(d);
