@@ -403,11 +403,6 @@ final class BuildBench implements Callable<Integer> {
   }
 
   /**
-   * The start of a JVM command as the launcher runs a build that is not small: the heap, its
-   * transparent huge pages where the kernel gives them, and (with {@code buildJit}) its compiler
-   * thresholds.
-   */
-  /**
    * The launcher's large build: inputs of at least this many KiB (its {@code LARGE_BUILD_KB}) start
    * with their whole heap ({@link #LARGE_BUILD_HEAP}, its {@code LARGE_BUILD_HEAP}); BuildBenchTest
    * checks that the two agree.
@@ -416,6 +411,11 @@ final class BuildBench implements Callable<Integer> {
 
   static final List<String> LARGE_BUILD_HEAP = List.of("-XX:InitialRAMPercentage=100");
 
+  /**
+   * The start of a JVM command as the launcher runs a build that is not small: the heap, its
+   * transparent huge pages where the kernel gives them, and (with {@code buildJit}) its compiler
+   * thresholds.
+   */
   static List<String> buildJvm(String heap, boolean buildJit) {
     List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap));
     if (transparentHugePages()) {
