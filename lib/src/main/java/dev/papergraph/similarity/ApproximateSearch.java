@@ -53,8 +53,6 @@ final class ApproximateSearch {
   private static final int LISTED_BY_X = 4;
   private static final int LISTS_X = 8;
   private static final int TRIED_BY_X = 16;
-  // y scored x in the first step
-  private static final int TRIED_X = 32;
 
   /** Rows joined between two applications of the offers they made. */
   static final int JOIN_BLOCK = 8192;
@@ -158,7 +156,6 @@ final class ApproximateSearch {
           Arrays.sort(c);
           tried[d] = c;
         });
-    int[][] triedBy = rounds > 0 ? splitTried(tried) : null;
     int[][] nbr = first;
     double[][] sc = firstScores;
     boolean[][] fresh = null; // every entry is new to the first round
@@ -173,15 +170,7 @@ final class ApproximateSearch {
       boolean[][] reverseFresh = fresh == null ? null : reverseFlags(nbr, fresh, reverse);
       Round r =
           new Round(
-              nbr,
-              sc,
-              fresh,
-              reverse,
-              reverseFresh,
-              round == 0 ? tried : null,
-              round == 0 ? triedBy : null,
-              lists,
-              topicBounds);
+              nbr, sc, fresh, reverse, reverseFresh, round == 0 ? tried : null, lists, topicBounds);
       int[][] prev = nbr;
       double[][] prevScores = sc;
       Parallel.forEach(options.threads(), n, d -> lists.seed(d, prev[d], prevScores[d], idRank));
@@ -206,7 +195,6 @@ final class ApproximateSearch {
       }
       if (round == 0) {
         Arrays.fill(tried, null);
-        Arrays.fill(triedBy, null);
       }
       int[][] next = new int[n][];
       double[][] nextScores = new double[n][];
@@ -219,11 +207,7 @@ final class ApproximateSearch {
     System.arraycopy(sc, 0, scoresOut, 0, n);
   }
 
-  /**
-   * One round's input: the lists it starts from, their flags, and where the offers go; in the first
-   * round also the papers each paper scored in the first step after it ({@code tried}) and those
-   * after it that scored it there ({@code triedBy}, see {@link #splitTried}).
-   */
+  /** One round's input: the lists it starts from, their flags, and where the offers go. */
   private record Round(
       int[][] nbr,
       double[][] sc,
@@ -231,45 +215,8 @@ final class ApproximateSearch {
       int[][] reverse,
       boolean[][] reverseFresh,
       int[][] tried,
-      int[][] triedBy,
       RowLists lists,
       double[] topicBounds) {}
-
-  /**
-   * Splits each paper's first-step papers (sorted) at the paper itself: keeps in {@code tried[y]}
-   * those after y, and returns for each paper x the papers y after it whose first step scored x.
-   * The join of x notes pairs with the papers after x only, so it needs exactly these two: x's own
-   * (it scored them) and those that scored x, each a list of x's read in order, where finding x in
-   * the list of every other paper y it meets (a binary search in a list far from the cache) took
-   * about a sixth of the approximate search on 300,000 generated papers (JFR). Memory: the same
-   * entries as the lists it splits, in two halves.
-   */
-  private static int[][] splitTried(int[][] tried) {
-    int n = tried.length;
-    int[] count = new int[n];
-    int[] split = new int[n];
-    for (int y = 0; y < n; y++) {
-      int[] c = tried[y];
-      int s = 0;
-      while (s < c.length && c[s] < y) {
-        count[c[s++]]++;
-      }
-      split[y] = s;
-    }
-    int[][] by = new int[n][];
-    for (int x = 0; x < n; x++) {
-      by[x] = new int[count[x]];
-      count[x] = 0;
-    }
-    for (int y = 0; y < n; y++) {
-      int[] c = tried[y];
-      for (int i = 0; i < split[y]; i++) {
-        by[c[i]][count[c[i]]++] = y;
-      }
-      tried[y] = split[y] == 0 ? c : Arrays.copyOfRange(c, split[y], c.length);
-    }
-    return by;
-  }
 
   /**
    * Each thread's scratch, made once for the whole search: a thread takes one per parallel call (so
@@ -654,14 +601,6 @@ final class ApproximateSearch {
           }
         }
       }
-      if (r.triedBy != null) {
-        // the papers met above that scored x in the first step (the others need no note)
-        for (int y : r.triedBy[x]) {
-          if (scored[y] == mark) {
-            tag[y] |= (byte) TRIED_X;
-          }
-        }
-      }
       for (int c = 0; c < touchedCount; c++) {
         pair(x, touched[c], r);
       }
@@ -689,7 +628,7 @@ final class ApproximateSearch {
       boolean forY = (bits & FOR_Y) != 0 && (bits & LISTS_X) == 0;
       // a paper y scored in the first step would be refused by its list anyway: checked only
       // when x does not need the pair, to save the score
-      if (forY && !forX && (bits & TRIED_X) != 0) {
+      if (forY && !forX && r.tried != null && Arrays.binarySearch(r.tried[y], x) >= 0) {
         forY = false;
       }
       if (!forX && !forY) {
