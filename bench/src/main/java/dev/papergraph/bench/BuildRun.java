@@ -7,6 +7,7 @@ import dev.papergraph.io.AtomicOutput;
 import dev.papergraph.read.InputSource;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.SimilarityEngine;
+import dev.papergraph.text.TextOptions;
 import dev.papergraph.workspace.BuildOptions;
 import dev.papergraph.workspace.Progress;
 import dev.papergraph.workspace.Workspace;
@@ -86,6 +87,15 @@ final class BuildRun implements Callable<Integer> {
   @Option(names = "--json-out", paramLabel = "FILE", description = "Write the figures here.")
   Path jsonOut;
 
+  @Option(
+      names = "--extra-stop-word",
+      paramLabel = "WORD",
+      description =
+          "A word added to the academic stop list: rebuilding a workspace with it analyses the"
+              + " texts again (the saved term vectors no longer match) while the embeddings come"
+              + " from its store, so a rebuild times every stage but the embedding.")
+  String extraStopWord;
+
   @Override
   public Integer call() throws IOException {
     List<InputSource> sources = new ArrayList<>();
@@ -93,6 +103,11 @@ final class BuildRun implements Callable<Integer> {
       sources.add(InputSource.of(p));
     }
     EngineOptions engine = BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search);
+    if (extraStopWord != null) {
+      List<String> words = new ArrayList<>(TextOptions.ACADEMIC_STOP_WORDS);
+      words.add(extraStopWord);
+      engine = engine.withText(engine.text().withStopWords(words));
+    }
     BuildOptions options =
         BuildOptions.DEFAULTS.withEngine(noSemantic ? engine.lexicalOnly() : engine);
     ThreadCpu threadCpu = ThreadCpu.start();

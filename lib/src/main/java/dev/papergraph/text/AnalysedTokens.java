@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -26,6 +27,12 @@ import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
  * besides the vocabulary. Filled by one thread per paper, then read by any number of threads.
  */
 public final class AnalysedTokens {
+
+  /** The title, as a field number of {@link #forEachTerm} and the methods beside it. */
+  public static final int TITLE = Occurrences.TITLE;
+
+  /** The abstract, as a field number of {@link #forEachTerm} and the methods beside it. */
+  public static final int ABSTRACT = Occurrences.ABSTRACT;
 
   /** The largest provisional term id a token can hold. */
   static final int MAX_TERM_ID = (1 << 29) - 1;
@@ -100,6 +107,85 @@ public final class AnalysedTokens {
    */
   public TokenStream abstractTerms(int doc) {
     return new Counted(recorded(doc, Occurrences.ABSTRACT), vocabulary);
+  }
+
+  /** The number of terms the provisional term ids number (once every paper is recorded). */
+  public int vocabularySize() {
+    return vocabulary().length;
+  }
+
+  /** The term of a provisional term id. */
+  public String term(int id) {
+    return vocabulary()[id];
+  }
+
+  /** Whether the paper of doc {@code doc} has this field ({@link #TITLE} or {@link #ABSTRACT}). */
+  public boolean has(int doc, int field) {
+    return tokens[doc][field] != null;
+  }
+
+  /**
+   * Gives the provisional term id of each of a field's tokens, in their order (a term as many times
+   * as it has tokens): the postings and frequencies {@link #titleTerms} and {@link #title} give an
+   * index.
+   *
+   * @throws IllegalStateException if the field was not analysed (an abstract the paper lacks)
+   */
+  public void forEachTerm(int doc, int field, IntConsumer termId) {
+    int[] t = recorded(doc, field);
+    for (int i = 0; i < t.length; i++) {
+      termId.accept(t[i] >>> 2);
+      if ((t[i] & 3) == ESCAPE) {
+        i++;
+      }
+    }
+  }
+
+  /**
+   * A field's length as an index counts it from {@link #titleTerms} (and from {@link #title}): its
+   * number of tokens.
+   *
+   * @throws IllegalStateException if the field was not analysed
+   */
+  public int length(int doc, int field) {
+    return (int) counts(recorded(doc, field));
+  }
+
+  /**
+   * A field's overlaps as an index counts them from {@link #titleTerms}: the terms it emits at a
+   * position increment of 0, which BM25's norm does not count; as many as the field has tokens at
+   * an increment of 0 (the first token never is).
+   *
+   * @throws IllegalStateException if the field was not analysed
+   */
+  public int overlaps(int doc, int field) {
+    long c = counts(recorded(doc, field));
+    int n = (int) c, zero = (int) (c >>> 32);
+    // Counted emits at least min(zero + 1, n) terms (splitting terms when the distinct ones are
+    // fewer), the second to the (zero + 1)-th of them at an increment of 0
+    return n == 0 ? 0 : Math.min(zero, Math.min(zero + 1, n) - 1);
+  }
+
+  /** A field's tokens (low 32 bits) and tokens at an increment of 0 (high 32 bits). */
+  private static long counts(int[] t) {
+    long n = 0, zero = 0;
+    for (int i = 0; i < t.length; i++) {
+      n++;
+      int code = t[i] & 3;
+      if (code == 0) {
+        zero++;
+      } else if (code == ESCAPE) {
+        i++;
+      }
+    }
+    return zero << 32 | n;
+  }
+
+  private String[] vocabulary() {
+    if (vocabulary == null) {
+      throw new IllegalStateException("the papers are not all analysed yet");
+    }
+    return vocabulary;
   }
 
   private TokenStream replay(int doc, int field) {

@@ -34,6 +34,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
@@ -183,12 +184,24 @@ class PaperIndexTest {
             .title("Graph networks graph networks graph networks graph networks")
             .abstractText("Graph graph graph graph graph networks networks graph graph.")
             .build());
+    // terms past the basic multilingual plane and above U+E000: UTF-16 and the index's UTF-8
+    // order them differently
+    papers.add(
+        Paper.builder()
+            .id("doi:10.1/\uD835\uDD3D")
+            .title(
+                "Double-struck \uD835\uDD3D\uD835\uDD5A\uD835\uDD56\uD835\uDD5D\uD835\uDD55"
+                    + " and \uFF46\uFF55\uFF4C\uFF4C\uFF57\uFF49\uFF44\uFF54\uFF48 letters")
+            .abstractText(
+                "\uFF46\uFF55\uFF4C\uFF4C\uFF57\uFF49\uFF44\uFF54\uFF48 forms of"
+                    + " \uD835\uDD3D\uD835\uDD5A\uD835\uDD56\uD835\uDD5D\uD835\uDD55 quantization")
+            .build());
     AtomicReference<AnalysedTokens> recorded = new AtomicReference<>();
     TermVectors vectors =
         TermVectors.build(papers, TextOptions.DEFAULTS, 2, n -> {}, recorded::set);
     assertEquals(
-        TermVectors.build(papers, TextOptions.DEFAULTS, 2).termCounts(papers.size() - 3),
-        vectors.termCounts(papers.size() - 3),
+        TermVectors.build(papers, TextOptions.DEFAULTS, 2).termCounts(papers.size() - 4),
+        vectors.termCounts(papers.size() - 4),
         "recording changes no vector");
     try (PaperIndex analysing = PaperIndex.open(dir.resolve("analysing"));
         PaperIndex replaying = PaperIndex.open(dir.resolve("replaying"))) {
@@ -199,17 +212,66 @@ class PaperIndexTest {
       assertTrue(expected.contains("abstract network 2075 1\n"), "frequencies");
       assertTrue(expected.contains("abstract norm 2075 7\n"), "norms");
       assertEquals(expected, postingsAndNorms(replaying.reader()));
-      for (String query :
+      // a new index of analysed papers is written from the tokens, as one segment (the analysing
+      // one flushes as a writer does): what is compared comes from two ways of writing
+      assertEquals(1, replaying.reader().leaves().size(), "written from the tokens");
+      assertEquals(ids(analysing.reader()), ids(replaying.reader()));
+      assertTrue(checked(dir.resolve("replaying")), "Lucene's CheckIndex finds no fault");
+      // a large index's postings are inverted a slice of terms at a time: here 97 postings
+      try (PaperIndex sliced = PaperIndex.open(dir.resolve("sliced"))) {
+        sliced.replaceAll(papers, () -> Optional.of(recorded.get()), 97);
+        assertEquals(expected, postingsAndNorms(sliced.reader()));
+        assertEquals(ids(analysing.reader()), ids(sliced.reader()));
+      }
+      assertTrue(checked(dir.resolve("sliced")), "Lucene's CheckIndex finds no fault, sliced");
+      List<String> queries =
           List.of(
               "post-training quantization of vision transformers with calibration",
               "grokking",
               "novel non-intrusive quantization of the network",
-              "emphasised words")) {
+              "emphasised words",
+              "\uD835\uDD3D\uD835\uDD5A\uD835\uDD56\uD835\uDD5D\uD835\uDD55",
+              "\uFF46\uFF55\uFF4C\uFF4C\uFF57\uFF49\uFF44\uFF54\uFF48 letters");
+      for (String query : queries) {
         assertEquals(hits(analysing.search(query, 40)), hits(replaying.search(query, 40)), query);
       }
+      assertFalse(replaying.search(queries.get(4), 5).isEmpty(), "a term past the BMP is found");
       assertEquals(papers, replaying.papers());
       assertEquals(papers.get(1500), replaying.get(papers.get(1500).id()).orElseThrow());
       assertEquals(0, replaying.replaceAll(papers), "a rebuild keeps every document");
+      // documents added later, the usual way, join the index written from the tokens
+      List<Paper> grown = new ArrayList<>(papers);
+      grown.set(7, grown.get(7).toBuilder().title("Grokking quantization, retitled").build());
+      grown.add(Paper.builder().id("doi:10.1/new").title("Grokking at the edge").build());
+      analysing.replaceAll(grown);
+      replaying.replaceAll(grown);
+      assertEquals(postingsAndNorms(analysing.reader()), postingsAndNorms(replaying.reader()));
+      for (String query : queries) {
+        assertEquals(hits(analysing.search(query, 40)), hits(replaying.search(query, 40)), query);
+      }
+      assertEquals(grown, replaying.papers());
+    }
+  }
+
+  /** The id field's terms, each with its document's place in the order. */
+  private static List<String> ids(IndexReader reader) throws IOException {
+    StoredFields stored = reader.storedFields();
+    List<String> out = new ArrayList<>();
+    TermsEnum terms = MultiTerms.getTerms(reader, "id").iterator();
+    for (BytesRef t = terms.next(); t != null; t = terms.next()) {
+      PostingsEnum p = terms.postings(null, PostingsEnum.NONE);
+      for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+        out.add(t.utf8ToString() + " " + stored.document(d).get("seq"));
+      }
+    }
+    return out;
+  }
+
+  /** Whether Lucene's CheckIndex passes the index in this folder. */
+  private static boolean checked(Path folder) throws IOException {
+    try (Directory d = FSDirectory.open(folder);
+        CheckIndex check = new CheckIndex(d)) {
+      return check.checkIndex().clean;
     }
   }
 
