@@ -357,10 +357,11 @@ final class AnalysedDocuments extends LeafReader {
   }
 
   /** The ids, one term each with its paper's doc. */
-  private final class IdTerms extends Terms {
+  private final class IdTerms extends FieldTerms {
     private final int[] byTerm;
 
     IdTerms() {
+      super(false);
       byTerm = new int[n];
       for (int d = 0; d < n; d++) {
         byTerm[d] = d;
@@ -417,33 +418,13 @@ final class AnalysedDocuments extends LeafReader {
     public int getDocCount() {
       return n;
     }
-
-    @Override
-    public boolean hasFreqs() {
-      return false;
-    }
-
-    @Override
-    public boolean hasOffsets() {
-      return false;
-    }
-
-    @Override
-    public boolean hasPositions() {
-      return false;
-    }
-
-    @Override
-    public boolean hasPayloads() {
-      return false;
-    }
   }
 
   /**
    * A title or abstract field's terms in the index's order, their postings inverted a slice at a
    * time.
    */
-  private final class TextTerms extends Terms {
+  private final class TextTerms extends FieldTerms {
     private final int field;
 
     /** The provisional term ids the field holds, in term order. */
@@ -458,6 +439,7 @@ final class AnalysedDocuments extends LeafReader {
     private final int docCount;
 
     TextTerms(int field) {
+      super(true);
       this.field = field;
       int v = tokens.vocabularySize();
       df = new int[v];
@@ -629,10 +611,19 @@ final class AnalysedDocuments extends LeafReader {
     public int getDocCount() {
       return docCount;
     }
+  }
+
+  /** A field's terms, indexed with or without frequencies, never with positions. */
+  private abstract static class FieldTerms extends Terms {
+    private final boolean freqs;
+
+    FieldTerms(boolean freqs) {
+      this.freqs = freqs;
+    }
 
     @Override
     public boolean hasFreqs() {
-      return true;
+      return freqs;
     }
 
     @Override
