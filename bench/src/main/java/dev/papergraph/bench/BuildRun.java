@@ -96,20 +96,24 @@ final class BuildRun implements Callable<Integer> {
               + " from its store, so a rebuild times every stage but the embedding.")
   String extraStopWord;
 
+  @Option(
+      names = "--warm-repeats",
+      paramLabel = "R",
+      description =
+          "After the measured build, rebuild the workspace R more times in the same JVM (with"
+              + " --extra-stop-word, a different word each time, so that the texts are analysed"
+              + " again): their times, under warm_repeats, against the first build's show how much"
+              + " of it was the JVM's warm-up (class loading, the JIT's compilers, code not yet"
+              + " compiled) rather than the work itself (default: ${DEFAULT-VALUE}).")
+  int warmRepeats;
+
   @Override
   public Integer call() throws IOException {
     List<InputSource> sources = new ArrayList<>();
     for (Path p : inputs) {
       sources.add(InputSource.of(p));
     }
-    EngineOptions engine = BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search);
-    if (extraStopWord != null) {
-      List<String> words = new ArrayList<>(TextOptions.ACADEMIC_STOP_WORDS);
-      words.add(extraStopWord);
-      engine = engine.withText(engine.text().withStopWords(words));
-    }
-    BuildOptions options =
-        BuildOptions.DEFAULTS.withEngine(noSemantic ? engine.lexicalOnly() : engine);
+    BuildOptions options = options(extraStopWord);
     ThreadCpu threadCpu = ThreadCpu.start();
     StageClock clock = new StageClock(threadCpu);
     Map<String, Double> threads0 = threadCpu.seconds();
@@ -154,6 +158,30 @@ final class BuildRun implements Callable<Integer> {
             "build-run: recall not measured: the lists are fused (see the fused-recall command)");
       }
     }
+    if (warmRepeats > 0) {
+      List<Map<String, Object>> repeats = new ArrayList<>();
+      for (int r = 1; r <= warmRepeats; r++) {
+        BuildOptions again = options(extraStopWord == null ? null : extraStopWord + r);
+        StageClock warm = new StageClock(threadCpu);
+        Map<String, Double> before = threadCpu.seconds();
+        long w0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        Workspace.build(workspace, sources, again, warm);
+        Map<String, Object> repeat = new LinkedHashMap<>();
+        repeat.put("build_s", (System.nanoTime() - w0) / 1e9);
+        repeat.put("build_cpu_s", (processCpuNanos() - cpu0) / 1e9);
+        repeat.put("build_thread_cpu_s", ThreadCpu.difference(threadCpu.seconds(), before));
+        repeat.put("stages", warm.stages);
+        repeats.add(repeat);
+        System.err.printf(
+            Locale.ROOT,
+            "build-run: warm repeat %d: %.2f s, %.2f CPU s%n",
+            r,
+            (double) repeat.get("build_s"),
+            (double) repeat.get("build_cpu_s"));
+      }
+      figures.put("warm_repeats", repeats);
+    }
     String text =
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
     if (jsonOut != null) {
@@ -161,6 +189,17 @@ final class BuildRun implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(text);
     return 0;
+  }
+
+  /** The build's options: the defaults, the command's, and this word added to the stop list. */
+  private BuildOptions options(String stopWord) {
+    EngineOptions engine = BuildOptions.DEFAULTS.engine().withThreads(threads).withSearch(search);
+    if (stopWord != null) {
+      List<String> words = new ArrayList<>(TextOptions.ACADEMIC_STOP_WORDS);
+      words.add(stopWord);
+      engine = engine.withText(engine.text().withStopWords(words));
+    }
+    return BuildOptions.DEFAULTS.withEngine(noSemantic ? engine.lexicalOnly() : engine);
   }
 
   /** The CPU time of the whole process (every thread), in nanoseconds; -1 where unknown. */
