@@ -383,7 +383,7 @@ final class BuildBench implements Callable<Integer> {
   static final List<String> BUILD_JIT =
       List.of(
           "-XX:Tier4InvocationThreshold=400000",
-          "-XX:Tier4MinInvocationThreshold=48000",
+          "-XX:Tier4MinInvocationThreshold=1200",
           "-XX:Tier4CompileThreshold=1200000",
           "-XX:Tier4BackEdgeThreshold=3200000",
           "-XX:+UseParallelGC",
