@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       EmbedAlone.class,
       EmbedRun.class,
       RecallBench.class,
+      LayoutQuality.class,
       FusedRecallBench.class,
       GenerateCorpus.class,
       SeedFixtures.class,
