@@ -60,8 +60,13 @@ public final class TermVectors {
   private final float[] rowCount;
   private final float[] rowWeight;
   private final int[] postStart;
-  private final int[] postDoc;
-  private final float[] postWeight;
+  // the postings' docs and weights: dropped by releasePostings once a build's search is done, and
+  // made again from the rows if read after that (final fields: a thread that sees the holder sees
+  // its arrays filled)
+  private Postings postings;
+  // after releasePostings: the docs display forms read, each term's first DISPLAY_SAMPLE postings
+  private int[] sampleStart;
+  private int[] sampleDoc;
   private final float[] maxWeight;
   private final Occurrences occurrences;
   private final Map<Integer, String> displayCache = new ConcurrentHashMap<>();
@@ -109,21 +114,14 @@ public final class TermVectors {
     for (int t = 0; t < v; t++) {
       postStart[t + 1] += postStart[t];
     }
-    postDoc = new int[rowTerm.length];
-    postWeight = new float[rowTerm.length];
     maxWeight = new float[v];
-    int[] fill = Arrays.copyOf(postStart, v);
-    for (int d = 0; d + 1 < rowStart.length; d++) {
-      for (int p = rowStart[d]; p < rowStart[d + 1]; p++) {
-        int t = rowTerm[p];
-        int q = fill[t]++;
-        postDoc[q] = d;
-        postWeight[q] = rowWeight[p];
-        if (rowWeight[p] > maxWeight[t]) {
-          maxWeight[t] = rowWeight[p];
-        }
+    for (int p = 0; p < rowTerm.length; p++) {
+      int t = rowTerm[p];
+      if (rowWeight[p] > maxWeight[t]) {
+        maxWeight[t] = rowWeight[p];
       }
     }
+    postings = invert();
   }
 
   /** Builds the vectors with all available processors. */
@@ -785,12 +783,67 @@ public final class TermVectors {
 
   /** The doc at a postings position (increasing within a term). */
   public int postingDoc(int pos) {
-    return postDoc[pos];
+    Postings p = postings;
+    return (p != null ? p : postingsAgain()).doc[pos];
   }
 
   /** The weight at a postings position (the same value as in the doc's row). */
   public float postingWeight(int pos) {
-    return postWeight[pos];
+    Postings p = postings;
+    return (p != null ? p : postingsAgain()).weight[pos];
+  }
+
+  /** The postings' docs and weights, each term's in increasing doc order. */
+  private record Postings(int[] doc, float[] weight) {}
+
+  /** The postings made from the rows. */
+  private Postings invert() {
+    int[] doc = new int[rowTerm.length];
+    float[] weight = new float[rowTerm.length];
+    int[] fill = Arrays.copyOf(postStart, terms.length);
+    for (int d = 0; d + 1 < rowStart.length; d++) {
+      for (int p = rowStart[d]; p < rowStart[d + 1]; p++) {
+        int q = fill[rowTerm[p]]++;
+        doc[q] = d;
+        weight[q] = rowWeight[p];
+      }
+    }
+    return new Postings(doc, weight);
+  }
+
+  /** The postings made again after {@link #releasePostings} (the same arrays as before). */
+  private synchronized Postings postingsAgain() {
+    if (postings == null) {
+      postings = invert();
+    }
+    return postings;
+  }
+
+  /**
+   * Drops the postings' docs and weights (8 bytes a posting: 1.3 GB at a million generated papers)
+   * once a build has searched its top-k lists, keeping only what {@link #displayForms} reads of
+   * them, each term's first papers. The analysis, layout and save that follow read the rows and
+   * never the postings; their working memory is what the postings held. Anything that reads a
+   * posting later gets the same postings, made again from the rows. Not to be called while another
+   * thread reads the postings.
+   */
+  public synchronized void releasePostings() {
+    Postings p = postings;
+    if (p == null) {
+      return;
+    }
+    int v = terms.length;
+    int[] start = new int[v + 1];
+    for (int t = 0; t < v; t++) {
+      start[t + 1] = start[t] + Math.min(postStart[t + 1] - postStart[t], DISPLAY_SAMPLE);
+    }
+    int[] docs = new int[start[v]];
+    for (int t = 0; t < v; t++) {
+      System.arraycopy(p.doc, postStart[t], docs, start[t], start[t + 1] - start[t]);
+    }
+    sampleStart = start;
+    sampleDoc = docs;
+    postings = null;
   }
 
   /** The largest weight of a term in any paper (its bound in max-score pruning). */
@@ -861,16 +914,23 @@ public final class TermVectors {
     // grouped by doc
     long[] pairs = new long[16];
     int count = 0;
+    int[] firstDocs;
+    int[] firstStart;
+    synchronized (this) {
+      Postings all = postings;
+      firstDocs = all != null ? all.doc : sampleDoc;
+      firstStart = all != null ? postStart : sampleStart;
+    }
     for (int t : termIdsWanted) {
       if (displayCache.containsKey(t)) {
         continue;
       }
-      int e = Math.min(postingEnd(t), postingStart(t) + DISPLAY_SAMPLE);
-      for (int p = postingStart(t); p < e; p++) {
+      int e = Math.min(firstStart[t + 1], firstStart[t] + DISPLAY_SAMPLE);
+      for (int p = firstStart[t]; p < e; p++) {
         if (count == pairs.length) {
           pairs = Arrays.copyOf(pairs, 2 * count);
         }
-        pairs[count++] = ((long) postDoc[p] << 32) | t;
+        pairs[count++] = ((long) firstDocs[p] << 32) | t;
       }
     }
     Arrays.sort(pairs, 0, count);

@@ -132,7 +132,11 @@ final class SemanticStage {
       lexical.computeNeighbours(done);
     }
     progress.finish();
-    return withSemantic(lexical, options, previous, progress, true, saved.isEmpty());
+    Outcome outcome = withSemantic(lexical, options, previous, progress, true, saved.isEmpty());
+    // the top-k lists are searched: what follows reads the rows, not the postings (a million
+    // papers' postings are an eighth of the heap the analysis would otherwise keep)
+    vectors.releasePostings();
+    return outcome;
   }
 
   /**

@@ -223,6 +223,31 @@ class TermVectorsTest {
   }
 
   /**
+   * Vectors whose postings a build released show every term as vectors that kept them (display
+   * forms read each term's first papers, kept apart), and give back the same postings when read
+   * again.
+   */
+  @Test
+  void releasedPostingsShowTheSameFormsAndAreMadeAgainTheSame() {
+    List<Paper> papers = Seeds.corpus().papers();
+    TermVectors kept = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    TermVectors released = TermVectors.build(papers, TextOptions.DEFAULTS, 2);
+    int[] all = Saved.allTerms(kept);
+    // not vacuous: some terms are held by more papers than display forms read
+    assertTrue(
+        IntStream.of(all).anyMatch(t -> kept.postingEnd(t) - kept.postingStart(t) > 25),
+        "no term is held by more than 25 papers");
+    released.releasePostings();
+    assertEquals(kept.displayForms(all, 2), released.displayForms(all, 2));
+    int postings = kept.postingEnd(all.length - 1);
+    assertTrue(postings > 0);
+    for (int p = 0; p < postings; p++) {
+      assertEquals(kept.postingDoc(p), released.postingDoc(p), "doc at " + p);
+      assertEquals(kept.postingWeight(p), released.postingWeight(p), "weight at " + p);
+    }
+  }
+
+  /**
    * The display forms read from the analysis pass's occurrences are those of analysing every
    * paper's readable text again (what vectors restored from a workspace do): on the seeds and on
    * texts with white space to collapse, markup, a text longer than the occurrences can address.
