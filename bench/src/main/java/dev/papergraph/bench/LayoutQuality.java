@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code layout-quality}: how well a built workspace's graph is laid out after each of several
  * ForceAtlas2 iteration counts, and what each costs, to choose {@link
  * ForceAtlas2.Options#defaults}' count by size. The layout is the build's own ({@link
- * Layouts#compute} of the workspace's links, its communities as the grouped start, the build's
- * seed and threads); its quality is the <b>neighbourhood preservation</b> of sampled papers: of a
+ * Layouts#compute} of the workspace's links, its communities as the grouped start, the build's seed
+ * and threads); its quality is the <b>neighbourhood preservation</b> of sampled papers: of a
  * paper's {@code d} graph neighbours, the share among its {@code d} nearest papers in the layout
  * (the measure quoted in ForceAtlas2's comment), by brute force over every position.
  */
@@ -125,7 +125,9 @@ final class LayoutQuality implements Callable<Integer> {
       }
       double[] share = new double[drawn.length];
       Parallel.forEach(
-          threads, drawn.length, s -> share[s] = preserved(drawn[s], neighbours.get(drawn[s]), x, y));
+          threads,
+          drawn.length,
+          s -> share[s] = preserved(drawn[s], neighbours.get(drawn[s]), x, y));
       double mean = Arrays.stream(share).average().orElse(0);
       out.printf(Locale.ROOT, "| %d | %.4f | %.1f | %.1f |%n", it, mean, wall, cpu);
       out.flush();
@@ -189,8 +191,7 @@ final class LayoutQuality implements Callable<Integer> {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 }
