@@ -815,6 +815,9 @@ public final class TermVectors {
   private synchronized Postings postingsAgain() {
     if (postings == null) {
       postings = invert();
+      // display forms read the whole postings again
+      sampleStart = null;
+      sampleDoc = null;
     }
     return postings;
   }
@@ -824,8 +827,8 @@ public final class TermVectors {
    * once a build has searched its top-k lists, keeping only what {@link #displayForms} reads of
    * them, each term's first papers. The analysis, layout and save that follow read the rows and
    * never the postings; their working memory is what the postings held. Anything that reads a
-   * posting later gets the same postings, made again from the rows. Not to be called while another
-   * thread reads the postings.
+   * posting later gets the same postings, made again from the rows; a reader on another thread
+   * meanwhile reads either the arrays it already took or those made again, the same values.
    */
   public synchronized void releasePostings() {
     Postings p = postings;
