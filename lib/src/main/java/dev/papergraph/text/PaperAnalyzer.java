@@ -30,7 +30,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,9 +39,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <ol>
  *   <li>with the standard tokenizer, the char filters of {@link TextCleaner} (entities, markup,
- *       LaTeX, URLs, DOIs) and a {@code PatternReplaceCharFilter} closing up hyphenated bound
- *       prefixes ("non-intrusive" and "nonintrusive" both give "nonintrusive"; see {@link
- *       #BOUND_PREFIX});
+ *       LaTeX, URLs, DOIs) and a pattern filter ({@link ScanningPatternFilter}) closing up
+ *       hyphenated bound prefixes ("non-intrusive" and "nonintrusive" both give "nonintrusive"; see
+ *       {@link #BOUND_PREFIX});
  *   <li>{@code StandardTokenizer} (Unicode word boundaries; "post-training" gives "post",
  *       "training"), or the scikit-learn token pattern for {@link TextOptions.Tokenizer#SKLEARN};
  *   <li>{@code EnglishPossessiveFilter}, {@code LowerCaseFilter};
@@ -98,6 +97,10 @@ public final class PaperAnalyzer extends Analyzer {
    */
   public static final Pattern BOUND_PREFIX =
       Pattern.compile("-(?=\\p{L})(?<=(?i)\\b(?:" + String.join("|", BOUND_PREFIXES) + ")-)");
+
+  /** {@link #BOUND_PREFIX} removed, tried at hyphens only. */
+  static final ScanningPatternFilter.Rule CLOSE_UP =
+      new ScanningPatternFilter.Rule(BOUND_PREFIX, "", "-");
 
   private final TextOptions options;
   private final CharArraySet academic;
@@ -234,7 +237,7 @@ public final class PaperAnalyzer extends Analyzer {
     if (cleaned instanceof StringReader && !mayCloseUp(text)) {
       return cleaned;
     }
-    return new PatternReplaceCharFilter(BOUND_PREFIX, "", cleaned);
+    return CLOSE_UP.over(cleaned);
   }
 
   /**

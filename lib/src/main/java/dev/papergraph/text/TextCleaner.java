@@ -1,9 +1,11 @@
 package dev.papergraph.text;
 
+import dev.papergraph.text.ScanningPatternFilter.Rule;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
@@ -16,10 +18,12 @@ import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
  *   <li>three {@code HTMLStripCharFilter}s: each decodes character entities and strips HTML, JATS
  *       and MathML tags; three passes undo double escaping ({@code &amp;lt;b&amp;gt;} becomes
  *       {@code &lt;b&gt;}, then {@code <b>}, then nothing);
- *   <li>{@code PatternReplaceCharFilter}s for URLs, DOIs and e-mail addresses (removed), LaTeX math
- *       ({@code $…$}, {@code $$…$$}, {@code \(…\)}, {@code \[…\]}: removed), LaTeX commands that
- *       wrap words ({@code \emph{…}}, {@code \textbf{…}}, …: the words kept), references ({@code
- *       \cite{…}}, {@code \ref{…}}: removed), other commands and braces (removed).
+ *   <li>pattern filters ({@link ScanningPatternFilter}: Lucene's {@code PatternReplaceCharFilter}
+ *       tried only where a match can start; Lucene's own for e-mail addresses) for URLs, DOIs and
+ *       e-mail addresses (removed), LaTeX math ({@code $…$}, {@code $$…$$}, {@code \(…\)}, {@code
+ *       \[…\]}: removed), LaTeX commands that wrap words ({@code \emph{…}}, {@code \textbf{…}}, …:
+ *       the words kept), references ({@code \cite{…}}, {@code \ref{…}}: removed), other commands
+ *       and braces (removed).
  * </ol>
  *
  * Numbers, percentages and statistics are removed later, by the analysis chain ({@link
@@ -32,31 +36,57 @@ public final class TextCleaner {
 
   // a URL or DOI never ends with the punctuation of the sentence around it ("see www.x.org, and")
   private static final String LINK_END = "[^\\s<>\".,;:!?)\\]]";
-  // the look-ahead rejects at once the places where no link starts: the matcher tries the pattern
-  // at every place of the text, and the word boundaries cost more to test
-  private static final Pattern URL =
-      Pattern.compile(
-          "(?i)(?=[hfw])(?:\\b(?:https?|ftp)://[^\\s<>\"]*"
-              + LINK_END
-              + "|\\bwww\\.[^\\s<>\"]*"
-              + LINK_END
-              + ")");
-  private static final Pattern DOI =
-      Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]*" + LINK_END);
+  // each rule's last argument: the characters its matches start with (ScanningPatternFilter tries
+  // the pattern only there)
+  private static final Rule URL =
+      new Rule(
+          Pattern.compile(
+              "(?i)(?=[hfw])(?:\\b(?:https?|ftp)://[^\\s<>\"]*"
+                  + LINK_END
+                  + "|\\bwww\\.[^\\s<>\"]*"
+                  + LINK_END
+                  + ")"),
+          " ",
+          "hHfFwW");
+  private static final Rule DOI =
+      new Rule(
+          Pattern.compile("(?i)\\b(?:doi:?\\s*)?10\\.\\d{4,9}/[^\\s<>\"]*" + LINK_END), " ", "dD1");
+  // an address starts with almost any character: Lucene's filter, where an '@' is in the text
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-  private static final Pattern DISPLAY_MATH =
-      Pattern.compile("\\$\\$[^$]*\\$\\$|\\\\\\[.*?\\\\\\]", Pattern.DOTALL);
-  private static final Pattern INLINE_MATH =
-      Pattern.compile("\\$[^$]{0,400}\\$|\\\\\\(.*?\\\\\\)", Pattern.DOTALL);
-  private static final Pattern WORD_COMMAND =
-      Pattern.compile(
-          "\\\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textup|textnormal|underline|uline|mbox|text)"
-              + "\\s*\\{([^{}]*)\\}");
-  private static final Pattern REFERENCE_COMMAND =
-      Pattern.compile(
-          "\\\\(?:cite[tp]?|citealp|ref|eqref|autoref|cref|label|url|footnote|href)\\*?\\s*(?:\\[[^\\]]*\\])?\\{[^{}]*\\}");
-  private static final Pattern ESCAPED_CHAR = Pattern.compile("\\\\([%&#_$])");
-  private static final Pattern OTHER_COMMAND = Pattern.compile("\\\\[A-Za-z]+\\*?|\\\\.|[{}~]");
+  private static final Rule DISPLAY_MATH =
+      new Rule(Pattern.compile("\\$\\$[^$]*\\$\\$|\\\\\\[.*?\\\\\\]", Pattern.DOTALL), " ", "$\\");
+  private static final Rule INLINE_MATH =
+      new Rule(Pattern.compile("\\$[^$]{0,400}\\$|\\\\\\(.*?\\\\\\)", Pattern.DOTALL), " ", "$\\");
+  private static final Rule WORD_COMMAND =
+      new Rule(
+          Pattern.compile(
+              "\\\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textup|textnormal|underline|uline|mbox|text)"
+                  + "\\s*\\{([^{}]*)\\}"),
+          "$1",
+          "\\");
+  private static final Rule REFERENCE_COMMAND =
+      new Rule(
+          Pattern.compile(
+              "\\\\(?:cite[tp]?|citealp|ref|eqref|autoref|cref|label|url|footnote|href)\\*?\\s*(?:\\[[^\\]]*\\])?\\{[^{}]*\\}"),
+          " ",
+          "\\");
+  private static final Rule ESCAPED_CHAR = new Rule(Pattern.compile("\\\\([%&#_$])"), "$1", "\\");
+  private static final Rule OTHER_COMMAND =
+      new Rule(Pattern.compile("\\\\[A-Za-z]+\\*?|\\\\.|[{}~]"), " ", "\\{}~");
+
+  /** The rules of the pattern filters, in the chain's order (for the tests). */
+  static List<Rule> rules() {
+    return List.of(
+        URL,
+        DOI,
+        DISPLAY_MATH,
+        INLINE_MATH,
+        WORD_COMMAND,
+        REFERENCE_COMMAND,
+        ESCAPED_CHAR,
+        OTHER_COMMAND);
+  }
+
   // what removing a link, a formula or a reference leaves: "(see )", "( )", "bounds ."
   static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*[,;]?\\s*\\)|\\[\\s*\\]");
   private static final Pattern SPACE_BEFORE = Pattern.compile(" ([.,;:!?)\\]])");
@@ -72,15 +102,15 @@ public final class TextCleaner {
     Reader r = new HTMLStripCharFilter(raw);
     r = new HTMLStripCharFilter(r);
     r = new HTMLStripCharFilter(r);
-    r = new PatternReplaceCharFilter(URL, " ", r);
-    r = new PatternReplaceCharFilter(DOI, " ", r);
+    r = URL.over(r);
+    r = DOI.over(r);
     r = new PatternReplaceCharFilter(EMAIL, " ", r);
-    r = new PatternReplaceCharFilter(DISPLAY_MATH, " ", r);
-    r = new PatternReplaceCharFilter(INLINE_MATH, " ", r);
-    r = new PatternReplaceCharFilter(WORD_COMMAND, "$1", r);
-    r = new PatternReplaceCharFilter(REFERENCE_COMMAND, " ", r);
-    r = new PatternReplaceCharFilter(ESCAPED_CHAR, "$1", r);
-    r = new PatternReplaceCharFilter(OTHER_COMMAND, " ", r);
+    r = DISPLAY_MATH.over(r);
+    r = INLINE_MATH.over(r);
+    r = WORD_COMMAND.over(r);
+    r = REFERENCE_COMMAND.over(r);
+    r = ESCAPED_CHAR.over(r);
+    r = OTHER_COMMAND.over(r);
     return r;
   }
 
@@ -104,10 +134,10 @@ public final class TextCleaner {
     boolean backslash = text.indexOf('\\') >= 0;
     Reader r = raw;
     if (text.contains("://") || containsWww(text)) {
-      r = new PatternReplaceCharFilter(URL, " ", r);
+      r = URL.over(r);
     }
     if (mayHoldDoi(text)) {
-      r = new PatternReplaceCharFilter(DOI, " ", r);
+      r = DOI.over(r);
     }
     if (text.indexOf('@') >= 0) {
       r = new PatternReplaceCharFilter(EMAIL, " ", r);
@@ -117,23 +147,23 @@ public final class TextCleaner {
     // itself; a word command's words ("$1") may join a backslash before them to what follows, so
     // after one the reference and escape filters run wherever there is a backslash
     if (text.contains("$$") || text.contains("\\[")) {
-      r = new PatternReplaceCharFilter(DISPLAY_MATH, " ", r);
+      r = DISPLAY_MATH.over(r);
     }
     if (text.indexOf('$') >= 0 || text.contains("\\(")) {
-      r = new PatternReplaceCharFilter(INLINE_MATH, " ", r);
+      r = INLINE_MATH.over(r);
     }
     boolean wordCommand = backslash && followsBackslash(text, WORD_COMMAND_NAMES);
     if (wordCommand) {
-      r = new PatternReplaceCharFilter(WORD_COMMAND, "$1", r);
+      r = WORD_COMMAND.over(r);
     }
     if (wordCommand || backslash && followsBackslash(text, REFERENCE_COMMAND_NAMES)) {
-      r = new PatternReplaceCharFilter(REFERENCE_COMMAND, " ", r);
+      r = REFERENCE_COMMAND.over(r);
     }
     if (wordCommand || backslash && followsBackslash(text, ESCAPED_CHARS)) {
-      r = new PatternReplaceCharFilter(ESCAPED_CHAR, "$1", r);
+      r = ESCAPED_CHAR.over(r);
     }
     if (backslash || text.indexOf('{') >= 0 || text.indexOf('}') >= 0 || text.indexOf('~') >= 0) {
-      r = new PatternReplaceCharFilter(OTHER_COMMAND, " ", r);
+      r = OTHER_COMMAND.over(r);
     }
     return r;
   }
