@@ -366,12 +366,9 @@ public final class SimilarityEngine implements PaperSimilarity {
     }
     Map<Integer, String> display =
         vectors.displayForms(wanted.stream().toArray(), options.threads());
-    int[] ids = named.stream().toArray();
-    String[] forms = new String[ids.length];
-    for (int k = 0; k < ids.length; k++) {
-      forms[k] = display.get(ids[k]);
-    }
-    return new SharedTermList.Table(vectors, limit, terms, contributions, count, ids, forms);
+    String[] forms = new String[vectors.vocabularySize()];
+    named.stream().forEach(t -> forms[t] = display.get(t));
+    return new SharedTermList.Table(vectors, limit, terms, contributions, count, forms);
   }
 
   /** This engine's top-k lists as pairs ({@link #pairs(int[][])}). */
