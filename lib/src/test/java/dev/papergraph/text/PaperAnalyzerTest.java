@@ -108,8 +108,8 @@ class PaperAnalyzerTest {
       CharFilter expected = new PatternReplaceCharFilter(plain, "$1", new StringReader(t));
       CharFilter actual =
           new PatternReplaceCharFilter(PaperAnalyzer.BOUND_PREFIX, "", new StringReader(t));
-      String e = readAll(expected);
-      assertEquals(e, readAll(actual), t);
+      String e = TextCleanerTest.readAll(expected);
+      assertEquals(e, TextCleanerTest.readAll(actual), t);
       for (int at = 0; at <= e.length(); at++) {
         assertEquals(expected.correctOffset(at), actual.correctOffset(at), t + " at " + at);
       }
@@ -121,15 +121,6 @@ class PaperAnalyzerTest {
     assertEquals(
         List.of("nonintrus", "nonintrus load", "load", "load monitor", "monitor"),
         new PaperAnalyzer(TextOptions.DEFAULTS).terms("Non-intrusive load monitoring"));
-  }
-
-  private static String readAll(CharFilter f) throws IOException {
-    StringBuilder b = new StringBuilder();
-    char[] buf = new char[64];
-    for (int c; (c = f.read(buf)) != -1; ) {
-      b.append(buf, 0, c);
-    }
-    return b.toString();
   }
 
   @Test

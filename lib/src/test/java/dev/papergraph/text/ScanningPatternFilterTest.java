@@ -162,9 +162,8 @@ class ScanningPatternFilterTest {
         () -> new ScanningPatternFilter.Rule(p, "$2", "a").over(new StringReader("ab")));
     assertEquals(
         "xa y",
-        readAll(
-            (CharFilter)
-                new ScanningPatternFilter.Rule(p, "$1", "a").over(new StringReader("xab y"))));
+        TextCleanerTest.readAll(
+            new ScanningPatternFilter.Rule(p, "$1", "a").over(new StringReader("xab y"))));
   }
 
   private static List<ScanningPatternFilter.Rule> rules() {
@@ -180,8 +179,8 @@ class ScanningPatternFilterTest {
         new PatternReplaceCharFilter(rule.pattern(), rule.replacement(), new StringReader(t));
     Reader over = rule.over(new StringReader(t));
     CharFilter actual = (CharFilter) over;
-    String e = readAll(expected);
-    assertEquals(e, readAll(actual), () -> rule.pattern() + " on " + t);
+    String e = TextCleanerTest.readAll(expected);
+    assertEquals(e, TextCleanerTest.readAll(actual), () -> rule.pattern() + " on " + t);
     if (e.equals(t)) {
       return false;
     }
@@ -193,14 +192,5 @@ class ScanningPatternFilterTest {
           () -> rule.pattern() + " on " + t + " at " + place);
     }
     return true;
-  }
-
-  private static String readAll(CharFilter f) throws IOException {
-    StringBuilder b = new StringBuilder();
-    char[] buf = new char[64];
-    for (int c; (c = f.read(buf)) != -1; ) {
-      b.append(buf, 0, c);
-    }
-    return b.toString();
   }
 }

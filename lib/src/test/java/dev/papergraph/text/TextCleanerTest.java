@@ -382,7 +382,8 @@ class TextCleanerTest {
     assertTrue(collapsed > 50_000 && bracketed > 3_000, collapsed + " collapsed, " + bracketed);
   }
 
-  private static String readAll(Reader r) throws IOException {
+  /** Everything a reader gives (the char filters' output, for the tests of this package). */
+  static String readAll(Reader r) throws IOException {
     StringBuilder out = new StringBuilder();
     char[] buf = new char[512];
     for (int c; (c = r.read(buf)) != -1; ) {
