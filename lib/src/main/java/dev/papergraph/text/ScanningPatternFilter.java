@@ -44,9 +44,13 @@ final class ScanningPatternFilter extends BaseCharFilter {
       if (starts.isEmpty() || !starts.chars().allMatch(c -> c < 128)) {
         throw new IllegalArgumentException("starts must be ASCII characters: " + starts);
       }
-      if (group(replacement) < 0 && (replacement.contains("$") || replacement.contains("\\"))) {
+      int group = group(replacement);
+      if (group < 0 && (replacement.contains("$") || replacement.contains("\\"))) {
         throw new IllegalArgumentException(
             "a replacement is literal text or one group reference: " + replacement);
+      }
+      if (group > pattern.matcher("").groupCount()) {
+        throw new IllegalArgumentException("no group " + group + " in " + pattern);
       }
     }
 
@@ -57,7 +61,8 @@ final class ScanningPatternFilter extends BaseCharFilter {
 
     /** The group a replacement {@code $n} names, or -1 for literal text. */
     private static int group(String replacement) {
-      if (replacement.length() < 2 || replacement.charAt(0) != '$') {
+      // up to $99: a longer number names no group of these patterns
+      if (replacement.length() < 2 || replacement.length() > 3 || replacement.charAt(0) != '$') {
         return -1;
       }
       for (int i = 1; i < replacement.length(); i++) {
@@ -77,9 +82,6 @@ final class ScanningPatternFilter extends BaseCharFilter {
     super(in);
     this.rule = rule;
     this.group = Rule.group(rule.replacement());
-    if (group > rule.pattern().matcher("").groupCount()) {
-      throw new IllegalArgumentException("no group " + group + " in " + rule.pattern());
-    }
   }
 
   @Override

@@ -158,8 +158,9 @@ class ScanningPatternFilterTest {
     assertThrows(
         IllegalArgumentException.class, () -> new ScanningPatternFilter.Rule(p, " ", "\u00e9"));
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new ScanningPatternFilter.Rule(p, "$2", "a").over(new StringReader("ab")));
+        IllegalArgumentException.class, () -> new ScanningPatternFilter.Rule(p, "$2", "a"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ScanningPatternFilter.Rule(p, "$123", "a"));
     assertEquals(
         "xa y",
         TextCleanerTest.readAll(
