@@ -115,7 +115,7 @@ final class ScanningPatternFilter extends BaseCharFilter {
   }
 
   /** Replaces every match, left to right, and records the offset corrections as Lucene does. */
-  String process(String s) {
+  private String process(String s) {
     String starts = rule.starts();
     int n = s.length();
     // the next place of each start character at or after the scan's position (-1: none left)

@@ -41,7 +41,7 @@ public final class TextCleaner {
   private static final Rule URL =
       new Rule(
           Pattern.compile(
-              "(?i)(?=[hfw])(?:\\b(?:https?|ftp)://[^\\s<>\"]*"
+              "(?i)(?:\\b(?:https?|ftp)://[^\\s<>\"]*"
                   + LINK_END
                   + "|\\bwww\\.[^\\s<>\"]*"
                   + LINK_END
