@@ -106,6 +106,14 @@ final class BuildCommand implements Callable<Integer> {
               + "links, communities and ranks are computed anew.")
   boolean add;
 
+  @Option(
+      names = "--force",
+      description =
+          "Build even when the workspace is up to date (built by this papergraph, with these parameters, "
+              + "from inputs of the same names and bytes): without it such a build does nothing but print "
+              + "the summary, since it would write the same files.")
+  boolean force;
+
   @ArgGroup(validate = false, heading = "%nEngine parameters (recorded in the run manifest):%n")
   EngineArgs engine = new EngineArgs();
 
@@ -169,7 +177,17 @@ final class BuildCommand implements Callable<Integer> {
               workspace.dir,
               sources,
               options,
-              ConsoleProgress.forTerminal(main.quiet, main.columns));
+              ConsoleProgress.forTerminal(main.quiet, main.columns),
+              !force);
+      if (ws.upToDate() && !main.quiet) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "papergraph: "
+                    + workspace.dir
+                    + " is up to date (built by this papergraph with these parameters from the same"
+                    + " inputs); nothing to do (--force builds it again)");
+      }
     }
 
     PrintWriter out = output.out();
@@ -184,8 +202,8 @@ final class BuildCommand implements Callable<Integer> {
         out.printf(
             Locale.ROOT,
             "Graph: %d papers, %d edges, %d communities, modularity %.4f%n",
-            ws.papers().size(),
-            ws.links().size(),
+            count(ws, "papers"),
+            count(ws, "edges"),
             communities.communities().size(),
             communities.modularity());
         out.println(neighbourSearch(ws));
@@ -206,8 +224,8 @@ final class BuildCommand implements Callable<Integer> {
       case json -> {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("workspace", ws.dir().toString());
-        summary.put("papers", ws.papers().size());
-        summary.put("edges", ws.links().size());
+        summary.put("papers", count(ws, "papers"));
+        summary.put("edges", count(ws, "edges"));
         summary.put("modularity", communities.modularity());
         summary.put("search", ws.approximateNeighbours() ? "approximate" : "exact");
         summary.put("coverage", CoverageLines.json(coverage));
@@ -223,7 +241,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     out.flush();
     CoverageLines.warn(coverage, spec.commandLine().getErr(), main.quiet);
-    if (!main.quiet) {
+    if (!main.quiet && !ws.upToDate()) {
       spec.commandLine()
           .getErr()
           .println(
@@ -232,6 +250,18 @@ final class BuildCommand implements Callable<Integer> {
                   + "; try `papergraph rank`, `papergraph communities` or `papergraph info`");
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * The workspace's papers or edges: counted in memory after a build; as the manifest records them
+   * for a workspace found up to date, whose papers and links are then not read for the summary.
+   */
+  private static long count(Workspace ws, String what) throws IOException {
+    Long recorded = ws.upToDate() ? ws.manifest().counts().get(what) : null;
+    if (recorded != null) {
+      return recorded;
+    }
+    return what.equals("papers") ? ws.papers().size() : ws.links().size();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.papergraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +49,34 @@ class BuildRebuildTest {
     assertEquals(before.get("inputs"), after.get("inputs"), "the same inputs, same hashes");
     assertEquals(1.2, after.at("/parameters/leiden.resolution").asDouble());
     assertEquals(4, Table.json().readTree(r.out()).at("/summary/papers").asInt());
+  }
+
+  @Test
+  void anUnchangedRebuildSaysSoAndPrintsTheSameSummaryUnlessForced() throws Exception {
+    Path a =
+        Files.writeString(tmp.resolve("a.jsonl"), paper("Alpha graphs") + paper("Beta graphs"));
+    Path ws = tmp.resolve("ws");
+    var first = Cli.run("build", "-w", ws.toString(), a.toString(), "--output", "json");
+    assertEquals(0, first.code(), first::toString);
+    String created = manifest(ws).get("created").asText();
+
+    var same = Cli.run("build", "-w", ws.toString(), "--output", "json");
+    assertEquals(0, same.code(), same::toString);
+    assertTrue(same.err().contains("papergraph: " + ws + " is up to date"), same::toString);
+    assertEquals(first.out(), same.out(), "the same summary");
+    assertEquals(created, manifest(ws).get("created").asText(), "nothing written");
+
+    var forced = Cli.run("build", "-w", ws.toString(), "--force", "--output", "json");
+    assertEquals(0, forced.code(), forced::toString);
+    assertFalse(forced.err().contains("up to date"), forced::toString);
+    assertEquals(first.out(), forced.out());
+    assertNotEquals(created, manifest(ws).get("created").asText(), "built again");
+
+    // the same file, one byte more: built again
+    Files.writeString(a, paper("Alpha graphs") + paper("Beta graphs") + "\n");
+    var grown = Cli.run("build", "-q", "-w", ws.toString(), a.toString());
+    assertEquals(0, grown.code(), grown::toString);
+    assertFalse(grown.err().contains("up to date"), grown::toString);
   }
 
   @Test

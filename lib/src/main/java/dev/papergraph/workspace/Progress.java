@@ -1,12 +1,13 @@
 package dev.papergraph.workspace;
 
 /**
- * Receives the progress of a workspace build, one stage at a time ({@code read}, {@code
- * similarity}, {@code embed}, {@code fusion}, {@code graph}, {@code analysis}, {@code layout},
- * {@code save}; see {@link Pipeline} for what each counts). Calls come in the order start,
- * advance*, finish, never two at once; an advance may come from a worker thread of the stage.
- * Implementations must be cheap. The library never draws anything itself: a command line renders
- * this as a progress bar, a test ignores it.
+ * Receives the progress of a workspace build, one stage at a time ({@code check} (a rebuild hashing
+ * its inputs to find whether it has anything to do), {@code read}, {@code similarity}, {@code
+ * embed}, {@code fusion}, {@code graph}, {@code analysis}, {@code layout}, {@code save}; see {@link
+ * Pipeline} for what each counts). Calls come in the order start, advance*, finish, never two at
+ * once; an advance may come from a worker thread of the stage. Implementations must be cheap. The
+ * library never draws anything itself: a command line renders this as a progress bar, a test
+ * ignores it.
  */
 public interface Progress {
 

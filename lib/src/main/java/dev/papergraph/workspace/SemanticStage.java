@@ -32,6 +32,12 @@ import java.util.function.LongConsumer;
  */
 final class SemanticStage {
 
+  /** The manifest parameter that says whether the semantic part ran: on, off or unavailable. */
+  static final String STATUS = "semantic.status";
+
+  /** How {@link #STATUS} starts when the model could not load and the build went lexical only. */
+  static final String UNAVAILABLE = "unavailable";
+
   /** The model id of the default model (the cache key; checked against the loaded model). */
   static final String MODEL_ID = MiniLmEmbeddingModel.ID;
 
@@ -169,7 +175,7 @@ final class SemanticStage {
       throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     if (!options.usesSemantic()) {
-      manifest.put("semantic.status", "off");
+      manifest.put(STATUS, "off");
       manifest.put(SEARCH_USED, searchUsed(lexical.approximate()));
       return new Outcome(
           lexical, EmbeddingStore.empty(), Set.of(), manifest, Optional.empty(), analysed);
@@ -210,7 +216,7 @@ final class SemanticStage {
       if (embedding[0]) {
         progress.finish();
       }
-      manifest.put("semantic.status", "unavailable: " + e.getMessage() + "; lexical only");
+      manifest.put(STATUS, UNAVAILABLE + ": " + e.getMessage() + "; lexical only");
       manifest.put(SEARCH_USED, searchUsed(lexical.approximate()));
       return new Outcome(
           lexical,
@@ -239,7 +245,7 @@ final class SemanticStage {
           });
       progress.finish();
     }
-    manifest.put("semantic.status", "on");
+    manifest.put(STATUS, "on");
     manifest.putAll(model.toMap());
     manifest.put("semantic.embedded", embeddings.embedded());
     manifest.put(SEARCH_USED, searchUsed(fused.approximate()));

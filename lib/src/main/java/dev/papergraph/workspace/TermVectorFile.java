@@ -180,6 +180,14 @@ final class TermVectorFile {
    */
   private static final String CODE = codeIdentity();
 
+  /**
+   * The identity of the code that runs: the jar's size and time (or the class folder's newest
+   * class), with Lucene's and Java's versions; one that matches nothing when it cannot be read.
+   */
+  static String code() {
+    return CODE;
+  }
+
   private static String codeIdentity() {
     String versions = " lucene " + Version.LATEST + " java " + Runtime.version();
     try {

@@ -96,6 +96,10 @@ public final class Workspace {
   private final Lazy<Layout> layout;
   private final Lazy<PaperSimilarity> engine;
   private final AtomicInteger textAnalyses = new AtomicInteger();
+
+  /** Whether a build returned this saved workspace as it was (see {@link #upToDate}). */
+  private volatile boolean upToDate;
+
   private final Lazy<EngineOptions> engineOptions;
   private final Lazy<Neighbourhoods> neighbourhoods;
 
@@ -193,7 +197,44 @@ public final class Workspace {
   public static Workspace build(
       Path dir, List<InputSource> inputs, BuildOptions options, Progress progress)
       throws IOException {
-    return WorkspaceBuilder.build(dir, inputs, options, progress);
+    return WorkspaceBuilder.build(dir, inputs, options, progress, false);
+  }
+
+  /**
+   * {@link #build(Path, List, BuildOptions, Progress)}, or, when {@code keepIfUpToDate} and the
+   * workspace in {@code dir} is already what it would write, that workspace as it is ({@link
+   * #upToDate()} then says so). It is when a build by this same papergraph (the same jar, Lucene
+   * and Java) made it with the same parameters (the stop words and thesaurus in full) from inputs
+   * of the same names and bytes, in the same order, every file it records is in place, and its
+   * semantic part did not fall back to lexical only. A build is deterministic, so building again
+   * would write the same files but for the manifest's time. The inputs are hashed first to find out
+   * (only when the rest matches), and then not again for the manifest.
+   *
+   * @throws WorkspaceException as {@link #build(Path, List, BuildOptions, Progress)}
+   * @throws NothingImportedException as {@link #build(Path, List, BuildOptions, Progress)}
+   * @throws IOException as {@link #build(Path, List, BuildOptions, Progress)}
+   */
+  public static Workspace build(
+      Path dir,
+      List<InputSource> inputs,
+      BuildOptions options,
+      Progress progress,
+      boolean keepIfUpToDate)
+      throws IOException {
+    return WorkspaceBuilder.build(dir, inputs, options, progress, keepIfUpToDate);
+  }
+
+  /**
+   * Whether {@link #build(Path, List, BuildOptions, Progress, boolean)} returned this workspace as
+   * it was saved, having found it up to date, instead of building it.
+   */
+  public boolean upToDate() {
+    return upToDate;
+  }
+
+  /** Marks this saved workspace as found up to date by a build. */
+  void markUpToDate() {
+    upToDate = true;
   }
 
   /**

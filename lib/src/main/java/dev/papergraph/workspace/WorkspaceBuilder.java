@@ -47,16 +47,33 @@ final class WorkspaceBuilder {
 
   private WorkspaceBuilder() {}
 
-  /** See {@link Workspace#build}. */
+  /** See {@link Workspace#build(Path, List, BuildOptions, Progress, boolean)}. */
   static Workspace build(
-      Path dir, List<InputSource> inputs, BuildOptions options, Progress progress)
+      Path dir,
+      List<InputSource> inputs,
+      BuildOptions options,
+      Progress progress,
+      boolean keepIfUpToDate)
       throws IOException {
     Path target = target(dir);
     try (WorkspaceStore.BuildLock lock = WorkspaceStore.BuildLock.acquire(target, "build")) {
       WorkspaceStore.recover(target);
       WorkspaceStore.checkReplaceable(target, dir);
       boolean previous = Files.exists(target.resolve(WorkspaceStore.MARKER));
-      Future<InputHashes> hashes = hashBeside(inputs, options.engine().threads());
+      String settings = BuiltFrom.settings(options);
+      Future<InputHashes> hashes = null;
+      if (keepIfUpToDate && previous) {
+        UpToDate check = upToDate(target, dir, inputs, settings, progress);
+        if (check.workspace() != null) {
+          return check.workspace();
+        }
+        if (check.hashes() != null) {
+          hashes = CompletableFuture.completedFuture(check.hashes());
+        }
+      }
+      if (hashes == null) {
+        hashes = hashBeside(inputs, options.engine().threads());
+      }
       Corpus corpus;
       try {
         corpus = read(new CorpusBuilder(), inputs, options, progress);
@@ -68,12 +85,17 @@ final class WorkspaceBuilder {
       }
       RunManifest.Builder manifest = RunManifest.builder();
       hashInputs(manifest, inputs, corpus.report(), hashes);
+      BuiltFrom builtFrom =
+          BuiltFrom.inputs(inputs, await(hashes).byInput())
+              .map(digest -> new BuiltFrom(settings, digest))
+              .orElse(null);
       return assemble(
           target,
           dir,
           corpus.papers(),
           corpus.report(),
           manifest,
+          builtFrom,
           options,
           progress,
           null,
@@ -88,6 +110,52 @@ final class WorkspaceBuilder {
               index.replaceAll(corpus.papers(), analysed);
             }
           });
+    }
+  }
+
+  /**
+   * What {@link #upToDate} found: the saved workspace when it is what the build would write again,
+   * else the inputs' hashes if it computed them (for the build's manifest), else nothing.
+   */
+  private record UpToDate(Workspace workspace, InputHashes hashes) {}
+
+  /**
+   * Whether the workspace in {@code target} is what a build from these inputs with these settings
+   * would write again: its marker records the same settings and the same inputs (hashed here, only
+   * when the settings match), every file it records is in place, and its semantic part did not fall
+   * back to lexical only (a model that could not load then may load now).
+   */
+  private static UpToDate upToDate(
+      Path target, Path shown, List<InputSource> inputs, String settings, Progress progress)
+      throws IOException {
+    Optional<BuiltFrom> was;
+    try {
+      was = WorkspaceStore.open(target).builtFrom();
+    } catch (WorkspaceException e) {
+      // a saved workspace that cannot be read is replaced by the build
+      return new UpToDate(null, null);
+    }
+    if (was.isEmpty() || !was.get().settings().equals(settings)) {
+      return new UpToDate(null, null);
+    }
+    progress.start("check", inputs.size());
+    InputHashes hashes = hash(inputs, progress);
+    progress.finish();
+    Optional<String> now = BuiltFrom.inputs(inputs, hashes.byInput());
+    if (now.isEmpty() || !now.get().equals(was.get().inputs())) {
+      return new UpToDate(null, hashes);
+    }
+    try {
+      Workspace saved = Workspace.open(shown);
+      if (!WorkspaceStore.open(target).filesInPlace()
+          || String.valueOf(saved.manifest().parameters().get(SemanticStage.STATUS))
+              .startsWith(SemanticStage.UNAVAILABLE)) {
+        return new UpToDate(null, hashes);
+      }
+      saved.markUpToDate();
+      return new UpToDate(saved, hashes);
+    } catch (WorkspaceException e) {
+      return new UpToDate(null, hashes);
     }
   }
 
@@ -188,6 +256,7 @@ final class WorkspaceBuilder {
         papers,
         savedReport.followedBy(corpus.report()),
         manifest,
+        null,
         options,
         progress,
         previous,
@@ -241,6 +310,7 @@ final class WorkspaceBuilder {
       List<Paper> papers,
       ImportReport report,
       RunManifest.Builder manifestInputs,
+      BuiltFrom builtFrom,
       BuildOptions options,
       Progress progress,
       Map<String, Integer> previous,
@@ -284,7 +354,7 @@ final class WorkspaceBuilder {
       result.similarityStage().warning().ifPresent(System.err::println);
 
       progress.start("save", 7);
-      save(staging, target, shown, papers, layout, saving, early, progress);
+      save(staging, target, shown, papers, layout, builtFrom, saving, early, progress);
       progress.finish();
       return Workspace.built(
           target,
@@ -458,6 +528,7 @@ final class WorkspaceBuilder {
       Path shown,
       List<Paper> papers,
       Layout layout,
+      BuiltFrom builtFrom,
       Saving saving,
       Future<Void> early,
       Progress progress)
@@ -479,7 +550,7 @@ final class WorkspaceBuilder {
             progress.advance(1);
           }
           // the marker goes last: a folder without it was never completed
-          WorkspaceStore.seal(staging, papers.size(), rows);
+          WorkspaceStore.seal(staging, papers.size(), rows, builtFrom);
           progress.advance(1);
           WorkspaceStore.swapIn(staging, target);
           return null;
@@ -549,30 +620,31 @@ final class WorkspaceBuilder {
   /**
    * Starts hashing every input's bytes for the manifest on a thread of its own, beside the read
    * (which runs on one thread): the SHA-256 of the 10k benchmark's 18 MB input took ~0.5 s on the
-   * main thread after the read, in code the compiler had not yet given the digest's intrinsic.
-   * {@code null} with one thread (the inputs are then hashed after the read, as before).
+   * main thread after the read, in code the compiler had not yet given the digest's intrinsic. With
+   * one thread they are hashed before the read, on the caller's.
    */
   private static Future<InputHashes> hashBeside(List<InputSource> inputs, int threads) {
     if (threads < 2) {
-      return null;
+      return CompletableFuture.completedFuture(hash(inputs, Progress.NONE));
     }
-    return Parallel.beside(
-        threads,
-        "papergraph-hash",
-        () -> {
-          RunManifest.Input[] out = new RunManifest.Input[inputs.size()];
-          RunManifest.Builder b = RunManifest.builder();
-          for (int i = 0; i < out.length; i++) {
-            try (InputStream in = inputs.get(i).opener().open()) {
-              b.input(inputs.get(i).name(), "", in);
-              List<RunManifest.Input> done = b.build().inputs();
-              out[i] = done.get(done.size() - 1);
-            } catch (IOException | RuntimeException e) {
-              // an input that cannot be read here is hashed after the read, if it was read at all
-            }
-          }
-          return new InputHashes(out);
-        });
+    return Parallel.beside(threads, "papergraph-hash", () -> hash(inputs, Progress.NONE));
+  }
+
+  /** Each input's size and SHA-256, advancing the progress by one an input. */
+  private static InputHashes hash(List<InputSource> inputs, Progress progress) {
+    RunManifest.Input[] out = new RunManifest.Input[inputs.size()];
+    RunManifest.Builder b = RunManifest.builder();
+    for (int i = 0; i < out.length; i++) {
+      try (InputStream in = inputs.get(i).opener().open()) {
+        b.input(inputs.get(i).name(), "", in);
+        List<RunManifest.Input> done = b.build().inputs();
+        out[i] = done.get(done.size() - 1);
+      } catch (IOException | RuntimeException e) {
+        // an input that cannot be read here is hashed after the read, if it was read at all
+      }
+      progress.advance(1);
+    }
+    return new InputHashes(out);
   }
 
   /** The inputs' hashes {@link #hashBeside} computed, by input position ({@code null}: none). */

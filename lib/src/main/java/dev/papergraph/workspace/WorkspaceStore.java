@@ -164,8 +164,10 @@ final class WorkspaceStore {
    * @param papers the number of papers in the index
    * @param files every file of the folder but the marker, by its path relative to the folder
    *     ({@code index/segments_2})
+   * @param builtFrom what a build made it from, or {@code null} (grown by {@code --add}, or written
+   *     before the marker recorded it)
    */
-  record Marker(int version, long papers, Map<String, FileSum> files) {}
+  record Marker(int version, long papers, Map<String, FileSum> files, BuiltFrom builtFrom) {}
 
   private final Path dir;
   private final Path shownDir;
@@ -252,6 +254,26 @@ final class WorkspaceStore {
   long bytes(StageFile f) {
     FileSum s = marker.files().get(f.fileName());
     return s == null ? -1 : s.bytes();
+  }
+
+  /** What a build made the workspace from, if the marker records it. */
+  Optional<BuiltFrom> builtFrom() {
+    return Optional.ofNullable(marker.builtFrom());
+  }
+
+  /**
+   * Whether every file the marker records is there with the size it records (their checksums are
+   * checked when they are read, not here).
+   */
+  boolean filesInPlace() throws IOException {
+    for (Map.Entry<String, FileSum> e : marker.files().entrySet()) {
+      Path file = dir.resolve(e.getKey());
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          || Files.size(file) != e.getValue().bytes()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the marker records this stage file (optional stages may be absent). */
@@ -411,6 +433,7 @@ final class WorkspaceStore {
     String format = null;
     int version = -1;
     long papers = -1;
+    BuiltFrom builtFrom = null;
     Map<String, FileSum> files = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(markerFile.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -423,6 +446,7 @@ final class WorkspaceStore {
           case "format" -> format = value == JsonToken.VALUE_STRING ? p.getText() : null;
           case "version" -> version = p.getValueAsInt(-1);
           case "papers" -> papers = p.getValueAsLong(-1);
+          case "builtFrom" -> builtFrom = readBuiltFrom(p, value);
           case "files" -> {
             if (value != JsonToken.START_OBJECT) {
               return Optional.empty();
@@ -460,7 +484,27 @@ final class WorkspaceStore {
     if (!FORMAT_TAG.equals(format)) {
       return Optional.empty();
     }
-    return Optional.of(new Marker(version, papers, Collections.unmodifiableMap(files)));
+    return Optional.of(new Marker(version, papers, Collections.unmodifiableMap(files), builtFrom));
+  }
+
+  /** The marker's "builtFrom" object; {@code null} when it is not one with both digests. */
+  private static BuiltFrom readBuiltFrom(JsonParser p, JsonToken value) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    String settings = null;
+    String inputs = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String k = p.currentName();
+      p.nextToken();
+      switch (k) {
+        case "settings" -> settings = p.getValueAsString();
+        case "inputs" -> inputs = p.getValueAsString();
+        default -> p.skipChildren();
+      }
+    }
+    return settings == null || inputs == null ? null : new BuiltFrom(settings, inputs);
   }
 
   private static long parseHex(String s) {
@@ -481,8 +525,10 @@ final class WorkspaceStore {
    *
    * @param papers the number of papers in the index
    * @param rows the data rows of each table file
+   * @param builtFrom what a build made the folder from, or {@code null} (not recorded)
    */
-  static void seal(Path staging, long papers, Map<StageFile, Long> rows) throws IOException {
+  static void seal(Path staging, long papers, Map<StageFile, Long> rows, BuiltFrom builtFrom)
+      throws IOException {
     Map<String, FileSum> files = new TreeMap<>();
     List<Path> all;
     try (Stream<Path> walk = Files.walk(staging)) {
@@ -515,6 +561,12 @@ final class WorkspaceStore {
             g.writeStringField("format", FORMAT_TAG);
             g.writeNumberField("version", VERSION);
             g.writeNumberField("papers", papers);
+            if (builtFrom != null) {
+              g.writeObjectFieldStart("builtFrom");
+              g.writeStringField("settings", builtFrom.settings());
+              g.writeStringField("inputs", builtFrom.inputs());
+              g.writeEndObject();
+            }
             g.writeObjectFieldStart("files");
             for (Map.Entry<String, FileSum> e : files.entrySet()) {
               g.writeObjectFieldStart(e.getKey());

@@ -113,7 +113,7 @@ class ExplainUnlinkedTest {
       }
     }
     Files.delete(dir.resolve(StageFile.VECTORS.fileName()));
-    WorkspaceStore.seal(dir, store.papers(), rows);
+    WorkspaceStore.seal(dir, store.papers(), rows, null);
     Workspace ws = Workspace.open(dir);
     String[] pair = unlinkedPair(ws);
     assertEquals(expected.explanation(), ws.explain(pair[0], pair[1]).explanation());

@@ -146,7 +146,7 @@ class RebuildAnalysisTest {
         rows.put(f, store.rows(f));
       }
     }
-    WorkspaceStore.seal(dir, store.papers(), rows);
+    WorkspaceStore.seal(dir, store.papers(), rows, null);
     assertEquals(1, Workspace.build(dir, in, LEXICAL, Progress.NONE).textAnalyses());
     assertSameFiles(first, files(dir));
     assertEquals(0, Workspace.build(dir, in, LEXICAL, Progress.NONE).textAnalyses());
