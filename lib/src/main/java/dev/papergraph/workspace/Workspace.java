@@ -207,8 +207,9 @@ public final class Workspace {
    * and Java) made it with the same parameters (the stop words and thesaurus in full) from inputs
    * of the same names and bytes, in the same order, every file it records is in place, and its
    * semantic part did not fall back to lexical only. A build is deterministic, so building again
-   * would write the same files but for the manifest's time. The inputs are hashed first to find out
-   * (only when the rest matches), and then not again for the manifest.
+   * would write the same content but for the manifest's time and the index's segment ids. The
+   * inputs are hashed first to find out (only when the rest matches), and then not again for the
+   * manifest.
    *
    * @throws WorkspaceException as {@link #build(Path, List, BuildOptions, Progress)}
    * @throws NothingImportedException as {@link #build(Path, List, BuildOptions, Progress)}

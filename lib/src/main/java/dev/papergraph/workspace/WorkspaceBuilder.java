@@ -128,13 +128,14 @@ final class WorkspaceBuilder {
   private static UpToDate upToDate(
       Path target, Path shown, List<InputSource> inputs, String settings, Progress progress)
       throws IOException {
-    Optional<BuiltFrom> was;
+    WorkspaceStore store;
     try {
-      was = WorkspaceStore.open(target).builtFrom();
+      store = WorkspaceStore.open(target);
     } catch (WorkspaceException e) {
       // a saved workspace that cannot be read is replaced by the build
       return new UpToDate(null, null);
     }
+    Optional<BuiltFrom> was = store.builtFrom();
     if (was.isEmpty() || !was.get().settings().equals(settings)) {
       return new UpToDate(null, null);
     }
@@ -147,7 +148,7 @@ final class WorkspaceBuilder {
     }
     try {
       Workspace saved = Workspace.open(shown);
-      if (!WorkspaceStore.open(target).filesInPlace()
+      if (!store.filesInPlace()
           || String.valueOf(saved.manifest().parameters().get(SemanticStage.STATUS))
               .startsWith(SemanticStage.UNAVAILABLE)) {
         return new UpToDate(null, hashes);
@@ -300,6 +301,8 @@ final class WorkspaceBuilder {
   /**
    * Runs the {@link Pipeline} over the papers and saves everything as the workspace {@code target}.
    *
+   * @param builtFrom what the marker records the workspace was built from; {@code null} when it is
+   *     not the output of one build from its inputs (grown by add, or an input not hashed)
    * @param previous the community of each paper in the workspace being grown, whose numbers the new
    *     communities take where they overlap ({@link CommunityMatching}); {@code null} for a new
    *     build
