@@ -23,4 +23,23 @@ public final class Arguments {
       throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
     }
   }
+
+  /**
+   * {@link #require(boolean, String, Object...)} naming one whole number, which is boxed only when
+   * the check fails: a check inside a loop (each token, each posting) allocates nothing, even in
+   * code the JIT has not optimised yet (the varargs form makes an array and a boxed number on every
+   * call until escape analysis removes them).
+   */
+  public static void require(boolean ok, String format, long arg) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, arg));
+    }
+  }
+
+  /** {@link #require(boolean, String, long)} naming two whole numbers. */
+  public static void require(boolean ok, String format, long a, long b) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, a, b));
+    }
+  }
 }
