@@ -186,7 +186,7 @@ final class BuildCommand implements Callable<Integer> {
                 "papergraph: "
                     + workspace.dir
                     + " is up to date (built by this papergraph with these parameters from the same"
-                    + " inputs); nothing to do (--force builds it again)");
+                    + " inputs): nothing was read, embedded or written; --force builds it again");
       }
     }
 
