@@ -185,8 +185,8 @@ final class BuildCommand implements Callable<Integer> {
             .println(
                 "papergraph: "
                     + workspace.dir
-                    + " is up to date (built by this papergraph with these parameters from the same"
-                    + " inputs): nothing was read, embedded or written; --force builds it again");
+                    + " is up to date (built by this papergraph with these parameters from inputs of"
+                    + " the same bytes): nothing was embedded or written; --force builds it again");
       }
     }
 
