@@ -60,7 +60,7 @@ class RebuildAnalysisTest {
   }
 
   /** The first bundled seed file with one word of its text changed. */
-  private static InputSource editedSeeds() throws IOException {
+  static InputSource editedSeeds() throws IOException {
     InputSource seeds = Seeds.sources().get(0);
     String text;
     try (InputStream in = seeds.opener().open()) {

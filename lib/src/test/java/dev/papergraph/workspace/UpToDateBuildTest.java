@@ -13,7 +13,6 @@ import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.text.TextOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,18 +50,6 @@ class UpToDateBuildTest {
 
   private static byte[] marker(Path dir) throws IOException {
     return Files.readAllBytes(dir.resolve(WorkspaceStore.MARKER));
-  }
-
-  /** The first seed file with one word of its text changed, under the same name. */
-  private static InputSource edited(InputSource seeds) throws IOException {
-    String text;
-    try (InputStream in = seeds.opener().open()) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    int at = text.indexOf(" model");
-    assertTrue(at > 0);
-    String edited = text.substring(0, at) + " modal" + text.substring(at + 6);
-    return InputSource.ofBytes(seeds.name(), edited.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -117,7 +104,7 @@ class UpToDateBuildTest {
     assertTrue(build(dir, in, dropped).upToDate());
     assertFalse(build(dir, in, LEXICAL).upToDate());
 
-    List<InputSource> edited = List.of(edited(in.get(0)), in.get(1));
+    List<InputSource> edited = List.of(RebuildAnalysisTest.editedSeeds(), in.get(1));
     assertFalse(build(dir, edited, LEXICAL).upToDate());
     assertEquals(first.settings(), builtFrom(dir).settings());
     assertNotEquals(first.inputs(), builtFrom(dir).inputs());
