@@ -84,9 +84,10 @@ final class WorkspaceBuilder {
         throw new NothingImportedException(dir, corpus.report(), previous, false);
       }
       RunManifest.Builder manifest = RunManifest.builder();
-      hashInputs(manifest, inputs, corpus.report(), hashes);
+      InputHashes hashed = await(hashes);
+      hashInputs(manifest, inputs, corpus.report(), hashed);
       BuiltFrom builtFrom =
-          BuiltFrom.inputs(inputs, await(hashes).byInput())
+          BuiltFrom.inputs(inputs, hashed.byInput())
               .map(digest -> new BuiltFrom(settings, digest))
               .orElse(null);
       return assemble(
@@ -241,7 +242,7 @@ final class WorkspaceBuilder {
     }
     RunManifest.Builder manifest = RunManifest.builder();
     before.inputs().forEach(manifest::input);
-    hashInputs(manifest, inputs, corpus.report(), hashes);
+    hashInputs(manifest, inputs, corpus.report(), await(hashes));
     // community numbers follow the saved partition (a renamed paper keeps its old community)
     Map<String, Integer> previous = new HashMap<>(old.communities().membership());
     previousIds.forEach(
@@ -589,17 +590,11 @@ final class WorkspaceBuilder {
 
   /**
    * Hashes the inputs into the manifest, each with the format it was read as: the hash {@link
-   * #hashBeside} computed during the read when it has it, else the input's bytes hashed now.
-   *
-   * @param beside the hashes computed beside the read, or {@code null}
+   * #hash} computed (before or beside the read) when it has it, else the input's bytes hashed now.
    */
   private static void hashInputs(
-      RunManifest.Builder m,
-      List<InputSource> inputs,
-      ImportReport report,
-      Future<InputHashes> beside)
+      RunManifest.Builder m, List<InputSource> inputs, ImportReport report, InputHashes hashed)
       throws IOException {
-    InputHashes hashed = beside == null ? null : await(beside);
     // by name, not position: an input given twice or skipped has no row of its own
     Map<String, String> formats = new HashMap<>();
     report.files().forEach(f -> formats.putIfAbsent(f.file(), f.format()));
@@ -609,7 +604,7 @@ final class WorkspaceBuilder {
       if (format == null) {
         continue;
       }
-      RunManifest.Input h = hashed == null ? null : hashed.of(i);
+      RunManifest.Input h = hashed.of(i);
       if (h != null) {
         m.input(new RunManifest.Input(s.name(), format, h.bytes(), h.sha256()));
         continue;
@@ -650,7 +645,7 @@ final class WorkspaceBuilder {
     return new InputHashes(out);
   }
 
-  /** The inputs' hashes {@link #hashBeside} computed, by input position ({@code null}: none). */
+  /** The inputs' hashes {@link #hash} computed, by input position ({@code null}: none). */
   private record InputHashes(RunManifest.Input[] byInput) {
     RunManifest.Input of(int input) {
       return byInput[input];
