@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -207,6 +208,7 @@ final class BuildCommand implements Callable<Integer> {
             communities.communities().size(),
             communities.modularity());
         out.println(neighbourSearch(ws));
+        semanticLine(ws.semantic()).ifPresent(out::println);
         out.println();
         CoverageLines.print(coverage, out);
         out.println();
@@ -228,6 +230,7 @@ final class BuildCommand implements Callable<Integer> {
         summary.put("edges", count(ws, "edges"));
         summary.put("modularity", communities.modularity());
         summary.put("search", ws.approximateNeighbours() ? "approximate" : "exact");
+        summary.put("semantic", semanticJson(ws.semantic()));
         summary.put("coverage", CoverageLines.json(coverage));
         summary.put(
             "communities", communityTable(communities, communities.communities().size()).asMaps());
@@ -341,6 +344,48 @@ final class BuildCommand implements Callable<Integer> {
     return "Neighbours: approximate top-k ("
         + why
         + "every score exact, recall@10 about 0.95; --search exact for exact lists)";
+  }
+
+  /**
+   * The links' semantic part in this run, for people: whether it was on, and how many papers were
+   * embedded and how many vectors were reused from the workspace; empty for a workspace that does
+   * not record it.
+   */
+  static Optional<String> semanticLine(Workspace.SemanticRun run) {
+    String model = run.model();
+    int paren = model.indexOf(" (");
+    model = paren > 0 ? model.substring(0, paren) : model;
+    return switch (run.state()) {
+      case UNKNOWN -> Optional.empty();
+      case OFF -> Optional.of("Links: lexical only (the semantic part is off)");
+      case UNAVAILABLE ->
+          Optional.of(
+              "Links: lexical only (the semantic model is unavailable here: "
+                  + Text.terminal(run.reason())
+                  + ")");
+      case ON -> {
+        String what =
+            String.format(
+                Locale.ROOT, "%,d papers embedded, %,d reused", run.embedded(), run.reused());
+        yield Optional.of("Links: lexical + semantic (" + Text.terminal(model) + "): " + what);
+      }
+    };
+  }
+
+  /** The links' semantic part in this run, for {@code --output json}. */
+  private static Map<String, Object> semanticJson(Workspace.SemanticRun run) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("state", run.state().name().toLowerCase(Locale.ROOT));
+    switch (run.state()) {
+      case ON -> {
+        m.put("model", run.model());
+        m.put("embedded", run.embedded());
+        m.put("reused", run.reused());
+      }
+      case UNAVAILABLE -> m.put("reason", run.reason());
+      default -> {}
+    }
+    return m;
   }
 
   /** The import report for people: totals, a row per file, then each rejection and warning. */

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.papergraph.workspace.Workspace;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,8 @@ class BuildCommandTest {
         r.out()
             .matches(
                 "(?s).*\\nGraph: 415 papers, \\d+ edges, \\d+ communities, modularity 0\\.\\d{4}\\n"
-                    + "Neighbours: exact top-k of every paper\\n.*"),
+                    + "Neighbours: exact top-k of every paper\\n"
+                    + "Links: lexical \\+ semantic \\(all-MiniLM-L6-v2\\): 415 papers embedded, 0 reused\\n.*"),
         r::toString);
     // the summary names the quantization community by its label and lists central papers
     assertTrue(r.out().matches("(?s).*\\n +\\d+ +\\d+  quantization / .*"), r::toString);
@@ -70,6 +73,41 @@ class BuildCommandTest {
     var json = Cli.run("info", "-w", ws.toString(), "--output", "json");
     assertEquals(0, json.code(), json::toString);
     assertTrue(json.out().contains("\"similarity.search.used\" : \"approximate\""), json::toString);
+  }
+
+  @Test
+  void theSummarySaysWhatTheSemanticPartDid() throws Exception {
+    Path data = threePapers();
+    Path ws = tmp.resolve("ws");
+    var off = Cli.run("build", "-w", ws.toString(), "--no-semantic", data.toString());
+    assertEquals(0, off.code(), off::toString);
+    assertTrue(
+        off.out().contains("\nLinks: lexical only (the semantic part is off)\n"), off::toString);
+
+    // another parameter: the vectors of the first fused build are reused
+    assertEquals(0, Cli.run("build", "-q", "-w", ws.toString(), data.toString()).code());
+    var again = Cli.run("build", "-w", ws.toString(), "-k", "2", data.toString());
+    assertEquals(0, again.code(), again::toString);
+    assertTrue(
+        again
+            .out()
+            .contains(
+                "\nLinks: lexical + semantic (all-MiniLM-L6-v2): 0 papers embedded, 3 reused\n"),
+        again::toString);
+
+    assertEquals(
+        Optional.of("Links: lexical + semantic (m): 2 papers embedded, 1,234 reused"),
+        BuildCommand.semanticLine(
+            new Workspace.SemanticRun(Workspace.SemanticState.ON, "m (x, y)", 2, 1234, "")));
+    assertEquals(
+        Optional.of("Links: lexical only (the semantic model is unavailable here: no natives)"),
+        BuildCommand.semanticLine(
+            new Workspace.SemanticRun(
+                Workspace.SemanticState.UNAVAILABLE, "", 0, 0, "no natives")));
+    assertEquals(
+        Optional.empty(),
+        BuildCommand.semanticLine(
+            new Workspace.SemanticRun(Workspace.SemanticState.UNKNOWN, "", 0, 0, "")));
   }
 
   @Test

@@ -38,6 +38,9 @@ final class SemanticStage {
   /** How {@link #STATUS} starts when the model could not load and the build went lexical only. */
   static final String UNAVAILABLE = "unavailable";
 
+  /** The manifest parameter that counts the papers whose text the build embedded. */
+  static final String EMBEDDED = "semantic.embedded";
+
   /** The model id of the default model (the cache key; checked against the loaded model). */
   static final String MODEL_ID = MiniLmEmbeddingModel.ID;
 
@@ -247,7 +250,7 @@ final class SemanticStage {
     }
     manifest.put(STATUS, "on");
     manifest.putAll(model.toMap());
-    manifest.put("semantic.embedded", embeddings.embedded());
+    manifest.put(EMBEDDED, embeddings.embedded());
     manifest.put(SEARCH_USED, searchUsed(fused.approximate()));
     manifest.putAll(fused.manifest());
     return new Outcome(fused, store, keys, manifest, Optional.empty(), analysed);

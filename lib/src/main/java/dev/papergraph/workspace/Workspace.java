@@ -408,6 +408,60 @@ public final class Workspace {
   }
 
   /**
+   * What the semantic part of the links did in the run that returned this workspace: a build, or an
+   * open (which reports the build that wrote it).
+   *
+   * @param state whether the links fused the semantic part, or why not
+   * @param model the model's name when the part was on, else empty
+   * @param embedded the papers whose text this run embedded: 0 when a build found the workspace up
+   *     to date
+   * @param reused the other papers, whose vectors came from the workspace's cache of embeddings (or
+   *     from another paper of the same text)
+   * @param reason why the model was unavailable, else empty
+   */
+  public record SemanticRun(
+      SemanticState state, String model, long embedded, long reused, String reason) {}
+
+  /** Whether the semantic part of the links ran. */
+  public enum SemanticState {
+    /** lexical and semantic scores fused */
+    ON,
+    /** lexical only, as asked ({@code --no-semantic} or a semantic weight of 0) */
+    OFF,
+    /** lexical only: the model could not load here */
+    UNAVAILABLE,
+    /** a workspace that does not record it */
+    UNKNOWN
+  }
+
+  /** What the semantic part of the links did: see {@link SemanticRun}. */
+  public SemanticRun semantic() throws IOException {
+    RunManifest m = manifest();
+    Object status = m.parameters().get(SemanticStage.STATUS);
+    if ("off".equals(status)) {
+      return new SemanticRun(SemanticState.OFF, "", 0, 0, "");
+    }
+    if (status instanceof String s && s.startsWith(SemanticStage.UNAVAILABLE)) {
+      String reason = s.substring(SemanticStage.UNAVAILABLE.length());
+      reason = reason.startsWith(": ") ? reason.substring(2) : reason;
+      String tail = "; lexical only";
+      reason =
+          reason.endsWith(tail) ? reason.substring(0, reason.length() - tail.length()) : reason;
+      return new SemanticRun(SemanticState.UNAVAILABLE, "", 0, 0, reason);
+    }
+    if (!"on".equals(status)) {
+      return new SemanticRun(SemanticState.UNKNOWN, "", 0, 0, "");
+    }
+    long papers = m.counts().getOrDefault("papers", 0L);
+    long embedded =
+        upToDate || !(m.parameters().get(SemanticStage.EMBEDDED) instanceof Number n)
+            ? 0
+            : Math.min(papers, n.longValue());
+    String model = String.valueOf(m.parameters().getOrDefault("semantic.model.name", ""));
+    return new SemanticRun(SemanticState.ON, model, embedded, papers - embedded, "");
+  }
+
+  /**
    * How much of the corpus each feature can use: saved by the build (computed from the papers for a
    * workspace written before it was saved).
    */

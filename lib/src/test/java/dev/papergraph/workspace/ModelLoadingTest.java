@@ -73,6 +73,13 @@ class ModelLoadingTest {
     Map<String, Object> p = w.manifest().parameters();
     String status = String.valueOf(p.get("semantic.status"));
     assertTrue(status.startsWith("unavailable: ") && status.endsWith("; lexical only"), status);
+    Workspace.SemanticRun semantic = w.semantic();
+    assertEquals(Workspace.SemanticState.UNAVAILABLE, semantic.state());
+    assertTrue(
+        line.contains(semantic.reason())
+            && semantic.reason().contains("sparcv9")
+            && !semantic.reason().contains("lexical only"),
+        semantic::toString);
     assertFalse(p.containsKey("fusion.rule"), "no fusion recorded: " + p.keySet());
     assertFalse(Files.exists(ws.resolve(EmbeddingStore.FOLDER)), "no embeddings saved");
     List<Link> links = w.links();

@@ -73,6 +73,7 @@ class UpToDateBuildTest {
     }
     Workspace again = build(dir, copies, LEXICAL.withEngine(LEXICAL.engine().withThreads(1)));
     assertTrue(again.upToDate());
+    assertEquals(Workspace.SemanticState.OFF, again.semantic().state());
     assertArrayEquals(marker, marker(dir), "nothing written");
     assertEquals(created, Workspace.open(dir).manifest().created());
     assertEquals(first.links().size(), again.links().size());
