@@ -9,11 +9,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +48,17 @@ public final class AtomicOutput {
    *
    * @param overwrite whether an existing target may be replaced
    * @throws FileAlreadyExistsException if the target exists and {@code overwrite} is false
+   * @throws FileSystemException if the target is not a regular file (a device, FIFO, socket, folder
+   *     or symbolic link): it is left as it is
    * @throws IOException if writing fails; the target is then unchanged and the temporary file gone
    */
   public static void write(Path target, boolean overwrite, Content content) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    if (!overwrite && Files.exists(abs)) {
+    if (!overwrite && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(target.toString(), null, "exists (ask to overwrite it)");
     }
+    requireRegularOrAbsent(target, abs);
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     boolean done = false;
@@ -64,9 +70,10 @@ public final class AtomicOutput {
         out.flush();
         channel.force(true);
       }
-      if (!overwrite && Files.exists(abs)) {
+      if (!overwrite && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
         throw new FileAlreadyExistsException(target.toString(), null, "appeared while writing");
       }
+      requireRegularOrAbsent(target, abs);
       givePermissions(tmp, abs, dir);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -78,6 +85,30 @@ public final class AtomicOutput {
       if (!done) {
         Files.deleteIfExists(tmp);
       }
+    }
+  }
+
+  /**
+   * Refuses to replace what is not a regular file: the rename would put a regular file in place of
+   * a device such as {@code /dev/null}, a FIFO, a socket or a symbolic link (and its target would
+   * not be written), which is never what a caller means.
+   *
+   * @throws FileSystemException naming the target and what it is
+   */
+  private static void requireRegularOrAbsent(Path target, Path abs) throws IOException {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return;
+    }
+    if (!a.isRegularFile()) {
+      String what =
+          a.isSymbolicLink()
+              ? "a symbolic link"
+              : a.isDirectory() ? "a folder" : "a device, FIFO or socket";
+      throw new FileSystemException(
+          target.toString(), null, "is " + what + ", not a regular file: it is not replaced");
     }
   }
 

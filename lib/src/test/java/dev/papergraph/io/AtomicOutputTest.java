@@ -1,10 +1,14 @@
 package dev.papergraph.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,6 +39,31 @@ class AtomicOutputTest {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
+  }
+
+  @Test
+  void refusesToReplaceASymbolicLinkAFifoOrAFolderAndLeavesThemAsTheyAre() throws Exception {
+    Path real = Files.writeString(dir.resolve("real.txt"), "keep me");
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), real);
+    FileSystemException e = assertThrows(FileSystemException.class, () -> write(link, "new"));
+    assertTrue(e.getMessage().contains("is a symbolic link, not a regular file"), e.getMessage());
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("keep me", Files.readString(real));
+
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    e = assertThrows(FileSystemException.class, () -> write(folder, "new"));
+    assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+    assertTrue(Files.isDirectory(folder));
+
+    // a FIFO stands for a device such as /dev/null, which a test must not risk replacing
+    Path fifo = dir.resolve("fifo");
+    Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
+    e = assertThrows(FileSystemException.class, () -> write(fifo, "new"));
+    assertTrue(e.getMessage().contains("is a device, FIFO or socket"), e.getMessage());
+    assertTrue(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS));
+    assertFalse(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS), "still a FIFO");
+    assertEquals(List.of("fifo", "folder", "link.txt", "real.txt"), listing(), "no temporary left");
   }
 
   @Test
