@@ -27,6 +27,9 @@ import org.graphstream.ui.view.util.InteractiveElement;
  */
 public final class ViewerSmoke {
 
+  /** A label of a usual title's length, placed on every paper to check the side rule. */
+  static final String PROBE_LABEL = "A probe label as long as a paper's usual title";
+
   private ViewerSmoke() {}
 
   public static void main(String[] args) throws Exception {
@@ -106,8 +109,21 @@ public final class ViewerSmoke {
               outside.append(n.id()).append(' ').append(place.box()).append("; ");
             }
           }
+          // the same rule for a long label on every paper, wherever the layout put the papers: the
+          // papers at the right edge must put it on their left, and no box may leave the canvas
+          int probeFlipped = 0;
+          for (Scene.Node n : model.scene().nodes()) {
+            GraphView.LabelPlace place = view.labelPlace(n.id(), PROBE_LABEL, width);
+            if (place.side().equals("left")) {
+              probeFlipped++;
+            }
+            if (place.box().x < 0 || place.box().x + place.box().width > width) {
+              outside.append(n.id()).append(" probe ").append(place.box()).append("; ");
+            }
+          }
           result.setProperty("labelled", Integer.toString(labelled));
           result.setProperty("labelsFlipped", Integer.toString(flipped));
+          result.setProperty("probeLabelsFlipped", Integer.toString(probeFlipped));
           result.setProperty("labelsOutside", outside.toString());
         });
 

@@ -116,8 +116,12 @@ class ViewerWindowXvfbTest {
         "labels drawn: " + result.getProperty("labelled"));
     assertEquals("", result.getProperty("labelsOutside"), "labels past the canvas edge");
     assertTrue(
-        Integer.parseInt(result.getProperty("labelsFlipped")) >= 1,
-        "a label near the right edge is drawn on the left: " + result.getProperty("labelsFlipped"));
+        Integer.parseInt(result.getProperty("probeLabelsFlipped")) >= 1,
+        "a long label of a paper near the right edge is drawn on its left: "
+            + result.getProperty("probeLabelsFlipped")
+            + " (the labelled papers flipped: "
+            + result.getProperty("labelsFlipped")
+            + ")");
 
     String clicked = result.getProperty("clicked");
     assertFalse(clicked.isEmpty(), "no paper under the click point");
