@@ -22,11 +22,14 @@ public record SemanticModelInfo(
     Objects.requireNonNull(checksum, "checksum");
   }
 
+  /** The manifest parameter holding {@link #name}. */
+  public static final String NAME_KEY = "semantic.model.name";
+
   /** The fields under "semantic.model.", in a fixed order. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("semantic.model.id", id);
-    m.put("semantic.model.name", name);
+    m.put(NAME_KEY, name);
     m.put("semantic.model.version", version);
     m.put("semantic.model.sha256", checksum);
     m.put("semantic.model.dimension", dimension);

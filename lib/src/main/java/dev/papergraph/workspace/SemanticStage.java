@@ -38,6 +38,9 @@ final class SemanticStage {
   /** How {@link #STATUS} starts when the model could not load and the build went lexical only. */
   static final String UNAVAILABLE = "unavailable";
 
+  /** How {@link #STATUS} ends when the model could not load, after the reason. */
+  static final String UNAVAILABLE_TAIL = "; lexical only";
+
   /** The manifest parameter that counts the papers whose text the build embedded. */
   static final String EMBEDDED = "semantic.embedded";
 
@@ -219,7 +222,7 @@ final class SemanticStage {
       if (embedding[0]) {
         progress.finish();
       }
-      manifest.put(STATUS, UNAVAILABLE + ": " + e.getMessage() + "; lexical only");
+      manifest.put(STATUS, UNAVAILABLE + ": " + e.getMessage() + UNAVAILABLE_TAIL);
       manifest.put(SEARCH_USED, searchUsed(lexical.approximate()));
       return new Outcome(
           lexical,

@@ -21,6 +21,7 @@ import dev.papergraph.similarity.EdgeExplanation;
 import dev.papergraph.similarity.EngineOptions;
 import dev.papergraph.similarity.Link;
 import dev.papergraph.similarity.PaperSimilarity;
+import dev.papergraph.similarity.SemanticModelInfo;
 import dev.papergraph.text.TermVectors;
 import dev.papergraph.write.AnalysedGraph;
 import java.io.IOException;
@@ -444,7 +445,7 @@ public final class Workspace {
     if (status instanceof String s && s.startsWith(SemanticStage.UNAVAILABLE)) {
       String reason = s.substring(SemanticStage.UNAVAILABLE.length());
       reason = reason.startsWith(": ") ? reason.substring(2) : reason;
-      String tail = "; lexical only";
+      String tail = SemanticStage.UNAVAILABLE_TAIL;
       reason =
           reason.endsWith(tail) ? reason.substring(0, reason.length() - tail.length()) : reason;
       return new SemanticRun(SemanticState.UNAVAILABLE, "", 0, 0, reason);
@@ -457,7 +458,7 @@ public final class Workspace {
         upToDate || !(m.parameters().get(SemanticStage.EMBEDDED) instanceof Number n)
             ? 0
             : Math.min(papers, n.longValue());
-    String model = String.valueOf(m.parameters().getOrDefault("semantic.model.name", ""));
+    String model = String.valueOf(m.parameters().getOrDefault(SemanticModelInfo.NAME_KEY, ""));
     return new SemanticRun(SemanticState.ON, model, embedded, papers - embedded, "");
   }
 
