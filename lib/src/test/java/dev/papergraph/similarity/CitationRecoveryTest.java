@@ -79,8 +79,8 @@ class CitationRecoveryTest {
    */
   @Test
   void fusedNeighboursBeatThePeerOnAHeldOutSet(@TempDir Path dir) throws Exception {
-    Path texts = SharedData.require("corpus/citeseer/citeseer_texts.txt");
-    Path shared = texts.getParent().getParent().getParent();
+    SharedData.require("corpus/citeseer/citeseer_texts.txt");
+    Path shared = SharedData.root();
     Path script = SharedData.projectRoot().resolve("bench/scripts/heldout_works.py");
     Path works = dir.resolve("citeseer.zip");
     Process python;
